@@ -1,0 +1,201 @@
+namespace DocBpm.Engine.Model;
+
+/// <summary>Where an element was declared, so that every validation error can point at it.</summary>
+public readonly record struct SourceLocation(int Line, int Column)
+{
+    public override string ToString() => $"line {Line}";
+}
+
+/// <summary>A node of the process graph: events, activities, gateways and subprocesses.</summary>
+public abstract class FlowNode
+{
+    public required string Id { get; init; }
+    public string? Name { get; init; }
+    public SourceLocation Location { get; init; }
+
+    /// <summary>The subprocess that contains this node; null for nodes at process level.</summary>
+    public SubProcess? Parent { get; internal set; }
+
+    public List<SequenceFlow> Incoming { get; } = [];
+    public List<SequenceFlow> Outgoing { get; } = [];
+
+    /// <summary>The BPMN element name (e.g. userTask), used in journals and messages.</summary>
+    public abstract string Kind { get; }
+
+    public override string ToString() => $"{Kind} '{Id}'";
+}
+
+public sealed class SequenceFlow
+{
+    public required string Id { get; init; }
+    public string? Name { get; init; }
+    public required FlowNode Source { get; init; }
+    public required FlowNode Target { get; init; }
+
+    /// <summary>JavaScript condition; null means the flow is unconditional.</summary>
+    public string? Condition { get; init; }
+    public SourceLocation Location { get; init; }
+}
+
+/// <summary>What an event waits for or throws.</summary>
+public abstract record EventTrigger;
+
+public sealed record MessageTrigger(string MessageName, string? CorrelationKey) : EventTrigger;
+
+public sealed record TimerTrigger(TimerDefinition Timer) : EventTrigger;
+
+/// <summary>An error trigger; a null code on a catching event catches every error.</summary>
+public sealed record ErrorTrigger(string? ErrorCode) : EventTrigger;
+
+public sealed record TerminateTrigger : EventTrigger;
+
+public enum TimerKind
+{
+    Date,
+    Duration,
+    Cycle,
+}
+
+/// <summary>
+/// An ISO-8601 timer: a literal, or a JavaScript expression when the text starts with '='.
+/// <see cref="BusinessCalendar"/> makes durations count working time only.
+/// </summary>
+public sealed record TimerDefinition(TimerKind Kind, string Text, bool BusinessCalendar);
+
+public sealed class StartEvent : FlowNode
+{
+    public override string Kind => "startEvent";
+    public EventTrigger? Trigger { get; init; }
+}
+
+public sealed class EndEvent : FlowNode
+{
+    public override string Kind => "endEvent";
+
+    /// <summary>None, <see cref="ErrorTrigger"/> or <see cref="TerminateTrigger"/>.</summary>
+    public EventTrigger? Trigger { get; init; }
+}
+
+public sealed class IntermediateCatchEvent : FlowNode
+{
+    public override string Kind => "intermediateCatchEvent";
+    public required EventTrigger Trigger { get; init; }
+}
+
+public sealed class BoundaryEvent : FlowNode
+{
+    public override string Kind => "boundaryEvent";
+    public required string AttachedToId { get; init; }
+    public FlowNode AttachedTo { get; internal set; } = null!;
+    public bool CancelActivity { get; init; } = true;
+    public required EventTrigger Trigger { get; init; }
+}
+
+public enum GatewayKind
+{
+    Exclusive,
+    Parallel,
+    EventBased,
+    Inclusive,
+}
+
+public sealed class Gateway : FlowNode
+{
+    public required GatewayKind GatewayKind { get; init; }
+    public string? DefaultFlowId { get; init; }
+    public SequenceFlow? DefaultFlow { get; internal set; }
+
+    public override string Kind => GatewayKind switch
+    {
+        GatewayKind.Exclusive => "exclusiveGateway",
+        GatewayKind.Parallel => "parallelGateway",
+        GatewayKind.EventBased => "eventBasedGateway",
+        _ => "inclusiveGateway",
+    };
+}
+
+/// <summary>A task, subprocess: anything that can carry boundary events and multi-instance markers.</summary>
+public abstract class Activity : FlowNode
+{
+    public List<BoundaryEvent> Boundaries { get; } = [];
+    public MultiInstance? MultiInstance { get; init; }
+}
+
+/// <summary>Parallel multi-instance over a collection (e.g. assign to several units).</summary>
+public sealed record MultiInstance(string Collection, string ElementVariable, string? CompletionCondition);
+
+public sealed class SubProcess : Activity
+{
+    public override string Kind => "subProcess";
+    public List<FlowNode> Nodes { get; } = [];
+}
+
+/// <summary>How a task is bound to code: an activity type with input expressions and output mappings.</summary>
+public sealed record ActivityBinding(
+    string Type,
+    IReadOnlyDictionary<string, string> Inputs,
+    IReadOnlyDictionary<string, string> Outputs);
+
+public enum TaskKind
+{
+    Service,
+    Script,
+    User,
+    Send,
+    Receive,
+}
+
+public sealed class TaskNode : Activity
+{
+    public required TaskKind TaskKind { get; init; }
+
+    public override string Kind => TaskKind switch
+    {
+        TaskKind.Service => "serviceTask",
+        TaskKind.Script => "scriptTask",
+        TaskKind.User => "userTask",
+        TaskKind.Send => "sendTask",
+        _ => "receiveTask",
+    };
+
+    /// <summary>The docbpm:activity binding of service and send tasks.</summary>
+    public ActivityBinding? Binding { get; init; }
+
+    public string? Script { get; init; }
+
+    /// <summary>Variable that receives the script's completion value.</summary>
+    public string? ScriptResultVariable { get; init; }
+
+    public UserTaskAssignment? Assignment { get; init; }
+
+    /// <summary>The message a receive task waits for.</summary>
+    public MessageTrigger? Message { get; init; }
+}
+
+/// <summary>User-task assignment; each value is a literal or, starting with '=', a JavaScript expression.</summary>
+public sealed record UserTaskAssignment(
+    string? Assignee,
+    string? CandidateUsers,
+    string? CandidateGroups,
+    string? DueDate,
+    string? FormKey,
+    string? Priority);
+
+/// <summary>One executable process of a BPMN file: the unit that is deployed and versioned.</summary>
+public sealed class ProcessModel
+{
+    public required string Id { get; init; }
+    public string? Name { get; init; }
+    public required string Xml { get; init; }
+    public List<FlowNode> Nodes { get; } = [];
+    public Dictionary<string, FlowNode> NodesById { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, SequenceFlow> FlowsById { get; } = new(StringComparer.Ordinal);
+
+    public FlowNode this[string id] => NodesById[id];
+
+    /// <summary>The start events of the process level (not of subprocesses).</summary>
+    public IEnumerable<StartEvent> StartEvents => Nodes.OfType<StartEvent>();
+
+    /// <summary>The none start event used when a process is started without a message or timer.</summary>
+    public StartEvent? NoneStart => StartEvents.FirstOrDefault(s => s.Trigger is null);
+}
