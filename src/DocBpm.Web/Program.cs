@@ -1,6 +1,12 @@
+using DocBpm.Web;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddDocBpm();
+
 var app = builder.Build();
+await app.PrepareDatabaseAsync(app.Lifetime.ApplicationStopping);
+app.UseDocBpm();
+await app.RunAsync();
 
-app.MapGet("/", () => "Hello World!");
-
-app.Run();
+/// <summary>The entry point, visible to WebApplicationFactory in tests.</summary>
+public partial class Program;

@@ -41,8 +41,11 @@ public sealed class ActivityContext(IActivityHost host)
     public DateTimeOffset Now => host.Now;
     public IServiceProvider Services => host.Services;
 
-    public T Get<T>(Input<T> input)
+    /// <summary>The input's value; the type's default when the task binds no expression to it.</summary>
+    public T Get<T>(Input<T>? input)
     {
+        if (input is null)
+            return default!;
         var node = host.EvaluateInput(input.Name);
         try
         {

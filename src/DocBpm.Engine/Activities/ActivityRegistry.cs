@@ -12,7 +12,9 @@ public sealed class ActivityRegistry
     public ActivityRegistry(IEnumerable<ActivityTypeRegistration> registrations)
     {
         types = registrations
-            .Select(r => ActivityType.Describe(r.ClrType))
+            .Select(r => r.ClrType)
+            .Distinct()
+            .Select(ActivityType.Describe)
             .ToFrozenDictionary(t => t.Descriptor.Type, StringComparer.Ordinal);
     }
 

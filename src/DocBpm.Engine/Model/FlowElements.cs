@@ -82,6 +82,12 @@ public sealed class IntermediateCatchEvent : FlowNode
     public required EventTrigger Trigger { get; init; }
 }
 
+/// <summary>A none intermediate throw event: a milestone in the diagram, passed straight through.</summary>
+public sealed class IntermediateThrowEvent : FlowNode
+{
+    public override string Kind => "intermediateThrowEvent";
+}
+
 public sealed class BoundaryEvent : FlowNode
 {
     public override string Kind => "boundaryEvent";
@@ -138,6 +144,8 @@ public sealed record ActivityBinding(
 
 public enum TaskKind
 {
+    /// <summary>bpmn:task and bpmn:manualTask: nothing for the engine to do; the token passes.</summary>
+    Manual,
     Service,
     Script,
     User,
@@ -151,6 +159,7 @@ public sealed class TaskNode : Activity
 
     public override string Kind => TaskKind switch
     {
+        TaskKind.Manual => "manualTask",
         TaskKind.Service => "serviceTask",
         TaskKind.Script => "scriptTask",
         TaskKind.User => "userTask",

@@ -1,0 +1,136 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Acornima.Ast;
+using Jint;
+using Jint.Native;
+using Jint.Runtime;
+
+namespace DocBpm.Engine.Expressions;
+
+/// <summary>Limits that keep analyst-written JavaScript from hurting the host.</summary>
+public sealed record SandboxLimits(TimeSpan Timeout, int MaxStatements, long MaxMemoryBytes, int MaxRecursion)
+{
+    public static SandboxLimits Default { get; } = new(TimeSpan.FromSeconds(2), 50_000, 32 * 1024 * 1024, 64);
+}
+
+/// <summary>
+/// Evaluates JavaScript with Jint: no CLR access (Jint's default), time, statement, memory and recursion limits.
+/// Variables go in as JSON and come out as JSON, so nothing of the host leaks into scripts.
+/// </summary>
+public sealed class JavaScriptSandbox(SandboxLimits limits)
+{
+    private readonly ConcurrentDictionary<string, Prepared<Script>> scripts = new(StringComparer.Ordinal);
+
+    public JavaScriptSandbox()
+        : this(SandboxLimits.Default)
+    {
+    }
+
+    /// <summary>Evaluates an expression against the visible variables and returns its value as JSON.</summary>
+    public JsonNode? Evaluate(string expression, IReadOnlyDictionary<string, JsonNode?> variables) =>
+        Run(expression, variables, writeBack: null);
+
+    public bool EvaluateCondition(string expression, IReadOnlyDictionary<string, JsonNode?> variables)
+    {
+        var value = Evaluate(expression, variables);
+        return value is JsonValue v && v.TryGetValue<bool>(out var b) ? b : Truthy(value);
+    }
+
+    /// <summary>
+    /// Runs a script; globals it assigns (new or changed variables) are reported through <paramref name="writeBack"/>.
+    /// </summary>
+    public JsonNode? RunScript(string script, IReadOnlyDictionary<string, JsonNode?> variables,
+        Action<string, JsonNode?> writeBack) => Run(script, variables, writeBack);
+
+    private JsonNode? Run(string code, IReadOnlyDictionary<string, JsonNode?> variables, Action<string, JsonNode?>? writeBack)
+    {
+        var prepared = Prepare(code);
+        var engine = new Jint.Engine(options => options
+            .TimeoutInterval(limits.Timeout)
+            .MaxStatements(limits.MaxStatements)
+            .LimitMemory(limits.MaxMemoryBytes)
+            .LimitRecursion(limits.MaxRecursion));
+        var builtIns = writeBack is null ? null : engine.Global.GetOwnPropertyKeys().Select(k => k.ToString()).ToHashSet();
+        try
+        {
+            var parser = new Jint.Native.Json.JsonParser(engine);
+            foreach (var (name, value) in variables)
+                engine.SetValue(name, value is null ? JsValue.Null : parser.Parse(value.ToJsonString()));
+
+            var result = engine.Evaluate(prepared);
+            if (writeBack is not null)
+                WriteBackGlobals(engine, builtIns!, variables, writeBack);
+            return ToJson(engine, result);
+        }
+        catch (JavaScriptException ex)
+        {
+            throw new ExpressionException(code, ex.Message, ex);
+        }
+        catch (ExecutionCanceledException ex)
+        {
+            throw new ExpressionException(code, "time limit exceeded", ex);
+        }
+        catch (TimeoutException ex)
+        {
+            throw new ExpressionException(code, "time limit exceeded", ex);
+        }
+        catch (StatementsCountOverflowException ex)
+        {
+            throw new ExpressionException(code, "statement limit exceeded", ex);
+        }
+        catch (MemoryLimitExceededException ex)
+        {
+            throw new ExpressionException(code, "memory limit exceeded", ex);
+        }
+        catch (RecursionDepthOverflowException ex)
+        {
+            throw new ExpressionException(code, "recursion limit exceeded", ex);
+        }
+    }
+
+    private Prepared<Script> Prepare(string code) => scripts.GetOrAdd(code, static c =>
+    {
+        try
+        {
+            return Jint.Engine.PrepareScript(c);
+        }
+        catch (Exception ex) when (ex is Acornima.ParseErrorException or Acornima.SyntaxErrorException)
+        {
+            throw new ExpressionException(c, "syntax error: " + ex.Message, ex);
+        }
+    });
+
+    private static void WriteBackGlobals(Jint.Engine engine, HashSet<string> builtIns,
+        IReadOnlyDictionary<string, JsonNode?> before, Action<string, JsonNode?> writeBack)
+    {
+        foreach (var key in engine.Global.GetOwnPropertyKeys())
+        {
+            var name = key.ToString();
+            if (builtIns.Contains(name) && !before.ContainsKey(name))
+                continue;
+            var value = engine.Global.Get(key);
+            if (value.IsUndefined() || value is Jint.Native.Function.Function)
+                continue;
+            var json = ToJson(engine, value);
+            before.TryGetValue(name, out var old);
+            if (!JsonNode.DeepEquals(old, json))
+                writeBack(name, json);
+        }
+    }
+
+    private static JsonNode? ToJson(Jint.Engine engine, JsValue value)
+    {
+        if (value.IsUndefined() || value.IsNull())
+            return null;
+        var text = new Jint.Native.Json.JsonSerializer(engine).Serialize(value);
+        return text.IsUndefined() ? null : JsonNode.Parse(text.AsString());
+    }
+
+    private static bool Truthy(JsonNode? value) => value switch
+    {
+        null => false,
+        JsonValue v when v.TryGetValue<double>(out var d) => d != 0 && !double.IsNaN(d),
+        JsonValue v when v.TryGetValue<string>(out var s) => s.Length > 0,
+        _ => true,
+    };
+}

@@ -1,0 +1,83 @@
+using System.Xml;
+using System.Xml.Linq;
+using DocBpm.Engine.Activities;
+
+namespace DocBpm.Engine.Model;
+
+/// <summary>
+/// Reads BPMN 2.0 XML into <see cref="ProcessModel"/>s and checks them against what the engine can execute. Every
+/// problem is reported with its element and line; nothing is executed from a file with problems.
+/// </summary>
+public static class BpmnParser
+{
+    /// <summary>The largest file accepted; shipped processes are a few hundred kilobytes.</summary>
+    public const int MaxCharacters = 4 * 1024 * 1024;
+
+    public static ParseResult Parse(string xml, ActivityRegistry registry)
+    {
+        var errors = new List<BpmnValidationError>();
+        if (xml.Length > MaxCharacters)
+        {
+            errors.Add(new(null, 1, $"the file is larger than {MaxCharacters / (1024 * 1024)} MB",
+                $"tệp lớn hơn {MaxCharacters / (1024 * 1024)} MB"));
+            return new ParseResult([], errors);
+        }
+
+        XDocument document;
+        try
+        {
+            document = Load(xml);
+        }
+        catch (XmlException ex)
+        {
+            errors.Add(new(null, ex.LineNumber, $"not well-formed XML: {ex.Message}", $"tệp không phải XML hợp lệ: {ex.Message}"));
+            return new ParseResult([], errors);
+        }
+
+        var root = document.Root!;
+        if (root.Name != BpmnNames.Bpmn + "definitions")
+        {
+            errors.Add(new(null, Line(root), "the root element is not bpmn:definitions", "phần tử gốc không phải bpmn:definitions"));
+            return new ParseResult([], errors);
+        }
+
+        var processes = root.Elements(BpmnNames.Bpmn + "process").ToList();
+        var executable = processes.Where(p => (string?)p.Attribute("isExecutable") == "true").ToList();
+        if (executable.Count == 0 && processes.Count == 1)
+            executable = processes;
+        if (executable.Count == 0)
+        {
+            errors.Add(new(null, Line(root), "the file has no executable process", "tệp không có quy trình thực thi được (isExecutable=\"true\")"));
+            return new ParseResult([], errors);
+        }
+
+        var models = executable.Select(p => new ProcessReader(root, p, xml, registry, errors).Read()).ToList();
+        return new ParseResult(models, errors);
+    }
+
+    /// <summary>Parses a file that must hold exactly one executable process, the unit that is deployed.</summary>
+    public static ProcessModel ParseSingle(string xml, ActivityRegistry registry)
+    {
+        var result = Parse(xml, registry);
+        if (!result.IsValid)
+            throw new BpmnValidationException(result.Errors);
+        if (result.Processes.Count != 1)
+            throw new BpmnValidationException([new(result.Processes[1].Id, 1,
+                "a deployable file holds exactly one executable process", "mỗi tệp triển khai chỉ chứa đúng một quy trình thực thi")]);
+        return result.Processes[0];
+    }
+
+    internal static int Line(XObject node) => node is IXmlLineInfo info && info.HasLineInfo() ? info.LineNumber : 0;
+
+    private static XDocument Load(string xml)
+    {
+        var settings = new XmlReaderSettings
+        {
+            DtdProcessing = DtdProcessing.Prohibit,
+            XmlResolver = null,
+            MaxCharactersFromEntities = 0,
+        };
+        using var reader = XmlReader.Create(new StringReader(xml), settings);
+        return XDocument.Load(reader, LoadOptions.SetLineInfo);
+    }
+}

@@ -1,0 +1,214 @@
+using DocBpm.Engine.Activities;
+using DocBpm.Engine.Expressions;
+using DocBpm.Engine.Timers;
+
+namespace DocBpm.Engine.Model;
+
+/// <summary>Checks a read model for what would fail at run time: structure, bindings, expressions and timers.</summary>
+internal sealed class ModelValidator(ProcessModel model, ActivityRegistry registry, List<BpmnValidationError> errors)
+{
+    public void Validate()
+    {
+        if (!model.StartEvents.Any())
+            Error(model.Id, 1, "the process has no start event", "quy trình chưa có sự kiện bắt đầu");
+        foreach (var node in model.NodesById.Values)
+        {
+            CheckConnections(node);
+            switch (node)
+            {
+                case SubProcess sub:
+                    CheckSubProcess(sub);
+                    break;
+                case Gateway gateway:
+                    CheckGateway(gateway);
+                    break;
+                case TaskNode task:
+                    CheckTask(task);
+                    break;
+                case StartEvent start when start.Parent is not null && start.Trigger is not null:
+                    Error(start, "a subprocess starts with a none start event only", "quy trình con chỉ bắt đầu bằng sự kiện bắt đầu thường");
+                    break;
+            }
+
+            if (node is Activity { MultiInstance: { } loop })
+            {
+                Expression(node, loop.Collection, "collection");
+                if (loop.CompletionCondition is { } condition)
+                    Expression(node, condition, "completion condition", script: false, forceExpression: true);
+            }
+
+            CheckTrigger(node);
+        }
+
+        foreach (var flow in model.FlowsById.Values)
+            if (flow.Condition is { } condition)
+                Expression(flow.Id, flow.Location.Line, condition, "condition", forceExpression: true);
+    }
+
+    private void CheckConnections(FlowNode node)
+    {
+        var isStart = node is StartEvent or BoundaryEvent;
+        if (!isStart && node.Incoming.Count == 0)
+            Error(node, $"{node.Kind} has no incoming sequence flow", "phần tử chưa có luồng đi vào");
+        if (isStart && node.Incoming.Count > 0)
+            Error(node, $"{node.Kind} cannot have incoming sequence flows", "sự kiện bắt đầu/biên không được có luồng đi vào");
+        if (node is not EndEvent && node.Outgoing.Count == 0)
+            Error(node, $"{node.Kind} has no outgoing sequence flow; end the path with an end event", "phần tử chưa có luồng đi ra; hãy kết thúc bằng sự kiện kết thúc");
+        if (node is EndEvent && node.Outgoing.Count > 0)
+            Error(node, "an end event cannot have outgoing flows", "sự kiện kết thúc không được có luồng đi ra");
+    }
+
+    private void CheckSubProcess(SubProcess sub)
+    {
+        var starts = sub.Nodes.OfType<StartEvent>().Count();
+        if (starts != 1)
+            Error(sub, "a subprocess needs exactly one none start event", "quy trình con cần đúng một sự kiện bắt đầu");
+    }
+
+    private void CheckGateway(Gateway gateway)
+    {
+        if (gateway.DefaultFlowId is { } id && (gateway.DefaultFlow is null || gateway.DefaultFlow.Source != gateway))
+            Error(gateway, $"the default flow '{id}' is not an outgoing flow of this gateway", $"luồng mặc định '{id}' không đi ra từ cổng này");
+        switch (gateway.GatewayKind)
+        {
+            case GatewayKind.Exclusive or GatewayKind.Inclusive when gateway.Outgoing.Count > 1:
+                foreach (var flow in gateway.Outgoing.Where(f => f != gateway.DefaultFlow && f.Condition is null))
+                    Error(flow.Id, flow.Location.Line, $"flow '{flow.Id}' leaves gateway '{gateway.Id}' without a condition and is not its default flow",
+                        $"luồng '{flow.Id}' ra khỏi cổng '{gateway.Id}' chưa có điều kiện và không phải luồng mặc định");
+                break;
+            case GatewayKind.EventBased:
+                if (gateway.Outgoing.Count < 2)
+                    Error(gateway, "an event-based gateway needs at least two outgoing flows", "cổng sự kiện cần ít nhất hai luồng đi ra");
+                foreach (var flow in gateway.Outgoing)
+                {
+                    if (flow.Condition is not null)
+                        Error(flow.Id, flow.Location.Line, "flows after an event-based gateway have no conditions", "luồng sau cổng sự kiện không có điều kiện");
+                    if (flow.Target is not (IntermediateCatchEvent or TaskNode { TaskKind: TaskKind.Receive }))
+                        Error(flow.Target, "an event-based gateway must lead to message or timer catch events or receive tasks",
+                            "cổng sự kiện chỉ được dẫn tới sự kiện chờ thông điệp, hẹn giờ hoặc công việc nhận thông điệp");
+                }
+
+                break;
+        }
+    }
+
+    private void CheckTask(TaskNode task)
+    {
+        switch (task.TaskKind)
+        {
+            case TaskKind.Service or TaskKind.Send:
+                CheckBinding(task);
+                break;
+            case TaskKind.Script:
+                if (string.IsNullOrWhiteSpace(task.Script))
+                    Error(task, "the script task has no script", "công việc tập lệnh chưa có mã");
+                else
+                    Expression(task, task.Script, "script", script: true);
+                break;
+            case TaskKind.User when task.Assignment is { } a:
+                foreach (var (value, what) in new[] { (a.Assignee, "assignee"), (a.CandidateUsers, "candidate users"),
+                             (a.CandidateGroups, "candidate groups"), (a.DueDate, "due date"), (a.Priority, "priority") })
+                    if (value is not null)
+                        Expression(task, value, what);
+                break;
+            case TaskKind.Receive when task.Message is { CorrelationKey: { } key }:
+                Expression(task, key, "correlation key");
+                break;
+        }
+    }
+
+    private void CheckBinding(TaskNode task)
+    {
+        if (task.Binding is not { } binding || binding.Type.Length == 0)
+        {
+            Error(task, $"{task.Kind} is not bound to an activity type (docbpm:activity)", "công việc chưa chọn loại hoạt động (docbpm:activity)");
+            return;
+        }
+
+        if (registry.Find(binding.Type) is not { } type)
+        {
+            Error(task, $"activity type '{binding.Type}' is not registered", $"loại hoạt động '{binding.Type}' không tồn tại");
+            return;
+        }
+
+        var inputs = type.Descriptor.Inputs;
+        foreach (var required in inputs.Where(i => i.Required && !binding.Inputs.ContainsKey(i.Name)))
+            Error(task, $"required input '{required.Name}' of {binding.Type} is not set", $"chưa nhập tham số bắt buộc '{required.DisplayName}' của {type.Descriptor.DisplayName}");
+        foreach (var (name, expression) in binding.Inputs)
+        {
+            if (inputs.All(i => i.Name != name))
+                Error(task, $"{binding.Type} has no input '{name}'", $"{type.Descriptor.DisplayName} không có tham số '{name}'");
+            else
+                Expression(task, expression, $"input '{name}'", forceExpression: true);
+        }
+
+        foreach (var name in binding.Outputs.Keys.Where(n => type.Descriptor.Outputs.All(o => o.Name != n)))
+            Error(task, $"{binding.Type} has no output '{name}'", $"{type.Descriptor.DisplayName} không có kết quả '{name}'");
+    }
+
+    private void CheckTrigger(FlowNode node)
+    {
+        var trigger = node switch
+        {
+            StartEvent s => s.Trigger,
+            IntermediateCatchEvent c => c.Trigger,
+            BoundaryEvent b => b.Trigger,
+            _ => null,
+        };
+        switch (trigger)
+        {
+            case MessageTrigger { CorrelationKey: { } key }:
+                Expression(node, key, "correlation key");
+                break;
+            case TimerTrigger { Timer: var timer } when !ExpressionText.IsExpression(timer.Text):
+                var valid = timer.Kind switch
+                {
+                    TimerKind.Date => DateTimeOffset.TryParse(timer.Text, System.Globalization.CultureInfo.InvariantCulture,
+                        System.Globalization.DateTimeStyles.AssumeUniversal, out _),
+                    TimerKind.Duration => IsoDuration.TryParse(timer.Text, out _),
+                    _ => IsoCycle.TryParse(timer.Text, out _),
+                };
+                if (!valid)
+                    Error(node, $"'{timer.Text}' is not a valid ISO-8601 {timer.Kind.ToString().ToLowerInvariant()}",
+                        $"'{timer.Text}' không đúng định dạng ISO-8601 (ví dụ P2D, PT4H, R3/PT1H, 2026-12-31T17:00:00+07:00)");
+                break;
+            case TimerTrigger { Timer: var timer } when node is StartEvent:
+                Error(node, "a timer start event takes a literal ISO-8601 value, not an expression", "hẹn giờ bắt đầu chỉ nhận giá trị ISO-8601 cố định");
+                break;
+            case TimerTrigger { Timer: var timer }:
+                Expression(node, timer.Text, "timer");
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Checks JavaScript syntax. Attribute values are literals unless they start with '='; conditions, inputs and
+    /// scripts are always JavaScript.
+    /// </summary>
+    private void Expression(FlowNode node, string text, string what, bool script = false, bool forceExpression = false) =>
+        Expression(node.Id, node.Location.Line, text, what, script, forceExpression);
+
+    private void Expression(string id, int line, string text, string what, bool script = false, bool forceExpression = false)
+    {
+        if (!script && !forceExpression && !ExpressionText.IsExpression(text))
+            return;
+        var code = ExpressionText.Body(text);
+        try
+        {
+            var parser = new Acornima.Parser();
+            if (script)
+                parser.ParseScript(code);
+            else
+                parser.ParseExpression(code);
+        }
+        catch (Acornima.ParseErrorException ex)
+        {
+            Error(id, line, $"{what}: JavaScript syntax error: {ex.Message}", $"{what}: lỗi cú pháp JavaScript: {ex.Message}");
+        }
+    }
+
+    private void Error(FlowNode node, string message, string messageVi) => Error(node.Id, node.Location.Line, message, messageVi);
+
+    private void Error(string? id, int line, string message, string messageVi) =>
+        errors.Add(new BpmnValidationError(id, line, message, messageVi));
+}

@@ -1,0 +1,310 @@
+using System.Xml.Linq;
+using DocBpm.Engine.Activities;
+using static DocBpm.Engine.Model.BpmnNames;
+
+namespace DocBpm.Engine.Model;
+
+/// <summary>Reads one bpmn:process element into a model, collecting problems instead of stopping at the first.</summary>
+internal sealed partial class ProcessReader(
+    XElement definitions,
+    XElement process,
+    string xml,
+    ActivityRegistry registry,
+    List<BpmnValidationError> errors)
+{
+    private readonly Dictionary<string, string> messages = definitions.Elements(Bpmn + "message")
+        .Where(m => m.Attribute("id") is not null)
+        .GroupBy(m => (string)m.Attribute("id")!)
+        .ToDictionary(g => g.Key, g => (string?)g.First().Attribute("name") ?? g.Key, StringComparer.Ordinal);
+
+    private readonly Dictionary<string, string?> errorCodes = definitions.Elements(Bpmn + "error")
+        .Where(e => e.Attribute("id") is not null)
+        .GroupBy(e => (string)e.Attribute("id")!)
+        .ToDictionary(g => g.Key, g => (string?)((string?)g.First().Attribute("errorCode") ?? g.Key), StringComparer.Ordinal);
+
+    private readonly List<(XElement Element, SubProcess? Scope)> flows = [];
+    private ProcessModel model = null!;
+
+    public ProcessModel Read()
+    {
+        model = new ProcessModel
+        {
+            Id = (string?)process.Attribute("id") ?? "",
+            Name = (string?)process.Attribute("name"),
+            Xml = xml,
+        };
+        if (model.Id.Length == 0)
+            Error(process, null, "the process has no id", "quy trình chưa có mã (id)");
+        ReadScope(process, null);
+        ReadFlows();
+        LinkBoundaries();
+        new ModelValidator(model, registry, errors).Validate();
+        return model;
+    }
+
+    private void ReadScope(XElement container, SubProcess? scope)
+    {
+        foreach (var element in container.Elements())
+        {
+            if (element.Name.Namespace != Bpmn)
+                continue;
+            var name = element.Name.LocalName;
+            if (name == "sequenceFlow")
+            {
+                flows.Add((element, scope));
+                continue;
+            }
+
+            if (Ignorable.Contains(name))
+                continue;
+            var node = ReadNode(element, name);
+            if (node is null)
+                continue;
+            if (!model.NodesById.TryAdd(node.Id, node))
+            {
+                Error(element, node.Id, $"duplicate id '{node.Id}'", $"mã '{node.Id}' bị trùng");
+                continue;
+            }
+
+            node.Parent = scope;
+            if (scope is null)
+                model.Nodes.Add(node);
+            else
+                scope.Nodes.Add(node);
+            if (node is SubProcess subProcess)
+                ReadScope(element, subProcess);
+        }
+    }
+
+    private FlowNode? ReadNode(XElement element, string name)
+    {
+        var id = (string?)element.Attribute("id");
+        if (string.IsNullOrEmpty(id))
+        {
+            Error(element, null, $"bpmn:{name} has no id", $"phần tử bpmn:{name} chưa có mã (id)");
+            return null;
+        }
+
+        var label = (string?)element.Attribute("name");
+        var location = new SourceLocation(BpmnParser.Line(element), 0);
+        switch (name)
+        {
+            case "startEvent":
+                return new StartEvent { Id = id, Name = label, Location = location, Trigger = ReadTrigger(element, id, "start", catching: true) };
+            case "endEvent":
+                return new EndEvent { Id = id, Name = label, Location = location, Trigger = ReadTrigger(element, id, "end", catching: false) };
+            case "intermediateCatchEvent":
+                var trigger = ReadTrigger(element, id, "catch", catching: true);
+                if (trigger is null && !element.Elements().Any(e => e.Name.LocalName.EndsWith("EventDefinition", StringComparison.Ordinal)))
+                    Error(element, id, "an intermediate catch event needs a message or timer definition",
+                        "sự kiện chờ phải là sự kiện thông điệp hoặc hẹn giờ");
+                return new IntermediateCatchEvent { Id = id, Name = label, Location = location, Trigger = trigger ?? new TerminateTrigger() };
+            case "intermediateThrowEvent":
+                if (element.Elements().Any(e => e.Name.LocalName.EndsWith("EventDefinition", StringComparison.Ordinal)))
+                    Unsupported(element, id, "intermediateThrowEvent with an event definition");
+                return new IntermediateThrowEvent { Id = id, Name = label, Location = location };
+            case "boundaryEvent":
+                return ReadBoundary(element, id, label, location);
+            case "exclusiveGateway" or "parallelGateway" or "eventBasedGateway" or "inclusiveGateway":
+                return new Gateway
+                {
+                    Id = id, Name = label, Location = location,
+                    GatewayKind = name switch
+                    {
+                        "exclusiveGateway" => GatewayKind.Exclusive,
+                        "parallelGateway" => GatewayKind.Parallel,
+                        "eventBasedGateway" => GatewayKind.EventBased,
+                        _ => GatewayKind.Inclusive,
+                    },
+                    DefaultFlowId = (string?)element.Attribute("default"),
+                };
+            case "subProcess":
+                if ((string?)element.Attribute("triggeredByEvent") == "true")
+                {
+                    Unsupported(element, id, "event subprocess");
+                    return null;
+                }
+
+                return new SubProcess { Id = id, Name = label, Location = location, MultiInstance = ReadLoop(element, id) };
+            case "task" or "manualTask" or "userTask" or "serviceTask" or "scriptTask" or "sendTask" or "receiveTask":
+                return ReadTask(element, name, id, label, location);
+            default:
+                Unsupported(element, id, $"bpmn:{name}");
+                return null;
+        }
+    }
+
+    private BoundaryEvent? ReadBoundary(XElement element, string id, string? label, SourceLocation location)
+    {
+        var attachedTo = (string?)element.Attribute("attachedToRef");
+        var trigger = ReadTrigger(element, id, "boundary", catching: true);
+        if (trigger is null or TerminateTrigger)
+        {
+            Error(element, id, "a boundary event needs a timer, message or error definition",
+                "sự kiện biên phải là hẹn giờ, thông điệp hoặc lỗi");
+            return null;
+        }
+
+        if (string.IsNullOrEmpty(attachedTo))
+        {
+            Error(element, id, "the boundary event is not attached to an activity", "sự kiện biên chưa gắn vào công việc nào");
+            return null;
+        }
+
+        var cancel = (string?)element.Attribute("cancelActivity") != "false";
+        if (trigger is ErrorTrigger && !cancel)
+            Error(element, id, "an error boundary event always interrupts", "sự kiện biên lỗi luôn dừng công việc");
+        return new BoundaryEvent { Id = id, Name = label, Location = location, AttachedToId = attachedTo, CancelActivity = cancel, Trigger = trigger };
+    }
+
+    private TaskNode ReadTask(XElement element, string name, string id, string? label, SourceLocation location)
+    {
+        var kind = name switch
+        {
+            "userTask" => TaskKind.User,
+            "serviceTask" => TaskKind.Service,
+            "scriptTask" => TaskKind.Script,
+            "sendTask" => TaskKind.Send,
+            "receiveTask" => TaskKind.Receive,
+            _ => TaskKind.Manual,
+        };
+        var extensions = element.Element(Bpmn + "extensionElements");
+        MessageTrigger? message = null;
+        if (kind == TaskKind.Receive)
+            message = ReadMessage(element, id, (string?)element.Attribute("messageRef"));
+        string? script = null;
+        if (kind == TaskKind.Script)
+        {
+            var format = ((string?)element.Attribute("scriptFormat"))?.ToLowerInvariant();
+            if (format is not (null or "" or "javascript" or "js" or "ecmascript"))
+                Error(element, id, $"script format '{format}' is not supported; use JavaScript", $"định dạng tập lệnh '{format}' không được hỗ trợ; hãy dùng JavaScript");
+            script = element.Element(Bpmn + "script")?.Value;
+        }
+
+        return new TaskNode
+        {
+            Id = id, Name = label, Location = location, TaskKind = kind,
+            Binding = kind is TaskKind.Service or TaskKind.Send ? ReadBinding(extensions) : null,
+            Assignment = kind == TaskKind.User ? ReadAssignment(extensions) : null,
+            Script = script,
+            ScriptResultVariable = (string?)element.Attribute(Ext + "resultVariable"),
+            Message = message,
+            MultiInstance = ReadLoop(element, id),
+        };
+    }
+
+    private static ActivityBinding? ReadBinding(XElement? extensions)
+    {
+        var activity = extensions?.Element(Ext + "activity");
+        if (activity is null)
+            return null;
+        var inputs = activity.Elements(Ext + "input")
+            .Where(i => i.Attribute("name") is not null)
+            .ToDictionary(i => (string)i.Attribute("name")!, i => (string?)i.Attribute("expression") ?? i.Value, StringComparer.Ordinal);
+        var outputs = activity.Elements(Ext + "output")
+            .Where(o => o.Attribute("name") is not null)
+            .ToDictionary(o => (string)o.Attribute("name")!, o => (string?)o.Attribute("variable") ?? (string)o.Attribute("name")!, StringComparer.Ordinal);
+        return new ActivityBinding((string?)activity.Attribute("type") ?? "", inputs, outputs);
+    }
+
+    private static UserTaskAssignment? ReadAssignment(XElement? extensions)
+    {
+        var a = extensions?.Element(Ext + "assignment");
+        return a is null
+            ? null
+            : new UserTaskAssignment((string?)a.Attribute("assignee"), (string?)a.Attribute("candidateUsers"),
+                (string?)a.Attribute("candidateGroups"), (string?)a.Attribute("dueDate"), (string?)a.Attribute("formKey"),
+                (string?)a.Attribute("priority"));
+    }
+
+    private MultiInstance? ReadLoop(XElement element, string id)
+    {
+        var loop = element.Element(Bpmn + "multiInstanceLoopCharacteristics");
+        if (element.Element(Bpmn + "standardLoopCharacteristics") is { } standard)
+            Unsupported(standard, id, "loop activity (standardLoopCharacteristics)");
+        if (loop is null)
+            return null;
+        if ((string?)loop.Attribute("isSequential") == "true")
+        {
+            Unsupported(loop, id, "sequential multi-instance");
+            return null;
+        }
+
+        var settings = loop.Element(Bpmn + "extensionElements")?.Element(Ext + "loop");
+        var collection = (string?)settings?.Attribute("collection");
+        var variable = (string?)settings?.Attribute("elementVariable");
+        if (string.IsNullOrWhiteSpace(collection) || string.IsNullOrWhiteSpace(variable))
+        {
+            Error(loop, id, "multi-instance needs docbpm:loop with collection and elementVariable",
+                "công việc nhiều phiên bản cần docbpm:loop với collection và elementVariable");
+            return null;
+        }
+
+        var completion = loop.Element(Bpmn + "completionCondition")?.Value;
+        return new MultiInstance(collection, variable, string.IsNullOrWhiteSpace(completion) ? null : completion.Trim());
+    }
+
+    private void ReadFlows()
+    {
+        foreach (var (element, scope) in flows)
+        {
+            var id = (string?)element.Attribute("id");
+            if (string.IsNullOrEmpty(id))
+            {
+                Error(element, null, "a sequence flow has no id", "luồng chưa có mã (id)");
+                continue;
+            }
+
+            var sourceId = (string?)element.Attribute("sourceRef") ?? "";
+            var targetId = (string?)element.Attribute("targetRef") ?? "";
+            var source = Resolve(sourceId, scope);
+            var target = Resolve(targetId, scope);
+            if (source is null || target is null)
+            {
+                var missing = source is null ? sourceId : targetId;
+                Error(element, id, $"the flow connects '{missing}', which is not an element of the same (sub)process",
+                    $"luồng nối tới '{missing}', không phải phần tử trong cùng quy trình con");
+                continue;
+            }
+
+            var condition = element.Element(Bpmn + "conditionExpression")?.Value.Trim();
+            var flow = new SequenceFlow
+            {
+                Id = id, Name = (string?)element.Attribute("name"), Source = source, Target = target,
+                Condition = string.IsNullOrEmpty(condition) ? null : condition,
+                Location = new SourceLocation(BpmnParser.Line(element), 0),
+            };
+            if (!model.FlowsById.TryAdd(id, flow) || model.NodesById.ContainsKey(id))
+            {
+                Error(element, id, $"duplicate id '{id}'", $"mã '{id}' bị trùng");
+                continue;
+            }
+
+            source.Outgoing.Add(flow);
+            target.Incoming.Add(flow);
+        }
+
+        foreach (var gateway in model.NodesById.Values.OfType<Gateway>())
+            gateway.DefaultFlow = gateway.DefaultFlowId is { } d ? model.FlowsById.GetValueOrDefault(d) : null;
+    }
+
+    private FlowNode? Resolve(string id, SubProcess? scope) =>
+        model.NodesById.TryGetValue(id, out var node) && node.Parent == scope ? node : null;
+
+    private void LinkBoundaries()
+    {
+        foreach (var boundary in model.NodesById.Values.OfType<BoundaryEvent>())
+        {
+            if (model.NodesById.GetValueOrDefault(boundary.AttachedToId) is Activity activity)
+            {
+                boundary.AttachedTo = activity;
+                activity.Boundaries.Add(boundary);
+            }
+            else
+            {
+                Error(boundary, $"the boundary event is attached to '{boundary.AttachedToId}', which is not an activity",
+                    $"sự kiện biên gắn vào '{boundary.AttachedToId}', không phải là một công việc");
+            }
+        }
+    }
+}

@@ -1,0 +1,112 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using DocBpm.Engine.Activities;
+using DocBpm.Engine.Model;
+using Microsoft.EntityFrameworkCore;
+
+namespace DocBpm.Engine.Persistence;
+
+/// <summary>The outcome of a deploy: the version that is now current, and whether it is new.</summary>
+public sealed record Deployment(DefinitionRecord Definition, bool IsNew);
+
+/// <summary>
+/// Deploys and loads process definitions. Parsed models are immutable and cached by definition id for the life of
+/// the host: a definition row never changes once written.
+/// </summary>
+public sealed class DefinitionStore(ActivityRegistry registry, Timers.IBusinessCalendar calendar, TimeProvider time)
+{
+    private readonly ConcurrentDictionary<Guid, ProcessModel> models = new();
+
+    /// <summary>Parses and validates without storing; the designer's "validate" button.</summary>
+    public ParseResult Validate(string xml) => BpmnParser.Parse(xml, registry);
+
+    /// <summary>
+    /// Deploys a BPMN file as a new version of its process key, unless the latest version has the same content.
+    /// Throws <see cref="BpmnValidationException"/> listing every problem when the file is not valid.
+    /// </summary>
+    public async Task<Deployment> DeployAsync(EngineDb db, string xml, string? deployedBy, CancellationToken cancellationToken)
+    {
+        var model = BpmnParser.ParseSingle(xml, registry);
+        var hash = Hash(xml);
+        var latest = await db.Definitions.AsNoTracking()
+            .Where(d => d.Key == model.Id)
+            .OrderByDescending(d => d.Version)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (latest is not null && latest.ContentHash == hash)
+            return new Deployment(latest, false);
+
+        var record = new DefinitionRecord
+        {
+            Id = Guid.CreateVersion7(),
+            Key = model.Id,
+            Version = (latest?.Version ?? 0) + 1,
+            ContentHash = hash,
+            Name = model.Name,
+            Xml = xml,
+            DeployedAt = time.GetUtcNow(),
+            DeployedBy = deployedBy,
+            StartMessages = StartMessages(model),
+        };
+        db.Definitions.Add(record);
+        await ReplaceStartTimersAsync(db, record, model, cancellationToken);
+        await db.Context.SaveChangesAsync(cancellationToken);
+        models[record.Id] = model;
+        return new Deployment(record, true);
+    }
+
+    public async ValueTask<ProcessModel> GetModelAsync(EngineDb db, Guid definitionId, CancellationToken cancellationToken)
+    {
+        if (models.TryGetValue(definitionId, out var model))
+            return model;
+        var xml = await db.Definitions.AsNoTracking().Where(d => d.Id == definitionId).Select(d => d.Xml)
+            .FirstOrDefaultAsync(cancellationToken)
+            ?? throw new DefinitionNotFoundException(definitionId.ToString());
+        return models.GetOrAdd(definitionId, _ => BpmnParser.ParseSingle(xml, registry));
+    }
+
+    /// <summary>The latest version of a process key.</summary>
+    public async Task<DefinitionRecord> GetLatestAsync(EngineDb db, string key, CancellationToken cancellationToken) =>
+        await db.Definitions.AsNoTracking().Where(d => d.Key == key).OrderByDescending(d => d.Version)
+            .FirstOrDefaultAsync(cancellationToken)
+        ?? throw new DefinitionNotFoundException(key);
+
+    /// <summary>Only the latest version of a process starts on a timer: the previous version's timers go.</summary>
+    private async Task ReplaceStartTimersAsync(EngineDb db, DefinitionRecord record, ProcessModel model, CancellationToken cancellationToken)
+    {
+        var old = await db.StartTimers.Where(t => t.DefinitionKey == record.Key).ToListAsync(cancellationToken);
+        db.StartTimers.RemoveRange(old);
+        foreach (var start in model.StartEvents)
+        {
+            if (start.Trigger is not TimerTrigger { Timer: var timer })
+                continue;
+            var due = Timers.TimerSchedule.First(start.Id, timer, time.GetUtcNow(), calendar);
+            db.StartTimers.Add(new StartTimerRecord
+            {
+                Id = Guid.CreateVersion7(),
+                DefinitionId = record.Id,
+                DefinitionKey = record.Key,
+                ElementId = start.Id,
+                DueAt = due.DueAt,
+                RemainingRepetitions = due.RemainingRepetitions,
+                CycleText = timer.Kind == TimerKind.Cycle ? timer.Text : null,
+                WorkingTime = timer.BusinessCalendar,
+            });
+        }
+    }
+
+    public static string Hash(string xml) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(xml)));
+
+    private static string? StartMessages(ProcessModel model)
+    {
+        var names = model.StartEvents.Select(s => s.Trigger).OfType<MessageTrigger>().Select(m => m.MessageName).ToList();
+        return names.Count == 0 ? null : "," + string.Join(",", names) + ",";
+    }
+}
+
+public sealed class DefinitionNotFoundException(string keyOrId)
+    : Exception($"Process definition '{keyOrId}' is not deployed.")
+{
+    public string KeyOrId { get; } = keyOrId;
+}

@@ -1,0 +1,112 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace DocBpm.Engine.Persistence;
+
+public static class EngineModel
+{
+    /// <summary>Adds the engine's tables to the host's model (provider-neutral; prefix "bpm_").</summary>
+    public static ModelBuilder ApplyEngine(this ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<DefinitionRecord>(e =>
+        {
+            e.ToTable("bpm_definitions");
+            e.HasKey(d => d.Id);
+            e.Property(d => d.Key).HasMaxLength(200);
+            e.Property(d => d.ContentHash).HasMaxLength(64);
+            e.Property(d => d.Name).HasMaxLength(400);
+            e.Property(d => d.DeployedBy).HasMaxLength(200);
+            e.Property(d => d.StartMessages).HasMaxLength(2000);
+            e.HasIndex(d => new { d.Key, d.Version }).IsUnique();
+            e.HasIndex(d => new { d.Key, d.ContentHash });
+        });
+        modelBuilder.Entity<InstanceRecord>(e =>
+        {
+            e.ToTable("bpm_instances");
+            e.HasKey(i => i.Id);
+            e.Property(i => i.DefinitionKey).HasMaxLength(200);
+            e.Property(i => i.BusinessKey).HasMaxLength(200);
+            e.Property(i => i.StartedBy).HasMaxLength(200);
+            e.Property(i => i.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(i => i.Revision).IsConcurrencyToken();
+            e.HasIndex(i => new { i.DefinitionKey, i.Status });
+            e.HasIndex(i => i.BusinessKey);
+            e.HasIndex(i => i.StartedAt);
+            e.HasOne<DefinitionRecord>().WithMany().HasForeignKey(i => i.DefinitionId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<BookmarkRecord>(e =>
+        {
+            e.ToTable("bpm_bookmarks");
+            e.HasKey(b => b.Id);
+            e.Property(b => b.Kind).HasConversion<string>().HasMaxLength(20);
+            e.Property(b => b.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(b => b.ElementId).HasMaxLength(200);
+            e.Property(b => b.MessageName).HasMaxLength(200);
+            e.Property(b => b.CorrelationKey).HasMaxLength(400);
+            e.Property(b => b.ClosedBy).HasMaxLength(200);
+            e.Property(b => b.TaskName).HasMaxLength(400);
+            e.Property(b => b.Assignee).HasMaxLength(200);
+            e.Property(b => b.CandidateUsers).HasMaxLength(2000);
+            e.Property(b => b.CandidateGroups).HasMaxLength(2000);
+            e.Property(b => b.FormKey).HasMaxLength(200);
+            e.Property(b => b.BusinessKey).HasMaxLength(200);
+            e.Property(b => b.DefinitionKey).HasMaxLength(200);
+            e.HasIndex(b => new { b.InstanceId, b.Status });
+            e.HasIndex(b => new { b.Kind, b.Status, b.MessageName, b.CorrelationKey });
+            e.HasIndex(b => new { b.Kind, b.Status, b.DueAt });
+            e.HasIndex(b => new { b.Kind, b.Status, b.Assignee });
+            e.HasOne<InstanceRecord>().WithMany().HasForeignKey(b => b.InstanceId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<JournalRecord>(e =>
+        {
+            e.ToTable("bpm_journal");
+            e.HasKey(j => j.Id);
+            e.Property(j => j.ElementId).HasMaxLength(200);
+            e.Property(j => j.ElementKind).HasMaxLength(50);
+            e.Property(j => j.Event).HasMaxLength(50);
+            e.Property(j => j.Actor).HasMaxLength(200);
+            e.Property(j => j.Outcome).HasMaxLength(200);
+            e.Property(j => j.Detail).HasMaxLength(2000);
+            e.HasIndex(j => new { j.InstanceId, j.Id });
+            e.HasOne<InstanceRecord>().WithMany().HasForeignKey(j => j.InstanceId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<IncidentRecord>(e =>
+        {
+            e.ToTable("bpm_incidents");
+            e.HasKey(i => i.Id);
+            e.Property(i => i.ElementId).HasMaxLength(200);
+            e.Property(i => i.Error).HasMaxLength(4000);
+            e.Property(i => i.ResolvedBy).HasMaxLength(200);
+            e.Property(i => i.Resolution).HasMaxLength(50);
+            e.HasIndex(i => new { i.InstanceId, i.ResolvedAt });
+            e.HasOne<InstanceRecord>().WithMany().HasForeignKey(i => i.InstanceId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<OutboxRecord>(e =>
+        {
+            e.ToTable("bpm_outbox");
+            e.HasKey(o => o.Id);
+            e.Property(o => o.Topic).HasMaxLength(200);
+            e.Property(o => o.LastError).HasMaxLength(4000);
+            e.Property(o => o.LockedBy).HasMaxLength(200);
+            e.HasIndex(o => new { o.DeliveredAt, o.NextAttemptAt });
+        });
+        modelBuilder.Entity<StartTimerRecord>(e =>
+        {
+            e.ToTable("bpm_start_timers");
+            e.HasKey(t => t.Id);
+            e.Property(t => t.DefinitionKey).HasMaxLength(200);
+            e.Property(t => t.ElementId).HasMaxLength(200);
+            e.Property(t => t.CycleText).HasMaxLength(200);
+            e.Property(t => t.DueAt).IsConcurrencyToken();
+            e.HasIndex(t => t.DueAt);
+            e.HasIndex(t => t.DefinitionKey);
+            e.HasOne<DefinitionRecord>().WithMany().HasForeignKey(t => t.DefinitionId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<ProcessedMessageRecord>(e =>
+        {
+            e.ToTable("bpm_processed_messages");
+            e.HasKey(m => m.IdempotencyKey);
+            e.Property(m => m.IdempotencyKey).HasMaxLength(400);
+        });
+        return modelBuilder;
+    }
+}

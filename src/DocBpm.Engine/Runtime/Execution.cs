@@ -1,0 +1,73 @@
+using System.Text.Json.Nodes;
+using DocBpm.Engine.Model;
+
+namespace DocBpm.Engine.Runtime;
+
+/// <summary>One instance as the interpreter sees it during a run: its model, its state and who is acting.</summary>
+public sealed class Execution
+{
+    public required Guid InstanceId { get; init; }
+    public required string DefinitionKey { get; init; }
+    public required ProcessModel Model { get; init; }
+    public required InstanceState State { get; init; }
+    public string? BusinessKey { get; init; }
+    public string? Actor { get; init; }
+    public required IServiceProvider Services { get; init; }
+}
+
+/// <summary>A step record for the journal: what happened to which element, when, and on whose behalf.</summary>
+public sealed record JournalEntry(
+    DateTimeOffset At,
+    string ElementId,
+    string ElementKind,
+    string Event,
+    string? Actor,
+    string? Outcome,
+    string? Detail);
+
+public sealed record OutboxEntry(string Topic, JsonNode Payload);
+
+public enum RunResult
+{
+    /// <summary>Tokens wait on bookmarks.</summary>
+    Waiting,
+    Completed,
+
+    /// <summary>Ended by a terminate end event at process level.</summary>
+    Terminated,
+
+    /// <summary>Cancelled by an administrator.</summary>
+    Cancelled,
+}
+
+/// <summary>What a run produced besides the new state: the journal, the outbox, and how the instance stands.</summary>
+public sealed class RunOutput
+{
+    public List<JournalEntry> Journal { get; } = [];
+    public List<OutboxEntry> Outbox { get; } = [];
+    public RunResult Result { get; set; } = RunResult.Waiting;
+}
+
+/// <summary>
+/// A step cannot go on: a failed expression, a missing outgoing flow, an unhandled BPMN error or an activity that threw.
+/// The run is abandoned, so nothing of it is stored.
+/// </summary>
+public class ProcessExecutionException(string elementId, string message, Exception? inner = null)
+    : Exception($"{elementId}: {message}", inner)
+{
+    public string ElementId { get; } = elementId;
+    public string Reason { get; } = message;
+}
+
+/// <summary>A BPMN error that no boundary event catches.</summary>
+public sealed class UnhandledBpmnErrorException(string elementId, string errorCode, string? errorMessage)
+    : ProcessExecutionException(elementId, $"BPMN error '{errorCode}' is not caught{(errorMessage is null ? "" : ": " + errorMessage)}")
+{
+    public string ErrorCode { get; } = errorCode;
+}
+
+/// <summary>What a resume brings: the variables set by a user or a message, and who sent it.</summary>
+public sealed record ResumeInput(IReadOnlyDictionary<string, JsonNode?>? Variables, string? Actor)
+{
+    public static ResumeInput Empty { get; } = new(null, null);
+}

@@ -1,0 +1,97 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace DocBpm.Engine.Runtime;
+
+public enum ScopeKind
+{
+    Process,
+    SubProcess,
+    MultiInstanceBody,
+    MultiInstanceItem,
+}
+
+/// <summary>A variable scope: the process, an embedded subprocess, or one multi-instance body or item.</summary>
+public sealed class ScopeState
+{
+    public Guid Id { get; init; }
+    public Guid? ParentId { get; init; }
+    public ScopeKind Kind { get; init; }
+
+    /// <summary>The subprocess or multi-instance activity the scope belongs to; null for the process scope.</summary>
+    public string? ElementId { get; init; }
+
+    /// <summary>The token in the parent scope that waits for this scope to complete.</summary>
+    public Guid? OwnerTokenId { get; init; }
+
+    public Dictionary<string, JsonNode?> Variables { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>Arrivals per gateway and incoming flow, for parallel and inclusive joins.</summary>
+    public Dictionary<string, int> JoinArrivals { get; init; } = new(StringComparer.Ordinal);
+
+    public int Instances { get; set; }
+    public int CompletedInstances { get; set; }
+}
+
+public enum TokenStatus
+{
+    /// <summary>On the agenda of the current run.</summary>
+    Active,
+
+    /// <summary>Waiting on bookmarks or on a child scope.</summary>
+    Waiting,
+}
+
+public sealed class TokenState
+{
+    public Guid Id { get; init; }
+    public Guid ScopeId { get; init; }
+    public string ElementId { get; set; } = "";
+    public TokenStatus Status { get; set; }
+
+    /// <summary>The flow the token arrived by (joins count arrivals per flow).</summary>
+    public string? ArrivedVia { get; set; }
+}
+
+/// <summary>The whole execution state of an instance, stored as one JSON document on the instance row.</summary>
+public sealed class InstanceState
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public List<ScopeState> Scopes { get; init; } = [];
+    public List<TokenState> Tokens { get; init; } = [];
+
+    /// <summary>The active bookmarks; the database keeps a queryable copy of each.</summary>
+    public List<Bookmark> Bookmarks { get; init; } = [];
+
+    /// <summary>Elements completed so far, in order; the monitor marks the path taken with it.</summary>
+    public List<string> Path { get; init; } = [];
+
+    [JsonIgnore]
+    public ScopeState Root => Scopes[0];
+
+    public ScopeState Scope(Guid id) => Scopes.Find(s => s.Id == id)
+        ?? throw new InvalidOperationException($"Scope {id} does not exist.");
+
+    public TokenState Token(Guid id) => Tokens.Find(t => t.Id == id)
+        ?? throw new InvalidOperationException($"Token {id} does not exist.");
+
+    public string Serialize() => JsonSerializer.Serialize(this, Json);
+
+    public static InstanceState Deserialize(string json) =>
+        JsonSerializer.Deserialize<InstanceState>(json, Json) ?? throw new JsonException("Empty instance state.");
+
+    public static InstanceState New(Guid rootScopeId, IReadOnlyDictionary<string, JsonNode?>? variables)
+    {
+        var root = new ScopeState { Id = rootScopeId, Kind = ScopeKind.Process };
+        if (variables is not null)
+            foreach (var (name, value) in variables)
+                root.Variables[name] = value?.DeepClone();
+        return new InstanceState { Scopes = [root] };
+    }
+}

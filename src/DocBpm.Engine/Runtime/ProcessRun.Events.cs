@@ -1,0 +1,146 @@
+using DocBpm.Engine.Activities;
+using DocBpm.Engine.Model;
+
+namespace DocBpm.Engine.Runtime;
+
+internal sealed partial class ProcessRun
+{
+    private void SubscribeBoundaries(TokenState token, Activity activity)
+    {
+        foreach (var boundary in activity.Boundaries)
+            if (boundary.Trigger is MessageTrigger or TimerTrigger)
+                Subscribe(token, boundary.Id, boundary.Trigger);
+    }
+
+    /// <summary>Creates the message or timer bookmark an element waits on.</summary>
+    private void Subscribe(TokenState token, string elementId, EventTrigger trigger)
+    {
+        switch (trigger)
+        {
+            case MessageTrigger message:
+                State.Bookmarks.Add(new Bookmark
+                {
+                    Id = Guid.CreateVersion7(),
+                    TokenId = token.Id,
+                    Kind = BookmarkKind.Message,
+                    ElementId = elementId,
+                    MessageName = message.MessageName,
+                    CorrelationKey = Text(token, elementId, message.CorrelationKey),
+                });
+                break;
+            case TimerTrigger timer:
+                var text = Text(token, elementId, timer.Timer.Text)
+                    ?? throw new ProcessExecutionException(elementId, "the timer expression gave no value");
+                var schedule = Timers.TimerSchedule.First(elementId, timer.Timer with { Text = text },
+                    interpreter.Time.GetUtcNow(), interpreter.Calendar);
+                State.Bookmarks.Add(new Bookmark
+                {
+                    Id = Guid.CreateVersion7(),
+                    TokenId = token.Id,
+                    Kind = BookmarkKind.Timer,
+                    ElementId = elementId,
+                    DueAt = schedule.DueAt,
+                    RemainingRepetitions = schedule.RemainingRepetitions,
+                    CycleText = timer.Timer.Kind == TimerKind.Cycle ? text : null,
+                    WorkingTime = timer.Timer.BusinessCalendar,
+                });
+                break;
+            default:
+                throw new ProcessExecutionException(elementId, $"cannot wait for {trigger.GetType().Name}");
+        }
+    }
+
+    private void RemoveBookmarks(TokenState token) => State.Bookmarks.RemoveAll(b => b.TokenId == token.Id);
+
+    private ValueTask End(TokenState token, EndEvent end)
+    {
+        State.Path.Add(end.Id);
+        switch (end.Trigger)
+        {
+            case ErrorTrigger error:
+                return ThrowError(token, end, error.ErrorCode ?? "error", end.Name);
+            case TerminateTrigger:
+                var scope = State.Scope(token.ScopeId);
+                if (scope.Kind == ScopeKind.Process)
+                {
+                    State.Tokens.Clear();
+                    State.Bookmarks.Clear();
+                    State.Scopes.RemoveAll(s => s.Kind != ScopeKind.Process);
+                    Output.Result = RunResult.Terminated;
+                    agenda.Clear();
+                    return ValueTask.CompletedTask;
+                }
+
+                foreach (var child in State.Scopes.Where(s => s.ParentId == scope.Id).ToList())
+                    RemoveScope(child);
+                foreach (var other in State.Tokens.Where(t => t.ScopeId == scope.Id && t.Id != token.Id).ToList())
+                {
+                    RemoveBookmarks(other);
+                    State.Tokens.Remove(other);
+                }
+
+                EndToken(token);
+                return ValueTask.CompletedTask;
+            default:
+                EndToken(token);
+                return ValueTask.CompletedTask;
+        }
+    }
+
+    /// <summary>
+    /// Throws a BPMN error from <paramref name="source"/>: the nearest error boundary event that matches the code,
+    /// on the activity itself or on an enclosing subprocess, interrupts that activity and takes the token.
+    /// </summary>
+    private ValueTask ThrowError(TokenState token, FlowNode source, string code, string? message)
+    {
+        Journal(source, "error", code, message);
+        if (source is Activity activity && FindErrorBoundary(activity, code) is { } own)
+            return FireBoundary(OwnerOf(token, activity), own, interrupting: true);
+
+        for (var scope = State.Scope(token.ScopeId); scope.Kind != ScopeKind.Process; scope = State.Scope(scope.ParentId!.Value))
+        {
+            if (scope.Kind == ScopeKind.MultiInstanceItem)
+                continue;
+            var owner = (Activity)Model[scope.ElementId!];
+            if (FindErrorBoundary(owner, code) is { } boundary)
+                return FireBoundary(State.Token(scope.OwnerTokenId!.Value), boundary, interrupting: true);
+        }
+
+        throw new UnhandledBpmnErrorException(source.Id, code, message);
+    }
+
+    /// <summary>The token that carries the boundaries of an activity: for a multi-instance item, the body's owner.</summary>
+    private TokenState OwnerOf(TokenState token, Activity activity)
+    {
+        if (!IsMultiInstanceItem(token, activity))
+            return token;
+        var body = State.Scope(State.Scope(token.ScopeId).ParentId!.Value);
+        return State.Token(body.OwnerTokenId!.Value);
+    }
+
+    private static BoundaryEvent? FindErrorBoundary(Activity activity, string code) =>
+        activity.Boundaries.FirstOrDefault(b => b.Trigger is ErrorTrigger { ErrorCode: var c } && c == code)
+        ?? activity.Boundaries.FirstOrDefault(b => b.Trigger is ErrorTrigger { ErrorCode: null });
+
+    /// <summary>
+    /// A boundary event fires. Interrupting: the activity is cancelled (bookmarks, inner scopes) and its token leaves by
+    /// the boundary. Non-interrupting: a new token leaves by the boundary while the activity goes on.
+    /// </summary>
+    private ValueTask FireBoundary(TokenState activityToken, BoundaryEvent boundary, bool interrupting)
+    {
+        if (!interrupting)
+        {
+            var extra = NewToken(activityToken.ScopeId, boundary.Id);
+            Journal(boundary, "started", detail: "non-interrupting");
+            return Leave(extra, boundary, null);
+        }
+
+        RemoveBookmarks(activityToken);
+        RemoveOwnedScopes(activityToken);
+        Journal(boundary.AttachedTo, "interrupted", detail: boundary.Id);
+        activityToken.ElementId = boundary.Id;
+        activityToken.Status = TokenStatus.Active;
+        Journal(boundary, "started");
+        return Leave(activityToken, boundary, null);
+    }
+}

@@ -1,0 +1,90 @@
+using DocBpm.Engine.Activities;
+using DocBpm.Engine.Model;
+
+namespace DocBpm.Engine.Runtime;
+
+internal sealed partial class ProcessRun
+{
+    /// <summary>Resumes the token waiting on a bookmark: a completed user task, a message, a due timer or job.</summary>
+    public async ValueTask ResumeAsync(Guid bookmarkId, ResumeInput input, CancellationToken cancellationToken)
+    {
+        actor = input.Actor ?? execution.Actor;
+        var bookmark = State.Bookmarks.Find(b => b.Id == bookmarkId)
+            ?? throw new BookmarkNotActiveException(bookmarkId);
+        var token = State.Token(bookmark.TokenId);
+        var element = Model.NodesById[bookmark.ElementId];
+        SetVariables(token.ScopeId, input.Variables);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        switch (element)
+        {
+            case BoundaryEvent boundary:
+                await ResumeBoundary(token, boundary, bookmark);
+                break;
+            case var target when Model.NodesById[token.ElementId] is Gateway { GatewayKind: GatewayKind.EventBased } gateway:
+                RemoveBookmarks(token);
+                Journal(gateway, "completed", detail: target.Id);
+                token.ArrivedVia = gateway.Outgoing.First(f => f.Target == target).Id;
+                token.ElementId = target.Id;
+                Journal(target, "started");
+                await CompleteWaitingElement(token, target);
+                break;
+            case TaskNode { TaskKind: TaskKind.Service or TaskKind.Send, Binding: { } binding } task when bookmark.Kind == BookmarkKind.Job:
+                State.Bookmarks.Remove(bookmark);
+                var type = interpreter.Registry.Find(binding.Type)
+                    ?? throw new ProcessExecutionException(task.Id, $"activity type '{binding.Type}' is not registered");
+                await ExecuteBoundActivity(token, task, type, binding);
+                break;
+            default:
+                await CompleteWaitingElement(token, element);
+                break;
+        }
+    }
+
+    private ValueTask CompleteWaitingElement(TokenState token, FlowNode element)
+    {
+        switch (element)
+        {
+            case IntermediateCatchEvent catchEvent:
+                RemoveBookmarks(token);
+                Journal(catchEvent, "completed");
+                return Leave(token, catchEvent, null);
+            case Activity activity:
+                return CompleteActivity(token, activity, Outcome.Done);
+            default:
+                throw new ProcessExecutionException(element.Id, $"{element.Kind} does not wait");
+        }
+    }
+
+    private ValueTask ResumeBoundary(TokenState token, BoundaryEvent boundary, Bookmark bookmark)
+    {
+        if (boundary.CancelActivity)
+            return FireBoundary(token, boundary, interrupting: true);
+
+        if (bookmark.Kind == BookmarkKind.Timer)
+        {
+            var next = bookmark.DueAt is { } due
+                ? Timers.TimerSchedule.Next(boundary.Id, bookmark.CycleText, new(due, bookmark.RemainingRepetitions),
+                    bookmark.WorkingTime, interpreter.Calendar)
+                : null;
+            if (next is { } n)
+            {
+                bookmark.DueAt = n.DueAt;
+                bookmark.RemainingRepetitions = n.RemainingRepetitions;
+            }
+            else
+            {
+                State.Bookmarks.Remove(bookmark);
+            }
+        }
+
+        return FireBoundary(token, boundary, interrupting: false);
+    }
+}
+
+/// <summary>The bookmark is not (or no longer) active: already completed, cancelled, or never existed.</summary>
+public sealed class BookmarkNotActiveException(Guid bookmarkId)
+    : Exception($"Bookmark {bookmarkId} is not active; it was completed or cancelled.")
+{
+    public Guid BookmarkId { get; } = bookmarkId;
+}

@@ -1,0 +1,145 @@
+using System.Text.Json.Nodes;
+using DocBpm.Engine.Activities;
+using DocBpm.Engine.Model;
+
+namespace DocBpm.Engine.Runtime;
+
+internal sealed partial class ProcessRun
+{
+    private static bool IsMultiInstanceItem(TokenState token, Activity activity, InstanceState state) =>
+        state.Scope(token.ScopeId) is { Kind: ScopeKind.MultiInstanceItem } scope && scope.ElementId == activity.Id;
+
+    private bool IsMultiInstanceItem(TokenState token, Activity activity) => IsMultiInstanceItem(token, activity, State);
+
+    private ScopeState NewScope(ScopeKind kind, Guid parentId, string elementId, Guid? ownerTokenId)
+    {
+        var scope = new ScopeState
+        {
+            Id = Guid.CreateVersion7(),
+            ParentId = parentId,
+            Kind = kind,
+            ElementId = elementId,
+            OwnerTokenId = ownerTokenId,
+        };
+        State.Scopes.Add(scope);
+        return scope;
+    }
+
+    private ValueTask EnterSubProcess(TokenState token, SubProcess subProcess)
+    {
+        var start = subProcess.Nodes.OfType<StartEvent>().FirstOrDefault(s => s.Trigger is null)
+            ?? throw new ProcessExecutionException(subProcess.Id, "the subprocess has no none start event");
+        var scope = NewScope(ScopeKind.SubProcess, token.ScopeId, subProcess.Id, token.Id);
+        token.Status = TokenStatus.Waiting;
+        var inner = NewToken(scope.Id, start.Id);
+        Schedule(inner, t => Enter(t, start));
+        return ValueTask.CompletedTask;
+    }
+
+    private ValueTask StartMultiInstance(TokenState token, Activity activity)
+    {
+        var loop = activity.MultiInstance!;
+        var items = Evaluate(token, activity.Id, Expressions.ExpressionText.Body(loop.Collection)) as JsonArray
+            ?? throw new ProcessExecutionException(activity.Id, $"the multi-instance collection '{loop.Collection}' is not an array");
+        if (items.Count == 0)
+        {
+            Journal(activity, "completed", detail: "empty collection");
+            return Leave(token, activity, Outcome.Done);
+        }
+
+        SubscribeBoundaries(token, activity);
+        token.Status = TokenStatus.Waiting;
+        var body = NewScope(ScopeKind.MultiInstanceBody, token.ScopeId, activity.Id, token.Id);
+        body.Instances = items.Count;
+        UpdateLoopCounters(body);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = NewScope(ScopeKind.MultiInstanceItem, body.Id, activity.Id, null);
+            item.Variables[loop.ElementVariable] = items[i]?.DeepClone();
+            item.Variables["loopCounter"] = JsonValue.Create(i);
+            var inner = NewToken(item.Id, activity.Id);
+            Schedule(inner, t => EnterActivity(t, activity));
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private static void UpdateLoopCounters(ScopeState body)
+    {
+        body.Variables["nrOfInstances"] = JsonValue.Create(body.Instances);
+        body.Variables["nrOfCompletedInstances"] = JsonValue.Create(body.CompletedInstances);
+        body.Variables["nrOfActiveInstances"] = JsonValue.Create(body.Instances - body.CompletedInstances);
+    }
+
+    private ValueTask CompleteMultiInstanceItem(TokenState itemToken, Activity activity)
+    {
+        var item = State.Scope(itemToken.ScopeId);
+        var body = State.Scope(item.ParentId!.Value);
+        RemoveScope(item);
+        body.CompletedInstances++;
+        UpdateLoopCounters(body);
+
+        var done = body.CompletedInstances >= body.Instances;
+        if (!done && activity.MultiInstance!.CompletionCondition is { } condition)
+        {
+            try
+            {
+                done = interpreter.JavaScript.EvaluateCondition(condition, VisibleVariables(body.Id));
+            }
+            catch (Expressions.ExpressionException ex)
+            {
+                throw new ProcessExecutionException(activity.Id, $"completion condition failed: {ex.Reason}", ex);
+            }
+        }
+
+        if (!done)
+            return ValueTask.CompletedTask;
+
+        var owner = State.Token(body.OwnerTokenId!.Value);
+        RemoveScope(body);
+        RemoveBookmarks(owner);
+        Journal(activity, "completed", detail: $"{body.CompletedInstances}/{body.Instances} instances");
+        return Leave(owner, activity, Outcome.Done);
+    }
+
+    /// <summary>Removes a scope with everything inside it: child scopes, tokens and their bookmarks.</summary>
+    private void RemoveScope(ScopeState scope)
+    {
+        foreach (var child in State.Scopes.Where(s => s.ParentId == scope.Id).ToList())
+            RemoveScope(child);
+        foreach (var token in State.Tokens.Where(t => t.ScopeId == scope.Id).ToList())
+        {
+            RemoveBookmarks(token);
+            State.Tokens.Remove(token);
+        }
+
+        State.Scopes.Remove(scope);
+    }
+
+    /// <summary>Removes the scopes a token owns (its subprocess or multi-instance body).</summary>
+    private void RemoveOwnedScopes(TokenState owner)
+    {
+        foreach (var scope in State.Scopes.Where(s => s.OwnerTokenId == owner.Id).ToList())
+            RemoveScope(scope);
+    }
+
+    private void CompleteScopeIfIdle(ScopeState scope)
+    {
+        if (State.Tokens.Exists(t => t.ScopeId == scope.Id) || State.Scopes.Exists(s => s.ParentId == scope.Id))
+            return;
+        switch (scope.Kind)
+        {
+            case ScopeKind.Process:
+                return;
+            case ScopeKind.SubProcess:
+                var owner = State.Token(scope.OwnerTokenId!.Value);
+                var subProcess = (Activity)Model[scope.ElementId!];
+                State.Scopes.Remove(scope);
+                Schedule(owner, t => CompleteActivity(t, subProcess, Outcome.Done));
+                return;
+            default:
+                // Multi-instance scopes complete through their item tokens, never by running empty.
+                return;
+        }
+    }
+}

@@ -1,0 +1,113 @@
+using DocBpm.Engine.Persistence;
+
+namespace DocBpm.Engine.Runtime;
+
+/// <summary>Turns a run's result into row changes: instance state, bookmark rows, journal and outbox.</summary>
+internal sealed class RunRecorder(EngineDb db, TimeProvider time)
+{
+    public void Record(InstanceRecord instance, InstanceState state, IReadOnlyDictionary<Guid, DateTimeOffset?> before,
+        RunOutput output, string? actor, Guid? resumed)
+    {
+        var now = time.GetUtcNow();
+        instance.State = state.Serialize();
+        instance.Revision++;
+        instance.Status = output.Result switch
+        {
+            RunResult.Completed => InstanceStatus.Completed,
+            RunResult.Terminated => InstanceStatus.Terminated,
+            RunResult.Cancelled => InstanceStatus.Cancelled,
+            _ => InstanceStatus.Running,
+        };
+        if (instance.Status != InstanceStatus.Running)
+            instance.EndedAt = now;
+
+        var after = state.Bookmarks.ToDictionary(b => b.Id);
+        foreach (var (id, dueAt) in before)
+        {
+            if (!after.TryGetValue(id, out var current))
+            {
+                var row = Row(id, instance.Id);
+                row.Status = id == resumed ? BookmarkStatus.Completed : BookmarkStatus.Cancelled;
+                row.ClosedAt = now;
+                row.ClosedBy = actor;
+            }
+            else if (current.DueAt != dueAt)
+            {
+                var row = Row(id, instance.Id);
+                row.DueAt = current.DueAt;
+                row.Attempts = 0;
+            }
+        }
+
+        foreach (var bookmark in state.Bookmarks.Where(b => !before.ContainsKey(b.Id)))
+            db.Bookmarks.Add(NewRow(bookmark, instance, now));
+
+        foreach (var entry in output.Journal)
+        {
+            db.Journal.Add(new JournalRecord
+            {
+                InstanceId = instance.Id,
+                At = entry.At,
+                ElementId = entry.ElementId,
+                ElementKind = entry.ElementKind,
+                Event = entry.Event,
+                Actor = entry.Actor,
+                Outcome = entry.Outcome,
+                Detail = entry.Detail,
+            });
+        }
+
+        foreach (var message in output.Outbox)
+        {
+            db.Outbox.Add(new OutboxRecord
+            {
+                Id = Guid.CreateVersion7(),
+                InstanceId = instance.Id,
+                Topic = message.Topic,
+                Payload = message.Payload.ToJsonString(),
+                CreatedAt = now,
+                NextAttemptAt = now,
+            });
+        }
+    }
+
+    /// <summary>
+    /// The tracked row when the run loaded it, otherwise a stub attached by key so that only the changed columns are
+    /// written: closing a bookmark costs no extra read.
+    /// </summary>
+    private BookmarkRecord Row(Guid id, Guid instanceId)
+    {
+        var tracked = db.Bookmarks.Local.FirstOrDefault(b => b.Id == id);
+        if (tracked is not null)
+            return tracked;
+        var stub = new BookmarkRecord { Id = id, InstanceId = instanceId, ElementId = "" };
+        db.Bookmarks.Attach(stub);
+        return stub;
+    }
+
+    private static BookmarkRecord NewRow(Bookmark bookmark, InstanceRecord instance, DateTimeOffset now)
+    {
+        var task = bookmark.Task;
+        return new BookmarkRecord
+        {
+            Id = bookmark.Id,
+            InstanceId = instance.Id,
+            Kind = bookmark.Kind,
+            Status = BookmarkStatus.Active,
+            ElementId = bookmark.ElementId,
+            MessageName = bookmark.MessageName,
+            CorrelationKey = bookmark.CorrelationKey,
+            DueAt = bookmark.DueAt,
+            CreatedAt = now,
+            TaskName = task?.Name,
+            Assignee = task?.Assignee,
+            CandidateUsers = TaskAccess.Encode(task?.CandidateUsers),
+            CandidateGroups = TaskAccess.Encode(task?.CandidateGroups),
+            TaskDueDate = task?.DueDate,
+            FormKey = task?.FormKey,
+            Priority = task?.Priority ?? 0,
+            BusinessKey = instance.BusinessKey,
+            DefinitionKey = instance.DefinitionKey,
+        };
+    }
+}

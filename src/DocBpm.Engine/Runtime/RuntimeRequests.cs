@@ -1,0 +1,65 @@
+using System.Text.Json.Nodes;
+
+namespace DocBpm.Engine.Runtime;
+
+/// <summary>Who acts on a user task: the user name and the groups (roles, units) the user belongs to.</summary>
+public sealed record TaskActor(string UserName, IReadOnlyCollection<string> Groups, bool IsAdministrator = false);
+
+public sealed record StartRequest(
+    string DefinitionKey,
+    IReadOnlyDictionary<string, JsonNode?>? Variables = null,
+    string? BusinessKey = null,
+    string? Actor = null,
+    int? Version = null);
+
+public sealed record MessageRequest(
+    string MessageName,
+    string? CorrelationKey,
+    IReadOnlyDictionary<string, JsonNode?>? Variables = null,
+    string? IdempotencyKey = null,
+    string? Actor = null,
+    string? BusinessKey = null);
+
+public enum CorrelationKind
+{
+    /// <summary>Waiting subscriptions received the message.</summary>
+    Resumed,
+
+    /// <summary>A message start event started a new instance.</summary>
+    Started,
+
+    /// <summary>The idempotency key was seen before; nothing was done.</summary>
+    Duplicate,
+
+    /// <summary>Nobody waits for this message and no process starts with it.</summary>
+    NotCorrelated,
+}
+
+public sealed record CorrelationResult(CorrelationKind Kind, IReadOnlyList<Guid> InstanceIds);
+
+/// <summary>Two runs touched the same instance at once; this one lost and changed nothing.</summary>
+public sealed class ConcurrencyConflictException(Guid instanceId, Exception inner)
+    : Exception($"Instance {instanceId} was changed by another step at the same time; nothing was stored.", inner)
+{
+    public Guid InstanceId { get; } = instanceId;
+}
+
+/// <summary>The actor may not work on this user task (not the assignee, nor a candidate).</summary>
+public sealed class TaskAccessDeniedException(Guid taskId, string userName)
+    : Exception($"User '{userName}' may not work on task {taskId}.")
+{
+    public Guid TaskId { get; } = taskId;
+}
+
+public sealed class InstanceNotFoundException(Guid instanceId) : Exception($"Instance {instanceId} does not exist.")
+{
+    public Guid InstanceId { get; } = instanceId;
+}
+
+/// <summary>Lets the host wake its timer machinery for bookmarks that became due (timers, jobs).</summary>
+public interface IDueWorkSignal
+{
+    ValueTask NotifyAsync(IReadOnlyList<DueWork> due, CancellationToken cancellationToken);
+}
+
+public readonly record struct DueWork(Guid BookmarkId, DateTimeOffset DueAt);

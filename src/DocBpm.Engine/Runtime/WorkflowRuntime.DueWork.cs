@@ -1,0 +1,182 @@
+using DocBpm.Engine.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace DocBpm.Engine.Runtime;
+
+public sealed partial class WorkflowRuntime
+{
+    /// <summary>Attempts of a timer whose run keeps failing before an incident is raised.</summary>
+    public const int TimerMaxAttempts = 3;
+
+    /// <summary>The bookmarks (timers, asynchronous jobs) due at or before now, oldest first.</summary>
+    public async Task<IReadOnlyList<Guid>> FindDueAsync(int limit, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        return await db.Bookmarks.AsNoTracking()
+            .Where(b => (b.Kind == BookmarkKind.Timer || b.Kind == BookmarkKind.Job) && b.Status == BookmarkStatus.Active
+                && b.DueAt != null && b.DueAt <= now)
+            .OrderBy(b => b.DueAt)
+            .Select(b => b.Id)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Fires a due timer or runs a due job. Idempotent: a bookmark no longer active or not yet due is left alone.
+    /// A failing run changes nothing but the bookmark's attempt count; after the last attempt it raises an incident.
+    /// Returns false when there was nothing to do.
+    /// </summary>
+    public async Task<bool> FireDueAsync(Guid bookmarkId, CancellationToken cancellationToken)
+    {
+        BookmarkRecord bookmark;
+        InstanceRecord instance;
+        try
+        {
+            (bookmark, instance) = await LoadActiveAsync(bookmarkId, null, cancellationToken);
+        }
+        catch (BookmarkNotActiveException)
+        {
+            return false;
+        }
+
+        if (bookmark.DueAt is null || bookmark.DueAt > time.GetUtcNow() || bookmark.Kind is not (BookmarkKind.Timer or BookmarkKind.Job))
+            return false;
+
+        try
+        {
+            await ResumeAsync(bookmark, instance, ResumeInput.Empty, cancellationToken);
+            return true;
+        }
+        catch (ConcurrencyConflictException)
+        {
+            // Another node ran this instance at the same time; the bookmark is still due if it did not consume it.
+            return false;
+        }
+        catch (Exception ex) when (ex is ProcessExecutionException or BookmarkNotActiveException or DbUpdateException
+            or InvalidOperationException or TimeoutException or HttpRequestException)
+        {
+            await RecordFailureAsync(bookmarkId, ex, cancellationToken);
+            return true;
+        }
+    }
+
+    private async Task RecordFailureAsync(Guid bookmarkId, Exception error, CancellationToken cancellationToken)
+    {
+        db.Context.ChangeTracker.Clear();
+        var (bookmark, instance) = await LoadActiveAsync(bookmarkId, null, cancellationToken);
+        var model = await definitions.GetModelAsync(db, instance.DefinitionId, cancellationToken);
+        var maxAttempts = bookmark.Kind == BookmarkKind.Job && model.NodesById[bookmark.ElementId] is Model.TaskNode { Binding: { } binding }
+            ? interpreter.Registry.Find(binding.Type)?.Descriptor.MaxAttempts ?? 1
+            : TimerMaxAttempts;
+        var now = time.GetUtcNow();
+        bookmark.Attempts++;
+        bookmark.LastError = Truncate(error.Message);
+        if (bookmark.Attempts >= maxAttempts)
+        {
+            bookmark.DueAt = null;
+            instance.OpenIncidents++;
+            instance.Revision++;
+            db.Incidents.Add(new IncidentRecord
+            {
+                Id = Guid.CreateVersion7(),
+                InstanceId = instance.Id,
+                BookmarkId = bookmark.Id,
+                ElementId = bookmark.ElementId,
+                Error = Truncate(error.Message),
+                CreatedAt = now,
+            });
+            LogIncident(instance.Id, bookmark.ElementId, bookmark.Attempts, error.Message);
+        }
+        else
+        {
+            bookmark.DueAt = now + Backoff(bookmark.Attempts);
+            LogRetry(instance.Id, bookmark.ElementId, bookmark.Attempts, bookmark.DueAt.Value, error.Message);
+        }
+
+        await SaveAsync(instance.Id, cancellationToken);
+        if (bookmark.DueAt is { } next)
+            await dueWork.NotifyAsync([new DueWork(bookmark.Id, next)], cancellationToken);
+    }
+
+    /// <summary>Timer start events due at or before now.</summary>
+    public async Task<IReadOnlyList<Guid>> FindDueStartsAsync(int limit, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        return await db.StartTimers.AsNoTracking().Where(t => t.DueAt != null && t.DueAt <= now)
+            .OrderBy(t => t.DueAt).Select(t => t.Id).Take(limit).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Starts an instance for a due timer start event and moves the timer to its next time, in one transaction, so
+    /// that two nodes firing it at once start one instance (the loser fails on the timer row's change).
+    /// </summary>
+    public async Task<Guid?> FireStartTimerAsync(Guid startTimerId, CancellationToken cancellationToken)
+    {
+        var timer = await db.StartTimers.FirstOrDefaultAsync(t => t.Id == startTimerId, cancellationToken);
+        if (timer?.DueAt is not { } dueAt || dueAt > time.GetUtcNow())
+            return null;
+        var definition = await db.Definitions.AsNoTracking().FirstAsync(d => d.Id == timer.DefinitionId, cancellationToken);
+        var model = await definitions.GetModelAsync(db, definition.Id, cancellationToken);
+        var start = (Model.StartEvent)model.NodesById[timer.ElementId];
+        var next = Timers.TimerSchedule.Next(timer.ElementId, timer.CycleText,
+            new Timers.TimerSchedule.Due(dueAt, timer.RemainingRepetitions), timer.WorkingTime, interpreter.Calendar);
+        if (next is { } n)
+        {
+            timer.DueAt = n.DueAt;
+            timer.RemainingRepetitions = n.RemainingRepetitions;
+        }
+        else
+        {
+            db.StartTimers.Remove(timer);
+        }
+
+        try
+        {
+            var instance = await StartAtAsync(definition, model, start, null, null, null, cancellationToken);
+            return instance.Id;
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Exponential back-off: 10 s, 20 s, 40 s ... capped at one hour.</summary>
+    public static TimeSpan Backoff(int attempts) =>
+        TimeSpan.FromSeconds(Math.Min(3600, 10 * Math.Pow(2, Math.Max(0, attempts - 1))));
+
+    /// <summary>An administrator retries an incident: the job or timer runs again now, with fresh attempts.</summary>
+    public async Task RetryIncidentAsync(Guid incidentId, string? actor, CancellationToken cancellationToken)
+    {
+        var incident = await db.Incidents.FirstOrDefaultAsync(i => i.Id == incidentId, cancellationToken)
+            ?? throw new IncidentNotFoundException(incidentId);
+        if (incident.ResolvedAt is not null || incident.BookmarkId is null)
+            throw new IncidentNotFoundException(incidentId);
+        var (bookmark, instance) = await LoadActiveAsync(incident.BookmarkId.Value, null, cancellationToken);
+        var now = time.GetUtcNow();
+        incident.ResolvedAt = now;
+        incident.ResolvedBy = actor;
+        incident.Resolution = "retried";
+        instance.OpenIncidents = Math.Max(0, instance.OpenIncidents - 1);
+        instance.Revision++;
+        bookmark.Attempts = 0;
+        bookmark.DueAt = now;
+        bookmark.LastError = null;
+        await SaveAsync(instance.Id, cancellationToken);
+        await FireDueAsync(bookmark.Id, cancellationToken);
+    }
+
+    private static string Truncate(string text) => text.Length <= 4000 ? text : text[..4000];
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Instance {InstanceId}: {ElementId} failed (attempt {Attempt}), retry at {RetryAt}: {Error}")]
+    private partial void LogRetry(Guid instanceId, string elementId, int attempt, DateTimeOffset retryAt, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Instance {InstanceId}: incident on {ElementId} after {Attempts} attempts: {Error}")]
+    private partial void LogIncident(Guid instanceId, string elementId, int attempts, string error);
+}
+
+public sealed class IncidentNotFoundException(Guid incidentId) : Exception($"Open incident {incidentId} does not exist.")
+{
+    public Guid IncidentId { get; } = incidentId;
+}

@@ -1,0 +1,200 @@
+using DocBpm.Engine.Model;
+using DocBpm.Engine.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace DocBpm.Engine.Runtime;
+
+/// <summary>
+/// Runs instances against the database: each run loads the instance, lets the interpreter move its tokens and stores
+/// state, bookmarks, journal and outbox in one SaveChanges, guarded by the instance's revision.
+/// </summary>
+public sealed partial class WorkflowRuntime(
+    EngineDb db,
+    DefinitionStore definitions,
+    ProcessInterpreter interpreter,
+    IServiceProvider services,
+    TimeProvider time,
+    IDueWorkSignal dueWork,
+    ILogger<WorkflowRuntime> logger)
+{
+    public EngineDb Db => db;
+
+    public async Task<InstanceRecord> StartAsync(StartRequest request, CancellationToken cancellationToken)
+    {
+        var definition = request.Version is { } version
+            ? await db.Definitions.AsNoTracking().FirstOrDefaultAsync(d => d.Key == request.DefinitionKey && d.Version == version, cancellationToken)
+              ?? throw new DefinitionNotFoundException($"{request.DefinitionKey} v{version}")
+            : await definitions.GetLatestAsync(db, request.DefinitionKey, cancellationToken);
+        var model = await definitions.GetModelAsync(db, definition.Id, cancellationToken);
+        var start = model.NoneStart
+            ?? throw new ProcessExecutionException(model.Id, "the process has no none start event; start it with its message");
+        return await StartAtAsync(definition, model, start, request.Variables, request.BusinessKey, request.Actor, cancellationToken);
+    }
+
+    private async Task<InstanceRecord> StartAtAsync(DefinitionRecord definition, ProcessModel model, StartEvent start,
+        IReadOnlyDictionary<string, System.Text.Json.Nodes.JsonNode?>? variables, string? businessKey, string? actor,
+        CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var instance = new InstanceRecord
+        {
+            Id = Guid.CreateVersion7(),
+            DefinitionId = definition.Id,
+            DefinitionKey = definition.Key,
+            DefinitionVersion = definition.Version,
+            BusinessKey = businessKey,
+            Status = InstanceStatus.Running,
+            State = "",
+            StartedAt = now,
+            StartedBy = actor,
+        };
+        db.Instances.Add(instance);
+        var state = InstanceState.New(Guid.CreateVersion7(), variables);
+        await RunAsync(instance, model, state, actor, null,
+            execution => interpreter.StartAsync(execution, start, cancellationToken), cancellationToken);
+        return instance;
+    }
+
+    /// <summary>
+    /// Completes a user task. A task completed already (or by someone else a moment ago) is refused with
+    /// <see cref="BookmarkNotActiveException"/> or <see cref="ConcurrencyConflictException"/>.
+    /// </summary>
+    public async Task<InstanceRecord> CompleteTaskAsync(Guid taskId, IReadOnlyDictionary<string, System.Text.Json.Nodes.JsonNode?>? variables,
+        TaskActor actor, CancellationToken cancellationToken)
+    {
+        var (bookmark, instance) = await LoadActiveAsync(taskId, BookmarkKind.UserTask, cancellationToken);
+        if (!TaskAccess.MayWork(bookmark, actor))
+            throw new TaskAccessDeniedException(taskId, actor.UserName);
+        await ResumeAsync(bookmark, instance, new ResumeInput(variables, actor.UserName), cancellationToken);
+        return instance;
+    }
+
+    /// <summary>Claims a task: a candidate becomes its assignee, so that it leaves the others' lists.</summary>
+    public async Task ClaimTaskAsync(Guid taskId, TaskActor actor, CancellationToken cancellationToken)
+    {
+        var (bookmark, instance) = await LoadActiveAsync(taskId, BookmarkKind.UserTask, cancellationToken);
+        if (!TaskAccess.MayWork(bookmark, actor))
+            throw new TaskAccessDeniedException(taskId, actor.UserName);
+        bookmark.Assignee = actor.UserName;
+        db.Journal.Add(new JournalRecord
+        {
+            InstanceId = instance.Id, At = time.GetUtcNow(), ElementId = bookmark.ElementId, ElementKind = "userTask",
+            Event = "claimed", Actor = actor.UserName,
+        });
+        instance.Revision++;
+        await SaveAsync(instance.Id, cancellationToken);
+    }
+
+    public async Task CancelAsync(Guid instanceId, string? actor, string? reason, CancellationToken cancellationToken)
+    {
+        var instance = await db.Instances.FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken)
+            ?? throw new InstanceNotFoundException(instanceId);
+        if (instance.Status != InstanceStatus.Running)
+            throw new InstanceNotRunningException(instanceId, instance.Status);
+        var model = await definitions.GetModelAsync(db, instance.DefinitionId, cancellationToken);
+        var state = InstanceState.Deserialize(instance.State);
+        await ResolveIncidentsAsync(instance, actor, "cancelled", cancellationToken);
+        await RunAsync(instance, model, state, actor, null,
+            execution => ValueTask.FromResult(ProcessInterpreter.Cancel(execution, time, reason)), cancellationToken);
+    }
+
+    private async Task<(BookmarkRecord Bookmark, InstanceRecord Instance)> LoadActiveAsync(Guid bookmarkId, BookmarkKind? kind,
+        CancellationToken cancellationToken)
+    {
+        // One round-trip: the bookmark with its instance.
+        var row = await (from b in db.Bookmarks
+                         join i in db.Instances on b.InstanceId equals i.Id
+                         where b.Id == bookmarkId
+                         select new { Bookmark = b, Instance = i }).FirstOrDefaultAsync(cancellationToken);
+        if (row is null || row.Bookmark.Status != BookmarkStatus.Active || (kind is { } k && row.Bookmark.Kind != k))
+            throw new BookmarkNotActiveException(bookmarkId);
+        return (row.Bookmark, row.Instance);
+    }
+
+    private async Task ResumeAsync(BookmarkRecord bookmark, InstanceRecord instance, ResumeInput input, CancellationToken cancellationToken)
+    {
+        var model = await definitions.GetModelAsync(db, instance.DefinitionId, cancellationToken);
+        var state = InstanceState.Deserialize(instance.State);
+        await RunAsync(instance, model, state, input.Actor, bookmark.Id,
+            execution => interpreter.ResumeAsync(execution, bookmark.Id, input, cancellationToken), cancellationToken);
+    }
+
+    private async Task RunAsync(InstanceRecord instance, ProcessModel model, InstanceState state, string? actor, Guid? resumed,
+        Func<Execution, ValueTask<RunOutput>> run, CancellationToken cancellationToken)
+    {
+        var before = state.Bookmarks.ToDictionary(b => b.Id, b => b.DueAt);
+        var execution = new Execution
+        {
+            InstanceId = instance.Id,
+            DefinitionKey = instance.DefinitionKey,
+            Model = model,
+            State = state,
+            BusinessKey = instance.BusinessKey,
+            Actor = actor,
+            Services = services,
+        };
+
+        RunOutput output;
+        try
+        {
+            output = await run(execution);
+        }
+        catch
+        {
+            // Whatever the step wrote (domain rows of its activities included) is discarded with it.
+            db.Context.ChangeTracker.Clear();
+            throw;
+        }
+
+        new RunRecorder(db, time).Record(instance, state, before, output, actor, resumed);
+        await SaveAsync(instance.Id, cancellationToken);
+        LogRun(instance.Id, instance.DefinitionKey, output.Result, output.Journal.Count);
+
+        var due = state.Bookmarks
+            .Where(b => b.DueAt is not null && (!before.TryGetValue(b.Id, out var old) || old != b.DueAt))
+            .Select(b => new DueWork(b.Id, b.DueAt!.Value))
+            .ToList();
+        if (due.Count > 0)
+            await dueWork.NotifyAsync(due, cancellationToken);
+    }
+
+    private async Task SaveAsync(Guid instanceId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.Context.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            db.Context.ChangeTracker.Clear();
+            throw new ConcurrencyConflictException(instanceId, ex);
+        }
+        catch (DbUpdateException)
+        {
+            db.Context.ChangeTracker.Clear();
+            throw;
+        }
+    }
+
+    private async Task ResolveIncidentsAsync(InstanceRecord instance, string? actor, string resolution, CancellationToken cancellationToken)
+    {
+        instance.OpenIncidents = 0;
+        var open = await db.Incidents.Where(i => i.InstanceId == instance.Id && i.ResolvedAt == null).ToListAsync(cancellationToken);
+        foreach (var incident in open)
+        {
+            incident.ResolvedAt = time.GetUtcNow();
+            incident.ResolvedBy = actor;
+            incident.Resolution = resolution;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Instance {InstanceId} of {DefinitionKey} ran: {Result}, {Steps} journal entries")]
+    private partial void LogRun(Guid instanceId, string definitionKey, RunResult result, int steps);
+}
+
+public sealed class InstanceNotRunningException(Guid instanceId, InstanceStatus status)
+    : Exception($"Instance {instanceId} is {status}, not running.")
+{
+    public Guid InstanceId { get; } = instanceId;
+}

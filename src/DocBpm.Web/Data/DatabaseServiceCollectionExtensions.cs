@@ -1,0 +1,40 @@
+using DocBpm.Engine.Persistence;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace DocBpm.Web.Data;
+
+public static class DatabaseServiceCollectionExtensions
+{
+    /// <summary>Registers <see cref="DocBpmDbContext"/> on the configured database product.</summary>
+    public static IServiceCollection AddDocBpmDatabase(this IServiceCollection services, DatabaseSettings settings)
+    {
+        services.AddSingleton(settings);
+        switch (settings.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                EnsureSqliteFolder(settings.ConnectionString);
+                services.AddDbContext<SqliteDocBpmDbContext>(o => o.UseSqlite(settings.ConnectionString));
+                services.AddScoped<DocBpmDbContext>(sp => sp.GetRequiredService<SqliteDocBpmDbContext>());
+                break;
+            case DatabaseProvider.PostgreSql:
+                services.AddDbContext<PostgreSqlDocBpmDbContext>(o => o.UseNpgsql(settings.ConnectionString));
+                services.AddScoped<DocBpmDbContext>(sp => sp.GetRequiredService<PostgreSqlDocBpmDbContext>());
+                break;
+            case DatabaseProvider.SqlServer:
+                services.AddDbContext<SqlServerDocBpmDbContext>(o => o.UseSqlServer(settings.ConnectionString));
+                services.AddScoped<DocBpmDbContext>(sp => sp.GetRequiredService<SqlServerDocBpmDbContext>());
+                break;
+        }
+
+        return services;
+    }
+
+    private static void EnsureSqliteFolder(string connectionString)
+    {
+        var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(file));
+        if (!string.IsNullOrEmpty(folder))
+            Directory.CreateDirectory(folder);
+    }
+}

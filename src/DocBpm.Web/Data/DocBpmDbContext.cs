@@ -1,0 +1,42 @@
+using DocBpm.Engine.Persistence;
+using DocBpm.Engine.Timers.Quartz;
+using DocBpm.Web.Accounts;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace DocBpm.Web.Data;
+
+/// <summary>
+/// The one DbContext of the host: accounts, the engine's tables, Quartz's job store, and (as they land) the documents.
+/// Each database product has its own subclass so that each keeps its own migrations.
+/// </summary>
+public abstract class DocBpmDbContext(DbContextOptions options, DatabaseProvider provider)
+    : IdentityDbContext<AppUser, AppRole, string>(options)
+{
+    public const string QuartzTablePrefix = "qrtz_";
+
+    public DatabaseProvider Provider { get; } = provider;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyEngine();
+        builder.ApplyQuartzSchema(Provider, QuartzTablePrefix);
+        builder.Entity<AppUser>(e =>
+        {
+            e.Property(u => u.FullName).HasMaxLength(200);
+        });
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.ApplyEngineConventions(Provider);
+}
+
+public sealed class SqliteDocBpmDbContext(DbContextOptions<SqliteDocBpmDbContext> options)
+    : DocBpmDbContext(options, DatabaseProvider.Sqlite);
+
+public sealed class PostgreSqlDocBpmDbContext(DbContextOptions<PostgreSqlDocBpmDbContext> options)
+    : DocBpmDbContext(options, DatabaseProvider.PostgreSql);
+
+public sealed class SqlServerDocBpmDbContext(DbContextOptions<SqlServerDocBpmDbContext> options)
+    : DocBpmDbContext(options, DatabaseProvider.SqlServer);

@@ -1,0 +1,62 @@
+using DocBpm.Engine;
+using DocBpm.Web.Accounts;
+using DocBpm.Web.Data;
+using DocBpm.Web.Definitions;
+using DocBpm.Web.Incidents;
+using DocBpm.Web.Instances;
+using DocBpm.Web.Messages;
+using DocBpm.Web.Scheduling;
+using DocBpm.Web.Tasks;
+using Scalar.AspNetCore;
+
+namespace DocBpm.Web;
+
+/// <summary>How the host is put together; Program.cs only calls these.</summary>
+public static class DocBpmHost
+{
+    public static WebApplicationBuilder AddDocBpm(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var database = DatabaseSettings.From(builder.Configuration);
+        services.AddDocBpmDatabase(database);
+        services.AddDocBpmAccounts();
+        services.AddDocBpmEngine<DocBpmDbContext>();
+        services.AddDocBpmScheduling(builder.Configuration, database);
+        services.AddDocBpmDefinitions(builder.Configuration, builder.Environment);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<EngineExceptionHandler>();
+        services.AddOpenApi();
+        services.AddHealthChecks().AddDbContextCheck<DocBpmDbContext>("database");
+        return builder;
+    }
+
+    /// <summary>Applies migrations, seeds development data and deploys the shipped processes before serving.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app, CancellationToken cancellationToken)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await DatabaseMigrator.MigrateAsync(scope.ServiceProvider, cancellationToken);
+        if (app.Environment.IsDevelopment())
+            await DevelopmentSeed.SeedAsync(scope.ServiceProvider, cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<WorkflowDeployer>().DeployShippedAsync(cancellationToken);
+    }
+
+    public static WebApplication UseDocBpm(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference("/api-reference", o => o.WithTitle("DocBpm API")).AllowAnonymous();
+        app.MapHealthChecks("/health").AllowAnonymous();
+
+        app.MapAccounts();
+        app.MapDefinitions();
+        app.MapInstances();
+        app.MapTasks();
+        app.MapMessages();
+        app.MapIncidents();
+        return app;
+    }
+}

@@ -1,0 +1,86 @@
+using DocBpm.Engine.Activities;
+using DocBpm.Engine.Model;
+using DocBpm.Engine.Persistence;
+using DocBpm.Engine.Runtime;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace DocBpm.Web;
+
+/// <summary>
+/// Turns the engine's refusals into problem details: Vietnamese for the person, the English reason in the log.
+/// Every refusal happens before anything is stored, so the response can say that nothing changed.
+/// </summary>
+public sealed partial class EngineExceptionHandler(IProblemDetailsService problems, ILogger<EngineExceptionHandler> logger)
+    : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = Describe(exception);
+        if (problem is null)
+            return false;
+        LogRefused(httpContext.Request.Method, httpContext.Request.Path, problem.Status ?? 500, exception.Message);
+        httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    internal static ProblemDetails? Describe(Exception exception) => exception switch
+    {
+        BpmnValidationException invalid => Invalid(invalid),
+        BookmarkNotActiveException => Problem(StatusCodes.Status409Conflict, "Công việc không còn hiệu lực",
+            "Công việc này đã được hoàn thành hoặc đã bị hủy; không thực hiện lại."),
+        ConcurrencyConflictException => Problem(StatusCodes.Status409Conflict, "Xung đột cập nhật",
+            "Hồ sơ vừa được người khác xử lý cùng lúc. Không có thay đổi nào được lưu; vui lòng tải lại và thử lại."),
+        TaskAccessDeniedException => Problem(StatusCodes.Status403Forbidden, "Không có quyền",
+            "Bạn không phải người được giao xử lý công việc này."),
+        InstanceNotRunningException => Problem(StatusCodes.Status409Conflict, "Quy trình đã kết thúc",
+            "Phiên bản quy trình này không còn đang chạy."),
+        DefinitionNotFoundException notFound => Problem(StatusCodes.Status404NotFound, "Không tìm thấy quy trình",
+            $"Quy trình '{notFound.KeyOrId}' chưa được triển khai."),
+        InstanceNotFoundException => Problem(StatusCodes.Status404NotFound, "Không tìm thấy",
+            "Phiên bản quy trình không tồn tại."),
+        IncidentNotFoundException => Problem(StatusCodes.Status404NotFound, "Không tìm thấy sự cố",
+            "Sự cố không tồn tại hoặc đã được xử lý."),
+        ProcessExecutionException failed => WithElement(Problem(StatusCodes.Status422UnprocessableEntity,
+            "Không thực hiện được bước của quy trình",
+            $"Bước '{failed.ElementId}' không thực hiện được: {failed.Reason}. Không có thay đổi nào được lưu."), failed.ElementId),
+        ActivityInputException input => Problem(StatusCodes.Status422UnprocessableEntity, "Dữ liệu đầu vào không hợp lệ",
+            $"Giá trị của '{input.Input}' không đúng kiểu. Không có thay đổi nào được lưu."),
+        BadHttpRequestException bad => Problem(bad.StatusCode, "Yêu cầu không hợp lệ",
+            "Nội dung gửi lên không đọc được (sai định dạng JSON hoặc thiếu trường bắt buộc)."),
+        _ => null,
+    };
+
+    private static ProblemDetails Problem(int status, string title, string detail) =>
+        new() { Status = status, Title = title, Detail = detail };
+
+    private static ProblemDetails WithElement(ProblemDetails problem, string elementId)
+    {
+        problem.Extensions["elementId"] = elementId;
+        return problem;
+    }
+
+    private static ValidationProblemDetails Invalid(BpmnValidationException invalid)
+    {
+        var errors = invalid.Errors
+            .GroupBy(e => e.ElementId ?? "definitions")
+            .ToDictionary(g => g.Key, g => g.Select(e => $"Dòng {e.Line}: {e.MessageVi}").ToArray());
+        var problem = new ValidationProblemDetails(errors)
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "Sơ đồ quy trình không hợp lệ",
+            Detail = $"Có {invalid.Errors.Count} lỗi; quy trình chưa được triển khai.",
+        };
+        problem.Extensions["elements"] = invalid.Errors
+            .Select(e => new { elementId = e.ElementId, line = e.Line, message = e.MessageVi }).ToList();
+        return problem;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Method} {Path} refused with {Status}: {Reason}")]
+    private partial void LogRefused(string method, PathString path, int status, string reason);
+}

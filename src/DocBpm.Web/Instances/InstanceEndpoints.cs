@@ -1,0 +1,95 @@
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using DocBpm.Engine.Persistence;
+using DocBpm.Engine.Runtime;
+using DocBpm.Web.Accounts;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace DocBpm.Web.Instances;
+
+public static class InstanceEndpoints
+{
+    public const int MaxPageSize = 200;
+
+    public static RouteGroupBuilder MapInstances(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/instances").WithTags("Phiên bản quy trình");
+        group.MapPost("/", StartAsync).RequireAuthorization(Policies.Integration);
+        group.MapGet("/", ListAsync).RequireAuthorization(Policies.Administrator);
+        group.MapGet("/{id:guid}", GetAsync).RequireAuthorization(Policies.Administrator);
+        group.MapPost("/{id:guid}/cancel", CancelAsync).RequireAuthorization(Policies.Administrator);
+        return group;
+    }
+
+    private static async Task<Created<InstanceSummary>> StartAsync(StartInstanceRequest request, ClaimsPrincipal user,
+        WorkflowRuntime runtime, CancellationToken cancellationToken)
+    {
+        var instance = await runtime.StartAsync(new StartRequest(request.DefinitionKey, request.Variables,
+            request.BusinessKey, user.Identity?.Name, request.Version), cancellationToken);
+        return TypedResults.Created($"/api/instances/{instance.Id}", InstanceViews.Summary(instance));
+    }
+
+    private static async Task<Results<Ok<Page<InstanceSummary>>, ValidationProblem>> ListAsync(
+        EngineDb db, string? definitionKey, int? version, InstanceStatus? status, bool? hasIncidents, string? businessKey,
+        DateTimeOffset? startedFrom, DateTimeOffset? startedTo, int? page, int? pageSize, CancellationToken cancellationToken)
+    {
+        var (number, size) = (page ?? 1, pageSize ?? 50);
+        if (number < 1 || size < 1 || size > MaxPageSize)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["page"] = [$"Trang bắt đầu từ 1; mỗi trang từ 1 đến {MaxPageSize} dòng."],
+            });
+
+        var query = db.Instances.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(definitionKey))
+            query = query.Where(i => i.DefinitionKey == definitionKey);
+        if (version is { } v)
+            query = query.Where(i => i.DefinitionVersion == v);
+        if (status is { } s)
+            query = query.Where(i => i.Status == s);
+        if (hasIncidents is { } h)
+            query = h ? query.Where(i => i.OpenIncidents > 0) : query.Where(i => i.OpenIncidents == 0);
+        if (!string.IsNullOrWhiteSpace(businessKey))
+            query = query.Where(i => i.BusinessKey != null && i.BusinessKey.Contains(businessKey));
+        if (startedFrom is { } from)
+            query = query.Where(i => i.StartedAt >= from);
+        if (startedTo is { } to)
+            query = query.Where(i => i.StartedAt < to);
+
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query.OrderByDescending(i => i.StartedAt).Skip((number - 1) * size).Take(size)
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(new Page<InstanceSummary>([.. items.Select(InstanceViews.Summary)], number, size, total));
+    }
+
+    private static async Task<Results<Ok<InstanceDetail>, NotFound>> GetAsync(Guid id, EngineDb db, CancellationToken cancellationToken)
+    {
+        var instance = await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+        if (instance is null)
+            return TypedResults.NotFound();
+        var state = InstanceState.Deserialize(instance.State);
+        var bookmarks = await db.Bookmarks.AsNoTracking()
+            .Where(b => b.InstanceId == id && b.Status == BookmarkStatus.Active).OrderBy(b => b.CreatedAt)
+            .ToListAsync(cancellationToken);
+        var journal = await db.Journal.AsNoTracking().Where(j => j.InstanceId == id).OrderBy(j => j.Id)
+            .Select(j => new JournalView(j.Id, j.At, j.ElementId, j.ElementKind, j.Event, j.Actor, j.Outcome, j.Detail))
+            .ToListAsync(cancellationToken);
+        var incidents = await db.Incidents.AsNoTracking().Where(i => i.InstanceId == id).OrderBy(i => i.CreatedAt)
+            .ToListAsync(cancellationToken);
+
+        var variables = new JsonObject();
+        foreach (var (name, value) in state.Scopes.Count > 0 ? state.Root.Variables : [])
+            variables[name] = value?.DeepClone();
+        var active = state.Tokens.Select(t => t.ElementId).Distinct(StringComparer.Ordinal).ToList();
+        return TypedResults.Ok(new InstanceDetail(InstanceViews.Summary(instance), instance.DefinitionId, active, state.Path,
+            variables, [.. bookmarks.Select(InstanceViews.Bookmark)], journal, [.. incidents.Select(InstanceViews.Incident)]));
+    }
+
+    private static async Task<NoContent> CancelAsync(Guid id, CancelRequest? request, ClaimsPrincipal user,
+        WorkflowRuntime runtime, CancellationToken cancellationToken)
+    {
+        await runtime.CancelAsync(id, user.Identity?.Name, request?.Reason, cancellationToken);
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,35 @@
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using DocBpm.Engine.Runtime;
+using DocBpm.Web.Accounts;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace DocBpm.Web.Messages;
+
+public sealed record CorrelateRequest(
+    string MessageName, string? CorrelationKey, Dictionary<string, JsonNode?>? Variables, string? IdempotencyKey,
+    string? BusinessKey);
+
+public static class MessageEndpoints
+{
+    public static RouteGroupBuilder MapMessages(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/messages").WithTags("Thông điệp").RequireAuthorization(Policies.Integration);
+        group.MapPost("/", CorrelateAsync);
+        return group;
+    }
+
+    private static async Task<Results<Ok<CorrelationResult>, ValidationProblem, ProblemHttpResult>> CorrelateAsync(
+        CorrelateRequest request, ClaimsPrincipal user, WorkflowRuntime runtime, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.MessageName))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["messageName"] = ["Tên thông điệp là bắt buộc."] });
+        var result = await runtime.CorrelateAsync(new MessageRequest(request.MessageName, request.CorrelationKey,
+            request.Variables, request.IdempotencyKey, user.Identity?.Name, request.BusinessKey), cancellationToken);
+        if (result.Kind == CorrelationKind.NotCorrelated)
+            return TypedResults.Problem(
+                $"Không có quy trình nào đang chờ thông điệp '{request.MessageName}' với khóa '{request.CorrelationKey}'.",
+                statusCode: StatusCodes.Status404NotFound, title: "Thông điệp không khớp quy trình nào");
+        return TypedResults.Ok(result);
+    }
+}

@@ -1,0 +1,78 @@
+using DocBpm.Engine.Persistence;
+using Npgsql;
+
+namespace DocBpm.Engine.Tests.Infrastructure;
+
+/// <summary>
+/// A fresh, empty database for one test: a SQLite file in a temp folder, or a new PostgreSQL database on the server
+/// named by DOCBPM_TEST_POSTGRES. Dropped on dispose.
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    public const string PostgresVariable = "DOCBPM_TEST_POSTGRES";
+
+    private readonly Func<ValueTask> drop;
+
+    private TestDatabase(DatabaseProvider provider, string connectionString, Func<ValueTask> drop)
+    {
+        Provider = provider;
+        ConnectionString = connectionString;
+        this.drop = drop;
+    }
+
+    public DatabaseProvider Provider { get; }
+    public string ConnectionString { get; }
+
+    /// <summary>
+    /// SQLite always; PostgreSQL when DOCBPM_TEST_POSTGRES is set. On CI it must be set: a CI run without PostgreSQL
+    /// fails here instead of passing with half the tests silently missing.
+    /// </summary>
+    public static IEnumerable<object[]> Providers
+    {
+        get
+        {
+            yield return [DatabaseProvider.Sqlite];
+            if (PostgresServer is not null)
+                yield return [DatabaseProvider.PostgreSql];
+            else if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+                throw new InvalidOperationException($"{PostgresVariable} is not set on CI; PostgreSQL tests must run there.");
+        }
+    }
+
+    private static string? PostgresServer => Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } value ? value : null;
+
+    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider)
+    {
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            var folder = Directory.CreateTempSubdirectory("docbpm-test-");
+            return new TestDatabase(provider, $"Data Source={Path.Combine(folder.FullName, "test.db")};Pooling=False",
+                () =>
+                {
+                    folder.Delete(recursive: true);
+                    return ValueTask.CompletedTask;
+                });
+        }
+
+        var server = PostgresServer ?? throw new InvalidOperationException($"{PostgresVariable} is not set.");
+        var name = "docbpm_test_" + Guid.NewGuid().ToString("N")[..16];
+        await using (var connection = new NpgsqlConnection(server))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var builder = new NpgsqlConnectionStringBuilder(server) { Database = name };
+        return new TestDatabase(provider, builder.ConnectionString, async () =>
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection(server);
+            await connection.OpenAsync();
+            await using var dropCommand = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", connection);
+            await dropCommand.ExecuteNonQueryAsync();
+        });
+    }
+
+    public ValueTask DisposeAsync() => drop();
+}

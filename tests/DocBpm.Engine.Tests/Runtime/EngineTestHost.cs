@@ -1,0 +1,160 @@
+using System.Text.Json.Nodes;
+using DocBpm.Engine.Activities;
+using DocBpm.Engine.Persistence;
+using DocBpm.Engine.Runtime;
+using DocBpm.Engine.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace DocBpm.Engine.Tests.Runtime;
+
+public abstract class EngineTestContext(DbContextOptions options, DatabaseProvider provider) : DbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.ApplyEngine();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.ApplyEngineConventions(provider);
+}
+
+// One context type per provider: EF caches a model per context type, and the conventions differ.
+public sealed class SqliteEngineTestContext(DbContextOptions<SqliteEngineTestContext> options)
+    : EngineTestContext(options, DatabaseProvider.Sqlite);
+
+public sealed class PostgreSqlEngineTestContext(DbContextOptions<PostgreSqlEngineTestContext> options)
+    : EngineTestContext(options, DatabaseProvider.PostgreSql);
+
+/// <summary>
+/// A real engine on a real database (a fresh SQLite file or PostgreSQL database per test), with fake time.
+/// Each call runs in its own DI scope, like an HTTP request or a scheduler job would.
+/// </summary>
+public sealed class EngineTestHost : IAsyncDisposable
+{
+    private readonly TestDatabase database;
+
+    private EngineTestHost(TestDatabase database, ServiceProvider services)
+    {
+        this.database = database;
+        Services = services;
+    }
+
+    public ServiceProvider Services { get; }
+    public FakeTimeProvider Clock => (FakeTimeProvider)Services.GetRequiredService<TimeProvider>();
+    public FlakyService Flaky => Services.GetRequiredService<FlakyService>();
+
+    public static async Task<EngineTestHost> StartAsync(DatabaseProvider provider)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 1, 0, 0, TimeSpan.Zero)));
+        services.AddSingleton<FlakyService>();
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            services.AddDbContext<SqliteEngineTestContext>(o => o.UseSqlite(database.ConnectionString));
+            services.AddScoped<EngineTestContext>(sp => sp.GetRequiredService<SqliteEngineTestContext>());
+        }
+        else
+        {
+            services.AddDbContext<PostgreSqlEngineTestContext>(o => o.UseNpgsql(database.ConnectionString));
+            services.AddScoped<EngineTestContext>(sp => sp.GetRequiredService<PostgreSqlEngineTestContext>());
+        }
+
+        services.AddDocBpmEngine<EngineTestContext>();
+        services.AddActivity<Echo>();
+        services.AddActivity<RaiseError>();
+        services.AddActivity<FlakyCall>();
+        var provider2 = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        await using (var scope = provider2.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<EngineTestContext>().Database.EnsureCreatedAsync();
+        return new EngineTestHost(database, provider2);
+    }
+
+    public async Task<T> InScopeAsync<T>(Func<WorkflowRuntime, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<WorkflowRuntime>());
+    }
+
+    public Task InScopeAsync(Func<WorkflowRuntime, Task> action) =>
+        InScopeAsync(async runtime =>
+        {
+            await action(runtime);
+            return true;
+        });
+
+    public Task<T> QueryAsync<T>(Func<EngineDb, Task<T>> query) => InScopeAsync(runtime => query(runtime.Db));
+
+    public Task<Deployment> DeployAsync(string xml) =>
+        InScopeAsync(runtime => Services.GetRequiredService<DefinitionStore>().DeployAsync(runtime.Db, xml, "analyst", CancellationToken.None));
+
+    public async Task<InstanceRecord> StartAsync(string xml, object? variables = null, string? businessKey = null)
+    {
+        var deployment = await DeployAsync(xml);
+        return await InScopeAsync(runtime => runtime.StartAsync(
+            new StartRequest(deployment.Definition.Key, Variables(variables), businessKey, "starter"), CancellationToken.None));
+    }
+
+    public Task<InstanceRecord> InstanceAsync(Guid id) =>
+        QueryAsync(db => db.Instances.AsNoTracking().FirstAsync(i => i.Id == id));
+
+    public async Task<JsonNode?> VariableAsync(Guid instanceId, string name) =>
+        InstanceState.Deserialize((await InstanceAsync(instanceId)).State).Root.Variables.GetValueOrDefault(name);
+
+    public Task<List<BookmarkRecord>> ActiveBookmarksAsync(Guid instanceId) =>
+        QueryAsync(db => db.Bookmarks.AsNoTracking()
+            .Where(b => b.InstanceId == instanceId && b.Status == BookmarkStatus.Active)
+            .OrderBy(b => b.CreatedAt).ThenBy(b => b.ElementId).ToListAsync());
+
+    public async Task<BookmarkRecord> TaskAsync(Guid instanceId, string elementId) =>
+        (await ActiveBookmarksAsync(instanceId)).Single(b => b.Kind == BookmarkKind.UserTask && b.ElementId == elementId);
+
+    public async Task<InstanceRecord> CompleteAsync(Guid instanceId, string elementId, object? variables = null, string user = "tester")
+    {
+        var task = await TaskAsync(instanceId, elementId);
+        return await InScopeAsync(runtime => runtime.CompleteTaskAsync(task.Id, Variables(variables),
+            new TaskActor(user, [], IsAdministrator: true), CancellationToken.None));
+    }
+
+    public Task<CorrelationResult> CorrelateAsync(string name, string? key, object? variables = null, string? idempotencyKey = null) =>
+        InScopeAsync(runtime => runtime.CorrelateAsync(new MessageRequest(name, key, Variables(variables), idempotencyKey),
+            CancellationToken.None));
+
+    /// <summary>Advances fake time and fires everything due, as the scheduler's sweep does.</summary>
+    public async Task<int> AdvanceAsync(TimeSpan by)
+    {
+        Clock.Advance(by);
+        var fired = 0;
+        for (var pass = 0; pass < 50; pass++)
+        {
+            var starts = await InScopeAsync(runtime => runtime.FindDueStartsAsync(100, CancellationToken.None));
+            foreach (var id in starts)
+                if (await InScopeAsync(runtime => runtime.FireStartTimerAsync(id, CancellationToken.None)) is not null)
+                    fired++;
+            var due = await InScopeAsync(runtime => runtime.FindDueAsync(100, CancellationToken.None));
+            if (due.Count == 0 && starts.Count == 0)
+                break;
+            foreach (var id in due)
+                if (await InScopeAsync(runtime => runtime.FireDueAsync(id, CancellationToken.None)))
+                    fired++;
+        }
+
+        return fired;
+    }
+
+    public Task<List<string>> JournalAsync(Guid instanceId) =>
+        QueryAsync(db => db.Journal.AsNoTracking().Where(j => j.InstanceId == instanceId).OrderBy(j => j.Id)
+            .Select(j => j.ElementId + ":" + j.Event).ToListAsync());
+
+    public static Dictionary<string, JsonNode?>? Variables(object? variables) =>
+        variables is null
+            ? null
+            : System.Text.Json.JsonSerializer.SerializeToNode(variables, ActivityContext.JsonOptions)!.AsObject()
+                .ToDictionary(p => p.Key, p => p.Value?.DeepClone());
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        await database.DisposeAsync();
+    }
+}

@@ -1,0 +1,153 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json.Nodes;
+using DocBpm.Web.Accounts;
+
+namespace DocBpm.Web.Tests;
+
+/// <summary>
+/// The host is killed (SIGKILL, no disposal) while an instance waits on a timer; the timer falls due while the host
+/// is down; after a restart on the same database the step runs exactly once.
+/// </summary>
+[TestClass]
+public sealed class RestartTests
+{
+    private const string TimerProcess = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                          xmlns:docbpm="urn:docbpm:bpmn:1" id="d" targetNamespace="urn:docbpm:tests">
+          <bpmn:process id="restart" isExecutable="true">
+            <bpmn:startEvent id="s"/>
+            <bpmn:intermediateCatchEvent id="wait"><bpmn:timerEventDefinition><bpmn:timeDuration xsi:type="bpmn:tFormalExpression">PT3S</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>
+            <bpmn:scriptTask id="count"><bpmn:script>fired = fired + 1</bpmn:script></bpmn:scriptTask>
+            <bpmn:userTask id="check"/>
+            <bpmn:endEvent id="e"/>
+            <bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="wait"/>
+            <bpmn:sequenceFlow id="f2" sourceRef="wait" targetRef="count"/>
+            <bpmn:sequenceFlow id="f3" sourceRef="count" targetRef="check"/>
+            <bpmn:sequenceFlow id="f4" sourceRef="check" targetRef="e"/>
+          </bpmn:process>
+        </bpmn:definitions>
+        """;
+
+    public TestContext TestContext { get; set; } = null!;
+
+    [TestMethod]
+    public async Task Killed_host_resumes_after_restart_with_no_lost_and_no_repeated_step()
+    {
+        var folder = Directory.CreateTempSubdirectory("docbpm-restart-");
+        try
+        {
+            var database = $"Data Source={Path.Combine(folder.FullName, "docbpm.db")}";
+            var port = FreePort();
+            Guid instanceId;
+            using (var first = HostProcess.Start(database, port, TestContext))
+            {
+                using var admin = await first.LoginAsync("quantri");
+                using var analyst = await first.LoginAsync("phantich");
+                (await analyst.PostAsync("/api/definitions", new StringContent(TimerProcess, Encoding.UTF8, "application/xml"))).EnsureSuccessStatusCode();
+                var started = await admin.PostAsJsonAsync("/api/instances", new { definitionKey = "restart", variables = new { fired = 0 } });
+                started.EnsureSuccessStatusCode();
+                instanceId = (await started.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+                first.Kill();
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(4), TestContext.CancellationToken);
+
+            using var second = HostProcess.Start(database, port, TestContext);
+            using var client = await second.LoginAsync("quantri");
+            JsonObject? detail = null;
+            for (var i = 0; i < 60; i++)
+            {
+                detail = await client.GetFromJsonAsync<JsonObject>($"/api/instances/{instanceId}", TestContext.CancellationToken);
+                if (detail!["activeElements"]!.AsArray().Any(e => (string?)e == "check"))
+                    break;
+                await Task.Delay(500, TestContext.CancellationToken);
+            }
+
+            Assert.AreEqual(1, (int)detail!["variables"]!["fired"]!, "the timer's step ran exactly once");
+            var journal = detail["journal"]!.AsArray();
+            Assert.AreEqual(1, journal.Count(j => (string?)j!["elementId"] == "wait" && (string?)j["event"] == "completed"));
+            Assert.AreEqual(1, journal.Count(j => (string?)j!["elementId"] == "s" && (string?)j["event"] == "started"));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>DocBpm.Web as a separate operating-system process, started the way an operator starts it.</summary>
+    private sealed class HostProcess : IDisposable
+    {
+        private readonly Process process;
+        private readonly Uri address;
+
+        private HostProcess(Process process, Uri address)
+        {
+            this.process = process;
+            this.address = address;
+        }
+
+        public static HostProcess Start(string connectionString, int port, TestContext context)
+        {
+            var dll = Path.Combine(AppContext.BaseDirectory, "DocBpm.Web.dll");
+            var info = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
+            {
+                WorkingDirectory = AppContext.BaseDirectory,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+            info.Environment["ConnectionStrings__DocBpm"] = connectionString;
+            info.Environment["Database__Provider"] = "Sqlite";
+            info.Environment["Scheduling__SweepSeconds"] = "1";
+            var process = Process.Start(info)!;
+            process.OutputDataReceived += (_, e) => { if (e.Data is not null) context.WriteLine(e.Data); };
+            process.ErrorDataReceived += (_, e) => { if (e.Data is not null) context.WriteLine(e.Data); };
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            return new HostProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        }
+
+        public async Task<HttpClient> LoginAsync(string userName)
+        {
+            var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+            for (var attempt = 0; ; attempt++)
+            {
+                try
+                {
+                    var response = await client.PostAsJsonAsync("/api/account/login", new LoginRequest(userName, DevelopmentSeed.DemoPassword));
+                    response.EnsureSuccessStatusCode();
+                    var token = await response.Content.ReadFromJsonAsync<JsonObject>();
+                    client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (string?)token!["accessToken"]);
+                    return client;
+                }
+                catch (HttpRequestException) when (attempt < 120 && !process.HasExited)
+                {
+                    await Task.Delay(250);
+                }
+            }
+        }
+
+        public void Kill() => process.Kill(entireProcessTree: true);
+
+        public void Dispose()
+        {
+            if (!process.HasExited)
+                process.Kill(entireProcessTree: true);
+            process.WaitForExit(10_000);
+            process.Dispose();
+        }
+    }
+}
