@@ -91,8 +91,9 @@ public sealed class EngineApiTests
         Assert.AreEqual(HttpStatusCode.OK, same.StatusCode);
         Assert.AreEqual(1, (int)(await same.Content.ReadFromJsonAsync<JsonObject>())!["version"]!);
         Assert.AreEqual(HttpStatusCode.Created, changed.StatusCode);
-        Assert.AreEqual(2, (int)(await changed.Content.ReadFromJsonAsync<JsonObject>())!["version"]!);
-        var roundTrip = await analyst.GetStringAsync($"/api/definitions/{(await changed.Content.ReadFromJsonAsync<JsonObject>())!["id"]}/xml");
+        var deployed = (await changed.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.AreEqual(2, (int)deployed["version"]!);
+        var roundTrip = await analyst.GetStringAsync($"/api/definitions/{deployed["id"]}/xml");
         StringAssert.Contains(roundTrip, "bpmndi:BPMNDiagram", "the diagram is kept as the designer saved it");
     }
 

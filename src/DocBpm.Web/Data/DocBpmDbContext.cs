@@ -1,5 +1,4 @@
 using DocBpm.Engine.Persistence;
-using DocBpm.Engine.Timers.Quartz;
 using DocBpm.Web.Accounts;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -13,6 +12,7 @@ namespace DocBpm.Web.Data;
 public abstract class DocBpmDbContext(DbContextOptions options, DatabaseProvider provider)
     : IdentityDbContext<AppUser, AppRole, string>(options)
 {
+    /// <summary>Quartz's tables live beside DocBpm's; the migrations create them (see QuartzSchema).</summary>
     public const string QuartzTablePrefix = "qrtz_";
 
     public DatabaseProvider Provider { get; } = provider;
@@ -21,7 +21,6 @@ public abstract class DocBpmDbContext(DbContextOptions options, DatabaseProvider
     {
         base.OnModelCreating(builder);
         builder.ApplyEngine();
-        builder.ApplyQuartzSchema(Provider, QuartzTablePrefix);
         builder.Entity<AppUser>(e =>
         {
             e.Property(u => u.FullName).HasMaxLength(200);

@@ -23,6 +23,7 @@ public static class DocBpmHost
         services.AddDocBpmEngine<DocBpmDbContext>();
         services.AddDocBpmScheduling(builder.Configuration, database);
         services.AddDocBpmDefinitions(builder.Configuration, builder.Environment);
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddProblemDetails();
         services.AddExceptionHandler<EngineExceptionHandler>();
         services.AddOpenApi();

@@ -21,10 +21,8 @@ public sealed partial class QuartzDueWorkSignal(ISchedulerFactory schedulers, IL
                     .ForJob(FireBookmarkJob.Key)
                     .UsingJobData(FireBookmarkJob.BookmarkKey, work.BookmarkId.ToString())
                     .StartAt(work.DueAt)
-                    .WithSimpleSchedule(s => s.WithMisfireHandlingInstructionFireNow())
                     .Build();
-                if (!await scheduler.CheckExists(trigger.Key, cancellationToken))
-                    await scheduler.ScheduleJob(trigger, cancellationToken);
+                await scheduler.ScheduleTrigger(trigger, TriggerConflict.Keep, cancellationToken);
             }
         }
         catch (SchedulerException ex)

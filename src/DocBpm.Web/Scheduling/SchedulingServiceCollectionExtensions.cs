@@ -1,5 +1,5 @@
-using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Runtime;
+using DocBpm.Engine.Timers.Quartz;
 using DocBpm.Web.Data;
 using Quartz;
 
@@ -9,25 +9,23 @@ public static class SchedulingServiceCollectionExtensions
 {
     /// <summary>
     /// Quartz on DocBpm's own database, clustered, with the sweep job and the per-bookmark trigger job.
-    /// <c>Scheduling:SweepSeconds</c> sets the sweep interval; <c>Scheduling:Enabled=false</c> turns the scheduler off
-    /// (tools and tests that drive due work themselves).
+    /// <c>Scheduling:SweepSeconds</c> sets the sweep interval; <c>Scheduling:Enabled=false</c> keeps the scheduler from
+    /// starting (tools and tests that drive due work themselves).
     /// </summary>
     public static IServiceCollection AddDocBpmScheduling(this IServiceCollection services, IConfiguration configuration,
         DatabaseSettings database)
     {
         services.AddSingleton<DueWorkRunner>();
         services.AddSingleton<IDueWorkSignal, QuartzDueWorkSignal>();
-        var sweepSeconds = configuration.GetValue("Scheduling:SweepSeconds", 5);
+        var sweep = TimeSpan.FromSeconds(configuration.GetValue("Scheduling:SweepSeconds", 5));
         services.AddQuartz(q =>
         {
-            q.SchedulerName = "DocBpm";
-            q.SchedulerId = "AUTO";
+            q.ConfigureScheduler(o => o.InstanceName = "DocBpm");
             q.UseDocBpmJobStore(database.Provider, database.ConnectionString, DocBpmDbContext.QuartzTablePrefix);
-            q.AddJob<FireBookmarkJob>(FireBookmarkJob.Key, j => j.StoreDurably());
-            q.AddJob<DueWorkSweepJob>(DueWorkSweepJob.Key, j => j.StoreDurably());
-            q.AddTrigger(t => t.ForJob(DueWorkSweepJob.Key).WithIdentity("due-work-sweep", "docbpm")
-                .StartNow().WithSimpleSchedule(s => s.WithIntervalInSeconds(sweepSeconds).RepeatForever()
-                    .WithMisfireHandlingInstructionNextWithRemainingCount()));
+            q.AddJob<FireBookmarkJob>(j => j.WithIdentity(FireBookmarkJob.Key).StoreDurably());
+            q.AddJob<DueWorkSweepJob>(j => j.WithIdentity(DueWorkSweepJob.Key).StoreDurably());
+            q.AddTrigger(t => t.ForJob(DueWorkSweepJob.Key).WithIdentity("due-work-sweep", "docbpm").StartNow()
+                .WithSchedule(SimpleScheduleBuilder.Create().WithInterval(sweep).RepeatForever()));
         });
         if (configuration.GetValue("Scheduling:Enabled", true))
             services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
