@@ -1,0 +1,171 @@
+using System.Data.Common;
+using System.Diagnostics;
+using DocBpm.Engine;
+using DocBpm.Engine.Activities;
+using DocBpm.Engine.Model;
+using DocBpm.Engine.Persistence;
+using DocBpm.Engine.Runtime;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace DocBpm.Benchmarks;
+
+/// <summary>DocBpm's interpreter with no database: the engine core alone.</summary>
+public sealed class DocBpmInMemoryRunner : IShapeRunner
+{
+    private readonly ServiceProvider services;
+    private readonly InMemoryWorkflowHost host;
+    private readonly Dictionary<string, ProcessModel> models;
+
+    public DocBpmInMemoryRunner()
+    {
+        services = new ServiceCollection().AddDocBpmInterpreter().AddActivity<Noop>().BuildServiceProvider();
+        host = services.GetRequiredService<InMemoryWorkflowHost>();
+        var registry = services.GetRequiredService<ActivityRegistry>();
+        models = new()
+        {
+            [Shapes.Service] = BpmnParser.ParseSingle(Shapes.ServiceXml, registry),
+            [Shapes.UserTask] = BpmnParser.ParseSingle(Shapes.UserTaskXml, registry),
+        };
+    }
+
+    public string Name => "DocBpm (in memory)";
+    public IReadOnlyDictionary<string, string> Notes { get; } = new Dictionary<string, string>();
+
+    public async Task<double> RunAsync(string shape, int instances, CancellationToken cancellationToken)
+    {
+        var model = models[shape];
+        var watch = Stopwatch.StartNew();
+        for (var i = 0; i < instances; i++)
+        {
+            var started = await host.StartAsync(model, null, cancellationToken);
+            if (shape == Shapes.UserTask)
+                started = await host.ResumeAsync(started.Id, started.Bookmarks[0].Id, ResumeInput.Empty, cancellationToken);
+            if (started.Result != RunResult.Completed)
+                throw new InvalidOperationException($"{shape} did not complete");
+        }
+
+        return instances / watch.Elapsed.TotalSeconds;
+    }
+
+    public ValueTask DisposeAsync() => services.DisposeAsync();
+}
+
+/// <summary>DocBpm's full runtime on a real database: every run is a stored transaction.</summary>
+public sealed class DocBpmPersistedRunner : IShapeRunner
+{
+    private readonly ServiceProvider services;
+    private readonly CommandCounter counter;
+    private readonly Dictionary<string, string> notes = [];
+
+    private DocBpmPersistedRunner(string name, ServiceProvider services, CommandCounter counter)
+    {
+        Name = name;
+        this.services = services;
+        this.counter = counter;
+    }
+
+    public string Name { get; }
+    public IReadOnlyDictionary<string, string> Notes => notes;
+
+    public static async Task<DocBpmPersistedRunner> CreateAsync(DatabaseProvider provider, string connectionString)
+    {
+        var collection = new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        var counter = new CommandCounter();
+        if (provider == DatabaseProvider.Sqlite)
+            collection.AddDbContext<BenchContext>(o => o.UseSqlite(connectionString).AddInterceptors(counter));
+        else
+            collection.AddDbContext<BenchContext>(o => o.UseNpgsql(connectionString).AddInterceptors(counter));
+        collection.AddSingleton(new BenchProvider(provider));
+        collection.AddDocBpmEngine<BenchContext>().AddActivity<Noop>();
+        var services = collection.BuildServiceProvider();
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<BenchContext>();
+            await db.Database.EnsureDeletedAsync();
+            await db.Database.EnsureCreatedAsync();
+            var store = scope.ServiceProvider.GetRequiredService<DefinitionStore>();
+            var engineDb = scope.ServiceProvider.GetRequiredService<EngineDb>();
+            await store.DeployAsync(engineDb, Shapes.ServiceXml, "bench", CancellationToken.None);
+            await store.DeployAsync(engineDb, Shapes.UserTaskXml, "bench", CancellationToken.None);
+        }
+
+        return new DocBpmPersistedRunner($"DocBpm ({provider})", services, counter);
+    }
+
+    public async Task<double> RunAsync(string shape, int instances, CancellationToken cancellationToken)
+    {
+        var actor = new TaskActor("bench", [], IsAdministrator: true);
+        var watch = Stopwatch.StartNew();
+        for (var i = 0; i < instances; i++)
+        {
+            Guid instanceId;
+            await using (var scope = services.CreateAsyncScope())
+            {
+                var runtime = scope.ServiceProvider.GetRequiredService<WorkflowRuntime>();
+                instanceId = (await runtime.StartAsync(new StartRequest(shape), cancellationToken)).Id;
+            }
+
+            if (shape != Shapes.UserTask)
+                continue;
+            await using (var scope = services.CreateAsyncScope())
+            {
+                var runtime = scope.ServiceProvider.GetRequiredService<WorkflowRuntime>();
+                var taskId = await runtime.Db.Bookmarks.AsNoTracking()
+                    .Where(b => b.InstanceId == instanceId && b.Status == BookmarkStatus.Active).Select(b => b.Id)
+                    .FirstAsync(cancellationToken);
+                counter.Reset();
+                await runtime.CompleteTaskAsync(taskId, null, actor, cancellationToken);
+                notes["db round-trips per resume"] = counter.Describe();
+            }
+        }
+
+        return instances / watch.Elapsed.TotalSeconds;
+    }
+
+    public ValueTask DisposeAsync() => services.DisposeAsync();
+}
+
+public sealed record BenchProvider(DatabaseProvider Provider);
+
+public sealed class BenchContext(DbContextOptions<BenchContext> options, BenchProvider provider) : DbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.ApplyEngine();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.ApplyEngineConventions(provider.Provider);
+}
+
+/// <summary>Counts what a resume sends to the database: commands (each a round-trip) and commits.</summary>
+public sealed class CommandCounter : DbCommandInterceptor, IDbTransactionInterceptor
+{
+    private int commands;
+    private int commits;
+
+    public void Reset() => (commands, commits) = (0, 0);
+
+    public string Describe() => $"{commands} command(s) + {commits} commit(s)";
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+        InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref commands);
+        return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+    }
+
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
+        InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref commands);
+        return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
+    }
+
+    public ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData,
+        InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref commits);
+        return ValueTask.FromResult(result);
+    }
+}

@@ -1,0 +1,49 @@
+using DocBpm.Benchmarks;
+using DocBpm.Engine.Persistence;
+
+// Usage: dotnet run -c Release --project tests/DocBpm.Benchmarks -- [--instances N] [--rounds R] [--postgres CONN] [--no-write]
+var options = BenchOptions.Parse(args, Environment.GetEnvironmentVariable("DOCBPM_TEST_POSTGRES"));
+using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(30));
+var repoRoot = BenchReport.FindRepoRoot();
+var sqliteFolder = Directory.CreateTempSubdirectory("docbpm-bench-");
+
+var runners = new List<IShapeRunner>
+{
+    new DocBpmInMemoryRunner(),
+    new WorkflowCoreRunner(),
+    await DocBpmPersistedRunner.CreateAsync(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(sqliteFolder.FullName, "bench.db")}"),
+};
+if (options.Postgres is { } postgres)
+    runners.Add(await DocBpmPersistedRunner.CreateAsync(DatabaseProvider.PostgreSql, BenchOptions.WithDatabase(postgres, "docbpm_bench")));
+
+var results = new List<BenchReport.Row>();
+foreach (var shape in new[] { Shapes.Service, Shapes.UserTask })
+{
+    foreach (var runner in runners)
+    {
+        var persisted = runner is DocBpmPersistedRunner;
+        var count = persisted ? Math.Max(50, options.Instances / 10) : options.Instances;
+        await runner.RunAsync(shape, Math.Min(200, count), cancel.Token);
+        var rates = new List<double>();
+        for (var round = 0; round < options.Rounds; round++)
+            rates.Add(await runner.RunAsync(shape, count, cancel.Token));
+        results.Add(new BenchReport.Row(runner.Name, shape, count, rates, new Dictionary<string, string>(runner.Notes)));
+        Console.WriteLine($"{runner.Name,-32} {shape,-9} {BenchReport.Median(rates),12:N0} instances/s");
+    }
+}
+
+var peer = await BpmnEnginePeer.RunAsync(repoRoot, options.Instances, options.Rounds, cancel.Token);
+foreach (var p in peer)
+{
+    results.Add(new BenchReport.Row("bpmn-engine 25.0.1 (Node.js)", p.Shape, options.Instances, [p.InstancesPerSecond], new Dictionary<string, string>()));
+    Console.WriteLine($"{"bpmn-engine 25.0.1 (Node.js)",-32} {p.Shape,-9} {p.InstancesPerSecond,12:N0} instances/s");
+}
+
+foreach (var runner in runners)
+    await runner.DisposeAsync();
+sqliteFolder.Delete(recursive: true);
+
+var report = await BenchReport.RenderAsync(results, options, TimeProvider.System, cancel.Token);
+Console.WriteLine(report);
+if (options.Write)
+    await File.WriteAllTextAsync(Path.Combine(repoRoot, "docs", "benchmarks.md"), report, cancel.Token);
