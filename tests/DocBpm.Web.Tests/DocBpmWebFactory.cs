@@ -13,33 +13,49 @@ using Microsoft.Extensions.Time.Testing;
 namespace DocBpm.Web.Tests;
 
 /// <summary>
-/// The real host on a fresh database (SQLite file or PostgreSQL), in Development so that the demo accounts exist,
-/// with fake time and the scheduler off: tests fire due work through <see cref="DueWorkRunner"/> themselves.
+/// The real host on a fresh database (SQLite file or PostgreSQL), in Development so that the demo accounts exist.
+/// By default with fake time and the scheduler off: tests fire due work through <see cref="DueWorkRunner"/> themselves.
 /// </summary>
 public sealed class DocBpmWebFactory : WebApplicationFactory<Program>
 {
     private readonly TestDatabase database;
 
-    private DocBpmWebFactory(TestDatabase database, string? workflows)
+    private readonly bool realScheduler;
+    private readonly bool ownsDatabase;
+
+    private DocBpmWebFactory(TestDatabase database, bool realScheduler, bool ownsDatabase)
     {
         this.database = database;
-        Workflows = workflows;
+        this.realScheduler = realScheduler;
+        this.ownsDatabase = ownsDatabase;
     }
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 1, 0, 0, TimeSpan.Zero));
-    public string? Workflows { get; }
 
-    public static async Task<DocBpmWebFactory> CreateAsync(DatabaseProvider provider, string? workflows = null) =>
-        new(await TestDatabase.CreateAsync(provider), workflows);
+    public static async Task<DocBpmWebFactory> CreateAsync(DatabaseProvider provider) =>
+        new(await TestDatabase.CreateAsync(provider), realScheduler: false, ownsDatabase: true);
+
+    /// <summary>
+    /// A host with the real Quartz scheduler and the system clock (Quartz fires on real time), sweeping every second.
+    /// Pass the database of another host to run two hosts as a cluster.
+    /// </summary>
+    public static async Task<DocBpmWebFactory> CreateWithSchedulerAsync(DatabaseProvider provider, TestDatabase? shared = null) =>
+        new(shared ?? await TestDatabase.CreateAsync(provider), realScheduler: true, ownsDatabase: shared is null);
+
+    public TestDatabase Database => database;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("Database:Provider", database.Provider.ToString());
         builder.UseSetting("ConnectionStrings:DocBpm", database.ConnectionString);
+        if (realScheduler)
+        {
+            builder.UseSetting("Scheduling:SweepSeconds", "1");
+            return;
+        }
+
         builder.UseSetting("Scheduling:Enabled", "false");
-        if (Workflows is not null)
-            builder.UseSetting("Workflows:Path", Workflows);
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 
@@ -61,7 +77,8 @@ public sealed class DocBpmWebFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await database.DisposeAsync();
+        if (ownsDatabase)
+            await database.DisposeAsync();
     }
 
     private sealed record TokenResponse(string AccessToken);

@@ -16,23 +16,7 @@ namespace DocBpm.Web.Tests;
 [TestClass]
 public sealed class RestartTests
 {
-    private const string TimerProcess = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-                          xmlns:docbpm="urn:docbpm:bpmn:1" id="d" targetNamespace="urn:docbpm:tests">
-          <bpmn:process id="restart" isExecutable="true">
-            <bpmn:startEvent id="s"/>
-            <bpmn:intermediateCatchEvent id="wait"><bpmn:timerEventDefinition><bpmn:timeDuration xsi:type="bpmn:tFormalExpression">PT3S</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>
-            <bpmn:scriptTask id="count"><bpmn:script>fired = fired + 1</bpmn:script></bpmn:scriptTask>
-            <bpmn:userTask id="check"/>
-            <bpmn:endEvent id="e"/>
-            <bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="wait"/>
-            <bpmn:sequenceFlow id="f2" sourceRef="wait" targetRef="count"/>
-            <bpmn:sequenceFlow id="f3" sourceRef="count" targetRef="check"/>
-            <bpmn:sequenceFlow id="f4" sourceRef="check" targetRef="e"/>
-          </bpmn:process>
-        </bpmn:definitions>
-        """;
+    private static readonly string TimerProcess = TimedProcess.Xml("restart", "PT3S");
 
     public TestContext TestContext { get; set; } = null!;
 

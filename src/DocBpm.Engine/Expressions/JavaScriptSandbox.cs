@@ -94,9 +94,9 @@ public sealed class JavaScriptSandbox(SandboxLimits limits)
         {
             return Jint.Engine.PrepareScript(c);
         }
-        catch (Exception ex) when (ex is Acornima.ParseErrorException or Acornima.SyntaxErrorException)
+        catch (ScriptPreparationException ex)
         {
-            throw new ExpressionException(c, "syntax error: " + ex.Message, ex);
+            throw new ExpressionException(c, "syntax error: " + (ex.InnerException ?? ex).Message, ex);
         }
     });
 

@@ -1,0 +1,64 @@
+using System.Text.Json.Nodes;
+using DocBpm.Engine.Expressions;
+
+namespace DocBpm.Engine.Tests.Expressions;
+
+[TestClass]
+public sealed class JavaScriptSandboxTests
+{
+    private readonly JavaScriptSandbox sandbox = new(new SandboxLimits(TimeSpan.FromSeconds(1), 10_000, 8 * 1024 * 1024, 32));
+
+    private static Dictionary<string, JsonNode?> Vars(string json) =>
+        JsonNode.Parse(json)!.AsObject().ToDictionary(p => p.Key, p => p.Value?.DeepClone());
+
+    [TestMethod]
+    public void Expressions_see_variables_as_json_and_return_json()
+    {
+        var result = sandbox.Evaluate("({ count: units.length, first: units[0].name, due: deadline })",
+            Vars("""{"units":[{"name":"Phòng TCCB"},{"name":"Văn phòng"}],"deadline":"2026-12-01"}"""));
+
+        Assert.AreEqual("""{"count":2,"first":"Phòng TCCB","due":"2026-12-01"}""", result!.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+    }
+
+    [TestMethod]
+    public void Scripts_write_back_the_globals_they_change_and_nothing_else()
+    {
+        var written = new Dictionary<string, JsonNode?>();
+
+        sandbox.RunScript("total = total + 1; note = 'đã xử lý'; var temp = 5; function helper() {}",
+            Vars("""{"total":1,"untouched":true}"""), (name, value) => written[name] = value);
+
+        CollectionAssert.AreEquivalent(new[] { "total", "note", "temp" }, written.Keys.ToArray());
+        Assert.AreEqual(2, (int)written["total"]!);
+    }
+
+    [TestMethod]
+    public void Scripts_have_no_access_to_dotnet()
+    {
+        foreach (var escape in new[] { "System.IO.File.ReadAllText('/etc/passwd')", "importNamespace('System')", "clr" })
+        {
+            var error = Assert.ThrowsExactly<ExpressionException>(() => sandbox.Evaluate(escape, new Dictionary<string, JsonNode?>()));
+            StringAssert.Contains(error.Reason, "not defined");
+        }
+    }
+
+    [TestMethod]
+    public void Endless_and_greedy_scripts_are_stopped_with_a_clear_reason()
+    {
+        var loop = Assert.ThrowsExactly<ExpressionException>(() => sandbox.Evaluate("while(true){}", new Dictionary<string, JsonNode?>()));
+        var recursion = Assert.ThrowsExactly<ExpressionException>(() => sandbox.Evaluate("(function f(){ return f(); })()", new Dictionary<string, JsonNode?>()));
+        var memory = Assert.ThrowsExactly<ExpressionException>(() => sandbox.Evaluate("let a = []; for (let i = 0; i < 9000; i++) a.push('x'.repeat(10000)); a.length", new Dictionary<string, JsonNode?>()));
+
+        StringAssert.Contains(loop.Reason, "limit");
+        StringAssert.Contains(recursion.Reason, "recursion");
+        StringAssert.Contains(memory.Reason, "memory");
+    }
+
+    [TestMethod]
+    public void Syntax_errors_say_so()
+    {
+        var error = Assert.ThrowsExactly<ExpressionException>(() => sandbox.Evaluate("a ===", new Dictionary<string, JsonNode?>()));
+
+        StringAssert.Contains(error.Reason, "syntax error");
+    }
+}

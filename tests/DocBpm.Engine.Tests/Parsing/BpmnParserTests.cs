@@ -1,0 +1,156 @@
+using DocBpm.Engine.Activities;
+using DocBpm.Engine.Model;
+using DocBpm.Engine.Tests.Runtime;
+using static DocBpm.Engine.Tests.Runtime.Bpmn;
+
+namespace DocBpm.Engine.Tests.Parsing;
+
+[TestClass]
+public sealed class BpmnParserTests
+{
+    private static readonly ActivityRegistry Registry = new(
+        [new ActivityTypeRegistration(typeof(Echo)), new ActivityTypeRegistration(typeof(RaiseError))]);
+
+    private static ParseResult Parse(string xml) => BpmnParser.Parse(xml, Registry);
+
+    private static void AssertError(ParseResult result, string? elementId, string fragment)
+    {
+        Assert.IsTrue(result.Errors.Any(e => e.ElementId == elementId && e.Message.Contains(fragment, StringComparison.Ordinal) && e.Line > 0),
+            $"expected an error on {elementId} containing '{fragment}', got: {string.Join(" | ", result.Errors)}");
+    }
+
+    [TestMethod]
+    public void A_bpmn_js_export_with_a_collaboration_and_diagram_loads_and_keeps_its_xml_unchanged()
+    {
+        var xml = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Parsing", "Fixtures", "bpmn-js-export.bpmn"));
+
+        var model = BpmnParser.ParseSingle(xml, Registry);
+
+        Assert.AreEqual("Process_Incoming", model.Id);
+        Assert.AreSame(xml, model.Xml);
+        var register = (TaskNode)model["Activity_Register"];
+        Assert.AreEqual(TaskKind.User, register.TaskKind);
+        Assert.AreEqual("VanThu", register.Assignment!.CandidateGroups);
+        var gateway = (Gateway)model["Gateway_Valid"];
+        Assert.AreEqual("Flow_Invalid", gateway.DefaultFlow!.Id);
+        var timer = (BoundaryEvent)model["Event_Late"];
+        Assert.IsFalse(timer.CancelActivity);
+        Assert.AreEqual(new TimerDefinition(TimerKind.Duration, "P1D", true), ((TimerTrigger)timer.Trigger).Timer);
+        Assert.AreSame(register, timer.AttachedTo);
+    }
+
+    [TestMethod]
+    public void Every_supported_element_is_read_into_the_model()
+    {
+        var xml = Process("""<bpmn:startEvent id="s"/><bpmn:intermediateThrowEvent id="milestone"/>"""
+            + Service("svc", "Echo", ("text", "'a'")) + """<bpmn:sendTask id="send"><bpmn:extensionElements><docbpm:activity type="Echo"><docbpm:input name="text" expression="'b'"/><docbpm:output name="result" variable="sent"/></docbpm:activity></bpmn:extensionElements></bpmn:sendTask>"""
+            + """<bpmn:receiveTask id="recv" messageRef="m"><bpmn:extensionElements><docbpm:subscription correlationKey="=key"/></bpmn:extensionElements></bpmn:receiveTask>"""
+            + """<bpmn:task id="plain"/><bpmn:inclusiveGateway id="inc" default="fDefault"/>"""
+            + """<bpmn:endEvent id="e"><bpmn:terminateEventDefinition/></bpmn:endEvent><bpmn:endEvent id="e2"/>"""
+            + Chain("s", "milestone", "svc", "send", "recv", "plain", "inc") + Flow("fCond", "inc", "e", "x > 1") + Flow("fDefault", "inc", "e2"),
+            definitions: Message("m", "answer"));
+
+        var model = BpmnParser.ParseSingle(xml, Registry);
+
+        Assert.IsInstanceOfType<IntermediateThrowEvent>(model["milestone"]);
+        Assert.AreEqual("sent", ((TaskNode)model["send"]).Binding!.Outputs["result"]);
+        Assert.AreEqual(new MessageTrigger("answer", "=key"), ((TaskNode)model["recv"]).Message);
+        Assert.AreEqual(TaskKind.Manual, ((TaskNode)model["plain"]).TaskKind);
+        Assert.AreEqual(GatewayKind.Inclusive, ((Gateway)model["inc"]).GatewayKind);
+        Assert.IsInstanceOfType<TerminateTrigger>(((EndEvent)model["e"]).Trigger);
+        Assert.AreEqual("x > 1", model.FlowsById["fCond"].Condition);
+    }
+
+    [TestMethod]
+    public void A_broken_model_is_refused_with_every_error_and_its_line()
+    {
+        var xml = Process("""
+            <bpmn:serviceTask id="noType"/>
+            <bpmn:serviceTask id="unknown"><bpmn:extensionElements><docbpm:activity type="Nope"/></bpmn:extensionElements></bpmn:serviceTask>
+            <bpmn:serviceTask id="missingInput"><bpmn:extensionElements><docbpm:activity type="Echo"/></bpmn:extensionElements></bpmn:serviceTask>
+            <bpmn:serviceTask id="badInput"><bpmn:extensionElements><docbpm:activity type="Echo"><docbpm:input name="text" expression="'x'"/><docbpm:input name="colour" expression="1"/></docbpm:activity></bpmn:extensionElements></bpmn:serviceTask>
+            <bpmn:exclusiveGateway id="gw"/>
+            <bpmn:userTask id="a"/><bpmn:userTask id="b"/>
+            <bpmn:scriptTask id="script"><bpmn:script>if (</bpmn:script></bpmn:scriptTask>
+            <bpmn:intermediateCatchEvent id="badTimer"><bpmn:timerEventDefinition><bpmn:timeDuration>two days</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>
+            <bpmn:callActivity id="call"/>
+            <bpmn:endEvent id="end"/>
+            <bpmn:sequenceFlow id="dangling" sourceRef="noType" targetRef="ghost"/>
+            <bpmn:sequenceFlow id="f1" sourceRef="unknown" targetRef="gw"/>
+            <bpmn:sequenceFlow id="noCondition" sourceRef="gw" targetRef="a"/>
+            <bpmn:sequenceFlow id="badCondition" sourceRef="gw" targetRef="b"><bpmn:conditionExpression>x ===</bpmn:conditionExpression></bpmn:sequenceFlow>
+            """);
+
+        var result = Parse(xml);
+
+        Assert.IsFalse(result.IsValid);
+        AssertError(result, "p", "no start event");
+        AssertError(result, "noType", "not bound to an activity type");
+        AssertError(result, "unknown", "'Nope' is not registered");
+        AssertError(result, "missingInput", "required input 'text'");
+        AssertError(result, "badInput", "has no input 'colour'");
+        AssertError(result, "noCondition", "without a condition");
+        AssertError(result, "badCondition", "syntax error");
+        AssertError(result, "script", "syntax error");
+        AssertError(result, "badTimer", "not a valid ISO-8601");
+        AssertError(result, "call", "not supported");
+        AssertError(result, "dangling", "'ghost'");
+        AssertError(result, "a", "no outgoing sequence flow");
+        var callLine = xml.Split('\n').ToList().FindIndex(l => l.Contains("id=\"call\"", StringComparison.Ordinal)) + 1;
+        Assert.AreEqual(callLine, result.Errors.Single(e => e.ElementId == "call").Line);
+        Assert.IsTrue(result.Errors.All(e => !string.IsNullOrWhiteSpace(e.MessageVi)));
+    }
+
+    [TestMethod]
+    public void Unsupported_events_and_loops_are_named()
+    {
+        var xml = Process("""
+            <bpmn:startEvent id="s"><bpmn:signalEventDefinition/></bpmn:startEvent>
+            <bpmn:userTask id="seq"><bpmn:multiInstanceLoopCharacteristics isSequential="true"/></bpmn:userTask>
+            <bpmn:subProcess id="events" triggeredByEvent="true"/>
+            <bpmn:endEvent id="e"/>
+            """ + Chain("s", "seq", "e"));
+
+        var result = Parse(xml);
+
+        AssertError(result, "s", "signalEventDefinition");
+        AssertError(result, "seq", "sequential multi-instance");
+        AssertError(result, "events", "event subprocess");
+    }
+
+    [TestMethod]
+    public void Structural_rules_of_gateways_subprocesses_and_boundaries_are_checked()
+    {
+        var xml = Process("""<bpmn:startEvent id="s"/><bpmn:eventBasedGateway id="race"/>""" + UserTask("notAnEvent") + UserTask("other")
+            + """<bpmn:subProcess id="sub"><bpmn:endEvent id="subEnd"/></bpmn:subProcess>"""
+            + """<bpmn:boundaryEvent id="orphan" attachedToRef="nothing"><bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent>"""
+            + """<bpmn:exclusiveGateway id="gw" default="elsewhere"/><bpmn:endEvent id="e"/>"""
+            + Flow("f0", "s", "race") + Flow("f1", "race", "notAnEvent") + Flow("f2", "race", "other") + Flow("f3", "notAnEvent", "sub")
+            + Flow("f4", "sub", "gw") + Flow("f5", "gw", "e") + Flow("f6", "other", "e") + Flow("f7", "orphan", "e"));
+
+        var result = Parse(xml);
+
+        AssertError(result, "notAnEvent", "must lead to message or timer catch events");
+        AssertError(result, "sub", "exactly one none start event");
+        AssertError(result, "orphan", "'nothing', which is not an activity");
+        AssertError(result, "gw", "default flow 'elsewhere'");
+    }
+
+    [TestMethod]
+    public void Unsafe_or_malformed_xml_is_refused_without_being_processed()
+    {
+        const string withDtd = """
+            <?xml version="1.0"?>
+            <!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]>
+            <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"><bpmn:process id="x">&lol2;</bpmn:process></bpmn:definitions>
+            """;
+
+        var dtd = Parse(withDtd);
+        var broken = Parse("<bpmn:definitions");
+        var notBpmn = Parse("<html/>");
+
+        StringAssert.Contains(dtd.Errors.Single().Message, "DTD");
+        StringAssert.Contains(broken.Errors.Single().Message, "not well-formed");
+        StringAssert.Contains(notBpmn.Errors.Single().Message, "bpmn:definitions");
+    }
+}
