@@ -51,6 +51,24 @@ public sealed class EngineApiTests
     }
 
     [TestMethod]
+    [DynamicData(nameof(Providers))]
+    public async Task Two_simultaneous_completions_of_a_task_give_one_success_and_one_conflict(DatabaseProvider provider)
+    {
+        await using var factory = await DocBpmWebFactory.CreateAsync(provider);
+        var clerk = await factory.LoginAsync("vanthu");
+        var director = await factory.LoginAsync("giamdoc");
+        var other = await factory.LoginAsync("giamdoc");
+        (await clerk.PostAsJsonAsync("/api/instances", new { definitionKey = Approval, variables = new { drafter = "chuyenvien" } })).EnsureSuccessStatusCode();
+        var task = (await director.GetFromJsonAsync<JsonArray>("/api/tasks/mine"))!.Single()!;
+
+        var responses = await Task.WhenAll(
+            director.PostAsJsonAsync($"/api/tasks/{task["id"]}/complete", new { variables = new { approved = true } }),
+            other.PostAsJsonAsync($"/api/tasks/{task["id"]}/complete", new { variables = new { approved = false } }));
+
+        CollectionAssert.AreEquivalent(new[] { HttpStatusCode.OK, HttpStatusCode.Conflict }, responses.Select(r => r.StatusCode).ToArray());
+    }
+
+    [TestMethod]
     public async Task Deploying_a_broken_diagram_lists_every_error_with_element_and_line()
     {
         await using var factory = await DocBpmWebFactory.CreateAsync(DatabaseProvider.Sqlite);
@@ -109,6 +127,7 @@ public sealed class EngineApiTests
         Assert.AreEqual(HttpStatusCode.Forbidden, (await staff.GetAsync("/api/instances")).StatusCode);
         Assert.AreEqual(HttpStatusCode.OK, (await anonymous.GetAsync("/health")).StatusCode);
         Assert.AreEqual(HttpStatusCode.OK, (await anonymous.GetAsync("/openapi/v1.json")).StatusCode);
+        Assert.AreEqual(HttpStatusCode.OK, (await anonymous.GetAsync("/api-reference")).StatusCode);
         var wrong = await anonymous.PostAsJsonAsync("/api/account/login", new { userName = "chuyenvien", password = "sai-mat-khau" });
         Assert.AreEqual(HttpStatusCode.Unauthorized, wrong.StatusCode);
     }
