@@ -1,3 +1,4 @@
+using DocBpm.Documents;
 using DocBpm.Engine.Persistence;
 using DocBpm.Web.Accounts;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -21,6 +22,7 @@ public abstract class DocBpmDbContext(DbContextOptions options, DatabaseProvider
     {
         base.OnModelCreating(builder);
         builder.ApplyEngine();
+        builder.ApplyDocuments();
         builder.Entity<AppUser>(e =>
         {
             e.Property(u => u.FullName).HasMaxLength(200);

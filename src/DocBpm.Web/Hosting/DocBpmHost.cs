@@ -1,4 +1,7 @@
+using DocBpm.Documents;
+using DocBpm.Documents.Calendar;
 using DocBpm.Engine;
+using DocBpm.Web.Calendar;
 using DocBpm.Web.Accounts;
 using DocBpm.Web.Data;
 using DocBpm.Web.Definitions;
@@ -20,6 +23,8 @@ public static class DocBpmHost
         var database = DatabaseSettings.From(builder.Configuration);
         services.AddDocBpmDatabase(database);
         services.AddDocBpmAccounts();
+        services.AddDocBpmDocuments<DocBpmDbContext>(builder.Configuration);
+        services.AddHostedService<CalendarRefresher>();
         services.AddDocBpmEngine<DocBpmDbContext>();
         services.AddDocBpmScheduling(builder.Configuration, database);
         services.AddDocBpmDefinitions(builder.Configuration, builder.Environment);
@@ -36,6 +41,7 @@ public static class DocBpmHost
     {
         await using var scope = app.Services.CreateAsyncScope();
         await DatabaseMigrator.MigrateAsync(scope.ServiceProvider, cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<CalendarDays>().InitialiseAsync(cancellationToken);
         if (app.Environment.IsDevelopment())
             await DevelopmentSeed.SeedAsync(scope.ServiceProvider, cancellationToken);
         await scope.ServiceProvider.GetRequiredService<WorkflowDeployer>().DeployShippedAsync(cancellationToken);
@@ -58,6 +64,7 @@ public static class DocBpmHost
         app.MapTasks();
         app.MapMessages();
         app.MapIncidents();
+        app.MapCalendar();
         return app;
     }
 }
