@@ -113,6 +113,10 @@ public sealed class EngineApiTests
         Assert.AreEqual(2, (int)deployed["version"]!);
         var roundTrip = await analyst.GetStringAsync($"/api/definitions/{deployed["id"]}/xml");
         StringAssert.Contains(roundTrip, "bpmndi:BPMNDiagram", "the diagram is kept as the designer saved it");
+        var elements = await analyst.GetFromJsonAsync<JsonArray>($"/api/definitions/{deployed["id"]}/elements");
+        var review = elements!.Single(e => (string?)e!["id"] == "Review")!;
+        Assert.AreEqual("userTask", (string?)review["kind"]);
+        Assert.AreEqual("Lãnh đạo Sở xem xét", (string?)review["name"]);
     }
 
     [TestMethod]

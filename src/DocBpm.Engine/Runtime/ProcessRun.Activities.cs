@@ -106,7 +106,7 @@ internal sealed partial class ProcessRun
             List(Value(token, task.Id, assignment?.CandidateUsers)),
             List(Value(token, task.Id, assignment?.CandidateGroups)),
             due is null ? null : Timers.TimerSchedule.ParseDate(task.Id, due),
-            assignment?.FormKey,
+            Text(token, task.Id, assignment?.FormKey),
             int.TryParse(priority, out var p) ? p : 0,
             LocalContext(token));
         State.Bookmarks.Add(new Bookmark

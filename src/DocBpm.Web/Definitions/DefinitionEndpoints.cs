@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using DocBpm.Engine.Activities;
+using DocBpm.Engine.Model;
 using DocBpm.Engine.Persistence;
 using DocBpm.Web.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,6 +17,9 @@ public sealed record DeployResult(Guid Id, string Key, int Version, bool IsNew);
 public sealed record ValidationResult(bool Valid, IReadOnlyList<ElementError> Errors);
 
 public sealed record ElementError(string? ElementId, int Line, string Message);
+
+/// <summary>One element of a deployed process, as the monitor and designer list it.</summary>
+public sealed record ElementView(string Id, string Kind, string? Name, string? ParentId, string? ActivityType, IReadOnlyList<string> Outgoing);
 
 public static class DefinitionEndpoints
 {
@@ -40,6 +44,7 @@ public static class DefinitionEndpoints
         group.MapGet("/", ListAsync);
         group.MapGet("/{id:guid}", GetAsync);
         group.MapGet("/{id:guid}/xml", GetXmlAsync);
+        group.MapGet("/{id:guid}/elements", GetElementsAsync);
         group.MapPost("/validate", ValidateAsync).RequireAuthorization(Policies.Analyst);
         group.MapPost("/", DeployAsync).RequireAuthorization(Policies.Analyst);
         return group;
@@ -84,6 +89,16 @@ public static class DefinitionEndpoints
         var d = await db.Definitions.AsNoTracking().Where(x => x.Id == id).Select(x => new { x.Key, x.Version, x.Xml })
             .FirstOrDefaultAsync(cancellationToken);
         return d is null ? TypedResults.NotFound() : TypedResults.Text(d.Xml, "application/xml", System.Text.Encoding.UTF8);
+    }
+
+    private static async Task<Results<Ok<List<ElementView>>, NotFound>> GetElementsAsync(Guid id, EngineDb db,
+        DefinitionStore definitions, CancellationToken cancellationToken)
+    {
+        if (!await db.Definitions.AnyAsync(d => d.Id == id, cancellationToken))
+            return TypedResults.NotFound();
+        var model = await definitions.GetModelAsync(db, id, cancellationToken);
+        return TypedResults.Ok(model.NodesById.Values.OrderBy(n => n.Location.Line).Select(n => new ElementView(n.Id, n.Kind, n.Name,
+            n.Parent?.Id, (n as TaskNode)?.Binding?.Type, [.. n.Outgoing.Select(f => f.Id)])).ToList());
     }
 
     private static async Task<Results<Ok<ValidationResult>, ProblemHttpResult>> ValidateAsync(
