@@ -15,5 +15,6 @@ public static class BpmnNames
         "documentation", "extensionElements", "textAnnotation", "association", "group", "dataObject",
         "dataObjectReference", "dataStoreReference", "laneSet", "incoming", "outgoing", "property",
         "dataInputAssociation", "dataOutputAssociation", "ioSpecification", "category",
+        "multiInstanceLoopCharacteristics", "standardLoopCharacteristics",
     };
 }

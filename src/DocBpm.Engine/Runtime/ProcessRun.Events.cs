@@ -103,7 +103,7 @@ internal sealed partial class ProcessRun
                 continue;
             var owner = (Activity)Model[scope.ElementId!];
             if (FindErrorBoundary(owner, code) is { } boundary)
-                return FireBoundary(State.Token(scope.OwnerTokenId!.Value), boundary, interrupting: true);
+                return FireBoundary(OwnerOf(State.Token(scope.OwnerTokenId!.Value), owner), boundary, interrupting: true);
         }
 
         throw new UnhandledBpmnErrorException(source.Id, code, message);

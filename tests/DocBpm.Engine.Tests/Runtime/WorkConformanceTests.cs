@@ -235,4 +235,27 @@ public sealed class WorkConformanceTests
         Assert.AreEqual(0, (await host.ActiveBookmarksAsync(instance.Id)).Count);
         CollectionAssert.Contains(await host.JournalAsync(instance.Id), "p:cancelled");
     }
+
+    [TestMethod]
+    [DynamicData(nameof(Providers))]
+    public async Task An_error_in_one_item_of_a_multi_instance_subprocess_interrupts_the_whole_activity(DatabaseProvider provider)
+    {
+        await using var host = await EngineTestHost.StartAsync(provider);
+        var xml = Process("""<bpmn:startEvent id="s"/><bpmn:subProcess id="perUnit"><bpmn:multiInstanceLoopCharacteristics isSequential="false">"""
+            + """<bpmn:extensionElements><docbpm:loop collection="=units" elementVariable="unit"/></bpmn:extensionElements></bpmn:multiInstanceLoopCharacteristics>"""
+            + """<bpmn:startEvent id="in"/><bpmn:exclusiveGateway id="known" default="ok"/>"""
+            + """<bpmn:endEvent id="unknownUnit"><bpmn:errorEventDefinition errorRef="err"/></bpmn:endEvent>""" + UserTask("work")
+            + """<bpmn:endEvent id="out"/>""" + Flow("i0", "in", "known") + Flow("bad", "known", "unknownUnit", "unit === 'X'")
+            + Flow("ok", "known", "work") + Flow("i1", "work", "out") + "</bpmn:subProcess>"
+            + """<bpmn:boundaryEvent id="failed" attachedToRef="perUnit"><bpmn:errorEventDefinition errorRef="err"/></bpmn:boundaryEvent>"""
+            + UserTask("fix") + UserTask("after") + """<bpmn:endEvent id="e1"/><bpmn:endEvent id="e2"/>"""
+            + Chain("s", "perUnit", "after", "e1") + Chain("failed", "fix", "e2"),
+            definitions: Error("err", "UNKNOWN_UNIT"));
+
+        var instance = await host.StartAsync(xml, new { units = new[] { "A", "X", "B" } });
+
+        Assert.AreEqual("fix", (await host.ActiveBookmarksAsync(instance.Id)).Single().ElementId, "the other units' tasks are cancelled");
+        var state = DocBpm.Engine.Runtime.InstanceState.Deserialize((await host.InstanceAsync(instance.Id)).State);
+        Assert.AreEqual(1, state.Scopes.Count, "no multi-instance scope is left behind");
+    }
 }
