@@ -1,0 +1,33 @@
+using System.Globalization;
+using System.Xml.Linq;
+using DocBpm.Engine.Timers;
+
+namespace DocBpm.Documents.Exchange;
+
+/// <summary>Names and value formats of QCVN 102:2016 edXML.</summary>
+public static class EdxmlFormat
+{
+    public static readonly XNamespace Ns = "http://www.mic.gov.vn/TBT/QCVN_102_2016";
+    public static readonly XNamespace XLink = "http://www.w3.org/1999/xlink";
+
+    public const string DateFormat = "yyyy/MM/dd";
+    public const string TimestampFormat = "yyyy/MM/dd HH:mm:ss";
+
+    public static string Date(DateOnly date) => date.ToString(DateFormat, CultureInfo.InvariantCulture);
+
+    /// <summary>Timestamps travel in Vietnam time without an offset, as the axis writes them.</summary>
+    public static string Timestamp(DateTimeOffset instant) =>
+        TimeZoneInfo.ConvertTime(instant, VietnamTime.Zone).ToString(TimestampFormat, CultureInfo.InvariantCulture);
+
+    public static bool TryDate(string? text, out DateOnly date) =>
+        DateOnly.TryParseExact(text?.Trim(), DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+
+    public static bool TryTimestamp(string? text, out DateTimeOffset instant)
+    {
+        instant = default;
+        if (!DateTime.TryParseExact(text?.Trim(), TimestampFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+            return false;
+        instant = new DateTimeOffset(local, VietnamTime.Zone.GetUtcOffset(local)).ToUniversalTime();
+        return true;
+    }
+}

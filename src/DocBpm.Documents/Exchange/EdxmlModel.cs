@@ -1,0 +1,81 @@
+namespace DocBpm.Documents.Exchange;
+
+/// <summary>An agency as edXML names it (From, To, status reporters).</summary>
+public sealed record EdxmlOrganization(
+    string OrganId,
+    string OrganName,
+    string? OrganizationInCharge = null,
+    string? Address = null,
+    string? Email = null,
+    string? Telephone = null,
+    string? Fax = null,
+    string? Website = null);
+
+public sealed record EdxmlSigner(string? Competence, string? Position, string FullName);
+
+public sealed record EdxmlDocumentType(int Type, string TypeName);
+
+/// <summary>Urgency as the axis encodes it (OtherInfo/Priority).</summary>
+public enum EdxmlPriority
+{
+    Normal = 0,
+    Urgent = 1,
+    Immediate = 2,
+    Flash = 3,
+    FlashScheduled = 4,
+}
+
+public sealed record EdxmlOtherInfo(
+    EdxmlPriority Priority,
+    string? SphereOfPromulgation = null,
+    string? TyperNotation = null,
+    int? PromulgationAmount = null,
+    int? PageAmount = null,
+    IReadOnlyList<string>? Appendixes = null);
+
+/// <summary>The document a package answers (văn bản phúc đáp).</summary>
+public sealed record EdxmlResponseFor(string OrganId, string Code, DateOnly PromulgationDate, string DocumentId);
+
+/// <summary>Why the package is sent: a new document, a recall, an update or a replacement.</summary>
+public enum BusinessDocType
+{
+    New = 0,
+    Revoke = 1,
+    Update = 2,
+    Replace = 3,
+}
+
+public sealed record EdxmlStaff(string? Department, string? Staff, string? Mobile = null, string? Email = null);
+
+public sealed record EdxmlBusiness(BusinessDocType DocType, string? Reason, EdxmlStaff? Staff, bool PaperAlsoSent);
+
+/// <summary>One hop on the way: the agency (or axis) that forwarded the package, and when (UTC).</summary>
+public sealed record EdxmlTrace(string OrganId, DateTimeOffset Timestamp);
+
+public sealed record EdxmlAttachment(string ContentId, string Name, string ContentType, byte[] Content, string? Description = null);
+
+/// <summary>The header of an exchanged document (QCVN 102:2016 MessageHeader).</summary>
+public sealed record EdxmlMessageHeader(
+    EdxmlOrganization From,
+    IReadOnlyList<EdxmlOrganization> To,
+    string CodeNumber,
+    string CodeNotation,
+    string Place,
+    DateOnly PromulgationDate,
+    EdxmlDocumentType DocumentType,
+    string Subject,
+    EdxmlSigner Signer,
+    EdxmlOtherInfo OtherInfo,
+    string DocumentId,
+    string? Content = null,
+    DateOnly? DueDate = null,
+    IReadOnlyList<string>? ToPlaces = null,
+    IReadOnlyList<EdxmlResponseFor>? ResponseFor = null,
+    int SteeringType = 0);
+
+/// <summary>An edXML package: header, trace of hops, business info and the attached (signed) files.</summary>
+public sealed record EdxmlPackage(
+    EdxmlMessageHeader Header,
+    IReadOnlyList<EdxmlTrace> Traces,
+    EdxmlBusiness Business,
+    IReadOnlyList<EdxmlAttachment> Attachments);

@@ -1,0 +1,166 @@
+using System.Globalization;
+using System.Xml;
+using System.Xml.Linq;
+using static DocBpm.Documents.Exchange.EdxmlFormat;
+
+namespace DocBpm.Documents.Exchange;
+
+/// <summary>Size limits for incoming packages; an axis or a sender cannot make DocBpm read without bound.</summary>
+public sealed record EdxmlLimits(long MaxPackageBytes, int MaxAttachments, long MaxAttachmentBytes)
+{
+    public static EdxmlLimits Default { get; } = new(100L * 1024 * 1024, 50, 50L * 1024 * 1024);
+}
+
+/// <summary>One problem of a package: where (an element path) and what, in English and Vietnamese.</summary>
+public sealed record EdxmlProblem(string Path, string Message, string MessageVi)
+{
+    public override string ToString() => $"{Path}: {Message}";
+}
+
+public sealed record EdxmlReadResult<T>(T? Value, IReadOnlyList<EdxmlProblem> Problems)
+    where T : class
+{
+    public bool IsValid => Value is not null && Problems.Count == 0;
+}
+
+/// <summary>
+/// Reads edXML packages and status messages with safe XML settings (no DTD, no external resources) and lists every
+/// problem found, so that a refusal sent back to the sender names them all.
+/// </summary>
+public static partial class EdxmlReader
+{
+    public static EdxmlReadResult<EdxmlPackage> ReadPackage(byte[] xml, EdxmlLimits? limits = null)
+    {
+        limits ??= EdxmlLimits.Default;
+        var problems = new List<EdxmlProblem>();
+        var root = Load(xml, limits, problems);
+        if (root is null)
+            return new(null, problems);
+        var header = root.Element(Ns + "edXMLEnvelope")!.Element(Ns + "edXMLHeader");
+        var context = new Context(problems);
+        var message = context.Required(header, "MessageHeader", "edXMLHeader");
+        if (message is null)
+            return new(null, problems);
+
+        var messageHeader = ReadHeader(context, message);
+        var traces = ReadTraces(context, header!.Element(Ns + "TraceHeaderList"));
+        var business = ReadBusiness(context, header.Element(Ns + "TraceHeaderList")?.Element(Ns + "Bussiness"));
+        var attachments = ReadAttachments(context, root, limits);
+        return problems.Count > 0 ? new(null, problems) : new(new EdxmlPackage(messageHeader!, traces, business, attachments), problems);
+    }
+
+    public static EdxmlReadResult<EdxmlStatus> ReadStatus(byte[] xml, EdxmlLimits? limits = null)
+    {
+        var problems = new List<EdxmlProblem>();
+        var root = Load(xml, limits ?? EdxmlLimits.Default, problems);
+        if (root is null)
+            return new(null, problems);
+        var context = new Context(problems);
+        var status = context.Required(root.Element(Ns + "edXMLEnvelope")?.Element(Ns + "edXMLHeader"), "Status", "edXMLHeader");
+        if (status is null)
+            return new(null, problems);
+        var responseFor = ReadResponseFor(context, context.Required(status, "ResponseFor", "Status"), "Status/ResponseFor");
+        var from = ReadOrganization(context, context.Required(status, "From", "Status"), "Status/From");
+        var codeText = context.Text(status, "StatusCode", "Status", required: true);
+        if (!ExchangeStatusCodes.TryParse(codeText, out var code) && codeText is not null)
+            context.Problem("Status/StatusCode", $"'{codeText}' is not a known status code", $"mã trạng thái '{codeText}' không hợp lệ");
+        var timestamp = context.Timestamp(status, "Timestamp", "Status");
+        if (problems.Count > 0)
+            return new(null, problems);
+        return new(new EdxmlStatus(responseFor!, from!, code, context.Text(status, "Description", "Status"), timestamp!.Value,
+            ReadStaff(status.Element(Ns + "StaffInfo"))), problems);
+    }
+
+    private static XElement? Load(byte[] xml, EdxmlLimits limits, List<EdxmlProblem> problems)
+    {
+        if (xml.Length == 0 || xml.LongLength > limits.MaxPackageBytes)
+        {
+            problems.Add(new("edXML", $"the package is empty or larger than {limits.MaxPackageBytes} bytes",
+                $"gói tin rỗng hoặc vượt quá {limits.MaxPackageBytes / (1024 * 1024)} MB"));
+            return null;
+        }
+
+        try
+        {
+            var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersFromEntities = 0 };
+            using var reader = XmlReader.Create(new MemoryStream(xml), settings);
+            var root = XDocument.Load(reader).Root!;
+            if (root.Name != Ns + "edXML" || root.Element(Ns + "edXMLEnvelope") is null)
+            {
+                problems.Add(new("edXML", "the root is not an edXML envelope of QCVN 102:2016", "gói tin không đúng cấu trúc edXML (QCVN 102:2016)"));
+                return null;
+            }
+
+            return root;
+        }
+        catch (XmlException ex)
+        {
+            problems.Add(new($"line {ex.LineNumber}", $"not well-formed XML: {ex.Message}", $"gói tin không phải XML hợp lệ: {ex.Message}"));
+            return null;
+        }
+    }
+
+    private static EdxmlMessageHeader? ReadHeader(Context c, XElement m)
+    {
+        const string at = "MessageHeader";
+        var from = ReadOrganization(c, c.Required(m, "From", at), at + "/From");
+        var to = m.Elements(Ns + "To").Select((t, i) => ReadOrganization(c, t, $"{at}/To[{i + 1}]")).ToList();
+        if (to.Count == 0)
+            c.Problem(at + "/To", "the package has no recipient", "gói tin không có nơi nhận");
+        var code = c.Required(m, "Code", at);
+        var number = c.Text(code, "CodeNumber", at + "/Code", required: true);
+        var notation = c.Text(code, "CodeNotation", at + "/Code", required: true);
+        var promulgation = c.Required(m, "PromulgationInfo", at);
+        var place = c.Text(promulgation, "Place", at + "/PromulgationInfo") ?? "";
+        var date = c.Date(promulgation, "PromulgationDate", at + "/PromulgationInfo", required: true);
+        var type = c.Required(m, "DocumentType", at);
+        var typeNumber = c.Integer(type, "Type", at + "/DocumentType") ?? 0;
+        var typeName = c.Text(type, "TypeName", at + "/DocumentType", required: true);
+        var subject = c.Text(m, "Subject", at, required: true);
+        var signer = c.Required(m, "SignerInfo", at);
+        var fullName = c.Text(signer, "FullName", at + "/SignerInfo", required: true);
+        var due = c.Date(m, "DueDate", at, required: false);
+        var other = m.Element(Ns + "OtherInfo");
+        var priority = c.Integer(other, "Priority", at + "/OtherInfo") ?? 0;
+        if (!Enum.IsDefined((EdxmlPriority)priority))
+            c.Problem(at + "/OtherInfo/Priority", $"unknown priority {priority}", $"mức độ khẩn {priority} không hợp lệ");
+        var documentId = c.Text(m, "DocumentId", at, required: true);
+        if (documentId is not null && !DocumentIdentifier.TryParse(documentId, out _))
+            c.Problem(at + "/DocumentId", $"'{documentId}' is not agency,yyyy/MM/dd,number/notation",
+                $"mã định danh văn bản '{documentId}' không đúng dạng mã cơ quan,yyyy/MM/dd,số/ký hiệu");
+        var responses = m.Elements(Ns + "ResponseFor").Select((r, i) => ReadResponseFor(c, r, $"{at}/ResponseFor[{i + 1}]")).ToList();
+        if (c.HasProblems)
+            return null;
+        return new EdxmlMessageHeader(from!, to!, number!, notation!, place, date!.Value, new EdxmlDocumentType(typeNumber, typeName!),
+            subject!, new EdxmlSigner(c.Text(signer, "Competence", at), c.Text(signer, "Position", at), fullName!),
+            new EdxmlOtherInfo((EdxmlPriority)priority, c.Text(other, "SphereOfPromulgation", at), c.Text(other, "TyperNotation", at),
+                c.Integer(other, "PromulgationAmount", at), c.Integer(other, "PageAmount", at),
+                [.. other?.Element(Ns + "Appendixes")?.Elements(Ns + "Appendix").Select(a => a.Value.Trim()).Where(a => a.Length > 0) ?? []]),
+            documentId!, c.Text(m, "Content", at), due,
+            [.. m.Element(Ns + "ToPlaces")?.Elements(Ns + "Place").Select(p => p.Value.Trim()).Where(p => p.Length > 0) ?? []],
+            [.. responses.OfType<EdxmlResponseFor>()], c.Integer(m, "SteeringType", at) ?? 0);
+    }
+
+    private static EdxmlOrganization? ReadOrganization(Context c, XElement? o, string at)
+    {
+        if (o is null)
+            return null;
+        var id = c.Text(o, "OrganId", at, required: true);
+        if (id is not null && !AgencyCode.TryParse(id, out _))
+            c.Problem(at + "/OrganId", $"'{id}' is not an agency identifier code", $"mã định danh '{id}' không đúng dạng CCC.BB.AA.XNN");
+        var name = c.Text(o, "OrganName", at, required: true);
+        return id is null || name is null ? null : new EdxmlOrganization(id, name, c.Text(o, "OrganizationInCharge", at),
+            c.Text(o, "OrganAdd", at), c.Text(o, "Email", at), c.Text(o, "Telephone", at), c.Text(o, "Fax", at), c.Text(o, "Website", at));
+    }
+
+    private static EdxmlResponseFor? ReadResponseFor(Context c, XElement? r, string at)
+    {
+        if (r is null)
+            return null;
+        var id = c.Text(r, "OrganId", at, required: true);
+        var code = c.Text(r, "Code", at, required: true);
+        var date = c.Date(r, "PromulgationDate", at, required: true);
+        var documentId = c.Text(r, "DocumentId", at, required: true);
+        return id is null || code is null || date is null || documentId is null ? null : new EdxmlResponseFor(id, code, date.Value, documentId);
+    }
+}

@@ -1,0 +1,119 @@
+using System.Text;
+using DocBpm.Documents.Exchange;
+using DocBpm.Engine.Timers;
+
+namespace DocBpm.Documents.Tests.Exchange;
+
+[TestClass]
+public sealed class EdxmlTests
+{
+    private static readonly EdxmlOrganization Department = new("000.00.12.H37", "Sở Giáo dục và Đào tạo", "UBND tỉnh Lạng Sơn");
+    private static readonly EdxmlOrganization Province = new("000.00.00.H37", "UBND tỉnh Lạng Sơn");
+
+    private static EdxmlPackage Sample() => new(
+        new EdxmlMessageHeader(Department, [Province, new("000.00.13.H37", "Sở Tài chính")], "123", "QĐ-SGDĐT", "Lạng Sơn",
+            new DateOnly(2026, 11, 25), new EdxmlDocumentType(1, "Quyết định"), "Về việc giao chỉ tiêu tuyển sinh năm học 2027–2028",
+            new EdxmlSigner("KT. GIÁM ĐỐC", "Phó Giám đốc", "Nguyễn Văn A"),
+            new EdxmlOtherInfo(EdxmlPriority.Immediate, "Lưu hành nội bộ", "VT", 3, 2, ["Phụ lục I"]),
+            "000.00.12.H37,2026/11/25,123/QĐ-SGDĐT", "Tóm tắt nội dung", new DateOnly(2026, 12, 5), ["Như Điều 3"],
+            [new EdxmlResponseFor("000.00.00.H37", "45/UBND-KGVX", new DateOnly(2026, 11, 1), "000.00.00.H37,2026/11/01,45/UBND-KGVX")]),
+        [new EdxmlTrace("000.00.12.H37", VietnamTime.At(2026, 11, 25, 9, 15))],
+        new EdxmlBusiness(BusinessDocType.New, "Văn bản mới", new EdxmlStaff("Văn phòng", "Trần Thị B"), PaperAlsoSent: true),
+        [new EdxmlAttachment("6b1f", "123-QD-SGDDT.pdf", "application/pdf", Encoding.ASCII.GetBytes("%PDF-1.7 test"))]);
+
+    [TestMethod]
+    public void A_package_round_trips_through_edxml()
+    {
+        var package = Sample();
+
+        var read = EdxmlReader.ReadPackage(EdxmlWriter.Write(package));
+
+        Assert.IsTrue(read.IsValid, string.Join("; ", read.Problems));
+        var header = read.Value!.Header;
+        Assert.AreEqual(package.Header with { To = header.To, ToPlaces = header.ToPlaces, ResponseFor = header.ResponseFor, OtherInfo = header.OtherInfo }, header);
+        CollectionAssert.AreEqual(package.Header.To.ToArray(), header.To.ToArray());
+        CollectionAssert.AreEqual(package.Header.ResponseFor!.ToArray(), header.ResponseFor!.ToArray());
+        Assert.AreEqual(EdxmlPriority.Immediate, header.OtherInfo.Priority);
+        Assert.AreEqual("Phụ lục I", header.OtherInfo.Appendixes!.Single());
+        Assert.AreEqual(package.Traces.Single().Timestamp, read.Value.Traces.Single().Timestamp);
+        Assert.IsTrue(read.Value.Business.PaperAlsoSent);
+        CollectionAssert.AreEqual(package.Attachments[0].Content, read.Value.Attachments.Single().Content);
+    }
+
+    [TestMethod]
+    public void The_envelope_uses_the_qcvn_102_namespace_and_vietnam_time()
+    {
+        var xml = Encoding.UTF8.GetString(EdxmlWriter.Write(Sample()));
+
+        StringAssert.Contains(xml, "<edXML xmlns=\"http://www.mic.gov.vn/TBT/QCVN_102_2016\">");
+        StringAssert.Contains(xml, "<edXML:PromulgationDate>2026/11/25</edXML:PromulgationDate>");
+        StringAssert.Contains(xml, "<edXML:Timestamp>2026/11/25 09:15:00</edXML:Timestamp>");
+        StringAssert.Contains(xml, "xlink:href=\"cid:6b1f\"");
+    }
+
+    [TestMethod]
+    public void An_incomplete_package_is_refused_with_every_problem_listed()
+    {
+        var xml = Encoding.UTF8.GetString(EdxmlWriter.Write(Sample()))
+            .Replace("<edXML:Subject>Về việc giao chỉ tiêu tuyển sinh năm học 2027–2028</edXML:Subject>", "<edXML:Subject/>", StringComparison.Ordinal)
+            .Replace("000.00.13.H37", "13-H37", StringComparison.Ordinal)
+            .Replace("<edXML:PromulgationDate>2026/11/25</edXML:PromulgationDate>", "<edXML:PromulgationDate>25/11/2026</edXML:PromulgationDate>", StringComparison.Ordinal)
+            .Replace("<edXML:DocumentId>000.00.12.H37,2026/11/25,123/QĐ-SGDĐT</edXML:DocumentId>", "<edXML:DocumentId>123</edXML:DocumentId>", StringComparison.Ordinal);
+
+        var read = EdxmlReader.ReadPackage(Encoding.UTF8.GetBytes(xml));
+
+        Assert.IsNull(read.Value);
+        var paths = read.Problems.Select(p => p.Path).ToList();
+        CollectionAssert.Contains(paths, "MessageHeader/Subject");
+        CollectionAssert.Contains(paths, "MessageHeader/To[2]/OrganId");
+        CollectionAssert.Contains(paths, "MessageHeader/PromulgationInfo/PromulgationDate");
+        CollectionAssert.Contains(paths, "MessageHeader/DocumentId");
+        Assert.IsTrue(read.Problems.All(p => p.MessageVi.Length > 0));
+    }
+
+    [TestMethod]
+    public void Dtds_external_entities_and_oversized_packages_are_refused()
+    {
+        const string withDtd = """<?xml version="1.0"?><!DOCTYPE edXML [<!ENTITY x SYSTEM "file:///etc/passwd">]><edXML xmlns="http://www.mic.gov.vn/TBT/QCVN_102_2016">&x;</edXML>""";
+
+        var dtd = EdxmlReader.ReadPackage(Encoding.UTF8.GetBytes(withDtd));
+        var big = EdxmlReader.ReadPackage(EdxmlWriter.Write(Sample()), new EdxmlLimits(100, 10, 10));
+        var tooManyFiles = EdxmlReader.ReadPackage(EdxmlWriter.Write(Sample()), new EdxmlLimits(1_000_000, 0, 10));
+        var notEdxml = EdxmlReader.ReadPackage("<html/>"u8.ToArray());
+
+        StringAssert.Contains(dtd.Problems.Single().Message, "DTD");
+        StringAssert.Contains(big.Problems.Single().Message, "larger than");
+        StringAssert.Contains(tooManyFiles.Problems.Single().Message, "attachments");
+        StringAssert.Contains(notEdxml.Problems.Single().Message, "edXML envelope");
+    }
+
+    [TestMethod]
+    public void Status_messages_round_trip_with_their_two_digit_codes()
+    {
+        var status = new EdxmlStatus(Sample().Header.ResponseFor![0], Department, ExchangeStatus.Refused, "Gửi nhầm cơ quan",
+            VietnamTime.At(2026, 11, 25, 10, 0), new EdxmlStaff("Văn phòng", "Văn thư"));
+
+        var bytes = EdxmlWriter.Write(status);
+        var read = EdxmlReader.ReadStatus(bytes);
+
+        StringAssert.Contains(Encoding.UTF8.GetString(bytes), "<edXML:StatusCode>02</edXML:StatusCode>");
+        Assert.IsTrue(read.IsValid, string.Join("; ", read.Problems));
+        Assert.AreEqual(status with { Staff = read.Value!.Staff }, read.Value);
+        Assert.IsFalse(ExchangeStatusCodes.TryParse("07", out _), "codes not in the axis specification are refused");
+    }
+
+    [TestMethod]
+    public void Identifiers_follow_the_national_formats()
+    {
+        var id = DocumentIdentifier.Parse("000.00.04.G14,2012/08/06,267/VPCP-TTĐT");
+
+        Assert.AreEqual("000.00.04.G14", id.Agency.Value);
+        Assert.AreEqual(new DateOnly(2012, 8, 6), id.PromulgationDate);
+        Assert.AreEqual("267/VPCP-TTĐT", id.Code);
+        Assert.AreEqual("000.00.04.G14,2012/08/06,267/VPCP-TTĐT", id.ToString());
+        Assert.IsFalse(AgencyCode.TryParse("00.00.04.G14", out _));
+        Assert.IsFalse(AgencyCode.TryParse("000.00.04.g14", out _));
+        Assert.IsFalse(DocumentIdentifier.TryParse("000.00.04.G14,2012-08-06,267/VPCP", out _));
+        Assert.IsFalse(DocumentIdentifier.TryParse("000.00.04.G14,2012/08/06,267", out _));
+    }
+}
