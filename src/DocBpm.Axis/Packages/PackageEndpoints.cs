@@ -1,0 +1,114 @@
+using System.Security.Claims;
+using DocBpm.Axis.Agencies;
+using DocBpm.Axis.Data;
+using DocBpm.Documents.Exchange;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace DocBpm.Axis.Packages;
+
+public static partial class PackageEndpoints
+{
+    public static void MapPackages(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api").RequireAuthorization();
+        group.MapPost("/packages", SendAsync);
+        group.MapGet("/packages/pending", PendingAsync);
+        group.MapGet("/packages/{id:guid}", FetchAsync);
+        group.MapPost("/packages/{id:guid}/ack", AcknowledgeAsync);
+        group.MapPost("/statuses", SendStatusAsync);
+        group.MapGet("/statuses", StatusesAsync);
+    }
+
+    /// <summary>Accepts a document for one or many recipients; every problem of the package is listed in the refusal.</summary>
+    private static async Task<Results<Created<SendReceipt>, ProblemHttpResult>> SendAsync(HttpRequest request, ClaimsPrincipal user,
+        AxisDbContext db, IOptions<AxisOptions> options, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var body = await ReadBodyAsync(request, options.Value.MaxPackageBytes, cancellationToken);
+        var read = EdxmlReader.ReadPackage(body, EdxmlLimits.Default with { MaxPackageBytes = options.Value.MaxPackageBytes });
+        if (!read.IsValid)
+            return Refused("Gói tin không hợp lệ", read.Problems.Select(p => $"{p.Path}: {p.MessageVi}"));
+        var header = read.Value!.Header;
+        var sender = user.AgencyCode();
+        if (header.From.OrganId != sender)
+            return Refused("Sai nơi gửi", [$"Nơi gửi trong gói tin ({header.From.OrganId}) không phải cơ quan đang kết nối ({sender})."]);
+        var recipients = header.To.Select(t => t.OrganId).Distinct(StringComparer.Ordinal).ToList();
+        var known = await db.Agencies.Where(a => recipients.Contains(a.Code)).Select(a => a.Code).ToListAsync(cancellationToken);
+        var unknown = recipients.Except(known, StringComparer.Ordinal).ToList();
+        if (unknown.Count > 0)
+            return Refused("Nơi nhận chưa kết nối trục", unknown.Select(u => $"Cơ quan {u} chưa được đăng ký trên trục."));
+
+        var now = time.GetUtcNow().ToUniversalTime();
+        var package = new PackageRecord
+        {
+            Id = Guid.CreateVersion7(),
+            Kind = AxisPackageKind.Document,
+            SenderCode = sender,
+            DocumentId = header.DocumentId,
+            ReceivedAt = now,
+            Content = TraceStamp.Append(body, options.Value.OrganId, now),
+        };
+        db.Packages.Add(package);
+        db.Deliveries.AddRange(recipients.Select(r => new DeliveryRecord { Id = Guid.CreateVersion7(), PackageId = package.Id, RecipientCode = r }));
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/packages/{package.Id}", new SendReceipt(package.Id, package.DocumentId, now, recipients));
+    }
+
+    private static async Task<Ok<List<PendingPackage>>> PendingAsync(ClaimsPrincipal user, AxisDbContext db, CancellationToken cancellationToken)
+    {
+        var me = user.AgencyCode();
+        var pending = await (from d in db.Deliveries
+                             join p in db.Packages on d.PackageId equals p.Id
+                             where d.RecipientCode == me && d.State == DeliveryState.Pending
+                             orderby p.ReceivedAt
+                             select new PendingPackage(p.Id, p.Kind, p.SenderCode, p.DocumentId, p.ReceivedAt, p.Content.Length))
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(pending);
+    }
+
+    /// <summary>An agency reads only what is addressed to it; anything else is reported as missing.</summary>
+    private static async Task<Results<FileContentHttpResult, NotFound>> FetchAsync(Guid id, ClaimsPrincipal user, AxisDbContext db,
+        CancellationToken cancellationToken)
+    {
+        var me = user.AgencyCode();
+        var content = await (from d in db.Deliveries
+                             join p in db.Packages on d.PackageId equals p.Id
+                             where d.PackageId == id && d.RecipientCode == me
+                             select p.Content).FirstOrDefaultAsync(cancellationToken);
+        return content is null ? TypedResults.NotFound() : TypedResults.File(content, "application/xml");
+    }
+
+    private static async Task<Results<NoContent, NotFound>> AcknowledgeAsync(Guid id, ClaimsPrincipal user, AxisDbContext db,
+        TimeProvider time, CancellationToken cancellationToken)
+    {
+        var me = user.AgencyCode();
+        var delivery = await db.Deliveries.FirstOrDefaultAsync(d => d.PackageId == id && d.RecipientCode == me, cancellationToken);
+        if (delivery is null)
+            return TypedResults.NotFound();
+        if (delivery.State == DeliveryState.Pending)
+        {
+            delivery.State = DeliveryState.Acknowledged;
+            delivery.AcknowledgedAt = time.GetUtcNow().ToUniversalTime();
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return TypedResults.NoContent();
+    }
+
+    internal static async Task<byte[]> ReadBodyAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > limit)
+            return [];
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, cancellationToken);
+        return buffer.Length > limit ? [] : buffer.ToArray();
+    }
+
+    internal static ProblemHttpResult Refused(string title, IEnumerable<string> problems)
+    {
+        var list = problems.ToList();
+        return TypedResults.Problem(string.Join(" ", list), statusCode: StatusCodes.Status422UnprocessableEntity, title: title,
+            extensions: new Dictionary<string, object?> { ["problems"] = list });
+    }
+}
