@@ -1,5 +1,9 @@
 using DocBpm.Documents.Calendar;
+using DocBpm.Documents.Exchange;
+using DocBpm.Engine.Activities;
+using DocBpm.Engine.Messages;
 using DocBpm.Engine.Timers;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -11,20 +15,30 @@ public static class DocumentsServiceCollectionExtensions
 {
     /// <summary>
     /// The domain services on the host's DbContext <typeparamref name="TContext"/> (whose model must call
-    /// <c>ApplyDocuments()</c>): the working calendar replaces the engine's 24x7 default.
+    /// <c>ApplyDocuments()</c>): the working calendar (replacing the engine's 24x7 default), stored files, and the
+    /// exchange with the axis (configuration section <c>Exchange</c>).
     /// </summary>
     public static IServiceCollection AddDocBpmDocuments<TContext>(this IServiceCollection services, IConfiguration configuration)
-        where TContext : Microsoft.EntityFrameworkCore.DbContext
+        where TContext : DbContext
     {
+        services.TryAddScoped<DbContext>(sp => sp.GetRequiredService<TContext>());
         services.Configure<WorkingHoursOptions>(configuration.GetSection(WorkingHoursOptions.Section));
         services.AddSingleton(sp => new BusinessCalendar(
             new WorkingCalendar(sp.GetRequiredService<IOptions<WorkingHoursOptions>>().Value, VietnamHolidaySeed.Days)));
         services.Replace(ServiceDescriptor.Singleton<IBusinessCalendar>(sp => sp.GetRequiredService<BusinessCalendar>()));
-        services.AddScoped(sp => new CalendarDays(sp.GetRequiredService<TContext>(), sp.GetRequiredService<BusinessCalendar>(),
-            sp.GetRequiredService<IOptions<WorkingHoursOptions>>()));
+        services.AddScoped<CalendarDays>();
+        services.AddScoped<FileStore>();
+
+        services.Configure<AxisConnection>(configuration.GetSection(AxisConnection.Section));
+        services.AddHttpClient<AxisClient>((sp, http) => AxisClient.Configure(http, sp.GetRequiredService<IOptions<AxisConnection>>().Value));
+        services.AddScoped<IntakeService>();
+        services.AddScoped<IOutboxHandler, DispatchToBusHandler>();
+        services.AddScoped<IOutboxHandler, StatusMessageHandler>();
+        services.AddActivity<DispatchToBus>();
+        services.AddActivity<ReportStatus>();
         return services;
     }
 
-    public static Microsoft.EntityFrameworkCore.ModelBuilder ApplyDocuments(this Microsoft.EntityFrameworkCore.ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyCalendar();
+    public static ModelBuilder ApplyDocuments(this ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyCalendar().ApplyExchange();
 }

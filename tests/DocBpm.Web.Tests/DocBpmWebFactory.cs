@@ -44,11 +44,16 @@ public sealed class DocBpmWebFactory : WebApplicationFactory<Program>
 
     public TestDatabase Database => database;
 
+    /// <summary>Extra configuration for the host, e.g. the exchange axis to connect to.</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("Database:Provider", database.Provider.ToString());
         builder.UseSetting("ConnectionStrings:DocBpm", database.ConnectionString);
+        foreach (var (key, value) in Settings)
+            builder.UseSetting(key, value);
         if (realScheduler)
         {
             builder.UseSetting("Scheduling:SweepSeconds", "1");

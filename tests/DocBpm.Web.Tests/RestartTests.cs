@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using DocBpm.Web.Accounts;
@@ -27,7 +26,7 @@ public sealed class RestartTests
         try
         {
             var database = $"Data Source={Path.Combine(folder.FullName, "docbpm.db")}";
-            var port = FreePort();
+            var port = AxisServer.FreePort();
             Guid instanceId;
             using (var first = HostProcess.Start(database, port, TestContext))
             {
@@ -62,13 +61,6 @@ public sealed class RestartTests
         {
             folder.Delete(recursive: true);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>DocBpm.Web as a separate operating-system process, started the way an operator starts it.</summary>

@@ -7,13 +7,17 @@ using System.Text.Json.Serialization;
 
 namespace DocBpm.Documents.Exchange;
 
-/// <summary>Where the exchange axis is and how this agency signs in to it (configuration section <c>Exchange</c>).</summary>
+/// <summary>
+/// Where the exchange axis is and how this agency signs in to it (configuration section <c>Exchange</c>); without an
+/// <see cref="AxisUrl"/> the agency works offline (manual intake only).
+/// </summary>
 public sealed class AxisConnection
 {
     public const string Section = "Exchange";
 
     public Uri? AxisUrl { get; set; }
     public string AgencyCode { get; set; } = "";
+    public string AgencyName { get; set; } = "";
     public string AgencyKey { get; set; } = "";
 }
 
@@ -26,13 +30,22 @@ public sealed class AxisRefusedException(HttpStatusCode status, string title, IR
 }
 
 /// <summary>A typed client of DocBpm.Axis for one agency.</summary>
-public sealed class AxisClient(HttpClient http)
+public sealed class AxisClient
 {
+    private readonly HttpClient http;
+
+    public AxisClient(HttpClient http) => this.http = http;
+
+    public bool IsConfigured => http.BaseAddress is not null;
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
+    /// <summary>Points the client at the axis; an agency without an axis gets a client that refuses every call.</summary>
     public static void Configure(HttpClient http, AxisConnection connection)
     {
-        http.BaseAddress = connection.AxisUrl ?? throw new InvalidOperationException("Exchange:AxisUrl is not configured.");
+        if (connection.AxisUrl is null)
+            return;
+        http.BaseAddress = connection.AxisUrl;
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
             Convert.ToBase64String(Encoding.UTF8.GetBytes($"{connection.AgencyCode}:{connection.AgencyKey}")));
     }

@@ -31,7 +31,10 @@ public interface IActivityHost
 /// <summary>The activity's view of the running step: typed inputs, outputs, variables and the outbox.</summary>
 public sealed class ActivityContext(IActivityHost host)
 {
-    public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web);
+    public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
 
     public Guid InstanceId => host.InstanceId;
     public string DefinitionKey => host.DefinitionKey;

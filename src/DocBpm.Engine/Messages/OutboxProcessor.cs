@@ -62,6 +62,9 @@ public sealed partial class OutboxProcessor(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            // Whatever the handler changed before it failed is dropped; only the attempt is recorded.
+            db.Context.ChangeTracker.Clear();
+            message = await db.Outbox.FirstAsync(o => o.Id == id, cancellationToken);
             message.Attempts++;
             message.LastError = ex.Message.Length <= 4000 ? ex.Message : ex.Message[..4000];
             message.NextAttemptAt = time.GetUtcNow() + WorkflowRuntime.Backoff(message.Attempts);

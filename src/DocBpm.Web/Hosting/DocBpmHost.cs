@@ -5,6 +5,7 @@ using DocBpm.Web.Calendar;
 using DocBpm.Web.Accounts;
 using DocBpm.Web.Data;
 using DocBpm.Web.Definitions;
+using DocBpm.Web.Exchange;
 using DocBpm.Web.Incidents;
 using DocBpm.Web.Instances;
 using DocBpm.Web.Messages;
@@ -65,6 +66,7 @@ public static class DocBpmHost
         app.MapMessages();
         app.MapIncidents();
         app.MapCalendar();
+        app.MapExchange();
         return app;
     }
 }

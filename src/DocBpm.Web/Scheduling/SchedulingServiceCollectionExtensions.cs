@@ -1,6 +1,7 @@
 using DocBpm.Engine.Runtime;
 using DocBpm.Engine.Timers.Quartz;
 using DocBpm.Web.Data;
+using DocBpm.Web.Exchange;
 using Quartz;
 
 namespace DocBpm.Web.Scheduling;
@@ -26,6 +27,13 @@ public static class SchedulingServiceCollectionExtensions
             q.AddJob<DueWorkSweepJob>(j => j.WithIdentity(DueWorkSweepJob.Key).StoreDurably());
             q.AddTrigger(t => t.ForJob(DueWorkSweepJob.Key).WithIdentity("due-work-sweep", "docbpm").StartNow()
                 .WithSchedule(SimpleScheduleBuilder.Create().WithInterval(sweep).RepeatForever()));
+            if (configuration["Exchange:AxisUrl"] is { Length: > 0 })
+            {
+                var intake = TimeSpan.FromSeconds(configuration.GetValue("Exchange:IntakeSeconds", 30));
+                q.AddJob<IntakeJob>(j => j.WithIdentity(IntakeJob.Key).StoreDurably());
+                q.AddTrigger(t => t.ForJob(IntakeJob.Key).WithIdentity("axis-intake", "docbpm").StartNow()
+                    .WithSchedule(SimpleScheduleBuilder.Create().WithInterval(intake).RepeatForever()));
+            }
         });
         if (configuration.GetValue("Scheduling:Enabled", true))
             services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);

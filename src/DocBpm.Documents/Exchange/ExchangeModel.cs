@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace DocBpm.Documents.Exchange;
+
+public static class ExchangeModel
+{
+    public static ModelBuilder ApplyExchange(this ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<StoredFile>(e =>
+        {
+            e.ToTable("doc_files");
+            e.HasKey(f => f.Id);
+            e.Property(f => f.Name).HasMaxLength(400);
+            e.Property(f => f.ContentType).HasMaxLength(200);
+            e.Property(f => f.Sha256).HasMaxLength(64);
+        });
+        modelBuilder.Entity<ReceivedDocument>(e =>
+        {
+            e.ToTable("doc_received");
+            e.HasKey(d => d.Id);
+            e.Property(d => d.SenderCode).HasMaxLength(20);
+            e.Property(d => d.SenderName).HasMaxLength(300);
+            e.Property(d => d.DocumentId).HasMaxLength(300);
+            e.Property(d => d.CodeNumber).HasMaxLength(50);
+            e.Property(d => d.CodeNotation).HasMaxLength(100);
+            e.Property(d => d.Subject).HasMaxLength(2000);
+            e.Property(d => d.FileIds).HasMaxLength(4000);
+            e.Property(d => d.Priority).HasConversion<string>().HasMaxLength(20);
+            e.Property(d => d.LastStatus).HasConversion<string>().HasMaxLength(20);
+            e.HasIndex(d => new { d.SenderCode, d.DocumentId }).IsUnique();
+        });
+        modelBuilder.Entity<DispatchRecord>(e =>
+        {
+            e.ToTable("doc_dispatches");
+            e.HasKey(d => d.Id);
+            e.Property(d => d.DocumentId).HasMaxLength(300);
+            e.Property(d => d.RecipientCode).HasMaxLength(20);
+            e.Property(d => d.State).HasConversion<string>().HasMaxLength(20);
+            e.Property(d => d.LastStatus).HasConversion<string>().HasMaxLength(20);
+            e.Property(d => d.LastStatusNote).HasMaxLength(2000);
+            e.HasIndex(d => d.BatchId);
+            e.HasIndex(d => new { d.DocumentId, d.RecipientCode });
+        });
+        return modelBuilder;
+    }
+}

@@ -1,0 +1,180 @@
+using System.Text.Json.Nodes;
+using DocBpm.Engine.Activities;
+using DocBpm.Engine.Persistence;
+using DocBpm.Engine.Runtime;
+using DocBpm.Engine.Timers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DocBpm.Documents.Exchange;
+
+/// <summary>
+/// Takes in what the axis holds for this agency. A document is registered once per sender and document identifier,
+/// with its Article 10.2 receipt time, and starts the incoming process (message <see cref="DocumentArrived"/>) in the
+/// same transaction; a recall is handed to that process; a status is applied to the dispatch it reports on. Each
+/// package is acknowledged only after it is stored, so a crash means a redelivery, which registers nothing twice.
+/// </summary>
+public sealed partial class IntakeService(
+    DbContext db,
+    AxisClient axis,
+    FileStore files,
+    WorkflowRuntime runtime,
+    IBusinessCalendar calendar,
+    TimeProvider time,
+    IOptions<AxisConnection> connection,
+    ILogger<IntakeService> logger)
+{
+    public const string DocumentArrived = "incoming-document";
+    public const string RecallNotice = "recall-notice";
+
+    /// <summary>Handles every pending package; returns how many were taken in.</summary>
+    public async Task<int> PullAsync(CancellationToken cancellationToken)
+    {
+        var pending = await axis.PendingAsync(cancellationToken);
+        foreach (var package in pending)
+        {
+            var content = await axis.FetchAsync(package.PackageId, cancellationToken);
+            if (package.Kind == AxisPackageKind.Status)
+                await ApplyStatusAsync(content, cancellationToken);
+            else
+                await TakeDocumentAsync(package, content, cancellationToken);
+            await axis.AcknowledgeAsync(package.PackageId, cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+
+        return pending.Count;
+    }
+
+    private async Task TakeDocumentAsync(PendingPackage pending, byte[] content, CancellationToken cancellationToken)
+    {
+        var read = EdxmlReader.ReadPackage(content);
+        var problems = read.Problems.Select(p => $"{p.Path}: {p.MessageVi}").ToList();
+        if (read.Value is { Attachments.Count: 0 })
+            problems.Add("Gói tin không kèm tệp văn bản.");
+        if (!read.IsValid || problems.Count > 0)
+        {
+            await RefuseAsync(pending, string.Join(" ", problems), cancellationToken);
+            return;
+        }
+
+        var package = read.Value!;
+        var header = package.Header;
+        if (package.Business.DocType == BusinessDocType.Revoke)
+        {
+            var recall = await runtime.CorrelateAsync(new MessageRequest(RecallNotice, header.DocumentId,
+                new Dictionary<string, JsonNode?> { ["recallReason"] = package.Business.Reason }, $"recall:{pending.PackageId}"), cancellationToken);
+            LogRecall(header.DocumentId, recall.Kind);
+            return;
+        }
+
+        if (await db.Set<ReceivedDocument>().AnyAsync(d => d.SenderCode == header.From.OrganId && d.DocumentId == header.DocumentId, cancellationToken))
+        {
+            LogDuplicate(header.DocumentId, header.From.OrganId);
+            return;
+        }
+
+        var stored = package.Attachments.Select(a => files.Add(a.Name, a.ContentType, a.Content)).ToList();
+        var document = new ReceivedDocument
+        {
+            Id = Guid.CreateVersion7(),
+            SenderCode = header.From.OrganId,
+            SenderName = header.From.OrganName,
+            DocumentId = header.DocumentId,
+            CodeNumber = header.CodeNumber,
+            CodeNotation = header.CodeNotation,
+            PromulgationDate = header.PromulgationDate,
+            Subject = header.Subject,
+            Priority = header.OtherInfo.Priority,
+            PackageId = pending.PackageId,
+            ArrivedAt = pending.ReceivedAt.ToUniversalTime(),
+            ReceivedAt = calendar.NextWorkingInstant(pending.ReceivedAt).ToUniversalTime(),
+            FileIds = string.Join(",", stored.Select(f => f.Id)),
+            LastStatus = ExchangeStatus.Arrived,
+        };
+        db.Set<ReceivedDocument>().Add(document);
+        QueueStatus(document, ExchangeStatus.Arrived, null);
+
+        // The runtime stores the new instance in the same SaveChanges as the registration above.
+        var started = await runtime.CorrelateAsync(new MessageRequest(DocumentArrived, header.DocumentId, Variables(document),
+            $"intake:{document.SenderCode}:{document.DocumentId}", BusinessKey: header.DocumentId), cancellationToken);
+        if (started.Kind == CorrelationKind.NotCorrelated)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            LogNoProcess(header.DocumentId);
+        }
+    }
+
+    private async Task RefuseAsync(PendingPackage pending, string reason, CancellationToken cancellationToken)
+    {
+        var me = connection.Value;
+        var code = DocumentIdentifier.TryParse(pending.DocumentId, out var id) ? id : default;
+        await axis.SendStatusAsync(EdxmlWriter.Write(new EdxmlStatus(
+            new EdxmlResponseFor(pending.SenderCode, code.CodeNumber is null ? pending.DocumentId : code.Code,
+                code.CodeNumber is null ? DateOnly.FromDateTime(pending.ReceivedAt.UtcDateTime) : code.PromulgationDate, pending.DocumentId),
+            new EdxmlOrganization(me.AgencyCode, me.AgencyName), ExchangeStatus.Refused, reason, time.GetUtcNow(), null)), cancellationToken);
+        LogRefused(pending.DocumentId, pending.SenderCode, reason);
+    }
+
+    private async Task ApplyStatusAsync(byte[] content, CancellationToken cancellationToken)
+    {
+        var read = EdxmlReader.ReadStatus(content);
+        if (!read.IsValid)
+        {
+            LogBadStatus(string.Join("; ", read.Problems));
+            return;
+        }
+
+        var status = read.Value!;
+        var dispatches = await db.Set<DispatchRecord>()
+            .Where(d => d.DocumentId == status.ResponseFor.DocumentId && d.RecipientCode == status.From.OrganId)
+            .ToListAsync(cancellationToken);
+        foreach (var dispatch in dispatches)
+        {
+            dispatch.LastStatus = status.Status;
+            dispatch.LastStatusNote = status.Description;
+            dispatch.LastStatusAt = status.Timestamp.ToUniversalTime();
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private void QueueStatus(ReceivedDocument document, ExchangeStatus status, string? note)
+    {
+        var now = time.GetUtcNow().ToUniversalTime();
+        db.Set<OutboxRecord>().Add(new OutboxRecord
+        {
+            Id = Guid.CreateVersion7(),
+            Topic = ReportStatus.Topic,
+            Payload = System.Text.Json.JsonSerializer.Serialize(new StatusMessage(document.Id, status, note, now), ActivityContext.JsonOptions),
+            CreatedAt = now,
+            NextAttemptAt = now,
+        });
+    }
+
+    private static Dictionary<string, JsonNode?> Variables(ReceivedDocument d) => new()
+    {
+        ["receivedDocumentId"] = d.Id.ToString(),
+        ["documentId"] = d.DocumentId,
+        ["subject"] = d.Subject,
+        ["sender"] = d.SenderCode,
+        ["senderName"] = d.SenderName,
+        ["priority"] = d.Priority.ToString(),
+        ["receivedAt"] = d.ReceivedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Document {DocumentId} from {Sender} was delivered again; it is registered already")]
+    private partial void LogDuplicate(string documentId, string sender);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Document {DocumentId} registered, but no deployed process starts with 'incoming-document'")]
+    private partial void LogNoProcess(string documentId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Recall of {DocumentId}: {Result}")]
+    private partial void LogRecall(string documentId, CorrelationKind result);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused package {DocumentId} from {Sender}: {Reason}")]
+    private partial void LogRefused(string documentId, string sender, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ignored a malformed status message: {Problems}")]
+    private partial void LogBadStatus(string problems);
+}

@@ -1,0 +1,45 @@
+using DocBpm.Documents.Exchange;
+using DocBpm.Web.Accounts;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace DocBpm.Web.Exchange;
+
+public sealed record DispatchView(string DocumentId, string RecipientCode, DispatchState State, DateTimeOffset QueuedAt,
+    DateTimeOffset? SentAt, ExchangeStatus? LastStatus, string? LastStatusNote, DateTimeOffset? LastStatusAt);
+
+public sealed record ReceivedView(Guid Id, string SenderCode, string SenderName, string DocumentId, string Subject,
+    EdxmlPriority Priority, DateTimeOffset ArrivedAt, DateTimeOffset ReceivedAt, ExchangeStatus LastStatus);
+
+public static class ExchangeEndpoints
+{
+    public static RouteGroupBuilder MapExchange(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/exchange").WithTags("Liên thông văn bản");
+        group.MapGet("/dispatches", DispatchesAsync);
+        group.MapGet("/received", ReceivedAsync).RequireAuthorization(Policies.Integration);
+        group.MapPost("/pull", PullAsync).RequireAuthorization(Policies.Integration);
+        return group;
+    }
+
+    /// <summary>Per-recipient delivery and processing status of a dispatched document (Article 9.4).</summary>
+    private static async Task<Ok<List<DispatchView>>> DispatchesAsync(string documentId, DbContext db, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await db.Set<DispatchRecord>().AsNoTracking().Where(d => d.DocumentId == documentId)
+            .OrderBy(d => d.RecipientCode)
+            .Select(d => new DispatchView(d.DocumentId, d.RecipientCode, d.State, d.QueuedAt, d.SentAt, d.LastStatus, d.LastStatusNote, d.LastStatusAt))
+            .ToListAsync(cancellationToken));
+
+    private static async Task<Ok<List<ReceivedView>>> ReceivedAsync(DbContext db, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await db.Set<ReceivedDocument>().AsNoTracking().OrderByDescending(d => d.ArrivedAt).Take(500)
+            .Select(d => new ReceivedView(d.Id, d.SenderCode, d.SenderName, d.DocumentId, d.Subject, d.Priority, d.ArrivedAt, d.ReceivedAt, d.LastStatus))
+            .ToListAsync(cancellationToken));
+
+    /// <summary>Takes in what the axis holds now, without waiting for the scheduled intake.</summary>
+    private static async Task<Results<Ok<int>, ProblemHttpResult>> PullAsync(IntakeService intake, AxisClient axis, CancellationToken cancellationToken)
+    {
+        if (!axis.IsConfigured)
+            return TypedResults.Problem("Chưa cấu hình trục liên thông (Exchange:AxisUrl).", statusCode: StatusCodes.Status409Conflict,
+                title: "Không kết nối trục liên thông");
+        return TypedResults.Ok(await intake.PullAsync(cancellationToken));
+    }
+}
