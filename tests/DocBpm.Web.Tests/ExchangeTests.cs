@@ -55,8 +55,45 @@ public sealed class ExchangeTests
         (await clerk.PostAsJsonAsync($"/api/tasks/{check["id"]}/complete", new { variables = new { accepted = true } })).EnsureSuccessStatusCode();
         await host.RunDueWorkAsync();
 
+        var director = await host.LoginAsync("giamdoc");
+        var instruct = (await director.GetFromJsonAsync<JsonArray>("/api/tasks/mine"))!.Single(t => (string?)t!["elementId"] == "DirectorInstruction")!;
+        (await director.PostAsJsonAsync($"/api/tasks/{instruct["id"]}/complete", new { variables = new { instruction = "Giao Phòng GDTrH chủ trì" } })).EnsureSuccessStatusCode();
+        var staff = await host.LoginAsync("chuyenvien");
+        var work = (await staff.GetFromJsonAsync<JsonArray>("/api/tasks/mine"))!.Single(t => (string?)t!["elementId"] == "Process")!;
+        (await staff.PostAsJsonAsync($"/api/tasks/{work["id"]}/complete", new { })).EnsureSuccessStatusCode();
+        await host.RunDueWorkAsync();
+
         var statuses = await province.StatusesAsync(receipt.DocumentId, CancellationToken.None);
-        CollectionAssert.AreEqual(new[] { "01", "03" }, statuses.Select(s => s.StatusCode).ToArray());
+        CollectionAssert.AreEqual(new[] { "01", "03", "04", "05", "06" }, statuses.Select(s => s.StatusCode).ToArray(),
+            "every state change of the received document reaches the sender (Article 6.3)");
+    }
+
+    [TestMethod]
+    public async Task A_recall_notice_is_handed_to_the_incoming_process_and_the_sender_is_told()
+    {
+        await using var axisDb = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        using var axis = Start(axisDb, new FakeTimeProvider(VietnamTime.At(2026, 11, 30, 9, 0)));
+        await using var host = await DocBpmWebFactory.CreateAsync(DatabaseProvider.Sqlite);
+        axis.Connect(host);
+        var province = axis.ClientFor(Province);
+        var clerk = await host.LoginAsync("vanthu");
+        var receipt = await province.SendAsync(FromProvince("91"), CancellationToken.None);
+        await clerk.PostAsync("/api/exchange/pull", null);
+
+        var recall = EdxmlReader.ReadPackage(FromProvince("91")).Value! with
+        {
+            Business = new EdxmlBusiness(BusinessDocType.Revoke, "Ban hành nhầm", null, false),
+        };
+        await province.SendAsync(EdxmlWriter.Write(recall), CancellationToken.None);
+        await clerk.PostAsync("/api/exchange/pull", null);
+
+        var tasks = (await clerk.GetFromJsonAsync<JsonArray>("/api/tasks/mine"))!;
+        Assert.IsTrue(tasks.Any(t => (string?)t!["elementId"] == "RecallReport"), "the clerk reports the recall to the office leaders");
+        Assert.IsFalse(tasks.Any(t => (string?)t!["elementId"] == "ClerkCheck"), "the recalled document leaves the inbox");
+        var report = tasks.Single(t => (string?)t!["elementId"] == "RecallReport")!;
+        (await clerk.PostAsJsonAsync($"/api/tasks/{report["id"]}/complete", new { })).EnsureSuccessStatusCode();
+        await host.RunDueWorkAsync();
+        CollectionAssert.Contains((await province.StatusesAsync(receipt.DocumentId, CancellationToken.None)).Select(s => s.StatusCode).ToList(), "15");
     }
 
     [TestMethod]
