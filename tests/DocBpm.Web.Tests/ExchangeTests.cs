@@ -31,12 +31,8 @@ public sealed class ExchangeTests
     [DynamicData(nameof(Providers))]
     public async Task A_document_from_the_province_is_registered_once_with_its_receipt_time_and_statuses_flow_back(DatabaseProvider provider)
     {
-        await using var axisDb = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        using var axis = Start(axisDb, new FakeTimeProvider(VietnamTime.At(2026, 11, 27, 17, 5)));
-        await using var host = await DocBpmWebFactory.CreateAsync(provider);
-        axis.Connect(host);
-        var province = axis.ClientFor(Province);
-        var clerk = await host.LoginAsync("vanthu");
+        await using var scenario = await ExchangeScenario.StartAsync(provider, VietnamTime.At(2026, 11, 27, 17, 5));
+        var (host, province, clerk) = (scenario.Host, scenario.Province, scenario.Clerk);
 
         var receipt = await province.SendAsync(FromProvince("88"), CancellationToken.None);
         await province.SendAsync(FromProvince("88"), CancellationToken.None);
@@ -50,17 +46,10 @@ public sealed class ExchangeTests
         Assert.AreEqual(VietnamTime.At(2026, 11, 30, 7, 30), (DateTimeOffset)received["receivedAt"]!, "Article 10.2: after hours on Friday counts from Monday morning");
         Assert.AreEqual("01", (await province.StatusesAsync(receipt.DocumentId, CancellationToken.None)).Single().StatusCode);
 
-        var check = (await clerk.GetFromJsonAsync<JsonArray>("/api/tasks/mine"))!.Single(t => (string?)t!["elementId"] == "ClerkCheck")!;
-        Assert.AreEqual(receipt.DocumentId, (string?)check["businessKey"]);
-        (await clerk.PostAsJsonAsync($"/api/tasks/{check["id"]}/complete", new { variables = new { accepted = true } })).EnsureSuccessStatusCode();
-        await host.RunDueWorkAsync();
-
-        var director = await host.LoginAsync("giamdoc");
-        var instruct = (await director.GetFromJsonAsync<JsonArray>("/api/tasks/mine"))!.Single(t => (string?)t!["elementId"] == "DirectorInstruction")!;
-        (await director.PostAsJsonAsync($"/api/tasks/{instruct["id"]}/complete", new { variables = new { instruction = "Giao Phòng GDTrH chủ trì" } })).EnsureSuccessStatusCode();
-        var staff = await host.LoginAsync("chuyenvien");
-        var work = (await staff.GetFromJsonAsync<JsonArray>("/api/tasks/mine"))!.Single(t => (string?)t!["elementId"] == "Process")!;
-        (await staff.PostAsJsonAsync($"/api/tasks/{work["id"]}/complete", new { })).EnsureSuccessStatusCode();
+        Assert.AreEqual(receipt.DocumentId, (string?)(await clerk.MyTaskAsync("ClerkCheck"))["businessKey"]);
+        await clerk.CompleteMyTaskAsync("ClerkCheck", new { accepted = true });
+        await (await host.LoginAsync("giamdoc")).CompleteMyTaskAsync("DirectorInstruction", new { instruction = "Giao Phòng GDTrH chủ trì" });
+        await (await host.LoginAsync("chuyenvien")).CompleteMyTaskAsync("Process");
         await host.RunDueWorkAsync();
 
         var statuses = await province.StatusesAsync(receipt.DocumentId, CancellationToken.None);
@@ -71,43 +60,34 @@ public sealed class ExchangeTests
     [TestMethod]
     public async Task A_recall_notice_is_handed_to_the_incoming_process_and_the_sender_is_told()
     {
-        await using var axisDb = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        using var axis = Start(axisDb, new FakeTimeProvider(VietnamTime.At(2026, 11, 30, 9, 0)));
-        await using var host = await DocBpmWebFactory.CreateAsync(DatabaseProvider.Sqlite);
-        axis.Connect(host);
-        var province = axis.ClientFor(Province);
-        var clerk = await host.LoginAsync("vanthu");
+        await using var scenario = await ExchangeScenario.StartAsync(DatabaseProvider.Sqlite, VietnamTime.At(2026, 11, 30, 9, 0));
+        var (province, clerk) = (scenario.Province, scenario.Clerk);
         var receipt = await province.SendAsync(FromProvince("91"), CancellationToken.None);
-        await clerk.PostAsync("/api/exchange/pull", null);
+        await scenario.PullAsync();
 
         var recall = EdxmlReader.ReadPackage(FromProvince("91")).Value! with
         {
             Business = new EdxmlBusiness(BusinessDocType.Revoke, "Ban hành nhầm", null, false),
         };
         await province.SendAsync(EdxmlWriter.Write(recall), CancellationToken.None);
-        await clerk.PostAsync("/api/exchange/pull", null);
+        await scenario.PullAsync();
 
         var tasks = (await clerk.GetFromJsonAsync<JsonArray>("/api/tasks/mine"))!;
         Assert.IsTrue(tasks.Any(t => (string?)t!["elementId"] == "RecallReport"), "the clerk reports the recall to the office leaders");
         Assert.IsFalse(tasks.Any(t => (string?)t!["elementId"] == "ClerkCheck"), "the recalled document leaves the inbox");
-        var report = tasks.Single(t => (string?)t!["elementId"] == "RecallReport")!;
-        (await clerk.PostAsJsonAsync($"/api/tasks/{report["id"]}/complete", new { })).EnsureSuccessStatusCode();
-        await host.RunDueWorkAsync();
+        await clerk.CompleteMyTaskAsync("RecallReport");
+        await scenario.Host.RunDueWorkAsync();
         CollectionAssert.Contains((await province.StatusesAsync(receipt.DocumentId, CancellationToken.None)).Select(s => s.StatusCode).ToList(), "15");
     }
 
     [TestMethod]
     public async Task A_package_without_its_document_file_is_refused_with_a_status_and_reason()
     {
-        await using var axisDb = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        using var axis = Start(axisDb, new FakeTimeProvider(VietnamTime.At(2026, 11, 30, 9, 0)));
-        await using var host = await DocBpmWebFactory.CreateAsync(DatabaseProvider.Sqlite);
-        axis.Connect(host);
-        var province = axis.ClientFor(Province);
-        var clerk = await host.LoginAsync("vanthu");
+        await using var scenario = await ExchangeScenario.StartAsync(DatabaseProvider.Sqlite, VietnamTime.At(2026, 11, 30, 9, 0));
+        var (province, clerk) = (scenario.Province, scenario.Clerk);
 
         var receipt = await province.SendAsync(FromProvince("90", withFile: false), CancellationToken.None);
-        await clerk.PostAsync("/api/exchange/pull", null);
+        await scenario.PullAsync();
 
         var status = (await province.StatusesAsync(receipt.DocumentId, CancellationToken.None)).Single();
         Assert.AreEqual("02", status.StatusCode);

@@ -1,0 +1,45 @@
+using DocBpm.Documents.Exchange;
+using DocBpm.Engine.Persistence;
+using DocBpm.Engine.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
+
+namespace DocBpm.Web.Tests;
+
+/// <summary>The Department's DocBpm connected to a running axis, with the Provincial People's Committee on the other end.</summary>
+public sealed class ExchangeScenario : IAsyncDisposable
+{
+    private readonly TestDatabase axisDatabase;
+
+    private ExchangeScenario(TestDatabase axisDatabase, AxisServer axis, DocBpmWebFactory host, HttpClient clerk)
+    {
+        this.axisDatabase = axisDatabase;
+        Axis = axis;
+        Host = host;
+        Clerk = clerk;
+        Province = axis.ClientFor(AxisServer.Province);
+    }
+
+    public AxisServer Axis { get; }
+    public DocBpmWebFactory Host { get; }
+    public AxisClient Province { get; }
+    public HttpClient Clerk { get; }
+
+    public static async Task<ExchangeScenario> StartAsync(DatabaseProvider provider, DateTimeOffset axisTime)
+    {
+        var axisDatabase = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var axis = AxisServer.Start(axisDatabase, new FakeTimeProvider(axisTime));
+        var host = await DocBpmWebFactory.CreateAsync(provider);
+        axis.Connect(host);
+        return new ExchangeScenario(axisDatabase, axis, host, await host.LoginAsync("vanthu"));
+    }
+
+    /// <summary>The clerk takes in what the axis holds, as the scheduled intake would.</summary>
+    public Task PullAsync() => Clerk.PostAsync("/api/exchange/pull", null);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        await Axis.DisposeAsync();
+        await axisDatabase.DisposeAsync();
+    }
+}
