@@ -33,6 +33,18 @@ public sealed class ExchangeScenario : IAsyncDisposable
         return new ExchangeScenario(axisDatabase, axis, host, await host.LoginAsync("vanthu"));
     }
 
+    /// <summary>
+    /// A person's step, a minute later than the previous one on both clocks, followed by the delivery of what it queued
+    /// (as the scheduler's sweep would), so that the axis records the statuses in the order they happened.
+    /// </summary>
+    public async Task StepAsync(Func<Task> step)
+    {
+        Host.Clock.Advance(TimeSpan.FromMinutes(1));
+        Axis.Clock.Advance(TimeSpan.FromMinutes(1));
+        await step();
+        await Host.RunDueWorkAsync();
+    }
+
     /// <summary>The clerk takes in what the axis holds, as the scheduled intake would.</summary>
     public Task PullAsync() => Clerk.PostAsync("/api/exchange/pull", null);
 

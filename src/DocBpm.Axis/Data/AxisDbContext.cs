@@ -22,7 +22,9 @@ public sealed class AxisDbContext(DbContextOptions<AxisDbContext> options) : DbC
         modelBuilder.Entity<PackageRecord>(e =>
         {
             e.ToTable("packages");
-            e.HasKey(p => p.Id);
+            e.HasKey(p => p.Sequence);
+            e.Property(p => p.Sequence).ValueGeneratedOnAdd();
+            e.HasAlternateKey(p => p.Id);
             e.Property(p => p.Kind).HasConversion<string>().HasMaxLength(20);
             e.Property(p => p.SenderCode).HasMaxLength(20);
             e.Property(p => p.DocumentId).HasMaxLength(300);
@@ -37,7 +39,7 @@ public sealed class AxisDbContext(DbContextOptions<AxisDbContext> options) : DbC
             e.Property(d => d.State).HasConversion<string>().HasMaxLength(20);
             e.HasIndex(d => new { d.RecipientCode, d.State });
             e.HasIndex(d => new { d.PackageId, d.RecipientCode }).IsUnique();
-            e.HasOne<PackageRecord>().WithMany().HasForeignKey(d => d.PackageId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<PackageRecord>().WithMany().HasForeignKey(d => d.PackageId).HasPrincipalKey(p => p.Id).OnDelete(DeleteBehavior.Cascade);
         });
     }
 

@@ -11,6 +11,9 @@ public sealed class AgencyRecord
 /// <summary>A package as the axis received it (with its trace header added), kept until every recipient acknowledged it.</summary>
 public sealed class PackageRecord
 {
+    /// <summary>Arrival order, assigned by the database: packages are listed in the order the axis took them.</summary>
+    public long Sequence { get; set; }
+
     public Guid Id { get; set; }
     public DocBpm.Documents.Exchange.AxisPackageKind Kind { get; set; }
     public required string SenderCode { get; set; }

@@ -61,7 +61,7 @@ public static partial class PackageEndpoints
         var pending = await (from d in db.Deliveries
                              join p in db.Packages on d.PackageId equals p.Id
                              where d.RecipientCode == me && d.State == DeliveryState.Pending
-                             orderby p.ReceivedAt
+                             orderby p.Sequence
                              select new PendingPackage(p.Id, p.Kind, p.SenderCode, p.DocumentId, p.ReceivedAt, p.Content.Length))
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(pending);

@@ -54,7 +54,7 @@ public static partial class PackageEndpoints
                     select p;
         if (!string.IsNullOrWhiteSpace(documentId))
             query = query.Where(p => p.DocumentId == documentId);
-        var packages = await query.OrderBy(p => p.ReceivedAt).ToListAsync(cancellationToken);
+        var packages = await query.OrderBy(p => p.Sequence).ToListAsync(cancellationToken);
         return TypedResults.Ok(packages
             .Select(p => (Package: p, Status: EdxmlReader.ReadStatus(p.Content).Value!))
             .Select(x => new StatusSummary(x.Package.Id, x.Package.SenderCode, x.Package.StatusCode!, x.Status.Description,

@@ -26,7 +26,7 @@ public sealed partial class OutboxProcessor(
         var now = time.GetUtcNow();
         var due = await db.Outbox.AsNoTracking()
             .Where(o => o.DeliveredAt == null && o.NextAttemptAt <= now && (o.LockedUntil == null || o.LockedUntil < now))
-            .OrderBy(o => o.NextAttemptAt)
+            .OrderBy(o => o.NextAttemptAt).ThenBy(o => o.CreatedAt)
             .Select(o => o.Id)
             .Take(limit)
             .ToListAsync(cancellationToken);

@@ -57,16 +57,19 @@ internal sealed class RunRecorder(EngineDb db, TimeProvider time)
             });
         }
 
-        foreach (var message in output.Outbox)
+        for (var i = 0; i < output.Outbox.Count; i++)
         {
+            // A millisecond apart (finer than every provider stores), so that messages of one step are delivered in
+            // the order the step queued them.
+            var queuedAt = now.AddMilliseconds(i);
             db.Outbox.Add(new OutboxRecord
             {
                 Id = Guid.CreateVersion7(),
                 InstanceId = instance.Id,
-                Topic = message.Topic,
-                Payload = message.Payload.ToJsonString(),
-                CreatedAt = now,
-                NextAttemptAt = now,
+                Topic = output.Outbox[i].Topic,
+                Payload = output.Outbox[i].Payload.ToJsonString(),
+                CreatedAt = queuedAt,
+                NextAttemptAt = queuedAt,
             });
         }
     }
