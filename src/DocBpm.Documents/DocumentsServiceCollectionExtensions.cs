@@ -1,5 +1,6 @@
 using DocBpm.Documents.Calendar;
 using DocBpm.Documents.Exchange;
+using DocBpm.Documents.Organisation;
 using DocBpm.Engine.Activities;
 using DocBpm.Engine.Messages;
 using DocBpm.Engine.Timers;
@@ -40,5 +41,5 @@ public static class DocumentsServiceCollectionExtensions
     }
 
     public static ModelBuilder ApplyDocuments(this ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyCalendar().ApplyExchange();
+        modelBuilder.ApplyCalendar().ApplyExchange().ApplyOrganisation();
 }

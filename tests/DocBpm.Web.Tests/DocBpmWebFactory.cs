@@ -65,11 +65,10 @@ public sealed class DocBpmWebFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A client signed in with a bearer token as one of the demo accounts.</summary>
-    public async Task<HttpClient> LoginAsync(string userName)
+    public async Task<HttpClient> LoginAsync(string userName, string password = DevelopmentSeed.DemoPassword)
     {
         var client = CreateClient();
-        var response = await client.PostAsJsonAsync("/api/account/login",
-            new LoginRequest(userName, DevelopmentSeed.DemoPassword));
+        var response = await client.PostAsJsonAsync("/api/account/login", new LoginRequest(userName, password));
         response.EnsureSuccessStatusCode();
         var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);

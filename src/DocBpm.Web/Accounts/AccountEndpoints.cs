@@ -7,7 +7,7 @@ namespace DocBpm.Web.Accounts;
 
 public sealed record LoginRequest(string UserName, string Password);
 
-public sealed record CurrentUser(string UserName, string FullName, IReadOnlyList<string> Roles);
+public sealed record CurrentUser(string UserName, string FullName, string? Position, string? Unit, IReadOnlyList<string> Roles);
 
 public static class AccountEndpoints
 {
@@ -50,13 +50,15 @@ public static class AccountEndpoints
         if (user is null)
             return TypedResults.Unauthorized();
         var roles = await users.GetRolesAsync(user);
-        return TypedResults.Ok(new CurrentUser(user.UserName!, user.FullName, [.. roles]));
+        return TypedResults.Ok(new CurrentUser(user.UserName!, user.FullName, user.Position,
+            principal.FindFirstValue(UnitClaimsFactory.UnitClaim), [.. roles]));
     }
 
-    /// <summary>The engine's view of the signed-in user: name plus roles as candidate groups.</summary>
+    /// <summary>The engine's view of the signed-in user: name, and roles plus unit code as candidate groups.</summary>
     public static TaskActor ToTaskActor(this ClaimsPrincipal principal)
     {
         var roles = principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
-        return new TaskActor(principal.Identity?.Name ?? "", roles, roles.Contains(Roles.Administrator));
+        var groups = roles.Concat(principal.FindAll(UnitClaimsFactory.UnitClaim).Select(c => c.Value)).ToList();
+        return new TaskActor(principal.Identity?.Name ?? "", groups, roles.Contains(Roles.Administrator));
     }
 }

@@ -20,13 +20,16 @@ public static class AccountServiceCollectionExtensions
                 o.User.RequireUniqueEmail = false;
             })
             .AddRoles<AppRole>()
-            .AddEntityFrameworkStores<DocBpmDbContext>();
+            .AddEntityFrameworkStores<DocBpmDbContext>()
+            .AddClaimsPrincipalFactory<UnitClaimsFactory>()
+            .AddErrorDescriber<VietnameseIdentityErrors>();
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator))
             .AddPolicy(Policies.Analyst, p => p.RequireRole(Roles.Analyst, Roles.Administrator))
-            .AddPolicy(Policies.Integration, p => p.RequireRole(Roles.Administrator, Roles.Clerk));
+            .AddPolicy(Policies.Integration, p => p.RequireRole(Roles.Administrator, Roles.Clerk))
+            .AddPolicy(Policies.OfficeLeaders, p => p.RequireRole(Roles.Administrator, Roles.OfficeChief, Roles.Director));
         return services;
     }
 }

@@ -1,19 +1,43 @@
+using DocBpm.Documents.Organisation;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace DocBpm.Web.Accounts;
 
-/// <summary>Demo accounts for a development machine; their passwords are listed in README.md.</summary>
+/// <summary>
+/// A demo Department of Education and Training of Lạng Sơn for a development machine: its units, leaders, clerks and
+/// staff, each with a personal account (passwords in README.md).
+/// </summary>
 public static class DevelopmentSeed
 {
     public const string DemoPassword = "DocBpm@2026";
 
-    private static readonly (string UserName, string FullName, string[] Roles)[] Accounts =
+    private static readonly (string Code, string Name, UnitKind Kind)[] Units =
     [
-        ("quantri", "Quản trị hệ thống", [Roles.Administrator]),
-        ("phantich", "Chuyên viên phân tích nghiệp vụ", [Roles.Analyst]),
-        ("vanthu", "Văn thư Sở", [Roles.Clerk]),
-        ("giamdoc", "Giám đốc Sở", [Roles.Director]),
-        ("chuyenvien", "Chuyên viên", [Roles.Staff]),
+        ("BGD", "Ban Giám đốc", UnitKind.Leadership),
+        ("VP", "Văn phòng Sở", UnitKind.Office),
+        ("TCCB", "Phòng Tổ chức cán bộ", UnitKind.Division),
+        ("KHTC", "Phòng Kế hoạch - Tài chính", UnitKind.Division),
+        ("GDTrH", "Phòng Giáo dục Trung học", UnitKind.Division),
+        ("GDMNTH", "Phòng Giáo dục Mầm non - Tiểu học", UnitKind.Division),
+        ("TTr", "Thanh tra Sở", UnitKind.Inspectorate),
+    ];
+
+    private static readonly (string UserName, string FullName, string Unit, string Position, string[] Roles)[] People =
+    [
+        ("giamdoc", "Hoàng Văn Giám", "BGD", "Giám đốc", [Roles.Director]),
+        ("phogiamdoc1", "Nông Thị Phó", "BGD", "Phó Giám đốc", [Roles.Deputy]),
+        ("phogiamdoc2", "Lộc Văn Hai", "BGD", "Phó Giám đốc", [Roles.Deputy]),
+        ("chanhvanphong", "Vi Thị Chánh", "VP", "Chánh Văn phòng", [Roles.OfficeChief, Roles.UnitHead]),
+        ("vanthu", "Hà Thị Thư", "VP", "Văn thư", [Roles.Clerk]),
+        ("vanthu2", "Lương Văn Lưu", "VP", "Văn thư", [Roles.Clerk]),
+        ("truongphong.tccb", "Triệu Văn Tổ", "TCCB", "Trưởng phòng", [Roles.UnitHead]),
+        ("truongphong.gdtrh", "Đinh Thị Trung", "GDTrH", "Trưởng phòng", [Roles.UnitHead]),
+        ("chuyenvien", "Mã Văn Viên", "GDTrH", "Chuyên viên", [Roles.Staff]),
+        ("chuyenvien.khtc", "Chu Thị Kế", "KHTC", "Chuyên viên", [Roles.Staff]),
+        ("chuyenvien.gdmnth", "Dương Văn Mầm", "GDMNTH", "Chuyên viên", [Roles.Staff]),
+        ("quantri", "Quản trị hệ thống", "VP", "Chuyên viên CNTT", [Roles.Administrator]),
+        ("phantich", "Phân tích nghiệp vụ", "VP", "Chuyên viên", [Roles.Analyst]),
     ];
 
     public static async Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken)
@@ -21,18 +45,35 @@ public static class DevelopmentSeed
         var roles = services.GetRequiredService<RoleManager<AppRole>>();
         foreach (var role in Roles.All)
         {
-            cancellationToken.ThrowIfCancellationRequested();
             if (!await roles.RoleExistsAsync(role))
                 Check(await roles.CreateAsync(new AppRole(role)), role);
         }
 
+        var db = services.GetRequiredService<DbContext>();
+        var units = await db.Set<Unit>().ToDictionaryAsync(u => u.Code, cancellationToken);
+        for (var i = 0; i < Units.Length; i++)
+        {
+            var (code, name, kind) = Units[i];
+            if (units.ContainsKey(code))
+                continue;
+            var unit = new Unit { Id = Guid.CreateVersion7(), Code = code, Name = name, Kind = kind, SortOrder = i };
+            db.Set<Unit>().Add(unit);
+            units[code] = unit;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+
         var users = services.GetRequiredService<UserManager<AppUser>>();
-        foreach (var (userName, fullName, userRoles) in Accounts)
+        foreach (var (userName, fullName, unit, position, userRoles) in People)
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (await users.FindByNameAsync(userName) is not null)
                 continue;
-            var user = new AppUser { UserName = userName, FullName = fullName, Email = $"{userName}@sgddt.langson.gov.vn" };
+            var user = new AppUser
+            {
+                UserName = userName, FullName = fullName, Email = $"{userName}@sgddt.langson.gov.vn",
+                UnitId = units[unit].Id, Position = position,
+            };
             Check(await users.CreateAsync(user, DemoPassword), userName);
             Check(await users.AddToRolesAsync(user, userRoles), userName);
         }

@@ -21,4 +21,5 @@ public static class Policies
     public const string Administrator = "Administrator";
     public const string Analyst = "Analyst";
     public const string Integration = "Integration";
+    public const string OfficeLeaders = "OfficeLeaders";
 }

@@ -26,6 +26,8 @@ public abstract class DocBpmDbContext(DbContextOptions options, DatabaseProvider
         builder.Entity<AppUser>(e =>
         {
             e.Property(u => u.FullName).HasMaxLength(200);
+            e.Property(u => u.Position).HasMaxLength(100);
+            e.HasOne<DocBpm.Documents.Organisation.Unit>().WithMany().HasForeignKey(u => u.UnitId).OnDelete(DeleteBehavior.Restrict);
         });
     }
 

@@ -9,6 +9,7 @@ using DocBpm.Web.Exchange;
 using DocBpm.Web.Incidents;
 using DocBpm.Web.Instances;
 using DocBpm.Web.Messages;
+using DocBpm.Web.Organisation;
 using DocBpm.Web.Scheduling;
 using DocBpm.Web.Tasks;
 using Scalar.AspNetCore;
@@ -67,6 +68,7 @@ public static class DocBpmHost
         app.MapIncidents();
         app.MapCalendar();
         app.MapExchange();
+        app.MapOrganisation();
         return app;
     }
 }
