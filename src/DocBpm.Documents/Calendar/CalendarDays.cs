@@ -14,7 +14,15 @@ public sealed class CalendarDays(DbContext db, BusinessCalendar calendar, IOptio
         if (!await Days.AnyAsync(cancellationToken))
         {
             Days.AddRange(VietnamHolidaySeed.Days.Select(Copy));
-            await db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // Another host seeded the days at the same moment; theirs are the same.
+                db.ChangeTracker.Clear();
+            }
         }
 
         await ReloadAsync(cancellationToken);

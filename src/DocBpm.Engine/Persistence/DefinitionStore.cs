@@ -50,7 +50,19 @@ public sealed class DefinitionStore(ActivityRegistry registry, Timers.IBusinessC
         };
         db.Definitions.Add(record);
         await ReplaceStartTimersAsync(db, record, model, cancellationToken);
-        await db.Context.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.Context.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Several hosts starting together deploy the same file; one stores it, the others take its version.
+            var winner = await SameVersionDeployedMeanwhileAsync(db, record, cancellationToken);
+            if (winner is null)
+                throw;
+            return new Deployment(winner, false);
+        }
+
         models[record.Id] = model;
         return new Deployment(record, true);
     }
@@ -70,6 +82,14 @@ public sealed class DefinitionStore(ActivityRegistry registry, Timers.IBusinessC
         await db.Definitions.AsNoTracking().Where(d => d.Key == key).OrderByDescending(d => d.Version)
             .FirstOrDefaultAsync(cancellationToken)
         ?? throw new DefinitionNotFoundException(key);
+
+    private static async Task<DefinitionRecord?> SameVersionDeployedMeanwhileAsync(EngineDb db, DefinitionRecord mine,
+        CancellationToken cancellationToken)
+    {
+        db.Context.ChangeTracker.Clear();
+        return await db.Definitions.AsNoTracking()
+            .FirstOrDefaultAsync(d => d.Key == mine.Key && d.Version == mine.Version && d.ContentHash == mine.ContentHash, cancellationToken);
+    }
 
     /// <summary>Only the latest version of a process starts on a timer: the previous version's timers go.</summary>
     private async Task ReplaceStartTimersAsync(EngineDb db, DefinitionRecord record, ProcessModel model, CancellationToken cancellationToken)

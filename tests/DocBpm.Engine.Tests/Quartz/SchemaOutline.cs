@@ -156,7 +156,7 @@ internal sealed partial class SchemaOutline(DatabaseProvider provider)
         ? SqliteAffinity(type.ToUpperInvariant())
         : type.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant();
 
-    private static string SqliteAffinity(string type) => type switch
+    public static string SqliteAffinity(string type) => type switch
     {
         _ when type.Contains("INT", StringComparison.Ordinal) => "INTEGER",
         _ when type.Contains("CHAR", StringComparison.Ordinal) || type.Contains("CLOB", StringComparison.Ordinal)

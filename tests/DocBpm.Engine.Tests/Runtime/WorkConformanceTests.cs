@@ -258,4 +258,18 @@ public sealed class WorkConformanceTests
         var state = DocBpm.Engine.Runtime.InstanceState.Deserialize((await host.InstanceAsync(instance.Id)).State);
         Assert.AreEqual(1, state.Scopes.Count, "no multi-instance scope is left behind");
     }
+
+    [TestMethod]
+    [DynamicData(nameof(Providers))]
+    public async Task Hosts_deploying_the_same_file_at_once_store_one_version(DatabaseProvider provider)
+    {
+        await using var host = await EngineTestHost.StartAsync(provider);
+        var xml = Process("""<bpmn:startEvent id="s"/>""" + UserTask("a") + """<bpmn:endEvent id="e"/>""" + Chain("s", "a", "e"), id: "together");
+
+        var deployments = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => host.DeployAsync(xml))));
+
+        Assert.AreEqual(1, deployments.Count(d => d.IsNew));
+        Assert.IsTrue(deployments.All(d => d.Definition.Version == 1));
+        Assert.AreEqual(1, await host.QueryAsync(db => db.Definitions.CountAsync(d => d.Key == "together")));
+    }
 }
