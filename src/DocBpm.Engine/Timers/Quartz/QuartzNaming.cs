@@ -34,7 +34,7 @@ internal sealed class QuartzNaming
     public string Index(string name) => Fold("IDX_" + prefix + name);
 
     public string PrimaryKey(string table) => provider == DatabaseProvider.PostgreSql
-        ? PostgresConstraintName(Table(table), null, "pk")
+        ? PostgresConstraintName(Table(table), null, "pkey")
         : $"PK_{prefix}{table}";
 
     public string ForeignKey(string table, QuartzForeignKey foreignKey) => provider == DatabaseProvider.PostgreSql
