@@ -21,6 +21,13 @@ internal static class DatabaseCatalog
         return [.. lines.Order(StringComparer.Ordinal)];
     }
 
+    public static async Task<long> CountRowsAsync(TestDatabase database, string table, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(database, ct);
+        var counts = await QueryAsync(connection, $"SELECT COUNT(*) FROM {table}", r => r.GetInt64(0), ct);
+        return counts.Single();
+    }
+
     public static async Task ExecuteAsync(TestDatabase database, IEnumerable<string> statements, CancellationToken ct)
     {
         await using var connection = await OpenAsync(database, ct);

@@ -106,6 +106,21 @@ public sealed class QuartzStoreTests
 
     [TestMethod]
     [DynamicData(nameof(Providers))]
+    public async Task A_cancelled_timer_leaves_no_row_behind(DatabaseProvider provider)
+    {
+        await using var database = await CreateDatabaseAsync(provider);
+        await using var node = await QuartzNode.StartAsync(database, new FakeTimeProvider(Start), new FiringLog(), Ct);
+        await node.ScheduleAsync("deadline", Start.AddDays(1), "instance-3", Ct);
+        Assert.AreEqual(1, await DatabaseCatalog.CountRowsAsync(database, "qrtz_SIMPLE_TRIGGERS", Ct));
+
+        Assert.IsTrue(await node.Scheduler.DeleteJob(new JobKey("deadline", "tests"), Ct));
+
+        foreach (var table in new[] { "qrtz_JOB_DETAILS", "qrtz_TRIGGERS", "qrtz_SIMPLE_TRIGGERS" })
+            Assert.AreEqual(0, await DatabaseCatalog.CountRowsAsync(database, table, Ct), table);
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(Providers))]
     public async Task A_database_without_the_quartz_tables_is_refused_at_start(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

@@ -5,9 +5,10 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace DocBpm.Engine.Timers.Quartz;
 
 /// <summary>
-/// Quartz's job-store tables, created by DocBpm's migrations. The DDL is the idempotent provisioning script that the
-/// pinned Quartz package ships for each database product; reading it from the package (instead of keeping a copy)
-/// keeps the tables exactly what that Quartz version's SQL expects.
+/// Quartz's job-store tables as the idempotent provisioning script the pinned Quartz package ships for each database
+/// product, read from the package rather than copied. Migrations written before the tables joined the EF model call
+/// it; <see cref="QuartzModel.ApplyQuartzSchema"/> declares the same tables to EF, and the tests hold the two equal
+/// (SQLite's script also adds delete triggers, which repeat the ON DELETE CASCADE of its foreign keys).
 /// </summary>
 public static partial class QuartzSchema
 {

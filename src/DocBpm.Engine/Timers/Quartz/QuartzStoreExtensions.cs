@@ -6,12 +6,22 @@ namespace DocBpm.Engine.Timers.Quartz;
 public static class QuartzStoreExtensions
 {
     /// <summary>
-    /// Quartz on DocBpm's own database, with tables from DocBpm's migrations (Quartz only validates them). On
-    /// PostgreSQL and SQL Server the store is clustered: several hosts share the triggers and each fires once. SQLite
-    /// is the single-host embedded mode, and Quartz refuses to cluster on it (its file locking cannot arbitrate).
+    /// Quartz's persistent ADO store on DocBpm's own database, in the tables DocBpm's model creates
+    /// (<see cref="QuartzModel.ApplyQuartzSchema"/>, same prefix); Quartz only validates them at start and refuses a
+    /// database without them. Works the same under <c>AddQuartz</c> and <c>QuartzSchedulerBuilder.Create</c>.
+    /// <list type="bullet">
+    /// <item>PostgreSQL and SQL Server run clustered: every host checks in, each trigger fires on one of them, a dead
+    /// host's work is recovered by the others; instance ids are generated per host.</item>
+    /// <item>SQLite runs as a single host. Quartz 4.7 refuses clustering on SQLite outright ("SQLite cannot be used as
+    /// clustered mode due to locking problems"): its SQLite lock handler is an in-process semaphore, so it cannot
+    /// arbitrate between two processes, and no lock-handler setting changes that.</item>
+    /// <item>Job data is serialised with System.Text.Json, Quartz 4's built-in default.</item>
+    /// <item>Time comes from the <see cref="TimeProvider"/> registered in the container, or from
+    /// <c>UseTimeProvider</c>: a test with a FakeTimeProvider fires triggers by advancing it.</item>
+    /// </list>
     /// </summary>
     public static IQuartzBuilder UseDocBpmJobStore(this IQuartzBuilder quartz, DatabaseProvider provider, string connectionString,
-        string tablePrefix)
+        string tablePrefix = QuartzModel.DefaultTablePrefix)
     {
         quartz.UsePersistentStore(store =>
         {
