@@ -37,6 +37,7 @@ public sealed class RegisterExportTests
         StringAssert.Contains(all, Squeeze("Sở Giáo dục và Đào tạo tỉnh Cao Bằng"));
         StringAssert.Contains(all, Squeeze("14:05 25/11/2026"), "Giờ đến is printed for urgent documents");
         StringAssert.Contains(all, Squeeze(LongSubjectEnd), "a row taller than a page continues on the next one");
+        StringAssert.Contains(pages[^1].Text, Squeeze($"Trang {pages.Count}/{pages.Count}"));
     }
 
     [TestMethod]
