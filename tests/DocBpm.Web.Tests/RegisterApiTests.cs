@@ -33,6 +33,7 @@ public sealed class RegisterApiTests
         var created = await admin.PostAsJsonAsync("/api/registers", request);
         var duplicate = await admin.PostAsJsonAsync("/api/registers", request);
         var book = (await created.Content.ReadFromJsonAsync<JsonObject>())!;
+        var renamed = await admin.PutAsJsonAsync($"/api/registers/{book["id"]}", new { name = "Sổ đăng ký Quyết định" });
         var deactivated = await admin.PostAsync($"/api/registers/{book["id"]}/deactivate", null);
         var active = (await clerk.GetFromJsonAsync<JsonArray>("/api/registers?direction=Outgoing"))!;
 
@@ -44,6 +45,7 @@ public sealed class RegisterApiTests
         Assert.AreEqual("QD", (string?)book["code"]);
         Assert.AreEqual(HttpStatusCode.UnprocessableEntity, duplicate.StatusCode);
         StringAssert.Contains((string?)(await duplicate.Content.ReadFromJsonAsync<JsonObject>())!["detail"], "Mã sổ 'QD' đã được dùng");
+        Assert.AreEqual("Sổ đăng ký Quyết định", (string?)(await renamed.Content.ReadFromJsonAsync<JsonObject>())!["name"]);
         Assert.AreEqual(HttpStatusCode.OK, deactivated.StatusCode);
         CollectionAssert.AreEqual(new[] { "DI", "DI-MAT" }, active.Select(b => (string?)b!["code"]).ToList());
     }
@@ -81,6 +83,7 @@ public sealed class RegisterApiTests
 
         var badInput = await clerk.GetAsync($"{book}?from=31-12-2026&format=doc");
         var reversed = await clerk.GetAsync($"{book}?from=2026-12-31&to=2026-01-01");
+        var twoYears = await clerk.GetAsync($"{book}?from=2025-12-01&to=2026-01-31");
         var unknown = await clerk.GetAsync($"/api/registers/{Guid.CreateVersion7()}/export?from=2026-01-01&to=2026-12-31");
 
         Assert.AreEqual(HttpStatusCode.BadRequest, badInput.StatusCode);
@@ -88,6 +91,7 @@ public sealed class RegisterApiTests
         CollectionAssert.AreEquivalent(new[] { "from", "to", "format" }, errors.Select(e => e.Key).ToList());
         Assert.AreEqual(HttpStatusCode.UnprocessableEntity, reversed.StatusCode);
         StringAssert.Contains((string?)(await reversed.Content.ReadFromJsonAsync<JsonObject>())!["detail"], "Ngày bắt đầu phải trước");
+        StringAssert.Contains((string?)(await twoYears.Content.ReadFromJsonAsync<JsonObject>())!["detail"], "cùng một năm");
         Assert.AreEqual(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 

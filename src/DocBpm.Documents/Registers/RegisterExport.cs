@@ -26,6 +26,12 @@ public sealed class RegisterExport(
     {
         if (from > to)
             throw new RegisterExportInvalidException("Ngày bắt đầu phải trước hoặc bằng ngày kết thúc.", $"Export range {from} > {to}.");
+        if (from.Year != to.Year)
+        {
+            // Numbers restart every 1 January, so a register is kept, and printed, one year at a time.
+            throw new RegisterExportInvalidException("Sổ đăng ký được lập theo năm: ngày bắt đầu và ngày kết thúc phải trong cùng một năm.",
+                $"Export range {from} – {to} spans two years.");
+        }
         if (!Enum.IsDefined(format))
             throw new RegisterExportInvalidException("Định dạng phải là pdf hoặc xlsx.", $"Unknown register format {format}.");
         var book = await books.GetAsync(bookId, cancellationToken);

@@ -10,6 +10,8 @@ public sealed record RegisterBookView(Guid Id, string Code, string Name, Registe
     public static RegisterBookView Of(RegisterBook b) => new(b.Id, b.Code, b.Name, b.Direction, b.IsConfidential, b.IsActive);
 }
 
+public sealed record RegisterBookName(string Name);
+
 /// <summary>Register books (NĐ30 art. 15, 22): the administrator keeps them, the clerk reads and prints them.</summary>
 public static class RegisterEndpoints
 {
@@ -22,6 +24,7 @@ public static class RegisterEndpoints
         group.MapGet("/", ListAsync);
         group.MapGet("/{bookId:guid}/export", ExportAsync);
         group.MapPost("/", CreateAsync).RequireAuthorization(Policies.Administrator);
+        group.MapPut("/{bookId:guid}", RenameAsync).RequireAuthorization(Policies.Administrator);
         group.MapPost("/{bookId:guid}/deactivate", DeactivateAsync).RequireAuthorization(Policies.Administrator);
         return group;
     }
@@ -35,6 +38,10 @@ public static class RegisterEndpoints
         var book = await books.CreateAsync(request, cancellationToken);
         return TypedResults.Created($"/api/registers/{book.Id}", RegisterBookView.Of(book));
     }
+
+    private static async Task<Ok<RegisterBookView>> RenameAsync(Guid bookId, RegisterBookName request, RegisterBooks books,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok(RegisterBookView.Of(await books.RenameAsync(bookId, request.Name, cancellationToken)));
 
     private static async Task<Ok<RegisterBookView>> DeactivateAsync(Guid bookId, RegisterBooks books, CancellationToken cancellationToken) =>
         TypedResults.Ok(RegisterBookView.Of(await books.DeactivateAsync(bookId, cancellationToken)));
