@@ -54,7 +54,7 @@ public sealed class RegisterApiTests
     [DynamicData(nameof(Providers))]
     public async Task The_clerk_prints_the_incoming_register_of_a_date_range_as_pdf_and_xlsx(DatabaseProvider provider)
     {
-        // No incoming document store implements the register rows on this branch yet; a stand-in supplies them.
+        // A stand-in supplies the rows (registered last, it wins over the incoming documents' own store once merged).
         await using var factory = await DocBpmWebFactory.CreateAsync(provider);
         factory.TestServices.Add(s => s.AddSingleton<IIncomingRegisterEntries, StandInIncomingRegister>());
         var clerk = await factory.LoginAsync("vanthu");

@@ -44,7 +44,8 @@ public sealed class RegisterExport(
             : new RegisterFile(name + ".xlsx", RegisterXlsx.ContentType, RegisterXlsx.Write(sheet));
     }
 
+    // The last registration wins, as with any service resolved from the container.
     private static T Source<T>(IEnumerable<T> sources, RegisterBook book) =>
-        sources.FirstOrDefault() ?? throw new RegisterExportInvalidException(
+        sources.LastOrDefault() ?? throw new RegisterExportInvalidException(
             $"Chưa có dữ liệu văn bản cho sổ '{book.Name}' trong hệ thống.", $"No {typeof(T).Name} is registered; cannot print {book.Code}.");
 }
