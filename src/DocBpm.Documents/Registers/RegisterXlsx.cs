@@ -13,7 +13,7 @@ public static class RegisterXlsx
     public static byte[] Write(RegisterSheet sheet)
     {
         using var workbook = new XLWorkbook();
-        var ws = workbook.Worksheets.Add("So dang ky");
+        var ws = workbook.Worksheets.Add("Sổ đăng ký");
         var lastColumn = sheet.Columns.Count;
 
         Line(ws, 1, sheet.Title, lastColumn, bold: true, size: 14);
