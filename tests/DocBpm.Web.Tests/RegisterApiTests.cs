@@ -96,6 +96,35 @@ public sealed class RegisterApiTests
     }
 
     [TestMethod]
+    public async Task Every_register_endpoint_admits_exactly_its_roles_and_nobody_anonymous()
+    {
+        await using var factory = await DocBpmWebFactory.CreateAsync(DatabaseProvider.Sqlite);
+        factory.TestServices.Add(s => s.AddSingleton<IIncomingRegisterEntries, StandInIncomingRegister>());
+        string?[] accounts = [null, "giamdoc", "phogiamdoc1", "chanhvanphong", "vanthu", "truongphong.tccb", "chuyenvien", "quantri", "phantich"];
+        var book = RegisterBookSeed.Incoming;
+        (HttpMethod Method, string Url, object? Body, string[] Allowed)[] endpoints =
+        [
+            (HttpMethod.Get, "/api/registers", null, ["vanthu", "quantri"]),
+            (HttpMethod.Get, $"/api/registers/{book}/export?from=2026-11-01&to=2026-11-30&format=xlsx", null, ["vanthu", "quantri"]),
+            (HttpMethod.Post, "/api/registers", new { code = "X", name = "Sổ thử", direction = "Incoming", isConfidential = false }, ["quantri"]),
+            (HttpMethod.Put, $"/api/registers/{book}", new { name = "Sổ văn bản đến" }, ["quantri"]),
+            (HttpMethod.Post, $"/api/registers/{RegisterBookSeed.IncomingConfidential}/deactivate", null, ["quantri"]),
+        ];
+
+        foreach (var account in accounts)
+        {
+            var client = account is null ? factory.CreateClient() : await factory.LoginAsync(account);
+            foreach (var (method, url, body, allowed) in endpoints)
+            {
+                using var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) };
+                var status = (await client.SendAsync(request)).StatusCode;
+                var expected = account is null ? HttpStatusCode.Unauthorized : allowed.Contains(account) ? HttpStatusCode.OK : HttpStatusCode.Forbidden;
+                Assert.AreEqual(expected, status is HttpStatusCode.Created ? HttpStatusCode.OK : status, $"{account ?? "anonymous"}: {method} {url}");
+            }
+        }
+    }
+
+    [TestMethod]
     public void A_file_failing_its_SHA256_check_becomes_a_problem_saying_so_never_the_file()
     {
         var problem = EngineExceptionHandler.Describe(new FileIntegrityException(Guid.CreateVersion7()))!;
