@@ -82,6 +82,20 @@ public sealed class RegisterExportTests
     }
 
     [TestMethod]
+    public void Text_from_a_sender_that_looks_like_a_formula_stays_text_in_the_xlsx()
+    {
+        var entry = Entries(1)[0] with { TypeAndSubject = "=HYPERLINK(\"http://example.invalid\",\"Bấm vào đây\")" };
+        var book = new RegisterBook { Code = "X", Name = "=1+1", Direction = RegisterDirection.Incoming };
+
+        using var workbook = new XLWorkbook(new MemoryStream(RegisterXlsx.Write(RegisterLayouts.Incoming(book, From, To, [entry]))));
+        var ws = workbook.Worksheets.Single();
+
+        Assert.IsFalse(ws.Cell(7, 6).HasFormula);
+        Assert.AreEqual(entry.TypeAndSubject, ws.Cell(7, 6).GetString());
+        Assert.IsFalse(ws.Cell(2, 1).HasFormula);
+    }
+
+    [TestMethod]
     public void An_empty_range_prints_a_register_that_says_so()
     {
         var sheet = RegisterLayouts.Incoming(Book, From, To, []);
