@@ -1,3 +1,4 @@
+using DocBpm.Engine.Runtime;
 using DocBpm.Engine.Timers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -95,7 +96,7 @@ public sealed partial class RegisterNumbers(DbContext db, TimeProvider time, ILo
     }
 
     private static bool IsConflict(Exception exception) =>
-        exception is DbUpdateConcurrencyException || exception.InnerException is DbUpdateConcurrencyException;
+        exception is ConcurrencyConflictException or DbUpdateConcurrencyException;
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Register {Book} {Year}: took number {Number}, pending the transaction's commit")]
     private partial void LogAllocated(string book, int year, int number);
