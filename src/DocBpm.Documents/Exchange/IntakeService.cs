@@ -28,6 +28,9 @@ public sealed partial class IntakeService(
     public const string DocumentArrived = "incoming-document";
     public const string RecallNotice = "recall-notice";
 
+    /// <summary>The message a status from a recipient is delivered as, correlated by the identifier of our document.</summary>
+    public const string StatusReceived = "exchange-status";
+
     /// <summary>Handles every pending package; returns how many were taken in.</summary>
     public async Task<int> PullAsync(CancellationToken cancellationToken)
     {
@@ -36,7 +39,7 @@ public sealed partial class IntakeService(
         {
             var content = await axis.FetchAsync(package.PackageId, cancellationToken);
             if (package.Kind == AxisPackageKind.Status)
-                await ApplyStatusAsync(content, cancellationToken);
+                await ApplyStatusAsync(package.PackageId, content, cancellationToken);
             else
                 await TakeDocumentAsync(package, content, cancellationToken);
             await axis.AcknowledgeAsync(package.PackageId, cancellationToken);
@@ -116,7 +119,7 @@ public sealed partial class IntakeService(
         LogRefused(pending.DocumentId, pending.SenderCode, reason);
     }
 
-    private async Task ApplyStatusAsync(byte[] content, CancellationToken cancellationToken)
+    private async Task ApplyStatusAsync(Guid packageId, byte[] content, CancellationToken cancellationToken)
     {
         var read = EdxmlReader.ReadStatus(content);
         if (!read.IsValid)
@@ -137,6 +140,13 @@ public sealed partial class IntakeService(
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        // A process waiting for the recipient's decision on one of our documents (e.g. the province approving a task
+        // reply or an extension letter) hears it; nobody waiting is the usual case.
+        await runtime.CorrelateAsync(new MessageRequest(StatusReceived, status.ResponseFor.DocumentId, new Dictionary<string, JsonNode?>
+        {
+            ["exchangeStatus"] = status.Status.ToString(),
+            ["exchangeNote"] = status.Description,
+        }, $"status:{packageId}", status.From.OrganId), cancellationToken);
     }
 
     private void QueueStatus(ReceivedDocument document, ExchangeStatus status, string? note)

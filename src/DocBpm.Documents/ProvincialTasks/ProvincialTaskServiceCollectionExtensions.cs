@@ -1,0 +1,17 @@
+using DocBpm.Engine.Activities;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DocBpm.Documents.ProvincialTasks;
+
+public static class ProvincialTaskServiceCollectionExtensions
+{
+    /// <summary>Tasks assigned by the Provincial People's Committee: the flow of people's actions, the status rules and the activities.</summary>
+    public static IServiceCollection AddDocBpmProvincialTasks(this IServiceCollection services)
+    {
+        services.AddSingleton<TaskStanding>();
+        services.AddScoped<ProvincialTaskFlow>();
+        services.AddActivity<ExtendDeadline>();
+        services.AddActivity<RecordTaskEvent>();
+        return services;
+    }
+}
