@@ -10,6 +10,7 @@ using DocBpm.Web.Incidents;
 using DocBpm.Web.Instances;
 using DocBpm.Web.Messages;
 using DocBpm.Web.Organisation;
+using DocBpm.Web.ProvincialTasks;
 using DocBpm.Web.Scheduling;
 using DocBpm.Web.Tasks;
 using Scalar.AspNetCore;
@@ -33,6 +34,7 @@ public static class DocBpmHost
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddProblemDetails();
         services.AddExceptionHandler<EngineExceptionHandler>();
+        services.AddExceptionHandler<ProvincialTaskExceptionHandler>();
         services.AddOpenApi();
         services.AddHealthChecks().AddDbContextCheck<DocBpmDbContext>("database");
         return builder;
@@ -69,6 +71,7 @@ public static class DocBpmHost
         app.MapCalendar();
         app.MapExchange();
         app.MapOrganisation();
+        app.MapProvincialTasks();
         return app;
     }
 }
