@@ -1,0 +1,162 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using DocBpm.Documents.Exchange;
+using DocBpm.Engine.Persistence;
+using DocBpm.Engine.Timers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static DocBpm.Web.Tests.AxisServer;
+
+namespace DocBpm.Web.Tests.ProvincialTasks;
+
+/// <summary>
+/// The Department and the Provincial People's Committee on a running axis, with the people of Chapter III signed in:
+/// the clerk, the Director, the head and a specialist of GDTrH, and the office chief.
+/// </summary>
+public sealed class ProvincialScenario : IAsyncDisposable
+{
+    private readonly ExchangeScenario exchange;
+
+    private ProvincialScenario(ExchangeScenario exchange, HttpClient director, HttpClient unitHead, HttpClient handler, HttpClient officeChief)
+    {
+        this.exchange = exchange;
+        Director = director;
+        UnitHead = unitHead;
+        Handler = handler;
+        OfficeChief = officeChief;
+    }
+
+    public DocBpmWebFactory Host => exchange.Host;
+    public AxisClient ProvincialOffice => exchange.Province;
+    public HttpClient Clerk => exchange.Clerk;
+    public HttpClient Director { get; }
+    public HttpClient UnitHead { get; }
+    public HttpClient Handler { get; }
+    public HttpClient OfficeChief { get; }
+
+    /// <summary>Starts on Monday 23/11/2026 at 08:00 Vietnam time (the host's fake clock), the axis a minute earlier.</summary>
+    public static async Task<ProvincialScenario> StartAsync(DatabaseProvider provider)
+    {
+        var exchange = await ExchangeScenario.StartAsync(provider, VietnamTime.At(2026, 11, 23, 7, 59));
+        var host = exchange.Host;
+        return new ProvincialScenario(exchange, await host.LoginAsync("giamdoc"), await host.LoginAsync("truongphong.gdtrh"),
+            await host.LoginAsync("chuyenvien"), await host.LoginAsync("chanhvanphong"));
+    }
+
+    /// <summary>The province sends a task-bearing document; the clerk takes it in and records its task lines.</summary>
+    public async Task<JsonNode> ReceiveTasksAsync(string number, params (string Content, DateTimeOffset Deadline)[] lines)
+    {
+        var receipt = await ProvincialOffice.SendAsync(TaskDocument(number), CancellationToken.None);
+        await exchange.PullAsync();
+        var received = (await Clerk.GetFromJsonAsync<JsonArray>("/api/exchange/received"))!
+            .Single(d => (string?)d!["documentId"] == receipt.DocumentId)!;
+        var response = await Clerk.PostAsJsonAsync("/api/provincial-tasks/documents", new
+        {
+            receivedDocumentId = (Guid)received["id"]!,
+            lines = lines.Select(l => new { content = l.Content, deadline = l.Deadline }),
+        });
+        await Expect.SuccessAsync(response);
+        await Host.RunDueWorkAsync();
+        return (await response.Content.ReadFromJsonAsync<JsonNode>())!;
+    }
+
+    public static Guid LineId(JsonNode document, int line) => (Guid)document["tasks"]![line - 1]!["id"]!;
+
+    /// <summary>Reconciled, assigned to GDTrH with KHTC coordinating, handled by the GDTrH specialist.</summary>
+    public async Task ToHandlerAsync(Guid task)
+    {
+        await StepAsync(Clerk, $"/api/provincial-tasks/{task}/reconcile", new { decision = "Accept" });
+        await StepAsync(Director, $"/api/provincial-tasks/{task}/assign", new { mainUnit = "GDTrH", coordinatingUnits = new[] { "KHTC" } });
+        await StepAsync(UnitHead, $"/api/provincial-tasks/{task}/handler", new { userName = "chuyenvien" });
+    }
+
+    /// <summary>The handler starts the reply from "Văn bản trả lời"; the outgoing flow issues it and reports the issue.</summary>
+    public async Task<string> ReplyAndIssueAsync(Guid task, string number)
+    {
+        var outgoing = Guid.CreateVersion7();
+        await StepAsync(Handler, $"/api/provincial-tasks/{task}/reply", new { outgoingId = outgoing });
+        var documentId = $"{Department},{Local(Host.Clock.GetUtcNow()):yyyy/MM/dd},{number}/SGDĐT-GDTrH";
+        await StepAsync(Clerk, $"/api/provincial-tasks/replies/{outgoing}/issued", new { documentId, issuedAt = Host.Clock.GetUtcNow() });
+        return documentId;
+    }
+
+    /// <summary>The province reports a status on one of our documents (06: approved, 02: refused with its reason); the clerk takes it in.</summary>
+    public async Task ProvinceDecidesAsync(string documentId, ExchangeStatus status, string? note = null)
+    {
+        var code = documentId.Split(',')[2];
+        await ProvincialOffice.SendStatusAsync(EdxmlWriter.Write(new EdxmlStatus(
+            new EdxmlResponseFor(Department, code, DateOnly.FromDateTime(Local(Host.Clock.GetUtcNow()).DateTime), documentId),
+            new EdxmlOrganization(Province, "UBND tỉnh Lạng Sơn"), status, note, Host.Clock.GetUtcNow(), null)), CancellationToken.None);
+        await exchange.PullAsync();
+        await Host.RunDueWorkAsync();
+    }
+
+    /// <summary>
+    /// The extension-request letter, issued on its own outgoing flow and sent to the province. The outgoing flow is not
+    /// part of this feature; its dispatch row is what it leaves behind.
+    /// </summary>
+    public async Task<string> LetterSentToProvinceAsync(string number)
+    {
+        var documentId = $"{Department},{Local(Host.Clock.GetUtcNow()):yyyy/MM/dd},{number}/SGDĐT-VP";
+        await using var scope = Host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DbContext>();
+        db.Set<DispatchRecord>().Add(new DispatchRecord
+        {
+            Id = Guid.CreateVersion7(), BatchId = Guid.CreateVersion7(), DocumentId = documentId, RecipientCode = Province,
+            QueuedAt = Host.Clock.GetUtcNow(), State = DispatchState.Sent, SentAt = Host.Clock.GetUtcNow(),
+        });
+        await db.SaveChangesAsync();
+        return documentId;
+    }
+
+    public async Task<JsonNode> TaskAsync(Guid task) => (await Clerk.GetFromJsonAsync<JsonNode>($"/api/provincial-tasks/{task}"))!;
+
+    /// <summary>A person's request, a minute after the previous step, then the due work (outbox, timers) it caused.</summary>
+    public async Task<HttpResponseMessage> StepAsync(HttpClient person, string path, object? body = null, bool mustSucceed = true)
+    {
+        HttpResponseMessage? response = null;
+        await exchange.StepAsync(async () => response = await person.PostAsJsonAsync(path, body ?? new { }));
+        if (mustSucceed)
+            await Expect.SuccessAsync(response!);
+        return response!;
+    }
+
+    /// <summary>Moves both clocks to <paramref name="at"/> and lets the timers due by then fire.</summary>
+    public async Task UntilAsync(DateTimeOffset at)
+    {
+        exchange.Axis.Clock.SetUtcNow(at);
+        Host.Clock.SetUtcNow(at);
+        await Host.RunDueWorkAsync();
+    }
+
+    private static DateTimeOffset Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, VietnamTime.Zone);
+
+    private static byte[] TaskDocument(string number) => EdxmlWriter.Write(new EdxmlPackage(
+        new EdxmlMessageHeader(new EdxmlOrganization(Province, "UBND tỉnh Lạng Sơn"), [new EdxmlOrganization(Department, "Sở Giáo dục và Đào tạo")],
+            number, "UBND-KGVX", "Lạng Sơn", new DateOnly(2026, 11, 20), new EdxmlDocumentType(2, "Công văn"),
+            "Về việc giao nhiệm vụ năm học 2026-2027", new EdxmlSigner("KT. CHỦ TỊCH", "Phó Chủ tịch", "Lê Văn C"),
+            new EdxmlOtherInfo(EdxmlPriority.Normal), $"{Province},2026/11/20,{number}/UBND-KGVX"),
+        [new EdxmlTrace(Province, VietnamTime.At(2026, 11, 20, 9, 0))], new EdxmlBusiness(BusinessDocType.New, null, null, false),
+        [new EdxmlAttachment("f", $"{number}.pdf", "application/pdf", "%PDF-1.7 giao nhiem vu"u8.ToArray())]));
+
+    public async ValueTask DisposeAsync() => await exchange.DisposeAsync();
+}
+
+public static class Expect
+{
+    public static async Task SuccessAsync(HttpResponseMessage response)
+    {
+        if (!response.IsSuccessStatusCode)
+            Assert.Fail($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} gave {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    /// <summary>A refusal under a Chapter III rule: 409 naming the rule, with a Vietnamese explanation.</summary>
+    public static async Task<string> RefusedAsync(HttpResponseMessage response, string rule)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.AreEqual(409, (int)response.StatusCode, body);
+        var problem = JsonNode.Parse(body)!;
+        Assert.AreEqual(rule, (string?)problem["rule"], body);
+        return (string)problem["detail"]!;
+    }
+}
