@@ -17,37 +17,45 @@ public sealed class ProvincialScenario : IAsyncDisposable
 {
     private readonly ExchangeScenario exchange;
 
-    private ProvincialScenario(ExchangeScenario exchange, HttpClient director, HttpClient unitHead, HttpClient handler, HttpClient officeChief)
-    {
-        this.exchange = exchange;
-        Director = director;
-        UnitHead = unitHead;
-        Handler = handler;
-        OfficeChief = officeChief;
-    }
+    private ProvincialScenario(ExchangeScenario exchange) => this.exchange = exchange;
 
     public DocBpmWebFactory Host => exchange.Host;
     public AxisClient ProvincialOffice => exchange.Province;
-    public HttpClient Clerk => exchange.Clerk;
-    public HttpClient Director { get; }
-    public HttpClient UnitHead { get; }
-    public HttpClient Handler { get; }
-    public HttpClient OfficeChief { get; }
+    public HttpClient Clerk { get; private set; } = null!;
+    public HttpClient Director { get; private set; } = null!;
+    public HttpClient UnitHead { get; private set; } = null!;
+    public HttpClient Handler { get; private set; } = null!;
+    public HttpClient OfficeChief { get; private set; } = null!;
+
+    /// <summary>When the outgoing flow last issued a reply (the time it reports, not when the report arrives).</summary>
+    public DateTimeOffset LastIssuedAt { get; private set; }
 
     /// <summary>Starts on Monday 23/11/2026 at 08:00 Vietnam time (the host's fake clock), the axis a minute earlier.</summary>
     public static async Task<ProvincialScenario> StartAsync(DatabaseProvider provider)
     {
-        var exchange = await ExchangeScenario.StartAsync(provider, VietnamTime.At(2026, 11, 23, 7, 59));
-        var host = exchange.Host;
-        return new ProvincialScenario(exchange, await host.LoginAsync("giamdoc"), await host.LoginAsync("truongphong.gdtrh"),
-            await host.LoginAsync("chuyenvien"), await host.LoginAsync("chanhvanphong"));
+        var scenario = new ProvincialScenario(await ExchangeScenario.StartAsync(provider, VietnamTime.At(2026, 11, 23, 7, 59)));
+        await scenario.SignInAsync();
+        return scenario;
     }
+
+    /// <summary>Everyone signs in again: tokens expire while the fake clock moves days ahead.</summary>
+    private async Task SignInAsync()
+    {
+        Clerk = await Host.LoginAsync("vanthu");
+        Director = await Host.LoginAsync("giamdoc");
+        UnitHead = await Host.LoginAsync("truongphong.gdtrh");
+        Handler = await Host.LoginAsync("chuyenvien");
+        OfficeChief = await Host.LoginAsync("chanhvanphong");
+    }
+
+    /// <summary>The clerk takes in what the axis holds, as the scheduled intake would.</summary>
+    private async Task PullAsync() => await Expect.SuccessAsync(await Clerk.PostAsync("/api/exchange/pull", null));
 
     /// <summary>The province sends a task-bearing document; the clerk takes it in and records its task lines.</summary>
     public async Task<JsonNode> ReceiveTasksAsync(string number, params (string Content, DateTimeOffset Deadline)[] lines)
     {
         var receipt = await ProvincialOffice.SendAsync(TaskDocument(number), CancellationToken.None);
-        await exchange.PullAsync();
+        await PullAsync();
         var received = (await Clerk.GetFromJsonAsync<JsonArray>("/api/exchange/received"))!
             .Single(d => (string?)d!["documentId"] == receipt.DocumentId)!;
         var response = await Clerk.PostAsJsonAsync("/api/provincial-tasks/documents", new
@@ -76,7 +84,8 @@ public sealed class ProvincialScenario : IAsyncDisposable
         var outgoing = Guid.CreateVersion7();
         await StepAsync(Handler, $"/api/provincial-tasks/{task}/reply", new { outgoingId = outgoing });
         var documentId = $"{Department},{Local(Host.Clock.GetUtcNow()):yyyy/MM/dd},{number}/SGDĐT-GDTrH";
-        await StepAsync(Clerk, $"/api/provincial-tasks/replies/{outgoing}/issued", new { documentId, issuedAt = Host.Clock.GetUtcNow() });
+        LastIssuedAt = Host.Clock.GetUtcNow();
+        await StepAsync(Clerk, $"/api/provincial-tasks/replies/{outgoing}/issued", new { documentId, issuedAt = LastIssuedAt });
         return documentId;
     }
 
@@ -87,7 +96,7 @@ public sealed class ProvincialScenario : IAsyncDisposable
         await ProvincialOffice.SendStatusAsync(EdxmlWriter.Write(new EdxmlStatus(
             new EdxmlResponseFor(Department, code, DateOnly.FromDateTime(Local(Host.Clock.GetUtcNow()).DateTime), documentId),
             new EdxmlOrganization(Province, "UBND tỉnh Lạng Sơn"), status, note, Host.Clock.GetUtcNow(), null)), CancellationToken.None);
-        await exchange.PullAsync();
+        await PullAsync();
         await Host.RunDueWorkAsync();
     }
 
@@ -124,8 +133,9 @@ public sealed class ProvincialScenario : IAsyncDisposable
     /// <summary>Moves both clocks to <paramref name="at"/> and lets the timers due by then fire.</summary>
     public async Task UntilAsync(DateTimeOffset at)
     {
-        exchange.Axis.Clock.SetUtcNow(at);
-        Host.Clock.SetUtcNow(at);
+        exchange.Axis.Clock.SetUtcNow(at.ToUniversalTime());
+        Host.Clock.SetUtcNow(at.ToUniversalTime());
+        await SignInAsync();
         await Host.RunDueWorkAsync();
     }
 

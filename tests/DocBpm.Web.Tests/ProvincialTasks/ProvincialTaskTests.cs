@@ -56,7 +56,7 @@ public sealed class ProvincialTaskTests
         await s.ToHandlerAsync(task);
 
         var reply = await s.ReplyAndIssueAsync(task, "501");
-        var issuedAt = s.Host.Clock.GetUtcNow();
+        var issuedAt = s.LastIssuedAt;
         var proposed = await s.TaskAsync(task);
         Assert.AreEqual("CompletionProposed", (string?)proposed["status"]);
         var taskDocument = (await s.Clerk.GetFromJsonAsync<JsonArray>("/api/exchange/received"))!.Single()!;
@@ -64,7 +64,7 @@ public sealed class ProvincialTaskTests
         Assert.IsTrue(statuses.Any(st => st.StatusCode == "06" && st.Description!.Contains(reply, StringComparison.Ordinal)),
             "the task's result reaches the provincial office when the reply is issued");
 
-        s.Host.Clock.Advance(TimeSpan.FromHours(3));
+        await s.UntilAsync(s.Host.Clock.GetUtcNow().AddHours(3));
         await s.ProvinceDecidesAsync(reply, ExchangeStatus.Completed, "Phê duyệt hoàn thành");
 
         var approved = await s.TaskAsync(task);
