@@ -10,6 +10,7 @@ public static class ProvincialTaskServiceCollectionExtensions
     {
         services.AddSingleton<TaskStanding>();
         services.AddScoped<ProvincialTaskFlow>();
+        services.AddScoped<TaskReport>();
         services.AddActivity<ExtendDeadline>();
         services.AddActivity<RecordTaskEvent>();
         return services;

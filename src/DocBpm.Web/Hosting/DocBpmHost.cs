@@ -72,6 +72,7 @@ public static class DocBpmHost
         app.MapExchange();
         app.MapOrganisation();
         app.MapProvincialTasks();
+        app.MapProvincialTaskReports();
         return app;
     }
 }
