@@ -2,6 +2,7 @@ using DocBpm.Documents.Calendar;
 using DocBpm.Documents.Exchange;
 using DocBpm.Documents.Files;
 using DocBpm.Documents.Organisation;
+using DocBpm.Documents.Outgoing;
 using DocBpm.Documents.Registers;
 using DocBpm.Engine.Activities;
 using DocBpm.Engine.Messages;
@@ -43,9 +44,10 @@ public static class DocumentsServiceCollectionExtensions
         services.AddScoped<IOutboxHandler, StatusMessageHandler>();
         services.AddActivity<DispatchToBus>();
         services.AddActivity<ReportStatus>();
+        services.AddDocBpmOutgoing(configuration);
         return services;
     }
 
     public static ModelBuilder ApplyDocuments(this ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyCalendar().ApplyFiles().ApplyExchange().ApplyOrganisation().ApplyRegisters();
+        modelBuilder.ApplyCalendar().ApplyFiles().ApplyExchange().ApplyOrganisation().ApplyRegisters().ApplyOutgoing();
 }

@@ -21,11 +21,17 @@ public enum Confidentiality
 /// <summary>Where an outgoing document is on its way from draft to issue.</summary>
 public enum OutgoingStage
 {
+    /// <summary>With the drafter: uploads and recipients can change.</summary>
     Drafting,
+
+    /// <summary>Opinions of co-operating units and the unit head's final check (Article 9.2a).</summary>
     Reviewing,
-    UnitHeadCheck,
+
     AwaitingSignature,
-    ClerkCheck,
+
+    /// <summary>Signed; the clerk checks its form and issues it (Article 9.2b).</summary>
+    AwaitingIssue,
+
     Issued,
 }
 
@@ -65,7 +71,6 @@ public sealed class OutgoingDocument
     public string? ArchiveHolder { get; set; }
 
     public OutgoingStage Stage { get; set; }
-    public Guid? InstanceId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>The received document this one answers (văn bản trả lời).</summary>
@@ -79,6 +84,9 @@ public sealed class OutgoingDocument
 
     public string? SignerName { get; set; }
     public string? SignerPosition { get; set; }
+
+    /// <summary>Quyền hạn ký (NĐ30 art. 13), e.g. "KT. GIÁM ĐỐC" when a deputy signs for the Director.</summary>
+    public string? SignerCompetence { get; set; }
     public string? SignerUserName { get; set; }
     public DateTimeOffset? SignedAt { get; set; }
 

@@ -24,6 +24,7 @@ public static class OutgoingModel
             e.Property(d => d.CorrectionKind).HasConversion<string>().HasMaxLength(20);
             e.Property(d => d.SignerName).HasMaxLength(200);
             e.Property(d => d.SignerPosition).HasMaxLength(100);
+            e.Property(d => d.SignerCompetence).HasMaxLength(100);
             e.Property(d => d.SignerUserName).HasMaxLength(256);
             e.Property(d => d.Notation).HasMaxLength(100);
             e.Property(d => d.NumberAndNotation).HasMaxLength(110);
@@ -32,7 +33,6 @@ public static class OutgoingModel
             // Article 11.2: a number is used once per book and year, whatever else went wrong.
             e.HasIndex(d => new { d.RegisterBookId, d.RegisterYear, d.Number }).IsUnique();
             e.HasIndex(d => d.NationalId);
-            e.HasIndex(d => d.InstanceId);
         });
         modelBuilder.Entity<DraftVersion>(e =>
         {

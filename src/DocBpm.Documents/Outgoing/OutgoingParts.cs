@@ -56,7 +56,7 @@ public enum OutgoingAction
     Opinion,
     Approved,
     Returned,
-    Signed,
+    SignedByLeader,
     SignatureRefused,
     ReturnedByClerk,
     Issued,
