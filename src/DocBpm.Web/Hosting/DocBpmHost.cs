@@ -10,6 +10,7 @@ using DocBpm.Web.Incidents;
 using DocBpm.Web.Instances;
 using DocBpm.Web.Messages;
 using DocBpm.Web.Organisation;
+using DocBpm.Web.Outgoing;
 using DocBpm.Web.Scheduling;
 using DocBpm.Web.Tasks;
 using Scalar.AspNetCore;
@@ -30,6 +31,7 @@ public static class DocBpmHost
         services.AddDocBpmEngine<DocBpmDbContext>();
         services.AddDocBpmScheduling(builder.Configuration, database);
         services.AddDocBpmDefinitions(builder.Configuration, builder.Environment);
+        services.AddDocBpmOutgoingWeb();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddProblemDetails();
         services.AddExceptionHandler<EngineExceptionHandler>();
@@ -69,6 +71,8 @@ public static class DocBpmHost
         app.MapCalendar();
         app.MapExchange();
         app.MapOrganisation();
+        app.MapOutgoing();
+        app.MapAgencyDirectory();
         return app;
     }
 }
