@@ -813,7 +813,6 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
                         .HasColumnType("integer");
 
                     b.Property<int>("LastNumber")
-                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("BookId", "Year");

@@ -814,7 +814,6 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.Property<int>("LastNumber")
-                        .IsConcurrencyToken()
                         .HasColumnType("int");
 
                     b.HasKey("BookId", "Year");

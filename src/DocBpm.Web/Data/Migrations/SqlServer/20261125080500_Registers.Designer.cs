@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DocBpm.Web.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerDocBpmDbContext))]
-    [Migration("20261125080016_Registers")]
+    [Migration("20261125080500_Registers")]
     partial class Registers
     {
         /// <inheritdoc />
@@ -326,7 +326,6 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.Property<int>("LastNumber")
-                        .IsConcurrencyToken()
                         .HasColumnType("int");
 
                     b.HasKey("BookId", "Year");
