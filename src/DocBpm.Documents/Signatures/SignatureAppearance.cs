@@ -1,6 +1,6 @@
 using DocBpm.Documents.Pdf;
-using PdfSharp.Drawing;
-using PdfSharp.Pdf;
+using UglyToad.PdfPig.Core;
+using UglyToad.PdfPig.Writer;
 
 namespace DocBpm.Documents.Signatures;
 
@@ -31,43 +31,40 @@ public sealed record SignatureAppearance(SignatureRole Role, string SignerName, 
 }
 
 /// <summary>
-/// Draws the appearance with PDFsharp on a page the size of the box; the page then becomes the widget's form XObject.
-/// Blue for the person, red for the agency (NĐ30 Phụ lục I colours); the time in Vietnam time, ISO 8601.
+/// Draws the appearance on a page the size of the box; the page then becomes the widget's form XObject. Blue for the
+/// person, red for the agency (NĐ30 Phụ lục I colours); the time in Vietnam time, ISO 8601. Drawn with PdfPig's
+/// writer (Apache 2.0) and the embedded DejaVu Sans: PDFsharp 6.5 refuses to run until the application picks the AGPL
+/// or a commercial licence.
 /// </summary>
 internal static class AppearanceRenderer
 {
+    private static readonly Lazy<byte[]> Font = new(() => new PdfFonts().GetFont("DejaVuSans")!);
+
     public static byte[] Render(SignatureAppearance appearance, DateTimeOffset signingTime)
     {
-        PdfFonts.EnsureRegistered();
-        using var document = new PdfDocument();
-        var page = document.AddPage();
-        page.Width = XUnit.FromPoint(appearance.Box.Width);
-        page.Height = XUnit.FromPoint(appearance.Box.Height);
-        var colour = appearance.Role == SignatureRole.Personal ? XColors.Blue : XColors.Red;
-        using (var graphics = XGraphics.FromPdfPage(page))
+        using var builder = new PdfDocumentBuilder();
+        var font = builder.AddTrueTypeFont(Font.Value);
+        var box = appearance.Box;
+        var page = builder.AddPage(box.Width, box.Height);
+        var (red, blue) = appearance.Role == SignatureRole.Personal ? ((byte)0, (byte)160) : ((byte)200, (byte)0);
+        page.SetStrokeColor(red, 0, blue);
+        page.DrawRectangle(new PdfPoint(1, 1), box.Width - 2, box.Height - 2, 1);
+        page.SetTextAndFillColor(red, 0, blue);
+        var lines = new List<(string Text, double Size)>
         {
-            var bold = new XFont(PdfFonts.Family, 8, XFontStyleEx.Bold);
-            var regular = new XFont(PdfFonts.Family, 7, XFontStyleEx.Regular);
-            var brush = new XSolidBrush(colour);
-            graphics.DrawRectangle(new XPen(colour, 1), 1, 1, appearance.Box.Width - 2, appearance.Box.Height - 2);
-            var lines = new List<(string Text, XFont Font)>
-            {
-                (appearance.Role == SignatureRole.Personal ? "Người ký:" : "Cơ quan ký:", regular),
-                (appearance.SignerName, bold),
-            };
-            if (appearance.Notation is { Length: > 0 } notation)
-                lines.Add(($"Số, ký hiệu: {notation}", regular));
-            lines.Add(($"Thời gian ký: {SignatureReasons.Vietnam(signingTime)}", regular));
-            var y = 5d;
-            foreach (var (text, font) in lines)
-            {
-                graphics.DrawString(text, font, brush, new XRect(5, y, appearance.Box.Width - 10, font.Height), XStringFormats.TopLeft);
-                y += font.Height + 2;
-            }
+            (appearance.Role == SignatureRole.Personal ? "Người ký:" : "Cơ quan ký:", 7),
+            (appearance.SignerName, 8.5),
+        };
+        if (appearance.Notation is { Length: > 0 } notation)
+            lines.Add(($"Số, ký hiệu: {notation}", 7));
+        lines.Add(($"Thời gian ký: {SignatureReasons.Vietnam(signingTime)}", 7));
+        var y = box.Height - 4;
+        foreach (var (text, size) in lines)
+        {
+            y -= size + 3;
+            page.AddText(text, size, new PdfPoint(5, y), font);
         }
 
-        using var stream = new MemoryStream();
-        document.Save(stream, false);
-        return stream.ToArray();
+        return builder.Build();
     }
 }
