@@ -56,6 +56,9 @@ public static class SignatureReasons
     public static SignatureFinding NotRegistered { get; } = new("signer-not-registered",
         "Người ký không có trong danh sách người có thẩm quyền ký.");
 
+    public static SignatureFinding UnsupportedFormat(string subFilter) => new("sub-filter-unsupported",
+        $"Định dạng chữ ký {subFilter} không được hỗ trợ (chỉ nhận adbe.pkcs7.detached và ETSI.CAdES.detached).");
+
     public static SignatureFinding UnsupportedDigest(string oid) => new("digest-algorithm-unsupported",
         $"Thuật toán băm {oid} không được hỗ trợ.");
 
