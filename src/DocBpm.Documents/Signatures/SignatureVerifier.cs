@@ -52,7 +52,7 @@ public sealed class SignatureVerifier(IOptions<SignatureOptions> options, TrustM
     private static IEnumerable<byte> PageContent(PdfDocument document, UglyToad.PdfPig.Tokens.DictionaryToken page)
     {
         var contents = page.TryGet(PdfObjects.Name("Contents"), out var token) ? document.Resolve(token) : null;
-        IEnumerable<UglyToad.PdfPig.Tokens.IToken?> streams = contents is UglyToad.PdfPig.Tokens.ArrayToken array ? array.Data.Select(document.Resolve) : [contents];
+        IEnumerable<UglyToad.PdfPig.Tokens.IToken?> streams = contents is UglyToad.PdfPig.Tokens.ArrayToken array ? array.Data.Select(t => (UglyToad.PdfPig.Tokens.IToken?)document.Resolve(t)) : [contents];
         return streams.OfType<UglyToad.PdfPig.Tokens.StreamToken>().SelectMany(s => s.Data.ToArray());
     }
 
