@@ -1,6 +1,7 @@
 using DocBpm.Documents.Calendar;
 using DocBpm.Documents.Exchange;
 using DocBpm.Documents.Organisation;
+using DocBpm.Documents.Signatures;
 using DocBpm.Engine.Activities;
 using DocBpm.Engine.Messages;
 using DocBpm.Engine.Timers;
@@ -37,9 +38,12 @@ public static class DocumentsServiceCollectionExtensions
         services.AddScoped<IOutboxHandler, StatusMessageHandler>();
         services.AddActivity<DispatchToBus>();
         services.AddActivity<ReportStatus>();
+        services.AddDocBpmSignatures(configuration);
+        services.AddActivity<VerifySignature>();
+        services.AddActivity<SignDocument>();
         return services;
     }
 
     public static ModelBuilder ApplyDocuments(this ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyCalendar().ApplyExchange().ApplyOrganisation();
+        modelBuilder.ApplyCalendar().ApplyExchange().ApplyOrganisation().ApplySignatures();
 }
