@@ -11,6 +11,7 @@ using DocBpm.Web.Instances;
 using DocBpm.Web.Messages;
 using DocBpm.Web.Organisation;
 using DocBpm.Web.Scheduling;
+using DocBpm.Web.Signatures;
 using DocBpm.Web.Tasks;
 using Scalar.AspNetCore;
 
@@ -69,6 +70,7 @@ public static class DocBpmHost
         app.MapCalendar();
         app.MapExchange();
         app.MapOrganisation();
+        app.MapSignatures();
         return app;
     }
 }
