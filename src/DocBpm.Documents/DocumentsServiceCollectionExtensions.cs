@@ -4,6 +4,7 @@ using DocBpm.Documents.Files;
 using DocBpm.Documents.Organisation;
 using DocBpm.Documents.Outgoing;
 using DocBpm.Documents.Registers;
+using DocBpm.Documents.Signatures;
 using DocBpm.Engine.Activities;
 using DocBpm.Engine.Messages;
 using DocBpm.Engine.Timers;
@@ -42,9 +43,12 @@ public static class DocumentsServiceCollectionExtensions
         services.AddActivity<DispatchToBus>();
         services.AddActivity<ReportStatus>();
         services.AddDocBpmOutgoing(configuration);
+        services.AddDocBpmSignatures(configuration);
+        services.AddActivity<VerifySignature>();
+        services.AddActivity<SignDocument>();
         return services;
     }
 
     public static ModelBuilder ApplyDocuments(this ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyCalendar().ApplyFiles().ApplyExchange().ApplyOrganisation().ApplyRegisters().ApplyOutgoing();
+        modelBuilder.ApplyCalendar().ApplyFiles().ApplyExchange().ApplyOrganisation().ApplyRegisters().ApplyOutgoing().ApplySignatures();
 }

@@ -12,6 +12,7 @@ using DocBpm.Web.Messages;
 using DocBpm.Web.Organisation;
 using DocBpm.Web.Outgoing;
 using DocBpm.Web.Scheduling;
+using DocBpm.Web.Signatures;
 using DocBpm.Web.Tasks;
 using Scalar.AspNetCore;
 
@@ -73,6 +74,7 @@ public static class DocBpmHost
         app.MapOrganisation();
         app.MapOutgoing();
         app.MapAgencyDirectory();
+        app.MapSignatures();
         return app;
     }
 }

@@ -156,11 +156,11 @@ public static class OutgoingEndpoints
         return TypedResults.NoContent();
     }
 
-    /// <summary>A number lost to another clerk at the same moment is taken again, with the whole step (register books).</summary>
+    /// <summary>The number is taken inside the step's transaction: it exists only if the issue (and the dispatch) commits.</summary>
     private static async Task<Ok<OutgoingPage>> IssueAsync(Guid id, ClaimsPrincipal user, OutgoingDrafts drafts, OutgoingWorkflow workflow,
         RegisterNumbers numbers, OutgoingPages pages, CancellationToken cancellationToken)
     {
-        await numbers.RetryOnConflictAsync(async ct =>
+        await numbers.InTransactionAsync(async ct =>
         {
             var document = await drafts.FindAsync(id, ct);
             EnsureStage(document, OutgoingStage.AwaitingIssue);
