@@ -1,5 +1,6 @@
 using DocBpm.Documents.Calendar;
 using DocBpm.Documents.Exchange;
+using DocBpm.Documents.Incoming;
 using DocBpm.Documents.Organisation;
 using DocBpm.Engine.Activities;
 using DocBpm.Engine.Messages;
@@ -37,9 +38,13 @@ public static class DocumentsServiceCollectionExtensions
         services.AddScoped<IOutboxHandler, StatusMessageHandler>();
         services.AddActivity<DispatchToBus>();
         services.AddActivity<ReportStatus>();
+        services.AddScoped<IncomingRegistry>();
+        services.AddScoped<IncomingHandling>();
+        services.AddScoped<IncomingNumbering>();
+        services.AddActivity<CancelIncoming>();
         return services;
     }
 
     public static ModelBuilder ApplyDocuments(this ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyCalendar().ApplyExchange().ApplyOrganisation();
+        modelBuilder.ApplyCalendar().ApplyExchange().ApplyOrganisation().ApplyIncoming();
 }
