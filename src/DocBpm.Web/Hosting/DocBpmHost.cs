@@ -6,6 +6,8 @@ using DocBpm.Web.Accounts;
 using DocBpm.Web.Data;
 using DocBpm.Web.Definitions;
 using DocBpm.Web.Exchange;
+using DocBpm.Web.Inbox;
+using DocBpm.Web.Incoming;
 using DocBpm.Web.Incidents;
 using DocBpm.Web.Instances;
 using DocBpm.Web.Messages;
@@ -33,6 +35,7 @@ public static class DocBpmHost
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddProblemDetails();
         services.AddExceptionHandler<EngineExceptionHandler>();
+        services.AddDocBpmIncoming();
         services.AddOpenApi();
         services.AddHealthChecks().AddDbContextCheck<DocBpmDbContext>("database");
         return builder;
@@ -69,6 +72,8 @@ public static class DocBpmHost
         app.MapCalendar();
         app.MapExchange();
         app.MapOrganisation();
+        app.MapIncoming();
+        app.MapInbox();
         return app;
     }
 }
