@@ -1,3 +1,4 @@
+using DocBpm.Documents.Files;
 using DocBpm.Engine.Activities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -68,7 +69,7 @@ public sealed class DispatchToBus(DbContext db, FileStore files, IOptions<AxisCo
             [new EdxmlTrace(me.AgencyCode, context.Now)],
             new EdxmlBusiness(BusinessDocType.New, null, null, PaperAlsoSent: false),
             attachments));
-        var stored = files.Add($"{document.CodeNumber}.edxml", "application/xml", package);
+        var stored = files.AddGenerated($"{document.CodeNumber}.edxml", "application/xml", package);
         var batch = Guid.CreateVersion7();
         db.Set<DispatchRecord>().AddRange(recipients.Select(r => new DispatchRecord
         {

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using DocBpm.Documents.Files;
 using DocBpm.Documents.Incoming;
 using DocBpm.Engine.Activities;
 using DocBpm.Engine.Persistence;
@@ -76,7 +77,19 @@ public sealed partial class IntakeService(
             return;
         }
 
-        var stored = package.Attachments.Select(a => files.Add(a.Name, a.ContentType, a.Content)).ToList();
+        List<StoredFile> stored;
+        try
+        {
+            stored = [.. package.Attachments.Select(a => files.Add(a.Name, a.ContentType, a.Content))];
+        }
+        catch (FileRefusedException refused)
+        {
+            // An attachment outside Article 3 (or lying about its type) refuses the whole package, as status 02.
+            db.ChangeTracker.Clear();
+            await RefuseAsync(pending, refused.DetailVi, cancellationToken);
+            return;
+        }
+
         var document = new ReceivedDocument
         {
             Id = Guid.CreateVersion7(),

@@ -84,7 +84,5 @@ public sealed class IncomingValidationException(IDictionary<string, string[]> er
 
 /// <summary>The document is not where the requested action could happen (already registered, cancelled…).</summary>
 public sealed class IncomingStateException(Guid documentId, IncomingStatus status, string messageVi)
-    : Exception($"Incoming document {documentId} is {status}; the action does not apply.")
-{
-    public string MessageVi { get; } = messageVi;
-}
+    : DocumentRefusedException(RefusalKind.Conflict, "Không thực hiện được ở bước này", messageVi + " Không có thay đổi nào được lưu.",
+        $"Incoming document {documentId} is {status}; the action does not apply.");

@@ -105,7 +105,7 @@ public sealed class IncomingHandling(DbContext db, WorkflowRuntime runtime, IPeo
         if (day is not { } d)
             return null;
         // A deadline is a whole day: the work is late from the next midnight in Vietnam.
-        var end = new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(7)).AddDays(1).ToUniversalTime();
+        var end = IncomingProcess.DayStart(d.AddDays(1));
         if (end <= now)
             errors["deadline"] = ["Thời hạn giải quyết không được trước ngày hôm nay."];
         else if (outer is { } o && end > o)

@@ -15,6 +15,8 @@ public static class IncomingProcess
     /// <summary>Starts the process for a paper document the clerk has digitised.</summary>
     public const string PaperArrived = "incoming-paper";
 
+    private static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
+
     public const string ClerkCheck = "ClerkCheck";
     public const string DirectorInstruction = "DirectorInstruction";
     public const string Process = "Process";
@@ -28,6 +30,11 @@ public static class IncomingProcess
         ["subject"] = document.Subject,
         ["priority"] = document.Urgency.ToString(),
     };
+
+    /// <summary>The first instant of a day in Vietnam, in UTC: dates people type are Vietnamese days.</summary>
+    public static DateTimeOffset DayStart(DateOnly day) => new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), VietnamOffset).ToUniversalTime();
+
+    public static DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Engine.Timers.VietnamTime.Zone).DateTime);
 
     public static string Instant(DateTimeOffset instant) => instant.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using DocBpm.Documents.Exchange;
+using DocBpm.Documents.Files;
+using DocBpm.Documents.Registers;
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Runtime;
 using DocBpm.Engine.Timers;
@@ -9,13 +11,14 @@ namespace DocBpm.Documents.Incoming;
 
 public sealed record UploadedFile(string Name, string ContentType, byte[] Content);
 
-public sealed class IncomingNotFoundException(Guid documentId) : Exception($"Incoming document {documentId} does not exist.");
+public sealed class IncomingNotFoundException(Guid documentId)
+    : DocumentRefusedException(RefusalKind.NotFound, "Không tìm thấy", "Văn bản đến không tồn tại.", $"Incoming document {documentId} does not exist.");
 
 /// <summary>
 /// The clerk's side of an incoming document (Article 8.1, 8.2a): it arrives from the axis or is uploaded, is checked,
 /// then registered with its incoming number or returned to the sender with a reason.
 /// </summary>
-public sealed class IncomingRegistry(DbContext db, WorkflowRuntime runtime, FileStore files, IncomingNumbering numbering,
+public sealed class IncomingRegistry(DbContext db, WorkflowRuntime runtime, FileStore files, RegisterNumbers numbers,
     IBusinessCalendar calendar, TimeProvider time)
 {
     /// <summary>Adds the document the axis delivered to the intake's unit of work.</summary>
@@ -51,13 +54,24 @@ public sealed class IncomingRegistry(DbContext db, WorkflowRuntime runtime, File
         CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var errors = fields.Validate(Today(now));
+        var errors = fields.Validate(IncomingProcess.DayOf(now));
         if (uploaded.Count == 0)
             errors["files"] = ["Cần tải lên ít nhất một tệp văn bản đã số hóa."];
-        IncomingValidationException.ThrowIfAny(errors);
+        var stored = new List<StoredFile>();
+        foreach (var file in uploaded)
+        {
+            try
+            {
+                stored.Add(files.Add(file.Name, file.ContentType, file.Content));
+            }
+            catch (FileRefusedException refused)
+            {
+                errors["files"] = [refused.DetailVi];
+            }
+        }
 
+        IncomingValidationException.ThrowIfAny(errors);
         var id = Guid.CreateVersion7();
-        var stored = uploaded.Select(f => files.Add(f.Name, f.ContentType, f.Content)).ToList();
         var document = new IncomingDocument
         {
             Id = id,
@@ -83,23 +97,29 @@ public sealed class IncomingRegistry(DbContext db, WorkflowRuntime runtime, File
         return document;
     }
 
-    /// <summary>Registers the checked document: its Appendix VI fields and the next incoming number of the register book.</summary>
-    public async Task<IncomingDocument> RegisterAsync(Guid id, IncomingFields fields, TaskActor clerk, CancellationToken cancellationToken)
+    /// <summary>
+    /// Registers the checked document: its Appendix VI fields and the next number of the incoming register book for the
+    /// year of its receipt time, stored with the step; a clerk who lost the race for a number runs the step again.
+    /// </summary>
+    public Task<IncomingDocument> RegisterAsync(Guid id, IncomingFields fields, TaskActor clerk, CancellationToken cancellationToken) =>
+        numbers.RetryOnConflictAsync(ct => RegisterOnceAsync(id, fields, clerk, ct), cancellationToken);
+
+    private async Task<IncomingDocument> RegisterOnceAsync(Guid id, IncomingFields fields, TaskActor clerk, CancellationToken cancellationToken)
     {
         var document = await LoadAsync(db, id, cancellationToken);
         var task = await ClerkTaskAsync(document, "Văn bản đã được vào sổ hoặc trả lại; không vào sổ lại.", cancellationToken);
         var now = time.GetUtcNow();
-        IncomingValidationException.ThrowIfAny(fields.Validate(Today(now)));
+        IncomingValidationException.ThrowIfAny(fields.Validate(IncomingProcess.DayOf(now)));
 
         fields.ApplyTo(document);
-        var (book, number) = await numbering.AllocateAsync(document, cancellationToken);
-        document.RegisterBookId = book;
+        var number = (await numbers.AllocateAsync(RegisterBookSeed.Incoming, RegisterNumbers.YearOf(document.ReceivedAt), cancellationToken)).Value;
+        document.RegisterBookId = RegisterBookSeed.Incoming;
         document.IncomingNumber = number;
         document.RegisteredAt = now.ToUniversalTime();
         document.RegisteredBy = clerk.UserName;
         document.Status = IncomingStatus.Registered;
         document.Revision++;
-        db.Record(document, now, clerk.UserName, IncomingActions.Registered, $"Số đến {number}");
+        db.Record(document, now, clerk.UserName, IncomingActions.Registered, $"Số đến {RegisterNumber.Format(number)}");
         await runtime.CompleteTaskAsync(task.Id, new Dictionary<string, JsonNode?> { ["accepted"] = true, ["incomingNumber"] = number, ["priority"] = document.Urgency.ToString() },
             clerk, cancellationToken);
         return document;
@@ -143,6 +163,4 @@ public sealed class IncomingRegistry(DbContext db, WorkflowRuntime runtime, File
         return await new EngineDb(db).WaitingTaskAsync(document, IncomingProcess.ClerkCheck, cancellationToken)
             ?? throw new IncomingStateException(document.Id, document.Status, "Quy trình của văn bản chưa đến bước văn thư kiểm tra.");
     }
-
-    private static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, VietnamTime.Zone).DateTime);
 }

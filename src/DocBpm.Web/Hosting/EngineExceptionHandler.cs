@@ -1,3 +1,4 @@
+using DocBpm.Documents;
 using DocBpm.Engine.Activities;
 using DocBpm.Engine.Model;
 using DocBpm.Engine.Persistence;
@@ -53,7 +54,18 @@ public sealed partial class EngineExceptionHandler(IProblemDetailsService proble
             $"Giá trị của '{input.Input}' không đúng kiểu. Không có thay đổi nào được lưu."),
         BadHttpRequestException bad => Problem(bad.StatusCode, "Yêu cầu không hợp lệ",
             "Nội dung gửi lên không đọc được (sai định dạng JSON hoặc thiếu trường bắt buộc)."),
+        DocumentRefusedException refused => Problem(StatusOf(refused.Kind), refused.TitleVi, refused.DetailVi),
         _ => null,
+    };
+
+    // A damaged file is the server's fault, not the request's: 500, but with a message that says what happened.
+    private static int StatusOf(RefusalKind kind) => kind switch
+    {
+        RefusalKind.NotFound => StatusCodes.Status404NotFound,
+        RefusalKind.Conflict => StatusCodes.Status409Conflict,
+        RefusalKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
+        RefusalKind.Damaged => StatusCodes.Status500InternalServerError,
+        _ => StatusCodes.Status422UnprocessableEntity,
     };
 
     private static ProblemDetails Problem(int status, string title, string detail) =>

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using DocBpm.Documents.Exchange;
+using DocBpm.Documents.Files;
 using DocBpm.Documents.Incoming;
 using DocBpm.Web.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,4 +1,3 @@
-using DocBpm.Documents.Exchange;
 using DocBpm.Documents.Incoming;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -6,8 +5,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace DocBpm.Web.Incoming;
 
 /// <summary>
-/// Refusals of incoming-document actions as problem details: Vietnamese for the person, English in the log. Each is
-/// raised before anything is stored.
+/// Refusals of incoming-document actions that <see cref="EngineExceptionHandler"/> does not word already: field-by-field
+/// validation and actions on a document the person sees but may not take. Each is raised before anything is stored.
 /// </summary>
 public sealed partial class IncomingExceptionHandler(IProblemDetailsService problems, ILogger<IncomingExceptionHandler> logger)
     : IExceptionHandler
@@ -30,11 +29,7 @@ public sealed partial class IncomingExceptionHandler(IProblemDetailsService prob
             Title = "Thông tin văn bản đến không hợp lệ",
             Detail = "Vui lòng sửa các trường được chỉ ra. Không có thay đổi nào được lưu.",
         },
-        IncomingStateException state => Problem(StatusCodes.Status409Conflict, "Không thực hiện được ở bước này", state.MessageVi),
         IncomingAccessException denied => Problem(StatusCodes.Status403Forbidden, "Không có quyền", denied.MessageVi),
-        IncomingNotFoundException => Problem(StatusCodes.Status404NotFound, "Không tìm thấy", "Văn bản đến không tồn tại."),
-        FileIntegrityException => Problem(StatusCodes.Status500InternalServerError, "Tệp bị thay đổi hoặc hư hỏng",
-            "Tệp lưu trữ không khớp mã băm SHA-256 đã ghi khi nhận; hệ thống không trả tệp này. Vui lòng báo quản trị."),
         _ => null,
     };
 

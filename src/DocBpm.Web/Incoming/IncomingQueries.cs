@@ -1,4 +1,4 @@
-using DocBpm.Documents.Exchange;
+using DocBpm.Documents.Files;
 using DocBpm.Documents.Incoming;
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Runtime;
@@ -27,9 +27,9 @@ public sealed class IncomingQueries(DbContext db, TimeProvider time)
         if (!string.IsNullOrWhiteSpace(search.Sender))
             query = query.Where(d => EF.Functions.Like(d.IssuingAgency.ToLower(), Like(search.Sender)));
         if (search.From is { } from)
-            query = query.Where(d => d.ReceivedAt >= DayStart(from));
+            query = query.Where(d => d.ReceivedAt >= IncomingProcess.DayStart(from));
         if (search.To is { } to)
-            query = query.Where(d => d.ReceivedAt < DayStart(to.AddDays(1)));
+            query = query.Where(d => d.ReceivedAt < IncomingProcess.DayStart(to.AddDays(1)));
         if (search.Status is { } status)
             query = query.Where(d => d.Status == status);
 
@@ -88,6 +88,4 @@ public sealed class IncomingQueries(DbContext db, TimeProvider time)
             l.Assignee, l.AssigneeName, l.AssignedBy, l.AssignedAt, l.Instruction, l.Deadline, l.Delegated, Tree(lines, l.Id)))];
 
     private static string Like(string text) => "%" + text.Trim().ToLowerInvariant().Replace("%", "", StringComparison.Ordinal) + "%";
-
-    private static DateTimeOffset DayStart(DateOnly day) => new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(7)).ToUniversalTime();
 }

@@ -173,7 +173,7 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                     b.ToTable("doc_received", (string)null);
                 });
 
-            modelBuilder.Entity("DocBpm.Documents.Exchange.StoredFile", b =>
+            modelBuilder.Entity("DocBpm.Documents.Files.StoredFile", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -478,6 +478,96 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("org_units", (string)null);
+                });
+
+            modelBuilder.Entity("DocBpm.Documents.Registers.RegisterBook", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("IsConfidential")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("doc_register_books", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("0193a5c0-0000-7000-8000-000000000001"),
+                            Code = "DEN",
+                            Direction = "Incoming",
+                            IsActive = true,
+                            IsConfidential = false,
+                            Name = "Sổ văn bản đến"
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a5c0-0000-7000-8000-000000000002"),
+                            Code = "DI",
+                            Direction = "Outgoing",
+                            IsActive = true,
+                            IsConfidential = false,
+                            Name = "Sổ văn bản đi"
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a5c0-0000-7000-8000-000000000003"),
+                            Code = "DEN-MAT",
+                            Direction = "Incoming",
+                            IsActive = true,
+                            IsConfidential = true,
+                            Name = "Sổ văn bản đến mật"
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a5c0-0000-7000-8000-000000000004"),
+                            Code = "DI-MAT",
+                            Direction = "Outgoing",
+                            IsActive = true,
+                            IsConfidential = true,
+                            Name = "Sổ văn bản đi mật"
+                        });
+                });
+
+            modelBuilder.Entity("DocBpm.Documents.Registers.RegisterCounter", b =>
+                {
+                    b.Property<Guid>("BookId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.Property<int>("LastNumber")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("BookId", "Year");
+
+                    b.ToTable("doc_register_counters", (string)null);
                 });
 
             modelBuilder.Entity("DocBpm.Engine.Persistence.BookmarkRecord", b =>
@@ -1113,6 +1203,15 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DocBpm.Documents.Registers.RegisterCounter", b =>
+                {
+                    b.HasOne("DocBpm.Documents.Registers.RegisterBook", null)
+                        .WithMany()
+                        .HasForeignKey("BookId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -168,7 +168,7 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
                     b.ToTable("doc_received", (string)null);
                 });
 
-            modelBuilder.Entity("DocBpm.Documents.Exchange.StoredFile", b =>
+            modelBuilder.Entity("DocBpm.Documents.Files.StoredFile", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -471,6 +471,96 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("org_units", (string)null);
+                });
+
+            modelBuilder.Entity("DocBpm.Documents.Registers.RegisterBook", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsConfidential")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("doc_register_books", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("0193a5c0-0000-7000-8000-000000000001"),
+                            Code = "DEN",
+                            Direction = "Incoming",
+                            IsActive = true,
+                            IsConfidential = false,
+                            Name = "Sổ văn bản đến"
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a5c0-0000-7000-8000-000000000002"),
+                            Code = "DI",
+                            Direction = "Outgoing",
+                            IsActive = true,
+                            IsConfidential = false,
+                            Name = "Sổ văn bản đi"
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a5c0-0000-7000-8000-000000000003"),
+                            Code = "DEN-MAT",
+                            Direction = "Incoming",
+                            IsActive = true,
+                            IsConfidential = true,
+                            Name = "Sổ văn bản đến mật"
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a5c0-0000-7000-8000-000000000004"),
+                            Code = "DI-MAT",
+                            Direction = "Outgoing",
+                            IsActive = true,
+                            IsConfidential = true,
+                            Name = "Sổ văn bản đi mật"
+                        });
+                });
+
+            modelBuilder.Entity("DocBpm.Documents.Registers.RegisterCounter", b =>
+                {
+                    b.Property<Guid>("BookId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LastNumber")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BookId", "Year");
+
+                    b.ToTable("doc_register_counters", (string)null);
                 });
 
             modelBuilder.Entity("DocBpm.Engine.Persistence.BookmarkRecord", b =>
@@ -1098,6 +1188,15 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DocBpm.Documents.Registers.RegisterCounter", b =>
+                {
+                    b.HasOne("DocBpm.Documents.Registers.RegisterBook", null)
+                        .WithMany()
+                        .HasForeignKey("BookId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
