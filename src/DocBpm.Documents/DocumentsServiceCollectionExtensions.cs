@@ -1,6 +1,7 @@
 using DocBpm.Documents.Calendar;
 using DocBpm.Documents.Exchange;
 using DocBpm.Documents.Files;
+using DocBpm.Documents.Incoming;
 using DocBpm.Documents.Organisation;
 using DocBpm.Documents.Outgoing;
 using DocBpm.Documents.Registers;
@@ -46,9 +47,13 @@ public static class DocumentsServiceCollectionExtensions
         services.AddDocBpmSignatures(configuration);
         services.AddActivity<VerifySignature>();
         services.AddActivity<SignDocument>();
+        services.AddScoped<IncomingRegistry>();
+        services.AddScoped<IncomingHandling>();
+        services.AddScoped<IIncomingRegisterEntries, IncomingRegisterEntries>();
+        services.AddActivity<CancelIncoming>();
         return services;
     }
 
     public static ModelBuilder ApplyDocuments(this ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyCalendar().ApplyFiles().ApplyExchange().ApplyOrganisation().ApplyRegisters().ApplyOutgoing().ApplySignatures();
+        modelBuilder.ApplyCalendar().ApplyFiles().ApplyExchange().ApplyOrganisation().ApplyRegisters().ApplyIncoming().ApplyOutgoing().ApplySignatures();
 }

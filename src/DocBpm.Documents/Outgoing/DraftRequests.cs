@@ -1,3 +1,5 @@
+using DocBpm.Documents.Incoming;
+
 namespace DocBpm.Documents.Outgoing;
 
 /// <summary>A recipient as the drafter chooses it: an agency code, a unit code or a user name, with the name to print.</summary>

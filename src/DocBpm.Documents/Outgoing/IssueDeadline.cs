@@ -1,3 +1,4 @@
+using DocBpm.Documents.Incoming;
 using DocBpm.Documents.Calendar;
 using DocBpm.Engine.Timers;
 using Microsoft.Extensions.Options;

@@ -1,13 +1,6 @@
-namespace DocBpm.Documents.Outgoing;
+using DocBpm.Documents.Incoming;
 
-/// <summary>Mức độ khẩn (NĐ30 art. 8): no mark is normal; flash documents are handled at once.</summary>
-public enum Urgency
-{
-    Normal,
-    Urgent,
-    Immediate,
-    Flash,
-}
+namespace DocBpm.Documents.Outgoing;
 
 /// <summary>Độ mật (Law on protection of state secrets, art. 8); marked documents are numbered in a confidential book.</summary>
 public enum Confidentiality
@@ -73,7 +66,7 @@ public sealed class OutgoingDocument
     public OutgoingStage Stage { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 
-    /// <summary>The received document this one answers (văn bản trả lời).</summary>
+    /// <summary>The incoming document this one answers (văn bản trả lời).</summary>
     public Guid? InReplyToId { get; set; }
 
     /// <summary>The issued document this one corrects, and how; the corrected one points back through <see cref="CorrectedById"/>.</summary>

@@ -1,4 +1,4 @@
-using DocBpm.Documents.Exchange;
+using DocBpm.Documents.Incoming;
 using DocBpm.Documents.Files;
 using DocBpm.Documents.Organisation;
 using DocBpm.Documents.Text;
@@ -30,7 +30,7 @@ public sealed class OutgoingDrafts(DbContext db, FileStore files, TimeProvider t
             throw OutgoingRefusedException.Invalid("Mức độ khẩn hoặc độ mật không hợp lệ.", "Unknown urgency or confidentiality.");
         if (draft.Copies < 1 || draft.PageCount is < 1)
             throw OutgoingRefusedException.Invalid("Số lượng bản và số trang phải là số dương.", "Copies or page count below 1.");
-        if (draft.InReplyTo is { } reply && !await db.Set<ReceivedDocument>().AnyAsync(r => r.Id == reply, cancellationToken))
+        if (draft.InReplyTo is { } reply && !await db.Set<IncomingDocument>().AnyAsync(r => r.Id == reply, cancellationToken))
             throw OutgoingRefusedException.Invalid("Văn bản đến được trả lời không tồn tại.", $"Received document {reply} does not exist.");
 
         var document = new OutgoingDocument

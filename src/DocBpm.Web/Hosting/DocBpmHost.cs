@@ -6,6 +6,8 @@ using DocBpm.Web.Accounts;
 using DocBpm.Web.Data;
 using DocBpm.Web.Definitions;
 using DocBpm.Web.Exchange;
+using DocBpm.Web.Inbox;
+using DocBpm.Web.Incoming;
 using DocBpm.Web.Incidents;
 using DocBpm.Web.Instances;
 using DocBpm.Web.Messages;
@@ -36,6 +38,7 @@ public static class DocBpmHost
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddProblemDetails();
         services.AddExceptionHandler<EngineExceptionHandler>();
+        services.AddDocBpmIncoming();
         services.AddOpenApi();
         services.AddHealthChecks().AddDbContextCheck<DocBpmDbContext>("database");
         return builder;
@@ -75,6 +78,8 @@ public static class DocBpmHost
         app.MapOutgoing();
         app.MapAgencyDirectory();
         app.MapSignatures();
+        app.MapIncoming();
+        app.MapInbox();
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using DocBpm.Documents.Exchange;
+using DocBpm.Documents.Incoming;
 using DocBpm.Documents.Outgoing;
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Runtime;
@@ -88,6 +89,6 @@ public sealed class OutgoingPages(DbContext db, EngineDb engine)
             .Select(x => new LinkView(x.Id, x.NumberAndNotation, x.Subject)).FirstOrDefaultAsync(cancellationToken);
 
     private async Task<LinkView?> ReplyLinkAsync(Guid? id, CancellationToken cancellationToken) => id is null ? null
-        : await db.Set<ReceivedDocument>().AsNoTracking().Where(x => x.Id == id)
+        : await db.Set<IncomingDocument>().AsNoTracking().Where(x => x.Id == id)
             .Select(x => new LinkView(x.Id, x.CodeNumber + "/" + x.CodeNotation, x.Subject)).FirstOrDefaultAsync(cancellationToken);
 }

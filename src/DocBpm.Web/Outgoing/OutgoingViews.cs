@@ -1,3 +1,4 @@
+using DocBpm.Documents.Incoming;
 using DocBpm.Documents.Exchange;
 using DocBpm.Documents.Outgoing;
 
