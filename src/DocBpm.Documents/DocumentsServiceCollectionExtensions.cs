@@ -1,7 +1,12 @@
 using DocBpm.Documents.Calendar;
 using DocBpm.Documents.Exchange;
+using DocBpm.Documents.Files;
+using DocBpm.Documents.Incoming;
 using DocBpm.Documents.Organisation;
+using DocBpm.Documents.Outgoing;
 using DocBpm.Documents.ProvincialTasks;
+using DocBpm.Documents.Registers;
+using DocBpm.Documents.Signatures;
 using DocBpm.Engine.Activities;
 using DocBpm.Engine.Messages;
 using DocBpm.Engine.Timers;
@@ -17,8 +22,8 @@ public static class DocumentsServiceCollectionExtensions
 {
     /// <summary>
     /// The domain services on the host's DbContext <typeparamref name="TContext"/> (whose model must call
-    /// <c>ApplyDocuments()</c>): the working calendar (replacing the engine's 24x7 default), stored files, and the
-    /// exchange with the axis (configuration section <c>Exchange</c>).
+    /// <c>ApplyDocuments()</c>): the working calendar (replacing the engine's 24x7 default), stored files (section <c>Files</c>), register books and
+    /// numbers, and the exchange with the axis (configuration section <c>Exchange</c>).
     /// </summary>
     public static IServiceCollection AddDocBpmDocuments<TContext>(this IServiceCollection services, IConfiguration configuration)
         where TContext : DbContext
@@ -29,7 +34,8 @@ public static class DocumentsServiceCollectionExtensions
             new WorkingCalendar(sp.GetRequiredService<IOptions<WorkingHoursOptions>>().Value, VietnamHolidaySeed.Days)));
         services.Replace(ServiceDescriptor.Singleton<IBusinessCalendar>(sp => sp.GetRequiredService<BusinessCalendar>()));
         services.AddScoped<CalendarDays>();
-        services.AddScoped<FileStore>();
+        services.AddDocBpmFiles(configuration);
+        services.AddDocBpmRegisters();
 
         services.Configure<AxisConnection>(configuration.GetSection(AxisConnection.Section));
         services.AddHttpClient<AxisClient>((sp, http) => AxisClient.Configure(http, sp.GetRequiredService<IOptions<AxisConnection>>().Value));
@@ -39,9 +45,17 @@ public static class DocumentsServiceCollectionExtensions
         services.AddActivity<DispatchToBus>();
         services.AddActivity<ReportStatus>();
         services.AddDocBpmProvincialTasks();
+        services.AddDocBpmOutgoing(configuration);
+        services.AddDocBpmSignatures(configuration);
+        services.AddActivity<VerifySignature>();
+        services.AddActivity<SignDocument>();
+        services.AddScoped<IncomingRegistry>();
+        services.AddScoped<IncomingHandling>();
+        services.AddScoped<IIncomingRegisterEntries, IncomingRegisterEntries>();
+        services.AddActivity<CancelIncoming>();
         return services;
     }
 
     public static ModelBuilder ApplyDocuments(this ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyCalendar().ApplyExchange().ApplyOrganisation().ApplyProvincialTasks();
+        modelBuilder.ApplyCalendar().ApplyFiles().ApplyExchange().ApplyOrganisation().ApplyRegisters().ApplyIncoming().ApplyOutgoing().ApplySignatures().ApplyProvincialTasks();
 }

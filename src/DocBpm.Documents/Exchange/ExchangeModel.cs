@@ -6,14 +6,6 @@ public static class ExchangeModel
 {
     public static ModelBuilder ApplyExchange(this ModelBuilder modelBuilder)
     {
-        modelBuilder.Entity<StoredFile>(e =>
-        {
-            e.ToTable("doc_files");
-            e.HasKey(f => f.Id);
-            e.Property(f => f.Name).HasMaxLength(400);
-            e.Property(f => f.ContentType).HasMaxLength(200);
-            e.Property(f => f.Sha256).HasMaxLength(64);
-        });
         modelBuilder.Entity<ReceivedDocument>(e =>
         {
             e.ToTable("doc_received");

@@ -1,17 +1,5 @@
 namespace DocBpm.Documents.Exchange;
 
-/// <summary>A file received or sent, stored with its SHA-256 so that every read can be checked.</summary>
-public sealed class StoredFile
-{
-    public Guid Id { get; set; }
-    public required string Name { get; set; }
-    public required string ContentType { get; set; }
-    public required string Sha256 { get; set; }
-    public long Size { get; set; }
-    public required byte[] Content { get; set; }
-    public DateTimeOffset StoredAt { get; set; }
-}
-
 /// <summary>A document received over the axis, registered once per sender and document identifier.</summary>
 public sealed class ReceivedDocument
 {

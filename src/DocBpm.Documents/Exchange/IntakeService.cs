@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using DocBpm.Documents.Files;
+using DocBpm.Documents.Incoming;
 using DocBpm.Engine.Activities;
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Runtime;
@@ -19,6 +21,7 @@ public sealed partial class IntakeService(
     DbContext db,
     AxisClient axis,
     FileStore files,
+    IncomingRegistry incoming,
     WorkflowRuntime runtime,
     IBusinessCalendar calendar,
     TimeProvider time,
@@ -77,7 +80,19 @@ public sealed partial class IntakeService(
             return;
         }
 
-        var stored = package.Attachments.Select(a => files.Add(a.Name, a.ContentType, a.Content)).ToList();
+        List<StoredFile> stored;
+        try
+        {
+            stored = [.. package.Attachments.Select(a => files.Add(a.Name, a.ContentType, a.Content))];
+        }
+        catch (FileRefusedException refused)
+        {
+            // An attachment outside Article 3 (or lying about its type) refuses the whole package, as status 02.
+            db.ChangeTracker.Clear();
+            await RefuseAsync(pending, refused.DetailVi, cancellationToken);
+            return;
+        }
+
         var document = new ReceivedDocument
         {
             Id = Guid.CreateVersion7(),
@@ -96,10 +111,11 @@ public sealed partial class IntakeService(
             LastStatus = ExchangeStatus.Arrived,
         };
         db.Set<ReceivedDocument>().Add(document);
+        var registerEntry = incoming.AddFromAxis(document, header.DocumentType.TypeName, header.Signer.FullName);
         QueueStatus(document, ExchangeStatus.Arrived, null);
 
         // The runtime stores the new instance in the same SaveChanges as the registration above.
-        var started = await runtime.CorrelateAsync(new MessageRequest(DocumentArrived, header.DocumentId, Variables(document),
+        var started = await runtime.CorrelateAsync(new MessageRequest(DocumentArrived, header.DocumentId, Variables(document, registerEntry),
             $"intake:{document.SenderCode}:{document.DocumentId}", BusinessKey: header.DocumentId), cancellationToken);
         if (started.Kind == CorrelationKind.NotCorrelated)
         {
@@ -162,16 +178,15 @@ public sealed partial class IntakeService(
         });
     }
 
-    private static Dictionary<string, JsonNode?> Variables(ReceivedDocument d) => new()
+    private static Dictionary<string, JsonNode?> Variables(ReceivedDocument d, IncomingDocument entry)
     {
-        ["receivedDocumentId"] = d.Id.ToString(),
-        ["documentId"] = d.DocumentId,
-        ["subject"] = d.Subject,
-        ["sender"] = d.SenderCode,
-        ["senderName"] = d.SenderName,
-        ["priority"] = d.Priority.ToString(),
-        ["receivedAt"] = d.ReceivedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
-    };
+        var variables = IncomingProcess.StartVariables(entry);
+        variables["receivedDocumentId"] = d.Id.ToString();
+        variables["sender"] = d.SenderCode;
+        variables["senderName"] = d.SenderName;
+        variables["receivedAt"] = d.ReceivedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        return variables;
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Document {DocumentId} from {Sender} was delivered again; it is registered already")]
     private partial void LogDuplicate(string documentId, string sender);

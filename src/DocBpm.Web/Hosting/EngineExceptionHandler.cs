@@ -1,3 +1,4 @@
+using DocBpm.Documents;
 using DocBpm.Engine.Activities;
 using DocBpm.Engine.Model;
 using DocBpm.Engine.Persistence;
@@ -46,6 +47,9 @@ public sealed partial class EngineExceptionHandler(IProblemDetailsService proble
             "Phiên bản quy trình không tồn tại."),
         IncidentNotFoundException => Problem(StatusCodes.Status404NotFound, "Không tìm thấy sự cố",
             "Sự cố không tồn tại hoặc đã được xử lý."),
+        // A domain rule refusing inside an activity speaks to the person in its own words.
+        ProcessExecutionException { InnerException: DocumentRefusedException refused } failed =>
+            WithElement(Problem(StatusOf(refused.Kind), refused.TitleVi, refused.DetailVi), failed.ElementId),
         ProcessExecutionException failed => WithElement(Problem(StatusCodes.Status422UnprocessableEntity,
             "Không thực hiện được bước của quy trình",
             $"Bước '{failed.ElementId}' không thực hiện được: {failed.Reason}. Không có thay đổi nào được lưu."), failed.ElementId),
@@ -53,7 +57,19 @@ public sealed partial class EngineExceptionHandler(IProblemDetailsService proble
             $"Giá trị của '{input.Input}' không đúng kiểu. Không có thay đổi nào được lưu."),
         BadHttpRequestException bad => Problem(bad.StatusCode, "Yêu cầu không hợp lệ",
             "Nội dung gửi lên không đọc được (sai định dạng JSON hoặc thiếu trường bắt buộc)."),
+        DocumentRefusedException refused => Problem(StatusOf(refused.Kind), refused.TitleVi, refused.DetailVi),
         _ => null,
+    };
+
+    // A damaged file is the server's fault, not the request's: 500, but with a message that says what happened.
+    private static int StatusOf(RefusalKind kind) => kind switch
+    {
+        RefusalKind.NotFound => StatusCodes.Status404NotFound,
+        RefusalKind.Conflict => StatusCodes.Status409Conflict,
+        RefusalKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
+        RefusalKind.Damaged => StatusCodes.Status500InternalServerError,
+        RefusalKind.Forbidden => StatusCodes.Status403Forbidden,
+        _ => StatusCodes.Status422UnprocessableEntity,
     };
 
     private static ProblemDetails Problem(int status, string title, string detail) =>

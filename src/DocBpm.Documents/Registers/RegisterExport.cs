@@ -1,0 +1,44 @@
+namespace DocBpm.Documents.Registers;
+
+public enum RegisterFileFormat
+{
+    Pdf,
+    Xlsx,
+}
+
+/// <summary>A printed register, ready to download.</summary>
+public sealed record RegisterFile(string FileName, string ContentType, byte[] Content);
+
+public sealed class RegisterExportInvalidException(string detailVi, string message)
+    : DocumentRefusedException(RefusalKind.Invalid, "Không in được sổ đăng ký", detailVi, message);
+
+/// <summary>
+/// Prints a register book for a date range (NĐ30 art. 16 and 22: a register kept in the system must be printable).
+/// The rows come from whichever document store implements <see cref="IIncomingRegisterEntries"/> or
+/// <see cref="IOutgoingRegisterEntries"/>.
+/// </summary>
+public sealed class RegisterExport(
+    RegisterBooks books,
+    IEnumerable<IIncomingRegisterEntries> incoming,
+    IEnumerable<IOutgoingRegisterEntries> outgoing)
+{
+    public async Task<RegisterFile> ExportAsync(Guid bookId, DateOnly from, DateOnly to, RegisterFileFormat format, CancellationToken cancellationToken)
+    {
+        if (from > to)
+            throw new RegisterExportInvalidException("Ngày bắt đầu phải trước hoặc bằng ngày kết thúc.", $"Export range {from} > {to}.");
+        if (!Enum.IsDefined(format))
+            throw new RegisterExportInvalidException("Định dạng phải là pdf hoặc xlsx.", $"Unknown register format {format}.");
+        var book = await books.GetAsync(bookId, cancellationToken);
+        var sheet = book.Direction == RegisterDirection.Incoming
+            ? RegisterLayouts.Incoming(book, from, to, await Source(incoming, book).ListAsync(book.Id, from, to, cancellationToken))
+            : RegisterLayouts.Outgoing(book, from, to, await Source(outgoing, book).ListAsync(book.Id, from, to, cancellationToken));
+        var name = $"so-{book.Code.ToLowerInvariant()}-{from:yyyyMMdd}-{to:yyyyMMdd}";
+        return format == RegisterFileFormat.Pdf
+            ? new RegisterFile(name + ".pdf", "application/pdf", RegisterPdf.Write(sheet))
+            : new RegisterFile(name + ".xlsx", RegisterXlsx.ContentType, RegisterXlsx.Write(sheet));
+    }
+
+    private static T Source<T>(IEnumerable<T> sources, RegisterBook book) =>
+        sources.FirstOrDefault() ?? throw new RegisterExportInvalidException(
+            $"Chưa có dữ liệu văn bản cho sổ '{book.Name}' trong hệ thống.", $"No {typeof(T).Name} is registered; cannot print {book.Code}.");
+}

@@ -1,0 +1,28 @@
+namespace DocBpm.Documents.Registers;
+
+/// <summary>A column of a printed register: its Vietnamese heading and its share of the page width.</summary>
+public sealed record RegisterColumn(string Heading, double Width);
+
+/// <summary>
+/// A register ready to print, whatever its kind: the header lines of NĐ30 Phụ lục IV (Năm; Từ ngày…đến ngày…;
+/// Từ số…đến số…) and a table of text cells. Both printers (PDF, XLSX) take only this.
+/// </summary>
+public sealed record RegisterSheet(
+    string Title,
+    string BookName,
+    DateOnly From,
+    DateOnly To,
+    int? FirstNumber,
+    int? LastNumber,
+    IReadOnlyList<RegisterColumn> Columns,
+    IReadOnlyList<IReadOnlyList<string>> Rows)
+{
+    /// <summary>"2026", or "2025 – 2026" when the range spans a new year.</summary>
+    public string YearText => From.Year == To.Year ? $"{From.Year}" : $"{From.Year} – {To.Year}";
+
+    public string DateRangeText => $"Từ ngày {RegisterFormat.Date(From)} đến ngày {RegisterFormat.Date(To)}";
+
+    public string NumberRangeText => FirstNumber is { } first && LastNumber is { } last
+        ? $"Từ số {RegisterNumber.Format(first)} đến số {RegisterNumber.Format(last)}"
+        : "Không có văn bản trong khoảng thời gian này";
+}

@@ -1,0 +1,62 @@
+using ClosedXML.Excel;
+
+namespace DocBpm.Documents.Registers;
+
+/// <summary>Writes a register as an Excel workbook: header lines, then one table whose heading row repeats on print.</summary>
+public static class RegisterXlsx
+{
+    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private const int HeadingRow = 6;
+    private const double WidthPerShare = 14;
+
+    public static byte[] Write(RegisterSheet sheet)
+    {
+        using var workbook = new XLWorkbook();
+        var ws = workbook.Worksheets.Add("So dang ky");
+        var lastColumn = sheet.Columns.Count;
+
+        Line(ws, 1, sheet.Title, lastColumn, bold: true, size: 14);
+        Line(ws, 2, sheet.BookName, lastColumn, bold: false, size: 11);
+        Line(ws, 3, $"Năm: {sheet.YearText}", lastColumn, bold: false, size: 11);
+        Line(ws, 4, sheet.DateRangeText, lastColumn, bold: false, size: 11);
+        Line(ws, 5, sheet.NumberRangeText, lastColumn, bold: false, size: 11);
+
+        for (var c = 0; c < lastColumn; c++)
+        {
+            var heading = ws.Cell(HeadingRow, c + 1);
+            heading.Value = sheet.Columns[c].Heading;
+            heading.Style.Font.Bold = true;
+            ws.Column(c + 1).Width = sheet.Columns[c].Width * WidthPerShare;
+        }
+
+        for (var r = 0; r < sheet.Rows.Count; r++)
+        {
+            for (var c = 0; c < lastColumn; c++)
+                ws.Cell(HeadingRow + 1 + r, c + 1).SetValue(sheet.Rows[r][c]);
+        }
+
+        var table = ws.Range(HeadingRow, 1, HeadingRow + sheet.Rows.Count, lastColumn);
+        table.Style.Border.OutsideBorder = XLBorderStyleValues.Thin;
+        table.Style.Border.InsideBorder = XLBorderStyleValues.Thin;
+        table.Style.Alignment.WrapText = true;
+        table.Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
+        ws.PageSetup.PageOrientation = XLPageOrientation.Landscape;
+        ws.PageSetup.PaperSize = XLPaperSize.A4Paper;
+        ws.PageSetup.SetRowsToRepeatAtTop(HeadingRow, HeadingRow);
+        ws.PageSetup.FitToPages(1, 0);
+
+        using var stream = new MemoryStream();
+        workbook.SaveAs(stream);
+        return stream.ToArray();
+    }
+
+    private static void Line(IXLWorksheet ws, int row, string text, int lastColumn, bool bold, double size)
+    {
+        var range = ws.Range(row, 1, row, lastColumn).Merge();
+        range.Value = text;
+        range.Style.Font.Bold = bold;
+        range.Style.Font.FontSize = size;
+        range.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
+    }
+}
