@@ -1,4 +1,5 @@
 using DocBpm.Documents.ProvincialTasks;
+using DocBpm.Documents.Registers;
 using DocBpm.Web.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -16,22 +17,28 @@ public static class ProvincialTaskReportEndpoints
         return group;
     }
 
-    /// <summary>Figures per main unit and report column, for the dashboard's charts.</summary>
-    private static async Task<Results<Ok<TaskSummary>, ValidationProblem>> SummaryAsync(DateOnly from, DateOnly to, string? unit, TaskReport report,
-        CancellationToken cancellationToken)
+    /// <summary>Figures per main unit and report column: JSON for the dashboard's charts, or printed (format=Pdf|Xlsx).</summary>
+    private static async Task<Results<Ok<TaskSummary>, FileContentHttpResult, ValidationProblem>> SummaryAsync(DateOnly from, DateOnly to,
+        string? unit, RegisterFileFormat? format, TaskReport report, CancellationToken cancellationToken)
     {
         if (to < from)
             return PeriodInvalid();
-        return TypedResults.Ok(await report.SummaryAsync(new ReportPeriod(from, to, unit), cancellationToken));
+        var summary = await report.SummaryAsync(new ReportPeriod(from, to, unit), cancellationToken);
+        return format is { } printed ? File(TaskSheets.Summary(summary, printed)) : TypedResults.Ok(summary);
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<BookLine>>, ValidationProblem>> BookAsync(DateOnly from, DateOnly to, string? unit,
-        TaskReport report, CancellationToken cancellationToken)
+    /// <summary>The tracking book (sổ theo dõi): JSON, or printed (format=Pdf|Xlsx).</summary>
+    private static async Task<Results<Ok<IReadOnlyList<BookLine>>, FileContentHttpResult, ValidationProblem>> BookAsync(DateOnly from,
+        DateOnly to, string? unit, RegisterFileFormat? format, TaskReport report, CancellationToken cancellationToken)
     {
         if (to < from)
             return PeriodInvalid();
-        return TypedResults.Ok(await report.BookAsync(new ReportPeriod(from, to, unit), cancellationToken));
+        var period = new ReportPeriod(from, to, unit);
+        var lines = await report.BookAsync(period, cancellationToken);
+        return format is { } printed ? File(TaskSheets.Book(period, lines, printed)) : TypedResults.Ok(lines);
     }
+
+    private static FileContentHttpResult File(RegisterFile file) => TypedResults.File(file.Content, file.ContentType, file.FileName);
 
     private static ValidationProblem PeriodInvalid() =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["to"] = ["Ngày kết thúc kỳ báo cáo phải sau ngày bắt đầu."] },

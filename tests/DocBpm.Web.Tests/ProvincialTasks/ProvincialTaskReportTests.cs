@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using ClosedXML.Excel;
 using DocBpm.Documents.Exchange;
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Tests.Infrastructure;
@@ -55,6 +56,15 @@ public sealed class ProvincialTaskReportTests
             string.Join(" ", book.Select(l => (string?)l!["status"])), "the tracking book lists every line in order");
         var empty = (await s.OfficeChief.GetFromJsonAsync<JsonNode>("/api/provincial-tasks/reports/summary?from=2026-12-01&to=2026-12-31"))!;
         Assert.AreEqual(0, (int)empty["totals"]!["total"]!, "tasks are reported in the period they were received");
+
+        using var printed = new XLWorkbook(new MemoryStream(
+            await s.OfficeChief.GetByteArrayAsync("/api/provincial-tasks/reports/summary?from=2026-11-01&to=2026-11-30&format=Xlsx")));
+        var sheet = printed.Worksheets.Single();
+        Assert.AreEqual("Quá hạn", sheet.Cell(6, 4).GetString());
+        Assert.AreEqual("Tổng cộng 0 1 1 1 0 1 4", string.Join(" ", Enumerable.Range(1, 8).Select(c => sheet.Cell(9, c).GetString())),
+            "the printed report carries the same figures");
+        var pdf = await s.OfficeChief.GetByteArrayAsync("/api/provincial-tasks/reports/book?from=2026-11-01&to=2026-11-30&format=Pdf");
+        Assert.AreEqual("%PDF", System.Text.Encoding.ASCII.GetString(pdf, 0, 4), "the tracking book prints as PDF");
         Assert.AreEqual(403, (int)(await s.Handler.GetAsync("/api/provincial-tasks/reports/summary?from=2026-11-01&to=2026-11-30")).StatusCode);
     }
 
