@@ -66,6 +66,7 @@ public sealed class IssueOutgoing(DbContext db, RegisterNumbers numbers, Outgoin
         if (AgencyCode.TryParse(connection.Value.AgencyCode, out var agency))
             document.NationalId = new DocumentIdentifier(agency, document.DocumentDate.Value, number.Text, document.Notation).ToString();
         drafts.Record(document, context.Actor ?? "", OutgoingAction.Issued, document.NumberAndNotation);
+        context.Enqueue(OutgoingIssued.Topic, new OutgoingIssued(document.Id, document.NationalId ?? document.NumberAndNotation, now));
 
         var recipients = await db.Set<OutgoingRecipient>().AsNoTracking().Where(r => r.DocumentId == document.Id).ToListAsync(cancellationToken);
         context.Set(ExternalRecipients, [.. recipients.Where(r => r.Kind == RecipientKind.Agency).Select(r => r.Code)]);

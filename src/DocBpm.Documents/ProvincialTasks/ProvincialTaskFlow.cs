@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using DocBpm.Documents.Exchange;
+using DocBpm.Documents.Incoming;
 using DocBpm.Documents.Organisation;
+using DocBpm.Documents.Outgoing;
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Runtime;
 using Microsoft.EntityFrameworkCore;
@@ -107,6 +109,7 @@ public sealed class ProvincialTaskFlow(DbContext db, WorkflowRuntime runtime, Ta
     public async Task StartReplyAsync(Guid taskId, Guid outgoingId, TaskActor handler, CancellationToken cancellationToken)
     {
         var task = await LoadAsync(taskId, cancellationToken);
+        await EnsureLinkedReplyAsync(task.Document!, outgoingId, cancellationToken);
         task.StartReply(outgoingId);
         await CompleteAsync(task, "HandlerReplies", handler, new() { ["replyOutgoingId"] = outgoingId.ToString() }, cancellationToken);
     }
@@ -171,6 +174,33 @@ public sealed class ProvincialTaskFlow(DbContext db, WorkflowRuntime runtime, Ta
         document.TakeBack();
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// The reply must be an outgoing document not yet issued, started from "Văn bản trả lời" of the task document (its
+    /// reply link names the incoming document that carries the tasks); a consultation on its own flow does not count.
+    /// </summary>
+    private async Task EnsureLinkedReplyAsync(TaskDocument document, Guid outgoingId, CancellationToken cancellationToken)
+    {
+        var reply = await db.Set<OutgoingDocument>().AsNoTracking().Where(o => o.Id == outgoingId)
+            .Select(o => new { o.Stage, o.InReplyToId }).FirstOrDefaultAsync(cancellationToken)
+            ?? throw new TaskRuleException("no-reply-document", "Không tìm thấy văn bản đi được khởi tạo làm văn bản trả lời.",
+                $"Outgoing document {outgoingId} does not exist.");
+        if (reply.Stage == OutgoingStage.Issued)
+            throw new TaskRuleException("reply-issued-already", "Văn bản trả lời phải được khởi tạo mới từ nhiệm vụ, không dùng văn bản đã ban hành.",
+                $"Outgoing document {outgoingId} is issued already.");
+        var carrier = await CarrierAsync(document, cancellationToken);
+        if (carrier is not null && reply.InReplyToId != carrier)
+            throw new TaskRuleException("reply-not-linked",
+                "Văn bản đi phải được khởi tạo tại mục \"Văn bản trả lời\" của văn bản giao nhiệm vụ (Điều 12.1b); văn bản xin ý kiến trên luồng riêng không dùng để báo cáo nhiệm vụ.",
+                $"Outgoing document {outgoingId} does not reply to incoming document {carrier}.");
+    }
+
+    /// <summary>The registered incoming document that carries the tasks (when they came over the axis).</summary>
+    public async Task<Guid?> CarrierAsync(TaskDocument document, CancellationToken cancellationToken) =>
+        document.ReceivedDocumentId is { } received
+            ? await db.Set<IncomingDocument>().AsNoTracking().Where(i => i.ReceivedDocumentId == received).Select(i => (Guid?)i.Id)
+                .FirstOrDefaultAsync(cancellationToken)
+            : null;
 
     private async Task CompleteAsync(ProvincialTask task, string elementId, TaskActor actor, Dictionary<string, JsonNode?> variables,
         CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using DocBpm.Engine.Activities;
+using DocBpm.Engine.Messages;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DocBpm.Documents.ProvincialTasks;
@@ -11,6 +12,7 @@ public static class ProvincialTaskServiceCollectionExtensions
         services.AddSingleton<TaskStanding>();
         services.AddScoped<ProvincialTaskFlow>();
         services.AddScoped<TaskReport>();
+        services.AddScoped<IOutboxHandler, ReplyIssuedHandler>();
         services.AddActivity<ExtendDeadline>();
         services.AddActivity<RecordTaskEvent>();
         return services;

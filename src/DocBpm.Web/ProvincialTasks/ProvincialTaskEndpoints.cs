@@ -24,7 +24,6 @@ public static class ProvincialTaskEndpoints
         group.MapPost("/{id:guid}/handler", AssignHandlerAsync).RequireAuthorization(p => p.RequireRole(Roles.UnitHead));
         group.MapPost("/{id:guid}/reply", ReplyAsync);
         group.MapPost("/{id:guid}/extension", ExtensionAsync);
-        group.MapPost("/replies/{outgoingId:guid}/issued", ReplyIssuedAsync).RequireAuthorization(Policies.Integration);
         return group;
     }
 
@@ -54,15 +53,16 @@ public static class ProvincialTaskEndpoints
             return Invalid("lines", "Văn bản giao nhiệm vụ phải có ít nhất một dòng nhiệm vụ, mỗi dòng có nội dung và thời hạn.");
         var document = await flow.RecordAsync(new NewTaskDocument(request.ReceivedDocumentId, request.Code, request.Subject,
             [.. lines.Select(l => new TaskLine(l.Content, l.Deadline))]), user.Identity!.Name!, cancellationToken);
-        return TypedResults.Created($"/api/provincial-tasks/documents/{document.Id}", document.View(standing, time.GetUtcNow()));
+        return TypedResults.Created($"/api/provincial-tasks/documents/{document.Id}",
+            document.View(standing, time.GetUtcNow(), await flow.CarrierAsync(document, cancellationToken)));
     }
 
-    private static async Task<Ok<TaskDocumentView>> DocumentAsync(Guid id, DbContext db, TaskStanding standing, TimeProvider time,
-        CancellationToken cancellationToken)
+    private static async Task<Ok<TaskDocumentView>> DocumentAsync(Guid id, DbContext db, ProvincialTaskFlow flow, TaskStanding standing,
+        TimeProvider time, CancellationToken cancellationToken)
     {
         var document = await db.Set<TaskDocument>().AsNoTracking().Include(d => d.Tasks).FirstOrDefaultAsync(d => d.Id == id, cancellationToken)
             ?? throw new TaskNotFoundException(id);
-        return TypedResults.Ok(document.View(standing, time.GetUtcNow()));
+        return TypedResults.Ok(document.View(standing, time.GetUtcNow(), await flow.CarrierAsync(document, cancellationToken)));
     }
 
     private static async Task<NoContent> CloseAsync(Guid id, ProvincialTaskFlow flow, ClaimsPrincipal user, CancellationToken cancellationToken)
@@ -128,13 +128,6 @@ public static class ProvincialTaskEndpoints
         await flow.RequestExtensionAsync(id, request.LetterDocumentId.Trim(), request.RequestedDeadline, user.ToTaskActor(), cancellationToken);
         return TypedResults.NoContent();
     }
-
-    /// <summary>Called by the outgoing flow when a document is issued; a task's linked reply completes it (Article 12.2).</summary>
-    private static async Task<Results<NoContent, NotFound>> ReplyIssuedAsync(Guid outgoingId, ReplyIssuedRequest request, ProvincialTaskFlow flow,
-        CancellationToken cancellationToken) =>
-        await flow.ReplyIssuedAsync(outgoingId, request.DocumentId, request.IssuedAt, cancellationToken)
-            ? TypedResults.NoContent()
-            : TypedResults.NotFound();
 
     private static ValidationProblem Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] },

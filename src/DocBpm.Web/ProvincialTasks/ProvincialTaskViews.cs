@@ -14,8 +14,6 @@ public sealed record HandlerRequest(string UserName);
 
 public sealed record ReplyRequest(Guid OutgoingId);
 
-public sealed record ReplyIssuedRequest(string DocumentId, DateTimeOffset IssuedAt);
-
 public sealed record ExtensionRequest(string LetterDocumentId, DateTimeOffset RequestedDeadline);
 
 public sealed record ProvincialTaskView(
@@ -25,7 +23,8 @@ public sealed record ProvincialTaskView(
     string? Handler, DateTimeOffset? CompletedAt, DateTimeOffset? ApprovedAt, int Rejections, ExtensionState Extension,
     DateTimeOffset? RequestedDeadline, string? Note, bool DocumentClosed);
 
-public sealed record TaskDocumentView(Guid Id, Guid? ReceivedDocumentId, string Code, string Subject, DateTimeOffset RecordedAt,
+/// <summary>A task document; <c>IncomingDocumentId</c> is the registered incoming document whose "Văn bản trả lời" starts replies.</summary>
+public sealed record TaskDocumentView(Guid Id, Guid? ReceivedDocumentId, Guid? IncomingDocumentId, string Code, string Subject, DateTimeOffset RecordedAt,
     DateTimeOffset? ClosedAt, string? ClosedBy, IReadOnlyList<ProvincialTaskView> Tasks);
 
 public static class ProvincialTaskViews
@@ -39,7 +38,7 @@ public static class ProvincialTaskViews
             t.Document.IsClosed);
     }
 
-    public static TaskDocumentView View(this TaskDocument d, TaskStanding standing, DateTimeOffset now) =>
-        new(d.Id, d.ReceivedDocumentId, d.Code, d.Subject, d.RecordedAt, d.ClosedAt, d.ClosedBy,
+    public static TaskDocumentView View(this TaskDocument d, TaskStanding standing, DateTimeOffset now, Guid? incomingDocumentId) =>
+        new(d.Id, d.ReceivedDocumentId, incomingDocumentId, d.Code, d.Subject, d.RecordedAt, d.ClosedAt, d.ClosedBy,
             [.. d.Tasks.OrderBy(t => t.Line).Select(t => t.View(standing, now))]);
 }

@@ -3,8 +3,7 @@ using System.Text.Json.Nodes;
 using DocBpm.Documents.Exchange;
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Timers;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
+using DocBpm.Web.Tests.Outgoing;
 using static DocBpm.Web.Tests.AxisServer;
 
 namespace DocBpm.Web.Tests.ProvincialTasks;
@@ -26,6 +25,10 @@ public sealed class ProvincialScenario : IAsyncDisposable
     public HttpClient UnitHead { get; private set; } = null!;
     public HttpClient Handler { get; private set; } = null!;
     public HttpClient OfficeChief { get; private set; } = null!;
+    public HttpClient Deputy { get; private set; } = null!;
+
+    /// <summary>The registered incoming document of the last task document received.</summary>
+    public Guid? CarrierId { get; private set; }
 
     /// <summary>When the outgoing flow last issued a reply (the time it reports, not when the report arrives).</summary>
     public DateTimeOffset LastIssuedAt { get; private set; }
@@ -35,6 +38,8 @@ public sealed class ProvincialScenario : IAsyncDisposable
     {
         var scenario = new ProvincialScenario(await ExchangeScenario.StartAsync(provider, VietnamTime.At(2026, 11, 23, 7, 59)));
         await scenario.SignInAsync();
+        var admin = await scenario.Host.LoginAsync("quantri");
+        await Expect.SuccessAsync(await admin.PutAsJsonAsync($"/api/agencies/{Province}", new { code = Province, name = "UBND tỉnh Lạng Sơn" }));
         return scenario;
     }
 
@@ -46,6 +51,7 @@ public sealed class ProvincialScenario : IAsyncDisposable
         UnitHead = await Host.LoginAsync("truongphong.gdtrh");
         Handler = await Host.LoginAsync("chuyenvien");
         OfficeChief = await Host.LoginAsync("chanhvanphong");
+        Deputy = await Host.LoginAsync("phogiamdoc1");
     }
 
     /// <summary>The clerk takes in what the axis holds, as the scheduled intake would.</summary>
@@ -65,7 +71,9 @@ public sealed class ProvincialScenario : IAsyncDisposable
         });
         await Expect.SuccessAsync(response);
         await Host.RunDueWorkAsync();
-        return (await response.Content.ReadFromJsonAsync<JsonNode>())!;
+        var document = (await response.Content.ReadFromJsonAsync<JsonNode>())!;
+        CarrierId = (Guid?)document["incomingDocumentId"];
+        return document;
     }
 
     public static Guid LineId(JsonNode document, int line) => (Guid)document["tasks"]![line - 1]!["id"]!;
@@ -78,15 +86,47 @@ public sealed class ProvincialScenario : IAsyncDisposable
         await StepAsync(UnitHead, $"/api/provincial-tasks/{task}/handler", new { userName = "chuyenvien" });
     }
 
-    /// <summary>The handler starts the reply from "Văn bản trả lời"; the outgoing flow issues it and reports the issue.</summary>
-    public async Task<string> ReplyAndIssueAsync(Guid task, string number)
+    /// <summary>
+    /// The handler starts the reply from "Văn bản trả lời" of the task document (an outgoing draft replying to the incoming
+    /// document that carries the tasks) and links it to the task; it is checked, signed and issued to the province on
+    /// the outgoing flow, whose issue reports to the task. Returns the reply's document identifier.
+    /// </summary>
+    public async Task<string> ReplyAndIssueAsync(Guid task)
     {
-        var outgoing = Guid.CreateVersion7();
-        await StepAsync(Handler, $"/api/provincial-tasks/{task}/reply", new { outgoingId = outgoing });
-        var documentId = $"{Department},{Local(Host.Clock.GetUtcNow()):yyyy/MM/dd},{number}/SGDĐT-GDTrH";
-        LastIssuedAt = Host.Clock.GetUtcNow();
-        await StepAsync(Clerk, $"/api/provincial-tasks/replies/{outgoing}/issued", new { documentId, issuedAt = LastIssuedAt });
-        return documentId;
+        var reply = await DraftReplyAsync();
+        await StepAsync(Handler, $"/api/provincial-tasks/{task}/reply", new { outgoingId = reply });
+        return await IssueAsync(reply);
+    }
+
+    /// <summary>"Khởi tạo văn bản đi" at "Văn bản trả lời" of the task document: a draft replying to its incoming document.</summary>
+    public Task<Guid> DraftReplyAsync() => DraftToProvinceAsync("Báo cáo kết quả thực hiện nhiệm vụ", CarrierId);
+
+    /// <summary>The extension-request letter, drafted and issued to the province on its own outgoing flow (Article 12.3).</summary>
+    public async Task<string> LetterSentToProvinceAsync() => await IssueAsync(await DraftToProvinceAsync("Xin gia hạn thực hiện nhiệm vụ", null));
+
+    private async Task<Guid> DraftToProvinceAsync(string subject, Guid? inReplyTo)
+    {
+        var id = await Handler.CreateOutgoingAsync(new
+        {
+            typeCode = "CV", subject, urgency = "Normal", copies = 1, inReplyTo,
+            recipients = new object[] { new { kind = "Agency", code = Province } },
+        });
+        await Handler.UploadAsync(id, "bao-cao.pdf", OutgoingClient.Pdf(subject));
+        return id;
+    }
+
+    private async Task<string> IssueAsync(Guid outgoing)
+    {
+        await Handler.StepAsync(outgoing, "submit", new { reviewers = Array.Empty<string>() });
+        await UnitHead.StepAsync(outgoing, "approve");
+        await Deputy.StepAsync(outgoing, "sign");
+        Host.Clock.Advance(TimeSpan.FromMinutes(1));
+        await Clerk.StepAsync(outgoing, "issue");
+        await Host.RunDueWorkAsync();
+        await Host.RunDueWorkAsync();
+        var page = await Handler.PageAsync(outgoing);
+        LastIssuedAt = (DateTimeOffset)page["issuedAt"]!;
+        return (string)page["nationalId"]!;
     }
 
     /// <summary>The province reports a status on one of our documents (06: approved, 02: refused with its reason); the clerk takes it in.</summary>
@@ -98,24 +138,6 @@ public sealed class ProvincialScenario : IAsyncDisposable
             new EdxmlOrganization(Province, "UBND tỉnh Lạng Sơn"), status, note, Host.Clock.GetUtcNow(), null)), CancellationToken.None);
         await PullAsync();
         await Host.RunDueWorkAsync();
-    }
-
-    /// <summary>
-    /// The extension-request letter, issued on its own outgoing flow and sent to the province. The outgoing flow is not
-    /// part of this feature; its dispatch row is what it leaves behind.
-    /// </summary>
-    public async Task<string> LetterSentToProvinceAsync(string number)
-    {
-        var documentId = $"{Department},{Local(Host.Clock.GetUtcNow()):yyyy/MM/dd},{number}/SGDĐT-VP";
-        await using var scope = Host.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<DbContext>();
-        db.Set<DispatchRecord>().Add(new DispatchRecord
-        {
-            Id = Guid.CreateVersion7(), BatchId = Guid.CreateVersion7(), DocumentId = documentId, RecipientCode = Province,
-            QueuedAt = Host.Clock.GetUtcNow(), State = DispatchState.Sent, SentAt = Host.Clock.GetUtcNow(),
-        });
-        await db.SaveChangesAsync();
-        return documentId;
     }
 
     public async Task<JsonNode> TaskAsync(Guid task) => (await Clerk.GetFromJsonAsync<JsonNode>($"/api/provincial-tasks/{task}"))!;

@@ -34,9 +34,9 @@ public sealed class ProvincialTaskReportTests
         await s.StepAsync(s.Clerk, $"/api/provincial-tasks/{dueSoon}/reconcile", new { decision = "Accept" });
         await s.StepAsync(s.Director, $"/api/provincial-tasks/{dueSoon}/assign", new { mainUnit = "KHTC" });
         await s.StepAsync(s.Clerk, $"/api/provincial-tasks/{returned}/reconcile", new { decision = "Return", note = "Giao nhầm đơn vị" });
-        var reply = await s.ReplyAndIssueAsync(done, "601");
+        var reply = await s.ReplyAndIssueAsync(done);
         await s.ProvinceDecidesAsync(reply, ExchangeStatus.Completed);
-        var letter = await s.LetterSentToProvinceAsync("602");
+        var letter = await s.LetterSentToProvinceAsync();
         await s.StepAsync(s.Handler, $"/api/provincial-tasks/{extended}/extension",
             new { letterDocumentId = letter, requestedDeadline = VietnamTime.At(2026, 12, 18, 17, 0) });
         await s.ProvinceDecidesAsync(letter, ExchangeStatus.Completed);

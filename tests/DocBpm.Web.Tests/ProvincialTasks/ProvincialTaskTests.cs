@@ -55,7 +55,7 @@ public sealed class ProvincialTaskTests
         var task = ProvincialScenario.LineId(await s.ReceiveTasksAsync("102", ("Báo cáo kết quả tuyển sinh", Friday)), 1);
         await s.ToHandlerAsync(task);
 
-        var reply = await s.ReplyAndIssueAsync(task, "501");
+        var reply = await s.ReplyAndIssueAsync(task);
         var issuedAt = s.LastIssuedAt;
         var proposed = await s.TaskAsync(task);
         Assert.AreEqual("CompletionProposed", (string?)proposed["status"]);
@@ -79,7 +79,7 @@ public sealed class ProvincialTaskTests
         await using var s = await ProvincialScenario.StartAsync(DatabaseProvider.Sqlite);
         var task = ProvincialScenario.LineId(await s.ReceiveTasksAsync("103", ("Báo cáo chuyển đổi số", NextWednesday)), 1);
         await s.ToHandlerAsync(task);
-        var first = await s.ReplyAndIssueAsync(task, "502");
+        var first = await s.ReplyAndIssueAsync(task);
 
         await s.ProvinceDecidesAsync(first, ExchangeStatus.Refused, "Báo cáo thiếu số liệu cấp huyện");
 
@@ -90,7 +90,7 @@ public sealed class ProvincialTaskTests
         Assert.IsNull(rejected["completedAt"], "a rejected reply completes nothing");
         Assert.AreEqual(task.ToString(), (string?)(await s.Handler.MyTaskAsync("HandlerReplies"))["businessKey"], "the handler replies again");
 
-        var second = await s.ReplyAndIssueAsync(task, "503");
+        var second = await s.ReplyAndIssueAsync(task);
         await s.ProvinceDecidesAsync(second, ExchangeStatus.Completed);
         Assert.AreEqual("CompletedOnTime", (string?)(await s.TaskAsync(task))["status"]);
     }
@@ -102,7 +102,7 @@ public sealed class ProvincialTaskTests
         await using var s = await ProvincialScenario.StartAsync(provider);
         var task = ProvincialScenario.LineId(await s.ReceiveTasksAsync("104", ("Tổng kết phong trào thi đua", Friday)), 1);
         await s.ToHandlerAsync(task);
-        var letter = await s.LetterSentToProvinceAsync("77");
+        var letter = await s.LetterSentToProvinceAsync();
         var newDeadline = VietnamTime.At(2026, 12, 11, 17, 0);
 
         var unissued = await s.StepAsync(s.Handler, $"/api/provincial-tasks/{task}/extension",
@@ -136,7 +136,7 @@ public sealed class ProvincialTaskTests
         await using var s = await ProvincialScenario.StartAsync(provider);
         var task = ProvincialScenario.LineId(await s.ReceiveTasksAsync("105", ("Báo cáo công tác phổ cập", Friday)), 1);
         await s.ToHandlerAsync(task);
-        var letter = await s.LetterSentToProvinceAsync("79");
+        var letter = await s.LetterSentToProvinceAsync();
 
         await s.UntilAsync(VietnamTime.At(2026, 11, 30, 8, 0));
         var late = await s.StepAsync(s.Handler, $"/api/provincial-tasks/{task}/extension",
@@ -170,7 +170,7 @@ public sealed class ProvincialTaskTests
         Assert.AreEqual(task.ToString(), (string?)(await s.OfficeChief.MyTaskAsync("Escalate"))["businessKey"],
             "the office chief follows up the overdue task (Article 13.3)");
 
-        var reply = await s.ReplyAndIssueAsync(task, "504");
+        var reply = await s.ReplyAndIssueAsync(task);
         await s.ProvinceDecidesAsync(reply, ExchangeStatus.Completed);
         Assert.AreEqual("CompletedLate", (string?)(await s.TaskAsync(task))["status"]);
     }
@@ -186,16 +186,16 @@ public sealed class ProvincialTaskTests
         var refused = await s.StepAsync(s.Handler, $"/api/provincial-tasks/documents/{documentId}/close", mustSucceed: false);
         StringAssert.Contains(await Expect.RefusedAsync(refused, "tasks-open"), "Văn bản trả lời");
 
-        var reply = await s.ReplyAndIssueAsync(task, "505");
+        var reply = await s.ReplyAndIssueAsync(task);
         await s.StepAsync(s.Handler, $"/api/provincial-tasks/documents/{documentId}/close");
         await s.ProvinceDecidesAsync(reply, ExchangeStatus.Refused, "Đề nghị bổ sung số liệu");
         Assert.AreEqual("Rejected", (string?)(await s.TaskAsync(task))["status"], "closed outside the proper flow, the task is not completed");
         Assert.IsTrue((bool)(await s.TaskAsync(task))["documentClosed"]!);
 
-        var blocked = await s.StepAsync(s.Handler, $"/api/provincial-tasks/{task}/reply", new { outgoingId = Guid.CreateVersion7() }, mustSucceed: false);
+        var blocked = await s.StepAsync(s.Handler, $"/api/provincial-tasks/{task}/reply", new { outgoingId = await s.DraftReplyAsync() }, mustSucceed: false);
         StringAssert.Contains(await Expect.RefusedAsync(blocked, "document-closed"), "lấy lại");
         await s.StepAsync(s.Handler, $"/api/provincial-tasks/documents/{documentId}/take-back");
-        var second = await s.ReplyAndIssueAsync(task, "506");
+        var second = await s.ReplyAndIssueAsync(task);
         await s.ProvinceDecidesAsync(second, ExchangeStatus.Completed);
 
         Assert.AreEqual("CompletedOnTime", (string?)(await s.TaskAsync(task))["status"]);
