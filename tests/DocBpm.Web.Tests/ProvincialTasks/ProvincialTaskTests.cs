@@ -52,8 +52,7 @@ public sealed class ProvincialTaskTests
     public async Task Article12_2_the_reply_issue_time_is_the_completion_time_and_the_province_approves_it(DatabaseProvider provider)
     {
         await using var s = await ProvincialScenario.StartAsync(provider);
-        var task = ProvincialScenario.LineId(await s.ReceiveTasksAsync("102", ("Báo cáo kết quả tuyển sinh", Friday)), 1);
-        await s.ToHandlerAsync(task);
+        var task = await s.TaskAtHandlerAsync("102", "Báo cáo kết quả tuyển sinh", Friday);
 
         var reply = await s.ReplyAndIssueAsync(task);
         var issuedAt = s.LastIssuedAt;
@@ -77,8 +76,7 @@ public sealed class ProvincialTaskTests
     public async Task Article12_1c_a_rejected_reply_sends_the_main_handler_back_to_start_over()
     {
         await using var s = await ProvincialScenario.StartAsync(DatabaseProvider.Sqlite);
-        var task = ProvincialScenario.LineId(await s.ReceiveTasksAsync("103", ("Báo cáo chuyển đổi số", NextWednesday)), 1);
-        await s.ToHandlerAsync(task);
+        var task = await s.TaskAtHandlerAsync("103", "Báo cáo chuyển đổi số", NextWednesday);
         var first = await s.ReplyAndIssueAsync(task);
 
         await s.ProvinceDecidesAsync(first, ExchangeStatus.Refused, "Báo cáo thiếu số liệu cấp huyện");
@@ -100,8 +98,7 @@ public sealed class ProvincialTaskTests
     public async Task Article12_3_an_extension_within_the_deadline_moves_the_deadline_and_its_timers(DatabaseProvider provider)
     {
         await using var s = await ProvincialScenario.StartAsync(provider);
-        var task = ProvincialScenario.LineId(await s.ReceiveTasksAsync("104", ("Tổng kết phong trào thi đua", Friday)), 1);
-        await s.ToHandlerAsync(task);
+        var task = await s.TaskAtHandlerAsync("104", "Tổng kết phong trào thi đua", Friday);
         var letter = await s.LetterSentToProvinceAsync();
         var newDeadline = VietnamTime.At(2026, 12, 11, 17, 0);
 
@@ -134,8 +131,7 @@ public sealed class ProvincialTaskTests
     public async Task Article12_3_an_extension_after_the_deadline_is_refused_and_the_task_is_overdue_not_completed(DatabaseProvider provider)
     {
         await using var s = await ProvincialScenario.StartAsync(provider);
-        var task = ProvincialScenario.LineId(await s.ReceiveTasksAsync("105", ("Báo cáo công tác phổ cập", Friday)), 1);
-        await s.ToHandlerAsync(task);
+        var task = await s.TaskAtHandlerAsync("105", "Báo cáo công tác phổ cập", Friday);
         var letter = await s.LetterSentToProvinceAsync();
 
         await s.UntilAsync(VietnamTime.At(2026, 11, 30, 8, 0));
@@ -154,8 +150,7 @@ public sealed class ProvincialTaskTests
     public async Task Overdue_detection_reminds_handler_and_unit_head_before_the_deadline_and_escalates_to_the_office_chief_after(DatabaseProvider provider)
     {
         await using var s = await ProvincialScenario.StartAsync(provider);
-        var task = ProvincialScenario.LineId(await s.ReceiveTasksAsync("106", ("Báo cáo thống kê đầu năm", Friday)), 1);
-        await s.ToHandlerAsync(task);
+        var task = await s.TaskAtHandlerAsync("106", "Báo cáo thống kê đầu năm", Friday);
         Assert.AreEqual("InProgress", (string?)(await s.TaskAsync(task))["status"]);
 
         await s.UntilAsync(VietnamTime.At(2026, 11, 25, 16, 59));
