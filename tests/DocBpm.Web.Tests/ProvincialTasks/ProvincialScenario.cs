@@ -86,6 +86,14 @@ public sealed class ProvincialScenario : IAsyncDisposable
         await StepAsync(UnitHead, $"/api/provincial-tasks/{task}/handler", new { userName = "chuyenvien" });
     }
 
+    /// <summary>A one-task document whose task has reached its main handler.</summary>
+    public async Task<Guid> TaskAtHandlerAsync(string number, string content, DateTimeOffset deadline)
+    {
+        var task = LineId(await ReceiveTasksAsync(number, (content, deadline)), 1);
+        await ToHandlerAsync(task);
+        return task;
+    }
+
     /// <summary>
     /// The handler starts the reply from "Văn bản trả lời" of the task document (an outgoing draft replying to the incoming
     /// document that carries the tasks) and links it to the task; it is checked, signed and issued to the province on
