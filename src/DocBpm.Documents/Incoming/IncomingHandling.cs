@@ -11,7 +11,8 @@ namespace DocBpm.Documents.Incoming;
 /// The leaders' and handlers' side (Article 8.2b): the Director instructs and assigns, a deputy or unit head
 /// re-assigns within their scope, the main handler completes. Each action and its process step share one SaveChanges.
 /// </summary>
-public sealed class IncomingHandling(DbContext db, WorkflowRuntime runtime, IPeopleDirectory people, TimeProvider time)
+public sealed class IncomingHandling(DbContext db, WorkflowRuntime runtime, IPeopleDirectory people, TimeProvider time,
+    IEnumerable<IIncomingCompletionRule> completionRules)
 {
     public async Task AssignAsync(Guid id, AssignmentOrder order, TaskActor director, CancellationToken cancellationToken)
     {
@@ -83,6 +84,8 @@ public sealed class IncomingHandling(DbContext db, WorkflowRuntime runtime, IPeo
             throw new IncomingAccessException("Bạn không phải người chủ trì xử lý văn bản này.");
 
         var now = time.GetUtcNow();
+        foreach (var rule in completionRules)
+            await rule.ApplyAsync(document, handler.UserName, now, cancellationToken);
         document.Status = IncomingStatus.Completed;
         document.CompletedAt = now.ToUniversalTime();
         document.ReplyDocumentId = report.ReplyDocumentId;

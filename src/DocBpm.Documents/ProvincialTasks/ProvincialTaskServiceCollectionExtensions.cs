@@ -1,3 +1,4 @@
+using DocBpm.Documents.Incoming;
 using DocBpm.Engine.Activities;
 using DocBpm.Engine.Messages;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,6 +14,7 @@ public static class ProvincialTaskServiceCollectionExtensions
         services.AddScoped<ProvincialTaskFlow>();
         services.AddScoped<TaskReport>();
         services.AddScoped<IOutboxHandler, ReplyIssuedHandler>();
+        services.AddScoped<IIncomingCompletionRule, TaskDocumentClosing>();
         services.AddActivity<ExtendDeadline>();
         services.AddActivity<RecordTaskEvent>();
         return services;

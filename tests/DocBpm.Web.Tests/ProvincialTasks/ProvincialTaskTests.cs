@@ -4,6 +4,7 @@ using DocBpm.Documents.Exchange;
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Tests.Infrastructure;
 using DocBpm.Engine.Timers;
+using DocBpm.Web.Tests.Incoming;
 
 namespace DocBpm.Web.Tests.ProvincialTasks;
 
@@ -195,5 +196,24 @@ public sealed class ProvincialTaskTests
 
         Assert.AreEqual("CompletedOnTime", (string?)(await s.TaskAsync(task))["status"]);
         await s.StepAsync(s.Handler, $"/api/provincial-tasks/documents/{documentId}/close");
+    }
+
+    [TestMethod]
+    public async Task Article12_1b_completing_the_incoming_task_document_is_refused_while_its_task_is_handled()
+    {
+        await using var s = await ProvincialScenario.StartAsync(DatabaseProvider.Sqlite);
+        var task = await s.TaskAtHandlerAsync("109", "Báo cáo công tác an ninh trường học", NextWednesday);
+        var incoming = s.CarrierId!.Value;
+        if ((bool)(await s.Clerk.DetailAsync(incoming))["actions"]!["register"]!)
+            await s.Clerk.RegisterAsync(incoming);
+        await Expect.SuccessAsync(await s.Director.AssignAsync(incoming, "person:chuyenvien"));
+
+        var refused = await s.StepAsync(s.Handler, $"/api/incoming/{incoming}/complete", new { result = "Đã xong" }, mustSucceed: false);
+        StringAssert.Contains(await Expect.RefusedAsync(refused, "tasks-open"), "Văn bản trả lời");
+        Assert.AreEqual("Assigned", (string?)(await s.Clerk.DetailAsync(incoming))["summary"]!["status"], "the refused completion stored nothing");
+
+        await s.ReplyAndIssueAsync(task);
+        await s.StepAsync(s.Handler, $"/api/incoming/{incoming}/complete", new { result = "Đã ban hành văn bản trả lời" });
+        Assert.IsTrue((bool)(await s.TaskAsync(task))["documentClosed"]!, "ending the incoming document closes the task document");
     }
 }
