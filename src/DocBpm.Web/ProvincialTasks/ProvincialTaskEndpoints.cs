@@ -65,17 +65,28 @@ public static class ProvincialTaskEndpoints
         return TypedResults.Ok(document.View(standing, time.GetUtcNow(), await flow.CarrierAsync(document, cancellationToken)));
     }
 
-    private static async Task<NoContent> CloseAsync(Guid id, ProvincialTaskFlow flow, ClaimsPrincipal user, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, ForbidHttpResult>> CloseAsync(Guid id, ProvincialTaskFlow flow, DbContext db, ClaimsPrincipal user,
+        CancellationToken cancellationToken)
     {
+        if (!await MayCloseAsync(id, db, user, cancellationToken))
+            return TypedResults.Forbid();
         await flow.CloseDocumentAsync(id, user.Identity!.Name!, cancellationToken);
         return TypedResults.NoContent();
     }
 
-    private static async Task<NoContent> TakeBackAsync(Guid id, ProvincialTaskFlow flow, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, ForbidHttpResult>> TakeBackAsync(Guid id, ProvincialTaskFlow flow, DbContext db,
+        ClaimsPrincipal user, CancellationToken cancellationToken)
     {
+        if (!await MayCloseAsync(id, db, user, cancellationToken))
+            return TypedResults.Forbid();
         await flow.TakeBackAsync(id, cancellationToken);
         return TypedResults.NoContent();
     }
+
+    /// <summary>The clerk, or a main handler of one of the document's tasks (who must take back a wrongly closed one, Article 12.1b).</summary>
+    private static async Task<bool> MayCloseAsync(Guid documentId, DbContext db, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        user.IsInRole(Roles.Clerk)
+        || await db.Set<ProvincialTask>().AnyAsync(t => t.DocumentId == documentId && t.Handler == user.Identity!.Name, cancellationToken);
 
     private static async Task<Results<NoContent, ValidationProblem>> ReconcileAsync(Guid id, ReconcileRequest request, ProvincialTaskFlow flow,
         ClaimsPrincipal user, CancellationToken cancellationToken)

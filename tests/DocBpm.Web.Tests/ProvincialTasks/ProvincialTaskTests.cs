@@ -179,6 +179,8 @@ public sealed class ProvincialTaskTests
         var (documentId, task) = ((Guid)document["id"]!, ProvincialScenario.LineId(document, 1));
         await s.ToHandlerAsync(task);
 
+        Assert.AreEqual(403, (int)(await s.StepAsync(s.OfficeChief, $"/api/provincial-tasks/documents/{documentId}/close", mustSucceed: false)).StatusCode,
+            "only the clerk or the task's main handler closes or takes back the document");
         var refused = await s.StepAsync(s.Handler, $"/api/provincial-tasks/documents/{documentId}/close", mustSucceed: false);
         StringAssert.Contains(await Expect.RefusedAsync(refused, "tasks-open"), "Văn bản trả lời");
 
