@@ -8,6 +8,9 @@ public enum RefusalKind
     Conflict,
     TooLarge,
     Damaged,
+
+    /// <summary>The person may not do this (not their task, not their document).</summary>
+    Forbidden,
 }
 
 /// <summary>

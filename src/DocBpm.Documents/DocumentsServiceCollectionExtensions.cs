@@ -1,8 +1,12 @@
 using DocBpm.Documents.Calendar;
 using DocBpm.Documents.Exchange;
 using DocBpm.Documents.Files;
+using DocBpm.Documents.Incoming;
 using DocBpm.Documents.Organisation;
+using DocBpm.Documents.Outgoing;
+using DocBpm.Documents.ProvincialTasks;
 using DocBpm.Documents.Registers;
+using DocBpm.Documents.Signatures;
 using DocBpm.Engine.Activities;
 using DocBpm.Engine.Messages;
 using DocBpm.Engine.Timers;
@@ -40,9 +44,18 @@ public static class DocumentsServiceCollectionExtensions
         services.AddScoped<IOutboxHandler, StatusMessageHandler>();
         services.AddActivity<DispatchToBus>();
         services.AddActivity<ReportStatus>();
+        services.AddDocBpmProvincialTasks();
+        services.AddDocBpmOutgoing(configuration);
+        services.AddDocBpmSignatures(configuration);
+        services.AddActivity<VerifySignature>();
+        services.AddActivity<SignDocument>();
+        services.AddScoped<IncomingRegistry>();
+        services.AddScoped<IncomingHandling>();
+        services.AddScoped<IIncomingRegisterEntries, IncomingRegisterEntries>();
+        services.AddActivity<CancelIncoming>();
         return services;
     }
 
     public static ModelBuilder ApplyDocuments(this ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyCalendar().ApplyFiles().ApplyExchange().ApplyOrganisation().ApplyRegisters();
+        modelBuilder.ApplyCalendar().ApplyFiles().ApplyExchange().ApplyOrganisation().ApplyRegisters().ApplyIncoming().ApplyOutgoing().ApplySignatures().ApplyProvincialTasks();
 }

@@ -19,7 +19,8 @@ public sealed record DispatchDocument(
     string? SignerPosition = null,
     EdxmlPriority Priority = EdxmlPriority.Normal,
     DateOnly? DueDate = null,
-    string? Content = null);
+    string? Content = null,
+    BusinessDocType Business = BusinessDocType.New);
 
 /// <summary>
 /// Sends an issued document to other agencies over the axis. The package and one delivery row per recipient are
@@ -67,7 +68,7 @@ public sealed class DispatchToBus(DbContext db, FileStore files, IOptions<AxisCo
                 new EdxmlSigner(document.SignerCompetence, document.SignerPosition, document.SignerName), new EdxmlOtherInfo(document.Priority),
                 identifier.ToString(), document.Content, document.DueDate),
             [new EdxmlTrace(me.AgencyCode, context.Now)],
-            new EdxmlBusiness(BusinessDocType.New, null, null, PaperAlsoSent: false),
+            new EdxmlBusiness(document.Business, null, null, PaperAlsoSent: false),
             attachments));
         var stored = files.AddGenerated($"{document.CodeNumber}.edxml", "application/xml", package);
         var batch = Guid.CreateVersion7();

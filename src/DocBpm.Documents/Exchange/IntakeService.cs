@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using DocBpm.Documents.Files;
+using DocBpm.Documents.Incoming;
 using DocBpm.Engine.Activities;
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Runtime;
@@ -20,6 +21,7 @@ public sealed partial class IntakeService(
     DbContext db,
     AxisClient axis,
     FileStore files,
+    IncomingRegistry incoming,
     WorkflowRuntime runtime,
     IBusinessCalendar calendar,
     TimeProvider time,
@@ -29,6 +31,9 @@ public sealed partial class IntakeService(
     public const string DocumentArrived = "incoming-document";
     public const string RecallNotice = "recall-notice";
 
+    /// <summary>The message a status from a recipient is delivered as, correlated by the identifier of our document.</summary>
+    public const string StatusReceived = "exchange-status";
+
     /// <summary>Handles every pending package; returns how many were taken in.</summary>
     public async Task<int> PullAsync(CancellationToken cancellationToken)
     {
@@ -37,7 +42,7 @@ public sealed partial class IntakeService(
         {
             var content = await axis.FetchAsync(package.PackageId, cancellationToken);
             if (package.Kind == AxisPackageKind.Status)
-                await ApplyStatusAsync(content, cancellationToken);
+                await ApplyStatusAsync(package.PackageId, content, cancellationToken);
             else
                 await TakeDocumentAsync(package, content, cancellationToken);
             await axis.AcknowledgeAsync(package.PackageId, cancellationToken);
@@ -106,10 +111,11 @@ public sealed partial class IntakeService(
             LastStatus = ExchangeStatus.Arrived,
         };
         db.Set<ReceivedDocument>().Add(document);
+        var registerEntry = incoming.AddFromAxis(document, header.DocumentType.TypeName, header.Signer.FullName);
         QueueStatus(document, ExchangeStatus.Arrived, null);
 
         // The runtime stores the new instance in the same SaveChanges as the registration above.
-        var started = await runtime.CorrelateAsync(new MessageRequest(DocumentArrived, header.DocumentId, Variables(document),
+        var started = await runtime.CorrelateAsync(new MessageRequest(DocumentArrived, header.DocumentId, Variables(document, registerEntry),
             $"intake:{document.SenderCode}:{document.DocumentId}", BusinessKey: header.DocumentId), cancellationToken);
         if (started.Kind == CorrelationKind.NotCorrelated)
         {
@@ -129,7 +135,7 @@ public sealed partial class IntakeService(
         LogRefused(pending.DocumentId, pending.SenderCode, reason);
     }
 
-    private async Task ApplyStatusAsync(byte[] content, CancellationToken cancellationToken)
+    private async Task ApplyStatusAsync(Guid packageId, byte[] content, CancellationToken cancellationToken)
     {
         var read = EdxmlReader.ReadStatus(content);
         if (!read.IsValid)
@@ -150,6 +156,13 @@ public sealed partial class IntakeService(
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        // A process waiting for the recipient's decision on one of our documents (e.g. the province approving a task
+        // reply or an extension letter) hears it; nobody waiting is the usual case.
+        await runtime.CorrelateAsync(new MessageRequest(StatusReceived, status.ResponseFor.DocumentId, new Dictionary<string, JsonNode?>
+        {
+            ["exchangeStatus"] = status.Status.ToString(),
+            ["exchangeNote"] = status.Description,
+        }, $"status:{packageId}", status.From.OrganId), cancellationToken);
     }
 
     private void QueueStatus(ReceivedDocument document, ExchangeStatus status, string? note)
@@ -165,16 +178,15 @@ public sealed partial class IntakeService(
         });
     }
 
-    private static Dictionary<string, JsonNode?> Variables(ReceivedDocument d) => new()
+    private static Dictionary<string, JsonNode?> Variables(ReceivedDocument d, IncomingDocument entry)
     {
-        ["receivedDocumentId"] = d.Id.ToString(),
-        ["documentId"] = d.DocumentId,
-        ["subject"] = d.Subject,
-        ["sender"] = d.SenderCode,
-        ["senderName"] = d.SenderName,
-        ["priority"] = d.Priority.ToString(),
-        ["receivedAt"] = d.ReceivedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
-    };
+        var variables = IncomingProcess.StartVariables(entry);
+        variables["receivedDocumentId"] = d.Id.ToString();
+        variables["sender"] = d.SenderCode;
+        variables["senderName"] = d.SenderName;
+        variables["receivedAt"] = d.ReceivedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        return variables;
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Document {DocumentId} from {Sender} was delivered again; it is registered already")]
     private partial void LogDuplicate(string documentId, string sender);

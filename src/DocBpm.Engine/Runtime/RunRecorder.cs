@@ -44,8 +44,8 @@ internal sealed class RunRecorder(EngineDb db, TimeProvider time)
 
         for (var i = 0; i < output.Outbox.Count; i++)
         {
-            // A millisecond apart (finer than every provider stores), so that messages of one step are delivered in
-            // the order the step queued them.
+            // Queued a millisecond apart (finer than every provider stores), so that messages of one step are delivered
+            // in the order the step queued them; all are due at once, so none waits for the clock to move.
             var queuedAt = now.AddMilliseconds(i);
             db.Outbox.Add(new OutboxRecord
             {
@@ -54,7 +54,7 @@ internal sealed class RunRecorder(EngineDb db, TimeProvider time)
                 Topic = output.Outbox[i].Topic,
                 Payload = output.Outbox[i].Payload.ToJsonString(),
                 CreatedAt = queuedAt,
-                NextAttemptAt = queuedAt,
+                NextAttemptAt = now,
             });
         }
     }

@@ -82,6 +82,22 @@ public sealed partial class WorkflowRuntime(
         await SaveAsync(instance.Id, cancellationToken);
     }
 
+    /// <summary>
+    /// Offers a waiting task to other people instead (re-assignment by a deputy or unit head), with a new due date;
+    /// who may hand a task over is the caller's rule.
+    /// </summary>
+    public async Task HandOverTaskAsync(Guid taskId, IReadOnlyList<string> candidateUsers, DateTimeOffset? dueDate, string actor,
+        CancellationToken cancellationToken)
+    {
+        var (bookmark, instance) = await LoadActiveAsync(taskId, BookmarkKind.UserTask, cancellationToken);
+        bookmark.Assignee = null;
+        bookmark.CandidateUsers = TaskAccess.Encode(candidateUsers);
+        bookmark.CandidateGroups = null;
+        bookmark.TaskDueDate = dueDate;
+        db.Step(instance, [new JournalEntry(time.GetUtcNow(), bookmark.ElementId, "userTask", "handed-over", actor, null, null)]);
+        await SaveAsync(instance.Id, cancellationToken);
+    }
+
     public async Task CancelAsync(Guid instanceId, string? actor, string? reason, CancellationToken cancellationToken)
     {
         var instance = await db.Instances.FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken)

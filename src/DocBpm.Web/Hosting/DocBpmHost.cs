@@ -6,12 +6,17 @@ using DocBpm.Web.Accounts;
 using DocBpm.Web.Data;
 using DocBpm.Web.Definitions;
 using DocBpm.Web.Exchange;
+using DocBpm.Web.Inbox;
+using DocBpm.Web.Incoming;
 using DocBpm.Web.Incidents;
 using DocBpm.Web.Instances;
 using DocBpm.Web.Messages;
 using DocBpm.Web.Organisation;
 using DocBpm.Web.Registers;
+using DocBpm.Web.Outgoing;
+using DocBpm.Web.ProvincialTasks;
 using DocBpm.Web.Scheduling;
+using DocBpm.Web.Signatures;
 using DocBpm.Web.Tasks;
 using Scalar.AspNetCore;
 
@@ -31,9 +36,12 @@ public static class DocBpmHost
         services.AddDocBpmEngine<DocBpmDbContext>();
         services.AddDocBpmScheduling(builder.Configuration, database);
         services.AddDocBpmDefinitions(builder.Configuration, builder.Environment);
+        services.AddDocBpmOutgoingWeb();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddProblemDetails();
         services.AddExceptionHandler<EngineExceptionHandler>();
+        services.AddExceptionHandler<ProvincialTaskExceptionHandler>();
+        services.AddDocBpmIncoming();
         services.AddOpenApi();
         services.AddHealthChecks().AddDbContextCheck<DocBpmDbContext>("database");
         return builder;
@@ -71,6 +79,13 @@ public static class DocBpmHost
         app.MapExchange();
         app.MapOrganisation();
         app.MapRegisters();
+        app.MapProvincialTasks();
+        app.MapProvincialTaskReports();
+        app.MapOutgoing();
+        app.MapAgencyDirectory();
+        app.MapSignatures();
+        app.MapIncoming();
+        app.MapInbox();
         return app;
     }
 }

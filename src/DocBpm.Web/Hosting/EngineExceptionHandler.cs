@@ -47,6 +47,9 @@ public sealed partial class EngineExceptionHandler(IProblemDetailsService proble
             "Phiên bản quy trình không tồn tại."),
         IncidentNotFoundException => Problem(StatusCodes.Status404NotFound, "Không tìm thấy sự cố",
             "Sự cố không tồn tại hoặc đã được xử lý."),
+        // A domain rule refusing inside an activity speaks to the person in its own words.
+        ProcessExecutionException { InnerException: DocumentRefusedException refused } failed =>
+            WithElement(Problem(StatusOf(refused.Kind), refused.TitleVi, refused.DetailVi), failed.ElementId),
         ProcessExecutionException failed => WithElement(Problem(StatusCodes.Status422UnprocessableEntity,
             "Không thực hiện được bước của quy trình",
             $"Bước '{failed.ElementId}' không thực hiện được: {failed.Reason}. Không có thay đổi nào được lưu."), failed.ElementId),
@@ -65,6 +68,7 @@ public sealed partial class EngineExceptionHandler(IProblemDetailsService proble
         RefusalKind.Conflict => StatusCodes.Status409Conflict,
         RefusalKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
         RefusalKind.Damaged => StatusCodes.Status500InternalServerError,
+        RefusalKind.Forbidden => StatusCodes.Status403Forbidden,
         _ => StatusCodes.Status422UnprocessableEntity,
     };
 

@@ -65,7 +65,7 @@ public static class TaskEndpoints
         return TypedResults.Ok(InstanceViews.Summary(instance));
     }
 
-    private static IQueryable<BookmarkRecord> Visible(IQueryable<BookmarkRecord> bookmarks, TaskActor actor)
+    internal static IQueryable<BookmarkRecord> Visible(IQueryable<BookmarkRecord> bookmarks, TaskActor actor)
     {
         var open = bookmarks.Where(b => b.Kind == BookmarkKind.UserTask && b.Status == BookmarkStatus.Active);
         var me = actor.UserName;

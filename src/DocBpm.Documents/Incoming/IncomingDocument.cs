@@ -1,0 +1,124 @@
+namespace DocBpm.Documents.Incoming;
+
+/// <summary>Mức độ khẩn (NĐ30 Điều 8): a higher value goes first in every inbox.</summary>
+public enum Urgency
+{
+    Normal = 0,
+
+    /// <summary>Khẩn.</summary>
+    Urgent = 1,
+
+    /// <summary>Thượng khẩn.</summary>
+    Immediate = 2,
+
+    /// <summary>Hỏa tốc.</summary>
+    Flash = 3,
+}
+
+public enum IncomingSource
+{
+    /// <summary>Received over the exchange axis.</summary>
+    Axis,
+
+    /// <summary>A paper document digitised by the clerk.</summary>
+    Paper,
+}
+
+/// <summary>Trạng thái xử lý (NĐ30 Điều 23.4).</summary>
+public enum IncomingStatus
+{
+    /// <summary>Arrived, waiting for the clerk's check and registration.</summary>
+    Arrived,
+
+    /// <summary>Registered with its incoming number, waiting for the Director's instruction.</summary>
+    Registered,
+
+    /// <summary>Assigned: the main handler is working on it.</summary>
+    Assigned,
+
+    Completed,
+
+    /// <summary>Returned to the sender (invalid signature, wrong recipient).</summary>
+    Returned,
+
+    /// <summary>Recalled by the sender: kept, marked, out of every inbox.</summary>
+    Cancelled,
+}
+
+/// <summary>
+/// An incoming document (văn bản đến) with the input fields of NĐ30 Appendix VI. A document from the axis also has its
+/// exchange receipt (<see cref="Exchange.ReceivedDocument"/>: the envelope, the statuses sent back); this record is the
+/// register entry and the handling of the document, whatever way it came.
+/// </summary>
+public sealed class IncomingDocument
+{
+    public Guid Id { get; set; }
+    public IncomingSource Source { get; set; }
+
+    /// <summary>The exchange receipt, for a document that came over the axis.</summary>
+    public Guid? ReceivedDocumentId { get; set; }
+
+    /// <summary>The business key of its incoming process instance.</summary>
+    public required string ProcessKey { get; set; }
+
+    /// <summary>Tên cơ quan, tổ chức ban hành (tác giả).</summary>
+    public required string IssuingAgency { get; set; }
+
+    /// <summary>Mã định danh of the issuing agency, for a document from the axis.</summary>
+    public string? IssuingAgencyCode { get; set; }
+
+    public required string CodeNumber { get; set; }
+    public required string CodeNotation { get; set; }
+    public DateOnly DocumentDate { get; set; }
+
+    /// <summary>Tên loại văn bản (Công văn, Quyết định…).</summary>
+    public required string DocumentType { get; set; }
+
+    /// <summary>Trích yếu nội dung.</summary>
+    public required string Subject { get; set; }
+
+    public string? Signer { get; set; }
+    public Urgency Urgency { get; set; }
+    public int? PageCount { get; set; }
+    public int? Copies { get; set; }
+    public string? Notes { get; set; }
+
+    /// <summary>When the document entered the system.</summary>
+    public DateTimeOffset ArrivedAt { get; set; }
+
+    /// <summary>The receipt time of Article 10.2: outside working hours, the start of the next working period.</summary>
+    public DateTimeOffset ReceivedAt { get; set; }
+
+    /// <summary>Số đến, from the register book; none until the clerk registers the document.</summary>
+    public int? IncomingNumber { get; set; }
+
+    public Guid? RegisterBookId { get; set; }
+    public DateTimeOffset? RegisteredAt { get; set; }
+    public string? RegisteredBy { get; set; }
+
+    public IncomingStatus Status { get; set; }
+
+    /// <summary>Ý kiến chỉ đạo giải quyết of the Director.</summary>
+    public string? Instruction { get; set; }
+
+    /// <summary>Thời hạn giải quyết.</summary>
+    public DateTimeOffset? Deadline { get; set; }
+
+    /// <summary>The paper original was also handed to the main handler (Article 8.2b).</summary>
+    public bool PaperCopyDelivered { get; set; }
+
+    /// <summary>The outgoing document that answers this one, once outgoing documents exist.</summary>
+    public Guid? ReplyDocumentId { get; set; }
+
+    public string? ReturnReason { get; set; }
+    public string? CancelReason { get; set; }
+    public DateTimeOffset? CompletedAt { get; set; }
+
+    /// <summary>Comma-separated ids of the stored files.</summary>
+    public required string FileIds { get; set; }
+
+    /// <summary>Optimistic concurrency: two people acting on one document at once cannot both win.</summary>
+    public int Revision { get; set; }
+
+    public IReadOnlyList<Guid> Files => [.. FileIds.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse)];
+}

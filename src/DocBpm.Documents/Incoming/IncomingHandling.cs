@@ -1,0 +1,201 @@
+using System.Text.Json.Nodes;
+using DocBpm.Documents.Organisation;
+using DocBpm.Engine.Persistence;
+using DocBpm.Engine.Runtime;
+using DocBpm.Engine.Timers;
+using Microsoft.EntityFrameworkCore;
+
+namespace DocBpm.Documents.Incoming;
+
+/// <summary>
+/// The leaders' and handlers' side (Article 8.2b): the Director instructs and assigns, a deputy or unit head
+/// re-assigns within their scope, the main handler completes. Each action and its process step share one SaveChanges.
+/// </summary>
+public sealed class IncomingHandling(DbContext db, WorkflowRuntime runtime, IPeopleDirectory people, TimeProvider time,
+    IEnumerable<IIncomingCompletionRule> completionRules)
+{
+    public async Task AssignAsync(Guid id, AssignmentOrder order, TaskActor director, CancellationToken cancellationToken)
+    {
+        var document = await IncomingRegistry.LoadAsync(db, id, cancellationToken);
+        var task = await WaitingAsync(document, IncomingStatus.Registered, IncomingProcess.DirectorInstruction,
+            "Văn bản chưa vào sổ hoặc đã được phân công.", cancellationToken);
+        var now = time.GetUtcNow();
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(order.Instruction) || order.Instruction.Trim().Length > 4000)
+            errors["instruction"] = ["Cần ghi ý kiến chỉ đạo giải quyết (không quá 4000 ký tự)."];
+        var deadline = Deadline(order.Deadline, now, null, errors);
+        var lines = await ResolveAsync(order, errors, _ => true, cancellationToken);
+        IncomingValidationException.ThrowIfAny(errors);
+
+        var main = Add(document, lines, null, director.UserName, now, order.Instruction!.Trim(), deadline);
+        document.Instruction = order.Instruction.Trim();
+        document.Deadline = deadline;
+        document.Status = IncomingStatus.Assigned;
+        document.Revision++;
+        db.Record(document, now, director.UserName, IncomingActions.Assigned, Describe(lines));
+        var handlers = await ProcessUsersAsync(main, cancellationToken);
+        var variables = new Dictionary<string, JsonNode?>
+        {
+            ["instruction"] = document.Instruction,
+            ["processUsers"] = new JsonArray([.. handlers.Select(h => JsonValue.Create(h))]),
+            ["deadline"] = deadline is { } d ? IncomingProcess.Instant(d) : null,
+        };
+        await runtime.CompleteTaskAsync(task.Id, variables, director, cancellationToken);
+    }
+
+    public async Task ReassignAsync(Guid id, AssignmentOrder order, Reassigner by, CancellationToken cancellationToken)
+    {
+        var document = await IncomingRegistry.LoadAsync(db, id, cancellationToken);
+        var task = await WaitingAsync(document, IncomingStatus.Assigned, IncomingProcess.Process,
+            "Chỉ giao lại văn bản đang được xử lý.", cancellationToken);
+        var current = await db.Set<IncomingAssignment>()
+            .Where(a => a.DocumentId == id && a.Role == HandlingRole.Main && !a.Delegated)
+            .OrderByDescending(a => a.AssignedAt).FirstAsync(cancellationToken);
+        var holds = current.Kind == AssigneeKind.Person
+            ? current.Assignee == by.Actor.UserName
+            : by.IsUnitHead && current.UnitCode == by.UnitCode;
+        if (!holds || !(by.IsDeputy || by.IsUnitHead))
+            throw new IncomingAccessException("Chỉ Phó Giám đốc hoặc trưởng đơn vị đang chủ trì xử lý văn bản mới được giao lại.");
+
+        var now = time.GetUtcNow();
+        var errors = new Dictionary<string, string[]>();
+        if (order.Instruction is { Length: > 4000 })
+            errors["instruction"] = ["Ý kiến giao việc không quá 4000 ký tự."];
+        var deadline = Deadline(order.Deadline, now, document.Deadline, errors) ?? document.Deadline;
+        var lines = await ResolveAsync(order, errors, line => by.IsDeputy || (line.Kind == AssigneeKind.Person && line.UnitCode == by.UnitCode),
+            cancellationToken);
+        IncomingValidationException.ThrowIfAny(errors);
+
+        current.Delegated = true;
+        var main = Add(document, lines, current.Id, by.Actor.UserName, now, order.Instruction?.Trim(), deadline);
+        document.Revision++;
+        db.Record(document, now, by.Actor.UserName, IncomingActions.Reassigned, Describe(lines));
+        await runtime.HandOverTaskAsync(task.Id, await ProcessUsersAsync(main, cancellationToken), deadline, by.Actor.UserName, cancellationToken);
+    }
+
+    public async Task CompleteAsync(Guid id, CompletionReport report, TaskActor handler, CancellationToken cancellationToken)
+    {
+        var document = await IncomingRegistry.LoadAsync(db, id, cancellationToken);
+        var task = await WaitingAsync(document, IncomingStatus.Assigned, IncomingProcess.Process,
+            "Văn bản chưa được phân công hoặc đã hoàn thành.", cancellationToken);
+        if (string.IsNullOrWhiteSpace(report.Result) || report.Result.Trim().Length > 4000)
+            throw IncomingValidationException.For("result", "Cần ghi kết quả xử lý (không quá 4000 ký tự).");
+        if (!TaskAccess.MayWork(task, handler))
+            throw new IncomingAccessException("Bạn không phải người chủ trì xử lý văn bản này.");
+
+        var now = time.GetUtcNow();
+        foreach (var rule in completionRules)
+            await rule.ApplyAsync(document, handler.UserName, now, cancellationToken);
+        document.Status = IncomingStatus.Completed;
+        document.CompletedAt = now.ToUniversalTime();
+        document.ReplyDocumentId = report.ReplyDocumentId;
+        document.Revision++;
+        db.Record(document, now, handler.UserName, IncomingActions.Completed, report.Result.Trim());
+        await runtime.CompleteTaskAsync(task.Id, new Dictionary<string, JsonNode?> { ["result"] = report.Result.Trim() }, handler, cancellationToken);
+    }
+
+    private async Task<BookmarkRecord> WaitingAsync(IncomingDocument document, IncomingStatus status, string elementId, string whenNot,
+        CancellationToken cancellationToken)
+    {
+        if (document.Status != status)
+            throw new IncomingStateException(document.Id, document.Status, whenNot);
+        return await new EngineDb(db).WaitingTaskAsync(document, elementId, cancellationToken)
+            ?? throw new IncomingStateException(document.Id, document.Status, whenNot);
+    }
+
+    private static DateTimeOffset? Deadline(DateOnly? day, DateTimeOffset now, DateTimeOffset? outer, Dictionary<string, string[]> errors)
+    {
+        if (day is not { } d)
+            return null;
+        // A deadline is a whole day: the work is late from the next midnight in Vietnam.
+        var end = IncomingProcess.DayStart(d.AddDays(1));
+        if (end <= now)
+            errors["deadline"] = ["Thời hạn giải quyết không được trước ngày hôm nay."];
+        else if (outer is { } o && end > o)
+            errors["deadline"] = ["Thời hạn giao lại không được sau thời hạn Giám đốc đã giao."];
+        return end;
+    }
+
+    private async Task<List<IncomingAssignment>> ResolveAsync(AssignmentOrder order, Dictionary<string, string[]> errors,
+        Func<IncomingAssignment, bool> inScope, CancellationToken cancellationToken)
+    {
+        var lines = new List<IncomingAssignment>();
+        var wanted = new[] { (HandlingRole.Main, "mainHandler", (IReadOnlyList<string>)(order.MainHandler is null ? [] : [order.MainHandler])),
+            (HandlingRole.Coordinating, "coordinating", order.Coordinating ?? []), (HandlingRole.Information, "information", order.Information ?? []) };
+        if (string.IsNullOrWhiteSpace(order.MainHandler))
+            errors["mainHandler"] = ["Cần chọn một đơn vị hoặc cá nhân chủ trì."];
+        foreach (var (role, field, refs) in wanted)
+        {
+            foreach (var text in refs.Where(r => !string.IsNullOrWhiteSpace(r)))
+            {
+                var line = HandlerRef.TryParse(text, out var handler) ? await LineAsync(handler, role, cancellationToken) : null;
+                if (line is null)
+                    errors[field] = [$"Không tìm thấy đơn vị hoặc cá nhân '{text}'."];
+                else if (!inScope(line))
+                    errors[field] = [$"'{line.AssigneeName}' ngoài phạm vi bạn được giao lại."];
+                else if (lines.Any(l => l.Assignee == line.Assignee && l.Kind == line.Kind))
+                    errors[field] = [$"'{line.AssigneeName}' được chọn hai lần."];
+                else
+                    lines.Add(line);
+            }
+        }
+
+        return lines;
+    }
+
+    private async Task<IncomingAssignment?> LineAsync(HandlerRef handler, HandlingRole role, CancellationToken cancellationToken)
+    {
+        if (handler.Kind == AssigneeKind.Unit)
+        {
+            var unit = await db.Set<Unit>().AsNoTracking().FirstOrDefaultAsync(u => u.Code == handler.Code, cancellationToken);
+            return unit is null ? null : Line(role, AssigneeKind.Unit, unit.Code, unit.Name, unit.Code);
+        }
+
+        var person = await people.FindAsync(handler.Code, cancellationToken);
+        return person is null ? null : Line(role, AssigneeKind.Person, person.UserName, person.FullName, person.UnitCode);
+    }
+
+    private static IncomingAssignment Line(HandlingRole role, AssigneeKind kind, string assignee, string name, string? unit) =>
+        new() { Role = role, Kind = kind, Assignee = assignee, AssigneeName = name, UnitCode = unit, AssignedBy = "" };
+
+    private IncomingAssignment Add(IncomingDocument document, List<IncomingAssignment> lines, Guid? parent, string by, DateTimeOffset now,
+        string? instruction, DateTimeOffset? deadline)
+    {
+        foreach (var line in lines)
+        {
+            line.Id = Guid.CreateVersion7();
+            line.DocumentId = document.Id;
+            line.ParentId = parent;
+            line.AssignedBy = by;
+            line.AssignedAt = now.ToUniversalTime();
+            line.Instruction = instruction;
+            line.Deadline = deadline;
+            db.Set<IncomingAssignment>().Add(line);
+        }
+
+        return lines.Single(l => l.Role == HandlingRole.Main);
+    }
+
+    private async Task<IReadOnlyList<string>> ProcessUsersAsync(IncomingAssignment main, CancellationToken cancellationToken)
+    {
+        if (main.Kind == AssigneeKind.Person)
+            return [main.Assignee];
+        var heads = await people.UnitHeadsAsync(main.Assignee, cancellationToken);
+        if (heads.Count == 0)
+            throw IncomingValidationException.For("mainHandler", $"Đơn vị '{main.AssigneeName}' chưa có trưởng đơn vị để nhận văn bản.");
+        return [.. heads.Select(h => h.UserName)];
+    }
+
+    private static string Describe(List<IncomingAssignment> lines) => string.Join("; ", lines.Select(l => l.Role switch
+    {
+        HandlingRole.Main => "Chủ trì: ",
+        HandlingRole.Coordinating => "Phối hợp: ",
+        _ => "Để biết: ",
+    } + l.AssigneeName));
+}
+
+/// <summary>The person may see the document but not take this action on it.</summary>
+public sealed class IncomingAccessException(string messageVi) : Exception("Incoming document action refused to this person.")
+{
+    public string MessageVi { get; } = messageVi;
+}

@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace DocBpm.Documents.Incoming;
+
+/// <summary>The actions recorded in a document's history; the codes are stable, the UI words them in Vietnamese.</summary>
+public static class IncomingActions
+{
+    public const string Arrived = "arrived";
+    public const string Uploaded = "uploaded";
+    public const string Registered = "registered";
+    public const string Returned = "returned";
+    public const string Assigned = "assigned";
+    public const string Reassigned = "reassigned";
+    public const string PaperDelivered = "paper-delivered";
+    public const string Completed = "completed";
+    public const string RecallReceived = "recall-received";
+    public const string Cancelled = "cancelled";
+
+    public static string Vietnamese(string action) => action switch
+    {
+        Arrived => "Nhận từ trục liên thông",
+        Uploaded => "Văn thư số hóa, tải lên",
+        Registered => "Vào sổ văn bản đến",
+        Returned => "Trả lại nơi gửi",
+        Assigned => "Giám đốc chỉ đạo, phân công",
+        Reassigned => "Giao lại",
+        PaperDelivered => "Đã chuyển bản giấy",
+        Completed => "Hoàn thành xử lý",
+        RecallReceived => "Nơi gửi đề nghị thu hồi",
+        Cancelled => "Hủy do thu hồi",
+        _ => action,
+    };
+
+    public static void Record(this DbContext db, IncomingDocument document, DateTimeOffset at, string userName, string action,
+        string? detail = null) =>
+        db.Set<IncomingEvent>().Add(new IncomingEvent
+        {
+            DocumentId = document.Id, At = at.ToUniversalTime(), UserName = userName, Action = action, Detail = detail,
+        });
+}

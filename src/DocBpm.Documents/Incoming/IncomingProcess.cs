@@ -1,0 +1,47 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using DocBpm.Engine.Persistence;
+using DocBpm.Engine.Runtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace DocBpm.Documents.Incoming;
+
+/// <summary>
+/// The names workflows/incoming.bpmn and this code share: its messages, the user tasks a document's actions complete,
+/// and the variables they pass.
+/// </summary>
+public static class IncomingProcess
+{
+    /// <summary>Starts the process for a paper document the clerk has digitised.</summary>
+    public const string PaperArrived = "incoming-paper";
+
+    private static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
+
+    public const string ClerkCheck = "ClerkCheck";
+    public const string DirectorInstruction = "DirectorInstruction";
+    public const string Process = "Process";
+    public const string RecallReport = "RecallReport";
+
+    public static Dictionary<string, JsonNode?> StartVariables(IncomingDocument document) => new()
+    {
+        ["incomingDocumentId"] = document.Id.ToString(),
+        ["documentId"] = document.ProcessKey,
+        ["viaAxis"] = document.Source == IncomingSource.Axis,
+        ["subject"] = document.Subject,
+        ["priority"] = document.Urgency.ToString(),
+    };
+
+    /// <summary>The first instant of a day in Vietnam, in UTC: dates people type are Vietnamese days.</summary>
+    public static DateTimeOffset DayStart(DateOnly day) => new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), VietnamOffset).ToUniversalTime();
+
+    public static DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Engine.Timers.VietnamTime.Zone).DateTime);
+
+    public static string Instant(DateTimeOffset instant) => instant.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
+
+    /// <summary>The document's waiting task at <paramref name="elementId"/>, if the process is there.</summary>
+    public static Task<BookmarkRecord?> WaitingTaskAsync(this EngineDb db, IncomingDocument document, string elementId,
+        CancellationToken cancellationToken) =>
+        db.Bookmarks.AsNoTracking().Where(b => b.BusinessKey == document.ProcessKey && b.DefinitionKey == "incoming"
+                && b.Kind == BookmarkKind.UserTask && b.Status == BookmarkStatus.Active && b.ElementId == elementId)
+            .FirstOrDefaultAsync(cancellationToken);
+}

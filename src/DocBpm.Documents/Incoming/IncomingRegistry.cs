@@ -1,0 +1,166 @@
+using System.Text.Json.Nodes;
+using DocBpm.Documents.Exchange;
+using DocBpm.Documents.Files;
+using DocBpm.Documents.Registers;
+using DocBpm.Engine.Persistence;
+using DocBpm.Engine.Runtime;
+using DocBpm.Engine.Timers;
+using Microsoft.EntityFrameworkCore;
+
+namespace DocBpm.Documents.Incoming;
+
+public sealed record UploadedFile(string Name, string ContentType, byte[] Content);
+
+public sealed class IncomingNotFoundException(Guid documentId)
+    : DocumentRefusedException(RefusalKind.NotFound, "Không tìm thấy", "Văn bản đến không tồn tại.", $"Incoming document {documentId} does not exist.");
+
+/// <summary>
+/// The clerk's side of an incoming document (Article 8.1, 8.2a): it arrives from the axis or is uploaded, is checked,
+/// then registered with its incoming number or returned to the sender with a reason.
+/// </summary>
+public sealed class IncomingRegistry(DbContext db, WorkflowRuntime runtime, FileStore files, RegisterNumbers numbers,
+    IBusinessCalendar calendar, TimeProvider time)
+{
+    /// <summary>Adds the document the axis delivered to the intake's unit of work.</summary>
+    public IncomingDocument AddFromAxis(ReceivedDocument received, string documentType, string? signer)
+    {
+        var document = new IncomingDocument
+        {
+            Id = Guid.CreateVersion7(),
+            Source = IncomingSource.Axis,
+            ReceivedDocumentId = received.Id,
+            ProcessKey = received.DocumentId,
+            IssuingAgency = received.SenderName,
+            IssuingAgencyCode = received.SenderCode,
+            CodeNumber = received.CodeNumber,
+            CodeNotation = received.CodeNotation,
+            DocumentDate = received.PromulgationDate,
+            DocumentType = documentType,
+            Subject = received.Subject,
+            Signer = signer,
+            Urgency = received.Priority == EdxmlPriority.FlashScheduled ? Urgency.Flash : (Urgency)(int)received.Priority,
+            ArrivedAt = received.ArrivedAt,
+            ReceivedAt = received.ReceivedAt,
+            FileIds = received.FileIds,
+            Status = IncomingStatus.Arrived,
+        };
+        db.Set<IncomingDocument>().Add(document);
+        db.Record(document, received.ArrivedAt, "axis", IncomingActions.Arrived, received.SenderName);
+        return document;
+    }
+
+    /// <summary>A paper document the clerk digitised: stored with its files, and its incoming process started.</summary>
+    public async Task<IncomingDocument> UploadAsync(IncomingFields fields, IReadOnlyList<UploadedFile> uploaded, TaskActor clerk,
+        CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var errors = fields.Validate(IncomingProcess.DayOf(now));
+        if (uploaded.Count == 0)
+            errors["files"] = ["Cần tải lên ít nhất một tệp văn bản đã số hóa."];
+        var stored = new List<StoredFile>();
+        foreach (var file in uploaded)
+        {
+            try
+            {
+                stored.Add(files.Add(file.Name, file.ContentType, file.Content));
+            }
+            catch (FileRefusedException refused)
+            {
+                errors["files"] = [refused.DetailVi];
+            }
+        }
+
+        IncomingValidationException.ThrowIfAny(errors);
+        var id = Guid.CreateVersion7();
+        var document = new IncomingDocument
+        {
+            Id = id,
+            Source = IncomingSource.Paper,
+            ProcessKey = id.ToString(),
+            IssuingAgency = "",
+            CodeNumber = "",
+            CodeNotation = "",
+            DocumentType = "",
+            Subject = "",
+            ArrivedAt = now.ToUniversalTime(),
+            ReceivedAt = calendar.NextWorkingInstant(now).ToUniversalTime(),
+            FileIds = string.Join(",", stored.Select(f => f.Id)),
+            Status = IncomingStatus.Arrived,
+        };
+        fields.ApplyTo(document);
+        db.Set<IncomingDocument>().Add(document);
+        db.Record(document, now, clerk.UserName, IncomingActions.Uploaded, string.Join(", ", uploaded.Select(f => f.Name)));
+
+        // The runtime stores the new instance in the same SaveChanges as the document.
+        await runtime.CorrelateAsync(new MessageRequest(IncomingProcess.PaperArrived, document.ProcessKey,
+            IncomingProcess.StartVariables(document), Actor: clerk.UserName, BusinessKey: document.ProcessKey), cancellationToken);
+        return document;
+    }
+
+    /// <summary>
+    /// Registers the checked document: its Appendix VI fields and the next number of the incoming register book for the
+    /// year of its receipt time, stored with the step; a clerk who lost the race for a number runs the step again.
+    /// </summary>
+    public Task<IncomingDocument> RegisterAsync(Guid id, IncomingFields fields, TaskActor clerk, CancellationToken cancellationToken) =>
+        numbers.InTransactionAsync(ct => RegisterOnceAsync(id, fields, clerk, ct), cancellationToken);
+
+    private async Task<IncomingDocument> RegisterOnceAsync(Guid id, IncomingFields fields, TaskActor clerk, CancellationToken cancellationToken)
+    {
+        var document = await LoadAsync(db, id, cancellationToken);
+        var task = await ClerkTaskAsync(document, "Văn bản đã được vào sổ hoặc trả lại; không vào sổ lại.", cancellationToken);
+        var now = time.GetUtcNow();
+        IncomingValidationException.ThrowIfAny(fields.Validate(IncomingProcess.DayOf(now)));
+
+        fields.ApplyTo(document);
+        var number = (await numbers.AllocateAsync(RegisterBookSeed.Incoming, RegisterNumbers.YearOf(document.ReceivedAt), cancellationToken)).Value;
+        document.RegisterBookId = RegisterBookSeed.Incoming;
+        document.IncomingNumber = number;
+        document.RegisteredAt = now.ToUniversalTime();
+        document.RegisteredBy = clerk.UserName;
+        document.Status = IncomingStatus.Registered;
+        document.Revision++;
+        db.Record(document, now, clerk.UserName, IncomingActions.Registered, $"Số đến {RegisterNumber.Format(number)}");
+        await runtime.CompleteTaskAsync(task.Id, new Dictionary<string, JsonNode?> { ["accepted"] = true, ["incomingNumber"] = number, ["priority"] = document.Urgency.ToString() },
+            clerk, cancellationToken);
+        return document;
+    }
+
+    /// <summary>Returns the document to its sender (Article 8.1b): invalid signature, wrong recipient…</summary>
+    public async Task ReturnAsync(Guid id, string? reason, TaskActor clerk, CancellationToken cancellationToken)
+    {
+        var document = await LoadAsync(db, id, cancellationToken);
+        var task = await ClerkTaskAsync(document, "Văn bản đã được vào sổ hoặc trả lại; không trả lại được nữa.", cancellationToken);
+        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > 2000)
+            throw IncomingValidationException.For("reason", "Cần ghi lý do trả lại (không quá 2000 ký tự).");
+
+        var now = time.GetUtcNow();
+        document.Status = IncomingStatus.Returned;
+        document.ReturnReason = reason.Trim();
+        document.Revision++;
+        db.Record(document, now, clerk.UserName, IncomingActions.Returned, document.ReturnReason);
+        await runtime.CompleteTaskAsync(task.Id, new Dictionary<string, JsonNode?> { ["accepted"] = false, ["refuseReason"] = document.ReturnReason }, clerk, cancellationToken);
+    }
+
+    /// <summary>The clerk also handed the paper original to the main handler (Article 8.2b).</summary>
+    public async Task MarkPaperDeliveredAsync(Guid id, string clerk, CancellationToken cancellationToken)
+    {
+        var document = await LoadAsync(db, id, cancellationToken);
+        if (document.Status is not (IncomingStatus.Assigned or IncomingStatus.Completed))
+            throw new IncomingStateException(id, document.Status, "Chỉ chuyển bản giấy sau khi văn bản đã được phân công.");
+        document.PaperCopyDelivered = true;
+        document.Revision++;
+        db.Record(document, time.GetUtcNow(), clerk, IncomingActions.PaperDelivered);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public static async Task<IncomingDocument> LoadAsync(DbContext db, Guid id, CancellationToken cancellationToken) =>
+        await db.Set<IncomingDocument>().FirstOrDefaultAsync(d => d.Id == id, cancellationToken) ?? throw new IncomingNotFoundException(id);
+
+    private async Task<BookmarkRecord> ClerkTaskAsync(IncomingDocument document, string whenNot, CancellationToken cancellationToken)
+    {
+        if (document.Status != IncomingStatus.Arrived)
+            throw new IncomingStateException(document.Id, document.Status, whenNot);
+        return await new EngineDb(db).WaitingTaskAsync(document, IncomingProcess.ClerkCheck, cancellationToken)
+            ?? throw new IncomingStateException(document.Id, document.Status, "Quy trình của văn bản chưa đến bước văn thư kiểm tra.");
+    }
+}

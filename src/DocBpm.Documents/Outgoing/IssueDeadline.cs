@@ -1,0 +1,35 @@
+using DocBpm.Documents.Incoming;
+using DocBpm.Documents.Calendar;
+using DocBpm.Engine.Timers;
+using Microsoft.Extensions.Options;
+
+namespace DocBpm.Documents.Outgoing;
+
+/// <summary>When a signed document must be issued, and when the clerk and the office chief are warned.</summary>
+public sealed record IssueDue(DateTimeOffset Deadline, DateTimeOffset WarnAt);
+
+/// <summary>
+/// Article 6.2: a document is issued the day it is signed, at the latest in the morning of the next working day; an
+/// urgent one right after signing. The warning goes out a configurable lead before the deadline.
+/// </summary>
+public sealed class IssueDeadline(BusinessCalendar calendar, IOptions<WorkingHoursOptions> hours, IOptions<OutgoingOptions> options)
+{
+    public IssueDue For(DateTimeOffset signedAt, Urgency urgency)
+    {
+        var working = calendar.Current;
+        if (urgency != Urgency.Normal)
+        {
+            var due = working.Add(signedAt, IsoDuration.FromTime(options.Value.UrgentEscalationAfter));
+            return new IssueDue(due, due);
+        }
+
+        var date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(signedAt, VietnamTime.Zone).DateTime).AddDays(1);
+        while (!working.IsWorkingDay(date))
+            date = date.AddDays(1);
+        var morningEnd = hours.Value.Periods.OrderBy(p => p.Start).First().End;
+        var local = date.ToDateTime(morningEnd);
+        var deadline = new DateTimeOffset(local, VietnamTime.Zone.GetUtcOffset(local)).ToUniversalTime();
+        var warnAt = deadline - options.Value.EscalationLead;
+        return new IssueDue(deadline, warnAt > signedAt ? warnAt : signedAt);
+    }
+}

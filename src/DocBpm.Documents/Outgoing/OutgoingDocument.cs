@@ -1,0 +1,99 @@
+using DocBpm.Documents.Incoming;
+
+namespace DocBpm.Documents.Outgoing;
+
+/// <summary>Độ mật (Law on protection of state secrets, art. 8); marked documents are numbered in a confidential book.</summary>
+public enum Confidentiality
+{
+    None,
+    Confidential,
+    Secret,
+    TopSecret,
+}
+
+/// <summary>Where an outgoing document is on its way from draft to issue.</summary>
+public enum OutgoingStage
+{
+    /// <summary>With the drafter: uploads and recipients can change.</summary>
+    Drafting,
+
+    /// <summary>Opinions of co-operating units and the unit head's final check (Article 9.2a).</summary>
+    Reviewing,
+
+    AwaitingSignature,
+
+    /// <summary>Signed; the clerk checks its form and issues it (Article 9.2b).</summary>
+    AwaitingIssue,
+
+    Issued,
+}
+
+/// <summary>How a document corrects an issued one (Article 9.5, NĐ30 art. 18.3).</summary>
+public enum CorrectionKind
+{
+    /// <summary>A document of equivalent form that replaces the issued one (content errors).</summary>
+    Replacement,
+
+    /// <summary>A công văn đính chính (errors of form).</summary>
+    Notice,
+}
+
+/// <summary>
+/// An outgoing document (văn bản đi) with the input metadata of NĐ30 Appendix VI. Number, notation, date and signer are
+/// empty until the clerk issues it; its process instance carries it from draft to issue.
+/// </summary>
+public sealed class OutgoingDocument
+{
+    public Guid Id { get; set; }
+
+    /// <summary>Abbreviation of the document type (Phụ lục III), empty for a công văn.</summary>
+    public required string TypeCode { get; set; }
+
+    public required string TypeName { get; set; }
+    public required string Subject { get; set; }
+    public required string DraftingUnit { get; set; }
+    public required string Drafter { get; set; }
+    public Urgency Urgency { get; set; }
+    public Confidentiality Confidentiality { get; set; }
+    public int Copies { get; set; } = 1;
+    public int? PageCount { get; set; }
+    public string Language { get; set; } = "vi";
+    public string? Notes { get; set; }
+
+    /// <summary>Đơn vị, người nhận bản lưu (register column 6).</summary>
+    public string? ArchiveHolder { get; set; }
+
+    public OutgoingStage Stage { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The incoming document this one answers (văn bản trả lời).</summary>
+    public Guid? InReplyToId { get; set; }
+
+    /// <summary>The issued document this one corrects, and how; the corrected one points back through <see cref="CorrectedById"/>.</summary>
+    public Guid? CorrectsId { get; set; }
+
+    public CorrectionKind? CorrectionKind { get; set; }
+    public Guid? CorrectedById { get; set; }
+
+    public string? SignerName { get; set; }
+    public string? SignerPosition { get; set; }
+
+    /// <summary>Quyền hạn ký (NĐ30 art. 13), e.g. "KT. GIÁM ĐỐC" when a deputy signs for the Director.</summary>
+    public string? SignerCompetence { get; set; }
+    public string? SignerUserName { get; set; }
+    public DateTimeOffset? SignedAt { get; set; }
+
+    public Guid? RegisterBookId { get; set; }
+    public int? RegisterYear { get; set; }
+    public int? Number { get; set; }
+    public string? Notation { get; set; }
+    public DateOnly? DocumentDate { get; set; }
+    public DateTimeOffset? IssuedAt { get; set; }
+    public string? IssuedBy { get; set; }
+
+    /// <summary>The national document identifier (edXML DocumentId) once issued.</summary>
+    public string? NationalId { get; set; }
+
+    /// <summary>Printed number and notation, e.g. 123/QĐ-SGDĐT.</summary>
+    public string? NumberAndNotation { get; set; }
+}

@@ -1,0 +1,20 @@
+using DocBpm.Documents.Registers;
+using DocBpm.Engine.Activities;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DocBpm.Documents.Outgoing;
+
+public static class OutgoingServiceCollectionExtensions
+{
+    /// <summary>Outgoing documents (configuration section <c>Outgoing</c>): drafts, the issue deadline, the issue activity and the register rows.</summary>
+    public static IServiceCollection AddDocBpmOutgoing(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<OutgoingOptions>(configuration.GetSection(OutgoingOptions.Section));
+        services.AddScoped<OutgoingDrafts>();
+        services.AddSingleton<IssueDeadline>();
+        services.AddScoped<IOutgoingRegisterEntries, OutgoingRegister>();
+        services.AddActivity<IssueOutgoing>();
+        return services;
+    }
+}

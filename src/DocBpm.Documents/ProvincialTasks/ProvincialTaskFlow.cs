@@ -1,0 +1,248 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using DocBpm.Documents.Exchange;
+using DocBpm.Documents.Incoming;
+using DocBpm.Documents.Organisation;
+using DocBpm.Documents.Outgoing;
+using DocBpm.Engine.Persistence;
+using DocBpm.Engine.Runtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace DocBpm.Documents.ProvincialTasks;
+
+/// <summary>A task line as the clerk records it from the provincial document: its content and its own deadline.</summary>
+public sealed record TaskLine(string Content, DateTimeOffset Deadline);
+
+public sealed record NewTaskDocument(Guid? ReceivedDocumentId, string? Code, string? Subject, IReadOnlyList<TaskLine> Lines);
+
+/// <summary>
+/// What people do with provincial tasks (Chapter III). Each action changes the task line and moves its
+/// <c>provincial-task</c> process in one SaveChanges, so a refused or conflicting step stores neither.
+/// </summary>
+public sealed class ProvincialTaskFlow(DbContext db, WorkflowRuntime runtime, TaskStanding standing, TimeProvider time)
+{
+    public const string ProcessKey = "provincial-task";
+    public const string ReplyIssuedMessage = "provincial-reply-issued";
+    public const string ExtensionMessage = "provincial-extension-request";
+
+    /// <summary>The clerk records a task-bearing document; each line starts its own process at reconciliation.</summary>
+    public async Task<TaskDocument> RecordAsync(NewTaskDocument request, string clerk, CancellationToken cancellationToken)
+    {
+        if (request.Lines.Count == 0)
+            throw new TaskRuleException("no-lines", "Văn bản giao nhiệm vụ phải có ít nhất một dòng nhiệm vụ.", "A task document needs a line.");
+        var received = request.ReceivedDocumentId is { } id
+            ? await db.Set<ReceivedDocument>().AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, cancellationToken)
+              ?? throw new TaskRuleException("no-received-document", "Không tìm thấy văn bản đến đã tiếp nhận.", $"Received document {id} does not exist.")
+            : null;
+        var code = request.Code ?? (received is null ? null : $"{received.CodeNumber}/{received.CodeNotation}");
+        var subject = request.Subject ?? received?.Subject;
+        if (string.IsNullOrWhiteSpace(code) || string.IsNullOrWhiteSpace(subject) || request.Lines.Any(l => string.IsNullOrWhiteSpace(l.Content)))
+            throw new TaskRuleException("fields-required", "Cần số, ký hiệu, trích yếu văn bản và nội dung của từng nhiệm vụ.", "Missing code, subject or content.");
+        var now = time.GetUtcNow();
+        var document = new TaskDocument
+        {
+            Id = Guid.CreateVersion7(),
+            ReceivedDocumentId = received?.Id,
+            Code = code.Trim(),
+            Subject = subject.Trim(),
+            RecordedAt = now,
+            RecordedBy = clerk,
+        };
+        document.Tasks.AddRange(request.Lines.Select((l, i) => new ProvincialTask
+        {
+            Id = Guid.CreateVersion7(),
+            Line = i + 1,
+            Content = l.Content.Trim(),
+            Deadline = l.Deadline.ToUniversalTime(),
+            OriginalDeadline = l.Deadline.ToUniversalTime(),
+        }));
+        db.Set<TaskDocument>().Add(document);
+        // The first start stores the document with its instance; the others follow, one instance per line.
+        foreach (var task in document.Tasks)
+        {
+            await runtime.StartAsync(new StartRequest(ProcessKey, Variables(document, task), task.Id.ToString(), clerk), cancellationToken);
+        }
+
+        return document;
+    }
+
+    public async Task ReconcileAsync(Guid taskId, ReconcileDecision decision, string? note, string? content, DateTimeOffset? deadline,
+        TaskActor clerk, CancellationToken cancellationToken)
+    {
+        var task = await LoadAsync(taskId, cancellationToken);
+        task.Reconcile(decision, note, content, deadline);
+        await CompleteAsync(task, "Reconcile", clerk, new()
+        {
+            ["reconciliation"] = decision.ToString(),
+            ["deadline"] = Iso(task.Deadline),
+            ["reminderAt"] = Iso(standing.ReminderAt(task.Deadline)),
+        }, cancellationToken);
+    }
+
+    public async Task AssignAsync(Guid taskId, string mainUnit, IReadOnlyList<string> coordinatingUnits, TaskActor director,
+        CancellationToken cancellationToken)
+    {
+        var codes = coordinatingUnits.Append(mainUnit).Distinct(StringComparer.Ordinal).ToList();
+        var known = await db.Set<Unit>().AsNoTracking().Where(u => codes.Contains(u.Code)).Select(u => u.Code).ToListAsync(cancellationToken);
+        var unknown = codes.Except(known, StringComparer.Ordinal).ToList();
+        if (unknown.Count > 0)
+            throw new TaskRuleException("unknown-unit", $"Không có đơn vị mã {string.Join(", ", unknown)}.", $"Unknown units: {string.Join(", ", unknown)}.");
+        var task = await LoadAsync(taskId, cancellationToken);
+        task.Assign(mainUnit, coordinatingUnits);
+        await CompleteAsync(task, "DirectorAssigns", director, new()
+        {
+            ["mainUnit"] = mainUnit,
+            ["coordinatingUnits"] = new JsonArray([.. task.Coordinators.Select(c => JsonValue.Create(c))]),
+        }, cancellationToken);
+    }
+
+    /// <summary>The head of the main unit names the main handler (who belongs to the unit: the caller checks).</summary>
+    public async Task AssignHandlerAsync(Guid taskId, string handler, TaskActor unitHead, CancellationToken cancellationToken)
+    {
+        var task = await LoadAsync(taskId, cancellationToken);
+        task.AssignHandler(handler);
+        await CompleteAsync(task, "UnitHeadAssigns", unitHead, new() { ["handler"] = handler, ["unitHead"] = unitHead.UserName },
+            cancellationToken);
+    }
+
+    /// <summary>"Khởi tạo văn bản đi" at "Văn bản trả lời": the outgoing document <paramref name="outgoingId"/> is the task's reply.</summary>
+    public async Task StartReplyAsync(Guid taskId, Guid outgoingId, TaskActor handler, CancellationToken cancellationToken)
+    {
+        var task = await LoadAsync(taskId, cancellationToken);
+        await EnsureLinkedReplyAsync(task.Document!, outgoingId, cancellationToken);
+        task.StartReply(outgoingId);
+        await CompleteAsync(task, "HandlerReplies", handler, new() { ["replyOutgoingId"] = outgoingId.ToString() }, cancellationToken);
+    }
+
+    /// <summary>
+    /// The outgoing flow issued a document. When it is a task's linked reply, the task is proposed as completed at the
+    /// issue time (Article 12.2) and its process reports to the provincial office; otherwise nothing happens.
+    /// </summary>
+    public async Task<bool> ReplyIssuedAsync(Guid outgoingId, string documentId, DateTimeOffset issuedAt, CancellationToken cancellationToken)
+    {
+        var task = await db.Set<ProvincialTask>().Include(t => t.Document).FirstOrDefaultAsync(t => t.ReplyOutgoingId == outgoingId, cancellationToken);
+        if (task is null)
+            return false;
+        task.ReplyIssued(documentId, issuedAt);
+        var result = await runtime.CorrelateAsync(new MessageRequest(ReplyIssuedMessage, task.Id.ToString(), new Dictionary<string, JsonNode?>
+        {
+            ["replyDocumentId"] = documentId,
+            ["completedAt"] = Iso(issuedAt),
+        }, $"reply-issued:{outgoingId}"), cancellationToken);
+        if (result.Kind == CorrelationKind.NotCorrelated)
+            throw new InvalidOperationException($"Task {task.Id} does not wait for its reply to be issued.");
+        return true;
+    }
+
+    /// <summary>"Xin gia hạn": hands the request to the task's process, whose <see cref="ExtendDeadline"/> step applies the rules.</summary>
+    public async Task RequestExtensionAsync(Guid taskId, string letterDocumentId, DateTimeOffset requestedDeadline, TaskActor handler,
+        CancellationToken cancellationToken)
+    {
+        var task = await LoadAsync(taskId, cancellationToken);
+        if (!string.Equals(task.Handler, handler.UserName, StringComparison.Ordinal))
+            throw new TaskRuleException("not-handler", "Chỉ người xử lý chính của nhiệm vụ được xin gia hạn.", $"{handler.UserName} is not the handler of {taskId}.");
+        CorrelationResult result;
+        try
+        {
+            result = await runtime.CorrelateAsync(new MessageRequest(ExtensionMessage, task.Id.ToString(), new Dictionary<string, JsonNode?>
+            {
+                ["letterDocumentId"] = letterDocumentId,
+                ["requestedDeadline"] = Iso(requestedDeadline),
+            }, Actor: handler.UserName), cancellationToken);
+        }
+        catch (ProcessExecutionException failed) when (failed.InnerException is TaskRuleException rule)
+        {
+            throw new TaskRuleException(rule.Code, rule.MessageVi, rule.Message);
+        }
+
+        if (result.Kind == CorrelationKind.NotCorrelated)
+            throw new TaskRuleException("wrong-stage", $"Nhiệm vụ đang ở bước \"{task.Stage.Vietnamese()}\", không xin gia hạn được.",
+                $"Task {taskId} does not take extension requests now.");
+    }
+
+    public async Task CloseDocumentAsync(Guid documentId, string by, CancellationToken cancellationToken)
+    {
+        var document = await LoadDocumentAsync(documentId, cancellationToken);
+        document.Close(by, time.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>"Lấy lại" a closed task document, so that its tasks go on through the proper flow (Article 12.1b).</summary>
+    public async Task TakeBackAsync(Guid documentId, CancellationToken cancellationToken)
+    {
+        var document = await LoadDocumentAsync(documentId, cancellationToken);
+        document.TakeBack();
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The reply must be an outgoing document not yet issued, started from "Văn bản trả lời" of the task document (its
+    /// reply link names the incoming document that carries the tasks); a consultation on its own flow does not count.
+    /// </summary>
+    private async Task EnsureLinkedReplyAsync(TaskDocument document, Guid outgoingId, CancellationToken cancellationToken)
+    {
+        var reply = await db.Set<OutgoingDocument>().AsNoTracking().Where(o => o.Id == outgoingId)
+            .Select(o => new { o.Stage, o.InReplyToId }).FirstOrDefaultAsync(cancellationToken)
+            ?? throw new TaskRuleException("no-reply-document", "Không tìm thấy văn bản đi được khởi tạo làm văn bản trả lời.",
+                $"Outgoing document {outgoingId} does not exist.");
+        if (reply.Stage == OutgoingStage.Issued)
+            throw new TaskRuleException("reply-issued-already", "Văn bản trả lời phải được khởi tạo mới từ nhiệm vụ, không dùng văn bản đã ban hành.",
+                $"Outgoing document {outgoingId} is issued already.");
+        var carrier = await CarrierAsync(document, cancellationToken);
+        if (carrier is not null && reply.InReplyToId != carrier)
+            throw new TaskRuleException("reply-not-linked",
+                "Văn bản đi phải được khởi tạo tại mục \"Văn bản trả lời\" của văn bản giao nhiệm vụ (Điều 12.1b); văn bản xin ý kiến trên luồng riêng không dùng để báo cáo nhiệm vụ.",
+                $"Outgoing document {outgoingId} does not reply to incoming document {carrier}.");
+    }
+
+    /// <summary>The registered incoming document that carries the tasks (when they came over the axis).</summary>
+    public async Task<Guid?> CarrierAsync(TaskDocument document, CancellationToken cancellationToken) =>
+        document.ReceivedDocumentId is { } received
+            ? await db.Set<IncomingDocument>().AsNoTracking().Where(i => i.ReceivedDocumentId == received).Select(i => (Guid?)i.Id)
+                .FirstOrDefaultAsync(cancellationToken)
+            : null;
+
+    private async Task CompleteAsync(ProvincialTask task, string elementId, TaskActor actor, Dictionary<string, JsonNode?> variables,
+        CancellationToken cancellationToken)
+    {
+        var key = task.Id.ToString();
+        var bookmark = await db.Set<BookmarkRecord>().AsNoTracking()
+            .Where(b => b.BusinessKey == key && b.ElementId == elementId && b.Status == BookmarkStatus.Active && b.Kind == BookmarkKind.UserTask)
+            .Select(b => (Guid?)b.Id).FirstOrDefaultAsync(cancellationToken)
+            ?? throw new TaskRuleException("wrong-stage", $"Nhiệm vụ đang ở bước \"{task.Stage.Vietnamese()}\", không thực hiện được thao tác này.",
+                $"Task {task.Id} has no open {elementId}.");
+        await runtime.CompleteTaskAsync(bookmark, variables, actor, cancellationToken);
+    }
+
+    private async Task<ProvincialTask> LoadAsync(Guid taskId, CancellationToken cancellationToken) =>
+        await db.Set<ProvincialTask>().Include(t => t.Document).FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken)
+        ?? throw new TaskNotFoundException(taskId);
+
+    private async Task<TaskDocument> LoadDocumentAsync(Guid documentId, CancellationToken cancellationToken) =>
+        await db.Set<TaskDocument>().Include(d => d.Tasks).FirstOrDefaultAsync(d => d.Id == documentId, cancellationToken)
+        ?? throw new TaskNotFoundException(documentId);
+
+    private Dictionary<string, JsonNode?> Variables(TaskDocument document, ProvincialTask task) => new()
+    {
+        ["taskId"] = task.Id.ToString(),
+        ["taskDocumentId"] = document.Id.ToString(),
+        ["receivedDocumentId"] = document.ReceivedDocumentId?.ToString(),
+        ["line"] = task.Line,
+        ["content"] = task.Content,
+        ["deadline"] = Iso(task.Deadline),
+        ["reminderAt"] = Iso(standing.ReminderAt(task.Deadline)),
+        // Defined from the start, so that conditions may test them before the step that sets them.
+        ["mainUnit"] = null,
+        ["unitHead"] = null,
+        ["handler"] = null,
+        ["replyOutgoingId"] = null,
+        ["replyDocumentId"] = null,
+        ["extensionLetterId"] = null,
+        ["exchangeStatus"] = null,
+        ["exchangeNote"] = null,
+    };
+
+    private static string Iso(DateTimeOffset at) => at.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
+}
+
+public sealed class TaskNotFoundException(Guid id) : Exception($"Provincial task or task document {id} does not exist.");

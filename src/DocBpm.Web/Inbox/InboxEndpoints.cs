@@ -1,0 +1,49 @@
+using System.Security.Claims;
+using DocBpm.Documents.Incoming;
+using DocBpm.Engine.Persistence;
+using DocBpm.Web.Accounts;
+using DocBpm.Web.Incoming;
+using DocBpm.Web.Tasks;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace DocBpm.Web.Inbox;
+
+/// <summary>One line of my inbox: a task of mine with the document it is about.</summary>
+public sealed record InboxItem(
+    Guid TaskId, string ElementId, string? TaskName, Guid? DocumentId, int? IncomingNumber, string? Notation, string? IssuingAgency,
+    string? Subject, Urgency Urgency, DateTimeOffset? Deadline, bool Overdue, DateTimeOffset CreatedAt);
+
+public static class InboxEndpoints
+{
+    public static RouteGroupBuilder MapInbox(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/inbox").WithTags("Hộp công việc");
+        group.MapGet("/", MineAsync);
+        return group;
+    }
+
+    private static async Task<Ok<IReadOnlyList<InboxItem>>> MineAsync(ClaimsPrincipal user, InboxReader inbox, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await inbox.MineAsync(user, cancellationToken));
+}
+
+/// <summary>My tasks, urgent documents first (Hỏa tốc, Thượng khẩn, Khẩn), then by deadline; overdue ones flagged.</summary>
+public sealed class InboxReader(EngineDb engine, TimeProvider time)
+{
+    public async Task<IReadOnlyList<InboxItem>> MineAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var tasks = await TaskEndpoints.Visible(engine.Bookmarks.AsNoTracking(), user.ToTaskActor()).Take(500).ToListAsync(cancellationToken);
+        var keys = tasks.Where(t => t.DefinitionKey == "incoming" && t.BusinessKey != null).Select(t => t.BusinessKey!).Distinct().ToList();
+        var documents = await engine.Context.Set<IncomingDocument>().AsNoTracking().Where(d => keys.Contains(d.ProcessKey))
+            .ToDictionaryAsync(d => d.ProcessKey, cancellationToken);
+        var now = time.GetUtcNow();
+        return [.. tasks.Select(t =>
+            {
+                var d = t.DefinitionKey == "incoming" && t.BusinessKey is { } key ? documents.GetValueOrDefault(key) : null;
+                var deadline = t.TaskDueDate ?? d?.Deadline;
+                return new InboxItem(t.Id, t.ElementId, t.TaskName, d?.Id, d?.IncomingNumber, d is null ? null : $"{d.CodeNumber}/{d.CodeNotation}",
+                    d?.IssuingAgency, d?.Subject, d?.Urgency ?? (Urgency)Math.Clamp(t.Priority, 0, 3), deadline, deadline < now, t.CreatedAt);
+            })
+            .OrderByDescending(i => i.Urgency).ThenBy(i => i.Deadline is null).ThenBy(i => i.Deadline).ThenBy(i => i.CreatedAt)];
+    }
+}

@@ -1,0 +1,44 @@
+using System.Security.Claims;
+using DocBpm.Documents.Incoming;
+using DocBpm.Web.Accounts;
+
+namespace DocBpm.Web.Incoming;
+
+/// <summary>
+/// Who sees which incoming documents, in one place. The Director, the deputies (Ban Giám đốc: they are offered the
+/// Director's step and oversee the units), the clerks and the office chief see every document; a unit head sees what is
+/// assigned to the unit or to one of its people; everyone else sees what is assigned to them personally. IT admins and
+/// business analysts see documents only when assigned, like everyone else.
+/// </summary>
+public sealed record IncomingAccess(string UserName, string? UnitCode, bool SeesAll, bool IsUnitHead, bool IsDeputy)
+{
+    public const string ClerkPolicy = "IncomingClerk";
+    public const string DirectorPolicy = "IncomingDirector";
+    public const string ReassignPolicy = "IncomingReassign";
+
+    public static IncomingAccess Of(ClaimsPrincipal user) => new(
+        user.Identity?.Name ?? "",
+        user.FindFirstValue(UnitClaimsFactory.UnitClaim),
+        user.IsInRole(Roles.Director) || user.IsInRole(Roles.Deputy) || user.IsInRole(Roles.Clerk) || user.IsInRole(Roles.OfficeChief),
+        user.IsInRole(Roles.UnitHead),
+        user.IsInRole(Roles.Deputy));
+
+    public static IServiceCollection AddIncomingPolicies(IServiceCollection services)
+    {
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ClerkPolicy, p => p.RequireRole(Roles.Clerk))
+            .AddPolicy(DirectorPolicy, p => p.RequireRole(Roles.Director, Roles.Deputy))
+            .AddPolicy(ReassignPolicy, p => p.RequireRole(Roles.Deputy, Roles.UnitHead));
+        return services;
+    }
+
+    public IQueryable<IncomingDocument> Visible(IQueryable<IncomingDocument> documents, IQueryable<IncomingAssignment> assignments)
+    {
+        if (SeesAll)
+            return documents;
+        var me = UserName;
+        var unit = IsUnitHead ? UnitCode : null;
+        return documents.Where(d => assignments.Any(a => a.DocumentId == d.Id
+            && ((a.Kind == AssigneeKind.Person && a.Assignee == me) || (unit != null && a.UnitCode == unit))));
+    }
+}

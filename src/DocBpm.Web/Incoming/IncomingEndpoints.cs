@@ -1,0 +1,134 @@
+using System.Security.Claims;
+using DocBpm.Documents.Files;
+using DocBpm.Documents.Incoming;
+using DocBpm.Web.Accounts;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace DocBpm.Web.Incoming;
+
+/// <summary>
+/// Incoming documents over HTTP. Every route reads through <see cref="IncomingAccess"/>: a document the person may not
+/// see is reported as missing. Refusals are problem details (see <see cref="IncomingExceptionHandler"/>).
+/// </summary>
+public static class IncomingEndpoints
+{
+    public static RouteGroupBuilder MapIncoming(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/incoming").WithTags("Văn bản đến");
+        group.MapGet("/", SearchAsync);
+        group.MapPost("/", UploadAsync).RequireAuthorization(IncomingAccess.ClerkPolicy).DisableAntiforgery();
+        group.MapGet("/{id:guid}", GetAsync);
+        group.MapGet("/{id:guid}/files/{fileId:guid}", FileAsync);
+        group.MapPost("/{id:guid}/register", RegisterAsync).RequireAuthorization(IncomingAccess.ClerkPolicy);
+        group.MapPost("/{id:guid}/return", ReturnAsync).RequireAuthorization(IncomingAccess.ClerkPolicy);
+        group.MapPost("/{id:guid}/paper-delivered", PaperDeliveredAsync).RequireAuthorization(IncomingAccess.ClerkPolicy);
+        group.MapPost("/{id:guid}/assign", AssignAsync).RequireAuthorization(IncomingAccess.DirectorPolicy);
+        group.MapPost("/{id:guid}/reassign", ReassignAsync).RequireAuthorization(IncomingAccess.ReassignPolicy);
+        group.MapPost("/{id:guid}/complete", CompleteAsync);
+        return group;
+    }
+
+    private static async Task<Ok<PageOf<IncomingSummary>>> SearchAsync([AsParameters] IncomingSearch search, ClaimsPrincipal user,
+        IncomingQueries queries, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await queries.SearchAsync(search, IncomingAccess.Of(user), cancellationToken));
+
+    /// <summary>A digitised paper document: the Appendix VI fields as form fields, and its files.</summary>
+    private static async Task<Created<IncomingSummary>> UploadAsync([FromForm] UploadForm form, IFormFileCollection files,
+        ClaimsPrincipal user, IncomingRegistry registry, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var uploaded = new List<UploadedFile>();
+        foreach (var file in files)
+        {
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer, cancellationToken);
+            uploaded.Add(new UploadedFile(Path.GetFileName(file.FileName), file.ContentType, buffer.ToArray()));
+        }
+
+        var document = await registry.UploadAsync(form.ToFields(), uploaded, user.ToTaskActor(), cancellationToken);
+        return TypedResults.Created($"/api/incoming/{document.Id}", IncomingSummary.Of(document, time.GetUtcNow()));
+    }
+
+    private static async Task<Results<Ok<IncomingDetail>, NotFound>> GetAsync(Guid id, ClaimsPrincipal user, IncomingQueries queries,
+        CancellationToken cancellationToken) =>
+        await queries.DetailAsync(id, IncomingAccess.Of(user), user.ToTaskActor(), cancellationToken) is { } detail
+            ? TypedResults.Ok(detail) : TypedResults.NotFound();
+
+    /// <summary>The stored file, checked against its SHA-256 (a mismatch is a problem, never the bytes).</summary>
+    private static async Task<Results<FileContentHttpResult, NotFound>> FileAsync(Guid id, Guid fileId, ClaimsPrincipal user,
+        IncomingQueries queries, FileStore files, CancellationToken cancellationToken)
+    {
+        var document = await queries.FindAsync(id, IncomingAccess.Of(user), cancellationToken);
+        if (document is null || !document.Files.Contains(fileId))
+            return TypedResults.NotFound();
+        var file = await files.ReadAsync(fileId, cancellationToken);
+        return TypedResults.File(file.Content, file.ContentType, file.Name, enableRangeProcessing: true);
+    }
+
+    private static async Task<Results<Ok<IncomingSummary>, NotFound>> RegisterAsync(Guid id, IncomingFields fields, ClaimsPrincipal user,
+        IncomingRegistry registry, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var document = await registry.RegisterAsync(id, fields, user.ToTaskActor(), cancellationToken);
+        return TypedResults.Ok(IncomingSummary.Of(document, time.GetUtcNow()));
+    }
+
+    private static async Task<NoContent> ReturnAsync(Guid id, ReturnRequest request, ClaimsPrincipal user, IncomingRegistry registry,
+        CancellationToken cancellationToken)
+    {
+        await registry.ReturnAsync(id, request.Reason, user.ToTaskActor(), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<NoContent> PaperDeliveredAsync(Guid id, ClaimsPrincipal user, IncomingRegistry registry,
+        CancellationToken cancellationToken)
+    {
+        await registry.MarkPaperDeliveredAsync(id, user.Identity!.Name!, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<NoContent> AssignAsync(Guid id, AssignmentOrder order, ClaimsPrincipal user, IncomingHandling handling,
+        CancellationToken cancellationToken)
+    {
+        await handling.AssignAsync(id, order, user.ToTaskActor(), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<NoContent, NotFound>> ReassignAsync(Guid id, AssignmentOrder order, ClaimsPrincipal user,
+        IncomingQueries queries, IncomingHandling handling, CancellationToken cancellationToken)
+    {
+        var access = IncomingAccess.Of(user);
+        if (await queries.FindAsync(id, access, cancellationToken) is null)
+            return TypedResults.NotFound();
+        await handling.ReassignAsync(id, order, new Reassigner(user.ToTaskActor(), access.UnitCode, access.IsDeputy, access.IsUnitHead),
+            cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<NoContent, NotFound>> CompleteAsync(Guid id, CompleteRequest request, ClaimsPrincipal user,
+        IncomingQueries queries, IncomingHandling handling, CancellationToken cancellationToken)
+    {
+        if (await queries.FindAsync(id, IncomingAccess.Of(user), cancellationToken) is null)
+            return TypedResults.NotFound();
+        await handling.CompleteAsync(id, new CompletionReport(request.Result, request.ReplyDocumentId), user.ToTaskActor(), cancellationToken);
+        return TypedResults.NoContent();
+    }
+}
+
+/// <summary>The upload form's fields (multipart/form-data).</summary>
+public sealed class UploadForm
+{
+    public string? IssuingAgency { get; set; }
+    public string? CodeNumber { get; set; }
+    public string? CodeNotation { get; set; }
+    public DateOnly? DocumentDate { get; set; }
+    public string? DocumentType { get; set; }
+    public string? Subject { get; set; }
+    public string? Signer { get; set; }
+    public Urgency Urgency { get; set; }
+    public int? PageCount { get; set; }
+    public int? Copies { get; set; }
+    public string? Notes { get; set; }
+
+    public IncomingFields ToFields() =>
+        new(IssuingAgency, CodeNumber, CodeNotation, DocumentDate, DocumentType, Subject, Signer, Urgency, PageCount, Copies, Notes);
+}

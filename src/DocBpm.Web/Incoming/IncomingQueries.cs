@@ -1,0 +1,91 @@
+using DocBpm.Documents.Files;
+using DocBpm.Documents.Incoming;
+using DocBpm.Engine.Persistence;
+using DocBpm.Engine.Runtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace DocBpm.Web.Incoming;
+
+/// <summary>Reads incoming documents for a person, through <see cref="IncomingAccess"/>: for the API and the pages alike.</summary>
+public sealed class IncomingQueries(DbContext db, TimeProvider time)
+{
+    public const int MaxPageSize = 100;
+
+    public async Task<PageOf<IncomingSummary>> SearchAsync(IncomingSearch search, IncomingAccess access, CancellationToken cancellationToken)
+    {
+        var query = access.Visible(db.Set<IncomingDocument>().AsNoTracking(), db.Set<IncomingAssignment>());
+        if (search.Number is { } number)
+            query = query.Where(d => d.IncomingNumber == number);
+        if (!string.IsNullOrWhiteSpace(search.Notation))
+        {
+            var notation = Like(search.Notation);
+            query = query.Where(d => EF.Functions.Like((d.CodeNumber + "/" + d.CodeNotation).ToLower(), notation));
+        }
+
+        if (!string.IsNullOrWhiteSpace(search.Subject))
+            query = query.Where(d => EF.Functions.Like(d.Subject.ToLower(), Like(search.Subject)));
+        if (!string.IsNullOrWhiteSpace(search.Sender))
+            query = query.Where(d => EF.Functions.Like(d.IssuingAgency.ToLower(), Like(search.Sender)));
+        if (search.From is { } from)
+            query = query.Where(d => d.ReceivedAt >= IncomingProcess.DayStart(from));
+        if (search.To is { } to)
+            query = query.Where(d => d.ReceivedAt < IncomingProcess.DayStart(to.AddDays(1)));
+        if (search.Status is { } status)
+            query = query.Where(d => d.Status == status);
+
+        var size = Math.Clamp(search.PageSize ?? 20, 1, MaxPageSize);
+        var page = Math.Max(search.Page ?? 1, 1);
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await query.OrderByDescending(d => d.ReceivedAt).ThenByDescending(d => d.IncomingNumber)
+            .Skip((page - 1) * size).Take(size).ToListAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        return new PageOf<IncomingSummary>([.. rows.Select(d => IncomingSummary.Of(d, now))], total, page, size);
+    }
+
+    /// <summary>The document if the person may see it; null otherwise (its existence is not their business).</summary>
+    public async Task<IncomingDocument?> FindAsync(Guid id, IncomingAccess access, CancellationToken cancellationToken) =>
+        await access.Visible(db.Set<IncomingDocument>().AsNoTracking(), db.Set<IncomingAssignment>())
+            .FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
+
+    public async Task<IncomingDetail?> DetailAsync(Guid id, IncomingAccess access, TaskActor actor, CancellationToken cancellationToken)
+    {
+        var d = await FindAsync(id, access, cancellationToken);
+        if (d is null)
+            return null;
+        var fileIds = d.Files;
+        var files = await db.Set<StoredFile>().AsNoTracking().Where(f => fileIds.Contains(f.Id))
+            .Select(f => new FileView(f.Id, f.Name, f.ContentType, f.Size, f.Sha256, "")).ToListAsync(cancellationToken);
+        var lines = await db.Set<IncomingAssignment>().AsNoTracking().Where(a => a.DocumentId == id).ToListAsync(cancellationToken);
+        var history = await db.Set<IncomingEvent>().AsNoTracking().Where(h => h.DocumentId == id).OrderBy(h => h.Id).ToListAsync(cancellationToken);
+        var tasks = await db.Set<BookmarkRecord>().AsNoTracking()
+            .Where(b => b.BusinessKey == d.ProcessKey && b.DefinitionKey == "incoming" && b.Kind == BookmarkKind.UserTask && b.Status == BookmarkStatus.Active)
+            .ToListAsync(cancellationToken);
+        bool Mine(string element) => tasks.Any(t => t.ElementId == element && TaskAccess.MayWork(t, actor));
+        var main = lines.Where(l => l.Role == HandlingRole.Main && !l.Delegated).MaxBy(l => l.AssignedAt);
+        var holdsMain = main is not null && (main.Kind == AssigneeKind.Person ? main.Assignee == access.UserName : access.IsUnitHead && main.UnitCode == access.UnitCode);
+        var actions = new IncomingActionsView(Mine(IncomingProcess.ClerkCheck), Mine(IncomingProcess.ClerkCheck), Mine(IncomingProcess.DirectorInstruction),
+            Mine(IncomingProcess.Process) && holdsMain && (access.IsDeputy || access.IsUnitHead), Mine(IncomingProcess.Process),
+            access.SeesAll && Mine(IncomingProcess.ClerkCheck) is false && d.Status is IncomingStatus.Assigned && !d.PaperCopyDelivered && actor.Groups.Contains(Accounts.Roles.Clerk));
+
+        return new IncomingDetail(IncomingSummary.Of(d, time.GetUtcNow()), d.Source, d.IssuingAgencyCode, d.Signer, d.PageCount, d.Copies,
+            d.Notes, d.ArrivedAt, d.RegisteredAt, d.RegisteredBy, d.Instruction, d.PaperCopyDelivered, d.ReplyDocumentId, d.ReturnReason,
+            d.CancelReason, d.CompletedAt, await SignatureStatusAsync(d, cancellationToken),
+            [.. files.Select(f => f with { Url = $"/api/incoming/{id}/files/{f.Id}" })], Tree(lines, null),
+            [.. history.Select(h => new HistoryView(h.At, h.UserName, h.Action, IncomingActions.Vietnamese(h.Action), h.Detail))], actions);
+    }
+
+    private async Task<string?> SignatureStatusAsync(IncomingDocument d, CancellationToken cancellationToken)
+    {
+        var state = await db.Set<InstanceRecord>().AsNoTracking().Where(i => i.BusinessKey == d.ProcessKey && i.DefinitionKey == "incoming")
+            .OrderByDescending(i => i.StartedAt).Select(i => i.State).FirstOrDefaultAsync(cancellationToken);
+        // The verify step writes it in the handling subprocess's scope, which lives only while the subprocess runs.
+        return state is null ? null : InstanceState.Deserialize(state).Scopes
+            .Select(s => s.Variables.GetValueOrDefault("signatureStatus")?.ToString()).FirstOrDefault(v => v is not null);
+    }
+
+    private static List<AssignmentNode> Tree(List<IncomingAssignment> lines, Guid? parent) =>
+        [.. lines.Where(l => l.ParentId == parent).OrderBy(l => l.Role).ThenBy(l => l.AssignedAt).Select(l => new AssignmentNode(l.Id, l.Role, l.Kind,
+            l.Assignee, l.AssigneeName, l.AssignedBy, l.AssignedAt, l.Instruction, l.Deadline, l.Delegated, Tree(lines, l.Id)))];
+
+    private static string Like(string text) => "%" + text.Trim().ToLowerInvariant().Replace("%", "", StringComparison.Ordinal) + "%";
+}

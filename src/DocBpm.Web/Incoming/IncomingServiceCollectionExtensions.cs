@@ -1,0 +1,18 @@
+using DocBpm.Documents.Organisation;
+using DocBpm.Web.Inbox;
+using DocBpm.Web.Organisation;
+
+namespace DocBpm.Web.Incoming;
+
+public static class IncomingServiceCollectionExtensions
+{
+    /// <summary>Incoming documents and the inbox over HTTP: reading rules, policies and the problem details of refusals.</summary>
+    public static IServiceCollection AddDocBpmIncoming(this IServiceCollection services)
+    {
+        services.AddScoped<IPeopleDirectory, PeopleDirectory>();
+        services.AddScoped<IncomingQueries>();
+        services.AddScoped<InboxReader>();
+        services.AddExceptionHandler<IncomingExceptionHandler>();
+        return IncomingAccess.AddIncomingPolicies(services);
+    }
+}

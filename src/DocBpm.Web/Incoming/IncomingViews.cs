@@ -1,0 +1,68 @@
+using DocBpm.Documents.Incoming;
+
+namespace DocBpm.Web.Incoming;
+
+public sealed record IncomingSummary(
+    Guid Id, int? IncomingNumber, string CodeNumber, string CodeNotation, string IssuingAgency, string DocumentType, string Subject,
+    DateOnly DocumentDate, DateTimeOffset ReceivedAt, Urgency Urgency, IncomingStatus Status, DateTimeOffset? Deadline, bool Overdue)
+{
+    public static IncomingSummary Of(IncomingDocument d, DateTimeOffset now) => new(d.Id, d.IncomingNumber, d.CodeNumber, d.CodeNotation,
+        d.IssuingAgency, d.DocumentType, d.Subject, d.DocumentDate, d.ReceivedAt, d.Urgency, d.Status, d.Deadline,
+        d.Status == IncomingStatus.Assigned && d.Deadline < now);
+}
+
+public sealed record FileView(Guid Id, string Name, string ContentType, long Size, string Sha256, string Url);
+
+public sealed record AssignmentNode(
+    Guid Id, HandlingRole Role, AssigneeKind Kind, string Assignee, string AssigneeName, string AssignedBy, DateTimeOffset AssignedAt,
+    string? Instruction, DateTimeOffset? Deadline, bool Delegated, IReadOnlyList<AssignmentNode> Children);
+
+public sealed record HistoryView(DateTimeOffset At, string UserName, string Action, string Description, string? Detail);
+
+/// <summary>What the signed-in person may do with the document now; the UI shows only these forms.</summary>
+public sealed record IncomingActionsView(bool Register, bool Return, bool Assign, bool Reassign, bool Complete, bool PaperDelivered);
+
+public sealed record IncomingDetail(
+    IncomingSummary Summary, IncomingSource Source, string? IssuingAgencyCode, string? Signer, int? PageCount, int? Copies,
+    string? Notes, DateTimeOffset ArrivedAt, DateTimeOffset? RegisteredAt, string? RegisteredBy, string? Instruction,
+    bool PaperCopyDelivered, Guid? ReplyDocumentId, string? ReturnReason, string? CancelReason, DateTimeOffset? CompletedAt,
+    string? SignatureStatus, IReadOnlyList<FileView> Files, IReadOnlyList<AssignmentNode> Assignments, IReadOnlyList<HistoryView> History,
+    IncomingActionsView Actions);
+
+public sealed record PageOf<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);
+
+public sealed record IncomingSearch(
+    int? Number, string? Notation, string? Subject, string? Sender, DateOnly? From, DateOnly? To, IncomingStatus? Status,
+    int? Page, int? PageSize);
+
+public sealed record ReturnRequest(string? Reason);
+
+public sealed record CompleteRequest(string? Result, Guid? ReplyDocumentId);
+
+public static class IncomingWords
+{
+    public static string Vietnamese(this Urgency urgency) => urgency switch
+    {
+        Urgency.Flash => "Hỏa tốc",
+        Urgency.Immediate => "Thượng khẩn",
+        Urgency.Urgent => "Khẩn",
+        _ => "Thường",
+    };
+
+    public static string Vietnamese(this IncomingStatus status) => status switch
+    {
+        IncomingStatus.Arrived => "Chờ vào sổ",
+        IncomingStatus.Registered => "Chờ chỉ đạo",
+        IncomingStatus.Assigned => "Đang xử lý",
+        IncomingStatus.Completed => "Hoàn thành",
+        IncomingStatus.Returned => "Đã trả lại",
+        _ => "Đã hủy (thu hồi)",
+    };
+
+    public static string Vietnamese(this HandlingRole role) => role switch
+    {
+        HandlingRole.Main => "Chủ trì",
+        HandlingRole.Coordinating => "Phối hợp",
+        _ => "Để biết",
+    };
+}

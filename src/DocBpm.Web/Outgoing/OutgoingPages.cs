@@ -1,0 +1,94 @@
+using System.Security.Claims;
+using DocBpm.Documents.Exchange;
+using DocBpm.Documents.Incoming;
+using DocBpm.Documents.Outgoing;
+using DocBpm.Engine.Persistence;
+using DocBpm.Engine.Runtime;
+using DocBpm.Web.Accounts;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace DocBpm.Web.Outgoing;
+
+/// <summary>
+/// The document page: metadata, versions, history, links and each recipient's status. A person sees a document they
+/// drafted, one of their unit, one any of their tasks touched, or any as clerk, leader, office chief or administrator.
+/// </summary>
+public sealed class OutgoingPages(DbContext db, EngineDb engine)
+{
+    private static readonly string[] SeeAll = [Roles.Clerk, Roles.Director, Roles.Deputy, Roles.OfficeChief, Roles.Administrator];
+
+    public static async Task<Ok<OutgoingPage>> GetAsync(Guid id, ClaimsPrincipal user, OutgoingPages pages, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await pages.BuildAsync(id, user, cancellationToken));
+
+    public static async Task<Ok<List<VersionView>>> VersionsAsync(Guid id, ClaimsPrincipal user, OutgoingPages pages,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok((await pages.BuildAsync(id, user, cancellationToken)).Versions);
+
+    public static VersionView View(DraftVersion v) =>
+        new(v.Id, v.Kind, v.Version, v.FileId, v.FileName, v.UploadedBy, v.UploadedAt, v.Note);
+
+    public async Task<OutgoingPage> BuildAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var d = await db.Set<OutgoingDocument>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, cancellationToken)
+            ?? throw OutgoingRefusedException.NotFound(id);
+        var key = id.ToString();
+        var tasks = await engine.Bookmarks.AsNoTracking()
+            .Where(b => b.BusinessKey == key && b.DefinitionKey == OutgoingWorkflow.ProcessKey && b.Kind == BookmarkKind.UserTask)
+            .ToListAsync(cancellationToken);
+        if (!MayView(d, user, tasks))
+            throw OutgoingRefusedException.NotFound(id);
+
+        var versions = await db.Set<DraftVersion>().AsNoTracking().Where(v => v.DocumentId == id)
+            .OrderBy(v => v.Kind).ThenBy(v => v.Version).ToListAsync(cancellationToken);
+        var history = await db.Set<OutgoingHistoryEntry>().AsNoTracking().Where(h => h.DocumentId == id)
+            .OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new HistoryView(h.At, h.Actor, h.Action, h.Comment)).ToListAsync(cancellationToken);
+        var recipients = await db.Set<OutgoingRecipient>().AsNoTracking().Where(r => r.DocumentId == id)
+            .OrderBy(r => r.Kind).ThenBy(r => r.Code).ToListAsync(cancellationToken);
+        var dispatches = d.NationalId is null ? [] : await db.Set<DispatchRecord>().AsNoTracking()
+            .Where(r => r.DocumentId == d.NationalId).ToListAsync(cancellationToken);
+        var receipts = tasks.Where(t => t.ElementId == "Receive").ToList();
+        var open = tasks.Where(t => t.Status == BookmarkStatus.Active).OrderBy(t => t.CreatedAt)
+            .Select(t => new OpenStep(t.Id, t.ElementId, t.TaskName, t.CandidateUsers?.Trim(','), t.CandidateGroups?.Trim(','), t.Assignee, t.TaskDueDate))
+            .ToList();
+
+        return new OutgoingPage(d.Id, d.TypeCode, d.TypeName, d.Subject, d.Stage, d.Urgency, d.Confidentiality, d.DraftingUnit, d.Drafter,
+            d.Copies, d.PageCount, d.Notes, d.ArchiveHolder, d.SignerName, d.SignerPosition, d.SignerCompetence, d.SignedAt,
+            d.NumberAndNotation, d.DocumentDate, d.IssuedAt, d.NationalId, await ReplyLinkAsync(d.InReplyToId, cancellationToken),
+            d.CorrectionKind, await LinkAsync(d.CorrectsId, cancellationToken), await LinkAsync(d.CorrectedById, cancellationToken),
+            [.. versions.Select(View)], [.. recipients.Select(r => Status(r, dispatches, receipts))], history, open);
+    }
+
+    private static bool MayView(OutgoingDocument document, ClaimsPrincipal user, List<BookmarkRecord> tasks)
+    {
+        var actor = user.ToTaskActor();
+        return document.Drafter == actor.UserName
+            || actor.Groups.Contains(document.DraftingUnit)
+            || SeeAll.Any(user.IsInRole)
+            || tasks.Any(t => TaskAccess.MayWork(t, actor) || t.ClosedBy == actor.UserName);
+    }
+
+    private static RecipientStatus Status(OutgoingRecipient recipient, List<DispatchRecord> dispatches, List<BookmarkRecord> receipts)
+    {
+        if (recipient.Kind == RecipientKind.Agency)
+        {
+            var sent = dispatches.FirstOrDefault(x => x.RecipientCode == recipient.Code);
+            return new RecipientStatus(recipient.Kind, recipient.Code, recipient.Name,
+                sent is null ? RecipientDelivery.NotSent : sent.State == DispatchState.Sent ? RecipientDelivery.Sent : RecipientDelivery.Queued,
+                sent?.SentAt, sent?.LastStatus, sent?.LastStatusNote, sent?.LastStatusAt);
+        }
+
+        var member = "," + recipient.Code + ",";
+        var task = receipts.FirstOrDefault(t => (recipient.Kind == RecipientKind.Unit ? t.CandidateGroups : t.CandidateUsers)?.Contains(member, StringComparison.Ordinal) == true);
+        var delivery = task is null ? RecipientDelivery.NotSent : task.Status == BookmarkStatus.Completed ? RecipientDelivery.Read : RecipientDelivery.Delivered;
+        return new RecipientStatus(recipient.Kind, recipient.Code, recipient.Name, delivery, task?.CreatedAt, null, null, task?.ClosedAt);
+    }
+
+    private async Task<LinkView?> LinkAsync(Guid? id, CancellationToken cancellationToken) => id is null ? null
+        : await db.Set<OutgoingDocument>().AsNoTracking().Where(x => x.Id == id)
+            .Select(x => new LinkView(x.Id, x.NumberAndNotation, x.Subject)).FirstOrDefaultAsync(cancellationToken);
+
+    private async Task<LinkView?> ReplyLinkAsync(Guid? id, CancellationToken cancellationToken) => id is null ? null
+        : await db.Set<IncomingDocument>().AsNoTracking().Where(x => x.Id == id)
+            .Select(x => new LinkView(x.Id, x.CodeNumber + "/" + x.CodeNotation, x.Subject)).FirstOrDefaultAsync(cancellationToken);
+}

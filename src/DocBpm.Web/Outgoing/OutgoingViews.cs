@@ -1,0 +1,64 @@
+using DocBpm.Documents.Incoming;
+using DocBpm.Documents.Exchange;
+using DocBpm.Documents.Outgoing;
+
+namespace DocBpm.Web.Outgoing;
+
+public sealed record OutgoingSummary(Guid Id, string TypeName, string Subject, OutgoingStage Stage, Urgency Urgency,
+    string? NumberAndNotation, DateOnly? DocumentDate);
+
+public sealed record VersionView(Guid Id, DraftFileKind Kind, int Version, Guid FileId, string FileName, string UploadedBy,
+    DateTimeOffset UploadedAt, string? Note);
+
+/// <summary>How far a recipient has got: queued and sent over the axis, or delivered to and read in an inbox of the Department.</summary>
+public enum RecipientDelivery
+{
+    NotSent,
+    Queued,
+    Sent,
+    Delivered,
+    Read,
+}
+
+/// <summary>One recipient's delivery and processing status (Article 9.4), as the drafter follows it.</summary>
+public sealed record RecipientStatus(RecipientKind Kind, string Code, string Name, RecipientDelivery Delivery, DateTimeOffset? DeliveredAt,
+    ExchangeStatus? Processing, string? ProcessingNote, DateTimeOffset? ProcessingAt);
+
+public sealed record HistoryView(DateTimeOffset At, string Actor, OutgoingAction Action, string? Comment);
+
+public sealed record LinkView(Guid Id, string? NumberAndNotation, string Subject);
+
+public sealed record OpenStep(Guid TaskId, string ElementId, string? Name, string? CandidateUsers, string? CandidateGroups,
+    string? Assignee, DateTimeOffset? DueDate);
+
+/// <summary>Everything the document page shows.</summary>
+public sealed record OutgoingPage(
+    Guid Id,
+    string TypeCode,
+    string TypeName,
+    string Subject,
+    OutgoingStage Stage,
+    Urgency Urgency,
+    Confidentiality Confidentiality,
+    string DraftingUnit,
+    string Drafter,
+    int Copies,
+    int? PageCount,
+    string? Notes,
+    string? ArchiveHolder,
+    string? SignerName,
+    string? SignerPosition,
+    string? SignerCompetence,
+    DateTimeOffset? SignedAt,
+    string? NumberAndNotation,
+    DateOnly? DocumentDate,
+    DateTimeOffset? IssuedAt,
+    string? NationalId,
+    LinkView? InReplyTo,
+    CorrectionKind? CorrectionKind,
+    LinkView? Corrects,
+    LinkView? CorrectedBy,
+    List<VersionView> Versions,
+    List<RecipientStatus> Recipients,
+    List<HistoryView> History,
+    List<OpenStep> OpenSteps);

@@ -1,0 +1,146 @@
+using System.Security.Claims;
+using DocBpm.Documents.Organisation;
+using DocBpm.Documents.ProvincialTasks;
+using DocBpm.Web.Accounts;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace DocBpm.Web.ProvincialTasks;
+
+/// <summary>Tasks assigned by the Provincial People's Committee (Chapter III): recording, reconciliation, assignment, reply, extension.</summary>
+public static class ProvincialTaskEndpoints
+{
+    public static RouteGroupBuilder MapProvincialTasks(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/provincial-tasks").WithTags("Nhiệm vụ UBND tỉnh giao");
+        group.MapGet("/", ListAsync);
+        group.MapGet("/{id:guid}", GetAsync);
+        group.MapPost("/documents", RecordAsync).RequireAuthorization(p => p.RequireRole(Roles.Clerk));
+        group.MapGet("/documents/{id:guid}", DocumentAsync);
+        group.MapPost("/documents/{id:guid}/close", CloseAsync);
+        group.MapPost("/documents/{id:guid}/take-back", TakeBackAsync);
+        group.MapPost("/{id:guid}/reconcile", ReconcileAsync).RequireAuthorization(p => p.RequireRole(Roles.Clerk));
+        group.MapPost("/{id:guid}/assign", AssignAsync).RequireAuthorization(p => p.RequireRole(Roles.Director, Roles.Deputy));
+        group.MapPost("/{id:guid}/handler", AssignHandlerAsync).RequireAuthorization(p => p.RequireRole(Roles.UnitHead));
+        group.MapPost("/{id:guid}/reply", ReplyAsync);
+        group.MapPost("/{id:guid}/extension", ExtensionAsync);
+        return group;
+    }
+
+    private static async Task<Ok<List<ProvincialTaskView>>> ListAsync(string? unit, ProvincialTaskStatus? status, DbContext db,
+        TaskStanding standing, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var query = db.Set<ProvincialTask>().AsNoTracking().Include(t => t.Document).AsQueryable();
+        if (!string.IsNullOrWhiteSpace(unit))
+            query = query.Where(t => t.MainUnit == unit);
+        var now = time.GetUtcNow();
+        var views = (await query.OrderBy(t => t.Deadline).ToListAsync(cancellationToken)).Select(t => t.View(standing, now));
+        return TypedResults.Ok(views.Where(v => status is null || v.Status == status).ToList());
+    }
+
+    private static async Task<Ok<ProvincialTaskView>> GetAsync(Guid id, DbContext db, TaskStanding standing, TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var task = await db.Set<ProvincialTask>().AsNoTracking().Include(t => t.Document).FirstOrDefaultAsync(t => t.Id == id, cancellationToken)
+            ?? throw new TaskNotFoundException(id);
+        return TypedResults.Ok(task.View(standing, time.GetUtcNow()));
+    }
+
+    private static async Task<Results<Created<TaskDocumentView>, ValidationProblem>> RecordAsync(RecordTaskDocumentRequest request,
+        ProvincialTaskFlow flow, TaskStanding standing, TimeProvider time, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (request.Lines is not { Count: > 0 } lines)
+            return Invalid("lines", "Văn bản giao nhiệm vụ phải có ít nhất một dòng nhiệm vụ, mỗi dòng có nội dung và thời hạn.");
+        var document = await flow.RecordAsync(new NewTaskDocument(request.ReceivedDocumentId, request.Code, request.Subject,
+            [.. lines.Select(l => new TaskLine(l.Content, l.Deadline))]), user.Identity!.Name!, cancellationToken);
+        return TypedResults.Created($"/api/provincial-tasks/documents/{document.Id}",
+            document.View(standing, time.GetUtcNow(), await flow.CarrierAsync(document, cancellationToken)));
+    }
+
+    private static async Task<Ok<TaskDocumentView>> DocumentAsync(Guid id, DbContext db, ProvincialTaskFlow flow, TaskStanding standing,
+        TimeProvider time, CancellationToken cancellationToken)
+    {
+        var document = await db.Set<TaskDocument>().AsNoTracking().Include(d => d.Tasks).FirstOrDefaultAsync(d => d.Id == id, cancellationToken)
+            ?? throw new TaskNotFoundException(id);
+        return TypedResults.Ok(document.View(standing, time.GetUtcNow(), await flow.CarrierAsync(document, cancellationToken)));
+    }
+
+    private static async Task<Results<NoContent, ForbidHttpResult>> CloseAsync(Guid id, ProvincialTaskFlow flow, DbContext db, ClaimsPrincipal user,
+        CancellationToken cancellationToken)
+    {
+        if (!await MayCloseAsync(id, db, user, cancellationToken))
+            return TypedResults.Forbid();
+        await flow.CloseDocumentAsync(id, user.Identity!.Name!, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<NoContent, ForbidHttpResult>> TakeBackAsync(Guid id, ProvincialTaskFlow flow, DbContext db,
+        ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (!await MayCloseAsync(id, db, user, cancellationToken))
+            return TypedResults.Forbid();
+        await flow.TakeBackAsync(id, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>The clerk, or a main handler of one of the document's tasks (who must take back a wrongly closed one, Article 12.1b).</summary>
+    private static async Task<bool> MayCloseAsync(Guid documentId, DbContext db, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        user.IsInRole(Roles.Clerk)
+        || await db.Set<ProvincialTask>().AnyAsync(t => t.DocumentId == documentId && t.Handler == user.Identity!.Name, cancellationToken);
+
+    private static async Task<Results<NoContent, ValidationProblem>> ReconcileAsync(Guid id, ReconcileRequest request, ProvincialTaskFlow flow,
+        ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (!Enum.IsDefined(request.Decision))
+            return Invalid("decision", "Kết quả đối chiếu phải là Accept, AskCorrection hoặc Return.");
+        await flow.ReconcileAsync(id, request.Decision, request.Note, request.Content, request.Deadline, user.ToTaskActor(), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<NoContent, ValidationProblem>> AssignAsync(Guid id, AssignRequest request, ProvincialTaskFlow flow,
+        ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.MainUnit))
+            return Invalid("mainUnit", "Cần chọn đơn vị chủ trì.");
+        await flow.AssignAsync(id, request.MainUnit.Trim(), [.. (request.CoordinatingUnits ?? []).Select(c => c.Trim())], user.ToTaskActor(),
+            cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>Only the head of the main unit names the handler, and only someone of that unit.</summary>
+    private static async Task<Results<NoContent, ValidationProblem, ForbidHttpResult>> AssignHandlerAsync(Guid id, HandlerRequest request,
+        ProvincialTaskFlow flow, DbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var mainUnit = await db.Set<ProvincialTask>().Where(t => t.Id == id).Select(t => t.MainUnit).FirstOrDefaultAsync(cancellationToken);
+        if (mainUnit is null || user.FindFirstValue(UnitClaimsFactory.UnitClaim) != mainUnit)
+            return TypedResults.Forbid();
+        var inUnit = await (from u in db.Set<AppUser>()
+                            join unit in db.Set<Unit>() on u.UnitId equals unit.Id
+                            where u.UserName == request.UserName && unit.Code == mainUnit
+                            select u.Id).AnyAsync(cancellationToken);
+        if (!inUnit)
+            return Invalid("userName", $"Người xử lý chính phải là cán bộ của đơn vị chủ trì {mainUnit}.");
+        await flow.AssignHandlerAsync(id, request.UserName, user.ToTaskActor(), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<NoContent> ReplyAsync(Guid id, ReplyRequest request, ProvincialTaskFlow flow, ClaimsPrincipal user,
+        CancellationToken cancellationToken)
+    {
+        await flow.StartReplyAsync(id, request.OutgoingId, user.ToTaskActor(), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<NoContent, ValidationProblem>> ExtensionAsync(Guid id, ExtensionRequest request, ProvincialTaskFlow flow,
+        ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.LetterDocumentId))
+            return Invalid("letterDocumentId", "Cần đính kèm văn bản xin gia hạn đã ban hành.");
+        await flow.RequestExtensionAsync(id, request.LetterDocumentId.Trim(), request.RequestedDeadline, user.ToTaskActor(), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static ValidationProblem Invalid(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] },
+            title: "Dữ liệu không hợp lệ", detail: message + " Không có thay đổi nào được lưu.");
+}

@@ -1,0 +1,117 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using DocBpm.Documents.Exchange;
+using DocBpm.Engine.Persistence;
+using DocBpm.Engine.Tests.Infrastructure;
+using DocBpm.Engine.Timers;
+using static DocBpm.Web.Tests.AxisServer;
+
+namespace DocBpm.Web.Tests.Outgoing;
+
+/// <summary>Article 9 end to end over HTTP: drafted, reviewed, returned twice, signed, issued, dispatched, received elsewhere, corrected.</summary>
+[TestClass]
+public sealed class OutgoingProcessTests
+{
+    private const string Finance = "000.00.13.H37";
+
+    public static IEnumerable<object[]> Providers => TestDatabase.Providers;
+
+    [TestMethod]
+    [DynamicData(nameof(Providers))]
+    public async Task Article9_draft_is_reviewed_returned_signed_issued_dispatched_and_corrected(DatabaseProvider provider)
+    {
+        await using var scenario = await ExchangeScenario.StartAsync(provider, VietnamTime.At(2026, 11, 23, 8, 0));
+        var host = scenario.Host;
+        var admin = await host.LoginAsync("quantri");
+        await OutgoingClient.Ok(await admin.PutAsJsonAsync($"/api/agencies/{Finance}", new { code = Finance, name = "Sở Tài chính tỉnh Lạng Sơn" }));
+        var (drafter, reviewer, head, deputy, clerk) = (await host.LoginAsync("chuyenvien"), await host.LoginAsync("chuyenvien.khtc"),
+            await host.LoginAsync("truongphong.gdtrh"), await host.LoginAsync("phogiamdoc1"), scenario.Clerk);
+
+        var id = await drafter.CreateOutgoingAsync(new
+        {
+            typeCode = "CV",
+            subject = "Về việc kiểm tra cơ sở vật chất trường học năm 2026",
+            urgency = "Normal",
+            copies = 3,
+            recipients = new object[] { new { kind = "Agency", code = Finance }, new { kind = "Unit", code = "TCCB" }, new { kind = "Person", code = "chuyenvien.khtc" } },
+        });
+        await drafter.UploadAsync(id, "du-thao.pdf", OutgoingClient.Pdf("v1"));
+        await drafter.StepAsync(id, "submit", new { reviewers = new[] { "KHTC" } });
+        await reviewer.StepAsync(id, "opinion", new { comment = "Đề nghị bổ sung kinh phí" });
+        var refused = await drafter.PostAsJsonAsync($"/api/outgoing/{id}/approve", new { });
+        Assert.AreEqual(HttpStatusCode.Forbidden, refused.StatusCode, "only the unit head does the final check (Article 9.2a)");
+        await head.StepAsync(id, "return", new { reason = "Sửa lại trích yếu" });
+
+        await drafter.UploadAsync(id, "du-thao.pdf", OutgoingClient.Pdf("v2"));
+        await drafter.StepAsync(id, "submit", new { reviewers = Array.Empty<string>() });
+        await head.StepAsync(id, "approve", new { comment = "Đã kiểm tra thể thức, nội dung" });
+        await deputy.StepAsync(id, "sign");
+        await clerk.StepAsync(id, "return", new { reason = "Sai thể thức phần nơi nhận" });
+
+        await drafter.UploadAsync(id, "du-thao.pdf", OutgoingClient.Pdf("v3"));
+        await drafter.StepAsync(id, "submit", new { reviewers = Array.Empty<string>() });
+        await head.StepAsync(id, "approve");
+        await deputy.StepAsync(id, "sign");
+        var issued = (await OutgoingClient.Ok(await clerk.PostAsync($"/api/outgoing/{id}/issue", null)))!;
+        await host.RunDueWorkAsync();
+
+        Assert.AreEqual("01/SGDĐT-GDTrH", (string?)issued["numberAndNotation"], "a công văn's notation is agency-unit (NĐ30 Phụ lục I)");
+        Assert.AreEqual("KT. GIÁM ĐỐC", (string?)issued["signerCompetence"]);
+        var page = await drafter.PageAsync(id);
+        Assert.AreEqual("Issued", (string?)page["stage"]);
+        CollectionAssert.AreEqual(new[] { 1, 2, 3 }, page["versions"]!.AsArray().Select(v => (int)v!["version"]!).ToArray(), "every upload is kept");
+        var history = page["history"]!.AsArray().Select(h => $"{h!["action"]}:{h["comment"]}").ToList();
+        CollectionAssert.IsSubsetOf(new[] { "Opinion:Đề nghị bổ sung kinh phí", "Returned:Sửa lại trích yếu", "ReturnedByClerk:Sai thể thức phần nơi nhận", "Issued:01/SGDĐT-GDTrH" }, history);
+        var agency = Recipient(page, Finance);
+        Assert.AreEqual("Sent", (string?)agency["delivery"], "Article 9.4: the drafter follows each recipient");
+        Assert.AreEqual("Delivered", (string?)Recipient(page, "TCCB")["delivery"]);
+
+        await ReceivedByFinanceAsync(scenario, (string)page["nationalId"]!);
+        await scenario.PullAsync();
+        Assert.AreEqual("Arrived", (string?)Recipient(await drafter.PageAsync(id), Finance)["processing"], "the receiver's status comes back over the axis");
+
+        await (await host.LoginAsync("truongphong.tccb")).CompleteMyTaskAsync("Receive");
+        await reviewer.CompleteMyTaskAsync("Receive");
+        Assert.AreEqual("Read", (string?)Recipient(await drafter.PageAsync(id), "TCCB")["delivery"]);
+
+        var correction = (Guid)(await OutgoingClient.Ok(await drafter.PostAsJsonAsync($"/api/outgoing/{id}/corrections",
+            new { kind = "Notice", subject = "Đính chính Công văn số 01/SGDĐT-GDTrH" })))!["id"]!;
+        await drafter.UploadAsync(correction, "dinh-chinh.pdf", OutgoingClient.Pdf("đính chính"));
+        await drafter.StepAsync(correction, "submit", new { reviewers = Array.Empty<string>() });
+        await head.StepAsync(correction, "approve");
+        await deputy.StepAsync(correction, "sign");
+        var corrected = (await OutgoingClient.Ok(await clerk.PostAsync($"/api/outgoing/{correction}/issue", null)))!;
+        await host.RunDueWorkAsync();
+
+        Assert.AreEqual("02/SGDĐT-GDTrH", (string?)corrected["numberAndNotation"]);
+        Assert.AreEqual(id, (Guid)corrected["corrects"]!["id"]!);
+        Assert.AreEqual(correction, (Guid)(await drafter.PageAsync(id))["correctedBy"]!["id"]!, "linked both ways (Article 9.5)");
+        CollectionAssert.AreEquivalent(new[] { Finance, "TCCB", "chuyenvien.khtc" },
+            corrected["recipients"]!.AsArray().Select(r => (string?)r!["code"]).ToArray(), "sent to the same recipients");
+        Assert.AreEqual("Sent", (string?)Recipient(await drafter.PageAsync(correction), Finance)["delivery"]);
+
+        var register = await clerk.GetAsync("/api/outgoing/register?from=2026-11-23&to=2026-11-23&format=Xlsx");
+        Assert.AreEqual(HttpStatusCode.OK, register.StatusCode, await register.Content.ReadAsStringAsync());
+        Assert.AreEqual(HttpStatusCode.Forbidden, (await drafter.GetAsync("/api/outgoing/register?from=2026-11-23&to=2026-11-23")).StatusCode);
+    }
+
+    private static JsonNode Recipient(JsonNode page, string code) =>
+        page["recipients"]!.AsArray().Single(r => (string?)r!["code"] == code)!;
+
+    /// <summary>The Department of Finance's own DocBpm takes the package from the axis, registers it and reports back.</summary>
+    private static async Task ReceivedByFinanceAsync(ExchangeScenario scenario, string nationalId)
+    {
+        await using var finance = await DocBpmWebFactory.CreateAsync(scenario.Host.Database.Provider);
+        finance.Settings["Exchange:AxisUrl"] = scenario.Axis.Address.ToString();
+        finance.Settings["Exchange:AgencyCode"] = Finance;
+        finance.Settings["Exchange:AgencyName"] = "Sở Tài chính tỉnh Lạng Sơn";
+        finance.Settings["Exchange:AgencyKey"] = Key(Finance);
+        var financeClerk = await finance.LoginAsync("vanthu");
+        await OutgoingClient.Ok(await financeClerk.PostAsync("/api/exchange/pull", null));
+        await finance.RunDueWorkAsync();
+        var received = (await financeClerk.GetFromJsonAsync<JsonArray>("/api/exchange/received"))!.Single()!;
+        Assert.AreEqual(nationalId, (string?)received["documentId"]);
+        Assert.AreEqual("Về việc kiểm tra cơ sở vật chất trường học năm 2026", (string?)received["subject"]);
+    }
+}
