@@ -4,6 +4,7 @@ using DocBpm.Documents.Files;
 using DocBpm.Documents.Incoming;
 using DocBpm.Documents.Organisation;
 using DocBpm.Documents.Registers;
+using DocBpm.Documents.Signatures;
 using DocBpm.Engine.Activities;
 using DocBpm.Engine.Messages;
 using DocBpm.Engine.Timers;
@@ -48,9 +49,12 @@ public static class DocumentsServiceCollectionExtensions
         services.AddScoped<IncomingHandling>();
         services.AddScoped<IIncomingRegisterEntries, IncomingRegisterEntries>();
         services.AddActivity<CancelIncoming>();
+        services.AddDocBpmSignatures(configuration);
+        services.AddActivity<VerifySignature>();
+        services.AddActivity<SignDocument>();
         return services;
     }
 
     public static ModelBuilder ApplyDocuments(this ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyCalendar().ApplyFiles().ApplyExchange().ApplyOrganisation().ApplyRegisters().ApplyIncoming();
+        modelBuilder.ApplyCalendar().ApplyFiles().ApplyExchange().ApplyOrganisation().ApplyRegisters().ApplySignatures().ApplyIncoming();
 }

@@ -13,6 +13,7 @@ using DocBpm.Web.Instances;
 using DocBpm.Web.Messages;
 using DocBpm.Web.Organisation;
 using DocBpm.Web.Scheduling;
+using DocBpm.Web.Signatures;
 using DocBpm.Web.Tasks;
 using Scalar.AspNetCore;
 
@@ -74,6 +75,7 @@ public static class DocBpmHost
         app.MapOrganisation();
         app.MapIncoming();
         app.MapInbox();
+        app.MapSignatures();
         return app;
     }
 }

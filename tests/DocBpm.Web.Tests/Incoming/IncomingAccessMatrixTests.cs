@@ -44,7 +44,7 @@ public sealed class IncomingAccessMatrixTests
     {
         await using var host = await DocBpmWebFactory.CreateAsync(DatabaseProvider.Sqlite);
         var clerk = await host.LoginAsync("vanthu");
-        var id = await clerk.UploadAsync("Về việc kiểm tra quyền");
+        var id = await clerk.UploadAsync(host, "Về việc kiểm tra quyền");
         await clerk.RegisterAsync(id);
         (await (await host.LoginAsync("giamdoc")).AssignAsync(id, "unit:GDTrH")).EnsureSuccessStatusCode();
         var fileId = (string)(await clerk.DetailAsync(id))["files"]![0]!["id"]!;

@@ -16,7 +16,7 @@ public sealed class IncomingExchangeTests
         await using var scenario = await ExchangeScenario.StartAsync(DatabaseProvider.Sqlite, VietnamTime.At(2026, 11, 30, 9, 0));
         var (province, clerk) = (scenario.Province, scenario.Clerk);
         var receipt = await province.SendAsync(ExchangeTests.FromProvince("92"), CancellationToken.None);
-        await scenario.PullAsync();
+        await scenario.StepAsync(scenario.PullAsync);
 
         var item = (await clerk.GetFromJsonAsync<JsonObject>("/api/incoming"))!["items"]!.AsArray().Single()!;
         Assert.AreEqual("UBND tỉnh Lạng Sơn", (string?)item["issuingAgency"]);
@@ -38,7 +38,7 @@ public sealed class IncomingExchangeTests
         await using var scenario = await ExchangeScenario.StartAsync(DatabaseProvider.Sqlite, VietnamTime.At(2026, 11, 30, 9, 0));
         var (province, clerk, host) = (scenario.Province, scenario.Clerk, scenario.Host);
         await province.SendAsync(ExchangeTests.FromProvince("93"), CancellationToken.None);
-        await scenario.PullAsync();
+        await scenario.StepAsync(scenario.PullAsync);
         var id = (Guid)(await clerk.GetFromJsonAsync<JsonObject>("/api/incoming"))!["items"]![0]!["id"]!;
         await clerk.RegisterAsync(id);
         var director = await host.LoginAsync("giamdoc");

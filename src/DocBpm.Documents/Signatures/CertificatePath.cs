@@ -1,0 +1,43 @@
+using Org.BouncyCastle.X509;
+
+namespace DocBpm.Documents.Signatures;
+
+/// <summary>Builds a certificate's path to a trust anchor, issuer by issuer, each issuer's signature checked.</summary>
+internal static class CertificatePath
+{
+    private const int MaxDepth = 8;
+
+    /// <summary>The path from <paramref name="leaf"/> to an anchor (both included), or null when none is reached.</summary>
+    public static List<X509Certificate>? Build(X509Certificate leaf, IEnumerable<X509Certificate> pool, IReadOnlyList<X509Certificate> anchors)
+    {
+        var candidates = anchors.Concat(pool).ToList();
+        var path = new List<X509Certificate> { leaf };
+        var current = leaf;
+        for (var depth = 0; depth < MaxDepth; depth++)
+        {
+            if (anchors.Any(a => a.Equals(current)))
+                return path;
+            var issuer = candidates.FirstOrDefault(c => !c.Equals(current) && c.GetBasicConstraints() >= 0
+                && c.SubjectDN.Equivalent(current.IssuerDN) && IsSignedBy(current, c));
+            if (issuer is null)
+                return null;
+            path.Add(issuer);
+            current = issuer;
+        }
+
+        return null;
+    }
+
+    public static bool IsSignedBy(X509Certificate certificate, X509Certificate issuer)
+    {
+        try
+        {
+            certificate.Verify(issuer.GetPublicKey());
+            return true;
+        }
+        catch (Exception ex) when (ex is Org.BouncyCastle.Security.GeneralSecurityException or InvalidOperationException or ArgumentException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using DocBpm.Documents.Exchange;
+using DocBpm.Documents.Files;
+
+namespace DocBpm.Documents.Signatures;
+
+/// <summary>Signing and verifying the documents' stored files, with the admin's keys and registry.</summary>
+public sealed class DocumentSignatures(FileStore files, SignerRegistry registry, SignatureVerifier verifier, PdfSigner signer, ISigningKeyStore keys)
+{
+    /// <exception cref="SignatureInputException">The file is not a readable, unencrypted PDF within the size limit.</exception>
+    public async Task<SignatureReport> VerifyAsync(byte[] pdf, CancellationToken cancellationToken) =>
+        verifier.Verify(pdf, await registry.SnapshotAsync(cancellationToken));
+
+    public async Task<SignatureReport> VerifyFileAsync(Guid fileId, CancellationToken cancellationToken) =>
+        await VerifyAsync((await files.ReadAsync(fileId, cancellationToken)).Content, cancellationToken);
+
+    /// <summary>Signs a stored PDF with the configured key; the signed PDF is a new stored file, saved with the caller's unit of work.</summary>
+    public async Task<StoredFile> SignFileAsync(Guid fileId, string keyId, SignatureRole role, string? signerName, string? notation, int? page,
+        CancellationToken cancellationToken)
+    {
+        var file = await files.ReadAsync(fileId, cancellationToken);
+        var key = keys.Get(keyId);
+        var name = signerName is { Length: > 0 } given ? given
+            : key.Chain[0].SubjectDN.GetValueList(Org.BouncyCastle.Asn1.X509.X509Name.CN).FirstOrDefault() ?? keyId;
+        var appearance = SignatureAppearance.For(role, name, notation) with { Page = page };
+        var signed = await signer.SignAsync(file.Content, key, appearance, cancellationToken);
+        return files.Add(file.Name, "application/pdf", signed);
+    }
+}

@@ -1,0 +1,70 @@
+using DocBpm.Documents.Pdf;
+using UglyToad.PdfPig.Core;
+using UglyToad.PdfPig.Writer;
+
+namespace DocBpm.Documents.Signatures;
+
+/// <summary>Whose signature it is: the competent person's, or the agency's applied by the clerk when issuing.</summary>
+public enum SignatureRole
+{
+    Personal,
+    Agency,
+}
+
+/// <summary>A rectangle on a page in PDF points, origin bottom-left.</summary>
+public sealed record PdfBox(double X, double Y, double Width, double Height);
+
+/// <summary>
+/// What the visible signature shows and where. <see cref="Page"/> is 1-based; null means the last page, where the
+/// signer's block usually is.
+/// </summary>
+public sealed record SignatureAppearance(SignatureRole Role, string SignerName, PdfBox Box, int? Page = null, string? Notation = null)
+{
+    /// <summary>Where the signer's wet signature would be: right half of the last page, above the name (NĐ30 Phụ lục I).</summary>
+    public static PdfBox PersonalBox { get; } = new(330, 140, 200, 60);
+
+    /// <summary>The agency seal overlaps about a third of the personal signature, on its left (NĐ30 Phụ lục I).</summary>
+    public static PdfBox AgencyBox { get; } = new(PersonalBox.X - (PersonalBox.Width * 2 / 3), PersonalBox.Y - 10, 200, 70);
+
+    public static SignatureAppearance For(SignatureRole role, string signerName, string? notation = null) =>
+        new(role, signerName, role == SignatureRole.Personal ? PersonalBox : AgencyBox, null, notation);
+}
+
+/// <summary>
+/// Draws the appearance on a page the size of the box; the page then becomes the widget's form XObject. Blue for the
+/// person, red for the agency (NĐ30 Phụ lục I colours); the time in Vietnam time, ISO 8601. Drawn with PdfPig's
+/// writer (Apache 2.0) and the embedded DejaVu Sans: PDFsharp 6.5 refuses to run until the application picks the AGPL
+/// or a commercial licence.
+/// </summary>
+internal static class AppearanceRenderer
+{
+    private static readonly Lazy<byte[]> Font = new(() => new PdfFonts().GetFont("DejaVuSans")!);
+
+    public static byte[] Render(SignatureAppearance appearance, DateTimeOffset signingTime)
+    {
+        using var builder = new PdfDocumentBuilder();
+        var font = builder.AddTrueTypeFont(Font.Value);
+        var box = appearance.Box;
+        var page = builder.AddPage(box.Width, box.Height);
+        var (red, blue) = appearance.Role == SignatureRole.Personal ? ((byte)0, (byte)160) : ((byte)200, (byte)0);
+        page.SetStrokeColor(red, 0, blue);
+        page.DrawRectangle(new PdfPoint(1, 1), box.Width - 2, box.Height - 2, 1);
+        page.SetTextAndFillColor(red, 0, blue);
+        var lines = new List<(string Text, double Size)>
+        {
+            (appearance.Role == SignatureRole.Personal ? "Người ký:" : "Cơ quan ký:", 7),
+            (appearance.SignerName, 8.5),
+        };
+        if (appearance.Notation is { Length: > 0 } notation)
+            lines.Add(($"Số, ký hiệu: {notation}", 7));
+        lines.Add(($"Thời gian ký: {SignatureReasons.Vietnam(signingTime)}", 7));
+        var y = box.Height - 4;
+        foreach (var (text, size) in lines)
+        {
+            y -= size + 3;
+            page.AddText(text, size, new PdfPoint(5, y), font);
+        }
+
+        return builder.Build();
+    }
+}

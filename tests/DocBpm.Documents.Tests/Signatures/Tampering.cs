@@ -1,0 +1,58 @@
+using System.Text;
+using DocBpm.Documents.Signatures;
+using UglyToad.PdfPig.Core;
+using UglyToad.PdfPig.Tokens;
+
+namespace DocBpm.Documents.Tests.Signatures;
+
+/// <summary>What an attacker or a broken tool does to a signed file.</summary>
+internal static class Tampering
+{
+    /// <summary>Replaces the first occurrence of <paramref name="from"/> with <paramref name="to"/> (same length).</summary>
+    public static byte[] Replace(byte[] pdf, string from, string to)
+    {
+        var at = pdf.AsSpan().IndexOf(Encoding.Latin1.GetBytes(from));
+        Assert.IsGreaterThanOrEqualTo(0, at, $"'{from}' is not in the file");
+        var copy = pdf.ToArray();
+        Encoding.Latin1.GetBytes(to).CopyTo(copy, at);
+        return copy;
+    }
+
+    /// <summary>An incremental update that paints a white box over page 1, as a forger hiding a line would.</summary>
+    public static byte[] CoverUpOnFirstPage(byte[] pdf)
+    {
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        var (reference, page) = document.Pages()[0];
+        var update = new IncrementalUpdate(pdf, document.Structure.Trailer.Size);
+        var patch = update.Allocate();
+        var paint = "q 1 1 1 rg 50 700 400 80 re f Q"u8.ToArray();
+        update.Set(patch, new StreamToken(new DictionaryToken(new Dictionary<NameToken, IToken> { [NameToken.Create("Length")] = new NumericToken(paint.Length) }), paint));
+        var contents = page.Data["Contents"] is ArrayToken array ? array.Data : [page.Data["Contents"]];
+        update.Set(reference, page.With("Contents", new ArrayToken([.. contents, new IndirectReferenceToken(patch)])));
+        return update.Write(Carried(document)).Pdf;
+    }
+
+    /// <summary>An incremental update declaring a standard security handler: the file now claims to be encrypted.</summary>
+    public static byte[] DeclareEncryption(byte[] pdf)
+    {
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        var update = new IncrementalUpdate(pdf, document.Structure.Trailer.Size);
+        var encrypt = update.Allocate();
+        var key = new HexToken(new string('A', 64).AsSpan());
+        update.Set(encrypt, new DictionaryToken(new Dictionary<NameToken, IToken>
+        {
+            [NameToken.Create("Filter")] = NameToken.Create("Standard"),
+            [NameToken.Create("V")] = new NumericToken(2),
+            [NameToken.Create("R")] = new NumericToken(3),
+            [NameToken.Create("Length")] = new NumericToken(128),
+            [NameToken.Create("O")] = key,
+            [NameToken.Create("U")] = key,
+            [NameToken.Create("P")] = new NumericToken(-4),
+        }));
+        var carried = Carried(document).With("Encrypt", new IndirectReferenceToken(encrypt));
+        return update.Write(carried).Pdf;
+    }
+
+    private static DictionaryToken Carried(UglyToad.PdfPig.PdfDocument document) =>
+        new(new Dictionary<NameToken, IToken> { [NameToken.Create("Root")] = new IndirectReferenceToken(document.Structure.Trailer.Root) });
+}
