@@ -2,6 +2,7 @@ using DocBpm.Documents;
 using DocBpm.Documents.Calendar;
 using DocBpm.Engine;
 using DocBpm.Web.Calendar;
+using DocBpm.Web.Components;
 using DocBpm.Web.Accounts;
 using DocBpm.Web.Data;
 using DocBpm.Web.Definitions;
@@ -37,6 +38,7 @@ public static class DocBpmHost
         services.AddProblemDetails();
         services.AddExceptionHandler<EngineExceptionHandler>();
         services.AddDocBpmIncoming();
+        services.AddDocBpmUi();
         services.AddOpenApi();
         services.AddHealthChecks().AddDbContextCheck<DocBpmDbContext>("database");
         return builder;
@@ -59,6 +61,7 @@ public static class DocBpmHost
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAntiforgery();
 
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/api-reference", o => o.WithTitle("DocBpm API")).AllowAnonymous();
@@ -75,6 +78,7 @@ public static class DocBpmHost
         app.MapOrganisation();
         app.MapIncoming();
         app.MapInbox();
+        app.MapDocBpmUi();
         app.MapSignatures();
         return app;
     }
