@@ -8,6 +8,9 @@ public enum RefusalKind
     Conflict,
     TooLarge,
     Damaged,
+
+    /// <summary>The person may see the document but not take this action on it.</summary>
+    Forbidden,
 }
 
 /// <summary>
