@@ -65,7 +65,8 @@ public sealed class IncomingQueries(DbContext db, TimeProvider time)
         var holdsMain = main is not null && (main.Kind == AssigneeKind.Person ? main.Assignee == access.UserName : access.IsUnitHead && main.UnitCode == access.UnitCode);
         var actions = new IncomingActionsView(Mine(IncomingProcess.ClerkCheck), Mine(IncomingProcess.ClerkCheck), Mine(IncomingProcess.DirectorInstruction),
             Mine(IncomingProcess.Process) && holdsMain && (access.IsDeputy || access.IsUnitHead), Mine(IncomingProcess.Process),
-            access.SeesAll && Mine(IncomingProcess.ClerkCheck) is false && d.Status is IncomingStatus.Assigned && !d.PaperCopyDelivered && actor.Groups.Contains(Accounts.Roles.Clerk));
+            access.SeesAll && Mine(IncomingProcess.ClerkCheck) is false && d.Status is IncomingStatus.Assigned && !d.PaperCopyDelivered && actor.Groups.Contains(Accounts.Roles.Clerk),
+            Mine(IncomingProcess.RecallReport));
 
         return new IncomingDetail(IncomingSummary.Of(d, time.GetUtcNow()), d.Source, d.IssuingAgencyCode, d.Signer, d.PageCount, d.Copies,
             d.Notes, d.ArrivedAt, d.RegisteredAt, d.RegisteredBy, d.Instruction, d.PaperCopyDelivered, d.ReplyDocumentId, d.ReturnReason,
