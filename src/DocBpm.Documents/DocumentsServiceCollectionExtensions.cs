@@ -32,11 +32,8 @@ public static class DocumentsServiceCollectionExtensions
             new WorkingCalendar(sp.GetRequiredService<IOptions<WorkingHoursOptions>>().Value, VietnamHolidaySeed.Days)));
         services.Replace(ServiceDescriptor.Singleton<IBusinessCalendar>(sp => sp.GetRequiredService<BusinessCalendar>()));
         services.AddScoped<CalendarDays>();
-        services.Configure<FileIntakeOptions>(configuration.GetSection(FileIntakeOptions.Section));
-        services.AddScoped<FileStore>();
-        services.AddScoped<RegisterBooks>();
-        services.AddScoped<RegisterNumbers>();
-        services.AddScoped<RegisterExport>();
+        services.AddDocBpmFiles(configuration);
+        services.AddDocBpmRegisters();
 
         services.Configure<AxisConnection>(configuration.GetSection(AxisConnection.Section));
         services.AddHttpClient<AxisClient>((sp, http) => AxisClient.Configure(http, sp.GetRequiredService<IOptions<AxisConnection>>().Value));

@@ -47,8 +47,8 @@ public sealed class DocBpmWebFactory : WebApplicationFactory<Program>
     /// <summary>Extra configuration for the host, e.g. the exchange axis to connect to.</summary>
     public Dictionary<string, string?> Settings { get; } = [];
 
-    /// <summary>Extra services for the host, e.g. test activities; set before the host starts.</summary>
-    public Action<IServiceCollection>? TestServices { get; set; }
+    /// <summary>Services a test adds to the host, e.g. a stand-in for a feature that is not built yet.</summary>
+    public List<Action<IServiceCollection>> TestServices { get; } = [];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -57,8 +57,7 @@ public sealed class DocBpmWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:DocBpm", database.ConnectionString);
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
-        if (TestServices is not null)
-            builder.ConfigureServices(TestServices);
+        builder.ConfigureServices(services => TestServices.ForEach(add => add(services)));
         if (realScheduler)
         {
             builder.UseSetting("Scheduling:SweepSeconds", "1");

@@ -28,7 +28,7 @@ public sealed class RegisterBook
     public bool IsActive { get; set; } = true;
 }
 
-/// <summary>The last number a book issued in one year. Its row is the unit of concurrency of the allocator.</summary>
+/// <summary>The last number a book issued in one year; allocators lock its row until their transaction ends.</summary>
 public sealed class RegisterCounter
 {
     public Guid BookId { get; set; }

@@ -1,3 +1,4 @@
+using DocBpm.Engine.Runtime;
 using DocBpm.Engine.Timers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -8,29 +9,35 @@ namespace DocBpm.Documents.Registers;
 /// The one number allocator of every register book (NĐ30 art. 15 and 22): per book and year, from 1 on 1 January
 /// (Vietnam time), unique, never reused and without gaps.
 /// <para>
-/// Why optimistic concurrency: the engine stores a whole step with one SaveChanges and no explicit transaction, so a
-/// number must be part of that same unit of work. <see cref="AllocateAsync(Guid, int, CancellationToken)"/> only
-/// increments the tracked counter row; the caller's SaveChanges writes it together with the caller's record, as
-/// <c>UPDATE … SET LastNumber = k+1 WHERE … AND LastNumber = k</c>. If another transaction took k+1 first, nothing is
-/// written and EF raises <see cref="DbUpdateConcurrencyException"/> (the engine's ConcurrencyConflictException):
-/// the whole step is discarded and run again (<see cref="RetryOnConflictAsync{T}"/>). A step that fails or rolls back
-/// takes its increment with it, so no number is burnt. Inside an explicit transaction the same holds: PostgreSQL makes
-/// the second writer wait for the first one's commit or rollback, SQLite serialises write transactions.
+/// Why a transaction and a row lock: a number must exist exactly when the caller's record does. The allocation is one
+/// statement (an upsert of the book-year counter row that returns the new value) executed inside the caller's explicit
+/// transaction, which the engine's single SaveChanges then joins (<see cref="RetryOnConflictAsync{T}"/> opens and
+/// commits it). The updated row stays locked until that transaction ends, so a concurrent allocator of the same book
+/// and year waits (PostgreSQL, SQL Server row lock; SQLite serialises write transactions) and then sees the committed
+/// value; if the step fails, the rollback takes the increment with it, so no number is burnt and none repeats. An
+/// optimistic counter was tried first and dropped: batched with the caller's INSERT, a lost race surfaces as the
+/// caller's duplicate-key error instead of a concurrency conflict. Allocate late in a step: the lock is held until
+/// commit.
 /// </para>
 /// </summary>
 public sealed partial class RegisterNumbers(DbContext db, TimeProvider time, ILogger<RegisterNumbers> logger)
 {
-    /// <summary>Enough for every writer of a burst to win once: each round of conflicts has one winner.</summary>
-    public const int DefaultAttempts = 20;
+    /// <summary>Attempts of a step that keeps losing races for its rows before the conflict is reported.</summary>
+    public const int DefaultAttempts = 5;
 
-    // Creating the year's row is idempotent and standalone: a zero counter burns no number, and concurrent first
-    // allocations then all race on the UPDATE above instead of failing on a duplicate key.
-    private const string EnsureCounterSql =
-        "INSERT INTO " + RegistersModel.CounterTable + " (\"BookId\", \"Year\", \"LastNumber\") VALUES ({0}, {1}, 0) ON CONFLICT DO NOTHING";
+    private const string Table = RegistersModel.CounterTable;
 
-    private const string EnsureCounterSqlServer =
-        "IF NOT EXISTS (SELECT 1 FROM " + RegistersModel.CounterTable + " WITH (UPDLOCK, HOLDLOCK) WHERE [BookId] = {0} AND [Year] = {1}) "
-        + "INSERT INTO " + RegistersModel.CounterTable + " ([BookId], [Year], [LastNumber]) VALUES ({0}, {1}, 0)";
+    private const string NextSql =
+        "INSERT INTO " + Table + " (\"BookId\", \"Year\", \"LastNumber\") VALUES ({0}, {1}, 1) "
+        + "ON CONFLICT (\"BookId\", \"Year\") DO UPDATE SET \"LastNumber\" = " + Table + ".\"LastNumber\" + 1 "
+        + "RETURNING \"LastNumber\" AS \"Value\"";
+
+    private const string NextSqlServer =
+        "MERGE " + Table + " WITH (HOLDLOCK) AS c USING (SELECT {0} AS BookId, {1} AS Year) AS s "
+        + "ON c.BookId = s.BookId AND c.Year = s.Year "
+        + "WHEN MATCHED THEN UPDATE SET LastNumber = c.LastNumber + 1 "
+        + "WHEN NOT MATCHED THEN INSERT (BookId, Year, LastNumber) VALUES (s.BookId, s.Year, 1) "
+        + "OUTPUT inserted.LastNumber AS Value;";
 
     /// <summary>The register year of an instant: the calendar year in Vietnam.</summary>
     public static int YearOf(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, VietnamTime.Zone).Year;
@@ -40,41 +47,45 @@ public sealed partial class RegisterNumbers(DbContext db, TimeProvider time, ILo
         AllocateAsync(bookId, YearOf(time.GetUtcNow()), cancellationToken);
 
     /// <summary>
-    /// Reserves the next number of <paramref name="bookId"/> in <paramref name="year"/> in the caller's unit of work:
-    /// it exists once the caller's SaveChanges (and transaction, if any) commits, and never otherwise.
+    /// Takes the next number of <paramref name="bookId"/> in <paramref name="year"/> inside the caller's open
+    /// transaction: it exists once that transaction commits, and never otherwise. Without an open transaction the number
+    /// could outlive a failed step, so that is refused as a programming error.
     /// </summary>
     public async Task<RegisterNumber> AllocateAsync(Guid bookId, int year, CancellationToken cancellationToken)
     {
+        if (db.Database.CurrentTransaction is null)
+            throw new InvalidOperationException("Register numbers are allocated inside a transaction: run the step in RegisterNumbers.RetryOnConflictAsync.");
         var book = await db.Set<RegisterBook>().AsNoTracking().FirstOrDefaultAsync(b => b.Id == bookId, cancellationToken)
             ?? throw new RegisterBookNotFoundException(bookId);
         if (!book.IsActive)
             throw new RegisterBookInactiveException(book);
 
-        var counters = db.Set<RegisterCounter>();
-        var counter = counters.Local.FirstOrDefault(c => c.BookId == bookId && c.Year == year);
-        if (counter is null)
-        {
-            await EnsureCounterAsync(bookId, year, cancellationToken);
-            counter = await counters.SingleAsync(c => c.BookId == bookId && c.Year == year, cancellationToken);
-        }
-
-        counter.LastNumber++;
-        LogAllocated(book.Code, year, counter.LastNumber);
-        return new RegisterNumber(bookId, year, counter.LastNumber);
+        var sql = db.Database.ProviderName?.EndsWith(".SqlServer", StringComparison.Ordinal) == true ? NextSqlServer : NextSql;
+        var next = (await db.Database.SqlQueryRaw<int>(sql, bookId, year).ToListAsync(cancellationToken)).Single();
+        LogAllocated(book.Code, year, next);
+        return new RegisterNumber(bookId, year, next);
     }
 
     /// <summary>
-    /// Runs a whole step (load, allocate, save, commit) again when it lost a race for a number or a row, starting each
-    /// attempt from an empty change tracker. Anything else fails at once.
+    /// Runs a step that allocates numbers (load, allocate, SaveChanges — the engine's step included) in one transaction
+    /// and commits it; a step that throws is rolled back whole, numbers included. A step that lost a race for its own
+    /// rows (the engine's ConcurrencyConflictException, EF's DbUpdateConcurrencyException) runs again from an empty
+    /// change tracker, up to <paramref name="attempts"/> times. Inside a transaction the caller opened already, the step
+    /// joins it and runs once: its commit, and any retry, are the caller's.
     /// </summary>
     public async Task<T> RetryOnConflictAsync<T>(Func<CancellationToken, Task<T>> step, CancellationToken cancellationToken,
         int attempts = DefaultAttempts)
     {
+        if (db.Database.CurrentTransaction is not null)
+            return await step(cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await step(cancellationToken);
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                var result = await step(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return result;
             }
             catch (Exception ex) when (attempt < attempts && IsConflict(ex))
             {
@@ -85,17 +96,11 @@ public sealed partial class RegisterNumbers(DbContext db, TimeProvider time, ILo
     }
 
     private static bool IsConflict(Exception exception) =>
-        exception is DbUpdateConcurrencyException || exception.InnerException is DbUpdateConcurrencyException;
+        exception is ConcurrencyConflictException or DbUpdateConcurrencyException;
 
-    private Task<int> EnsureCounterAsync(Guid bookId, int year, CancellationToken cancellationToken)
-    {
-        var sql = db.Database.ProviderName?.EndsWith(".SqlServer", StringComparison.Ordinal) == true ? EnsureCounterSqlServer : EnsureCounterSql;
-        return db.Database.ExecuteSqlRawAsync(sql, [bookId, year], cancellationToken);
-    }
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Register {Book} {Year}: reserved number {Number}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Register {Book} {Year}: took number {Number}, pending the transaction's commit")]
     private partial void LogAllocated(string book, int year, int number);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "A register number was taken concurrently; running the step again (attempt {Attempt} lost)")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "A numbering step lost a race for its rows; running it again (attempt {Attempt} lost)")]
     private partial void LogRetry(int attempt);
 }

@@ -22,8 +22,6 @@ public static class RegistersModel
         {
             e.ToTable(CounterTable);
             e.HasKey(c => new { c.BookId, c.Year });
-            // The allocator's optimistic lock: an UPDATE that finds another LastNumber than it read changes nothing.
-            e.Property(c => c.LastNumber).IsConcurrencyToken();
             e.HasOne<RegisterBook>().WithMany().HasForeignKey(c => c.BookId).OnDelete(DeleteBehavior.Restrict);
         });
         return modelBuilder;

@@ -13,6 +13,7 @@ using DocBpm.Web.Incidents;
 using DocBpm.Web.Instances;
 using DocBpm.Web.Messages;
 using DocBpm.Web.Organisation;
+using DocBpm.Web.Registers;
 using DocBpm.Web.Scheduling;
 using DocBpm.Web.Signatures;
 using DocBpm.Web.Tasks;
@@ -80,6 +81,7 @@ public static class DocBpmHost
         app.MapInbox();
         app.MapDocBpmUi();
         app.MapSignatures();
+        app.MapRegisters();
         return app;
     }
 }

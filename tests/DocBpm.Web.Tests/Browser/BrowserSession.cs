@@ -55,7 +55,8 @@ public sealed class BrowserSession : IAsyncDisposable
     {
         var chromium = Chromium();
         var host = await DocBpmWebFactory.CreateAsync(provider);
-        host.TestServices = testServices;
+        if (testServices is not null)
+            host.TestServices.Add(testServices);
         host.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
         host.StartServer();
         var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DocBpm.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDocBpmDbContext))]
-    [Migration("20261125080002_Registers")]
+    [Migration("20261125080435_Registers")]
     partial class Registers
     {
         /// <inheritdoc />
@@ -321,7 +321,6 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("LastNumber")
-                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("BookId", "Year");
