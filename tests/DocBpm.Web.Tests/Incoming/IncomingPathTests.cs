@@ -178,4 +178,17 @@ public sealed class IncomingPathTests
         Assert.AreEqual(1, page["items"]!.AsArray().Count);
         Assert.AreEqual(4, (int)page["total"]!);
     }
+
+    [TestMethod]
+    public async Task Vietnamese_typed_decomposed_is_stored_composed_and_found_either_way()
+    {
+        await using var host = await DocBpmWebFactory.CreateAsync(DatabaseProvider.Sqlite);
+        var clerk = await host.LoginAsync("vanthu");
+        var decomposed = "Về việc tuyển sinh".Normalize(System.Text.NormalizationForm.FormD);
+
+        var id = await clerk.UploadAsync(host, decomposed);
+
+        Assert.AreEqual("Về việc tuyển sinh".Normalize(), (string?)(await clerk.DetailAsync(id))["summary"]!["subject"]);
+        Assert.AreEqual(1, (int)(await clerk.GetFromJsonAsync<JsonObject>($"/api/incoming?subject={Uri.EscapeDataString("tuyển sinh".Normalize(System.Text.NormalizationForm.FormD))}"))!["total"]!);
+    }
 }
