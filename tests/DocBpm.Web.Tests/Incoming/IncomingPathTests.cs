@@ -38,6 +38,10 @@ public sealed class IncomingPathTests
         Assert.IsTrue((await director.InboxAsync()).Any(t => (Guid?)t!["documentId"] == id && (string?)t["elementId"] == "DirectorInstruction"));
         (await director.AssignAsync(id, "unit:GDTrH", ["unit:KHTC"], ["person:chuyenvien.gdmnth"])).EnsureSuccessStatusCode();
 
+        var informed = (await (await host.LoginAsync("chuyenvien.gdmnth")).GetFromJsonAsync<JsonArray>("/api/inbox/shared"))!.Single()!;
+        Assert.AreEqual("Information", (string?)informed["role"], "a for-information recipient finds the document beside the inbox");
+        Assert.AreEqual(id, (Guid)informed["document"]!["id"]!);
+
         var head = await host.LoginAsync("truongphong.gdtrh");
         var task = (await head.InboxAsync()).Single(t => (Guid?)t!["documentId"] == id)!;
         Assert.AreEqual("Process", (string?)task["elementId"], "work assigned to a unit reaches its head");
@@ -142,6 +146,10 @@ public sealed class IncomingPathTests
         var id = await clerk.UploadAsync(host, "Về việc B");
         await clerk.RegisterAsync(id);
         (await (await host.LoginAsync("giamdoc")).AssignAsync(id, "unit:GDTrH")).EnsureSuccessStatusCode();
+
+        var informed = (await (await host.LoginAsync("chuyenvien.gdmnth")).GetFromJsonAsync<JsonArray>("/api/inbox/shared"))!.Single()!;
+        Assert.AreEqual("Information", (string?)informed["role"], "a for-information recipient finds the document beside the inbox");
+        Assert.AreEqual(id, (Guid)informed["document"]!["id"]!);
 
         var head = await host.LoginAsync("truongphong.gdtrh");
         var outside = await head.PostAsJsonAsync($"/api/incoming/{id}/reassign", new { mainHandler = "person:chuyenvien.khtc" });
