@@ -51,10 +51,7 @@ public sealed class IncomingHandling(DbContext db, WorkflowRuntime runtime, IPeo
         var current = await db.Set<IncomingAssignment>()
             .Where(a => a.DocumentId == id && a.Role == HandlingRole.Main && !a.Delegated)
             .OrderByDescending(a => a.AssignedAt).FirstAsync(cancellationToken);
-        var holds = current.Kind == AssigneeKind.Person
-            ? current.Assignee == by.Actor.UserName
-            : by.IsUnitHead && current.UnitCode == by.UnitCode;
-        if (!holds || !(by.IsDeputy || by.IsUnitHead))
+        if (!current.IsHeldBy(by.Actor.UserName, by.UnitCode, by.IsUnitHead) || !(by.IsDeputy || by.IsUnitHead))
             throw new IncomingAccessException("Chỉ Phó Giám đốc hoặc trưởng đơn vị đang chủ trì xử lý văn bản mới được giao lại.");
 
         var now = time.GetUtcNow();
@@ -78,10 +75,10 @@ public sealed class IncomingHandling(DbContext db, WorkflowRuntime runtime, IPeo
         var document = await IncomingRegistry.LoadAsync(db, id, cancellationToken);
         var task = await WaitingAsync(document, IncomingStatus.Assigned, IncomingProcess.Process,
             "Văn bản chưa được phân công hoặc đã hoàn thành.", cancellationToken);
-        if (string.IsNullOrWhiteSpace(report.Result) || report.Result.Trim().Length > 4000)
-            throw IncomingValidationException.For("result", "Cần ghi kết quả xử lý (không quá 4000 ký tự).");
         if (!TaskAccess.MayWork(task, handler))
             throw new IncomingAccessException("Bạn không phải người chủ trì xử lý văn bản này.");
+        if (string.IsNullOrWhiteSpace(report.Result) || report.Result.Trim().Length > 4000)
+            throw IncomingValidationException.For("result", "Cần ghi kết quả xử lý (không quá 4000 ký tự).");
 
         var now = time.GetUtcNow();
         foreach (var rule in completionRules)
@@ -195,7 +192,5 @@ public sealed class IncomingHandling(DbContext db, WorkflowRuntime runtime, IPeo
 }
 
 /// <summary>The person may see the document but not take this action on it.</summary>
-public sealed class IncomingAccessException(string messageVi) : Exception("Incoming document action refused to this person.")
-{
-    public string MessageVi { get; } = messageVi;
-}
+public sealed class IncomingAccessException(string messageVi)
+    : DocumentRefusedException(RefusalKind.Forbidden, "Không có quyền", messageVi, "Incoming document action refused to this person.");

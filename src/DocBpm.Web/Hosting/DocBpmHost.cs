@@ -2,6 +2,7 @@ using DocBpm.Documents;
 using DocBpm.Documents.Calendar;
 using DocBpm.Engine;
 using DocBpm.Web.Calendar;
+using DocBpm.Web.Components;
 using DocBpm.Web.Accounts;
 using DocBpm.Web.Data;
 using DocBpm.Web.Definitions;
@@ -42,6 +43,7 @@ public static class DocBpmHost
         services.AddExceptionHandler<EngineExceptionHandler>();
         services.AddExceptionHandler<ProvincialTaskExceptionHandler>();
         services.AddDocBpmIncoming();
+        services.AddDocBpmUi();
         services.AddOpenApi();
         services.AddHealthChecks().AddDbContextCheck<DocBpmDbContext>("database");
         return builder;
@@ -64,6 +66,7 @@ public static class DocBpmHost
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAntiforgery();
 
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/api-reference", o => o.WithTitle("DocBpm API")).AllowAnonymous();
@@ -86,6 +89,7 @@ public static class DocBpmHost
         app.MapSignatures();
         app.MapIncoming();
         app.MapInbox();
+        app.MapDocBpmUi();
         return app;
     }
 }

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DocBpm.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDocBpmDbContext))]
-    [Migration("20261125080705_IncomingDocuments")]
-    partial class IncomingDocuments
+    [Migration("20261125081042_Signatures")]
+    partial class Signatures
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -171,7 +171,7 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
                     b.ToTable("doc_received", (string)null);
                 });
 
-            modelBuilder.Entity("DocBpm.Documents.Files.StoredFile", b =>
+            modelBuilder.Entity("DocBpm.Documents.Exchange.StoredFile", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -207,243 +207,6 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
                     b.ToTable("doc_files", (string)null);
                 });
 
-            modelBuilder.Entity("DocBpm.Documents.Incoming.IncomingAssignment", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("AssignedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("AssignedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Assignee")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("AssigneeName")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("Deadline")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("Delegated")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("DocumentId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Instruction")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("ParentId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Role")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UnitCode")
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DocumentId");
-
-                    b.HasIndex("Assignee", "DocumentId");
-
-                    b.HasIndex("UnitCode", "DocumentId");
-
-                    b.ToTable("doc_incoming_assignments", (string)null);
-                });
-
-            modelBuilder.Entity("DocBpm.Documents.Incoming.IncomingDocument", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("ArrivedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CancelReason")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CodeNotation")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CodeNumber")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("CompletedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("Copies")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("Deadline")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("DocumentDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DocumentType")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FileIds")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("IncomingNumber")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Instruction")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("IssuingAgency")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("IssuingAgencyCode")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Notes")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("PageCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("PaperCopyDelivered")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ProcessKey")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("ReceivedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("ReceivedDocumentId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("RegisterBookId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("RegisteredAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("RegisteredBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("ReplyDocumentId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ReturnReason")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Revision")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Signer")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Source")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Urgency")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ProcessKey")
-                        .IsUnique();
-
-                    b.HasIndex("ReceivedAt");
-
-                    b.HasIndex("ReceivedDocumentId");
-
-                    b.HasIndex("RegisterBookId", "IncomingNumber");
-
-                    b.ToTable("doc_incoming", (string)null);
-                });
-
-            modelBuilder.Entity("DocBpm.Documents.Incoming.IncomingEvent", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("At")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Detail")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("DocumentId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserName")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DocumentId");
-
-                    b.ToTable("doc_incoming_history", (string)null);
-                });
-
             modelBuilder.Entity("DocBpm.Documents.Organisation.Unit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -476,94 +239,54 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
                     b.ToTable("org_units", (string)null);
                 });
 
-            modelBuilder.Entity("DocBpm.Documents.Registers.RegisterBook", b =>
+            modelBuilder.Entity("DocBpm.Documents.Signatures.SigningAuthority", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Code")
+                    b.Property<string>("AgencyCode")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
-
-                    b.Property<string>("Direction")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsActive")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("IsConfidential")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("Code")
-                        .IsUnique();
-
-                    b.ToTable("doc_register_books", (string)null);
-
-                    b.HasData(
-                        new
-                        {
-                            Id = new Guid("0193a5c0-0000-7000-8000-000000000001"),
-                            Code = "DEN",
-                            Direction = "Incoming",
-                            IsActive = true,
-                            IsConfidential = false,
-                            Name = "Sổ văn bản đến"
-                        },
-                        new
-                        {
-                            Id = new Guid("0193a5c0-0000-7000-8000-000000000002"),
-                            Code = "DI",
-                            Direction = "Outgoing",
-                            IsActive = true,
-                            IsConfidential = false,
-                            Name = "Sổ văn bản đi"
-                        },
-                        new
-                        {
-                            Id = new Guid("0193a5c0-0000-7000-8000-000000000003"),
-                            Code = "DEN-MAT",
-                            Direction = "Incoming",
-                            IsActive = true,
-                            IsConfidential = true,
-                            Name = "Sổ văn bản đến mật"
-                        },
-                        new
-                        {
-                            Id = new Guid("0193a5c0-0000-7000-8000-000000000004"),
-                            Code = "DI-MAT",
-                            Direction = "Outgoing",
-                            IsActive = true,
-                            IsConfidential = true,
-                            Name = "Sổ văn bản đi mật"
-                        });
-                });
-
-            modelBuilder.Entity("DocBpm.Documents.Registers.RegisterCounter", b =>
-                {
-                    b.Property<Guid>("BookId")
+                    b.Property<string>("Position")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Year")
+                    b.Property<string>("SubjectIdentifier")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Thumbprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ValidFrom")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("LastNumber")
-                        .IsConcurrencyToken()
+                    b.Property<long?>("ValidTo")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("BookId", "Year");
+                    b.HasKey("Id");
 
-                    b.ToTable("doc_register_counters", (string)null);
+                    b.HasIndex("SubjectIdentifier");
+
+                    b.HasIndex("Thumbprint");
+
+                    b.ToTable("sig_authorities", (string)null);
                 });
 
             modelBuilder.Entity("DocBpm.Engine.Persistence.BookmarkRecord", b =>
@@ -1174,33 +897,6 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
-                });
-
-            modelBuilder.Entity("DocBpm.Documents.Incoming.IncomingAssignment", b =>
-                {
-                    b.HasOne("DocBpm.Documents.Incoming.IncomingDocument", null)
-                        .WithMany()
-                        .HasForeignKey("DocumentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("DocBpm.Documents.Incoming.IncomingEvent", b =>
-                {
-                    b.HasOne("DocBpm.Documents.Incoming.IncomingDocument", null)
-                        .WithMany()
-                        .HasForeignKey("DocumentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("DocBpm.Documents.Registers.RegisterCounter", b =>
-                {
-                    b.HasOne("DocBpm.Documents.Registers.RegisterBook", null)
-                        .WithMany()
-                        .HasForeignKey("BookId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("DocBpm.Engine.Persistence.BookmarkRecord", b =>
