@@ -32,7 +32,9 @@ public sealed class FileStore(DbContext db, TimeProvider time)
 
     public async Task<StoredFile> ReadAsync(Guid id, CancellationToken cancellationToken)
     {
-        var file = await db.Set<StoredFile>().AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, cancellationToken)
+        // A file added earlier in the same process step is not saved yet, but the next activity may read it.
+        var file = db.Set<StoredFile>().Local.FirstOrDefault(f => f.Id == id)
+            ?? await db.Set<StoredFile>().AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, cancellationToken)
             ?? throw new FileNotFoundException($"Stored file {id} does not exist.");
         if (!string.Equals(Hash(file.Content), file.Sha256, StringComparison.Ordinal))
             throw new FileIntegrityException(id);

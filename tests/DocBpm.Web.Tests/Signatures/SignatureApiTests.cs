@@ -1,0 +1,147 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using DocBpm.Documents.Exchange;
+using DocBpm.Documents.Tests.Signatures;
+using DocBpm.Engine.Persistence;
+using DocBpm.Engine.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DocBpm.Web.Tests.Signatures;
+
+/// <summary>Signing in a process, the clerk's check of the result over HTTP, and the admin's registry.</summary>
+[TestClass]
+public sealed class SignatureApiTests
+{
+    private static readonly TestPki Pki = TestPki.Instance;
+
+    private const string SigningProcess = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:docbpm="urn:docbpm:bpmn:1" id="d" targetNamespace="urn:t">
+          <bpmn:process id="sign-and-check" isExecutable="true">
+            <bpmn:startEvent id="s"/>
+            <bpmn:serviceTask id="personal"><bpmn:extensionElements><docbpm:activity type="SignDocument">
+              <docbpm:input name="fileId" expression="draftId"/><docbpm:input name="keyId" expression="'giamdoc'"/>
+              <docbpm:output name="signedFileId" variable="personalId"/>
+            </docbpm:activity></bpmn:extensionElements></bpmn:serviceTask>
+            <bpmn:serviceTask id="agency"><bpmn:extensionElements><docbpm:activity type="SignDocument">
+              <docbpm:input name="fileId" expression="personalId"/><docbpm:input name="keyId" expression="'coquan'"/>
+              <docbpm:input name="role" expression="'Agency'"/><docbpm:input name="notation" expression="'123/SGDĐT-VP'"/>
+              <docbpm:output name="signedFileId" variable="issuedId"/>
+            </docbpm:activity></bpmn:extensionElements></bpmn:serviceTask>
+            <bpmn:serviceTask id="verify"><bpmn:extensionElements><docbpm:activity type="VerifySignature">
+              <docbpm:input name="fileId" expression="issuedId"/>
+            </docbpm:activity></bpmn:extensionElements></bpmn:serviceTask>
+            <bpmn:userTask id="done"/>
+            <bpmn:endEvent id="e"/>
+            <bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="personal"/>
+            <bpmn:sequenceFlow id="f2" sourceRef="personal" targetRef="agency"/>
+            <bpmn:sequenceFlow id="f3" sourceRef="agency" targetRef="verify"/>
+            <bpmn:sequenceFlow id="f4" sourceRef="verify" targetRef="done"/>
+            <bpmn:sequenceFlow id="f5" sourceRef="done" targetRef="e"/>
+          </bpmn:process>
+        </bpmn:definitions>
+        """;
+
+    private static async Task<DocBpmWebFactory> HostAsync(DatabaseProvider provider)
+    {
+        var host = await DocBpmWebFactory.CreateAsync(provider);
+        host.Settings["Signatures:TrustAnchors:0"] = Pki.RootFile;
+        for (var i = 0; i < Pki.CrlFiles.Count; i++)
+            host.Settings[$"Signatures:CrlFiles:{i}"] = Pki.CrlFiles[i];
+        host.Settings["Signatures:Keys:giamdoc:Path"] = Pki.Pkcs12(Pki.Director, "mat-khau-1");
+        host.Settings["Signatures:Keys:giamdoc:Password"] = "mat-khau-1";
+        host.Settings["Signatures:Keys:coquan:Path"] = Pki.Pkcs12(Pki.Agency, "mat-khau-2");
+        host.Settings["Signatures:Keys:coquan:Password"] = "mat-khau-2";
+        return host;
+    }
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] content, string name = "cong-van.pdf")
+    {
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(content), "file", name } };
+        return await client.PostAsync("/api/signatures/verify", form);
+    }
+
+    public static IEnumerable<object[]> Providers => TestDatabase.Providers;
+
+    [TestMethod]
+    [DynamicData(nameof(Providers))]
+    public async Task Article9_3_a_process_signs_personally_then_as_agency_and_the_clerk_finds_it_legally_valid(DatabaseProvider provider)
+    {
+        await using var host = await HostAsync(provider);
+        var admin = await host.LoginAsync("quantri");
+        var analyst = await host.LoginAsync("phantich");
+        var clerk = await host.LoginAsync("vanthu");
+        (await admin.PostAsJsonAsync("/api/signatures/authorities", new { kind = "Person", name = "Hoàng Văn Minh", subjectIdentifier = "CCCD:020080001234", position = "Giám đốc" }))
+            .EnsureSuccessStatusCode();
+        (await analyst.PostAsync("/api/definitions", new StringContent(SigningProcess, Encoding.UTF8, "application/xml"))).EnsureSuccessStatusCode();
+        Guid draftId;
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            draftId = scope.ServiceProvider.GetRequiredService<FileStore>().Add("123-SGDDT-VP.pdf", "application/pdf", TestDocuments.OfficialLetter()).Id;
+            await scope.ServiceProvider.GetRequiredService<DbContext>().SaveChangesAsync();
+        }
+
+        var started = await admin.PostAsJsonAsync("/api/instances", new { definitionKey = "sign-and-check", variables = new { draftId } });
+        started.EnsureSuccessStatusCode();
+        var instanceId = (await started.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+        await host.RunDueWorkAsync();
+        await host.RunDueWorkAsync();
+        var variables = (await admin.GetFromJsonAsync<JsonObject>($"/api/instances/{instanceId}"))!["variables"]!;
+
+        Assert.AreEqual("LegallyValid", (string?)variables["legalStatus"], variables.ToJsonString());
+        StringAssert.Contains((string?)variables["summary"], "Văn bản có giá trị pháp lý.");
+        byte[] issued;
+        await using (var scope = host.Services.CreateAsyncScope())
+            issued = (await scope.ServiceProvider.GetRequiredService<FileStore>().ReadAsync(variables["issuedId"]!.GetValue<Guid>(), CancellationToken.None)).Content;
+        var report = await (await UploadAsync(clerk, issued)).Content.ReadFromJsonAsync<JsonObject>();
+        Assert.AreEqual("LegallyValid", (string?)report!["legalStatus"], report.ToJsonString());
+        Assert.AreEqual(2, report["signatures"]!.AsArray().Count);
+    }
+
+    [TestMethod]
+    public async Task The_clerk_gets_a_vietnamese_refusal_for_a_file_that_is_not_a_pdf_and_for_no_file()
+    {
+        await using var host = await HostAsync(DatabaseProvider.Sqlite);
+        var clerk = await host.LoginAsync("vanthu");
+
+        var notPdf = await UploadAsync(clerk, "Kính gửi: các phòng"u8.ToArray(), "cong-van.docx");
+        using var empty = new MultipartFormDataContent();
+        var nothing = await clerk.PostAsync("/api/signatures/verify", empty);
+        var unsigned = await (await UploadAsync(clerk, TestDocuments.OfficialLetter())).Content.ReadFromJsonAsync<JsonObject>();
+
+        Assert.AreEqual(HttpStatusCode.UnprocessableEntity, notPdf.StatusCode);
+        var problem = await notPdf.Content.ReadFromJsonAsync<JsonObject>();
+        Assert.AreEqual("Tệp không phải là văn bản PDF.", (string?)problem!["detail"]);
+        Assert.AreEqual("not-pdf", (string?)problem["code"]);
+        Assert.AreEqual(HttpStatusCode.BadRequest, nothing.StatusCode);
+        Assert.AreEqual("ReferenceOnly", (string?)unsigned!["legalStatus"]);
+    }
+
+    [TestMethod]
+    public async Task Only_the_admin_edits_the_registry_of_signing_authorities_and_bad_entries_are_refused()
+    {
+        await using var host = await HostAsync(DatabaseProvider.Sqlite);
+        var admin = await host.LoginAsync("quantri");
+        var clerk = await host.LoginAsync("vanthu");
+
+        var byClerk = await clerk.PostAsJsonAsync("/api/signatures/authorities", new { kind = "Person", name = "A", subjectIdentifier = "CCCD:1" });
+        var noIdentity = await admin.PostAsJsonAsync("/api/signatures/authorities", new { kind = "Person", name = "A" });
+        var badThumbprint = await admin.PostAsJsonAsync("/api/signatures/authorities", new { kind = "Organisation", name = "Sở", thumbprint = "abc" });
+        var added = await admin.PostAsJsonAsync("/api/signatures/authorities",
+            new { kind = "Organisation", name = "Sở Giáo dục và Đào tạo Lạng Sơn", subjectIdentifier = "MNS:1234567", agencyCode = "000.00.12.H37" });
+        var listed = await admin.GetFromJsonAsync<JsonArray>("/api/signatures/authorities");
+        var removed = await admin.DeleteAsync($"/api/signatures/authorities/{listed!.Single()!["id"]}");
+
+        Assert.AreEqual(HttpStatusCode.Forbidden, byClerk.StatusCode);
+        Assert.AreEqual(HttpStatusCode.BadRequest, noIdentity.StatusCode);
+        StringAssert.Contains(await noIdentity.Content.ReadAsStringAsync(), "mã định danh");
+        Assert.AreEqual(HttpStatusCode.BadRequest, badThumbprint.StatusCode);
+        Assert.AreEqual(HttpStatusCode.Created, added.StatusCode);
+        Assert.AreEqual("000.00.12.H37", (string?)listed!.Single()!["agencyCode"]);
+        Assert.AreEqual(HttpStatusCode.NoContent, removed.StatusCode);
+        Assert.AreEqual(0, (await admin.GetFromJsonAsync<JsonArray>("/api/signatures/authorities"))!.Count);
+    }
+}
