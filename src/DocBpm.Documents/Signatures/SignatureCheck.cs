@@ -30,7 +30,7 @@ internal sealed class SignatureCheck(TrustMaterial trust, IReadOnlyList<SignerRe
             return findings.Invalid(SignatureReasons.UnsupportedFormat(embedded.SubFilter), Result);
         if (!ByteRangeIsSound(pdf, embedded))
             return findings.Invalid(SignatureReasons.ByteRange, Result);
-        var signed = PdfSigner.SignedBytes(pdf, embedded.ByteRange).ToArray();
+        var signed = PdfSigner.SignedBytes(pdf, embedded.ByteRange);
         if (!TryRead(embedded.Contents!, signed, out var cms, out var info))
             return findings.Invalid(SignatureReasons.MalformedCms, Result);
         if (!Digests.Contains(info.DigestAlgorithmID.Algorithm.Id))

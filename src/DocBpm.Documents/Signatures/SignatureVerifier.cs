@@ -13,10 +13,21 @@ public sealed class SignatureVerifier(IOptions<SignatureOptions> options, TrustM
     public SignatureReport Verify(byte[] pdf, IReadOnlyList<SignerRegistration> registry)
     {
         using var document = PdfInput.Open(pdf, options.Value.MaxFileBytes);
-        var embedded = SignatureLocator.Find(document);
+        List<EmbeddedSignature> embedded;
+        RevocationData store;
+        try
+        {
+            embedded = SignatureLocator.Find(document);
+            store = SignatureLocator.SecurityStore(document);
+        }
+        catch (Exception ex) when (ex is not SignatureInputException and not OperationCanceledException and not OutOfMemoryException)
+        {
+            throw PdfInput.Unreadable(ex);
+        }
+
         if (embedded.Count == 0)
             return new SignatureReport(LegalStatus.ReferenceOnly, [], [SignatureReasons.NoSignatures]);
-        var check = new SignatureCheck(trust, registry, SignatureLocator.SecurityStore(document));
+        var check = new SignatureCheck(trust, registry, store);
         var results = embedded.Select(e => check.Check(pdf, e)).ToList();
         var reasons = new List<SignatureFinding>();
         if (embedded.Max(e => e.End) < pdf.LongLength)

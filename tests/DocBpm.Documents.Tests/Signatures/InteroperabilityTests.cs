@@ -24,7 +24,7 @@ public sealed class InteroperabilityTests
         var signer = new PdfSigner(Options.Create(Pki.Options()), new FakeTimeProvider(TestPki.SigningTime));
         var prepared = signer.Prepare(TestDocuments.OfficialLetter(), Pki.Director.Chain, SignatureAppearance.For(SignatureRole.Personal, "Hoàng Văn Minh"));
         var pdf = Tampering.Replace(prepared.Pdf, "/SubFilter /ETSI.CAdES.detached", "/SubFilter /adbe.pkcs7.detached");
-        var signed = PdfSigner.SignedBytes(pdf, [0, prepared.ContentsStart, prepared.ContentsEnd, pdf.LongLength - prepared.ContentsEnd]).ToArray();
+        var signed = PdfSigner.SignedBytes(pdf, [0, prepared.ContentsStart, prepared.ContentsEnd, pdf.LongLength - prepared.ContentsEnd]);
         var archival = new DerSequence(
             new DerTaggedObject(true, 0, new DerSequence(Pki.RootCrl.CertificateList)),
             new DerTaggedObject(true, 1, new DerSequence(Asn1Object.FromByteArray(GoodOcspResponse(Pki.Director)))));

@@ -199,6 +199,27 @@ public sealed class VerificationTests
     }
 
     [TestMethod]
+    public async Task Damaged_files_get_a_report_or_a_clear_refusal_never_a_crash()
+    {
+        var signed = await SigningTests.SignTwiceAsync(Pki.Director, Pki.Agency);
+
+        for (var tenth = 1; tenth < 10; tenth++)
+        {
+            var damaged = signed.ToArray();
+            Array.Fill(damaged, (byte)'x', signed.Length * tenth / 10, 64);
+            try
+            {
+                var report = Verify(damaged);
+                Assert.AreEqual(LegalStatus.ReferenceOnly, report.LegalStatus, $"damage at {tenth}/10 must not leave the document legally valid");
+            }
+            catch (SignatureInputException refused)
+            {
+                Assert.IsFalse(string.IsNullOrEmpty(refused.Vietnamese));
+            }
+        }
+    }
+
+    [TestMethod]
     public void An_unsigned_document_is_for_reference_only()
     {
         var report = Verify(TestDocuments.OfficialLetter());
