@@ -32,4 +32,42 @@ public sealed class SigningTests
         StringAssert.Contains(report, "Hoàng Văn Minh", report);
         StringAssert.Contains(report, "ETSI.CAdES.detached", report);
     }
+
+    [TestMethod]
+    public async Task Pdfsig_accepts_a_timestamped_pades_b_t_signature()
+    {
+        var clock = new FakeTimeProvider(TestPki.SigningTime);
+        using var authority = new TestTimestampAuthority(Pki.Timestamps, clock);
+        using var http = new HttpClient(authority) { BaseAddress = new Uri("http://tsa.test/") };
+
+        var signed = await SignTwiceAsync(Pki.Director, Pki.Agency, new HttpTimestampClient(http));
+        var report = await Pdfsig.RunAsync(signed, TestContext.CancellationToken);
+
+        Assert.AreEqual(2, report.Split("Signature is Valid.").Length - 1, report);
+        Assert.AreEqual(2, authority.Requests);
+    }
+
+    [TestMethod]
+    public async Task The_key_store_opens_the_admins_pkcs12_files_and_names_a_missing_or_locked_key()
+    {
+        var store = new Pkcs12KeyStore(Options.Create(new SignatureOptions
+        {
+            Keys =
+            {
+                ["coquan"] = new Pkcs12KeyOptions { Path = Pki.Pkcs12(Pki.Agency, "dung"), Password = "dung" },
+                ["khoa-sai"] = new Pkcs12KeyOptions { Path = Pki.Pkcs12(Pki.Deputy, "dung"), Password = "sai" },
+            },
+        }));
+
+        var key = store.Get("coquan");
+        var missing = Assert.ThrowsExactly<SigningKeyNotFoundException>(() => store.Get("khong-co"));
+        var locked = Assert.ThrowsExactly<SigningKeyNotFoundException>(() => store.Get("khoa-sai"));
+
+        Assert.AreEqual(Pki.Agency.Certificate, key.Chain[0]);
+        Assert.HasCount(3, key.Chain, "the agency certificate, the intermediate and the root");
+        Assert.AreEqual("khong-co", missing.KeyId);
+        Assert.AreEqual("khoa-sai", locked.KeyId);
+        var signature = await key.SignAsync("dữ liệu"u8.ToArray(), TestContext.CancellationToken);
+        Assert.IsNotEmpty(signature);
+    }
 }
