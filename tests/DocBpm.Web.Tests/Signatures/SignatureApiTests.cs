@@ -101,6 +101,88 @@ public sealed class SignatureApiTests
         Assert.AreEqual(2, report["signatures"]!.AsArray().Count);
     }
 
+    private const string IncomingCheck = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:docbpm="urn:docbpm:bpmn:1"
+            xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" id="d" targetNamespace="urn:t">
+          <bpmn:error id="bad" errorCode="invalid-file"/>
+          <bpmn:process id="check-incoming" isExecutable="true">
+            <bpmn:startEvent id="s"/>
+            <bpmn:serviceTask id="verify"><bpmn:extensionElements><docbpm:activity type="VerifySignature">
+              <docbpm:input name="receivedDocumentId" expression="receivedId"/>
+            </docbpm:activity></bpmn:extensionElements></bpmn:serviceTask>
+            <bpmn:boundaryEvent id="unreadable" attachedToRef="verify"><bpmn:errorEventDefinition errorRef="bad"/></bpmn:boundaryEvent>
+            <bpmn:userTask id="register"/><bpmn:userTask id="returnToSender"/><bpmn:userTask id="askForAnotherFile"/>
+            <bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="verify"/>
+            <bpmn:sequenceFlow id="f2" sourceRef="verify" targetRef="register"><bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">outcome === 'done'</bpmn:conditionExpression></bpmn:sequenceFlow>
+            <bpmn:sequenceFlow id="f3" sourceRef="verify" targetRef="returnToSender"><bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">outcome === 'referenceOnly'</bpmn:conditionExpression></bpmn:sequenceFlow>
+            <bpmn:sequenceFlow id="f4" sourceRef="unreadable" targetRef="askForAnotherFile"/>
+            <bpmn:endEvent id="e"/>
+            <bpmn:sequenceFlow id="f5" sourceRef="register" targetRef="e"/>
+            <bpmn:sequenceFlow id="f6" sourceRef="returnToSender" targetRef="e"/>
+            <bpmn:sequenceFlow id="f7" sourceRef="askForAnotherFile" targetRef="e"/>
+          </bpmn:process>
+        </bpmn:definitions>
+        """;
+
+    [TestMethod]
+    public async Task Article8_1a_a_received_document_goes_on_by_the_legal_status_of_its_main_pdf()
+    {
+        await using var host = await HostAsync(DatabaseProvider.Sqlite);
+        var admin = await host.LoginAsync("quantri");
+        (await (await host.LoginAsync("phantich")).PostAsync("/api/definitions", new StringContent(IncomingCheck, Encoding.UTF8, "application/xml")))
+            .EnsureSuccessStatusCode();
+        (await admin.PostAsJsonAsync("/api/signatures/authorities", new { kind = "Person", name = "Hoàng Văn Minh", subjectIdentifier = "CCCD:020080001234" }))
+            .EnsureSuccessStatusCode();
+        var signed = await SignTwiceAsync(host);
+
+        var legal = await RunCheckAsync(host, admin, ("appendix.docx", "Phụ lục"u8.ToArray()), ("cong-van.pdf", signed));
+        var unsigned = await RunCheckAsync(host, admin, ("cong-van.pdf", TestDocuments.OfficialLetter()));
+        var broken = await RunCheckAsync(host, admin, ("cong-van.pdf", "không phải PDF"u8.ToArray()));
+
+        Assert.AreEqual("register", (string?)legal["activeElements"]![0], legal.ToJsonString());
+        Assert.AreEqual("LegallyValid", (string?)legal["variables"]!["legalStatus"]);
+        Assert.AreEqual("returnToSender", (string?)unsigned["activeElements"]![0]);
+        StringAssert.Contains((string?)unsigned["variables"]!["summary"], "không có chữ ký số");
+        Assert.AreEqual("askForAnotherFile", (string?)broken["activeElements"]![0]);
+    }
+
+    private static async Task<byte[]> SignTwiceAsync(DocBpmWebFactory host)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var signer = scope.ServiceProvider.GetRequiredService<DocBpm.Documents.Signatures.PdfSigner>();
+        var keys = scope.ServiceProvider.GetRequiredService<DocBpm.Documents.Signatures.ISigningKeyStore>();
+        var personal = await signer.SignAsync(TestDocuments.OfficialLetter(), keys.Get("giamdoc"),
+            DocBpm.Documents.Signatures.SignatureAppearance.For(DocBpm.Documents.Signatures.SignatureRole.Personal, "Hoàng Văn Minh"), CancellationToken.None);
+        return await signer.SignAsync(personal, keys.Get("coquan"),
+            DocBpm.Documents.Signatures.SignatureAppearance.For(DocBpm.Documents.Signatures.SignatureRole.Agency, "Sở Giáo dục và Đào tạo Lạng Sơn"), CancellationToken.None);
+    }
+
+    /// <summary>A document as intake registers it (files stored, one row), then the check process on it.</summary>
+    private static async Task<JsonObject> RunCheckAsync(DocBpmWebFactory host, HttpClient admin, params (string Name, byte[] Content)[] files)
+    {
+        Guid receivedId;
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var store = scope.ServiceProvider.GetRequiredService<FileStore>();
+            var stored = files.Select(f => store.Add(f.Name, f.Name.EndsWith(".pdf", StringComparison.Ordinal) ? "application/pdf" : "application/octet-stream", f.Content)).ToList();
+            var received = new ReceivedDocument
+            {
+                Id = Guid.CreateVersion7(), SenderCode = "000.00.00.H37", SenderName = "UBND tỉnh Lạng Sơn", DocumentId = $"000.00.00.H37,2026/11/23,{stored[0].Id:N}/UBND",
+                CodeNumber = "45", CodeNotation = "UBND-KGVX", PromulgationDate = new DateOnly(2026, 11, 23), Subject = "Về việc tổ chức thi", FileIds = string.Join(',', stored.Select(f => f.Id)),
+            };
+            var db = scope.ServiceProvider.GetRequiredService<DbContext>();
+            db.Set<ReceivedDocument>().Add(received);
+            await db.SaveChangesAsync();
+            receivedId = received.Id;
+        }
+
+        var started = await admin.PostAsJsonAsync("/api/instances", new { definitionKey = "check-incoming", variables = new { receivedId } });
+        started.EnsureSuccessStatusCode();
+        var id = (await started.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+        return (await admin.GetFromJsonAsync<JsonObject>($"/api/instances/{id}"))!;
+    }
+
     [TestMethod]
     public async Task The_clerk_gets_a_vietnamese_refusal_for_a_file_that_is_not_a_pdf_and_for_no_file()
     {
