@@ -134,6 +134,9 @@ public sealed class SignatureApiTests
             .EnsureSuccessStatusCode();
         (await admin.PostAsJsonAsync("/api/signatures/authorities", new { kind = "Person", name = "Hoàng Văn Minh", subjectIdentifier = "CCCD:020080001234" }))
             .EnsureSuccessStatusCode();
+        (await admin.PostAsJsonAsync("/api/signatures/authorities",
+            new { kind = "Organisation", name = "Sở Giáo dục và Đào tạo Lạng Sơn", subjectIdentifier = "MNS:1234567", agencyCode = "000.00.12.H37" }))
+            .EnsureSuccessStatusCode();
         var signed = await SignTwiceAsync(host);
 
         var legal = await RunCheckAsync(host, admin, ("appendix.docx", "Phụ lục"u8.ToArray()), ("cong-van.pdf", signed));
@@ -142,6 +145,7 @@ public sealed class SignatureApiTests
 
         Assert.AreEqual("register", (string?)legal["activeElements"]![0], legal.ToJsonString());
         Assert.AreEqual("LegallyValid", (string?)legal["variables"]!["legalStatus"]);
+        Assert.AreEqual("000.00.12.H37", (string?)legal["variables"]!["agencyCodes"]![0], "to compare with the sender on the edXML envelope");
         Assert.AreEqual("returnToSender", (string?)unsigned["activeElements"]![0]);
         StringAssert.Contains((string?)unsigned["variables"]!["summary"], "không có chữ ký số");
         Assert.AreEqual("askForAnotherFile", (string?)broken["activeElements"]![0]);
