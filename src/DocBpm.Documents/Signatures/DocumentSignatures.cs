@@ -24,7 +24,10 @@ public sealed partial class DocumentSignatures(FileStore files, SignerRegistry r
     public async Task<SignatureReport> VerifyFileAsync(Guid fileId, CancellationToken cancellationToken) =>
         await VerifyAsync((await files.ReadAsync(fileId, cancellationToken)).Content, cancellationToken);
 
-    /// <summary>Signs a stored PDF with the configured key; the signed PDF is a new stored file, saved with the caller's unit of work.</summary>
+    /// <summary>
+    /// Signs a stored PDF with the configured key; the signed PDF is a new stored file, saved with the caller's unit of
+    /// work. The new signature is checked first: an expired, revoked or untrusted key is refused rather than issued.
+    /// </summary>
     public async Task<StoredFile> SignFileAsync(Guid fileId, string keyId, SignatureRole role, string? signerName, string? notation, int? page,
         CancellationToken cancellationToken)
     {
@@ -34,6 +37,9 @@ public sealed partial class DocumentSignatures(FileStore files, SignerRegistry r
             : key.Chain[0].SubjectDN.GetValueList(Org.BouncyCastle.Asn1.X509.X509Name.CN).FirstOrDefault() ?? keyId;
         var appearance = SignatureAppearance.For(role, name, notation) with { Page = page };
         var signed = await signer.SignAsync(file.Content, key, appearance, cancellationToken);
+        var own = verifier.Verify(signed, await registry.SnapshotAsync(cancellationToken)).Signatures[^1];
+        if (own.Status == SignatureStatus.Invalid)
+            throw new SignatureRefusedException(keyId, own.Reasons);
         var stored = files.Add(file.Name, "application/pdf", signed);
         LogSigned(fileId, role, keyId, stored.Id);
         return stored;
@@ -44,4 +50,13 @@ public sealed partial class DocumentSignatures(FileStore files, SignerRegistry r
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Signed file {FileId} ({Role}) with key {KeyId} as file {SignedFileId}")]
     private partial void LogSigned(Guid fileId, SignatureRole role, string keyId, Guid signedFileId);
+}
+
+/// <summary>The key produced a signature that does not verify (expired, revoked, untrusted): nothing is stored.</summary>
+public sealed class SignatureRefusedException(string keyId, IReadOnlyList<SignatureFinding> reasons)
+    : Exception($"Signing key '{keyId}' gives an invalid signature: {string.Join(", ", reasons.Select(r => r.Code))}")
+{
+    public IReadOnlyList<SignatureFinding> Reasons { get; } = reasons;
+
+    public string Vietnamese => "Không ký được bằng khóa này: " + string.Join("; ", Reasons.Select(r => r.Message));
 }

@@ -8,10 +8,12 @@ namespace DocBpm.Documents.Signatures;
 /// </summary>
 [Activity(Type, Category = "Văn bản", DisplayName = "Ký số văn bản", Asynchronous = true,
     Description = "Ký số tệp PDF (PAdES) bằng khóa đã cấu hình: chữ ký cá nhân của người có thẩm quyền, sau đó chữ ký của cơ quan khi phát hành. "
-        + "Lỗi 'invalid-file' khi tệp không ký được (không phải PDF, bị mã hóa, hỏng).")]
+        + "Lỗi 'invalid-file' khi tệp không ký được (không phải PDF, bị mã hóa, hỏng); 'invalid-key' khi chứng thư số của khóa "
+        + "đã hết hạn, bị thu hồi hoặc không được tin cậy.")]
 public sealed class SignDocument(DocumentSignatures signatures) : IActivity
 {
     public const string Type = "SignDocument";
+    public const string InvalidKey = "invalid-key";
 
     [Input(DisplayName = "Tệp văn bản (PDF)")]
     public required Input<Guid> FileId { get; init; }
@@ -47,6 +49,10 @@ public sealed class SignDocument(DocumentSignatures signatures) : IActivity
         {
             // The file itself cannot be signed; retrying would not help, the process decides what to do.
             return Outcome.Error(VerifySignature.InvalidFile, refused.Vietnamese);
+        }
+        catch (SignatureRefusedException refused)
+        {
+            return Outcome.Error(InvalidKey, refused.Vietnamese);
         }
     }
 }

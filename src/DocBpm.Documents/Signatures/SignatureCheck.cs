@@ -26,6 +26,8 @@ internal sealed class SignatureCheck(TrustMaterial trust, IReadOnlyList<SignerRe
         SignatureResult Result() => new(embedded.FieldName, findings.Status, signer, time, timestamped, embedded.SubFilter,
             embedded.End == pdf.LongLength, findings.Reasons);
 
+        if (embedded.SubFilter == "ETSI.RFC3161")
+            return findings.Indeterminate(SignatureReasons.DocumentTimestamp, Result);
         if (!SubFilters.Contains(embedded.SubFilter))
             return findings.Invalid(SignatureReasons.UnsupportedFormat(embedded.SubFilter), Result);
         if (!ByteRangeIsSound(pdf, embedded))

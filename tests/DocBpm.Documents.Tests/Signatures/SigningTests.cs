@@ -70,4 +70,19 @@ public sealed class SigningTests
         var signature = await key.SignAsync("dữ liệu"u8.ToArray(), TestContext.CancellationToken);
         Assert.IsNotEmpty(signature);
     }
+
+    [TestMethod]
+    public void A_file_that_cannot_be_signed_is_refused_before_anything_is_written()
+    {
+        var signer = new PdfSigner(Options.Create(Pki.Options()), new FakeTimeProvider(TestPki.SigningTime));
+
+        var notPdf = Assert.ThrowsExactly<SignatureInputException>(() =>
+            signer.Prepare("Kính gửi"u8.ToArray(), Pki.Director.Chain, SignatureAppearance.For(SignatureRole.Personal, "A")));
+        var noSuchPage = Assert.ThrowsExactly<SignatureInputException>(() =>
+            signer.Prepare(TestDocuments.OfficialLetter(), Pki.Director.Chain, SignatureAppearance.For(SignatureRole.Personal, "A") with { Page = 9 }));
+
+        Assert.AreEqual("not-pdf", notPdf.Code);
+        Assert.AreEqual("page-out-of-range", noSuchPage.Code);
+        StringAssert.Contains(noSuchPage.Vietnamese, "trang 9");
+    }
 }

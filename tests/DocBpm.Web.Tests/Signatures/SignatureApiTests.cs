@@ -55,6 +55,8 @@ public sealed class SignatureApiTests
         host.Settings["Signatures:Keys:giamdoc:Password"] = "mat-khau-1";
         host.Settings["Signatures:Keys:coquan:Path"] = Pki.Pkcs12(Pki.Agency, "mat-khau-2");
         host.Settings["Signatures:Keys:coquan:Password"] = "mat-khau-2";
+        host.Settings["Signatures:Keys:hethan:Path"] = Pki.Pkcs12(Pki.Expired, "mat-khau-3");
+        host.Settings["Signatures:Keys:hethan:Password"] = "mat-khau-3";
         return host;
     }
 
@@ -185,6 +187,24 @@ public sealed class SignatureApiTests
         started.EnsureSuccessStatusCode();
         var id = (await started.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
         return (await admin.GetFromJsonAsync<JsonObject>($"/api/instances/{id}"))!;
+    }
+
+    [TestMethod]
+    public async Task Signing_with_an_expired_certificate_is_refused_and_stores_nothing()
+    {
+        await using var host = await HostAsync(DatabaseProvider.Sqlite);
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DbContext>();
+        var draft = scope.ServiceProvider.GetRequiredService<FileStore>().Add("123.pdf", "application/pdf", TestDocuments.OfficialLetter());
+        await db.SaveChangesAsync();
+
+        var refused = await Assert.ThrowsExactlyAsync<DocBpm.Documents.Signatures.SignatureRefusedException>(() =>
+            scope.ServiceProvider.GetRequiredService<DocBpm.Documents.Signatures.DocumentSignatures>()
+                .SignFileAsync(draft.Id, "hethan", DocBpm.Documents.Signatures.SignatureRole.Personal, null, null, null, CancellationToken.None));
+
+        StringAssert.Contains(refused.Vietnamese, "không còn hiệu lực");
+        Assert.IsFalse(db.ChangeTracker.HasChanges(), "no signed file waits to be saved");
+        Assert.AreEqual(1, await db.Set<StoredFile>().CountAsync());
     }
 
     [TestMethod]
