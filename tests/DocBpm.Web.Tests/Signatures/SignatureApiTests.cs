@@ -6,6 +6,7 @@ using DocBpm.Documents.Exchange;
 using DocBpm.Documents.Tests.Signatures;
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Tests.Infrastructure;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -205,6 +206,28 @@ public sealed class SignatureApiTests
         StringAssert.Contains(refused.Vietnamese, "không còn hiệu lực");
         Assert.IsFalse(db.ChangeTracker.HasChanges(), "no signed file waits to be saved");
         Assert.AreEqual(1, await db.Set<StoredFile>().CountAsync());
+    }
+
+    [TestMethod]
+    public async Task With_a_timestamp_service_configured_the_host_signs_pades_b_t()
+    {
+        await using var host = await HostAsync(DatabaseProvider.Sqlite);
+        host.Settings["Signatures:TimestampUrl"] = "http://tsa.test/";
+        using var authority = new TestTimestampAuthority(Pki.Timestamps, host.Clock);
+        await using var withTsa = host.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
+            services.AddHttpClient<DocBpm.Documents.Signatures.ITimestampClient, DocBpm.Documents.Signatures.HttpTimestampClient>()
+                .ConfigurePrimaryHttpMessageHandler(() => authority)));
+        await using var scope = withTsa.Services.CreateAsyncScope();
+        var draft = scope.ServiceProvider.GetRequiredService<FileStore>().Add("123.pdf", "application/pdf", TestDocuments.OfficialLetter());
+        await scope.ServiceProvider.GetRequiredService<DbContext>().SaveChangesAsync();
+        var signatures = scope.ServiceProvider.GetRequiredService<DocBpm.Documents.Signatures.DocumentSignatures>();
+
+        var signed = await signatures.SignFileAsync(draft.Id, "giamdoc", DocBpm.Documents.Signatures.SignatureRole.Personal, null, null, null, CancellationToken.None);
+        var report = await signatures.VerifyAsync(signed.Content, CancellationToken.None);
+
+        Assert.IsTrue(report.Signatures.Single().Timestamped);
+        Assert.AreEqual(1, authority.Requests);
+        Assert.AreEqual("Hoàng Văn Minh", report.Signatures.Single().Signer!.Name);
     }
 
     [TestMethod]
