@@ -73,6 +73,17 @@ public sealed class VerificationTests
     }
 
     [TestMethod]
+    public async Task Article4_without_a_required_registry_any_valid_personal_signature_counts()
+    {
+        var options = Pki.Options();
+        var lenient = new SignatureOptions { TrustAnchors = options.TrustAnchors, CrlFiles = options.CrlFiles, RequireRegisteredSigner = false };
+
+        var report = Verify(await SigningTests.SignTwiceAsync(Pki.Deputy, Pki.Agency), lenient);
+
+        Assert.AreEqual(LegalStatus.LegallyValid, report.LegalStatus, report.Summary);
+    }
+
+    [TestMethod]
     public async Task One_byte_changed_in_the_signed_bytes_breaks_the_digest_of_every_signature_covering_it()
     {
         var signed = await SigningTests.SignTwiceAsync(Pki.Director, Pki.Agency);
