@@ -5,10 +5,12 @@ using DocBpm.Web.Calendar;
 using DocBpm.Web.Accounts;
 using DocBpm.Web.Data;
 using DocBpm.Web.Definitions;
+using DocBpm.Web.Designer;
 using DocBpm.Web.Exchange;
 using DocBpm.Web.Incidents;
 using DocBpm.Web.Instances;
 using DocBpm.Web.Messages;
+using DocBpm.Web.Monitor;
 using DocBpm.Web.Organisation;
 using DocBpm.Web.Scheduling;
 using DocBpm.Web.Tasks;
@@ -53,6 +55,7 @@ public static class DocBpmHost
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
 
@@ -69,6 +72,8 @@ public static class DocBpmHost
         app.MapCalendar();
         app.MapExchange();
         app.MapOrganisation();
+        app.MapInstanceMigration();
+        app.MapDesignerPages();
         return app;
     }
 }
