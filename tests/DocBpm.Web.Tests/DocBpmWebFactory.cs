@@ -47,6 +47,9 @@ public sealed class DocBpmWebFactory : WebApplicationFactory<Program>
     /// <summary>Extra configuration for the host, e.g. the exchange axis to connect to.</summary>
     public Dictionary<string, string?> Settings { get; } = [];
 
+    /// <summary>Extra services for the host, e.g. test activities; set before the host starts.</summary>
+    public Action<IServiceCollection>? TestServices { get; set; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
@@ -54,6 +57,8 @@ public sealed class DocBpmWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:DocBpm", database.ConnectionString);
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
+        if (TestServices is not null)
+            builder.ConfigureServices(TestServices);
         if (realScheduler)
         {
             builder.UseSetting("Scheduling:SweepSeconds", "1");
