@@ -46,9 +46,10 @@ export function formatTime(value) {
   return value ? vietnamTime.format(new Date(value)) : '';
 }
 
-/** Builds an element: el('td', { className: 'x' }, 'text', child). Text is never parsed as HTML. */
-export function el(tag, properties = {}, ...children) {
+/** Builds an element: el('td', { className: 'x', dataset: { id } }, 'text', child). Text is never parsed as HTML. */
+export function el(tag, { dataset = {}, ...properties } = {}, ...children) {
   const node = Object.assign(document.createElement(tag), properties);
+  Object.assign(node.dataset, dataset);
   node.append(...children.flat().filter(c => c !== null && c !== undefined && c !== false).map(c => c instanceof Node ? c : String(c)));
   return node;
 }
