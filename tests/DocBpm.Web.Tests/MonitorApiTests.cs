@@ -29,17 +29,23 @@ public sealed class MonitorApiTests
     private static async Task DeployAsync(HttpClient analyst, string xml) =>
         (await analyst.PostAsync("/api/definitions", new StringContent(xml, Encoding.UTF8, "application/xml"))).EnsureSuccessStatusCode();
 
+    /// <summary>An instance started on version 1 (waiting at Sign), then <paramref name="version2"/> deployed.</summary>
+    private static async Task<(Guid InstanceId, HttpClient Admin)> StartThenDeployAsync(DocBpmWebFactory factory, string version2)
+    {
+        var analyst = await factory.LoginAsync("phantich");
+        await DeployAsync(analyst, Review("Sign"));
+        var started = await (await factory.LoginAsync("vanthu")).PostAsJsonAsync("/api/instances", new { definitionKey = "xem-xet" });
+        var id = (await started.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+        await DeployAsync(analyst, version2);
+        return (id, await factory.LoginAsync("quantri"));
+    }
+
     [TestMethod]
     [DynamicData(nameof(Providers))]
     public async Task Moving_an_instance_to_a_version_without_its_active_step_is_refused_in_Vietnamese_naming_the_step(DatabaseProvider provider)
     {
         await using var factory = await DocBpmWebFactory.CreateAsync(provider);
-        var analyst = await factory.LoginAsync("phantich");
-        var admin = await factory.LoginAsync("quantri");
-        await DeployAsync(analyst, Review("Sign"));
-        var started = await (await factory.LoginAsync("vanthu")).PostAsJsonAsync("/api/instances", new { definitionKey = "xem-xet" });
-        var id = (await started.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
-        await DeployAsync(analyst, Review("Approve"));
+        var (id, admin) = await StartThenDeployAsync(factory, Review("Approve"));
 
         var refused = await admin.PostAsJsonAsync($"/api/instances/{id}/migrate", new { targetVersion = 2 });
 
@@ -57,12 +63,9 @@ public sealed class MonitorApiTests
     public async Task An_admin_moves_a_running_instance_to_the_latest_version_that_has_its_active_step(DatabaseProvider provider)
     {
         await using var factory = await DocBpmWebFactory.CreateAsync(provider);
+        var (id, admin) = await StartThenDeployAsync(factory,
+            Review("Sign").Replace("<bpmn:startEvent id=\"Start\"/>", "<bpmn:startEvent id=\"Start\" name=\"Bắt đầu\"/>", StringComparison.Ordinal));
         var analyst = await factory.LoginAsync("phantich");
-        var admin = await factory.LoginAsync("quantri");
-        await DeployAsync(analyst, Review("Sign"));
-        var started = await (await factory.LoginAsync("vanthu")).PostAsJsonAsync("/api/instances", new { definitionKey = "xem-xet" });
-        var id = (await started.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
-        await DeployAsync(analyst, Review("Sign").Replace("<bpmn:startEvent id=\"Start\"/>", "<bpmn:startEvent id=\"Start\" name=\"Bắt đầu\"/>", StringComparison.Ordinal));
 
         Assert.AreEqual(HttpStatusCode.Forbidden, (await analyst.PostAsJsonAsync($"/api/instances/{id}/migrate", new { })).StatusCode);
         var moved = await admin.PostAsJsonAsync($"/api/instances/{id}/migrate", new { });
