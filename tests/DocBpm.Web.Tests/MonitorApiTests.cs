@@ -13,7 +13,7 @@ public sealed class MonitorApiTests
 {
     public static IEnumerable<object[]> Providers => TestDatabase.Providers;
 
-    private static string Review(string secondTask) => $"""
+    internal static string Review(string secondTask) => $"""
         <?xml version="1.0" encoding="UTF-8"?>
         <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:docbpm="urn:docbpm:bpmn:1" id="d" targetNamespace="t">
           <bpmn:process id="xem-xet" isExecutable="true">
@@ -26,7 +26,7 @@ public sealed class MonitorApiTests
         </bpmn:definitions>
         """;
 
-    private static async Task DeployAsync(HttpClient analyst, string xml) =>
+    internal static async Task DeployAsync(HttpClient analyst, string xml) =>
         (await analyst.PostAsync("/api/definitions", new StringContent(xml, Encoding.UTF8, "application/xml"))).EnsureSuccessStatusCode();
 
     /// <summary>An instance started on version 1 (waiting at Sign), then <paramref name="version2"/> deployed.</summary>

@@ -27,7 +27,12 @@ const modeler = new Modeler({
 window.docbpmModeler = modeler;
 
 async function open(xml, name, message) {
-  await modeler.importXML(xml);
+  try {
+    await modeler.importXML(xml);
+  } catch (error) {
+    throw new Error(`Không mở được sơ đồ: tệp BPMN không có phần hình vẽ (BPMN DI) hoặc không đọc được (${error.message}).`);
+  }
+
   modeler.get('canvas').zoom('fit-viewport');
   clearProblems(modeler, problems);
   fileName = `${name}.bpmn`;

@@ -17,9 +17,17 @@ function rows(selector, items, row) {
 
 async function showDiagram(detail) {
   if (shownDefinition !== detail.definitionId) {
-    await viewer.importXML(await api(`/api/definitions/${detail.definitionId}/xml`));
-    viewer.get('canvas').zoom('fit-viewport');
     shownDefinition = detail.definitionId;
+    try {
+      await viewer.importXML(await api(`/api/definitions/${detail.definitionId}/xml`));
+      viewer.get('canvas').zoom('fit-viewport');
+      document.getElementById('diagram-note').textContent = '';
+    } catch {
+      // A file written by hand may have no diagram interchange (positions); the rest of the page still matters.
+      document.getElementById('diagram-note').textContent =
+        'Tệp BPMN của phiên bản này không có phần hình vẽ (BPMN DI) nên không hiển thị được sơ đồ; các bước đang ở được liệt kê ở trên.';
+      return;
+    }
   }
 
   const canvas = viewer.get('canvas');

@@ -93,10 +93,13 @@ public sealed class BrowserSession : IAsyncDisposable
     /// <summary>An API client of the same host signed in with a bearer token.</summary>
     public Task<HttpClient> ApiAsync(string userName) => Host.LoginAsync(userName);
 
-    /// <summary>Saves a full-page screenshot under the test results directory and attaches it to the test result.</summary>
+    /// <summary>
+    /// Saves a full-page screenshot in TestResults/screenshots (MSTest reports the output folder as its results folder
+    /// under Microsoft.Testing.Platform, whose own results folder is TestResults there) and attaches it to the result.
+    /// </summary>
     public static async Task ScreenshotAsync(IPage page, TestContext testContext, string name)
     {
-        var folder = Path.Combine(testContext.TestResultsDirectory ?? Path.GetTempPath(), "screenshots");
+        var folder = Path.Combine(testContext.TestResultsDirectory ?? AppContext.BaseDirectory, "TestResults", "screenshots");
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, $"{testContext.TestName}-{name}.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });

@@ -72,6 +72,34 @@ public sealed class DesignerBrowserTests
             ((string?)task["elementId"], (string?)task["taskName"], (string?)task["candidateGroups"]));
     }
 
+    [TestMethod]
+    public async Task Analyst_draws_a_new_diagram_downloads_the_bpmn_file_and_deploys_it_as_version_1()
+    {
+        await using var session = await BrowserSession.StartAsync(DatabaseProvider.Sqlite);
+        var page = await session.LoginAsync("phantich");
+        var key = "";
+        await BrowserSession.StepsAsync(page, TestContext, async () =>
+        {
+            await page.GotoAsync("/designer");
+            await page.ClickAsync("#new");
+            await Expect(page.Locator("#status")).ToContainTextAsync("Sơ đồ mới");
+            await ClickElementAsync(page, "Start");
+            await page.ClickAsync(".djs-context-pad [data-action='append.end-event']");
+
+            var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#download"));
+            Assert.AreEqual("quy-trinh-moi.bpmn", download.SuggestedFilename);
+            var xml = await File.ReadAllTextAsync(await download.PathAsync());
+            StringAssert.Contains(xml, "<bpmn:endEvent");
+            key = System.Xml.Linq.XDocument.Parse(xml).Descendants().First(e => e.Name.LocalName == "process").Attribute("id")!.Value;
+
+            await page.ClickAsync("#deploy");
+            await Expect(page.Locator("#status")).ToContainTextAsync($"Đã triển khai {key} phiên bản 1");
+        });
+
+        var deployed = (await (await session.ApiAsync("quantri")).ReadAsync<JsonArray>($"/api/definitions?key={key}")).Single()!;
+        Assert.AreEqual((1, "phantich"), ((int)deployed["version"]!, (string?)deployed["deployedBy"]));
+    }
+
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 
     private static async Task<Guid> StartAsync(HttpClient clerk, string businessKey)

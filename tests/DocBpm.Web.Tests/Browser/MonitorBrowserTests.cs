@@ -89,5 +89,32 @@ public sealed class MonitorBrowserTests
         Assert.AreEqual("retried", (string?)detail["incidents"]!.AsArray().Single()!["resolution"]);
     }
 
+    [TestMethod]
+    public async Task Admin_moves_a_running_instance_to_a_newer_version_from_its_page_unless_that_version_lacks_its_step()
+    {
+        await using var session = await BrowserSession.StartAsync(DatabaseProvider.Sqlite);
+        var analyst = await session.ApiAsync("phantich");
+        await MonitorApiTests.DeployAsync(analyst, MonitorApiTests.Review("Sign"));
+        var started = await (await session.ApiAsync("vanthu")).PostAsJsonAsync("/api/instances", new { definitionKey = "xem-xet" });
+        var instanceId = (await started.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+        await MonitorApiTests.DeployAsync(analyst, MonitorApiTests.Review("Sign").Replace("id=\"End\"", "id=\"End\" name=\"Xong\"", StringComparison.Ordinal));
+        await MonitorApiTests.DeployAsync(analyst, MonitorApiTests.Review("Approve"));
+
+        var page = await session.LoginAsync("quantri");
+        await BrowserSession.StepsAsync(page, TestContext, async () =>
+        {
+            await page.GotoAsync($"/monitor/instances/{instanceId}");
+            await page.SelectOptionAsync("#target-version", "3");
+            await page.ClickAsync("#migrate");
+            await Expect(page.Locator("#status")).ToContainTextAsync("Phiên bản 3 không có các bước mà hồ sơ đang dừng ở: Sign");
+            await BrowserSession.ScreenshotAsync(page, TestContext, "refused");
+
+            await page.SelectOptionAsync("#target-version", "2");
+            await page.ClickAsync("#migrate");
+            await Expect(page.Locator("#status")).ToContainTextAsync("Hồ sơ đã chuyển sang phiên bản 2");
+            await Expect(page.Locator("#summary")).ToContainTextAsync("xem-xet — phiên bản 2");
+        });
+    }
+
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 }
