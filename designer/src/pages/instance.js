@@ -2,7 +2,7 @@ import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import '../shared/style.css';
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
-import { api, el, formatTime, showStatus, statusNames } from '../shared/api.js';
+import { api, el, eventNames, formatTime, showStatus, statusNames } from '../shared/api.js';
 import { docbpmModdle } from '../properties/index.js';
 
 const id = location.pathname.split('/').pop();
@@ -62,7 +62,7 @@ async function load() {
 
   rows('#incidents', detail.incidents, incident => el('tr', { dataset: { elementId: incident.elementId } },
     el('td', {}, incident.elementId), el('td', {}, incident.error), el('td', {}, formatTime(incident.createdAt)),
-    el('td', {}, incident.resolvedAt ? `${incident.resolution} (${incident.resolvedBy || ''}, ${formatTime(incident.resolvedAt)})` : 'Chưa xử lý'),
+    el('td', {}, incident.resolvedAt ? `${eventNames[incident.resolution] || incident.resolution} (${incident.resolvedBy || ''}, ${formatTime(incident.resolvedAt)})` : 'Chưa xử lý'),
     el('td', {}, incident.resolvedAt ? '' : retryButton(incident))));
   const bookmarks = detail.bookmarks;
   rows('#tasks', bookmarks.filter(b => b.kind === 'UserTask'), task => el('tr', { dataset: { elementId: task.elementId } },
@@ -72,7 +72,7 @@ async function load() {
     el('td', {}, timer.elementId), el('td', {}, formatTime(timer.dueAt)), el('td', { className: 'number' }, timer.attempts || '')));
   document.getElementById('variables').textContent = JSON.stringify(detail.variables, null, 2);
   rows('#journal', detail.journal, entry => el('tr', {}, el('td', {}, formatTime(entry.at)), el('td', {}, entry.elementId),
-    el('td', {}, entry.event), el('td', {}, entry.actor || ''), el('td', {}, entry.outcome || ''), el('td', {}, entry.detail || '')));
+    el('td', {}, eventNames[entry.event] || entry.event), el('td', {}, entry.actor || ''), el('td', {}, entry.outcome || ''), el('td', {}, entry.detail || '')));
 
   await showDiagram(detail);
   await showVersions(instance);

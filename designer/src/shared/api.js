@@ -62,3 +62,9 @@ export function showStatus(target, message, kind = 'info') {
 export const statusNames = {
   Running: 'Đang chạy', Completed: 'Hoàn thành', Terminated: 'Kết thúc sớm', Cancelled: 'Đã hủy'
 };
+
+/** What the engine's journal and incident resolutions say (English in the database), as people read it. */
+export const eventNames = {
+  started: 'Bắt đầu', completed: 'Hoàn thành', claimed: 'Nhận việc', cancelled: 'Đã hủy', interrupted: 'Bị ngắt',
+  error: 'Lỗi nghiệp vụ', migrated: 'Chuyển phiên bản', retried: 'Đã thử lại'
+};

@@ -44,6 +44,9 @@ public sealed class DesignerBrowserTests
             await page.ClickAsync("#validate");
             await Expect(page.Locator($".docbpm-error-badge[data-element-id='{added}']")).ToBeVisibleAsync();
             await Expect(page.Locator($"[data-element-id='{added}'].docbpm-invalid")).ToHaveCountAsync(1);
+            await page.ClickAsync(".bio-properties-panel-group-header:has-text('Hoạt động')");
+            await Expect(page.Locator("#bio-properties-panel-docbpm-activity-type optgroup[label='Văn bản'] option",
+                new() { HasText = "Gửi lên trục liên thông" })).ToHaveCountAsync(1);
             await BrowserSession.ScreenshotAsync(page, TestContext, "validation-error");
 
             await ReplaceAsync(page, added, "replace-with-user-task");
