@@ -93,8 +93,10 @@ public sealed class MonitorApiTests
         StringAssert.Contains((string?)(await refused.Content.ReadFromJsonAsync<JsonObject>())!["detail"], "Phân tích nghiệp vụ");
         Assert.AreEqual(HttpStatusCode.Forbidden, (await (await factory.LoginAsync("phantich")).GetAsync("/monitor")).StatusCode);
 
-        var page = await (await factory.LoginAsync("quantri")).GetAsync("/monitor");
+        var admin = await factory.LoginAsync("quantri");
+        var page = await admin.GetAsync("/monitor");
         Assert.AreEqual(HttpStatusCode.OK, page.StatusCode);
         StringAssert.Contains(await page.Content.ReadAsStringAsync(), "Giám sát quy trình");
+        StringAssert.Contains(await admin.GetStringAsync("/designer/"), "Thiết kế quy trình", "an admin may design too");
     }
 }
