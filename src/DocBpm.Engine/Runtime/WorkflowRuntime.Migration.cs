@@ -10,7 +10,8 @@ public sealed partial class WorkflowRuntime
     /// <summary>
     /// Moves a running instance to a newer version of its process (the latest when no version is given). Tokens,
     /// scopes, variables and bookmarks stay as they are, so every element the instance is at must exist in the new
-    /// version with the same kind; otherwise the move is refused, naming those elements, and nothing changes.
+    /// version with the same kind in the same subprocess; otherwise the move is refused, naming those elements, and
+    /// nothing changes.
     /// </summary>
     public async Task<InstanceRecord> MigrateAsync(Guid instanceId, int? targetVersion, string? actor,
         CancellationToken cancellationToken)
@@ -56,8 +57,8 @@ public static class InstanceMigration
 {
     /// <summary>
     /// The ids of the elements the instance is at (tokens, subprocess and multi-instance scopes, bookmarks, gateways
-    /// with arrivals waiting to join and the flows they came by) that the target lacks or has as another kind of
-    /// element, in the order the state lists them.
+    /// with arrivals waiting to join and the flows they came by) that the target lacks, has as another kind of element,
+    /// or has in another subprocess (the instance's scopes would no longer match), in the order the state lists them.
     /// </summary>
     public static IReadOnlyList<string> MissingElements(InstanceState state, ProcessModel current, ProcessModel target)
     {
@@ -68,7 +69,7 @@ public static class InstanceMigration
             .Concat(state.Bookmarks.Select(b => b.ElementId))
             .Concat(arrivals.Select(a => a[0]));
         var missing = nodes.Where(id => !target.NodesById.TryGetValue(id, out var node)
-                || (current.NodesById.TryGetValue(id, out var old) && old.Kind != node.Kind))
+                || (current.NodesById.TryGetValue(id, out var old) && (old.Kind != node.Kind || old.Parent?.Id != node.Parent?.Id)))
             .Concat(arrivals.Where(a => a.Length == 2 && !target.FlowsById.ContainsKey(a[1])).Select(a => a[1]));
         return [.. missing.Distinct(StringComparer.Ordinal)];
     }

@@ -104,4 +104,18 @@ public sealed class MigrationTests
 
         CollectionAssert.AreEqual(new[] { "f_a_join" }, await RefusedAsync(host, instance.Id, Parallel("f_a_to_join")));
     }
+
+    [TestMethod]
+    [DynamicData(nameof(Providers))]
+    public async Task A_step_moved_out_of_its_subprocess_counts_as_missing(DatabaseProvider provider)
+    {
+        await using var host = await EngineTestHost.StartAsync(provider);
+        var instance = await host.StartAsync(Process("""<bpmn:startEvent id="s"/><bpmn:subProcess id="sub"><bpmn:startEvent id="subStart"/>"""
+            + UserTask("review") + """<bpmn:endEvent id="subEnd"/>""" + Chain("subStart", "review", "subEnd")
+            + """</bpmn:subProcess><bpmn:endEvent id="e"/>""" + Chain("s", "sub", "e"), id: "doc"));
+        var flattened = Process("""<bpmn:startEvent id="s"/><bpmn:subProcess id="sub"><bpmn:startEvent id="subStart"/><bpmn:endEvent id="subEnd"/>"""
+            + Chain("subStart", "subEnd") + "</bpmn:subProcess>" + UserTask("review") + """<bpmn:endEvent id="e"/>""" + Chain("s", "sub", "review", "e"), id: "doc");
+
+        CollectionAssert.AreEqual(new[] { "review" }, await RefusedAsync(host, instance.Id, flattened));
+    }
 }
