@@ -17,14 +17,14 @@ public static class DesignerPages
     public static IEndpointRouteBuilder MapDesignerPages(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("").AllowAnonymous().ExcludeFromDescription();
-        group.MapGet("/designer", (HttpContext http, IAuthorizationService authorization, IWebHostEnvironment environment) =>
-            PageAsync(http, authorization, environment, "designer.html", Policies.Analyst));
-        group.MapGet("/monitor", (HttpContext http, IAuthorizationService authorization, IWebHostEnvironment environment) =>
-            PageAsync(http, authorization, environment, "monitor.html", Policies.Administrator));
-        group.MapGet("/monitor/instances/{id:guid}", (HttpContext http, IAuthorizationService authorization, IWebHostEnvironment environment) =>
-            PageAsync(http, authorization, environment, "instance.html", Policies.Administrator));
+        group.MapGet("/designer", Page("designer.html", Policies.Analyst));
+        group.MapGet("/monitor", Page("monitor.html", Policies.Administrator));
+        group.MapGet("/monitor/instances/{id:guid}", Page("instance.html", Policies.Administrator));
         return app;
     }
+
+    private static Func<HttpContext, IAuthorizationService, IWebHostEnvironment, Task<Results<PhysicalFileHttpResult, RedirectHttpResult, ProblemHttpResult>>>
+        Page(string page, string policy) => (http, authorization, environment) => PageAsync(http, authorization, environment, page, policy);
 
     private static async Task<Results<PhysicalFileHttpResult, RedirectHttpResult, ProblemHttpResult>> PageAsync(
         HttpContext http, IAuthorizationService authorization, IWebHostEnvironment environment, string page, string policy)
