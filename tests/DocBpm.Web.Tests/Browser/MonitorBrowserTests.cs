@@ -90,7 +90,7 @@ public sealed class MonitorBrowserTests
     }
 
     [TestMethod]
-    public async Task Admin_moves_a_running_instance_to_a_newer_version_from_its_page_unless_that_version_lacks_its_step()
+    public async Task Admin_moves_a_running_instance_to_a_newer_version_from_its_page_unless_that_version_lacks_its_step_then_cancels_it()
     {
         await using var session = await BrowserSession.StartAsync(DatabaseProvider.Sqlite);
         var analyst = await session.ApiAsync("phantich");
@@ -113,6 +113,13 @@ public sealed class MonitorBrowserTests
             await page.ClickAsync("#migrate");
             await Expect(page.Locator("#status")).ToContainTextAsync("Hồ sơ đã chuyển sang phiên bản 2");
             await Expect(page.Locator("#summary")).ToContainTextAsync("xem-xet — phiên bản 2");
+
+            page.Dialog += async (_, dialog) => await dialog.AcceptAsync("Hồ sơ trùng");
+            await page.ClickAsync("#cancel");
+            await Expect(page.Locator("#status")).ToContainTextAsync("Đã hủy hồ sơ");
+            await Expect(page.Locator("#summary")).ToContainTextAsync("Đã hủy");
+            await Expect(page.Locator("#journal")).ToContainTextAsync("Hồ sơ trùng");
+            await Expect(page.Locator("#cancel")).ToBeDisabledAsync();
         });
     }
 
