@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { activityTypes, groupsOf, openModeler } from './modeler.js';
-import { MULTI_COMMAND, activityTypeCommands, extensionCommands, groupActivityTypes, portCommands } from '../src/properties/model.js';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { activityTypes, groupsOf, openModeler, sampleXml } from './modeler.js';
+import {
+  MULTI_COMMAND, activityTypeCommands, extensionCommands, groupActivityTypes, portCommands, portValue
+} from '../src/properties/model.js';
 
 async function withServiceTask(extension = '') {
   const modeler = await openModeler();
@@ -126,5 +130,41 @@ describe('flows, timers, messages', () => {
     const modeler = await openModeler();
     expect(modeler.get('translate')('General')).toBe('Chung');
     expect(modeler.get('translate')('Append {type}', { type: 'x' })).toBe('Append x');
+  });
+});
+
+describe('round trip', () => {
+  // happy-dom's XML parser leaves character references (bpmn-js writes ' as &#39;) in attribute values undecoded.
+  const decode = text => text.replace(/&#(\d+);/g, (_, code) => String.fromCharCode(Number(code)));
+
+  function docbpmElements(xml) {
+    const doc = new DOMParser().parseFromString(xml, 'application/xml');
+    return [...doc.getElementsByTagNameNS('urn:docbpm:bpmn:1', '*')].map(e =>
+      `${e.localName} ${[...e.attributes].map(a => `${a.name}=${decode(a.value)}`).sort().join(' ')} ${e.textContent.trim()}`);
+  }
+
+  it.each(['incoming.bpmn', 'sample-approval.bpmn'])('opening and saving the shipped %s keeps every docbpm element', async file => {
+    const xml = readFileSync(resolve(import.meta.dirname, '../../workflows', file), 'utf8');
+    const modeler = await openModeler(xml);
+    const saved = await xmlOf(modeler);
+    expect(docbpmElements(saved)).toEqual(docbpmElements(xml));
+    expect(docbpmElements(xml).length).toBeGreaterThan(0);
+  });
+
+  it('an input written as element text (the parser accepts it) survives a save', async () => {
+    const xml = sampleXml
+      .replace('</bpmn:process>', '<bpmn:serviceTask id="Notify"><bpmn:extensionElements><docbpm:activity type="PublishMessage">'
+        + '<docbpm:input name="payload">({ id: documentId })</docbpm:input></docbpm:activity></bpmn:extensionElements>'
+        + '</bpmn:serviceTask></bpmn:process>')
+      .replace('</bpmndi:BPMNPlane>', '<bpmndi:BPMNShape id="Notify_di" bpmnElement="Notify">'
+        + '<dc:Bounds x="600" y="400" width="100" height="80" /></bpmndi:BPMNShape></bpmndi:BPMNPlane>');
+    const modeler = await openModeler(xml);
+    expect(await xmlOf(modeler)).toContain('<docbpm:input name="payload">({ id: documentId })</docbpm:input>');
+
+    const notify = modeler.get('elementRegistry').get('Notify');
+    expect(portValue(notify.businessObject, 'input', 'payload')).toBe('({ id: documentId })');
+    modeler.get('commandStack').execute(MULTI_COMMAND,
+      portCommands(notify, 'input', 'payload', 'expression', 'documentId', modeler.get('bpmnFactory')));
+    expect(await xmlOf(modeler)).toContain('<docbpm:input name="payload" expression="documentId" />');
   });
 });

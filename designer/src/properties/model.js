@@ -46,8 +46,9 @@ export function portCommands(element, kind, name, valueProperty, value, bpmnFact
     return existing ? [update(element, activity, { [listProperty]: activity.get(listProperty).filter(p => p !== existing) })] : [];
   }
 
+  // An input written as element text (which the engine also reads) becomes an attribute once edited.
   if (existing)
-    return [update(element, existing, { [valueProperty]: value })];
+    return [update(element, existing, kind === 'input' ? { expression: value, value: undefined } : { [valueProperty]: value })];
 
   const commands = activity ? [] : extensionCommands(element, 'docbpm:Activity', {}, bpmnFactory);
   const owner = activity || lastCreated(commands);
@@ -76,7 +77,7 @@ export function activityTypeCommands(element, type, descriptor, bpmnFactory) {
 export function portValue(bo, kind, name) {
   const activity = getExtension(bo, 'docbpm:Activity');
   const port = activity?.get(kind === 'input' ? 'inputs' : 'outputs').find(p => p.name === name);
-  return port ? (kind === 'input' ? port.expression : port.variable) : undefined;
+  return port ? (kind === 'input' ? port.expression ?? port.value : port.variable) : undefined;
 }
 
 /**
