@@ -63,10 +63,11 @@ public static class BenchReport
         text.AppendLine("## Targets (issue 3)").AppendLine();
         text.AppendLine("- DocBpm in memory at least 2x workflow-core's throughput: see the `vs workflow-core` column of `DocBpm (in memory)`.");
         text.AppendLine("- A persisted resume costs at most 2 database round-trips: see `db round-trips per resume` (a command is one");
-        text.AppendLine("  round-trip: the read of the bookmark with its instance, and the batched write of the step; the commit of the");
-        text.AppendLine("  write's transaction is counted separately). On PostgreSQL the write is one batched command and Npgsql sends");
-        text.AppendLine("  BEGIN with it, so a resume costs 2 commands plus the COMMIT. SQLite does not batch, but its commands are");
-        text.AppendLine("  in-process calls, not network round-trips.");
+        text.AppendLine("  round-trip: the read of the bookmark with its instance, and the batched write of the step; a COMMIT is counted");
+        text.AppendLine("  separately). On PostgreSQL the step is written as one batch that the server runs as one implicit transaction, with");
+        text.AppendLine("  no BEGIN or COMMIT: a stale step fails inside it on the journal's unique step guard, so a resume costs exactly two");
+        text.AppendLine("  round-trips. SQLite does not batch and keeps an explicit transaction, but its commands are in-process calls,");
+        text.AppendLine("  not network round-trips.");
         return text.ToString();
     }
 

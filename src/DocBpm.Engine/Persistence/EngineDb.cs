@@ -1,3 +1,4 @@
+using DocBpm.Engine.Runtime;
 using Microsoft.EntityFrameworkCore;
 
 namespace DocBpm.Engine.Persistence;
@@ -5,6 +6,13 @@ namespace DocBpm.Engine.Persistence;
 /// <summary>The host's DbContext as the engine uses it: one unit of work per run.</summary>
 public sealed class EngineDb(DbContext context)
 {
+    /// <summary>
+    /// The unique index on (instance, revision, ordinal) of the journal. Every stored change of an instance raises its
+    /// revision and journals at least one entry under the new revision (<see cref="Step"/>), so two changes made from
+    /// the same revision collide here inside the database, whatever else they wrote.
+    /// </summary>
+    public const string StepGuardIndex = "ux_bpm_journal_step";
+
     public DbContext Context { get; } = context;
     public DbSet<DefinitionRecord> Definitions => Context.Set<DefinitionRecord>();
     public DbSet<InstanceRecord> Instances => Context.Set<InstanceRecord>();
@@ -14,4 +22,29 @@ public sealed class EngineDb(DbContext context)
     public DbSet<OutboxRecord> Outbox => Context.Set<OutboxRecord>();
     public DbSet<ProcessedMessageRecord> ProcessedMessages => Context.Set<ProcessedMessageRecord>();
     public DbSet<StartTimerRecord> StartTimers => Context.Set<StartTimerRecord>();
+
+    /// <summary>Records one change of an instance: its next revision and the journal entries that explain it.</summary>
+    public void Step(InstanceRecord instance, IReadOnlyList<JournalEntry> entries)
+    {
+        if (entries.Count == 0)
+            throw new InvalidOperationException($"A change of instance {instance.Id} must journal what it did.");
+        instance.Revision++;
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var entry = entries[i];
+            Journal.Add(new JournalRecord
+            {
+                InstanceId = instance.Id,
+                Revision = instance.Revision,
+                Ordinal = i,
+                At = entry.At,
+                ElementId = entry.ElementId,
+                ElementKind = entry.ElementKind,
+                Event = entry.Event,
+                Actor = entry.Actor,
+                Outcome = entry.Outcome,
+                Detail = entry.Detail,
+            });
+        }
+    }
 }

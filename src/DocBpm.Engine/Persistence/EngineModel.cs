@@ -67,6 +67,7 @@ public static class EngineModel
             e.Property(j => j.Outcome).HasMaxLength(200);
             e.Property(j => j.Detail).HasMaxLength(2000);
             e.HasIndex(j => new { j.InstanceId, j.Id });
+            e.HasIndex(j => new { j.InstanceId, j.Revision, j.Ordinal }).IsUnique().HasDatabaseName(EngineDb.StepGuardIndex);
             e.HasOne<InstanceRecord>().WithMany().HasForeignKey(j => j.InstanceId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<IncidentRecord>(e =>

@@ -89,6 +89,11 @@ public sealed class JournalRecord
 {
     public long Id { get; set; }
     public Guid InstanceId { get; set; }
+
+    /// <summary>The instance revision the step stored; with <see cref="Ordinal"/> unique per instance (see EngineDb.Step).</summary>
+    public long Revision { get; set; }
+
+    public int Ordinal { get; set; }
     public DateTimeOffset At { get; set; }
     public required string ElementId { get; set; }
     public required string ElementKind { get; set; }

@@ -10,7 +10,7 @@ internal sealed class RunRecorder(EngineDb db, TimeProvider time)
     {
         var now = time.GetUtcNow();
         instance.State = state.Serialize();
-        instance.Revision++;
+        db.Step(instance, output.Journal);
         instance.Status = output.Result switch
         {
             RunResult.Completed => InstanceStatus.Completed,
@@ -41,21 +41,6 @@ internal sealed class RunRecorder(EngineDb db, TimeProvider time)
 
         foreach (var bookmark in state.Bookmarks.Where(b => !before.ContainsKey(b.Id)))
             db.Bookmarks.Add(NewRow(bookmark, instance, now));
-
-        foreach (var entry in output.Journal)
-        {
-            db.Journal.Add(new JournalRecord
-            {
-                InstanceId = instance.Id,
-                At = entry.At,
-                ElementId = entry.ElementId,
-                ElementKind = entry.ElementKind,
-                Event = entry.Event,
-                Actor = entry.Actor,
-                Outcome = entry.Outcome,
-                Detail = entry.Detail,
-            });
-        }
 
         for (var i = 0; i < output.Outbox.Count; i++)
         {

@@ -76,7 +76,7 @@ public sealed partial class WorkflowRuntime
         {
             bookmark.DueAt = null;
             instance.OpenIncidents++;
-            instance.Revision++;
+            db.Step(instance, [new JournalEntry(now, bookmark.ElementId, bookmark.Kind.ToString(), "incident", null, null, Truncate(error.Message))]);
             db.Incidents.Add(new IncidentRecord
             {
                 Id = Guid.CreateVersion7(),
@@ -159,7 +159,7 @@ public sealed partial class WorkflowRuntime
         incident.ResolvedBy = actor;
         incident.Resolution = "retried";
         instance.OpenIncidents = Math.Max(0, instance.OpenIncidents - 1);
-        instance.Revision++;
+        db.Step(instance, [new JournalEntry(now, bookmark.ElementId, bookmark.Kind.ToString(), "retried", actor, null, null)]);
         bookmark.Attempts = 0;
         bookmark.DueAt = now;
         bookmark.LastError = null;

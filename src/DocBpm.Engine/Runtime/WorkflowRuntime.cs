@@ -1,6 +1,7 @@
 using DocBpm.Engine.Model;
 using DocBpm.Engine.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.Extensions.Logging;
 
 namespace DocBpm.Engine.Runtime;
@@ -77,12 +78,7 @@ public sealed partial class WorkflowRuntime(
         if (!TaskAccess.MayWork(bookmark, actor))
             throw new TaskAccessDeniedException(taskId, actor.UserName);
         bookmark.Assignee = actor.UserName;
-        db.Journal.Add(new JournalRecord
-        {
-            InstanceId = instance.Id, At = time.GetUtcNow(), ElementId = bookmark.ElementId, ElementKind = "userTask",
-            Event = "claimed", Actor = actor.UserName,
-        });
-        instance.Revision++;
+        db.Step(instance, [new JournalEntry(time.GetUtcNow(), bookmark.ElementId, "userTask", "claimed", actor.UserName, null, null)]);
         await SaveAsync(instance.Id, cancellationToken);
     }
 
@@ -161,6 +157,12 @@ public sealed partial class WorkflowRuntime(
 
     private async Task SaveAsync(Guid instanceId, CancellationToken cancellationToken)
     {
+        var tracked = db.Context.ChangeTracker.Entries<InstanceRecord>().FirstOrDefault(e => e.Entity.Id == instanceId);
+        long? loadedRevision = tracked is { State: not EntityState.Added } ? tracked.Property(i => i.Revision).OriginalValue : null;
+        var database = db.Context.Database;
+        var transactions = database.AutoTransactionBehavior;
+        if (StoresInOneBatch())
+            database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
         try
         {
             await db.Context.SaveChangesAsync(cancellationToken);
@@ -170,12 +172,45 @@ public sealed partial class WorkflowRuntime(
             db.Context.ChangeTracker.Clear();
             throw new ConcurrencyConflictException(instanceId, ex);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex)
         {
             db.Context.ChangeTracker.Clear();
+            // A stale step meets the journal's step guard before (or instead of) the revision check.
+            if (loadedRevision is { } loaded && await RevisionMovedAsync(instanceId, loaded, cancellationToken))
+                throw new ConcurrencyConflictException(instanceId, ex);
             throw;
         }
+        finally
+        {
+            database.AutoTransactionBehavior = transactions;
+        }
     }
+
+    /// <summary>
+    /// On PostgreSQL a step is written as one batch without BEGIN/COMMIT: Npgsql sends the batch with a single Sync, so
+    /// the server runs it as one implicit transaction, and a stale step fails inside it on the journal's step guard
+    /// (<see cref="EngineDb.StepGuardIndex"/>), which rolls back everything the batch wrote. That saves the COMMIT
+    /// round-trip. Only while EF sends a single batch (Npgsql's limit is 1000 commands) and the step is guarded.
+    /// </summary>
+    private bool StoresInOneBatch()
+    {
+        if (db.Context.Database.ProviderName != "Npgsql.EntityFrameworkCore.PostgreSQL" || db.Context.Database.CurrentTransaction is not null)
+            return false;
+        var changes = db.Context.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
+        return changes.Count <= 500
+            && changes.Any(e => e.Entity is InstanceRecord && e.State == EntityState.Modified)
+            && changes.Any(e => e.Entity is JournalRecord)
+            && !changes.Any(OnlyCheckedAfterTheFact);
+    }
+
+    /// <summary>Another row whose optimistic check EF makes by counting rows after the batch, too late to roll it back.</summary>
+    private static bool OnlyCheckedAfterTheFact(EntityEntry entry) =>
+        entry.Entity is not InstanceRecord && entry.State is not EntityState.Added
+        && entry.Properties.Any(p => p.Metadata.IsConcurrencyToken);
+
+    private async Task<bool> RevisionMovedAsync(Guid instanceId, long loaded, CancellationToken cancellationToken) =>
+        await db.Instances.AsNoTracking().Where(i => i.Id == instanceId).Select(i => (long?)i.Revision)
+            .FirstOrDefaultAsync(cancellationToken) != loaded;
 
     private async Task ResolveIncidentsAsync(InstanceRecord instance, string? actor, string resolution, CancellationToken cancellationToken)
     {
