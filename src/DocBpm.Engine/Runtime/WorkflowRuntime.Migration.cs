@@ -37,12 +37,7 @@ public sealed partial class WorkflowRuntime
         var from = instance.DefinitionVersion;
         instance.DefinitionId = target.Id;
         instance.DefinitionVersion = target.Version;
-        instance.Revision++;
-        db.Journal.Add(new JournalRecord
-        {
-            InstanceId = instance.Id, At = time.GetUtcNow(), ElementId = next.Id, ElementKind = "process",
-            Event = "migrated", Actor = actor, Detail = $"v{from} -> v{target.Version}",
-        });
+        db.Step(instance, [new JournalEntry(time.GetUtcNow(), next.Id, "process", "migrated", actor, null, $"v{from} -> v{target.Version}")]);
         await SaveAsync(instance.Id, cancellationToken);
         LogMigrated(instance.Id, instance.DefinitionKey, from, target.Version);
         return instance;
