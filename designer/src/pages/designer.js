@@ -26,6 +26,14 @@ const modeler = new Modeler({
 // The browser tests and the analyst's console can reach the modeler.
 window.docbpmModeler = modeler;
 
+// Edits not yet deployed or downloaded are lost when the page closes; the browser asks first.
+let unsaved = false;
+modeler.on('commandStack.changed', () => { unsaved = true; });
+window.addEventListener('beforeunload', event => {
+  if (unsaved)
+    event.preventDefault();
+});
+
 async function open(xml, name, message) {
   try {
     await modeler.importXML(xml);
@@ -35,6 +43,7 @@ async function open(xml, name, message) {
 
   modeler.get('canvas').zoom('fit-viewport');
   clearProblems(modeler, problems);
+  unsaved = false;
   fileName = `${name}.bpmn`;
   showStatus(status, message);
 }
@@ -88,6 +97,7 @@ document.getElementById('validate').addEventListener('click', () => run(async ()
 
 document.getElementById('deploy').addEventListener('click', () => run(async () => {
   const deployed = await api('/api/definitions', { method: 'POST', xml: await currentXml() });
+  unsaved = false;
   clearProblems(modeler, problems);
   await loadDefinitions(deployed.id);
   history.replaceState(null, '', `?definition=${deployed.id}`);
@@ -101,6 +111,7 @@ document.getElementById('download').addEventListener('click', () => run(async ()
   link.href = URL.createObjectURL(new Blob([await currentXml()], { type: 'application/xml' }));
   link.download = fileName;
   link.click();
+  unsaved = false;
   URL.revokeObjectURL(link.href);
 }));
 

@@ -9,12 +9,25 @@ let page = 1;
 async function loadDefinitions() {
   const definitions = await api('/api/definitions');
   document.querySelector('#definitions tbody').replaceChildren(...definitions.map(d => el('tr', { dataset: { key: d.key, version: d.version } },
-    el('td', {}, d.key), el('td', { className: 'number' }, d.version), el('td', {}, d.name || ''),
+    el('td', {}, el('a', { href: `/designer?definition=${d.id}`, title: 'Mở trong trang thiết kế' }, d.key)),
+    el('td', { className: 'number' }, showInstancesButton(d)), el('td', {}, d.name || ''),
     el('td', {}, formatTime(d.deployedAt)), el('td', {}, d.deployedBy || ''),
     el('td', { className: 'number' }, d.running), el('td', { className: 'number' }, d.completed),
     el('td', { className: 'number' }, d.failed))));
   const keys = [...new Set(definitions.map(d => d.key))];
   filters.definitionKey.append(...keys.map(key => new Option(key, key)));
+}
+
+/** The version number as a button that lists that version's instances. */
+function showInstancesButton(definition) {
+  const button = el('button', { type: 'button', title: 'Xem hồ sơ của phiên bản này' }, definition.version);
+  button.addEventListener('click', () => {
+    filters.definitionKey.value = definition.key;
+    filters.version.value = definition.version;
+    page = 1;
+    run(loadInstances);
+  });
+  return button;
 }
 
 async function loadInstances() {

@@ -61,6 +61,9 @@ public sealed class MonitorBrowserTests
         {
             await page.GotoAsync("/monitor");
             await Expect(page.Locator("#definitions tr[data-key='luu-tru'] td").Nth(7)).ToHaveTextAsync("1");
+            await page.ClickAsync("#definitions tr[data-key='luu-tru'] button");
+            await Expect(page.Locator("#page")).ToContainTextAsync("1 hồ sơ");
+            await Expect(page.Locator("#filters input[name='version']")).ToHaveValueAsync("1");
             await page.SelectOptionAsync("#filters select[name='state']", "failed");
             await page.ClickAsync("#filters button[type='submit']");
             await Expect(page.Locator("#instances tbody tr")).ToHaveCountAsync(1);
