@@ -12,7 +12,7 @@ import { getExtension } from './model.js';
 
 const LOW_PRIORITY = 400;
 
-export const ASSIGNMENT_FIELDS = [
+const ASSIGNMENT_FIELDS = [
   ['assignee', 'Người thực hiện', "Tên đăng nhập, hoặc biểu thức bắt đầu bằng '=' (=document.mainHandler)."],
   ['candidateUsers', 'Người có thể nhận', 'Tên đăng nhập, cách nhau bởi dấu phẩy, hoặc biểu thức cho một mảng.'],
   ['candidateGroups', 'Nhóm có thể nhận', 'Vai trò hoặc mã đơn vị (VanThu, TCCB), cách nhau bởi dấu phẩy.'],

@@ -45,9 +45,11 @@ export function PortEntry(props) {
   const bpmnFactory = useService('bpmnFactory');
   const debounce = useService('debounceInput');
   const valueProperty = kind === 'input' ? 'expression' : 'variable';
-  const hint = kind === 'input'
-    ? 'Biểu thức JavaScript trên các biến của quy trình.'
-    : `Tên biến nhận kết quả (mặc định: ${port.name}).`;
+  const hint = kind === 'output'
+    ? `Tên biến nhận kết quả (mặc định: ${port.name}).`
+    : port.isExpression === false
+      ? "Giá trị cố định, viết như một hằng JavaScript (ví dụ 'Accepted')."
+      : 'Biểu thức JavaScript trên các biến của quy trình.';
   return h(kind === 'input' ? TextAreaEntry : TextFieldEntry, {
     element, id, debounce,
     label: `${port.displayName}${port.required ? ' *' : ''} (${port.name}: ${port.type})`,

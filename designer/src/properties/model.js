@@ -100,11 +100,6 @@ export function groupActivityTypes(descriptors) {
     }));
 }
 
-/** A docbpm value is an expression when it starts with '='; the rest is JavaScript. */
-export function isExpression(value) {
-  return typeof value === 'string' && value.startsWith('=');
-}
-
 function update(element, moddleElement, properties) {
   return { cmd: 'element.updateModdleProperties', context: { element, moddleElement, properties } };
 }

@@ -9,7 +9,7 @@ export class ApiError extends Error {
   }
 }
 
-export function loginUrl(location = window.location) {
+function loginUrl(location = window.location) {
   return `/login?returnUrl=${encodeURIComponent(location.pathname + location.search)}`;
 }
 
