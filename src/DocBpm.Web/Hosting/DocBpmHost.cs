@@ -6,12 +6,14 @@ using DocBpm.Web.Components;
 using DocBpm.Web.Accounts;
 using DocBpm.Web.Data;
 using DocBpm.Web.Definitions;
+using DocBpm.Web.Designer;
 using DocBpm.Web.Exchange;
 using DocBpm.Web.Inbox;
 using DocBpm.Web.Incoming;
 using DocBpm.Web.Incidents;
 using DocBpm.Web.Instances;
 using DocBpm.Web.Messages;
+using DocBpm.Web.Monitor;
 using DocBpm.Web.Organisation;
 using DocBpm.Web.Registers;
 using DocBpm.Web.Outgoing;
@@ -64,6 +66,7 @@ public static class DocBpmHost
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -89,6 +92,8 @@ public static class DocBpmHost
         app.MapSignatures();
         app.MapIncoming();
         app.MapInbox();
+        app.MapInstanceMigration();
+        app.MapDesignerPages();
         app.MapDocBpmUi();
         return app;
     }

@@ -46,6 +46,13 @@ public sealed partial class EngineExceptionHandler(IProblemDetailsService proble
             $"Quy trình '{notFound.KeyOrId}' chưa được triển khai."),
         InstanceNotFoundException => Problem(StatusCodes.Status404NotFound, "Không tìm thấy",
             "Phiên bản quy trình không tồn tại."),
+        InstanceMigrationException refused => WithMissing(Problem(StatusCodes.Status409Conflict,
+            "Không chuyển được sang phiên bản mới",
+            $"Phiên bản {refused.TargetVersion} không có các bước mà hồ sơ đang dừng ở: {string.Join(", ", refused.MissingElements)}. "
+            + "Hồ sơ vẫn chạy theo phiên bản cũ."), refused.MissingElements),
+        MigrationTargetNotNewerException notNewer => Problem(StatusCodes.Status409Conflict,
+            "Không chuyển được sang phiên bản mới",
+            $"Hồ sơ đang chạy theo phiên bản {notNewer.CurrentVersion}; chỉ chuyển được sang phiên bản mới hơn, không phải {notNewer.TargetVersion}."),
         IncidentNotFoundException => Problem(StatusCodes.Status404NotFound, "Không tìm thấy sự cố",
             "Sự cố không tồn tại hoặc đã được xử lý."),
         // A domain rule refusing inside an activity speaks to the person in its own words.
@@ -85,6 +92,12 @@ public sealed partial class EngineExceptionHandler(IProblemDetailsService proble
     private static ProblemDetails WithElement(ProblemDetails problem, string elementId)
     {
         problem.Extensions["elementId"] = elementId;
+        return problem;
+    }
+
+    private static ProblemDetails WithMissing(ProblemDetails problem, IReadOnlyList<string> elementIds)
+    {
+        problem.Extensions["missingElements"] = elementIds;
         return problem;
     }
 

@@ -1,0 +1,66 @@
+import '../shared/style.css';
+import { api, el, formatTime, showStatus, statusNames } from '../shared/api.js';
+import { PAGE_SIZE, instanceQuery } from './instance-query.js';
+
+const status = document.getElementById('status');
+const filters = document.getElementById('filters');
+let page = 1;
+
+async function loadDefinitions() {
+  const definitions = await api('/api/definitions');
+  document.querySelector('#definitions tbody').replaceChildren(...definitions.map(d => el('tr', { dataset: { key: d.key, version: d.version } },
+    el('td', {}, el('a', { href: `/designer?definition=${d.id}`, title: 'Mở trong trang thiết kế' }, d.key)),
+    el('td', { className: 'number' }, showInstancesButton(d)), el('td', {}, d.name || ''),
+    el('td', {}, formatTime(d.deployedAt)), el('td', {}, d.deployedBy || ''),
+    el('td', { className: 'number' }, d.running), el('td', { className: 'number' }, d.completed),
+    el('td', { className: 'number' }, d.failed))));
+  const keys = [...new Set(definitions.map(d => d.key))];
+  filters.definitionKey.append(...keys.map(key => new Option(key, key)));
+}
+
+/** The version number as a button that lists that version's instances. */
+function showInstancesButton(definition) {
+  const button = el('button', { type: 'button', title: 'Xem hồ sơ của phiên bản này' }, definition.version);
+  button.addEventListener('click', () => {
+    filters.definitionKey.value = definition.key;
+    filters.version.value = definition.version;
+    page = 1;
+    run(loadInstances);
+  });
+  return button;
+}
+
+async function loadInstances() {
+  const form = Object.fromEntries(new FormData(filters));
+  const result = await api(`/api/instances?${instanceQuery(form, page)}`);
+  document.querySelector('#instances tbody').replaceChildren(...result.items.map(i => el('tr', { dataset: { id: i.id } },
+    el('td', {}, el('a', { href: `/monitor/instances/${i.id}` }, i.businessKey || i.id.slice(0, 8))),
+    el('td', {}, i.definitionKey), el('td', { className: 'number' }, i.definitionVersion),
+    el('td', {}, statusNames[i.status] || i.status), el('td', {}, formatTime(i.startedAt)), el('td', {}, i.startedBy || ''),
+    el('td', {}, formatTime(i.endedAt)), el('td', { className: 'number' }, i.openIncidents || ''))));
+  const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
+  document.getElementById('page').textContent = `Trang ${result.pageNumber}/${pages} — ${result.total} hồ sơ`;
+  document.getElementById('previous').disabled = page <= 1;
+  document.getElementById('next').disabled = page >= pages;
+}
+
+async function run(action) {
+  try {
+    await action();
+  } catch (error) {
+    showStatus(status, error.message, 'error');
+  }
+}
+
+filters.addEventListener('submit', event => {
+  event.preventDefault();
+  page = 1;
+  run(loadInstances);
+});
+document.getElementById('previous').addEventListener('click', () => { page--; run(loadInstances); });
+document.getElementById('next').addEventListener('click', () => { page++; run(loadInstances); });
+
+await run(async () => {
+  await loadDefinitions();
+  await loadInstances();
+});

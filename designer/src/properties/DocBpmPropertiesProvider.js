@@ -1,0 +1,129 @@
+// Adds the DocBpm groups to the bpmn-js properties panel: activity type and its inputs/outputs, user-task assignment,
+// sequence-flow conditions, business-calendar timers, message correlation, multi-instance collection and scripts.
+
+import { is, getBusinessObject } from 'bpmn-js/lib/util/ModelUtil';
+import {
+  isCheckboxEntryEdited, isSelectEntryEdited, isTextAreaEntryEdited, isTextFieldEntryEdited
+} from '@bpmn-io/properties-panel';
+import {
+  ActivityTypeEntry, BusinessCalendarEntry, ConditionEntry, ExtensionAttributeEntry, PortEntry, ResultVariableEntry, ScriptEntry
+} from './entries.js';
+import { getExtension } from './model.js';
+
+const LOW_PRIORITY = 400;
+
+const ASSIGNMENT_FIELDS = [
+  ['assignee', 'Người thực hiện', "Tên đăng nhập, hoặc biểu thức bắt đầu bằng '=' (=document.mainHandler)."],
+  ['candidateUsers', 'Người có thể nhận', 'Tên đăng nhập, cách nhau bởi dấu phẩy, hoặc biểu thức cho một mảng.'],
+  ['candidateGroups', 'Nhóm có thể nhận', 'Vai trò hoặc mã đơn vị (VanThu, TCCB), cách nhau bởi dấu phẩy.'],
+  ['dueDate', 'Hạn xử lý', 'Ngày giờ ISO-8601 hoặc biểu thức (=deadline).'],
+  ['priority', 'Độ ưu tiên', 'Số; lớn hơn là khẩn hơn (=urgency).'],
+  ['formKey', 'Biểu mẫu', 'Khóa biểu mẫu hiển thị cho người xử lý.']
+];
+
+export default class DocBpmPropertiesProvider {
+  constructor(propertiesPanel, config) {
+    this._activityTypes = config?.docbpm?.activityTypes || [];
+    propertiesPanel.registerProvider(LOW_PRIORITY, this);
+  }
+
+  getGroups(element) {
+    return groups => {
+      const ours = [
+        this._activityGroup(element),
+        assignmentGroup(element),
+        conditionGroup(element),
+        subscriptionGroup(element),
+        loopGroup(element),
+        timerGroup(element),
+        scriptGroup(element)
+      ].filter(Boolean);
+      const general = groups.findIndex(g => g.id === 'general');
+      groups.splice(general + 1, 0, ...ours);
+      return groups;
+    };
+  }
+
+  _activityGroup(element) {
+    if (!is(element, 'bpmn:ServiceTask') && !is(element, 'bpmn:SendTask'))
+      return null;
+    const type = getExtension(getBusinessObject(element), 'docbpm:Activity')?.type;
+    const descriptor = this._activityTypes.find(d => d.type === type);
+    const entries = [{ id: 'docbpm-activity-type', element, component: ActivityTypeEntry, isEdited: isSelectEntryEdited,
+      activityTypes: this._activityTypes }];
+    for (const port of descriptor?.inputs || [])
+      entries.push({ id: `docbpm-input-${port.name}`, element, component: PortEntry, kind: 'input', port,
+        isEdited: isTextAreaEntryEdited });
+    for (const port of descriptor?.outputs || [])
+      entries.push({ id: `docbpm-output-${port.name}`, element, component: PortEntry, kind: 'output', port,
+        isEdited: isTextFieldEntryEdited });
+    return { id: 'docbpm-activity', label: descriptor ? `Hoạt động: ${descriptor.displayName}` : 'Hoạt động', entries };
+  }
+}
+
+DocBpmPropertiesProvider.$inject = ['propertiesPanel', 'config'];
+
+function attributeEntry(element, type, attribute, label, description, target) {
+  return { id: `docbpm-${attribute}`, element, component: ExtensionAttributeEntry, isEdited: isTextFieldEntryEdited,
+    type, attribute, label, description, target };
+}
+
+function assignmentGroup(element) {
+  if (!is(element, 'bpmn:UserTask'))
+    return null;
+  return {
+    id: 'docbpm-assignment',
+    label: 'Giao việc',
+    entries: ASSIGNMENT_FIELDS.map(([attribute, label, description]) =>
+      attributeEntry(element, 'docbpm:Assignment', attribute, label, description))
+  };
+}
+
+/** Conditions matter on flows leaving exclusive and inclusive gateways and tasks (conditional flows). */
+function conditionGroup(element) {
+  if (!is(element, 'bpmn:SequenceFlow'))
+    return null;
+  const source = getBusinessObject(element).sourceRef;
+  if (is(source, 'bpmn:ParallelGateway') || is(source, 'bpmn:EventBasedGateway') || is(source, 'bpmn:Event'))
+    return null;
+  return { id: 'docbpm-condition', label: 'Điều kiện rẽ nhánh',
+    entries: [{ id: 'docbpm-condition-expression', element, component: ConditionEntry, isEdited: isTextAreaEntryEdited }] };
+}
+
+function subscriptionGroup(element) {
+  const bo = getBusinessObject(element);
+  const waitsForMessage = is(element, 'bpmn:ReceiveTask') || (is(element, 'bpmn:CatchEvent') && !is(element, 'bpmn:StartEvent')
+    && (bo.eventDefinitions || []).some(d => is(d, 'bpmn:MessageEventDefinition')));
+  if (!waitsForMessage)
+    return null;
+  return { id: 'docbpm-subscription', label: 'Nhận thông điệp', entries: [attributeEntry(element, 'docbpm:Subscription',
+    'correlationKey', 'Khóa tương quan', 'Giá trị hoặc biểu thức (=documentId) tính khi bắt đầu chờ; thông điệp phải mang đúng khóa này.')] };
+}
+
+function loopGroup(element) {
+  const loop = getBusinessObject(element).loopCharacteristics;
+  if (!is(loop, 'bpmn:MultiInstanceLoopCharacteristics'))
+    return null;
+  return { id: 'docbpm-loop', label: 'Nhiều phiên bản', entries: [
+    attributeEntry(element, 'docbpm:Loop', 'collection', 'Danh sách', 'Biểu thức cho một mảng (=units): một phiên bản cho mỗi phần tử.', loop),
+    attributeEntry(element, 'docbpm:Loop', 'elementVariable', 'Biến phần tử', 'Tên biến nhận phần tử của mỗi phiên bản.', loop)
+  ] };
+}
+
+function timerGroup(element) {
+  const definition = (getBusinessObject(element).eventDefinitions || []).find(d => is(d, 'bpmn:TimerEventDefinition'));
+  if (!definition)
+    return null;
+  return { id: 'docbpm-timer', label: 'Lịch hẹn giờ', entries: [
+    { id: 'docbpm-business-calendar', element, definition, component: BusinessCalendarEntry, isEdited: isCheckboxEntryEdited }
+  ] };
+}
+
+function scriptGroup(element) {
+  if (!is(element, 'bpmn:ScriptTask'))
+    return null;
+  return { id: 'docbpm-script', label: 'Tập lệnh', entries: [
+    { id: 'docbpm-script-body', element, component: ScriptEntry, isEdited: isTextAreaEntryEdited },
+    { id: 'docbpm-result-variable', element, component: ResultVariableEntry, isEdited: isTextFieldEntryEdited }
+  ] };
+}

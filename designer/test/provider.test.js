@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { activityTypes, groupsOf, openModeler, sampleXml } from './modeler.js';
+import {
+  MULTI_COMMAND, activityTypeCommands, extensionCommands, groupActivityTypes, portCommands, portValue
+} from '../src/properties/model.js';
+
+async function withServiceTask(extension = '') {
+  const modeler = await openModeler();
+  const modeling = modeler.get('modeling');
+  const review = modeler.get('elementRegistry').get('Review');
+  const task = modeling.createShape({ type: 'bpmn:ServiceTask' }, { x: 300, y: 400 }, review.parent);
+  if (extension)
+    modeler.get('commandStack').execute(MULTI_COMMAND, extensionCommands(task, 'docbpm:Activity', { type: extension },
+      modeler.get('bpmnFactory')));
+  return { modeler, task, execute: commands => modeler.get('commandStack').execute(MULTI_COMMAND, commands) };
+}
+
+async function xmlOf(modeler) {
+  return (await modeler.saveXML({ format: false })).xml;
+}
+
+describe('activity type picker', () => {
+  it('groups the activity types by category in Vietnamese order and leaves out the BPMN element descriptors', () => {
+    expect(groupActivityTypes(activityTypes)).toEqual([
+      { label: 'Thông điệp', children: [{ value: 'PublishMessage', label: 'Gửi thông điệp' }] },
+      { label: 'Văn bản', children: [
+        { value: 'DispatchToBus', label: 'Gửi lên trục liên thông' },
+        { value: 'VerifySignature', label: 'Kiểm tra chữ ký số' }
+      ] }
+    ]);
+  });
+
+  it('a service task shows one input entry per input of its activity type and one per output', async () => {
+    const { modeler, task } = await withServiceTask('VerifySignature');
+    expect(groupsOf(modeler, task.id)['docbpm-activity']).toEqual([
+      'docbpm-activity-type', 'docbpm-input-documentId', 'docbpm-input-strict', 'docbpm-output-legalStatus'
+    ]);
+  });
+
+  it('choosing a type writes docbpm:activity in the extension elements the engine reads', async () => {
+    const { modeler, task, execute } = await withServiceTask();
+    execute(activityTypeCommands(task, 'VerifySignature', activityTypes[0], modeler.get('bpmnFactory')));
+    execute(portCommands(task, 'input', 'documentId', 'expression', 'document.id', modeler.get('bpmnFactory')));
+    execute(portCommands(task, 'output', 'legalStatus', 'variable', 'status', modeler.get('bpmnFactory')));
+
+    expect(await xmlOf(modeler)).toContain('<bpmn:extensionElements><docbpm:activity type="VerifySignature">'
+      + '<docbpm:input name="documentId" expression="document.id" /><docbpm:output name="legalStatus" variable="status" />'
+      + '</docbpm:activity></bpmn:extensionElements>');
+  });
+
+  it('changing the type drops the inputs the new type does not have, and one undo restores them', async () => {
+    const { modeler, task, execute } = await withServiceTask('VerifySignature');
+    const factory = modeler.get('bpmnFactory');
+    execute(portCommands(task, 'input', 'documentId', 'expression', 'documentId', factory));
+    execute(portCommands(task, 'input', 'strict', 'expression', 'true', factory));
+
+    execute(activityTypeCommands(task, 'DispatchToBus', activityTypes[1], factory));
+    const changed = await xmlOf(modeler);
+    expect(changed).toContain('<docbpm:activity type="DispatchToBus"><docbpm:input name="documentId" expression="documentId" /></docbpm:activity>');
+
+    modeler.get('commandStack').undo();
+    expect(await xmlOf(modeler)).toContain('<docbpm:input name="strict" expression="true" />');
+  });
+
+  it('clearing an input removes its element instead of leaving an empty expression', async () => {
+    const { modeler, task, execute } = await withServiceTask('VerifySignature');
+    const factory = modeler.get('bpmnFactory');
+    execute(portCommands(task, 'input', 'strict', 'expression', 'true', factory));
+    execute(portCommands(task, 'input', 'strict', 'expression', '', factory));
+    expect(await xmlOf(modeler)).toContain('<docbpm:activity type="VerifySignature" />');
+  });
+});
+
+describe('user task assignment', () => {
+  it('a user task shows the assignment group with every docbpm:assignment attribute', async () => {
+    const modeler = await openModeler();
+    expect(groupsOf(modeler, 'Review')['docbpm-assignment']).toEqual([
+      'docbpm-assignee', 'docbpm-candidateUsers', 'docbpm-candidateGroups', 'docbpm-dueDate', 'docbpm-priority', 'docbpm-formKey'
+    ]);
+  });
+
+  it('editing the assignment keeps the attributes already there and writes the new one', async () => {
+    const modeler = await openModeler();
+    const review = modeler.get('elementRegistry').get('Review');
+    modeler.get('commandStack').execute(MULTI_COMMAND,
+      extensionCommands(review, 'docbpm:Assignment', { dueDate: '=deadline' }, modeler.get('bpmnFactory')));
+    expect(await xmlOf(modeler)).toContain('<docbpm:assignment candidateGroups="GiamDoc,PhoGiamDoc" dueDate="=deadline" />');
+  });
+
+  it('a new user task gets extension elements created for its assignment', async () => {
+    const modeler = await openModeler();
+    const root = modeler.get('elementRegistry').get('Review').parent;
+    const task = modeler.get('modeling').createShape({ type: 'bpmn:UserTask' }, { x: 300, y: 400 }, root);
+    modeler.get('commandStack').execute(MULTI_COMMAND,
+      extensionCommands(task, 'docbpm:Assignment', { candidateGroups: 'VanThu' }, modeler.get('bpmnFactory')));
+    expect(await xmlOf(modeler)).toMatch(/<bpmn:userTask id="[^"]+"><bpmn:extensionElements><docbpm:assignment candidateGroups="VanThu" \/>/);
+  });
+});
+
+describe('flows, timers, messages', () => {
+  it('a flow leaving an exclusive gateway has a condition entry; a flow leaving a start event has none', async () => {
+    const modeler = await openModeler();
+    expect(groupsOf(modeler, 'Flow_3')['docbpm-condition']).toEqual(['docbpm-condition-expression']);
+    expect(groupsOf(modeler, 'Flow_1')['docbpm-condition']).toBeUndefined();
+  });
+
+  it('a timer shows the standard timer group and the business calendar checkbox, read from docbpm:calendar', async () => {
+    const modeler = await openModeler();
+    const groups = groupsOf(modeler, 'Overdue');
+    expect(groups.timer).toBeDefined();
+    expect(groups['docbpm-timer']).toEqual(['docbpm-business-calendar']);
+    const definition = modeler.get('elementRegistry').get('Overdue').businessObject.eventDefinitions[0];
+    expect(definition.get('docbpm:calendar')).toBe('business');
+  });
+
+  it('a message catch event gets a correlation key written as docbpm:subscription', async () => {
+    const modeler = await openModeler();
+    const root = modeler.get('elementRegistry').get('Review').parent;
+    const event = modeler.get('modeling').createShape({ type: 'bpmn:IntermediateCatchEvent',
+      eventDefinitionType: 'bpmn:MessageEventDefinition' }, { x: 500, y: 400 }, root);
+    expect(groupsOf(modeler, event.id)['docbpm-subscription']).toEqual(['docbpm-correlationKey']);
+    modeler.get('commandStack').execute(MULTI_COMMAND,
+      extensionCommands(event, 'docbpm:Subscription', { correlationKey: '=documentId' }, modeler.get('bpmnFactory')));
+    expect(await xmlOf(modeler)).toContain('<docbpm:subscription correlationKey="=documentId" />');
+  });
+
+  it('labels of the standard panel are Vietnamese', async () => {
+    const modeler = await openModeler();
+    expect(modeler.get('translate')('General')).toBe('Chung');
+    expect(modeler.get('translate')('Append {type}', { type: 'x' })).toBe('Append x');
+  });
+});
+
+describe('round trip', () => {
+  // happy-dom's XML parser leaves character references (bpmn-js writes ' as &#39;) in attribute values undecoded.
+  const decode = text => text.replace(/&#(\d+);/g, (_, code) => String.fromCharCode(Number(code)));
+
+  function docbpmElements(xml) {
+    const doc = new DOMParser().parseFromString(xml, 'application/xml');
+    return [...doc.getElementsByTagNameNS('urn:docbpm:bpmn:1', '*')].map(e =>
+      `${e.localName} ${[...e.attributes].map(a => `${a.name}=${decode(a.value)}`).sort().join(' ')} ${e.textContent.trim()}`);
+  }
+
+  it.each(['incoming.bpmn', 'sample-approval.bpmn'])('opening and saving the shipped %s keeps every docbpm element', async file => {
+    const xml = readFileSync(resolve(import.meta.dirname, '../../workflows', file), 'utf8');
+    const modeler = await openModeler(xml);
+    const saved = await xmlOf(modeler);
+    expect(docbpmElements(saved)).toEqual(docbpmElements(xml));
+    expect(docbpmElements(xml).length).toBeGreaterThan(0);
+  });
+
+  it('an input written as element text (the parser accepts it) survives a save', async () => {
+    const xml = sampleXml
+      .replace('</bpmn:process>', '<bpmn:serviceTask id="Notify"><bpmn:extensionElements><docbpm:activity type="PublishMessage">'
+        + '<docbpm:input name="payload">({ id: documentId })</docbpm:input></docbpm:activity></bpmn:extensionElements>'
+        + '</bpmn:serviceTask></bpmn:process>')
+      .replace('</bpmndi:BPMNPlane>', '<bpmndi:BPMNShape id="Notify_di" bpmnElement="Notify">'
+        + '<dc:Bounds x="600" y="400" width="100" height="80" /></bpmndi:BPMNShape></bpmndi:BPMNPlane>');
+    const modeler = await openModeler(xml);
+    expect(await xmlOf(modeler)).toContain('<docbpm:input name="payload">({ id: documentId })</docbpm:input>');
+
+    const notify = modeler.get('elementRegistry').get('Notify');
+    expect(portValue(notify.businessObject, 'input', 'payload')).toBe('({ id: documentId })');
+    modeler.get('commandStack').execute(MULTI_COMMAND,
+      portCommands(notify, 'input', 'payload', 'expression', 'documentId', modeler.get('bpmnFactory')));
+    expect(await xmlOf(modeler)).toContain('<docbpm:input name="payload" expression="documentId" />');
+  });
+});

@@ -1,0 +1,30 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+
+// The pages are served by DocBpm.Web under /designer/ (assets) — see src/DocBpm.Web/Designer/DesignerPages.cs.
+export default defineConfig({
+  base: '/designer/',
+  build: {
+    outDir: resolve(import.meta.dirname, '../src/DocBpm.Web/wwwroot/designer'),
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 2000,
+    rollupOptions: {
+      input: {
+        designer: resolve(import.meta.dirname, 'designer.html'),
+        monitor: resolve(import.meta.dirname, 'monitor.html'),
+        instance: resolve(import.meta.dirname, 'instance.html')
+      }
+    }
+  },
+  test: {
+    environment: 'happy-dom',
+    setupFiles: ['./test/setup.js'],
+    // bpmn-js and diagram-js import without file extensions, which only Vite's resolver (not Node's) accepts; the
+    // properties panels' "main" is a CommonJS build that Node would load (a second preact), so tests take their ES builds.
+    server: { deps: { inline: true } },
+    alias: [
+      { find: /^bpmn-js-properties-panel$/, replacement: resolve(import.meta.dirname, 'node_modules/bpmn-js-properties-panel/dist/index.esm.js') },
+      { find: /^@bpmn-io\/properties-panel$/, replacement: resolve(import.meta.dirname, 'node_modules/@bpmn-io/properties-panel/dist/index.esm.js') }
+    ]
+  }
+});
