@@ -24,6 +24,7 @@ public static class OutgoingEndpoints
         group.MapPost("/", CreateAsync);
         group.MapGet("/{id:guid}", OutgoingPages.GetAsync);
         group.MapGet("/{id:guid}/versions", OutgoingPages.VersionsAsync);
+        group.MapGet("/{id:guid}/files/{fileId:guid}", OutgoingPages.FileAsync);
         group.MapPost("/{id:guid}/versions", UploadAsync);
         group.MapPut("/{id:guid}/recipients", RecipientsAsync);
         group.MapPost("/{id:guid}/submit", SubmitAsync);
@@ -145,13 +146,16 @@ public static class OutgoingEndpoints
     {
         var document = await drafts.FindAsync(id, cancellationToken);
         EnsureStage(document, OutgoingStage.AwaitingSignature);
-        var due = await signer.SignAsync(document, user, cancellationToken);
+        var signature = await signer.SignAsync(document, user, cancellationToken);
         drafts.Record(document, user.Identity?.Name ?? "", OutgoingAction.SignedByLeader, request.Comment);
         await workflow.CompleteAsync(document, "Sign", user, new()
         {
             ["decision"] = "sign",
-            ["issueWarnAt"] = due.WarnAt.ToString("O"),
-            ["issueDeadline"] = due.Deadline.ToString("O"),
+            ["issueWarnAt"] = signature.Due.WarnAt.ToString("O"),
+            ["issueDeadline"] = signature.Due.Deadline.ToString("O"),
+            ["mainFileId"] = signature.MainFileId.ToString(),
+            ["signerKey"] = signature.SignerKey,
+            ["signerName"] = signature.SignerName,
         }, cancellationToken);
         return TypedResults.NoContent();
     }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using DocBpm.Documents.Exchange;
+using DocBpm.Documents.Files;
 using DocBpm.Documents.Incoming;
 using DocBpm.Documents.Outgoing;
 using DocBpm.Engine.Persistence;
@@ -24,6 +25,17 @@ public sealed class OutgoingPages(DbContext db, EngineDb engine)
     public static async Task<Ok<List<VersionView>>> VersionsAsync(Guid id, ClaimsPrincipal user, OutgoingPages pages,
         CancellationToken cancellationToken) =>
         TypedResults.Ok((await pages.BuildAsync(id, user, cancellationToken)).Versions);
+
+    /// <summary>A file of the document (any version, the signed or the issued file), checked against its SHA-256.</summary>
+    public static async Task<FileContentHttpResult> FileAsync(Guid id, Guid fileId, ClaimsPrincipal user, OutgoingPages pages, FileStore files,
+        CancellationToken cancellationToken)
+    {
+        var page = await pages.BuildAsync(id, user, cancellationToken);
+        if (fileId != page.SignedFileId && fileId != page.IssuedFileId && page.Versions.All(v => v.FileId != fileId))
+            throw OutgoingRefusedException.NotFound(id);
+        var file = await files.ReadAsync(fileId, cancellationToken);
+        return TypedResults.File(file.Content, file.ContentType, file.Name);
+    }
 
     public static VersionView View(DraftVersion v) =>
         new(v.Id, v.Kind, v.Version, v.FileId, v.FileName, v.UploadedBy, v.UploadedAt, v.Note);
@@ -54,7 +66,7 @@ public sealed class OutgoingPages(DbContext db, EngineDb engine)
 
         return new OutgoingPage(d.Id, d.TypeCode, d.TypeName, d.Subject, d.Stage, d.Urgency, d.Confidentiality, d.DraftingUnit, d.Drafter,
             d.Copies, d.PageCount, d.Notes, d.ArchiveHolder, d.SignerName, d.SignerPosition, d.SignerCompetence, d.SignedAt,
-            d.NumberAndNotation, d.DocumentDate, d.IssuedAt, d.NationalId, await ReplyLinkAsync(d.InReplyToId, cancellationToken),
+            d.NumberAndNotation, d.DocumentDate, d.IssuedAt, d.NationalId, d.SignedFileId, d.IssuedFileId, await ReplyLinkAsync(d.InReplyToId, cancellationToken),
             d.CorrectionKind, await LinkAsync(d.CorrectsId, cancellationToken), await LinkAsync(d.CorrectedById, cancellationToken),
             [.. versions.Select(View)], [.. recipients.Select(r => Status(r, dispatches, receipts))], history, open);
     }

@@ -54,6 +54,8 @@ public sealed record OutgoingPage(
     DateOnly? DocumentDate,
     DateTimeOffset? IssuedAt,
     string? NationalId,
+    Guid? SignedFileId,
+    Guid? IssuedFileId,
     LinkView? InReplyTo,
     CorrectionKind? CorrectionKind,
     LinkView? Corrects,

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using DocBpm.Documents.Exchange;
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Tests.Infrastructure;
+using DocBpm.Documents.Tests.Signatures;
 using DocBpm.Engine.Timers;
 using static DocBpm.Web.Tests.AxisServer;
 
@@ -21,9 +22,13 @@ public sealed class OutgoingProcessTests
     [DynamicData(nameof(Providers))]
     public async Task Article9_draft_is_reviewed_returned_signed_issued_dispatched_and_corrected(DatabaseProvider provider)
     {
-        await using var scenario = await ExchangeScenario.StartAsync(provider, VietnamTime.At(2026, 11, 23, 8, 0));
+        await using var scenario = await ExchangeScenario.StartAsync(provider, VietnamTime.At(2026, 11, 25, 8, 0), UseTestKeys);
         var host = scenario.Host;
         var admin = await host.LoginAsync("quantri");
+        await OutgoingClient.Ok(await admin.PostAsJsonAsync("/api/signatures/authorities",
+            new { kind = "Person", name = "Lương Thị Hoa", subjectIdentifier = "CCCD:020085005678", position = "Phó Giám đốc" }));
+        await OutgoingClient.Ok(await admin.PostAsJsonAsync("/api/signatures/authorities",
+            new { kind = "Organisation", name = "Sở Giáo dục và Đào tạo Lạng Sơn", subjectIdentifier = "MNS:1234567", agencyCode = Department }));
         await OutgoingClient.Ok(await admin.PutAsJsonAsync($"/api/agencies/{Finance}", new { code = Finance, name = "Sở Tài chính tỉnh Lạng Sơn" }));
         var (drafter, reviewer, head, deputy, clerk) = (await host.LoginAsync("chuyenvien"), await host.LoginAsync("chuyenvien.khtc"),
             await host.LoginAsync("truongphong.gdtrh"), await host.LoginAsync("phogiamdoc1"), scenario.Clerk);
@@ -47,13 +52,16 @@ public sealed class OutgoingProcessTests
         await drafter.StepAsync(id, "submit", new { reviewers = Array.Empty<string>() });
         await head.StepAsync(id, "approve", new { comment = "Đã kiểm tra thể thức, nội dung" });
         await deputy.StepAsync(id, "sign");
+        await host.RunDueWorkAsync();
         await clerk.StepAsync(id, "return", new { reason = "Sai thể thức phần nơi nhận" });
 
         await drafter.UploadAsync(id, "du-thao.pdf", OutgoingClient.Pdf("v3"));
         await drafter.StepAsync(id, "submit", new { reviewers = Array.Empty<string>() });
         await head.StepAsync(id, "approve");
         await deputy.StepAsync(id, "sign");
+        await host.RunDueWorkAsync();
         var issued = (await OutgoingClient.Ok(await clerk.PostAsync($"/api/outgoing/{id}/issue", null)))!;
+        await host.RunDueWorkAsync();
         await host.RunDueWorkAsync();
 
         Assert.AreEqual("01/SGDĐT-GDTrH", (string?)issued["numberAndNotation"], "a công văn's notation is agency-unit (NĐ30 Phụ lục I)");
@@ -66,6 +74,7 @@ public sealed class OutgoingProcessTests
         var agency = Recipient(page, Finance);
         Assert.AreEqual("Sent", (string?)agency["delivery"], "Article 9.4: the drafter follows each recipient");
         Assert.AreEqual("Delivered", (string?)Recipient(page, "TCCB")["delivery"]);
+        await AssertLegallySignedAsync(clerk, id, (Guid)page["issuedFileId"]!);
 
         await ReceivedByFinanceAsync(scenario, (string)page["nationalId"]!);
         await scenario.PullAsync();
@@ -81,7 +90,9 @@ public sealed class OutgoingProcessTests
         await drafter.StepAsync(correction, "submit", new { reviewers = Array.Empty<string>() });
         await head.StepAsync(correction, "approve");
         await deputy.StepAsync(correction, "sign");
+        await host.RunDueWorkAsync();
         var corrected = (await OutgoingClient.Ok(await clerk.PostAsync($"/api/outgoing/{correction}/issue", null)))!;
+        await host.RunDueWorkAsync();
         await host.RunDueWorkAsync();
 
         Assert.AreEqual("02/SGDĐT-GDTrH", (string?)corrected["numberAndNotation"]);
@@ -91,9 +102,37 @@ public sealed class OutgoingProcessTests
             corrected["recipients"]!.AsArray().Select(r => (string?)r!["code"]).ToArray(), "sent to the same recipients");
         Assert.AreEqual("Sent", (string?)Recipient(await drafter.PageAsync(correction), Finance)["delivery"]);
 
-        var register = await clerk.GetAsync("/api/outgoing/register?from=2026-11-23&to=2026-11-23&format=Xlsx");
+        var register = await clerk.GetAsync("/api/outgoing/register?from=2026-11-25&to=2026-11-25&format=Xlsx");
         Assert.AreEqual(HttpStatusCode.OK, register.StatusCode, await register.Content.ReadAsStringAsync());
-        Assert.AreEqual(HttpStatusCode.Forbidden, (await drafter.GetAsync("/api/outgoing/register?from=2026-11-23&to=2026-11-23")).StatusCode);
+        Assert.AreEqual(HttpStatusCode.Forbidden, (await drafter.GetAsync("/api/outgoing/register?from=2026-11-25&to=2026-11-25")).StatusCode);
+    }
+
+    /// <summary>
+    /// Signing keys and trust as an administrator configures them (the deputy's personal key, the agency's key), on a
+    /// Wednesday morning within the test CRLs' validity.
+    /// </summary>
+    private static void UseTestKeys(DocBpmWebFactory host)
+    {
+        host.Clock.SetUtcNow(VietnamTime.At(2026, 11, 25, 8, 0).ToUniversalTime());
+        var pki = TestPki.Instance;
+        host.Settings["Signatures:Keys:phogiamdoc1:Path"] = pki.Pkcs12(pki.Deputy, "pw");
+        host.Settings["Signatures:Keys:phogiamdoc1:Password"] = "pw";
+        host.Settings["Signatures:Keys:agency:Path"] = pki.Pkcs12(pki.Agency, "pw");
+        host.Settings["Signatures:Keys:agency:Password"] = "pw";
+        host.Settings["Signatures:TrustAnchors:0"] = pki.RootFile;
+        for (var i = 0; i < pki.CrlFiles.Count; i++)
+            host.Settings[$"Signatures:CrlFiles:{i}"] = pki.CrlFiles[i];
+    }
+
+    /// <summary>Article 4: the issued file carries the leader's and the agency's valid signatures.</summary>
+    private static async Task AssertLegallySignedAsync(HttpClient clerk, Guid id, Guid fileId)
+    {
+        var pdf = await clerk.GetByteArrayAsync($"/api/outgoing/{id}/files/{fileId}");
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(pdf), "file", "van-ban.pdf" } };
+        var report = (await OutgoingClient.Ok(await clerk.PostAsync("/api/signatures/verify", form)))!;
+        Assert.AreEqual("LegallyValid", (string?)report["legalStatus"], report.ToJsonString());
+        CollectionAssert.AreEqual(new[] { "Person", "Organisation" },
+            report["signatures"]!.AsArray().Select(s => (string?)s!["signer"]!["kind"]).ToArray(), "personal signature first, then the agency's");
     }
 
     private static JsonNode Recipient(JsonNode page, string code) =>

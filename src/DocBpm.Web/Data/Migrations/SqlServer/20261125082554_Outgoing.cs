@@ -75,6 +75,8 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                     DocumentDate = table.Column<DateOnly>(type: "date", nullable: true),
                     IssuedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     IssuedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    SignedFileId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    IssuedFileId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
                     NationalId = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
                     NumberAndNotation = table.Column<string>(type: "nvarchar(110)", maxLength: 110, nullable: true)
                 },

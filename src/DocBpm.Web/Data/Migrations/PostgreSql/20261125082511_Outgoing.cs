@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
 
-namespace DocBpm.Web.Data.Migrations.Sqlite
+namespace DocBpm.Web.Data.Migrations.PostgreSql
 {
     /// <inheritdoc />
     public partial class Outgoing : Migration
@@ -17,9 +17,9 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
                 name: "doc_agencies",
                 columns: table => new
                 {
-                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Code = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -30,10 +30,10 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
                 name: "doc_document_types",
                 columns: table => new
                 {
-                    Code = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    InNotation = table.Column<bool>(type: "INTEGER", nullable: false),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false)
+                    Code = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    InNotation = table.Column<bool>(type: "boolean", nullable: false),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -44,39 +44,41 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
                 name: "doc_outgoing",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TypeCode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    TypeName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    DraftingUnit = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    Drafter = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Urgency = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Confidentiality = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Copies = table.Column<int>(type: "INTEGER", nullable: false),
-                    PageCount = table.Column<int>(type: "INTEGER", nullable: true),
-                    Language = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    Notes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    ArchiveHolder = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    Stage = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    InReplyToId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CorrectsId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CorrectionKind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    CorrectedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    SignerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    SignerPosition = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    SignerCompetence = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    SignerUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    SignedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    RegisterBookId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    RegisterYear = table.Column<int>(type: "INTEGER", nullable: true),
-                    Number = table.Column<int>(type: "INTEGER", nullable: true),
-                    Notation = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    DocumentDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    IssuedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    IssuedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NationalId = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    NumberAndNotation = table.Column<string>(type: "TEXT", maxLength: 110, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TypeCode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    TypeName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    DraftingUnit = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Drafter = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Urgency = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Confidentiality = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Copies = table.Column<int>(type: "integer", nullable: false),
+                    PageCount = table.Column<int>(type: "integer", nullable: true),
+                    Language = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Notes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ArchiveHolder = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Stage = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    InReplyToId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CorrectsId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CorrectionKind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    CorrectedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    SignerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    SignerPosition = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    SignerCompetence = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    SignerUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    SignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RegisterBookId = table.Column<Guid>(type: "uuid", nullable: true),
+                    RegisterYear = table.Column<int>(type: "integer", nullable: true),
+                    Number = table.Column<int>(type: "integer", nullable: true),
+                    Notation = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    DocumentDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    IssuedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    IssuedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    SignedFileId = table.Column<Guid>(type: "uuid", nullable: true),
+                    IssuedFileId = table.Column<Guid>(type: "uuid", nullable: true),
+                    NationalId = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    NumberAndNotation = table.Column<string>(type: "character varying(110)", maxLength: 110, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -87,16 +89,16 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
                 name: "sig_authorities",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Thumbprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    SubjectIdentifier = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    AgencyCode = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
-                    Position = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    ValidFrom = table.Column<long>(type: "INTEGER", nullable: true),
-                    ValidTo = table.Column<long>(type: "INTEGER", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Thumbprint = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    SubjectIdentifier = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    AgencyCode = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    Position = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ValidFrom = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ValidTo = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -107,12 +109,12 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
                 name: "doc_outgoing_history",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DocumentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    Actor = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    Comment = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DocumentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Actor = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Action = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Comment = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -129,11 +131,11 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
                 name: "doc_outgoing_recipients",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DocumentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DocumentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Code = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -150,15 +152,15 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
                 name: "doc_outgoing_versions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DocumentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    FileId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DocumentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    FileId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    UploadedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
