@@ -4,7 +4,6 @@ using System.Text.Json.Nodes;
 using DocBpm.Documents.Exchange;
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Tests.Infrastructure;
-using DocBpm.Documents.Tests.Signatures;
 using DocBpm.Engine.Timers;
 using static DocBpm.Web.Tests.AxisServer;
 
@@ -22,16 +21,13 @@ public sealed class OutgoingProcessTests
     [DynamicData(nameof(Providers))]
     public async Task Article9_draft_is_reviewed_returned_signed_issued_dispatched_and_corrected(DatabaseProvider provider)
     {
-        await using var scenario = await ExchangeScenario.StartAsync(provider, VietnamTime.At(2026, 11, 25, 8, 0), UseTestKeys);
+        await using var scenario = await ExchangeScenario.StartAsync(provider, OutgoingPeople.Wednesday,
+            host => OutgoingPeople.UseTestKeys(host, OutgoingPeople.Wednesday));
         var host = scenario.Host;
+        var people = await OutgoingPeople.StartAsync(host);
+        var (drafter, reviewer, head, clerk) = (people.Drafter, people.Reviewer, people.Head, people.Clerk);
         var admin = await host.LoginAsync("quantri");
-        await OutgoingClient.Ok(await admin.PostAsJsonAsync("/api/signatures/authorities",
-            new { kind = "Person", name = "Lương Thị Hoa", subjectIdentifier = "CCCD:020085005678", position = "Phó Giám đốc" }));
-        await OutgoingClient.Ok(await admin.PostAsJsonAsync("/api/signatures/authorities",
-            new { kind = "Organisation", name = "Sở Giáo dục và Đào tạo Lạng Sơn", subjectIdentifier = "MNS:1234567", agencyCode = Department }));
         await OutgoingClient.Ok(await admin.PutAsJsonAsync($"/api/agencies/{Finance}", new { code = Finance, name = "Sở Tài chính tỉnh Lạng Sơn" }));
-        var (drafter, reviewer, head, deputy, clerk) = (await host.LoginAsync("chuyenvien"), await host.LoginAsync("chuyenvien.khtc"),
-            await host.LoginAsync("truongphong.gdtrh"), await host.LoginAsync("phogiamdoc1"), scenario.Clerk);
 
         var id = await drafter.CreateOutgoingAsync(new
         {
@@ -48,21 +44,11 @@ public sealed class OutgoingProcessTests
         Assert.AreEqual(HttpStatusCode.Forbidden, refused.StatusCode, "only the unit head does the final check (Article 9.2a)");
         await head.StepAsync(id, "return", new { reason = "Sửa lại trích yếu" });
 
-        await drafter.UploadAsync(id, "du-thao.pdf", OutgoingClient.Pdf("v2"));
-        await drafter.StepAsync(id, "submit", new { reviewers = Array.Empty<string>() });
-        await head.StepAsync(id, "approve", new { comment = "Đã kiểm tra thể thức, nội dung" });
-        await deputy.StepAsync(id, "sign");
-        await host.RunDueWorkAsync();
+        await people.ToClerkAsync(id, "v2");
         await clerk.StepAsync(id, "return", new { reason = "Sai thể thức phần nơi nhận" });
 
-        await drafter.UploadAsync(id, "du-thao.pdf", OutgoingClient.Pdf("v3"));
-        await drafter.StepAsync(id, "submit", new { reviewers = Array.Empty<string>() });
-        await head.StepAsync(id, "approve");
-        await deputy.StepAsync(id, "sign");
-        await host.RunDueWorkAsync();
-        var issued = (await OutgoingClient.Ok(await clerk.PostAsync($"/api/outgoing/{id}/issue", null)))!;
-        await host.RunDueWorkAsync();
-        await host.RunDueWorkAsync();
+        await people.ToClerkAsync(id, "v3");
+        var issued = await people.IssueAsync(id);
 
         Assert.AreEqual("01/SGDĐT-GDTrH", (string?)issued["numberAndNotation"], "a công văn's notation is agency-unit (NĐ30 Phụ lục I)");
         Assert.AreEqual("KT. GIÁM ĐỐC", (string?)issued["signerCompetence"]);
@@ -86,14 +72,8 @@ public sealed class OutgoingProcessTests
 
         var correction = (Guid)(await OutgoingClient.Ok(await drafter.PostAsJsonAsync($"/api/outgoing/{id}/corrections",
             new { kind = "Notice", subject = "Đính chính Công văn số 01/SGDĐT-GDTrH" })))!["id"]!;
-        await drafter.UploadAsync(correction, "dinh-chinh.pdf", OutgoingClient.Pdf("đính chính"));
-        await drafter.StepAsync(correction, "submit", new { reviewers = Array.Empty<string>() });
-        await head.StepAsync(correction, "approve");
-        await deputy.StepAsync(correction, "sign");
-        await host.RunDueWorkAsync();
-        var corrected = (await OutgoingClient.Ok(await clerk.PostAsync($"/api/outgoing/{correction}/issue", null)))!;
-        await host.RunDueWorkAsync();
-        await host.RunDueWorkAsync();
+        await people.ToClerkAsync(correction, "đính chính");
+        var corrected = await people.IssueAsync(correction);
 
         Assert.AreEqual("02/SGDĐT-GDTrH", (string?)corrected["numberAndNotation"]);
         Assert.AreEqual(id, (Guid)corrected["corrects"]!["id"]!);
@@ -105,23 +85,6 @@ public sealed class OutgoingProcessTests
         var register = await clerk.GetAsync("/api/outgoing/register?from=2026-11-25&to=2026-11-25&format=Xlsx");
         Assert.AreEqual(HttpStatusCode.OK, register.StatusCode, await register.Content.ReadAsStringAsync());
         Assert.AreEqual(HttpStatusCode.Forbidden, (await drafter.GetAsync("/api/outgoing/register?from=2026-11-25&to=2026-11-25")).StatusCode);
-    }
-
-    /// <summary>
-    /// Signing keys and trust as an administrator configures them (the deputy's personal key, the agency's key), on a
-    /// Wednesday morning within the test CRLs' validity.
-    /// </summary>
-    private static void UseTestKeys(DocBpmWebFactory host)
-    {
-        host.Clock.SetUtcNow(VietnamTime.At(2026, 11, 25, 8, 0).ToUniversalTime());
-        var pki = TestPki.Instance;
-        host.Settings["Signatures:Keys:phogiamdoc1:Path"] = pki.Pkcs12(pki.Deputy, "pw");
-        host.Settings["Signatures:Keys:phogiamdoc1:Password"] = "pw";
-        host.Settings["Signatures:Keys:agency:Path"] = pki.Pkcs12(pki.Agency, "pw");
-        host.Settings["Signatures:Keys:agency:Password"] = "pw";
-        host.Settings["Signatures:TrustAnchors:0"] = pki.RootFile;
-        for (var i = 0; i < pki.CrlFiles.Count; i++)
-            host.Settings[$"Signatures:CrlFiles:{i}"] = pki.CrlFiles[i];
     }
 
     /// <summary>Article 4: the issued file carries the leader's and the agency's valid signatures.</summary>
