@@ -20,7 +20,7 @@ public sealed class ExchangeTests
 {
     public static IEnumerable<object[]> Providers => TestDatabase.Providers;
 
-    private static byte[] FromProvince(string number, bool withFile = true) => EdxmlWriter.Write(new EdxmlPackage(
+    internal static byte[] FromProvince(string number, bool withFile = true) => EdxmlWriter.Write(new EdxmlPackage(
         new EdxmlMessageHeader(new EdxmlOrganization(Province, "UBND tỉnh Lạng Sơn"), [new EdxmlOrganization(Department, "Sở Giáo dục và Đào tạo")],
             number, "UBND-KGVX", "Lạng Sơn", new DateOnly(2026, 11, 27), new EdxmlDocumentType(2, "Công văn"),
             "Về việc triển khai kế hoạch chuyển đổi số", new EdxmlSigner("KT. CHỦ TỊCH", "Phó Chủ tịch", "Lê Văn C"),

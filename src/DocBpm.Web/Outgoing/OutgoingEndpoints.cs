@@ -123,7 +123,7 @@ public static class OutgoingEndpoints
     }
 
     /// <summary>Back to the drafter with the reason, from whichever check the document is at (Articles 9.2a, 9.2b).</summary>
-    private static async Task<NoContent> ReturnAsync(Guid id, ReturnRequest request, ClaimsPrincipal user, OutgoingDrafts drafts,
+    private static async Task<NoContent> ReturnAsync(Guid id, OutgoingReturnRequest request, ClaimsPrincipal user, OutgoingDrafts drafts,
         OutgoingWorkflow workflow, CancellationToken cancellationToken)
     {
         var document = await drafts.FindAsync(id, cancellationToken);

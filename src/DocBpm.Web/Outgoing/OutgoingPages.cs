@@ -54,7 +54,7 @@ public sealed class OutgoingPages(DbContext db, EngineDb engine)
         var versions = await db.Set<DraftVersion>().AsNoTracking().Where(v => v.DocumentId == id)
             .OrderBy(v => v.Kind).ThenBy(v => v.Version).ToListAsync(cancellationToken);
         var history = await db.Set<OutgoingHistoryEntry>().AsNoTracking().Where(h => h.DocumentId == id)
-            .OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new HistoryView(h.At, h.Actor, h.Action, h.Comment)).ToListAsync(cancellationToken);
+            .OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new OutgoingHistoryView(h.At, h.Actor, h.Action, h.Comment)).ToListAsync(cancellationToken);
         var recipients = await db.Set<OutgoingRecipient>().AsNoTracking().Where(r => r.DocumentId == id)
             .OrderBy(r => r.Kind).ThenBy(r => r.Code).ToListAsync(cancellationToken);
         var dispatches = d.NationalId is null ? [] : await db.Set<DispatchRecord>().AsNoTracking()

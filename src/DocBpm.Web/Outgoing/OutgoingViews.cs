@@ -24,7 +24,7 @@ public enum RecipientDelivery
 public sealed record RecipientStatus(RecipientKind Kind, string Code, string Name, RecipientDelivery Delivery, DateTimeOffset? DeliveredAt,
     ExchangeStatus? Processing, string? ProcessingNote, DateTimeOffset? ProcessingAt);
 
-public sealed record HistoryView(DateTimeOffset At, string Actor, OutgoingAction Action, string? Comment);
+public sealed record OutgoingHistoryView(DateTimeOffset At, string Actor, OutgoingAction Action, string? Comment);
 
 public sealed record LinkView(Guid Id, string? NumberAndNotation, string Subject);
 
@@ -62,5 +62,5 @@ public sealed record OutgoingPage(
     LinkView? CorrectedBy,
     List<VersionView> Versions,
     List<RecipientStatus> Recipients,
-    List<HistoryView> History,
+    List<OutgoingHistoryView> History,
     List<OpenStep> OpenSteps);

@@ -29,8 +29,13 @@ public sealed class OutgoingProcessTests
         var admin = await host.LoginAsync("quantri");
         await OutgoingClient.Ok(await admin.PutAsJsonAsync($"/api/agencies/{Finance}", new { code = Finance, name = "Sở Tài chính tỉnh Lạng Sơn" }));
 
+        await scenario.Province.SendAsync(ExchangeTests.FromProvince("88"), CancellationToken.None);
+        await scenario.PullAsync();
+        var question = (await clerk.GetFromJsonAsync<JsonNode>("/api/incoming"))!["items"]![0]!;
+
         var id = await drafter.CreateOutgoingAsync(new
         {
+            inReplyTo = (Guid)question["id"]!,
             typeCode = "CV",
             subject = "Về việc kiểm tra cơ sở vật chất trường học năm 2026",
             urgency = "Normal",
@@ -54,6 +59,7 @@ public sealed class OutgoingProcessTests
         Assert.AreEqual("KT. GIÁM ĐỐC", (string?)issued["signerCompetence"]);
         var page = await drafter.PageAsync(id);
         Assert.AreEqual("Issued", (string?)page["stage"]);
+        Assert.AreEqual("88/UBND-KGVX", (string?)page["inReplyTo"]!["numberAndNotation"], "a reply keeps its link to the incoming document");
         CollectionAssert.AreEqual(new[] { 1, 2, 3 }, page["versions"]!.AsArray().Select(v => (int)v!["version"]!).ToArray(), "every upload is kept");
         var history = page["history"]!.AsArray().Select(h => $"{h!["action"]}:{h["comment"]}").ToList();
         CollectionAssert.IsSubsetOf(new[] { "Opinion:Đề nghị bổ sung kinh phí", "Returned:Sửa lại trích yếu", "ReturnedByClerk:Sai thể thức phần nơi nhận", "Issued:01/SGDĐT-GDTrH" }, history);
