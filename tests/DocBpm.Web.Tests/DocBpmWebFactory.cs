@@ -47,6 +47,9 @@ public sealed class DocBpmWebFactory : WebApplicationFactory<Program>
     /// <summary>Extra configuration for the host, e.g. the exchange axis to connect to.</summary>
     public Dictionary<string, string?> Settings { get; } = [];
 
+    /// <summary>Services a test adds to the host, e.g. a stand-in for a feature that is not built yet.</summary>
+    public List<Action<IServiceCollection>> TestServices { get; } = [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
@@ -54,6 +57,7 @@ public sealed class DocBpmWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:DocBpm", database.ConnectionString);
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
+        builder.ConfigureServices(services => TestServices.ForEach(add => add(services)));
         if (realScheduler)
         {
             builder.UseSetting("Scheduling:SweepSeconds", "1");

@@ -20,13 +20,13 @@ public sealed class ExchangeTests
 {
     public static IEnumerable<object[]> Providers => TestDatabase.Providers;
 
-    internal static byte[] FromProvince(string number, bool withFile = true) => EdxmlWriter.Write(new EdxmlPackage(
+    internal static byte[] FromProvince(string number, bool withFile = true, byte[]? file = null) => EdxmlWriter.Write(new EdxmlPackage(
         new EdxmlMessageHeader(new EdxmlOrganization(Province, "UBND tỉnh Lạng Sơn"), [new EdxmlOrganization(Department, "Sở Giáo dục và Đào tạo")],
             number, "UBND-KGVX", "Lạng Sơn", new DateOnly(2026, 11, 27), new EdxmlDocumentType(2, "Công văn"),
             "Về việc triển khai kế hoạch chuyển đổi số", new EdxmlSigner("KT. CHỦ TỊCH", "Phó Chủ tịch", "Lê Văn C"),
             new EdxmlOtherInfo(EdxmlPriority.Urgent), $"{Province},2026/11/27,{number}/UBND-KGVX"),
         [new EdxmlTrace(Province, VietnamTime.At(2026, 11, 27, 17, 0))], new EdxmlBusiness(BusinessDocType.New, null, null, false),
-        withFile ? [new EdxmlAttachment("f", $"{number}.pdf", "application/pdf", "%PDF-1.7 cong van"u8.ToArray())] : []));
+        withFile ? [new EdxmlAttachment("f", $"{number}.pdf", "application/pdf", file ?? "%PDF-1.7 cong van"u8.ToArray())] : []));
 
     [TestMethod]
     [DynamicData(nameof(Providers))]
@@ -95,6 +95,21 @@ public sealed class ExchangeTests
         Assert.AreEqual("02", status.StatusCode);
         StringAssert.Contains(status.Description, "không kèm tệp");
         Assert.AreEqual(0, (await clerk.GetFromJsonAsync<JsonArray>("/api/exchange/received"))!.Count, "nothing is registered");
+    }
+
+    [TestMethod]
+    public async Task Article3_a_package_whose_attachment_is_not_what_it_claims_is_refused_with_the_reason()
+    {
+        await using var scenario = await ExchangeScenario.StartAsync(DatabaseProvider.Sqlite, VietnamTime.At(2026, 11, 30, 9, 0));
+        byte[] program = [0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00];
+
+        var receipt = await scenario.Province.SendAsync(FromProvince("91", file: program), CancellationToken.None);
+        await scenario.PullAsync();
+
+        var status = (await scenario.Province.StatusesAsync(receipt.DocumentId, CancellationToken.None)).Single();
+        Assert.AreEqual("02", status.StatusCode);
+        StringAssert.Contains(status.Description, "không thuộc định dạng được chấp nhận");
+        Assert.AreEqual(0, (await scenario.Clerk.GetFromJsonAsync<JsonArray>("/api/exchange/received"))!.Count, "nothing is registered");
     }
 
     private const string DispatchProcess = """

@@ -26,6 +26,8 @@ public static class FileSniffer
     private static readonly byte[] ExcelStream = Encoding.Unicode.GetBytes("Workbook");
     private static readonly byte[] Excel95Stream = Encoding.Unicode.GetBytes("Book\0");
 
+    private const int MimetypeLength = 100;
+
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>The format of <paramref name="content"/>, or null when it is none of Article 3.</summary>
@@ -58,8 +60,11 @@ public static class FileSniffer
             using var zip = new ZipArchive(new MemoryStream(content, writable: false), ZipArchiveMode.Read);
             if (zip.GetEntry("mimetype") is { } mimetype)
             {
+                // Read no more than a media type is long: the entry could be a decompression bomb.
                 using var reader = new StreamReader(mimetype.Open(), Encoding.ASCII);
-                return reader.ReadToEnd().Trim() switch
+                var buffer = new char[MimetypeLength];
+                var read = reader.ReadBlock(buffer, 0, buffer.Length);
+                return new string(buffer, 0, read).Trim() switch
                 {
                     "application/vnd.oasis.opendocument.text" => FileFormat.Odt,
                     "application/vnd.oasis.opendocument.spreadsheet" => FileFormat.Ods,

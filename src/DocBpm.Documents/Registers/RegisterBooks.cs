@@ -30,11 +30,9 @@ public sealed class RegisterBooks(DbContext db)
     public async Task<RegisterBook> CreateAsync(NewRegisterBook request, CancellationToken cancellationToken)
     {
         var code = VietnameseText.Normalize(request.Code)?.ToUpperInvariant() ?? "";
-        var name = VietnameseText.Normalize(request.Name) ?? "";
+        var name = ValidName(request.Name);
         if (code.Length is 0 or > CodeLength || code.Any(char.IsWhiteSpace))
             throw new RegisterBookInvalidException($"Mã sổ phải có từ 1 đến {CodeLength} ký tự, không chứa khoảng trắng.", $"Invalid register book code '{code}'.");
-        if (name.Length is 0 or > NameLength)
-            throw new RegisterBookInvalidException($"Tên sổ phải có từ 1 đến {NameLength} ký tự.", "Invalid register book name.");
         if (!Enum.IsDefined(request.Direction))
             throw new RegisterBookInvalidException("Loại sổ phải là sổ văn bản đến hoặc sổ văn bản đi.", $"Invalid direction {request.Direction}.");
         if (await db.Set<RegisterBook>().AnyAsync(b => b.Code == code, cancellationToken))
@@ -49,6 +47,29 @@ public sealed class RegisterBooks(DbContext db)
             IsConfidential = request.IsConfidential,
         };
         db.Set<RegisterBook>().Add(book);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex)
+        {
+            // Another administrator took the code a moment ago (the unique index said so).
+            db.ChangeTracker.Clear();
+            if (!await db.Set<RegisterBook>().AnyAsync(b => b.Code == code, cancellationToken))
+                throw;
+            throw new RegisterBookInvalidException($"Mã sổ '{code}' đã được dùng cho sổ khác.", $"Register book code '{code}' exists already.", ex);
+        }
+
+        return book;
+    }
+
+    /// <summary>Renames a book; its code, direction and numbers stay.</summary>
+    public async Task<RegisterBook> RenameAsync(Guid id, string name, CancellationToken cancellationToken)
+    {
+        var clean = ValidName(name);
+        var book = await db.Set<RegisterBook>().FirstOrDefaultAsync(b => b.Id == id, cancellationToken)
+            ?? throw new RegisterBookNotFoundException(id);
+        book.Name = clean;
         await db.SaveChangesAsync(cancellationToken);
         return book;
     }
@@ -61,5 +82,13 @@ public sealed class RegisterBooks(DbContext db)
         book.IsActive = false;
         await db.SaveChangesAsync(cancellationToken);
         return book;
+    }
+
+    private static string ValidName(string? name)
+    {
+        var clean = VietnameseText.Normalize(name) ?? "";
+        if (clean.Length is 0 or > NameLength)
+            throw new RegisterBookInvalidException($"Tên sổ phải có từ 1 đến {NameLength} ký tự.", "Invalid register book name.");
+        return clean;
     }
 }

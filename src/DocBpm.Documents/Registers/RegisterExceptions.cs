@@ -15,5 +15,5 @@ public sealed class RegisterBookInactiveException(RegisterBook book)
     public Guid BookId { get; } = book.Id;
 }
 
-public sealed class RegisterBookInvalidException(string detailVi, string message)
-    : DocumentRefusedException(RefusalKind.Invalid, "Sổ đăng ký không hợp lệ", detailVi, message);
+public sealed class RegisterBookInvalidException(string detailVi, string message, Exception? inner = null)
+    : DocumentRefusedException(RefusalKind.Invalid, "Sổ đăng ký không hợp lệ", detailVi, message, inner);

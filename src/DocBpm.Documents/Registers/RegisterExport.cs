@@ -26,6 +26,12 @@ public sealed class RegisterExport(
     {
         if (from > to)
             throw new RegisterExportInvalidException("Ngày bắt đầu phải trước hoặc bằng ngày kết thúc.", $"Export range {from} > {to}.");
+        if (from.Year != to.Year)
+        {
+            // Numbers restart every 1 January, so a register is kept, and printed, one year at a time.
+            throw new RegisterExportInvalidException("Sổ đăng ký được lập theo năm: ngày bắt đầu và ngày kết thúc phải trong cùng một năm.",
+                $"Export range {from} – {to} spans two years.");
+        }
         if (!Enum.IsDefined(format))
             throw new RegisterExportInvalidException("Định dạng phải là pdf hoặc xlsx.", $"Unknown register format {format}.");
         var book = await books.GetAsync(bookId, cancellationToken);
@@ -38,7 +44,8 @@ public sealed class RegisterExport(
             : new RegisterFile(name + ".xlsx", RegisterXlsx.ContentType, RegisterXlsx.Write(sheet));
     }
 
+    // The last registration wins, as with any service resolved from the container.
     private static T Source<T>(IEnumerable<T> sources, RegisterBook book) =>
-        sources.FirstOrDefault() ?? throw new RegisterExportInvalidException(
+        sources.LastOrDefault() ?? throw new RegisterExportInvalidException(
             $"Chưa có dữ liệu văn bản cho sổ '{book.Name}' trong hệ thống.", $"No {typeof(T).Name} is registered; cannot print {book.Code}.");
 }

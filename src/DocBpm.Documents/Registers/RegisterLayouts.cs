@@ -37,18 +37,18 @@ public static class RegisterLayouts
     ];
 
     public static RegisterSheet Incoming(RegisterBook book, DateOnly from, DateOnly to, IReadOnlyList<IncomingRegisterEntry> entries) =>
-        new(IncomingTitle, book.Name, from, to,
-            entries.Count == 0 ? null : entries.Min(e => e.IncomingNumber),
-            entries.Count == 0 ? null : entries.Max(e => e.IncomingNumber),
-            IncomingColumns,
-            [.. entries.OrderBy(e => e.IncomingNumber).Select(IncomingRow)]);
+        Sheet(IncomingTitle, book, from, to, IncomingColumns, entries, e => e.IncomingNumber, IncomingRow);
 
     public static RegisterSheet Outgoing(RegisterBook book, DateOnly from, DateOnly to, IReadOnlyList<OutgoingRegisterEntry> entries) =>
-        new(OutgoingTitle, book.Name, from, to,
-            entries.Count == 0 ? null : entries.Min(e => e.Number),
-            entries.Count == 0 ? null : entries.Max(e => e.Number),
-            OutgoingColumns,
-            [.. entries.OrderBy(e => e.Number).Select(OutgoingRow)]);
+        Sheet(OutgoingTitle, book, from, to, OutgoingColumns, entries, e => e.Number, OutgoingRow);
+
+    private static RegisterSheet Sheet<T>(string title, RegisterBook book, DateOnly from, DateOnly to, IReadOnlyList<RegisterColumn> columns,
+        IReadOnlyList<T> entries, Func<T, int> number, Func<T, string[]> row) =>
+        new(title, book.Name, from, to,
+            entries.Count == 0 ? null : entries.Min(number),
+            entries.Count == 0 ? null : entries.Max(number),
+            columns,
+            [.. entries.OrderBy(number).Select(row)]);
 
     private static string[] IncomingRow(IncomingRegisterEntry e) =>
     [

@@ -10,7 +10,7 @@ namespace DocBpm.Documents.Registers;
 /// <para>
 /// Why a transaction and a row lock: a number must exist exactly when the caller's record does. The allocation is one
 /// statement (an upsert of the book-year counter row that returns the new value) executed inside the caller's explicit
-/// transaction, which the engine's single SaveChanges then joins (<see cref="InTransactionAsync{T}"/> opens and
+/// transaction, which the engine's single SaveChanges then joins (<see cref="RetryOnConflictAsync{T}"/> opens and
 /// commits it). The updated row stays locked until that transaction ends, so a concurrent allocator of the same book
 /// and year waits (PostgreSQL, SQL Server row lock; SQLite serialises write transactions) and then sees the committed
 /// value; if the step fails, the rollback takes the increment with it, so no number is burnt and none repeats. An
@@ -21,6 +21,9 @@ namespace DocBpm.Documents.Registers;
 /// </summary>
 public sealed partial class RegisterNumbers(DbContext db, TimeProvider time, ILogger<RegisterNumbers> logger)
 {
+    /// <summary>Attempts of a step that keeps losing races for its rows before the conflict is reported.</summary>
+    public const int DefaultAttempts = 5;
+
     private const string Table = RegistersModel.CounterTable;
 
     private const string NextSql =
@@ -50,7 +53,7 @@ public sealed partial class RegisterNumbers(DbContext db, TimeProvider time, ILo
     public async Task<RegisterNumber> AllocateAsync(Guid bookId, int year, CancellationToken cancellationToken)
     {
         if (db.Database.CurrentTransaction is null)
-            throw new InvalidOperationException("Register numbers are allocated inside a transaction: use RegisterNumbers.InTransactionAsync.");
+            throw new InvalidOperationException("Register numbers are allocated inside a transaction: run the step in RegisterNumbers.RetryOnConflictAsync.");
         var book = await db.Set<RegisterBook>().AsNoTracking().FirstOrDefaultAsync(b => b.Id == bookId, cancellationToken)
             ?? throw new RegisterBookNotFoundException(bookId);
         if (!book.IsActive)
@@ -64,19 +67,39 @@ public sealed partial class RegisterNumbers(DbContext db, TimeProvider time, ILo
 
     /// <summary>
     /// Runs a step that allocates numbers (load, allocate, SaveChanges — the engine's step included) in one transaction
-    /// and commits it; a step that throws is rolled back whole, numbers included. Joins a transaction the caller opened
-    /// already, leaving its commit to the caller.
+    /// and commits it; a step that throws is rolled back whole, numbers included. A step that lost a race for its own
+    /// rows (the engine's ConcurrencyConflictException, EF's DbUpdateConcurrencyException) runs again from an empty
+    /// change tracker, up to <paramref name="attempts"/> times. Inside a transaction the caller opened already, the step
+    /// joins it and runs once: its commit, and any retry, are the caller's.
     /// </summary>
-    public async Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> step, CancellationToken cancellationToken)
+    public async Task<T> RetryOnConflictAsync<T>(Func<CancellationToken, Task<T>> step, CancellationToken cancellationToken,
+        int attempts = DefaultAttempts)
     {
         if (db.Database.CurrentTransaction is not null)
             return await step(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var result = await step(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return result;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                var result = await step(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return result;
+            }
+            catch (Exception ex) when (attempt < attempts && IsConflict(ex))
+            {
+                db.ChangeTracker.Clear();
+                LogRetry(attempt);
+            }
+        }
     }
+
+    private static bool IsConflict(Exception exception) =>
+        exception is DbUpdateConcurrencyException || exception.InnerException is DbUpdateConcurrencyException;
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Register {Book} {Year}: took number {Number}, pending the transaction's commit")]
     private partial void LogAllocated(string book, int year, int number);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A numbering step lost a race for its rows; running it again (attempt {Attempt} lost)")]
+    private partial void LogRetry(int attempt);
 }

@@ -26,10 +26,24 @@ public static class RegisterPdf
         foreach (var row in sheet.Rows)
             writer.Row(row, bold: false);
         writer.Finish();
+        NumberPages(document);
 
         using var stream = new MemoryStream();
         document.Save(stream, closeStream: false);
         return stream.ToArray();
+    }
+
+    // A bound register is checked page by page; "Trang 3/7" shows none is missing.
+    private static void NumberPages(PdfDocument document)
+    {
+        var font = new XFont(PdfFonts.Family, CellSize);
+        for (var i = 0; i < document.PageCount; i++)
+        {
+            var page = document.Pages[i];
+            using var graphics = XGraphics.FromPdfPage(page, XGraphicsPdfPageOptions.Append);
+            graphics.DrawString($"Trang {i + 1}/{document.PageCount}", font, XBrushes.Black,
+                new XRect(Margin, page.Height.Point - Margin + 6, page.Width.Point - 2 * Margin, LineHeight), XStringFormats.TopRight);
+        }
     }
 
     /// <summary>The drawing state of one document: the current page, the pen's height, the column geometry.</summary>

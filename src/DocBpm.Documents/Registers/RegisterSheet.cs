@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace DocBpm.Documents.Registers;
 
 /// <summary>A column of a printed register: its Vietnamese heading and its share of the page width.</summary>
@@ -17,8 +19,8 @@ public sealed record RegisterSheet(
     IReadOnlyList<RegisterColumn> Columns,
     IReadOnlyList<IReadOnlyList<string>> Rows)
 {
-    /// <summary>"2026", or "2025 – 2026" when the range spans a new year.</summary>
-    public string YearText => From.Year == To.Year ? $"{From.Year}" : $"{From.Year} – {To.Year}";
+    /// <summary>The register's year; a register is printed one year at a time, as its numbers restart on 1 January.</summary>
+    public string YearText => From.Year.ToString(CultureInfo.InvariantCulture);
 
     public string DateRangeText => $"Từ ngày {RegisterFormat.Date(From)} đến ngày {RegisterFormat.Date(To)}";
 

@@ -13,7 +13,7 @@ public static class RegisterXlsx
     public static byte[] Write(RegisterSheet sheet)
     {
         using var workbook = new XLWorkbook();
-        var ws = workbook.Worksheets.Add("So dang ky");
+        var ws = workbook.Worksheets.Add("Sổ đăng ký");
         var lastColumn = sheet.Columns.Count;
 
         Line(ws, 1, sheet.Title, lastColumn, bold: true, size: 14);
@@ -25,7 +25,7 @@ public static class RegisterXlsx
         for (var c = 0; c < lastColumn; c++)
         {
             var heading = ws.Cell(HeadingRow, c + 1);
-            heading.Value = sheet.Columns[c].Heading;
+            heading.SetValue(sheet.Columns[c].Heading);
             heading.Style.Font.Bold = true;
             ws.Column(c + 1).Width = sheet.Columns[c].Width * WidthPerShare;
         }
@@ -33,7 +33,7 @@ public static class RegisterXlsx
         for (var r = 0; r < sheet.Rows.Count; r++)
         {
             for (var c = 0; c < lastColumn; c++)
-                ws.Cell(HeadingRow + 1 + r, c + 1).SetValue(sheet.Rows[r][c]);
+                ws.Cell(HeadingRow + 1 + r, c + 1).SetValue(sheet.Rows[r][c]); // a value, never a formula: text comes from outside
         }
 
         var table = ws.Range(HeadingRow, 1, HeadingRow + sheet.Rows.Count, lastColumn);
@@ -54,7 +54,7 @@ public static class RegisterXlsx
     private static void Line(IXLWorksheet ws, int row, string text, int lastColumn, bool bold, double size)
     {
         var range = ws.Range(row, 1, row, lastColumn).Merge();
-        range.Value = text;
+        range.FirstCell().SetValue(text);
         range.Style.Font.Bold = bold;
         range.Style.Font.FontSize = size;
         range.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;

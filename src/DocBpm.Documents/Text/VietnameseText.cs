@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace DocBpm.Documents.Text;
@@ -23,5 +24,25 @@ public static class VietnameseText
         }
 
         return builder.ToString().Trim();
+    }
+
+    /// <summary>
+    /// The form a search compares: no diacritics, đ as d, lower case, single spaces ("Quyết  Định" → "quyet dinh"), so
+    /// a person typing without Vietnamese input still finds the document, the same on SQLite and PostgreSQL.
+    /// </summary>
+    public static string SearchKey(string? text)
+    {
+        var decomposed = (Normalize(text) ?? "").Normalize(NormalizationForm.FormD);
+        var builder = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+                continue;
+            var folded = c is 'đ' or 'Đ' ? 'd' : char.ToLowerInvariant(c);
+            if (!char.IsWhiteSpace(folded) || (builder.Length > 0 && builder[^1] != ' '))
+                builder.Append(char.IsWhiteSpace(folded) ? ' ' : folded);
+        }
+
+        return builder.ToString().TrimEnd();
     }
 }

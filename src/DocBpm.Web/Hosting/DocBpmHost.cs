@@ -13,6 +13,7 @@ using DocBpm.Web.Instances;
 using DocBpm.Web.Messages;
 using DocBpm.Web.Organisation;
 using DocBpm.Web.Outgoing;
+using DocBpm.Web.Registers;
 using DocBpm.Web.Scheduling;
 using DocBpm.Web.Signatures;
 using DocBpm.Web.Tasks;
@@ -80,6 +81,7 @@ public static class DocBpmHost
         app.MapSignatures();
         app.MapIncoming();
         app.MapInbox();
+        app.MapRegisters();
         return app;
     }
 }

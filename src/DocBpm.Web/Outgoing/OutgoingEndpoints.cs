@@ -19,8 +19,6 @@ public static class OutgoingEndpoints
         var group = app.MapGroup("/api/outgoing").WithTags("Văn bản đi").RequireAuthorization();
         group.MapGet("/", MineAsync);
         group.MapGet("/types", TypesAsync);
-        group.MapGet("/register", OutgoingRegisterExport.ExportAsync)
-            .RequireAuthorization(p => p.RequireRole(Roles.Clerk, Roles.OfficeChief, Roles.Director, Roles.Deputy, Roles.Administrator));
         group.MapPost("/", CreateAsync);
         group.MapGet("/{id:guid}", OutgoingPages.GetAsync);
         group.MapGet("/{id:guid}/versions", OutgoingPages.VersionsAsync);

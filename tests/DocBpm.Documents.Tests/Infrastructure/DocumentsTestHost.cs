@@ -1,5 +1,7 @@
 using DocBpm.Documents.Files;
 using DocBpm.Documents.Registers;
+using DocBpm.Engine;
+using DocBpm.Engine.Activities;
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +24,7 @@ public abstract class DocumentsTestContext(DbContextOptions options, DatabasePro
 {
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.ApplyFiles().ApplyRegisters();
+        modelBuilder.ApplyEngine().ApplyFiles().ApplyRegisters();
         modelBuilder.Entity<NumberedRecord>(e =>
         {
             e.ToTable("test_numbered");
@@ -80,6 +82,8 @@ public sealed class DocumentsTestHost : IAsyncDisposable
             [$"{FileIntakeOptions.Section}:{nameof(FileIntakeOptions.MaxBytes)}"] = maxFileBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }).Build());
         services.AddDocBpmRegisters();
+        services.AddDocBpmEngine<DbContext>();
+        services.AddActivity<TakeRegisterNumber>();
         var built = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         await using (var scope = built.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<DbContext>().Database.EnsureCreatedAsync();

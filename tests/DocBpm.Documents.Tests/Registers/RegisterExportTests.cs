@@ -37,6 +37,7 @@ public sealed class RegisterExportTests
         StringAssert.Contains(all, Squeeze("Sở Giáo dục và Đào tạo tỉnh Cao Bằng"));
         StringAssert.Contains(all, Squeeze("14:05 25/11/2026"), "Giờ đến is printed for urgent documents");
         StringAssert.Contains(all, Squeeze(LongSubjectEnd), "a row taller than a page continues on the next one");
+        StringAssert.Contains(pages[^1].Text, Squeeze($"Trang {pages.Count}/{pages.Count}"));
     }
 
     [TestMethod]
@@ -78,6 +79,20 @@ public sealed class RegisterExportTests
         Assert.AreEqual("60", ws.Cell(66, 2).GetString());
         Assert.AreEqual(XLPageOrientation.Landscape, ws.PageSetup.PageOrientation);
         Assert.AreEqual(6, ws.PageSetup.FirstRowToRepeatAtTop);
+    }
+
+    [TestMethod]
+    public void Text_from_a_sender_that_looks_like_a_formula_stays_text_in_the_xlsx()
+    {
+        var entry = Entries(1)[0] with { TypeAndSubject = "=HYPERLINK(\"http://example.invalid\",\"Bấm vào đây\")" };
+        var book = new RegisterBook { Code = "X", Name = "=1+1", Direction = RegisterDirection.Incoming };
+
+        using var workbook = new XLWorkbook(new MemoryStream(RegisterXlsx.Write(RegisterLayouts.Incoming(book, From, To, [entry]))));
+        var ws = workbook.Worksheets.Single();
+
+        Assert.IsFalse(ws.Cell(7, 6).HasFormula);
+        Assert.AreEqual(entry.TypeAndSubject, ws.Cell(7, 6).GetString());
+        Assert.IsFalse(ws.Cell(2, 1).HasFormula);
     }
 
     [TestMethod]

@@ -28,7 +28,7 @@ public sealed class RegisterNumbersTests
             var db = sp.GetRequiredService<DbContext>();
             try
             {
-                return await numbers.InTransactionAsync(async ct =>
+                return await numbers.RetryOnConflictAsync(async ct =>
                 {
                     var number = await numbers.AllocateAsync(RegisterBookSeed.Incoming, Year, ct);
                     await Task.Delay(i % 5, ct); // hold the number a moment, as a step with more work would
@@ -91,7 +91,7 @@ public sealed class RegisterNumbersTests
         var (first, second) = await host.InScopeAsync(sp =>
         {
             var numbers = sp.GetRequiredService<RegisterNumbers>();
-            return numbers.InTransactionAsync(async ct =>
+            return numbers.RetryOnConflictAsync(async ct =>
             {
                 var a = await numbers.AllocateAsync(RegisterBookSeed.Incoming, Year, ct);
                 var b = await numbers.AllocateAsync(RegisterBookSeed.Incoming, Year, ct);
@@ -129,7 +129,7 @@ public sealed class RegisterNumbersTests
     private static Task<RegisterNumber> AllocateAndSaveAsync(DocumentsTestHost host, Guid bookId) => host.InScopeAsync(sp =>
     {
         var numbers = sp.GetRequiredService<RegisterNumbers>();
-        return numbers.InTransactionAsync(ct => numbers.AllocateAsync(bookId, ct), CancellationToken.None);
+        return numbers.RetryOnConflictAsync(ct => numbers.AllocateAsync(bookId, ct), CancellationToken.None);
     });
 
     private static Task<List<int>> NumbersAsync(DocumentsTestHost host, Guid bookId) => host.InScopeAsync(sp =>

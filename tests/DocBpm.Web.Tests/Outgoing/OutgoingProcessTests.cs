@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using ClosedXML.Excel;
 using DocBpm.Documents.Exchange;
+using DocBpm.Documents.Registers;
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Tests.Infrastructure;
 using DocBpm.Engine.Timers;
@@ -88,9 +90,12 @@ public sealed class OutgoingProcessTests
             corrected["recipients"]!.AsArray().Select(r => (string?)r!["code"]).ToArray(), "sent to the same recipients");
         Assert.AreEqual("Sent", (string?)Recipient(await drafter.PageAsync(correction), Finance)["delivery"]);
 
-        var register = await clerk.GetAsync("/api/outgoing/register?from=2026-11-25&to=2026-11-25&format=Xlsx");
-        Assert.AreEqual(HttpStatusCode.OK, register.StatusCode, await register.Content.ReadAsStringAsync());
-        Assert.AreEqual(HttpStatusCode.Forbidden, (await drafter.GetAsync("/api/outgoing/register?from=2026-11-25&to=2026-11-25")).StatusCode);
+        var export = $"/api/registers/{RegisterBookSeed.Outgoing}/export?from=2026-11-25&to=2026-11-25&format=xlsx";
+        using var register = new XLWorkbook(new MemoryStream(await clerk.GetByteArrayAsync(export)));
+        var rows = string.Join(" | ", register.Worksheet(1).CellsUsed().Select(c => c.GetString()));
+        StringAssert.Contains(rows, "01/SGDĐT-GDTrH");
+        StringAssert.Contains(rows, "Đính chính văn bản số 01/SGDĐT-GDTrH", "the register notes what the notice corrects");
+        Assert.AreEqual(HttpStatusCode.Forbidden, (await drafter.GetAsync(export)).StatusCode);
     }
 
     /// <summary>Article 4: the issued file carries the leader's and the agency's valid signatures.</summary>
