@@ -1,19 +1,34 @@
 using DocBpm.Documents.Exchange;
 using DocBpm.Documents.Files;
+using Microsoft.Extensions.Logging;
 
 namespace DocBpm.Documents.Signatures;
 
 /// <summary>Signing and verifying the documents' stored files, with the admin's keys and registry.</summary>
-public sealed class DocumentSignatures(FileStore files, SignerRegistry registry, SignatureVerifier verifier, PdfSigner signer, ISigningKeyStore keys)
+public sealed partial class DocumentSignatures(FileStore files, SignerRegistry registry, SignatureVerifier verifier, PdfSigner signer,
+    ISigningKeyStore keys, ILogger<DocumentSignatures> logger)
 {
     /// <exception cref="SignatureInputException">The file is not a readable, unencrypted PDF within the size limit.</exception>
-    public async Task<SignatureReport> VerifyAsync(byte[] pdf, CancellationToken cancellationToken) =>
-        verifier.Verify(pdf, await registry.SnapshotAsync(cancellationToken));
+    public async Task<SignatureReport> VerifyAsync(byte[] pdf, CancellationToken cancellationToken)
+    {
+        var report = verifier.Verify(pdf, await registry.SnapshotAsync(cancellationToken));
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            var signatures = string.Join("; ", report.Signatures.Select(s => $"{s.FieldName} {s.Status} [{string.Join(",", s.Reasons.Select(r => r.Code))}]"));
+            var reasons = string.Join(",", report.Reasons.Select(r => r.Code));
+            LogVerified(report.LegalStatus, signatures, reasons);
+        }
+
+        return report;
+    }
 
     public async Task<SignatureReport> VerifyFileAsync(Guid fileId, CancellationToken cancellationToken) =>
         await VerifyAsync((await files.ReadAsync(fileId, cancellationToken)).Content, cancellationToken);
 
-    /// <summary>Signs a stored PDF with the configured key; the signed PDF is a new stored file, saved with the caller's unit of work.</summary>
+    /// <summary>
+    /// Signs a stored PDF with the configured key; the signed PDF is a new stored file, saved with the caller's unit of
+    /// work. The new signature is checked first: an expired, revoked or untrusted key is refused rather than issued.
+    /// </summary>
     public async Task<StoredFile> SignFileAsync(Guid fileId, string keyId, SignatureRole role, string? signerName, string? notation, int? page,
         CancellationToken cancellationToken)
     {
@@ -23,6 +38,26 @@ public sealed class DocumentSignatures(FileStore files, SignerRegistry registry,
             : key.Chain[0].SubjectDN.GetValueList(Org.BouncyCastle.Asn1.X509.X509Name.CN).FirstOrDefault() ?? keyId;
         var appearance = SignatureAppearance.For(role, name, notation) with { Page = page };
         var signed = await signer.SignAsync(file.Content, key, appearance, cancellationToken);
-        return files.AddGenerated(file.Name, "application/pdf", signed);
+        var own = verifier.Verify(signed, await registry.SnapshotAsync(cancellationToken)).Signatures[^1];
+        if (own.Status == SignatureStatus.Invalid)
+            throw new SignatureRefusedException(keyId, own.Reasons);
+        var stored = files.AddGenerated(file.Name, "application/pdf", signed);
+        LogSigned(fileId, role, keyId, stored.Id);
+        return stored;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Signature check: {LegalStatus}; signatures: {Signatures}; document: [{Reasons}]")]
+    private partial void LogVerified(LegalStatus legalStatus, string signatures, string reasons);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Signed file {FileId} ({Role}) with key {KeyId} as file {SignedFileId}")]
+    private partial void LogSigned(Guid fileId, SignatureRole role, string keyId, Guid signedFileId);
+}
+
+/// <summary>The key produced a signature that does not verify (expired, revoked, untrusted): nothing is stored.</summary>
+public sealed class SignatureRefusedException(string keyId, IReadOnlyList<SignatureFinding> reasons)
+    : Exception($"Signing key '{keyId}' gives an invalid signature: {string.Join(", ", reasons.Select(r => r.Code))}")
+{
+    public IReadOnlyList<SignatureFinding> Reasons { get; } = reasons;
+
+    public string Vietnamese => "Không ký được bằng khóa này: " + string.Join("; ", Reasons.Select(r => r.Message));
 }

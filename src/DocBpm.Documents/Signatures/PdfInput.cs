@@ -1,6 +1,5 @@
 using System.Text;
 using UglyToad.PdfPig;
-using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Exceptions;
 
 namespace DocBpm.Documents.Signatures;
@@ -32,8 +31,9 @@ internal static class PdfInput
         {
             throw Encrypted(ex);
         }
-        catch (Exception ex) when (ex is PdfDocumentFormatException or InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException)
+        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
         {
+            // The parser reports broken structure with many exception types; all mean the same to the clerk.
             throw Unreadable(ex);
         }
 

@@ -33,7 +33,7 @@ public sealed class PdfSigner(IOptions<SignatureOptions> options, TimeProvider t
         ArgumentOutOfRangeException.ThrowIfZero(chain.Count);
         using var document = PdfInput.Open(pdf, options.Value.MaxFileBytes);
         var revision = SignatureFieldWriter.Write(pdf, document, appearance, time.GetUtcNow(), options.Value.ContentsBytes);
-        var digest = SHA256.HashData([.. SignedBytes(revision.Pdf, revision.ByteRange)]);
+        var digest = SHA256.HashData(SignedBytes(revision.Pdf, revision.ByteRange));
         return new PreparedSignature(revision.Pdf, revision.ContentsStart, revision.ContentsEnd,
             CadesBuilder.SignedAttributes(digest, chain[0]), [.. chain.Select(c => c.GetEncoded())]);
     }
@@ -52,6 +52,7 @@ public sealed class PdfSigner(IOptions<SignatureOptions> options, TimeProvider t
         return pdf;
     }
 
-    internal static IEnumerable<byte> SignedBytes(byte[] pdf, long[] range) =>
-        pdf.Skip((int)range[0]).Take((int)range[1]).Concat(pdf.Skip((int)range[2]).Take((int)range[3]));
+    /// <summary>The bytes a /ByteRange <c>[start1 length1 start2 length2]</c> covers, in order.</summary>
+    internal static byte[] SignedBytes(byte[] pdf, long[] range) =>
+        [.. pdf.AsSpan((int)range[0], (int)range[1]), .. pdf.AsSpan((int)range[2], (int)range[3])];
 }

@@ -7,10 +7,13 @@ namespace DocBpm.Documents.Signatures;
 /// the clerk issues it (Article 9.3). The signed PDF is stored as a new file; the original is kept.
 /// </summary>
 [Activity(Type, Category = "Văn bản", DisplayName = "Ký số văn bản", Asynchronous = true,
-    Description = "Ký số tệp PDF (PAdES) bằng khóa đã cấu hình: chữ ký cá nhân của người có thẩm quyền, sau đó chữ ký của cơ quan khi phát hành.")]
+    Description = "Ký số tệp PDF (PAdES) bằng khóa đã cấu hình: chữ ký cá nhân của người có thẩm quyền, sau đó chữ ký của cơ quan khi phát hành. "
+        + "Lỗi 'invalid-file' khi tệp không ký được (không phải PDF, bị mã hóa, hỏng); 'invalid-key' khi chứng thư số của khóa "
+        + "đã hết hạn, bị thu hồi hoặc không được tin cậy.")]
 public sealed class SignDocument(DocumentSignatures signatures) : IActivity
 {
     public const string Type = "SignDocument";
+    public const string InvalidKey = "invalid-key";
 
     [Input(DisplayName = "Tệp văn bản (PDF)")]
     public required Input<Guid> FileId { get; init; }
@@ -35,10 +38,21 @@ public sealed class SignDocument(DocumentSignatures signatures) : IActivity
 
     public async ValueTask<Outcome> ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
-        var signer = context.Get(SignerName);
-        var signed = await signatures.SignFileAsync(context.Get(FileId), context.Get(KeyId), context.Get(Role), signer,
-            context.Get(Notation), context.Get(Page), cancellationToken);
-        context.Set(SignedFileId, signed.Id);
-        return Outcome.Done;
+        try
+        {
+            var signed = await signatures.SignFileAsync(context.Get(FileId), context.Get(KeyId), context.Get(Role), context.Get(SignerName),
+                context.Get(Notation), context.Get(Page), cancellationToken);
+            context.Set(SignedFileId, signed.Id);
+            return Outcome.Done;
+        }
+        catch (SignatureInputException refused)
+        {
+            // The file itself cannot be signed; retrying would not help, the process decides what to do.
+            return Outcome.Error(VerifySignature.InvalidFile, refused.Vietnamese);
+        }
+        catch (SignatureRefusedException refused)
+        {
+            return Outcome.Error(InvalidKey, refused.Vietnamese);
+        }
     }
 }

@@ -26,11 +26,13 @@ internal sealed class SignatureCheck(TrustMaterial trust, IReadOnlyList<SignerRe
         SignatureResult Result() => new(embedded.FieldName, findings.Status, signer, time, timestamped, embedded.SubFilter,
             embedded.End == pdf.LongLength, findings.Reasons);
 
+        if (embedded.SubFilter == "ETSI.RFC3161")
+            return findings.Indeterminate(SignatureReasons.DocumentTimestamp, Result);
         if (!SubFilters.Contains(embedded.SubFilter))
             return findings.Invalid(SignatureReasons.UnsupportedFormat(embedded.SubFilter), Result);
         if (!ByteRangeIsSound(pdf, embedded))
             return findings.Invalid(SignatureReasons.ByteRange, Result);
-        var signed = PdfSigner.SignedBytes(pdf, embedded.ByteRange).ToArray();
+        var signed = PdfSigner.SignedBytes(pdf, embedded.ByteRange);
         if (!TryRead(embedded.Contents!, signed, out var cms, out var info))
             return findings.Invalid(SignatureReasons.MalformedCms, Result);
         if (!Digests.Contains(info.DigestAlgorithmID.Algorithm.Id))

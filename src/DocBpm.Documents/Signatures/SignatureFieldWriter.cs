@@ -22,6 +22,9 @@ internal static class SignatureFieldWriter
 {
     private const int ByteRangeWidth = 60;
 
+    /// <summary>The signature dictionary starts with its /ByteRange so that the placeholder's offset is fixed.</summary>
+    private const string SignaturePrefix = "<< /Type /Sig /ByteRange [";
+
     public static PlaceholderRevision Write(byte[] pdf, PdfDocument document, SignatureAppearance appearance, DateTimeOffset signingTime, int contentsBytes)
     {
         var trailer = document.Structure.Trailer;
@@ -37,9 +40,28 @@ internal static class SignatureFieldWriter
         var signature = update.Allocate();
         var widget = update.Allocate();
         var form = StampImporter.Import(AppearanceRenderer.Render(appearance, signingTime), update, appearance.Box);
+        update.Set(widget, Widget(document, appearance, page, pageReference, signature, form));
+        var widgetReference = new IndirectReferenceToken(widget);
+        update.Set(pageReference, Append(document, update, page, "Annots", widgetReference));
+        AddField(document, update, trailer.Root, widgetReference);
+        var (signatureBody, contentsAt) = SignatureDictionary(appearance, signingTime, contentsBytes);
+        update.SetRaw(signature, signatureBody);
+
+        var (bytes, bodies) = update.Write(Carried(trailer));
+        var start = bodies[signature.ObjectNumber] + contentsAt;
+        var revision = new PlaceholderRevision(bytes, start, start + (contentsBytes * 2) + 2);
+        var range = Encoding.ASCII.GetBytes(string.Join(' ', revision.ByteRange.Select(v => v.ToString(CultureInfo.InvariantCulture))).PadRight(ByteRangeWidth));
+        range.CopyTo(bytes, bodies[signature.ObjectNumber] + SignaturePrefix.Length);
+        return revision;
+    }
+
+    /// <summary>The field and its widget in one dictionary, locked and printed, showing the appearance at the box.</summary>
+    private static DictionaryToken Widget(PdfDocument document, SignatureAppearance appearance, DictionaryToken page, IndirectReference pageReference,
+        IndirectReference signature, IndirectReference form)
+    {
         var origin = document.Entry<ArrayToken>(page, "MediaBox")?.Data.OfType<NumericToken>().Select(n => n.Double).ToArray() ?? [0, 0];
         var box = appearance.Box;
-        update.Set(widget, new DictionaryToken(new Dictionary<NameToken, IToken>
+        return new DictionaryToken(new Dictionary<NameToken, IToken>
         {
             [Name("Type")] = Name("Annot"),
             [Name("Subtype")] = Name("Widget"),
@@ -51,32 +73,24 @@ internal static class SignatureFieldWriter
             [Name("Rect")] = new ArrayToken([.. new[] { origin[0] + box.X, origin[1] + box.Y, origin[0] + box.X + box.Width, origin[1] + box.Y + box.Height }
                 .Select(v => (IToken)new NumericToken(v))]),
             [Name("AP")] = new DictionaryToken(new Dictionary<NameToken, IToken> { [Name("N")] = new IndirectReferenceToken(form) }),
-        }));
-        var widgetReference = new IndirectReferenceToken(widget);
-        update.Set(pageReference, Append(document, update, page, "Annots", widgetReference));
-        AddField(document, update, trailer.Root, widgetReference);
-        var (signatureBody, contentsAt) = SignatureDictionary(appearance, signingTime, contentsBytes);
-        update.SetRaw(signature, signatureBody);
+        });
+    }
 
+    /// <summary>What the new trailer keeps from the previous one.</summary>
+    private static DictionaryToken Carried(UglyToad.PdfPig.CrossReference.TrailerDictionary trailer)
+    {
         var carried = new Dictionary<NameToken, IToken> { [Name("Root")] = new IndirectReferenceToken(trailer.Root) };
         if (trailer.Info is { } info)
             carried[Name("Info")] = info;
         if (trailer.Identifier is { Count: > 0 } id)
             carried[Name("ID")] = new ArrayToken([.. id]);
-        var (bytes, bodies) = update.Write(new DictionaryToken(carried));
-        var start = bodies[signature.ObjectNumber] + contentsAt;
-        var revision = new PlaceholderRevision(bytes, start, start + (contentsBytes * 2) + 2);
-        var range = Encoding.ASCII.GetBytes(string.Join(' ', revision.ByteRange.Select(v => v.ToString(CultureInfo.InvariantCulture))).PadRight(ByteRangeWidth));
-        range.CopyTo(bytes, bodies[signature.ObjectNumber] + ByteRangeAt);
-        return revision;
+        return new DictionaryToken(carried);
     }
-
-    private static readonly int ByteRangeAt = "<< /Type /Sig /ByteRange [".Length;
 
     private static (byte[] Body, int ContentsAt) SignatureDictionary(SignatureAppearance appearance, DateTimeOffset signingTime, int contentsBytes)
     {
         var local = TimeZoneInfo.ConvertTime(signingTime, Engine.Timers.VietnamTime.Zone);
-        var head = new StringBuilder("<< /Type /Sig /ByteRange [")
+        var head = new StringBuilder(SignaturePrefix)
             .Append(' ', ByteRangeWidth)
             .Append("] /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached")
             .Append(CultureInfo.InvariantCulture, $" /M (D:{local:yyyyMMddHHmmss}+07'00')")

@@ -44,6 +44,9 @@ public static class SignatureReasons
     public static SignatureFinding UnsignedUpdate { get; } = new("modified-after-last-signature",
         "Tệp có phần cập nhật sau chữ ký cuối cùng không được ký.");
 
+    public static SignatureFinding DocumentTimestamp { get; } = new("document-timestamp-not-checked",
+        "Dấu thời gian của cả tệp (PAdES LTA) chưa được kiểm tra; không ảnh hưởng đến các chữ ký khác.");
+
     public static SignatureFinding NoSignatures { get; } = new("no-signatures",
         "Văn bản không có chữ ký số.");
 

@@ -33,6 +33,9 @@ public sealed class VerifySignature(DocumentSignatures signatures, DbContext db)
     [Output(DisplayName = "Người ký")]
     public Output<List<string>> Signers { get; init; } = new();
 
+    [Output(DisplayName = "Mã định danh cơ quan ký", Description = "Của các chữ ký cơ quan hợp lệ có trong danh mục; để đối chiếu với nơi gửi trên gói tin.")]
+    public Output<List<string>> AgencyCodes { get; init; } = new();
+
     public async ValueTask<Outcome> ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
         var fileIds = await FilesAsync(context, cancellationToken);
@@ -47,13 +50,17 @@ public sealed class VerifySignature(DocumentSignatures signatures, DbContext db)
             context.Set(LegalStatus, Signatures.LegalStatus.ReferenceOnly);
             context.Set(Summary, refused.Vietnamese);
             context.Set(Signers, []);
+            context.Set(AgencyCodes, []);
             return Outcome.Error(InvalidFile, refused.Vietnamese);
         }
 
         var status = reports.Count > 0 ? reports[0].LegalStatus : Signatures.LegalStatus.ReferenceOnly;
         context.Set(LegalStatus, status);
         context.Set(Summary, reports.Count > 0 ? string.Join("\n\n", reports.Select(r => r.Summary)) : SignatureReasons.NoSignatures.Message);
-        context.Set(Signers, [.. reports.SelectMany(r => r.Signatures).Select(s => s.Signer?.Name ?? s.FieldName).Distinct()]);
+        var all = reports.SelectMany(r => r.Signatures).ToList();
+        context.Set(Signers, [.. all.Select(s => s.Signer?.Name ?? s.FieldName).Distinct()]);
+        context.Set(AgencyCodes, [.. all.Where(s => s.Status == SignatureStatus.Valid && s.Signer?.AgencyCode is not null)
+            .Select(s => s.Signer!.AgencyCode!).Distinct()]);
         return status == Signatures.LegalStatus.LegallyValid ? Outcome.Done : Outcome.Named(ReferenceOnly);
     }
 

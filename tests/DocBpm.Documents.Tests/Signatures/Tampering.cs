@@ -53,6 +53,45 @@ internal static class Tampering
         return update.Write(carried).Pdf;
     }
 
+    /// <summary>An unsigned update laying a text box annotation over page 1: the page content is untouched.</summary>
+    public static byte[] TextBoxOnFirstPage(byte[] pdf)
+    {
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        var (reference, page) = document.Pages()[0];
+        var update = new IncrementalUpdate(pdf, document.Structure.Trailer.Size);
+        var note = update.Allocate();
+        update.Set(note, new DictionaryToken(new Dictionary<NameToken, IToken>
+        {
+            [NameToken.Create("Type")] = NameToken.Create("Annot"),
+            [NameToken.Create("Subtype")] = NameToken.Create("FreeText"),
+            [NameToken.Create("Rect")] = new ArrayToken([new NumericToken(50), new NumericToken(700), new NumericToken(450), new NumericToken(780)]),
+            [NameToken.Create("Contents")] = new StringToken("HUY BO", StringToken.Encoding.Iso88591),
+            [NameToken.Create("DA")] = new StringToken("/Helv 24 Tf 1 0 0 rg", StringToken.Encoding.Iso88591),
+        }));
+        var annots = page.TryGet(NameToken.Create("Annots"), out var existing) && existing is ArrayToken array ? array.Data : [];
+        update.Set(reference, page.With("Annots", new ArrayToken([.. annots, new IndirectReferenceToken(note)])));
+        return update.Write(Carried(document)).Pdf;
+    }
+
+    /// <summary>An unsigned update adding a document security store with CRLs, as long-term validation tools do.</summary>
+    public static byte[] AddSecurityStore(byte[] pdf, params byte[][] crls)
+    {
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        var update = new IncrementalUpdate(pdf, document.Structure.Trailer.Size);
+        var streams = new List<IToken>();
+        foreach (var crl in crls)
+        {
+            var reference = update.Allocate();
+            update.Set(reference, new StreamToken(new DictionaryToken(new Dictionary<NameToken, IToken> { [NameToken.Create("Length")] = new NumericToken(crl.Length) }), crl));
+            streams.Add(new IndirectReferenceToken(reference));
+        }
+
+        var catalog = document.Dictionary(document.Structure.Trailer.Root);
+        var dss = new DictionaryToken(new Dictionary<NameToken, IToken> { [NameToken.Create("CRLs")] = new ArrayToken(streams) });
+        update.Set(document.Structure.Trailer.Root, catalog.With("DSS", dss));
+        return update.Write(Carried(document)).Pdf;
+    }
+
     private static DictionaryToken Carried(UglyToad.PdfPig.PdfDocument document) =>
         new(new Dictionary<NameToken, IToken> { [NameToken.Create("Root")] = new IndirectReferenceToken(document.Structure.Trailer.Root) });
 }

@@ -100,7 +100,7 @@ public sealed class TestPki
         return path;
     }
 
-    private string Save(string name, byte[] content)
+    public string Save(string name, byte[] content)
     {
         var path = Path.Combine(Folder, name);
         File.WriteAllBytes(path, content);
@@ -130,7 +130,7 @@ public sealed class TestPki
         return new TestIdentity(keys, issued, [issued, .. issuer?.Chain ?? []]);
     }
 
-    private static X509Crl Crl(TestIdentity issuer, DateTime thisUpdate, params (X509Certificate Certificate, DateTime At)[] revoked)
+    public static X509Crl Crl(TestIdentity issuer, DateTime thisUpdate, params (X509Certificate Certificate, DateTime At)[] revoked)
     {
         var crl = new X509V2CrlGenerator();
         crl.SetIssuerDN(issuer.Certificate.SubjectDN);

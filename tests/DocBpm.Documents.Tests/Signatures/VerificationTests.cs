@@ -46,23 +46,20 @@ public sealed class VerificationTests
     }
 
     [TestMethod]
-    public async Task Article4_only_the_personal_signature_leaves_the_document_for_reference_only()
-    {
-        var report = Verify(await SignAsync(TestDocuments.OfficialLetter(), Pki.Director, SignatureRole.Personal));
-
-        Assert.AreEqual(SignatureStatus.Valid, report.Signatures.Single().Status, report.Summary);
-        Assert.AreEqual(LegalStatus.ReferenceOnly, report.LegalStatus);
-        Assert.Contains(SignatureReasons.NoAgency, report.Reasons);
-    }
+    public Task Article4_only_the_personal_signature_leaves_the_document_for_reference_only() =>
+        AssertOneValidSignatureIsNotEnough(Pki.Director, SignatureRole.Personal, SignatureReasons.NoAgency);
 
     [TestMethod]
-    public async Task Article4_only_the_agency_signature_leaves_the_document_for_reference_only()
+    public Task Article4_only_the_agency_signature_leaves_the_document_for_reference_only() =>
+        AssertOneValidSignatureIsNotEnough(Pki.Agency, SignatureRole.Agency, SignatureReasons.NoAuthorisedPerson);
+
+    private static async Task AssertOneValidSignatureIsNotEnough(TestIdentity signer, SignatureRole role, SignatureFinding missing)
     {
-        var report = Verify(await SignAsync(TestDocuments.OfficialLetter(), Pki.Agency, SignatureRole.Agency));
+        var report = Verify(await SignAsync(TestDocuments.OfficialLetter(), signer, role));
 
         Assert.AreEqual(SignatureStatus.Valid, report.Signatures.Single().Status, report.Summary);
         Assert.AreEqual(LegalStatus.ReferenceOnly, report.LegalStatus);
-        Assert.Contains(SignatureReasons.NoAuthorisedPerson, report.Reasons);
+        Assert.Contains(missing, report.Reasons);
     }
 
     [TestMethod]
@@ -73,6 +70,17 @@ public sealed class VerificationTests
         Assert.IsTrue(report.Signatures.All(s => s.Status == SignatureStatus.Valid), report.Summary);
         Assert.AreEqual(LegalStatus.ReferenceOnly, report.LegalStatus);
         Assert.Contains(SignatureReasons.NotRegistered, report.Reasons);
+    }
+
+    [TestMethod]
+    public async Task Article4_without_a_required_registry_any_valid_personal_signature_counts()
+    {
+        var options = Pki.Options();
+        var lenient = new SignatureOptions { TrustAnchors = options.TrustAnchors, CrlFiles = options.CrlFiles, RequireRegisteredSigner = false };
+
+        var report = Verify(await SigningTests.SignTwiceAsync(Pki.Deputy, Pki.Agency), lenient);
+
+        Assert.AreEqual(LegalStatus.LegallyValid, report.LegalStatus, report.Summary);
     }
 
     [TestMethod]
@@ -199,6 +207,27 @@ public sealed class VerificationTests
 
         Assert.AreEqual(SignatureStatus.Invalid, result.Status);
         AssertReason(result, "digest-algorithm-unsupported");
+    }
+
+    [TestMethod]
+    public async Task Damaged_files_get_a_report_or_a_clear_refusal_never_a_crash()
+    {
+        var signed = await SigningTests.SignTwiceAsync(Pki.Director, Pki.Agency);
+
+        for (var tenth = 1; tenth < 10; tenth++)
+        {
+            var damaged = signed.ToArray();
+            Array.Fill(damaged, (byte)'x', signed.Length * tenth / 10, 64);
+            try
+            {
+                var report = Verify(damaged);
+                Assert.AreEqual(LegalStatus.ReferenceOnly, report.LegalStatus, $"damage at {tenth}/10 must not leave the document legally valid");
+            }
+            catch (SignatureInputException refused)
+            {
+                Assert.IsFalse(string.IsNullOrEmpty(refused.Vietnamese));
+            }
+        }
     }
 
     [TestMethod]
