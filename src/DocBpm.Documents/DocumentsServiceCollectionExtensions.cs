@@ -44,16 +44,16 @@ public static class DocumentsServiceCollectionExtensions
         services.AddActivity<DispatchToBus>();
         services.AddActivity<ReportStatus>();
         services.AddDocBpmOutgoing(configuration);
-        services.AddDocBpmSignatures(configuration);
-        services.AddActivity<VerifySignature>();
-        services.AddActivity<SignDocument>();
         services.AddScoped<IncomingRegistry>();
         services.AddScoped<IncomingHandling>();
         services.AddScoped<IIncomingRegisterEntries, IncomingRegisterEntries>();
         services.AddActivity<CancelIncoming>();
+        services.AddDocBpmSignatures(configuration);
+        services.AddActivity<VerifySignature>();
+        services.AddActivity<SignDocument>();
         return services;
     }
 
     public static ModelBuilder ApplyDocuments(this ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyCalendar().ApplyFiles().ApplyExchange().ApplyOrganisation().ApplyRegisters().ApplyIncoming().ApplyOutgoing().ApplySignatures();
+        modelBuilder.ApplyCalendar().ApplyFiles().ApplyExchange().ApplyOrganisation().ApplyRegisters().ApplySignatures().ApplyIncoming().ApplyOutgoing();
 }

@@ -77,10 +77,10 @@ public sealed class IncomingHandling(DbContext db, WorkflowRuntime runtime, IPeo
         var document = await IncomingRegistry.LoadAsync(db, id, cancellationToken);
         var task = await WaitingAsync(document, IncomingStatus.Assigned, IncomingProcess.Process,
             "Văn bản chưa được phân công hoặc đã hoàn thành.", cancellationToken);
-        if (string.IsNullOrWhiteSpace(report.Result) || report.Result.Trim().Length > 4000)
-            throw IncomingValidationException.For("result", "Cần ghi kết quả xử lý (không quá 4000 ký tự).");
         if (!TaskAccess.MayWork(task, handler))
             throw new IncomingAccessException("Bạn không phải người chủ trì xử lý văn bản này.");
+        if (string.IsNullOrWhiteSpace(report.Result) || report.Result.Trim().Length > 4000)
+            throw IncomingValidationException.For("result", "Cần ghi kết quả xử lý (không quá 4000 ký tự).");
 
         var now = time.GetUtcNow();
         document.Status = IncomingStatus.Completed;

@@ -29,6 +29,7 @@ public static class IncomingProcess
         ["viaAxis"] = document.Source == IncomingSource.Axis,
         ["subject"] = document.Subject,
         ["priority"] = document.Urgency.ToString(),
+        ["mainFileId"] = document.Files.Count > 0 ? document.Files[0].ToString() : null,
     };
 
     /// <summary>The first instant of a day in Vietnam, in UTC: dates people type are Vietnamese days.</summary>

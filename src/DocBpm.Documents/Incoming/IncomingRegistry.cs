@@ -102,7 +102,7 @@ public sealed class IncomingRegistry(DbContext db, WorkflowRuntime runtime, File
     /// year of its receipt time, stored with the step; a clerk who lost the race for a number runs the step again.
     /// </summary>
     public Task<IncomingDocument> RegisterAsync(Guid id, IncomingFields fields, TaskActor clerk, CancellationToken cancellationToken) =>
-        numbers.InTransactionAsync(ct => RegisterOnceAsync(id, fields, clerk, ct), cancellationToken);
+        numbers.RetryOnConflictAsync(ct => RegisterOnceAsync(id, fields, clerk, ct), cancellationToken);
 
     private async Task<IncomingDocument> RegisterOnceAsync(Guid id, IncomingFields fields, TaskActor clerk, CancellationToken cancellationToken)
     {

@@ -8,8 +8,10 @@ namespace DocBpm.Documents.Signatures;
 /// <summary>
 /// Checks the digital signatures of a stored PDF, or of a received document's PDF files (the first one is the main
 /// document and decides the legal status), for the clerk's authenticity and integrity check (Articles 4, 6.1, 8.1a).
+/// It runs after the step that stored the files commits (revocation checks may also reach outside), so an intake and
+/// its verification are two steps.
 /// </summary>
-[Activity(Type, Category = "Văn bản", DisplayName = "Kiểm tra chữ ký số", Outcomes = [ReferenceOnly],
+[Activity(Type, Category = "Văn bản", DisplayName = "Kiểm tra chữ ký số", Outcomes = [ReferenceOnly], Asynchronous = true,
     Description = "Kiểm tra chữ ký số trên tệp PDF: toàn vẹn, chứng thư số, thời điểm ký, thu hồi; kết luận giá trị pháp lý theo Điều 4. "
         + "Kết quả 'referenceOnly' khi văn bản chỉ có giá trị tham khảo; lỗi 'invalid-file' khi tệp không đọc được.")]
 public sealed class VerifySignature(DocumentSignatures signatures, DbContext db) : IActivity

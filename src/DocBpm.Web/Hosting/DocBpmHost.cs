@@ -2,6 +2,7 @@ using DocBpm.Documents;
 using DocBpm.Documents.Calendar;
 using DocBpm.Engine;
 using DocBpm.Web.Calendar;
+using DocBpm.Web.Components;
 using DocBpm.Web.Accounts;
 using DocBpm.Web.Data;
 using DocBpm.Web.Definitions;
@@ -40,6 +41,7 @@ public static class DocBpmHost
         services.AddProblemDetails();
         services.AddExceptionHandler<EngineExceptionHandler>();
         services.AddDocBpmIncoming();
+        services.AddDocBpmUi();
         services.AddOpenApi();
         services.AddHealthChecks().AddDbContextCheck<DocBpmDbContext>("database");
         return builder;
@@ -62,6 +64,7 @@ public static class DocBpmHost
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAntiforgery();
 
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/api-reference", o => o.WithTitle("DocBpm API")).AllowAnonymous();
@@ -82,6 +85,7 @@ public static class DocBpmHost
         app.MapIncoming();
         app.MapInbox();
         app.MapRegisters();
+        app.MapDocBpmUi();
         return app;
     }
 }

@@ -34,7 +34,7 @@ public static class IncomingEndpoints
         TypedResults.Ok(await queries.SearchAsync(search, IncomingAccess.Of(user), cancellationToken));
 
     /// <summary>A digitised paper document: the Appendix VI fields as form fields, and its files.</summary>
-    private static async Task<Created<IncomingSummary>> UploadAsync([FromForm] UploadForm form, IFormFileCollection files,
+    private static async Task<Created<IncomingSummary>> UploadAsync([FromForm] FieldsForm form, IFormFileCollection files,
         ClaimsPrincipal user, IncomingRegistry registry, TimeProvider time, CancellationToken cancellationToken)
     {
         var uploaded = new List<UploadedFile>();
@@ -62,7 +62,8 @@ public static class IncomingEndpoints
         if (document is null || !document.Files.Contains(fileId))
             return TypedResults.NotFound();
         var file = await files.ReadAsync(fileId, cancellationToken);
-        return TypedResults.File(file.Content, file.ContentType, file.Name, enableRangeProcessing: true);
+        // Without a download name the browser shows the file inline: the document page previews it in a frame.
+        return TypedResults.File(file.Content, file.ContentType, enableRangeProcessing: true);
     }
 
     private static async Task<Results<Ok<IncomingSummary>, NotFound>> RegisterAsync(Guid id, IncomingFields fields, ClaimsPrincipal user,
@@ -112,23 +113,4 @@ public static class IncomingEndpoints
         await handling.CompleteAsync(id, new CompletionReport(request.Result, request.ReplyDocumentId), user.ToTaskActor(), cancellationToken);
         return TypedResults.NoContent();
     }
-}
-
-/// <summary>The upload form's fields (multipart/form-data).</summary>
-public sealed class UploadForm
-{
-    public string? IssuingAgency { get; set; }
-    public string? CodeNumber { get; set; }
-    public string? CodeNotation { get; set; }
-    public DateOnly? DocumentDate { get; set; }
-    public string? DocumentType { get; set; }
-    public string? Subject { get; set; }
-    public string? Signer { get; set; }
-    public Urgency Urgency { get; set; }
-    public int? PageCount { get; set; }
-    public int? Copies { get; set; }
-    public string? Notes { get; set; }
-
-    public IncomingFields ToFields() =>
-        new(IssuingAgency, CodeNumber, CodeNotation, DocumentDate, DocumentType, Subject, Signer, Urgency, PageCount, Copies, Notes);
 }

@@ -69,18 +69,21 @@ public sealed class IncomingQueries(DbContext db, TimeProvider time)
 
         return new IncomingDetail(IncomingSummary.Of(d, time.GetUtcNow()), d.Source, d.IssuingAgencyCode, d.Signer, d.PageCount, d.Copies,
             d.Notes, d.ArrivedAt, d.RegisteredAt, d.RegisteredBy, d.Instruction, d.PaperCopyDelivered, d.ReplyDocumentId, d.ReturnReason,
-            d.CancelReason, d.CompletedAt, await SignatureStatusAsync(d, cancellationToken),
+            d.CancelReason, d.CompletedAt, await SignatureAsync(d, cancellationToken),
             [.. files.Select(f => f with { Url = $"/api/incoming/{id}/files/{f.Id}" })], Tree(lines, null),
             [.. history.Select(h => new HistoryView(h.At, h.UserName, h.Action, IncomingActions.Vietnamese(h.Action), h.Detail))], actions);
     }
 
-    private async Task<string?> SignatureStatusAsync(IncomingDocument d, CancellationToken cancellationToken)
+    /// <summary>What the verify step of the document's process found (Article 8.1a), once it ran.</summary>
+    private async Task<SignatureView?> SignatureAsync(IncomingDocument d, CancellationToken cancellationToken)
     {
         var state = await db.Set<InstanceRecord>().AsNoTracking().Where(i => i.BusinessKey == d.ProcessKey && i.DefinitionKey == "incoming")
             .OrderByDescending(i => i.StartedAt).Select(i => i.State).FirstOrDefaultAsync(cancellationToken);
-        // The verify step writes it in the handling subprocess's scope, which lives only while the subprocess runs.
-        return state is null ? null : InstanceState.Deserialize(state).Scopes
-            .Select(s => s.Variables.GetValueOrDefault("signatureStatus")?.ToString()).FirstOrDefault(v => v is not null);
+        var variables = state is null ? null : InstanceState.Deserialize(state).Root.Variables;
+        if (variables?.GetValueOrDefault("legalStatus") is not { } status)
+            return null;
+        return new SignatureView((string)status!, (string?)variables.GetValueOrDefault("signatureSummary"),
+            [.. (variables.GetValueOrDefault("signers") as System.Text.Json.Nodes.JsonArray ?? []).Select(s => (string?)s ?? "")]);
     }
 
     private static List<AssignmentNode> Tree(List<IncomingAssignment> lines, Guid? parent) =>

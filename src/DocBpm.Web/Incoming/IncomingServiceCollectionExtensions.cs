@@ -9,7 +9,8 @@ public static class IncomingServiceCollectionExtensions
     /// <summary>Incoming documents and the inbox over HTTP: reading rules, policies and the problem details of refusals.</summary>
     public static IServiceCollection AddDocBpmIncoming(this IServiceCollection services)
     {
-        services.AddScoped<IPeopleDirectory, PeopleDirectory>();
+        services.AddScoped<PeopleDirectory>();
+        services.AddScoped<IPeopleDirectory>(sp => sp.GetRequiredService<PeopleDirectory>());
         services.AddScoped<IncomingQueries>();
         services.AddScoped<InboxReader>();
         services.AddExceptionHandler<IncomingExceptionHandler>();

@@ -26,8 +26,11 @@ public sealed record IncomingDetail(
     IncomingSummary Summary, IncomingSource Source, string? IssuingAgencyCode, string? Signer, int? PageCount, int? Copies,
     string? Notes, DateTimeOffset ArrivedAt, DateTimeOffset? RegisteredAt, string? RegisteredBy, string? Instruction,
     bool PaperCopyDelivered, Guid? ReplyDocumentId, string? ReturnReason, string? CancelReason, DateTimeOffset? CompletedAt,
-    string? SignatureStatus, IReadOnlyList<FileView> Files, IReadOnlyList<AssignmentNode> Assignments, IReadOnlyList<HistoryView> History,
+    SignatureView? Signature, IReadOnlyList<FileView> Files, IReadOnlyList<AssignmentNode> Assignments, IReadOnlyList<HistoryView> History,
     IncomingActionsView Actions);
+
+/// <summary>The verify step's conclusion: legal status (Article 4), the reasons in Vietnamese, who signed.</summary>
+public sealed record SignatureView(string LegalStatus, string? Summary, IReadOnlyList<string> Signers);
 
 public sealed record PageOf<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);
 

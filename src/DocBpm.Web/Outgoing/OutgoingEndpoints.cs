@@ -162,7 +162,7 @@ public static class OutgoingEndpoints
     private static async Task<Ok<OutgoingPage>> IssueAsync(Guid id, ClaimsPrincipal user, OutgoingDrafts drafts, OutgoingWorkflow workflow,
         RegisterNumbers numbers, OutgoingPages pages, CancellationToken cancellationToken)
     {
-        await numbers.InTransactionAsync(async ct =>
+        await numbers.RetryOnConflictAsync(async ct =>
         {
             var document = await drafts.FindAsync(id, ct);
             EnsureStage(document, OutgoingStage.AwaitingIssue);

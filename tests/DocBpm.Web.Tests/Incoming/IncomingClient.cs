@@ -27,10 +27,12 @@ public static class IncomingClient
         return form;
     }
 
-    public static async Task<Guid> UploadAsync(this HttpClient clerk, string subject, string urgency = "Normal")
+    /// <summary>Uploads a paper document and lets the signature check run, as the scheduler would, so it reaches the clerk.</summary>
+    public static async Task<Guid> UploadAsync(this HttpClient clerk, DocBpmWebFactory host, string subject, string urgency = "Normal")
     {
         var response = await clerk.PostAsync("/api/incoming", PaperForm(subject, urgency));
         response.EnsureSuccessStatusCode();
+        await host.RunDueWorkAsync();
         return (Guid)(await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
     }
 

@@ -21,17 +21,18 @@ public sealed class IncomingPathTests
         host.Clock.SetUtcNow(VietnamTime.At(2026, 11, 27, 17, 5).ToUniversalTime()); // a Friday, after working hours
         var clerk = await host.LoginAsync("vanthu");
 
-        var id = await clerk.UploadAsync("Về việc tuyển sinh lớp 10");
+        var id = await clerk.UploadAsync(host, "Về việc tuyển sinh lớp 10");
         var arrived = await clerk.DetailAsync(id);
         Assert.AreEqual("Arrived", (string?)arrived["summary"]!["status"]);
         Assert.AreEqual(VietnamTime.At(2026, 11, 30, 7, 30), (DateTimeOffset)arrived["summary"]!["receivedAt"]!,
             "Article 10.2: entered after hours on Friday, received at the start of Monday's working hours");
         Assert.IsTrue((bool)arrived["actions"]!["register"]!);
+        Assert.AreEqual("ReferenceOnly", (string?)arrived["signature"]?["legalStatus"], $"Article 4: a scan without a digital signature is for reference only; {arrived["signature"]}");
         var file = arrived["files"]!.AsArray().Single()!;
         CollectionAssert.AreEqual(IncomingClient.Pdf, await clerk.GetByteArrayAsync((string)file["url"]!), "the stored file is served as uploaded");
 
         Assert.AreEqual(1, await clerk.RegisterAsync(id));
-        Assert.AreEqual(2, await clerk.RegisterAsync(await clerk.UploadAsync("Về việc thi học sinh giỏi")), "incoming numbers follow each other");
+        Assert.AreEqual(2, await clerk.RegisterAsync(await clerk.UploadAsync(host, "Về việc thi học sinh giỏi")), "incoming numbers follow each other");
 
         var director = await host.LoginAsync("giamdoc");
         Assert.IsTrue((await director.InboxAsync()).Any(t => (Guid?)t!["documentId"] == id && (string?)t["elementId"] == "DirectorInstruction"));
@@ -70,9 +71,9 @@ public sealed class IncomingPathTests
     {
         await using var host = await DocBpmWebFactory.CreateAsync(DatabaseProvider.Sqlite);
         var clerk = await host.LoginAsync("vanthu");
-        var normal = await clerk.UploadAsync("Thường");
-        var flash = await clerk.UploadAsync("Hỏa tốc", "Flash");
-        var urgent = await clerk.UploadAsync("Khẩn", "Urgent");
+        var normal = await clerk.UploadAsync(host, "Thường");
+        var flash = await clerk.UploadAsync(host, "Hỏa tốc", "Flash");
+        var urgent = await clerk.UploadAsync(host, "Khẩn", "Urgent");
 
         var order = (await clerk.InboxAsync()).Select(t => (Guid)t!["documentId"]!).ToList();
         CollectionAssert.AreEqual(new[] { flash, urgent, normal }, order, "Hỏa tốc, then Khẩn, then ordinary");
@@ -93,7 +94,7 @@ public sealed class IncomingPathTests
     {
         await using var host = await DocBpmWebFactory.CreateAsync(DatabaseProvider.Sqlite);
         var clerk = await host.LoginAsync("vanthu");
-        var id = await clerk.UploadAsync("Gửi nhầm nơi nhận");
+        var id = await clerk.UploadAsync(host, "Gửi nhầm nơi nhận");
 
         var withoutReason = await clerk.PostAsJsonAsync($"/api/incoming/{id}/return", new { reason = " " });
         Assert.AreEqual(HttpStatusCode.BadRequest, withoutReason.StatusCode);
@@ -122,7 +123,7 @@ public sealed class IncomingPathTests
         StringAssert.Contains((string?)errors["files"]![0], "tệp");
         Assert.AreEqual(0, (int)(await clerk.GetFromJsonAsync<JsonObject>("/api/incoming"))!["total"]!);
 
-        var id = await clerk.UploadAsync("Về việc A");
+        var id = await clerk.UploadAsync(host, "Về việc A");
         await clerk.RegisterAsync(id);
         var director = await host.LoginAsync("giamdoc");
         var bad = await director.AssignAsync(id, "unit:KHONGCO", deadline: "2020-01-01");
@@ -138,7 +139,7 @@ public sealed class IncomingPathTests
     {
         await using var host = await DocBpmWebFactory.CreateAsync(DatabaseProvider.Sqlite);
         var clerk = await host.LoginAsync("vanthu");
-        var id = await clerk.UploadAsync("Về việc B");
+        var id = await clerk.UploadAsync(host, "Về việc B");
         await clerk.RegisterAsync(id);
         (await (await host.LoginAsync("giamdoc")).AssignAsync(id, "unit:GDTrH")).EnsureSuccessStatusCode();
 
@@ -161,8 +162,8 @@ public sealed class IncomingPathTests
         await using var host = await DocBpmWebFactory.CreateAsync(DatabaseProvider.Sqlite);
         var clerk = await host.LoginAsync("vanthu");
         for (var i = 0; i < 3; i++)
-            await clerk.RegisterAsync(await clerk.UploadAsync($"Về việc số {i}"), $"Về việc chuyển đổi số đợt {i}");
-        await clerk.UploadAsync("Về việc chưa vào sổ");
+            await clerk.RegisterAsync(await clerk.UploadAsync(host, $"Về việc số {i}"), $"Về việc chuyển đổi số đợt {i}");
+        await clerk.UploadAsync(host, "Về việc chưa vào sổ");
 
         async Task<JsonObject> Search(string query) => (await clerk.GetFromJsonAsync<JsonObject>($"/api/incoming?{query}"))!;
         Assert.AreEqual(4, (int)(await Search(""))["total"]!);

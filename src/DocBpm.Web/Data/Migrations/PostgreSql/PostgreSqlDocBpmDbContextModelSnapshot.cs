@@ -173,7 +173,7 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
                     b.ToTable("doc_received", (string)null);
                 });
 
-            modelBuilder.Entity("DocBpm.Documents.Exchange.StoredFile", b =>
+            modelBuilder.Entity("DocBpm.Documents.Files.StoredFile", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -209,6 +209,245 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
                     b.ToTable("doc_files", (string)null);
                 });
 
+            modelBuilder.Entity("DocBpm.Documents.Incoming.IncomingAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AssignedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Assignee")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("AssigneeName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset?>("Deadline")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Delegated")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Instruction")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("Assignee", "DocumentId");
+
+                    b.HasIndex("UnitCode", "DocumentId");
+
+                    b.ToTable("doc_incoming_assignments", (string)null);
+                });
+
+            modelBuilder.Entity("DocBpm.Documents.Incoming.IncomingDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ArrivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("CodeNotation")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("CodeNumber")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("Copies")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("Deadline")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("DocumentDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DocumentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileIds")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int?>("IncomingNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Instruction")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("IssuingAgency")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("IssuingAgencyCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("PageCount")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("PaperCopyDelivered")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ProcessKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ReceivedDocumentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("RegisterBookId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RegisteredBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid?>("ReplyDocumentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Signer")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Urgency")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcessKey")
+                        .IsUnique();
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.HasIndex("ReceivedDocumentId");
+
+                    b.HasIndex("RegisterBookId", "IncomingNumber");
+
+                    b.ToTable("doc_incoming", (string)null);
+                });
+
+            modelBuilder.Entity("DocBpm.Documents.Incoming.IncomingEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.ToTable("doc_incoming_history", (string)null);
+                });
+
             modelBuilder.Entity("DocBpm.Documents.Organisation.Unit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -239,6 +478,591 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
                         .IsUnique();
 
                     b.ToTable("org_units", (string)null);
+                });
+
+            modelBuilder.Entity("DocBpm.Documents.Outgoing.AgencyEntry", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("doc_agencies", (string)null);
+                });
+
+            modelBuilder.Entity("DocBpm.Documents.Outgoing.DocumentType", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<bool>("InNotation")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("doc_document_types", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Code = "CV",
+                            InNotation = false,
+                            Name = "Công văn",
+                            SortOrder = 1
+                        },
+                        new
+                        {
+                            Code = "NQ",
+                            InNotation = true,
+                            Name = "Nghị quyết",
+                            SortOrder = 2
+                        },
+                        new
+                        {
+                            Code = "QĐ",
+                            InNotation = true,
+                            Name = "Quyết định",
+                            SortOrder = 3
+                        },
+                        new
+                        {
+                            Code = "CT",
+                            InNotation = true,
+                            Name = "Chỉ thị",
+                            SortOrder = 4
+                        },
+                        new
+                        {
+                            Code = "QC",
+                            InNotation = true,
+                            Name = "Quy chế",
+                            SortOrder = 5
+                        },
+                        new
+                        {
+                            Code = "QyĐ",
+                            InNotation = true,
+                            Name = "Quy định",
+                            SortOrder = 6
+                        },
+                        new
+                        {
+                            Code = "TC",
+                            InNotation = true,
+                            Name = "Thông cáo",
+                            SortOrder = 7
+                        },
+                        new
+                        {
+                            Code = "TB",
+                            InNotation = true,
+                            Name = "Thông báo",
+                            SortOrder = 8
+                        },
+                        new
+                        {
+                            Code = "HD",
+                            InNotation = true,
+                            Name = "Hướng dẫn",
+                            SortOrder = 9
+                        },
+                        new
+                        {
+                            Code = "CTr",
+                            InNotation = true,
+                            Name = "Chương trình",
+                            SortOrder = 10
+                        },
+                        new
+                        {
+                            Code = "KH",
+                            InNotation = true,
+                            Name = "Kế hoạch",
+                            SortOrder = 11
+                        },
+                        new
+                        {
+                            Code = "PA",
+                            InNotation = true,
+                            Name = "Phương án",
+                            SortOrder = 12
+                        },
+                        new
+                        {
+                            Code = "ĐA",
+                            InNotation = true,
+                            Name = "Đề án",
+                            SortOrder = 13
+                        },
+                        new
+                        {
+                            Code = "DA",
+                            InNotation = true,
+                            Name = "Dự án",
+                            SortOrder = 14
+                        },
+                        new
+                        {
+                            Code = "BC",
+                            InNotation = true,
+                            Name = "Báo cáo",
+                            SortOrder = 15
+                        },
+                        new
+                        {
+                            Code = "BB",
+                            InNotation = true,
+                            Name = "Biên bản",
+                            SortOrder = 16
+                        },
+                        new
+                        {
+                            Code = "TTr",
+                            InNotation = true,
+                            Name = "Tờ trình",
+                            SortOrder = 17
+                        },
+                        new
+                        {
+                            Code = "HĐ",
+                            InNotation = true,
+                            Name = "Hợp đồng",
+                            SortOrder = 18
+                        },
+                        new
+                        {
+                            Code = "CĐ",
+                            InNotation = true,
+                            Name = "Công điện",
+                            SortOrder = 19
+                        },
+                        new
+                        {
+                            Code = "GN",
+                            InNotation = true,
+                            Name = "Bản ghi nhớ",
+                            SortOrder = 20
+                        },
+                        new
+                        {
+                            Code = "TTh",
+                            InNotation = true,
+                            Name = "Bản thỏa thuận",
+                            SortOrder = 21
+                        },
+                        new
+                        {
+                            Code = "GUQ",
+                            InNotation = true,
+                            Name = "Giấy ủy quyền",
+                            SortOrder = 22
+                        },
+                        new
+                        {
+                            Code = "GM",
+                            InNotation = true,
+                            Name = "Giấy mời",
+                            SortOrder = 23
+                        },
+                        new
+                        {
+                            Code = "GGT",
+                            InNotation = true,
+                            Name = "Giấy giới thiệu",
+                            SortOrder = 24
+                        },
+                        new
+                        {
+                            Code = "GNP",
+                            InNotation = true,
+                            Name = "Giấy nghỉ phép",
+                            SortOrder = 25
+                        },
+                        new
+                        {
+                            Code = "PG",
+                            InNotation = true,
+                            Name = "Phiếu gửi",
+                            SortOrder = 26
+                        },
+                        new
+                        {
+                            Code = "PC",
+                            InNotation = true,
+                            Name = "Phiếu chuyển",
+                            SortOrder = 27
+                        },
+                        new
+                        {
+                            Code = "PB",
+                            InNotation = true,
+                            Name = "Phiếu báo",
+                            SortOrder = 28
+                        });
+                });
+
+            modelBuilder.Entity("DocBpm.Documents.Outgoing.DraftVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId", "Kind", "Version")
+                        .IsUnique();
+
+                    b.ToTable("doc_outgoing_versions", (string)null);
+                });
+
+            modelBuilder.Entity("DocBpm.Documents.Outgoing.OutgoingDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ArchiveHolder")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Confidentiality")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Copies")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("CorrectedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CorrectionKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid?>("CorrectsId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("DocumentDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Drafter")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("DraftingUnit")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<Guid?>("InReplyToId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IssuedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid?>("IssuedFileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("NationalId")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Notation")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("NumberAndNotation")
+                        .HasMaxLength(110)
+                        .HasColumnType("character varying(110)");
+
+                    b.Property<int?>("PageCount")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("RegisterBookId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("RegisterYear")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("SignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("SignedFileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SignerCompetence")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("SignerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SignerPosition")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("SignerUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("TypeCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("TypeName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Urgency")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NationalId");
+
+                    b.HasIndex("RegisterBookId", "RegisterYear", "Number")
+                        .IsUnique();
+
+                    b.ToTable("doc_outgoing", (string)null);
+                });
+
+            modelBuilder.Entity("DocBpm.Documents.Outgoing.OutgoingHistoryEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.ToTable("doc_outgoing_history", (string)null);
+                });
+
+            modelBuilder.Entity("DocBpm.Documents.Outgoing.OutgoingRecipient", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId", "Kind", "Code")
+                        .IsUnique();
+
+                    b.ToTable("doc_outgoing_recipients", (string)null);
+                });
+
+            modelBuilder.Entity("DocBpm.Documents.Registers.RegisterBook", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsConfidential")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("doc_register_books", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("0193a5c0-0000-7000-8000-000000000001"),
+                            Code = "DEN",
+                            Direction = "Incoming",
+                            IsActive = true,
+                            IsConfidential = false,
+                            Name = "Sổ văn bản đến"
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a5c0-0000-7000-8000-000000000002"),
+                            Code = "DI",
+                            Direction = "Outgoing",
+                            IsActive = true,
+                            IsConfidential = false,
+                            Name = "Sổ văn bản đi"
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a5c0-0000-7000-8000-000000000003"),
+                            Code = "DEN-MAT",
+                            Direction = "Incoming",
+                            IsActive = true,
+                            IsConfidential = true,
+                            Name = "Sổ văn bản đến mật"
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a5c0-0000-7000-8000-000000000004"),
+                            Code = "DI-MAT",
+                            Direction = "Outgoing",
+                            IsActive = true,
+                            IsConfidential = true,
+                            Name = "Sổ văn bản đi mật"
+                        });
+                });
+
+            modelBuilder.Entity("DocBpm.Documents.Registers.RegisterCounter", b =>
+                {
+                    b.Property<Guid>("BookId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LastNumber")
+                        .HasColumnType("integer");
+
+                    b.HasKey("BookId", "Year");
+
+                    b.ToTable("doc_register_counters", (string)null);
                 });
 
             modelBuilder.Entity("DocBpm.Documents.Signatures.SigningAuthority", b =>
@@ -577,13 +1401,23 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
                     b.Property<Guid>("InstanceId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Outcome")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<long>("Revision")
+                        .HasColumnType("bigint");
+
                     b.HasKey("Id");
 
                     b.HasIndex("InstanceId", "Id");
+
+                    b.HasIndex("InstanceId", "Revision", "Ordinal")
+                        .IsUnique()
+                        .HasDatabaseName("ux_bpm_journal_step");
 
                     b.ToTable("bpm_journal", (string)null);
                 });
@@ -905,6 +1739,60 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("DocBpm.Documents.Incoming.IncomingAssignment", b =>
+                {
+                    b.HasOne("DocBpm.Documents.Incoming.IncomingDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DocBpm.Documents.Incoming.IncomingEvent", b =>
+                {
+                    b.HasOne("DocBpm.Documents.Incoming.IncomingDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DocBpm.Documents.Outgoing.DraftVersion", b =>
+                {
+                    b.HasOne("DocBpm.Documents.Outgoing.OutgoingDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DocBpm.Documents.Outgoing.OutgoingHistoryEntry", b =>
+                {
+                    b.HasOne("DocBpm.Documents.Outgoing.OutgoingDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DocBpm.Documents.Outgoing.OutgoingRecipient", b =>
+                {
+                    b.HasOne("DocBpm.Documents.Outgoing.OutgoingDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DocBpm.Documents.Registers.RegisterCounter", b =>
+                {
+                    b.HasOne("DocBpm.Documents.Registers.RegisterBook", null)
+                        .WithMany()
+                        .HasForeignKey("BookId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("DocBpm.Engine.Persistence.BookmarkRecord", b =>

@@ -173,7 +173,7 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                     b.ToTable("doc_received", (string)null);
                 });
 
-            modelBuilder.Entity("DocBpm.Documents.Exchange.StoredFile", b =>
+            modelBuilder.Entity("DocBpm.Documents.Files.StoredFile", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -209,6 +209,245 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                     b.ToTable("doc_files", (string)null);
                 });
 
+            modelBuilder.Entity("DocBpm.Documents.Incoming.IncomingAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("AssignedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("AssignedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Assignee")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("AssigneeName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<DateTimeOffset?>("Deadline")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<bool>("Delegated")
+                        .HasColumnType("bit");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Instruction")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("Assignee", "DocumentId");
+
+                    b.HasIndex("UnitCode", "DocumentId");
+
+                    b.ToTable("doc_incoming_assignments", (string)null);
+                });
+
+            modelBuilder.Entity("DocBpm.Documents.Incoming.IncomingDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("ArrivedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("CodeNotation")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("CodeNumber")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int?>("Copies")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("Deadline")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateOnly>("DocumentDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DocumentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("FileIds")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int?>("IncomingNumber")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Instruction")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("IssuingAgency")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("IssuingAgencyCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int?>("PageCount")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("PaperCopyDelivered")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("ProcessKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("ReceivedDocumentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("RegisterBookId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("RegisteredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RegisteredBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<Guid?>("ReplyDocumentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<string>("Signer")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("Urgency")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcessKey")
+                        .IsUnique();
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.HasIndex("ReceivedDocumentId");
+
+                    b.HasIndex("RegisterBookId", "IncomingNumber");
+
+                    b.ToTable("doc_incoming", (string)null);
+                });
+
+            modelBuilder.Entity("DocBpm.Documents.Incoming.IncomingEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.ToTable("doc_incoming_history", (string)null);
+                });
+
             modelBuilder.Entity("DocBpm.Documents.Organisation.Unit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -239,6 +478,592 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("org_units", (string)null);
+                });
+
+            modelBuilder.Entity("DocBpm.Documents.Outgoing.AgencyEntry", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("doc_agencies", (string)null);
+                });
+
+            modelBuilder.Entity("DocBpm.Documents.Outgoing.DocumentType", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<bool>("InNotation")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("int");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("doc_document_types", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Code = "CV",
+                            InNotation = false,
+                            Name = "Công văn",
+                            SortOrder = 1
+                        },
+                        new
+                        {
+                            Code = "NQ",
+                            InNotation = true,
+                            Name = "Nghị quyết",
+                            SortOrder = 2
+                        },
+                        new
+                        {
+                            Code = "QĐ",
+                            InNotation = true,
+                            Name = "Quyết định",
+                            SortOrder = 3
+                        },
+                        new
+                        {
+                            Code = "CT",
+                            InNotation = true,
+                            Name = "Chỉ thị",
+                            SortOrder = 4
+                        },
+                        new
+                        {
+                            Code = "QC",
+                            InNotation = true,
+                            Name = "Quy chế",
+                            SortOrder = 5
+                        },
+                        new
+                        {
+                            Code = "QyĐ",
+                            InNotation = true,
+                            Name = "Quy định",
+                            SortOrder = 6
+                        },
+                        new
+                        {
+                            Code = "TC",
+                            InNotation = true,
+                            Name = "Thông cáo",
+                            SortOrder = 7
+                        },
+                        new
+                        {
+                            Code = "TB",
+                            InNotation = true,
+                            Name = "Thông báo",
+                            SortOrder = 8
+                        },
+                        new
+                        {
+                            Code = "HD",
+                            InNotation = true,
+                            Name = "Hướng dẫn",
+                            SortOrder = 9
+                        },
+                        new
+                        {
+                            Code = "CTr",
+                            InNotation = true,
+                            Name = "Chương trình",
+                            SortOrder = 10
+                        },
+                        new
+                        {
+                            Code = "KH",
+                            InNotation = true,
+                            Name = "Kế hoạch",
+                            SortOrder = 11
+                        },
+                        new
+                        {
+                            Code = "PA",
+                            InNotation = true,
+                            Name = "Phương án",
+                            SortOrder = 12
+                        },
+                        new
+                        {
+                            Code = "ĐA",
+                            InNotation = true,
+                            Name = "Đề án",
+                            SortOrder = 13
+                        },
+                        new
+                        {
+                            Code = "DA",
+                            InNotation = true,
+                            Name = "Dự án",
+                            SortOrder = 14
+                        },
+                        new
+                        {
+                            Code = "BC",
+                            InNotation = true,
+                            Name = "Báo cáo",
+                            SortOrder = 15
+                        },
+                        new
+                        {
+                            Code = "BB",
+                            InNotation = true,
+                            Name = "Biên bản",
+                            SortOrder = 16
+                        },
+                        new
+                        {
+                            Code = "TTr",
+                            InNotation = true,
+                            Name = "Tờ trình",
+                            SortOrder = 17
+                        },
+                        new
+                        {
+                            Code = "HĐ",
+                            InNotation = true,
+                            Name = "Hợp đồng",
+                            SortOrder = 18
+                        },
+                        new
+                        {
+                            Code = "CĐ",
+                            InNotation = true,
+                            Name = "Công điện",
+                            SortOrder = 19
+                        },
+                        new
+                        {
+                            Code = "GN",
+                            InNotation = true,
+                            Name = "Bản ghi nhớ",
+                            SortOrder = 20
+                        },
+                        new
+                        {
+                            Code = "TTh",
+                            InNotation = true,
+                            Name = "Bản thỏa thuận",
+                            SortOrder = 21
+                        },
+                        new
+                        {
+                            Code = "GUQ",
+                            InNotation = true,
+                            Name = "Giấy ủy quyền",
+                            SortOrder = 22
+                        },
+                        new
+                        {
+                            Code = "GM",
+                            InNotation = true,
+                            Name = "Giấy mời",
+                            SortOrder = 23
+                        },
+                        new
+                        {
+                            Code = "GGT",
+                            InNotation = true,
+                            Name = "Giấy giới thiệu",
+                            SortOrder = 24
+                        },
+                        new
+                        {
+                            Code = "GNP",
+                            InNotation = true,
+                            Name = "Giấy nghỉ phép",
+                            SortOrder = 25
+                        },
+                        new
+                        {
+                            Code = "PG",
+                            InNotation = true,
+                            Name = "Phiếu gửi",
+                            SortOrder = 26
+                        },
+                        new
+                        {
+                            Code = "PC",
+                            InNotation = true,
+                            Name = "Phiếu chuyển",
+                            SortOrder = 27
+                        },
+                        new
+                        {
+                            Code = "PB",
+                            InNotation = true,
+                            Name = "Phiếu báo",
+                            SortOrder = 28
+                        });
+                });
+
+            modelBuilder.Entity("DocBpm.Documents.Outgoing.DraftVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId", "Kind", "Version")
+                        .IsUnique();
+
+                    b.ToTable("doc_outgoing_versions", (string)null);
+                });
+
+            modelBuilder.Entity("DocBpm.Documents.Outgoing.OutgoingDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ArchiveHolder")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("Confidentiality")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("Copies")
+                        .HasColumnType("int");
+
+                    b.Property<Guid?>("CorrectedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("CorrectionKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<Guid?>("CorrectsId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateOnly?>("DocumentDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Drafter")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("DraftingUnit")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<Guid?>("InReplyToId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("IssuedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("IssuedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<Guid?>("IssuedFileId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<string>("NationalId")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("Notation")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int?>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<string>("NumberAndNotation")
+                        .HasMaxLength(110)
+                        .HasColumnType("nvarchar(110)");
+
+                    b.Property<int?>("PageCount")
+                        .HasColumnType("int");
+
+                    b.Property<Guid?>("RegisterBookId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int?>("RegisterYear")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("SignedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("SignedFileId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("SignerCompetence")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("SignerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("SignerPosition")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("SignerUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("TypeCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<string>("TypeName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Urgency")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NationalId");
+
+                    b.HasIndex("RegisterBookId", "RegisterYear", "Number")
+                        .IsUnique()
+                        .HasFilter("[RegisterBookId] IS NOT NULL AND [RegisterYear] IS NOT NULL AND [Number] IS NOT NULL");
+
+                    b.ToTable("doc_outgoing", (string)null);
+                });
+
+            modelBuilder.Entity("DocBpm.Documents.Outgoing.OutgoingHistoryEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.ToTable("doc_outgoing_history", (string)null);
+                });
+
+            modelBuilder.Entity("DocBpm.Documents.Outgoing.OutgoingRecipient", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId", "Kind", "Code")
+                        .IsUnique();
+
+                    b.ToTable("doc_outgoing_recipients", (string)null);
+                });
+
+            modelBuilder.Entity("DocBpm.Documents.Registers.RegisterBook", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("IsConfidential")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("doc_register_books", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("0193a5c0-0000-7000-8000-000000000001"),
+                            Code = "DEN",
+                            Direction = "Incoming",
+                            IsActive = true,
+                            IsConfidential = false,
+                            Name = "Sổ văn bản đến"
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a5c0-0000-7000-8000-000000000002"),
+                            Code = "DI",
+                            Direction = "Outgoing",
+                            IsActive = true,
+                            IsConfidential = false,
+                            Name = "Sổ văn bản đi"
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a5c0-0000-7000-8000-000000000003"),
+                            Code = "DEN-MAT",
+                            Direction = "Incoming",
+                            IsActive = true,
+                            IsConfidential = true,
+                            Name = "Sổ văn bản đến mật"
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a5c0-0000-7000-8000-000000000004"),
+                            Code = "DI-MAT",
+                            Direction = "Outgoing",
+                            IsActive = true,
+                            IsConfidential = true,
+                            Name = "Sổ văn bản đi mật"
+                        });
+                });
+
+            modelBuilder.Entity("DocBpm.Documents.Registers.RegisterCounter", b =>
+                {
+                    b.Property<Guid>("BookId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.Property<int>("LastNumber")
+                        .HasColumnType("int");
+
+                    b.HasKey("BookId", "Year");
+
+                    b.ToTable("doc_register_counters", (string)null);
                 });
 
             modelBuilder.Entity("DocBpm.Documents.Signatures.SigningAuthority", b =>
@@ -577,13 +1402,23 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                     b.Property<Guid>("InstanceId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("int");
+
                     b.Property<string>("Outcome")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<long>("Revision")
+                        .HasColumnType("bigint");
+
                     b.HasKey("Id");
 
                     b.HasIndex("InstanceId", "Id");
+
+                    b.HasIndex("InstanceId", "Revision", "Ordinal")
+                        .IsUnique()
+                        .HasDatabaseName("ux_bpm_journal_step");
 
                     b.ToTable("bpm_journal", (string)null);
                 });
@@ -907,6 +1742,60 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("DocBpm.Documents.Incoming.IncomingAssignment", b =>
+                {
+                    b.HasOne("DocBpm.Documents.Incoming.IncomingDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DocBpm.Documents.Incoming.IncomingEvent", b =>
+                {
+                    b.HasOne("DocBpm.Documents.Incoming.IncomingDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DocBpm.Documents.Outgoing.DraftVersion", b =>
+                {
+                    b.HasOne("DocBpm.Documents.Outgoing.OutgoingDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DocBpm.Documents.Outgoing.OutgoingHistoryEntry", b =>
+                {
+                    b.HasOne("DocBpm.Documents.Outgoing.OutgoingDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DocBpm.Documents.Outgoing.OutgoingRecipient", b =>
+                {
+                    b.HasOne("DocBpm.Documents.Outgoing.OutgoingDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DocBpm.Documents.Registers.RegisterCounter", b =>
+                {
+                    b.HasOne("DocBpm.Documents.Registers.RegisterBook", null)
+                        .WithMany()
+                        .HasForeignKey("BookId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("DocBpm.Engine.Persistence.BookmarkRecord", b =>

@@ -1,0 +1,130 @@
+using DocBpm.Documents.Incoming;
+using DocBpm.Web.Components;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
+
+namespace DocBpm.Web.Incoming;
+
+/// <summary>
+/// The document page: metadata, signature check, files with a preview, assignment tree, history, and the forms of
+/// the actions the person may take now. Each form posts back here; a refusal shows beside its fields.
+/// </summary>
+public partial class DocumentPage
+{
+    [Parameter] public Guid Id { get; set; }
+
+    [SupplyParameterFromQuery] private string? Ok { get; set; }
+
+    [SupplyParameterFromForm(FormName = "register")] private FieldsForm? RegisterInput { get; set; }
+
+    [SupplyParameterFromForm(FormName = "return")] private TextForm? ReturnInput { get; set; }
+
+    [SupplyParameterFromForm(FormName = "assign")] private AssignForm? AssignInput { get; set; }
+
+    [SupplyParameterFromForm(FormName = "reassign")] private AssignForm? ReassignInput { get; set; }
+
+    [SupplyParameterFromForm(FormName = "complete")] private TextForm? CompleteInput { get; set; }
+
+    private IncomingDetail? detail;
+    private IReadOnlyList<(string Value, string Text)> choices = [];
+    private IReadOnlyList<(string Value, string Text)> scoped = [];
+    private EditContext registerContext = default!, returnContext = default!, assignContext = default!, reassignContext = default!,
+        completeContext = default!;
+    private FormErrors? registerErrors, returnErrors, assignErrors, reassignErrors, completeErrors;
+
+    private CancellationToken Aborted => HttpContext.RequestAborted;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (!SignedIn)
+            return;
+        await LoadAsync();
+        if (detail is null)
+        {
+            HttpContext.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        RegisterInput ??= FieldsForm.From(new IncomingFields(detail.Summary.IssuingAgency, detail.Summary.CodeNumber, detail.Summary.CodeNotation,
+            detail.Summary.DocumentDate, detail.Summary.DocumentType, detail.Summary.Subject, detail.Signer, detail.Summary.Urgency,
+            detail.PageCount, detail.Copies, detail.Notes));
+        ReturnInput ??= new();
+        AssignInput ??= new();
+        ReassignInput ??= new();
+        CompleteInput ??= new();
+        (registerContext, registerErrors) = Form(RegisterInput);
+        (returnContext, returnErrors) = Form(ReturnInput);
+        (assignContext, assignErrors) = Form(AssignInput);
+        (reassignContext, reassignErrors) = Form(ReassignInput);
+        (completeContext, completeErrors) = Form(CompleteInput);
+        if (detail.Actions.Assign || detail.Actions.Reassign)
+        {
+            var all = await People.ChoicesAsync(Aborted);
+            choices = [.. all.Select(c => (c.Value, c.Text))];
+            var access = Access;
+            scoped = [.. all.Where(c => access.IsDeputy || (c.Value.StartsWith("person:", StringComparison.Ordinal) && c.UnitCode == access.UnitCode))
+                .Select(c => (c.Value, c.Text))];
+        }
+    }
+
+    private async Task LoadAsync() => detail = await Queries.DetailAsync(Id, Access, Actor, Aborted);
+
+    private static (EditContext, FormErrors) Form(object model)
+    {
+        var context = new EditContext(model);
+        return (context, new FormErrors(context));
+    }
+
+    private async Task RegisterAsync()
+    {
+        if (await registerErrors!.TryAsync(() => Registry.RegisterAsync(Id, RegisterInput!.ToFields(), Actor, Aborted)))
+            Done($"/incoming/{Id}", "Đã vào sổ văn bản đến và chuyển Giám đốc chỉ đạo.");
+    }
+
+    private async Task ReturnAsync()
+    {
+        if (await returnErrors!.TryAsync(() => Registry.ReturnAsync(Id, ReturnInput!.Text, Actor, Aborted)))
+            Done($"/incoming/{Id}", "Đã trả lại văn bản cho nơi gửi.");
+        else
+            Rename(returnContext, "Reason", nameof(TextForm.Text));
+    }
+
+    private async Task AssignAsync()
+    {
+        if (await assignErrors!.TryAsync(() => Handling.AssignAsync(Id, AssignInput!.ToOrder(), Actor, Aborted)))
+            Done($"/incoming/{Id}", "Đã phân công xử lý.");
+    }
+
+    private async Task ReassignAsync()
+    {
+        var access = Access;
+        if (await reassignErrors!.TryAsync(() => Handling.ReassignAsync(Id, ReassignInput!.ToOrder(),
+                new Reassigner(Actor, access.UnitCode, access.IsDeputy, access.IsUnitHead), Aborted)))
+            Done($"/incoming/{Id}", "Đã giao lại.");
+    }
+
+    private async Task CompleteAsync()
+    {
+        if (await completeErrors!.TryAsync(() => Handling.CompleteAsync(Id, new CompletionReport(CompleteInput!.Text, null), Actor, Aborted)))
+            Done($"/incoming/{Id}", "Đã hoàn thành xử lý văn bản.");
+        else
+            Rename(completeContext, "Result", nameof(TextForm.Text));
+    }
+
+    private async Task PaperDeliveredAsync()
+    {
+        await Registry.MarkPaperDeliveredAsync(Id, User.Identity!.Name!, Aborted);
+        Done($"/incoming/{Id}", "Đã ghi nhận chuyển bản giấy.");
+    }
+
+    /// <summary>The domain names the free-text field after its meaning; these small forms call it Text.</summary>
+    private static void Rename(EditContext context, string domainField, string formField)
+    {
+        var messages = context.GetValidationMessages(context.Field(domainField)).ToList();
+        if (messages.Count == 0)
+            return;
+        var store = new ValidationMessageStore(context);
+        store.Add(context.Field(formField), messages);
+        context.NotifyValidationStateChanged();
+    }
+}

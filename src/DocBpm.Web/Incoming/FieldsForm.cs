@@ -1,0 +1,49 @@
+using DocBpm.Documents.Incoming;
+
+namespace DocBpm.Web.Incoming;
+
+/// <summary>The Appendix VI fields as a page form (upload and registration).</summary>
+public sealed class FieldsForm
+{
+    public string? IssuingAgency { get; set; }
+    public string? CodeNumber { get; set; }
+    public string? CodeNotation { get; set; }
+    public DateOnly? DocumentDate { get; set; }
+    public string? DocumentType { get; set; }
+    public string? Subject { get; set; }
+    public string? Signer { get; set; }
+    public Urgency Urgency { get; set; }
+    public int? PageCount { get; set; }
+    public int? Copies { get; set; }
+    public string? Notes { get; set; }
+
+    /// <summary>Empty by default; the field names match the domain's, so its messages land beside them.</summary>
+    public string? Files { get; set; }
+
+    public static FieldsForm From(IncomingFields f) => new()
+    {
+        IssuingAgency = f.IssuingAgency, CodeNumber = f.CodeNumber, CodeNotation = f.CodeNotation, DocumentDate = f.DocumentDate,
+        DocumentType = f.DocumentType, Subject = f.Subject, Signer = f.Signer, Urgency = f.Urgency, PageCount = f.PageCount, Copies = f.Copies,
+        Notes = f.Notes,
+    };
+
+    public IncomingFields ToFields() =>
+        new(IssuingAgency, CodeNumber, CodeNotation, DocumentDate, DocumentType, Subject, Signer, Urgency, PageCount, Copies, Notes);
+}
+
+/// <summary>The Director's assignment or a re-assignment as a page form.</summary>
+public sealed class AssignForm
+{
+    public string? Instruction { get; set; }
+    public string? MainHandler { get; set; }
+    public string[] Coordinating { get; set; } = [];
+    public string[] Information { get; set; } = [];
+    public DateOnly? Deadline { get; set; }
+
+    public AssignmentOrder ToOrder() => new(Instruction, MainHandler, Coordinating, Information, Deadline);
+}
+
+public sealed class TextForm
+{
+    public string? Text { get; set; }
+}

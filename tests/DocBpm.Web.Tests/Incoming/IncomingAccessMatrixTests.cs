@@ -1,0 +1,86 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using DocBpm.Engine.Persistence;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DocBpm.Web.Tests.Incoming;
+
+/// <summary>
+/// Every incoming-document and inbox endpoint against every role, on a document assigned to the GDTrH unit. The
+/// endpoints come from the host's endpoint data source, so a new one without a row here fails the test.
+/// </summary>
+[TestClass]
+public sealed class IncomingAccessMatrixTests
+{
+    private const int Ok = 200;
+    private const int Allowed = 0; // reaches the action: a refusal of the (empty) input or of the document's state, not of the person
+    private const int Forbidden = 403;
+    private const int Hidden = 404;
+
+    private static readonly string[] People =
+        ["vanthu", "giamdoc", "phogiamdoc1", "chanhvanphong", "truongphong.gdtrh", "truongphong.tccb", "chuyenvien", "quantri", "phantich"];
+
+    // Columns in the order of People. Leaders, clerks and the office chief see every document; the GDTrH head sees the
+    // unit's; another unit's head, staff not named, IT admin and analyst do not even learn that it exists.
+    private static readonly Dictionary<string, int[]> Expected = new()
+    {
+        ["GET /api/incoming/"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok],
+        ["POST /api/incoming/"] = [Allowed, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden],
+        ["GET /api/incoming/{id:guid}"] = [Ok, Ok, Ok, Ok, Ok, Hidden, Hidden, Hidden, Hidden],
+        ["GET /api/incoming/{id:guid}/files/{fileId:guid}"] = [Ok, Ok, Ok, Ok, Ok, Hidden, Hidden, Hidden, Hidden],
+        ["POST /api/incoming/{id:guid}/register"] = [Allowed, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden],
+        ["POST /api/incoming/{id:guid}/return"] = [Allowed, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden],
+        ["POST /api/incoming/{id:guid}/paper-delivered"] = [Allowed, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden],
+        ["POST /api/incoming/{id:guid}/assign"] = [Forbidden, Allowed, Allowed, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden],
+        ["POST /api/incoming/{id:guid}/reassign"] = [Forbidden, Forbidden, Forbidden, Forbidden, Allowed, Hidden, Forbidden, Forbidden, Forbidden],
+        ["POST /api/incoming/{id:guid}/complete"] = [Forbidden, Forbidden, Forbidden, Forbidden, Allowed, Hidden, Hidden, Hidden, Hidden],
+        ["GET /api/inbox/"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok],
+    };
+
+    [TestMethod]
+    public async Task Every_incoming_endpoint_answers_every_role_as_the_access_rules_say()
+    {
+        await using var host = await DocBpmWebFactory.CreateAsync(DatabaseProvider.Sqlite);
+        var clerk = await host.LoginAsync("vanthu");
+        var id = await clerk.UploadAsync(host, "Về việc kiểm tra quyền");
+        await clerk.RegisterAsync(id);
+        (await (await host.LoginAsync("giamdoc")).AssignAsync(id, "unit:GDTrH")).EnsureSuccessStatusCode();
+        var fileId = (string)(await clerk.DetailAsync(id))["files"]![0]!["id"]!;
+
+        var endpoints = host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText is { } raw && (raw.StartsWith("/api/incoming", StringComparison.Ordinal) || raw.StartsWith("/api/inbox", StringComparison.Ordinal)))
+            .SelectMany(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()!.HttpMethods.Select(m => $"{m} {Normalise(e.RoutePattern.RawText!)}"))
+            .ToHashSet();
+        CollectionAssert.AreEquivalent(Expected.Keys.ToList(), endpoints.ToList(), "every endpoint has a row in the matrix");
+
+        var anonymous = host.CreateClient();
+        var failures = new List<string>();
+        foreach (var (endpoint, expected) in Expected)
+        {
+            var (method, pattern) = (endpoint.Split(' ')[0], endpoint.Split(' ')[1]);
+            var url = pattern.Replace("{id:guid}", id.ToString(), StringComparison.Ordinal).Replace("{fileId:guid}", fileId, StringComparison.Ordinal);
+            if ((int)(await SendAsync(anonymous, method, url)).StatusCode != 401)
+                failures.Add($"{endpoint} anonymous: not 401");
+            for (var i = 0; i < People.Length; i++)
+            {
+                var status = (int)(await SendAsync(await host.LoginAsync(People[i]), method, url)).StatusCode;
+                var ok = expected[i] == Allowed ? status is 400 or 409 or 204 : status == expected[i];
+                if (!ok)
+                    failures.Add($"{endpoint} as {People[i]}: {status}, expected {(expected[i] == Allowed ? "400/409/204" : expected[i])}");
+            }
+        }
+
+        Assert.AreEqual(0, failures.Count, string.Join(Environment.NewLine, failures));
+    }
+
+    private static string Normalise(string raw) => raw.EndsWith('/') || raw.Contains('{', StringComparison.Ordinal) ? raw : raw + "/";
+
+    private static Task<HttpResponseMessage> SendAsync(HttpClient client, string method, string url) => method switch
+    {
+        "GET" => client.GetAsync(url),
+        _ when url.EndsWith("/api/incoming/", StringComparison.Ordinal) => client.PostAsync(url, new MultipartFormDataContent { { new StringContent(""), "subject" } }),
+        _ => client.PostAsJsonAsync(url, new JsonObject()),
+    };
+}
