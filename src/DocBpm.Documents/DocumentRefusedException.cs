@@ -9,7 +9,7 @@ public enum RefusalKind
     TooLarge,
     Damaged,
 
-    /// <summary>The person may not do this (not their task, not their document).</summary>
+    /// <summary>The person may see the document but not take this action on it.</summary>
     Forbidden,
 }
 

@@ -192,7 +192,5 @@ public sealed class IncomingHandling(DbContext db, WorkflowRuntime runtime, IPeo
 }
 
 /// <summary>The person may see the document but not take this action on it.</summary>
-public sealed class IncomingAccessException(string messageVi) : Exception("Incoming document action refused to this person.")
-{
-    public string MessageVi { get; } = messageVi;
-}
+public sealed class IncomingAccessException(string messageVi)
+    : DocumentRefusedException(RefusalKind.Forbidden, "Không có quyền", messageVi, "Incoming document action refused to this person.");

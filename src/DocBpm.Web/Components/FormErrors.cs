@@ -33,10 +33,6 @@ public sealed class FormErrors(EditContext context)
         {
             Problem = refused.DetailVi;
         }
-        catch (IncomingAccessException denied)
-        {
-            Problem = denied.MessageVi;
-        }
         catch (Engine.Runtime.ConcurrencyConflictException)
         {
             Problem = "Văn bản vừa được người khác xử lý cùng lúc. Không có thay đổi nào được lưu; vui lòng tải lại trang.";

@@ -1,4 +1,5 @@
 using DocBpm.Documents;
+using DocBpm.Documents.Incoming;
 using DocBpm.Engine.Activities;
 using DocBpm.Engine.Model;
 using DocBpm.Engine.Persistence;
@@ -57,6 +58,12 @@ public sealed partial class EngineExceptionHandler(IProblemDetailsService proble
             $"Giá trị của '{input.Input}' không đúng kiểu. Không có thay đổi nào được lưu."),
         BadHttpRequestException bad => Problem(bad.StatusCode, "Yêu cầu không hợp lệ",
             "Nội dung gửi lên không đọc được (sai định dạng JSON hoặc thiếu trường bắt buộc)."),
+        IncomingValidationException invalid => new ValidationProblemDetails(invalid.Errors)
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "Thông tin văn bản đến không hợp lệ",
+            Detail = "Vui lòng sửa các trường được chỉ ra. Không có thay đổi nào được lưu.",
+        },
         DocumentRefusedException refused => Problem(StatusOf(refused.Kind), refused.TitleVi, refused.DetailVi),
         _ => null,
     };

@@ -15,13 +15,14 @@ public partial class DocumentPage
 
     [SupplyParameterFromQuery] private string? Ok { get; set; }
 
-    [SupplyParameterFromForm(FormName = "register")] private FieldsForm? RegisterInput { get; set; }
+    // The editors name their inputs after their Model parameter.
+    [SupplyParameterFromForm(FormName = "register", Name = "Model")] private FieldsForm? RegisterInput { get; set; }
 
     [SupplyParameterFromForm(FormName = "return")] private TextForm? ReturnInput { get; set; }
 
-    [SupplyParameterFromForm(FormName = "assign")] private AssignForm? AssignInput { get; set; }
+    [SupplyParameterFromForm(FormName = "assign", Name = "Model")] private AssignForm? AssignInput { get; set; }
 
-    [SupplyParameterFromForm(FormName = "reassign")] private AssignForm? ReassignInput { get; set; }
+    [SupplyParameterFromForm(FormName = "reassign", Name = "Model")] private AssignForm? ReassignInput { get; set; }
 
     [SupplyParameterFromForm(FormName = "complete")] private TextForm? CompleteInput { get; set; }
 

@@ -34,10 +34,17 @@ public sealed class FieldsForm
 /// <summary>The Director's assignment or a re-assignment as a page form.</summary>
 public sealed class AssignForm
 {
+    // Form binding leaves a list nobody chose from as null; the select lists need an empty one.
+    private string[]? coordinating;
+    private string[]? information;
+
     public string? Instruction { get; set; }
     public string? MainHandler { get; set; }
-    public string[] Coordinating { get; set; } = [];
-    public string[] Information { get; set; } = [];
+
+    public string[] Coordinating { get => coordinating ?? []; set => coordinating = value; }
+
+    public string[] Information { get => information ?? []; set => information = value; }
+
     public DateOnly? Deadline { get; set; }
 
     public AssignmentOrder ToOrder() => new(Instruction, MainHandler, Coordinating, Information, Deadline);

@@ -9,7 +9,7 @@ namespace DocBpm.Web.Incoming;
 
 /// <summary>
 /// Incoming documents over HTTP. Every route reads through <see cref="IncomingAccess"/>: a document the person may not
-/// see is reported as missing. Refusals are problem details (see <see cref="IncomingExceptionHandler"/>).
+/// see is reported as missing. Refusals are problem details (see <see cref="EngineExceptionHandler"/>).
 /// </summary>
 public static class IncomingEndpoints
 {

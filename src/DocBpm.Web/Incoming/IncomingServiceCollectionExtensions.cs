@@ -6,14 +6,13 @@ namespace DocBpm.Web.Incoming;
 
 public static class IncomingServiceCollectionExtensions
 {
-    /// <summary>Incoming documents and the inbox over HTTP: reading rules, policies and the problem details of refusals.</summary>
+    /// <summary>Incoming documents and the inbox over HTTP: reading rules and policies.</summary>
     public static IServiceCollection AddDocBpmIncoming(this IServiceCollection services)
     {
         services.AddScoped<PeopleDirectory>();
         services.AddScoped<IPeopleDirectory>(sp => sp.GetRequiredService<PeopleDirectory>());
         services.AddScoped<IncomingQueries>();
         services.AddScoped<InboxReader>();
-        services.AddExceptionHandler<IncomingExceptionHandler>();
         return IncomingAccess.AddIncomingPolicies(services);
     }
 }

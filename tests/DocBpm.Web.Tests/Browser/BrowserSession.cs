@@ -1,0 +1,148 @@
+using System.Net.Http.Json;
+using DocBpm.Engine.Persistence;
+using DocBpm.Web.Accounts;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace DocBpm.Web.Tests.Browser;
+
+/// <summary>
+/// The real host listening on loopback (Kestrel, a free port) and a headless Debian chromium driven by Playwright.
+/// Each <see cref="LoginAsync"/> opens a fresh browser context signed in with the session cookie, as a person would be.
+/// Reusable by every browser test: start one per test, dispose it at the end.
+/// </summary>
+public sealed class BrowserSession : IAsyncDisposable
+{
+    public const string ChromiumVariable = "DOCBPM_CHROMIUM";
+
+    private static readonly string[] ChromiumArgs =
+        ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+
+    private readonly IPlaywright playwright;
+    private readonly IBrowser browser;
+
+    private BrowserSession(DocBpmWebFactory host, Uri address, IPlaywright playwright, IBrowser browser)
+    {
+        Host = host;
+        Address = address;
+        this.playwright = playwright;
+        this.browser = browser;
+    }
+
+    public DocBpmWebFactory Host { get; }
+
+    /// <summary>Where the host listens, e.g. http://127.0.0.1:40123/.</summary>
+    public Uri Address { get; }
+
+    /// <summary>
+    /// The chromium to drive: DOCBPM_CHROMIUM, else /usr/bin/chromium. A test without one is inconclusive locally and
+    /// fails on CI, where .ci/run installs it.
+    /// </summary>
+    public static string Chromium()
+    {
+        var path = Environment.GetEnvironmentVariable(ChromiumVariable) is { Length: > 0 } configured ? configured : "/usr/bin/chromium";
+        if (File.Exists(path))
+            return path;
+        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException($"No chromium at {path} on CI; browser tests must run there.");
+        Assert.Inconclusive($"No chromium at {path}; set {ChromiumVariable} to run the browser tests.");
+        return path;
+    }
+
+    public static async Task<BrowserSession> StartAsync(DatabaseProvider provider, Action<IServiceCollection>? testServices = null)
+    {
+        var chromium = Chromium();
+        var host = await DocBpmWebFactory.CreateAsync(provider);
+        if (testServices is not null)
+            host.TestServices.Add(testServices);
+        host.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
+        host.StartServer();
+        var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Args = ChromiumArgs,
+        });
+        return new BrowserSession(host, new Uri(address.TrimEnd('/') + "/"), playwright, browser);
+    }
+
+    /// <summary>A page in a new browser context, signed in as nobody.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await NewContextAsync();
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(20_000);
+        return page;
+    }
+
+    /// <summary>A page in a new browser context signed in as the demo account, through the cookie login.</summary>
+    public async Task<IPage> LoginAsync(string userName)
+    {
+        var context = await NewContextAsync();
+        var response = await context.APIRequest.PostAsync("/api/account/login?useCookies=true", new APIRequestContextOptions
+        {
+            DataObject = new LoginRequest(userName, DevelopmentSeed.DemoPassword),
+        });
+        Assert.IsTrue(response.Ok, $"login as {userName}: HTTP {response.Status}");
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(20_000);
+        return page;
+    }
+
+    private Task<IBrowserContext> NewContextAsync() => browser.NewContextAsync(new BrowserNewContextOptions
+    {
+        BaseURL = Address.ToString(),
+        Locale = "vi-VN",
+        TimezoneId = "Asia/Ho_Chi_Minh",
+        ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
+    });
+
+    /// <summary>An API client of the same host signed in with a bearer token.</summary>
+    public Task<HttpClient> ApiAsync(string userName) => Host.LoginAsync(userName);
+
+    /// <summary>
+    /// Saves a full-page screenshot in TestResults/screenshots (MSTest reports the output folder as its results folder
+    /// under Microsoft.Testing.Platform, whose own results folder is TestResults there) and attaches it to the result.
+    /// </summary>
+    public static async Task ScreenshotAsync(IPage page, TestContext testContext, string name)
+    {
+        var folder = Path.Combine(testContext.TestResultsDirectory ?? AppContext.BaseDirectory, "TestResults", "screenshots");
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, $"{testContext.TestName}-{name}.png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        testContext.AddResultFile(path);
+    }
+
+    /// <summary>Runs browser steps; when one fails, the page as it was is kept as a screenshot beside the failure.</summary>
+    public static async Task StepsAsync(IPage page, TestContext testContext, Func<Task> steps)
+    {
+        try
+        {
+            await steps();
+        }
+        catch
+        {
+            await ScreenshotAsync(page, testContext, "failure");
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await browser.DisposeAsync();
+        playwright.Dispose();
+        await Host.DisposeAsync();
+    }
+}
+
+/// <summary>Reads the JSON API in browser tests' assertions.</summary>
+public static class ApiReads
+{
+    public static async Task<T> ReadAsync<T>(this HttpClient client, string path) =>
+        await client.GetFromJsonAsync<T>(path) ?? throw new InvalidOperationException($"{path} returned nothing.");
+}
