@@ -17,6 +17,8 @@ public sealed record OutgoingPeople(HttpClient Drafter, HttpClient Reviewer, Htt
         await OutgoingClient.Ok(await admin.PostAsJsonAsync("/api/signatures/authorities",
             new { kind = "Person", name = "Lương Thị Hoa", subjectIdentifier = "CCCD:020085005678", position = "Phó Giám đốc" }));
         await OutgoingClient.Ok(await admin.PostAsJsonAsync("/api/signatures/authorities",
+            new { kind = "Person", name = "Hoàng Văn Minh", subjectIdentifier = "CCCD:020080001234", position = "Giám đốc" }));
+        await OutgoingClient.Ok(await admin.PostAsJsonAsync("/api/signatures/authorities",
             new { kind = "Organisation", name = "Sở Giáo dục và Đào tạo Lạng Sơn", subjectIdentifier = "MNS:1234567", agencyCode = AxisServer.Department }));
         return await SignInAsync(host);
     }
@@ -27,7 +29,8 @@ public sealed record OutgoingPeople(HttpClient Drafter, HttpClient Reviewer, Htt
             await host.LoginAsync("truongphong.gdtrh"), await host.LoginAsync("phogiamdoc1"), await host.LoginAsync("vanthu"), host);
 
     /// <summary>
-    /// Signing keys and trust as an administrator configures them (the deputy's personal key, the agency's key), from a
+    /// Signing keys and trust as an administrator configures them (the Director's and a deputy's personal keys, the
+    /// agency's key), from a
     /// moment within the test CRLs' validity.
     /// </summary>
     public static void UseTestKeys(DocBpmWebFactory host, DateTimeOffset start)
@@ -36,6 +39,8 @@ public sealed record OutgoingPeople(HttpClient Drafter, HttpClient Reviewer, Htt
         var pki = TestPki.Instance;
         host.Settings["Signatures:Keys:phogiamdoc1:Path"] = pki.Pkcs12(pki.Deputy, "pw");
         host.Settings["Signatures:Keys:phogiamdoc1:Password"] = "pw";
+        host.Settings["Signatures:Keys:giamdoc:Path"] = pki.Pkcs12(pki.Director, "pw");
+        host.Settings["Signatures:Keys:giamdoc:Password"] = "pw";
         host.Settings["Signatures:Keys:agency:Path"] = pki.Pkcs12(pki.Agency, "pw");
         host.Settings["Signatures:Keys:agency:Password"] = "pw";
         host.Settings["Signatures:TrustAnchors:0"] = pki.RootFile;
