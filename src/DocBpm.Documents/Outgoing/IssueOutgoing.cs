@@ -4,6 +4,7 @@ using DocBpm.Documents.Registers;
 using DocBpm.Engine.Activities;
 using DocBpm.Engine.Timers;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace DocBpm.Documents.Outgoing;
@@ -18,8 +19,8 @@ public sealed record InternalRecipient(List<string> Users, List<string> Groups, 
 /// </summary>
 [Activity(Topic, Category = "Văn bản", DisplayName = "Cấp số, đăng ký văn bản đi",
     Description = "Cấp số theo sổ đăng ký văn bản đi, ghi số, ký hiệu, ngày ban hành và vào sổ; chuẩn bị gửi đi.")]
-public sealed class IssueOutgoing(DbContext db, RegisterNumbers numbers, OutgoingDrafts drafts, IOptions<OutgoingOptions> options,
-    IOptions<AxisConnection> connection) : IActivity
+public sealed partial class IssueOutgoing(DbContext db, RegisterNumbers numbers, OutgoingDrafts drafts, IOptions<OutgoingOptions> options,
+    IOptions<AxisConnection> connection, ILogger<IssueOutgoing> logger) : IActivity
 {
     public const string Topic = "IssueOutgoing";
 
@@ -70,6 +71,7 @@ public sealed class IssueOutgoing(DbContext db, RegisterNumbers numbers, Outgoin
         if (AgencyCode.TryParse(connection.Value.AgencyCode, out var agency))
             document.NationalId = new DocumentIdentifier(agency, document.DocumentDate.Value, number.Text, document.Notation).ToString();
         drafts.Record(document, context.Actor ?? "", OutgoingAction.Issued, document.NumberAndNotation);
+        LogIssued(document.Id, document.NumberAndNotation, number.BookId);
 
         var recipients = await db.Set<OutgoingRecipient>().AsNoTracking().Where(r => r.DocumentId == document.Id).ToListAsync(cancellationToken);
         context.Set(ExternalRecipients, [.. recipients.Where(r => r.Kind == RecipientKind.Agency).Select(r => r.Code)]);
@@ -93,6 +95,9 @@ public sealed class IssueOutgoing(DbContext db, RegisterNumbers numbers, Outgoin
     private async Task<List<Guid>> AttachmentsAsync(Guid documentId, CancellationToken cancellationToken) =>
         [.. (await db.Set<DraftVersion>().AsNoTracking().Where(v => v.DocumentId == documentId && v.Kind == DraftFileKind.Attachment)
             .OrderByDescending(v => v.Version).ToListAsync(cancellationToken)).DistinctBy(v => v.FileName).Select(v => v.FileId)];
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Outgoing document {DocumentId} numbered {NumberAndNotation} in register book {BookId}, pending the step's commit")]
+    private partial void LogIssued(Guid documentId, string numberAndNotation, Guid bookId);
 
     private static EdxmlPriority Priority(Urgency urgency) => urgency switch
     {
