@@ -1,5 +1,4 @@
 using System.Reflection;
-using PdfSharp;
 using PdfSharp.Fonts;
 
 namespace DocBpm.Documents.Pdf;
@@ -18,17 +17,13 @@ public sealed class PdfFonts : IFontResolver
     private const string Bold = "DejaVuSans-Bold";
     private static readonly Lock Gate = new();
 
-    /// <summary>Installs the resolver (and PDFsharp's licence) once; safe to call from every PDF writer.</summary>
+    /// <summary>Installs the resolver once; safe to call from every PDF writer.</summary>
     public static void EnsureRegistered()
     {
         lock (Gate)
         {
             if (GlobalFontSettings.FontResolver is PdfFonts)
                 return;
-
-            // PDFsharp 6.5 throws on every document until a licence is loaded; the free one is the AGPL (a project
-            // decision for the lead: a commercial key would be loaded here instead).
-            PdfSharpLicense.SetAgplLicense();
             GlobalFontSettings.FontResolver = new PdfFonts();
         }
     }

@@ -1,3 +1,4 @@
+using DocBpm.Engine.Runtime;
 using DocBpm.Engine.Timers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -94,11 +95,8 @@ public sealed partial class RegisterNumbers(DbContext db, TimeProvider time, ILo
         }
     }
 
-    // On PostgreSQL the engine reports a lost race as ConcurrencyConflictException over the journal's step guard
-    // (a unique violation, not an EF concurrency exception).
     private static bool IsConflict(Exception exception) =>
-        exception is DbUpdateConcurrencyException or Engine.Runtime.ConcurrencyConflictException
-        || exception.InnerException is DbUpdateConcurrencyException;
+        exception is ConcurrencyConflictException or DbUpdateConcurrencyException;
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Register {Book} {Year}: took number {Number}, pending the transaction's commit")]
     private partial void LogAllocated(string book, int year, int number);
