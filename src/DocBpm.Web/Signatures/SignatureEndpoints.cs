@@ -1,6 +1,7 @@
 using DocBpm.Documents.Signatures;
 using DocBpm.Web.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace DocBpm.Web.Signatures;
@@ -14,7 +15,10 @@ public static partial class SignatureEndpoints
     public static RouteGroupBuilder MapSignatures(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/signatures").WithTags("Chữ ký số");
-        group.MapPost("/verify", VerifyAsync).RequireAuthorization().DisableAntiforgery();
+        // Kestrel's 30 MB default would refuse files the configured limit allows, with a less helpful message.
+        var limit = app.ServiceProvider.GetRequiredService<IOptions<SignatureOptions>>().Value.MaxFileBytes;
+        group.MapPost("/verify", VerifyAsync).RequireAuthorization().DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(limit + (1024 * 1024)));
         group.MapGet("/authorities", (SignerRegistry registry, CancellationToken ct) => ListAsync(registry, ct))
             .RequireAuthorization(Policies.Administrator);
         group.MapPost("/authorities", AddAsync).RequireAuthorization(Policies.Administrator);

@@ -240,9 +240,11 @@ public sealed class SignatureApiTests
     public async Task The_clerk_gets_a_vietnamese_refusal_for_a_file_that_is_not_a_pdf_and_for_no_file()
     {
         await using var host = await HostAsync(DatabaseProvider.Sqlite);
+        host.Settings["Signatures:MaxFileBytes"] = "100000";
         var clerk = await host.LoginAsync("vanthu");
 
         var notPdf = await UploadAsync(clerk, "Kính gửi: các phòng"u8.ToArray(), "cong-van.docx");
+        var tooBig = await UploadAsync(clerk, new byte[150_000]);
         using var empty = new MultipartFormDataContent();
         var nothing = await clerk.PostAsync("/api/signatures/verify", empty);
         var unsigned = await (await UploadAsync(clerk, TestDocuments.OfficialLetter())).Content.ReadFromJsonAsync<JsonObject>();
@@ -252,6 +254,8 @@ public sealed class SignatureApiTests
         Assert.AreEqual("Tệp không phải là văn bản PDF.", (string?)problem!["detail"]);
         Assert.AreEqual("not-pdf", (string?)problem["code"]);
         Assert.AreEqual(HttpStatusCode.BadRequest, nothing.StatusCode);
+        Assert.AreEqual(HttpStatusCode.RequestEntityTooLarge, tooBig.StatusCode);
+        StringAssert.Contains(await tooBig.Content.ReadAsStringAsync(), "Tệp quá lớn");
         Assert.AreEqual("ReferenceOnly", (string?)unsigned!["legalStatus"]);
     }
 
