@@ -45,6 +45,10 @@ public sealed class IncomingAssignment
 
     /// <summary>Set when this line was handed on by re-assignment; the work continues in its children.</summary>
     public bool Delegated { get; set; }
+
+    /// <summary>Whether the person holds this line: it names them, or it names their unit and they head it.</summary>
+    public bool IsHeldBy(string userName, string? unitCode, bool isUnitHead) =>
+        Kind == AssigneeKind.Person ? Assignee == userName : isUnitHead && UnitCode == unitCode;
 }
 
 /// <summary>One entry of a document's history: who did what, when (Article 16.2: every action with its user).</summary>

@@ -50,10 +50,7 @@ public sealed class IncomingHandling(DbContext db, WorkflowRuntime runtime, IPeo
         var current = await db.Set<IncomingAssignment>()
             .Where(a => a.DocumentId == id && a.Role == HandlingRole.Main && !a.Delegated)
             .OrderByDescending(a => a.AssignedAt).FirstAsync(cancellationToken);
-        var holds = current.Kind == AssigneeKind.Person
-            ? current.Assignee == by.Actor.UserName
-            : by.IsUnitHead && current.UnitCode == by.UnitCode;
-        if (!holds || !(by.IsDeputy || by.IsUnitHead))
+        if (!current.IsHeldBy(by.Actor.UserName, by.UnitCode, by.IsUnitHead) || !(by.IsDeputy || by.IsUnitHead))
             throw new IncomingAccessException("Chỉ Phó Giám đốc hoặc trưởng đơn vị đang chủ trì xử lý văn bản mới được giao lại.");
 
         var now = time.GetUtcNow();

@@ -13,7 +13,6 @@ public static class IncomingActions
     public const string Reassigned = "reassigned";
     public const string PaperDelivered = "paper-delivered";
     public const string Completed = "completed";
-    public const string RecallReceived = "recall-received";
     public const string Cancelled = "cancelled";
 
     public static string Vietnamese(string action) => action switch
@@ -26,7 +25,6 @@ public static class IncomingActions
         Reassigned => "Giao lại",
         PaperDelivered => "Đã chuyển bản giấy",
         Completed => "Hoàn thành xử lý",
-        RecallReceived => "Nơi gửi đề nghị thu hồi",
         Cancelled => "Hủy do thu hồi",
         _ => action,
     };

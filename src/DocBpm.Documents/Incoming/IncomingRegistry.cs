@@ -153,6 +153,18 @@ public sealed class IncomingRegistry(DbContext db, WorkflowRuntime runtime, File
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// The clerk has reported the sender's recall to the office leaders (Article 8.2c): the process cancels the document
+    /// and tells the sender, in the same step.
+    /// </summary>
+    public async Task ConfirmRecallAsync(Guid id, TaskActor clerk, CancellationToken cancellationToken)
+    {
+        var document = await LoadAsync(db, id, cancellationToken);
+        var task = await new EngineDb(db).WaitingTaskAsync(document, IncomingProcess.RecallReport, cancellationToken)
+            ?? throw new IncomingStateException(id, document.Status, "Không có đề nghị thu hồi nào đang chờ đối với văn bản này.");
+        await runtime.CompleteTaskAsync(task.Id, null, clerk, cancellationToken);
+    }
+
     public static async Task<IncomingDocument> LoadAsync(DbContext db, Guid id, CancellationToken cancellationToken) =>
         await db.Set<IncomingDocument>().FirstOrDefaultAsync(d => d.Id == id, cancellationToken) ?? throw new IncomingNotFoundException(id);
 

@@ -112,6 +112,12 @@ public partial class DocumentPage
             Rename(completeContext, "Result", nameof(TextForm.Text));
     }
 
+    private async Task ConfirmRecallAsync()
+    {
+        await Registry.ConfirmRecallAsync(Id, Actor, Aborted);
+        Done($"/incoming/{Id}", "Đã hủy văn bản bị thu hồi và thông báo nơi gửi.");
+    }
+
     private async Task PaperDeliveredAsync()
     {
         await Registry.MarkPaperDeliveredAsync(Id, User.Identity!.Name!, Aborted);

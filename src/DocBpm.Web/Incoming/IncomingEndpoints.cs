@@ -23,6 +23,7 @@ public static class IncomingEndpoints
         group.MapPost("/{id:guid}/register", RegisterAsync).RequireAuthorization(IncomingAccess.ClerkPolicy);
         group.MapPost("/{id:guid}/return", ReturnAsync).RequireAuthorization(IncomingAccess.ClerkPolicy);
         group.MapPost("/{id:guid}/paper-delivered", PaperDeliveredAsync).RequireAuthorization(IncomingAccess.ClerkPolicy);
+        group.MapPost("/{id:guid}/recall", RecallAsync).RequireAuthorization(IncomingAccess.ClerkPolicy);
         group.MapPost("/{id:guid}/assign", AssignAsync).RequireAuthorization(IncomingAccess.DirectorPolicy);
         group.MapPost("/{id:guid}/reassign", ReassignAsync).RequireAuthorization(IncomingAccess.ReassignPolicy);
         group.MapPost("/{id:guid}/complete", CompleteAsync);
@@ -84,6 +85,12 @@ public static class IncomingEndpoints
         CancellationToken cancellationToken)
     {
         await registry.MarkPaperDeliveredAsync(id, user.Identity!.Name!, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<NoContent> RecallAsync(Guid id, ClaimsPrincipal user, IncomingRegistry registry, CancellationToken cancellationToken)
+    {
+        await registry.ConfirmRecallAsync(id, user.ToTaskActor(), cancellationToken);
         return TypedResults.NoContent();
     }
 

@@ -62,10 +62,11 @@ public sealed class IncomingQueries(DbContext db, TimeProvider time)
             .ToListAsync(cancellationToken);
         bool Mine(string element) => tasks.Any(t => t.ElementId == element && TaskAccess.MayWork(t, actor));
         var main = lines.Where(l => l.Role == HandlingRole.Main && !l.Delegated).MaxBy(l => l.AssignedAt);
-        var holdsMain = main is not null && (main.Kind == AssigneeKind.Person ? main.Assignee == access.UserName : access.IsUnitHead && main.UnitCode == access.UnitCode);
+        var holdsMain = main?.IsHeldBy(access.UserName, access.UnitCode, access.IsUnitHead) == true;
         var actions = new IncomingActionsView(Mine(IncomingProcess.ClerkCheck), Mine(IncomingProcess.ClerkCheck), Mine(IncomingProcess.DirectorInstruction),
             Mine(IncomingProcess.Process) && holdsMain && (access.IsDeputy || access.IsUnitHead), Mine(IncomingProcess.Process),
-            access.SeesAll && Mine(IncomingProcess.ClerkCheck) is false && d.Status is IncomingStatus.Assigned && !d.PaperCopyDelivered && actor.Groups.Contains(Accounts.Roles.Clerk));
+            actor.Groups.Contains(Accounts.Roles.Clerk) && d.Status == IncomingStatus.Assigned && !d.PaperCopyDelivered,
+            Mine(IncomingProcess.RecallReport));
 
         return new IncomingDetail(IncomingSummary.Of(d, time.GetUtcNow()), d.Source, d.IssuingAgencyCode, d.Signer, d.PageCount, d.Copies,
             d.Notes, d.ArrivedAt, d.RegisteredAt, d.RegisteredBy, d.Instruction, d.PaperCopyDelivered, d.ReplyDocumentId, d.ReturnReason,

@@ -20,7 +20,7 @@ public sealed record AssignmentNode(
 public sealed record HistoryView(DateTimeOffset At, string UserName, string Action, string Description, string? Detail);
 
 /// <summary>What the signed-in person may do with the document now; the UI shows only these forms.</summary>
-public sealed record IncomingActionsView(bool Register, bool Return, bool Assign, bool Reassign, bool Complete, bool PaperDelivered);
+public sealed record IncomingActionsView(bool Register, bool Return, bool Assign, bool Reassign, bool Complete, bool PaperDelivered, bool ConfirmRecall);
 
 public sealed record IncomingDetail(
     IncomingSummary Summary, IncomingSource Source, string? IssuingAgencyCode, string? Signer, int? PageCount, int? Copies,

@@ -51,7 +51,8 @@ public sealed class IncomingExchangeTests
         await province.SendAsync(EdxmlWriter.Write(recall), CancellationToken.None);
         await scenario.PullAsync();
         Assert.AreEqual(0, (await director.InboxAsync()).Count, "the recall takes the document out of the Director's inbox");
-        await clerk.CompleteMyTaskAsync("RecallReport");
+        Assert.IsTrue((bool)(await clerk.DetailAsync(id))["actions"]!["confirmRecall"]!);
+        (await clerk.PostAsync($"/api/incoming/{id}/recall", null)).EnsureSuccessStatusCode();
 
         var cancelled = await clerk.DetailAsync(id);
         Assert.AreEqual("Cancelled", (string?)cancelled["summary"]!["status"]);
