@@ -60,8 +60,10 @@ public sealed class OutgoingPages(DbContext db, EngineDb engine)
         var dispatches = d.NationalId is null ? [] : await db.Set<DispatchRecord>().AsNoTracking()
             .Where(r => r.DocumentId == d.NationalId).ToListAsync(cancellationToken);
         var receipts = tasks.Where(t => t.ElementId == "Receive").ToList();
+        var actor = user.ToTaskActor();
         var open = tasks.Where(t => t.Status == BookmarkStatus.Active).OrderBy(t => t.CreatedAt)
-            .Select(t => new OpenStep(t.Id, t.ElementId, t.TaskName, t.CandidateUsers?.Trim(','), t.CandidateGroups?.Trim(','), t.Assignee, t.TaskDueDate))
+            .Select(t => new OpenStep(t.Id, t.ElementId, t.TaskName, t.CandidateUsers?.Trim(','), t.CandidateGroups?.Trim(','), t.Assignee,
+                t.TaskDueDate, TaskAccess.MayWork(t, actor)))
             .ToList();
 
         return new OutgoingPage(d.Id, d.TypeCode, d.TypeName, d.Subject, d.Stage, d.Urgency, d.Confidentiality, d.DraftingUnit, d.Drafter,

@@ -28,8 +28,9 @@ public sealed record OutgoingHistoryView(DateTimeOffset At, string Actor, Outgoi
 
 public sealed record LinkView(Guid Id, string? NumberAndNotation, string Subject);
 
+/// <summary>A step waiting on the document; <paramref name="Mine"/> when the person looking may take it.</summary>
 public sealed record OpenStep(Guid TaskId, string ElementId, string? Name, string? CandidateUsers, string? CandidateGroups,
-    string? Assignee, DateTimeOffset? DueDate);
+    string? Assignee, DateTimeOffset? DueDate, bool Mine);
 
 /// <summary>Everything the document page shows.</summary>
 public sealed record OutgoingPage(
