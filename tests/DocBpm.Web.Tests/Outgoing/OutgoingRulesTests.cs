@@ -71,6 +71,33 @@ public sealed class OutgoingRulesTests
     }
 
     [TestMethod]
+    public async Task Decree30_article15_a_confidential_document_is_numbered_in_the_confidential_register_book()
+    {
+        await using var host = await DocBpmWebFactory.CreateAsync(DatabaseProvider.Sqlite);
+        OutgoingPeople.UseTestKeys(host, OutgoingPeople.Wednesday);
+        var people = await OutgoingPeople.StartAsync(host);
+        var normal = await people.Drafter.CreateOutgoingAsync(Draft);
+        var secret = await people.Drafter.CreateOutgoingAsync(new
+        {
+            typeCode = "QĐ",
+            subject = "Quyết định về công tác bảo vệ bí mật",
+            confidentiality = "Confidential",
+            recipients = new object[] { new { kind = "Unit", code = "TCCB" } },
+        });
+        await people.ToClerkAsync(normal, "thường");
+        await people.ToClerkAsync(secret, "mật");
+
+        Assert.AreEqual("01/QĐ-SGDĐT", (string?)(await people.IssueAsync(normal))["numberAndNotation"]);
+        Assert.AreEqual("01/QĐ-SGDĐT", (string?)(await people.IssueAsync(secret))["numberAndNotation"], "a number series of its own");
+        var book = await people.Clerk.GetByteArrayAsync(
+            $"/api/registers/{Documents.Registers.RegisterBookSeed.OutgoingConfidential}/export?from=2026-11-25&to=2026-11-25&format=xlsx");
+        using var register = new ClosedXML.Excel.XLWorkbook(new MemoryStream(book));
+        var rows = string.Join(" | ", register.Worksheet(1).CellsUsed().Select(c => c.GetString()));
+        StringAssert.Contains(rows, "bảo vệ bí mật");
+        Assert.IsFalse(rows.Contains("thành lập đoàn kiểm tra", StringComparison.Ordinal), "the ordinary document is not in the confidential book");
+    }
+
+    [TestMethod]
     [DynamicData(nameof(Providers))]
     public async Task Refused_steps_explain_themselves_in_Vietnamese_and_change_nothing(DatabaseProvider provider)
     {
