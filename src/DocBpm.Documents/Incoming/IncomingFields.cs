@@ -1,3 +1,5 @@
+using DocBpm.Documents.Text;
+
 namespace DocBpm.Documents.Incoming;
 
 /// <summary>The Appendix VI fields the clerk enters or checks when uploading or registering a document.</summary>
@@ -43,19 +45,20 @@ public sealed record IncomingFields(
         return errors;
     }
 
+    /// <summary>Stores the fields in Unicode NFC, so that the same Vietnamese word compares and searches as one.</summary>
     public void ApplyTo(IncomingDocument d)
     {
-        d.IssuingAgency = IssuingAgency!.Trim();
-        d.CodeNumber = CodeNumber!.Trim();
-        d.CodeNotation = CodeNotation!.Trim();
+        d.IssuingAgency = VietnameseText.Normalize(IssuingAgency)!;
+        d.CodeNumber = VietnameseText.Normalize(CodeNumber)!;
+        d.CodeNotation = VietnameseText.Normalize(CodeNotation)!;
         d.DocumentDate = DocumentDate!.Value;
-        d.DocumentType = DocumentType!.Trim();
-        d.Subject = Subject!.Trim();
-        d.Signer = Signer?.Trim();
+        d.DocumentType = VietnameseText.Normalize(DocumentType)!;
+        d.Subject = VietnameseText.Normalize(Subject)!;
+        d.Signer = VietnameseText.Normalize(Signer);
         d.Urgency = Urgency;
         d.PageCount = PageCount;
         d.Copies = Copies;
-        d.Notes = Notes?.Trim();
+        d.Notes = VietnameseText.Normalize(Notes);
     }
 
     private static void Required(Dictionary<string, string[]> errors, string field, string? value, int maxLength, string label)

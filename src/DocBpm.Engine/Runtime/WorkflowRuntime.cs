@@ -94,12 +94,7 @@ public sealed partial class WorkflowRuntime(
         bookmark.CandidateUsers = TaskAccess.Encode(candidateUsers);
         bookmark.CandidateGroups = null;
         bookmark.TaskDueDate = dueDate;
-        db.Journal.Add(new JournalRecord
-        {
-            InstanceId = instance.Id, At = time.GetUtcNow(), ElementId = bookmark.ElementId, ElementKind = "userTask",
-            Event = "handed-over", Actor = actor,
-        });
-        instance.Revision++;
+        db.Step(instance, [new JournalEntry(time.GetUtcNow(), bookmark.ElementId, "userTask", "handed-over", actor, null, null)]);
         await SaveAsync(instance.Id, cancellationToken);
     }
 

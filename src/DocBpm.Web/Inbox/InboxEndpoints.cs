@@ -14,14 +14,21 @@ public sealed record InboxItem(
     Guid TaskId, string ElementId, string? TaskName, Guid? DocumentId, int? IncomingNumber, string? Notation, string? IssuingAgency,
     string? Subject, Urgency Urgency, DateTimeOffset? Deadline, bool Overdue, DateTimeOffset CreatedAt);
 
+/// <summary>A document sent to me (or my unit, as its head) to coordinate or for information, while it is being handled.</summary>
+public sealed record SharedItem(IncomingSummary Document, HandlingRole Role, string AssignedBy);
+
 public static class InboxEndpoints
 {
     public static RouteGroupBuilder MapInbox(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/inbox").WithTags("Hộp công việc");
         group.MapGet("/", MineAsync);
+        group.MapGet("/shared", SharedAsync);
         return group;
     }
+
+    private static async Task<Ok<IReadOnlyList<SharedItem>>> SharedAsync(ClaimsPrincipal user, InboxReader inbox, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await inbox.SharedAsync(IncomingAccess.Of(user), cancellationToken));
 
     private static async Task<Ok<IReadOnlyList<InboxItem>>> MineAsync(ClaimsPrincipal user, InboxReader inbox, CancellationToken cancellationToken) =>
         TypedResults.Ok(await inbox.MineAsync(user, cancellationToken));
@@ -30,6 +37,21 @@ public static class InboxEndpoints
 /// <summary>My tasks, urgent documents first (Hỏa tốc, Thượng khẩn, Khẩn), then by deadline; overdue ones flagged.</summary>
 public sealed class InboxReader(EngineDb engine, TimeProvider time)
 {
+    /// <summary>Coordinating and for-information lines naming me, or my unit when I head it, on documents still open.</summary>
+    public async Task<IReadOnlyList<SharedItem>> SharedAsync(IncomingAccess access, CancellationToken cancellationToken)
+    {
+        var me = access.UserName;
+        var unit = access.IsUnitHead ? access.UnitCode : null;
+        var rows = await (from a in engine.Context.Set<IncomingAssignment>().AsNoTracking()
+                          join d in engine.Context.Set<IncomingDocument>().AsNoTracking() on a.DocumentId equals d.Id
+                          where a.Role != HandlingRole.Main && d.Status == IncomingStatus.Assigned
+                              && ((a.Kind == AssigneeKind.Person && a.Assignee == me) || (a.Kind == AssigneeKind.Unit && unit != null && a.UnitCode == unit))
+                          select new { a.Role, a.AssignedBy, Document = d }).ToListAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        return [.. rows.OrderByDescending(r => r.Document.Urgency).ThenBy(r => r.Document.Deadline)
+            .Select(r => new SharedItem(IncomingSummary.Of(r.Document, now), r.Role, r.AssignedBy))];
+    }
+
     public async Task<IReadOnlyList<InboxItem>> MineAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var tasks = await TaskEndpoints.Visible(engine.Bookmarks.AsNoTracking(), user.ToTaskActor()).Take(500).ToListAsync(cancellationToken);

@@ -91,5 +91,6 @@ public sealed class IncomingQueries(DbContext db, TimeProvider time)
         [.. lines.Where(l => l.ParentId == parent).OrderBy(l => l.Role).ThenBy(l => l.AssignedAt).Select(l => new AssignmentNode(l.Id, l.Role, l.Kind,
             l.Assignee, l.AssigneeName, l.AssignedBy, l.AssignedAt, l.Instruction, l.Deadline, l.Delegated, Tree(lines, l.Id)))];
 
-    private static string Like(string text) => "%" + text.Trim().ToLowerInvariant().Replace("%", "", StringComparison.Ordinal) + "%";
+    private static string Like(string text) =>
+        "%" + Documents.Text.VietnameseText.Normalize(text)!.ToLowerInvariant().Replace("%", "", StringComparison.Ordinal) + "%";
 }

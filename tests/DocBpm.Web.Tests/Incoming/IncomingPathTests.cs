@@ -38,6 +38,10 @@ public sealed class IncomingPathTests
         Assert.IsTrue((await director.InboxAsync()).Any(t => (Guid?)t!["documentId"] == id && (string?)t["elementId"] == "DirectorInstruction"));
         (await director.AssignAsync(id, "unit:GDTrH", ["unit:KHTC"], ["person:chuyenvien.gdmnth"])).EnsureSuccessStatusCode();
 
+        var informed = (await (await host.LoginAsync("chuyenvien.gdmnth")).GetFromJsonAsync<JsonArray>("/api/inbox/shared"))!.Single()!;
+        Assert.AreEqual("Information", (string?)informed["role"], "a for-information recipient finds the document beside the inbox");
+        Assert.AreEqual(id, (Guid)informed["document"]!["id"]!);
+
         var head = await host.LoginAsync("truongphong.gdtrh");
         var task = (await head.InboxAsync()).Single(t => (Guid?)t!["documentId"] == id)!;
         Assert.AreEqual("Process", (string?)task["elementId"], "work assigned to a unit reaches its head");
@@ -143,6 +147,10 @@ public sealed class IncomingPathTests
         await clerk.RegisterAsync(id);
         (await (await host.LoginAsync("giamdoc")).AssignAsync(id, "unit:GDTrH")).EnsureSuccessStatusCode();
 
+        var informed = (await (await host.LoginAsync("chuyenvien.gdmnth")).GetFromJsonAsync<JsonArray>("/api/inbox/shared"))!.Single()!;
+        Assert.AreEqual("Information", (string?)informed["role"], "a for-information recipient finds the document beside the inbox");
+        Assert.AreEqual(id, (Guid)informed["document"]!["id"]!);
+
         var head = await host.LoginAsync("truongphong.gdtrh");
         var outside = await head.PostAsJsonAsync($"/api/incoming/{id}/reassign", new { mainHandler = "person:chuyenvien.khtc" });
         Assert.AreEqual(HttpStatusCode.BadRequest, outside.StatusCode, "a person of another unit is outside the head's scope");
@@ -177,5 +185,18 @@ public sealed class IncomingPathTests
         var page = await Search("pageSize=3&page=2");
         Assert.AreEqual(1, page["items"]!.AsArray().Count);
         Assert.AreEqual(4, (int)page["total"]!);
+    }
+
+    [TestMethod]
+    public async Task Vietnamese_typed_decomposed_is_stored_composed_and_found_either_way()
+    {
+        await using var host = await DocBpmWebFactory.CreateAsync(DatabaseProvider.Sqlite);
+        var clerk = await host.LoginAsync("vanthu");
+        var decomposed = "Về việc tuyển sinh".Normalize(System.Text.NormalizationForm.FormD);
+
+        var id = await clerk.UploadAsync(host, decomposed);
+
+        Assert.AreEqual("Về việc tuyển sinh".Normalize(), (string?)(await clerk.DetailAsync(id))["summary"]!["subject"]);
+        Assert.AreEqual(1, (int)(await clerk.GetFromJsonAsync<JsonObject>($"/api/incoming?subject={Uri.EscapeDataString("tuyển sinh".Normalize(System.Text.NormalizationForm.FormD))}"))!["total"]!);
     }
 }
