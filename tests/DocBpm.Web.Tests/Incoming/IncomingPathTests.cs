@@ -147,10 +147,6 @@ public sealed class IncomingPathTests
         await clerk.RegisterAsync(id);
         (await (await host.LoginAsync("giamdoc")).AssignAsync(id, "unit:GDTrH")).EnsureSuccessStatusCode();
 
-        var informed = (await (await host.LoginAsync("chuyenvien.gdmnth")).GetFromJsonAsync<JsonArray>("/api/inbox/shared"))!.Single()!;
-        Assert.AreEqual("Information", (string?)informed["role"], "a for-information recipient finds the document beside the inbox");
-        Assert.AreEqual(id, (Guid)informed["document"]!["id"]!);
-
         var head = await host.LoginAsync("truongphong.gdtrh");
         var outside = await head.PostAsJsonAsync($"/api/incoming/{id}/reassign", new { mainHandler = "person:chuyenvien.khtc" });
         Assert.AreEqual(HttpStatusCode.BadRequest, outside.StatusCode, "a person of another unit is outside the head's scope");
