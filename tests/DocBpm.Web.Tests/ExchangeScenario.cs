@@ -24,12 +24,14 @@ public sealed class ExchangeScenario : IAsyncDisposable
     public AxisClient Province { get; }
     public HttpClient Clerk { get; }
 
-    public static async Task<ExchangeScenario> StartAsync(DatabaseProvider provider, DateTimeOffset axisTime)
+    /// <summary>Starts the axis and the host; <paramref name="configure"/> adds the host's settings before it starts.</summary>
+    public static async Task<ExchangeScenario> StartAsync(DatabaseProvider provider, DateTimeOffset axisTime, Action<DocBpmWebFactory>? configure = null)
     {
         var axisDatabase = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         var axis = AxisServer.Start(axisDatabase, new FakeTimeProvider(axisTime));
         var host = await DocBpmWebFactory.CreateAsync(provider);
         axis.Connect(host);
+        configure?.Invoke(host);
         return new ExchangeScenario(axisDatabase, axis, host, await host.LoginAsync("vanthu"));
     }
 

@@ -27,7 +27,9 @@ public sealed partial class FileStore(DbContext db, TimeProvider time, IOptions<
 
     public async Task<StoredFile> ReadAsync(Guid id, CancellationToken cancellationToken)
     {
-        var file = await db.Set<StoredFile>().AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, cancellationToken)
+        // A file added earlier in the same unit of work (a step that signs, then dispatches) is read before it is saved.
+        var file = db.Set<StoredFile>().Local.FirstOrDefault(f => f.Id == id)
+            ?? await db.Set<StoredFile>().AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, cancellationToken)
             ?? throw new StoredFileNotFoundException(id);
         if (!string.Equals(Hash(file.Content), file.Sha256, StringComparison.Ordinal))
         {

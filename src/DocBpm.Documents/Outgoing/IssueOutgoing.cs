@@ -4,6 +4,7 @@ using DocBpm.Documents.Registers;
 using DocBpm.Engine.Activities;
 using DocBpm.Engine.Timers;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace DocBpm.Documents.Outgoing;
@@ -18,8 +19,8 @@ public sealed record InternalRecipient(List<string> Users, List<string> Groups, 
 /// </summary>
 [Activity(Topic, Category = "Văn bản", DisplayName = "Cấp số, đăng ký văn bản đi",
     Description = "Cấp số theo sổ đăng ký văn bản đi, ghi số, ký hiệu, ngày ban hành và vào sổ; chuẩn bị gửi đi.")]
-public sealed class IssueOutgoing(DbContext db, RegisterNumbers numbers, OutgoingDrafts drafts, IOptions<OutgoingOptions> options,
-    IOptions<AxisConnection> connection) : IActivity
+public sealed partial class IssueOutgoing(DbContext db, RegisterNumbers numbers, OutgoingDrafts drafts, IOptions<OutgoingOptions> options,
+    IOptions<AxisConnection> connection, ILogger<IssueOutgoing> logger) : IActivity
 {
     public const string Topic = "IssueOutgoing";
 
@@ -28,6 +29,9 @@ public sealed class IssueOutgoing(DbContext db, RegisterNumbers numbers, Outgoin
 
     [Input(DisplayName = "Văn bản đi")]
     public required Input<Guid> DocumentId { get; init; }
+
+    [Input(DisplayName = "Tệp đã ký số cá nhân")]
+    public required Input<Guid> SignedFileId { get; init; }
 
     [Output(DisplayName = "Thông tin gửi trục")]
     public Output<DispatchDocument> Dispatch { get; init; } = new();
@@ -38,8 +42,8 @@ public sealed class IssueOutgoing(DbContext db, RegisterNumbers numbers, Outgoin
     [Output(DisplayName = "Nơi nhận trong Sở")]
     public Output<List<InternalRecipient>> InternalRecipients { get; init; } = new();
 
-    [Output(DisplayName = "Tệp phát hành")]
-    public Output<List<Guid>> FileIds { get; init; } = new();
+    [Output(DisplayName = "Tệp phụ lục")]
+    public Output<List<Guid>> AttachmentIds { get; init; } = new();
 
     [Output(DisplayName = "Số, ký hiệu")]
     public Output<string> NumberAndNotation { get; init; } = new();
@@ -63,17 +67,19 @@ public sealed class IssueOutgoing(DbContext db, RegisterNumbers numbers, Outgoin
         document.IssuedAt = now;
         document.IssuedBy = context.Actor;
         document.Stage = OutgoingStage.Issued;
+        document.SignedFileId = context.Get(SignedFileId);
         if (AgencyCode.TryParse(connection.Value.AgencyCode, out var agency))
             document.NationalId = new DocumentIdentifier(agency, document.DocumentDate.Value, number.Text, document.Notation).ToString();
         drafts.Record(document, context.Actor ?? "", OutgoingAction.Issued, document.NumberAndNotation);
         context.Enqueue(OutgoingIssued.Topic, new OutgoingIssued(document.Id, document.NationalId ?? document.NumberAndNotation, now));
+        LogIssued(document.Id, document.NumberAndNotation, number.BookId);
 
         var recipients = await db.Set<OutgoingRecipient>().AsNoTracking().Where(r => r.DocumentId == document.Id).ToListAsync(cancellationToken);
         context.Set(ExternalRecipients, [.. recipients.Where(r => r.Kind == RecipientKind.Agency).Select(r => r.Code)]);
         context.Set(InternalRecipients, [.. recipients.Where(r => r.Kind != RecipientKind.Agency).Select(r => r.Kind == RecipientKind.Person
             ? new InternalRecipient([r.Code], [], r.Name)
             : new InternalRecipient([], [r.Code], r.Name))]);
-        context.Set(FileIds, await IssuedFilesAsync(document.Id, cancellationToken));
+        context.Set(AttachmentIds, await AttachmentsAsync(document.Id, cancellationToken));
         context.Set(NumberAndNotation, document.NumberAndNotation);
         context.Set(Dispatch, new DispatchDocument(number.Text, document.Notation, options.Value.Place, document.DocumentDate.Value,
             AdministrativeDocument, document.TypeName, document.Subject, document.SignerName ?? "", document.SignerCompetence,
@@ -86,15 +92,13 @@ public sealed class IssueOutgoing(DbContext db, RegisterNumbers numbers, Outgoin
         return Outcome.Done;
     }
 
-    /// <summary>The last version of the main file, then the last version of each attachment.</summary>
-    private async Task<List<Guid>> IssuedFilesAsync(Guid documentId, CancellationToken cancellationToken)
-    {
-        var versions = await db.Set<DraftVersion>().AsNoTracking().Where(v => v.DocumentId == documentId)
-            .OrderByDescending(v => v.Version).ToListAsync(cancellationToken);
-        return [.. versions.Where(v => v.Kind == DraftFileKind.Main).Take(1)
-            .Concat(versions.Where(v => v.Kind == DraftFileKind.Attachment).DistinctBy(v => v.FileName))
-            .Select(v => v.FileId)];
-    }
+    /// <summary>The last version of each attachment (by file name).</summary>
+    private async Task<List<Guid>> AttachmentsAsync(Guid documentId, CancellationToken cancellationToken) =>
+        [.. (await db.Set<DraftVersion>().AsNoTracking().Where(v => v.DocumentId == documentId && v.Kind == DraftFileKind.Attachment)
+            .OrderByDescending(v => v.Version).ToListAsync(cancellationToken)).DistinctBy(v => v.FileName).Select(v => v.FileId)];
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Outgoing document {DocumentId} numbered {NumberAndNotation} in register book {BookId}, pending the step's commit")]
+    private partial void LogIssued(Guid documentId, string numberAndNotation, Guid bookId);
 
     private static EdxmlPriority Priority(Urgency urgency) => urgency switch
     {

@@ -91,6 +91,11 @@ public sealed class OutgoingDocument
     public DateTimeOffset? IssuedAt { get; set; }
     public string? IssuedBy { get; set; }
 
+    /// <summary>The main file with the leader's personal signature, and the issued one with the agency's signature on top.</summary>
+    public Guid? SignedFileId { get; set; }
+
+    public Guid? IssuedFileId { get; set; }
+
     /// <summary>The national document identifier (edXML DocumentId) once issued.</summary>
     public string? NationalId { get; set; }
 

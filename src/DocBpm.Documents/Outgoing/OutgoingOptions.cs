@@ -14,6 +14,12 @@ public sealed class OutgoingOptions
     /// <summary>Địa danh printed before the date, e.g. Lạng Sơn.</summary>
     public string Place { get; set; } = "Lạng Sơn";
 
+    /// <summary>
+    /// The key (Signatures:Keys) of the agency signature the clerk applies when issuing. A leader's personal key is
+    /// configured under the leader's user name.
+    /// </summary>
+    public string AgencyKeyId { get; set; } = "agency";
+
     /// <summary>How long before the Article 6.2 issue deadline the clerk and the office chief are warned (working time).</summary>
     public TimeSpan EscalationLead { get; set; } = TimeSpan.FromHours(1);
 

@@ -15,6 +15,7 @@ public static class OutgoingServiceCollectionExtensions
         services.AddSingleton<IssueDeadline>();
         services.AddScoped<IOutgoingRegisterEntries, OutgoingRegister>();
         services.AddActivity<IssueOutgoing>();
+        services.AddActivity<RecordIssuedFile>();
         return services;
     }
 }

@@ -167,7 +167,9 @@ public sealed partial class WorkflowRuntime(
             .Where(b => b.DueAt is not null && (!before.TryGetValue(b.Id, out var old) || old != b.DueAt))
             .Select(b => new DueWork(b.Id, b.DueAt!.Value))
             .ToList();
-        if (due.Count > 0)
+        // Inside a caller's transaction (a step that takes a register number) the new bookmarks are not committed yet, and
+        // on SQLite the scheduler's own connection would wait for that transaction's lock: the sweep fires them instead.
+        if (due.Count > 0 && db.Context.Database.CurrentTransaction is null)
             await dueWork.NotifyAsync(due, cancellationToken);
     }
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using DocBpm.Documents.Exchange;
+using DocBpm.Documents.Files;
 using DocBpm.Documents.Incoming;
 using DocBpm.Documents.Outgoing;
 using DocBpm.Engine.Persistence;
@@ -25,6 +26,17 @@ public sealed class OutgoingPages(DbContext db, EngineDb engine)
         CancellationToken cancellationToken) =>
         TypedResults.Ok((await pages.BuildAsync(id, user, cancellationToken)).Versions);
 
+    /// <summary>A file of the document (any version, the signed or the issued file), checked against its SHA-256.</summary>
+    public static async Task<FileContentHttpResult> FileAsync(Guid id, Guid fileId, ClaimsPrincipal user, OutgoingPages pages, FileStore files,
+        CancellationToken cancellationToken)
+    {
+        var page = await pages.BuildAsync(id, user, cancellationToken);
+        if (fileId != page.SignedFileId && fileId != page.IssuedFileId && page.Versions.All(v => v.FileId != fileId))
+            throw OutgoingRefusedException.NotFound(id);
+        var file = await files.ReadAsync(fileId, cancellationToken);
+        return TypedResults.File(file.Content, file.ContentType, file.Name);
+    }
+
     public static VersionView View(DraftVersion v) =>
         new(v.Id, v.Kind, v.Version, v.FileId, v.FileName, v.UploadedBy, v.UploadedAt, v.Note);
 
@@ -42,19 +54,21 @@ public sealed class OutgoingPages(DbContext db, EngineDb engine)
         var versions = await db.Set<DraftVersion>().AsNoTracking().Where(v => v.DocumentId == id)
             .OrderBy(v => v.Kind).ThenBy(v => v.Version).ToListAsync(cancellationToken);
         var history = await db.Set<OutgoingHistoryEntry>().AsNoTracking().Where(h => h.DocumentId == id)
-            .OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new HistoryView(h.At, h.Actor, h.Action, h.Comment)).ToListAsync(cancellationToken);
+            .OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new OutgoingHistoryView(h.At, h.Actor, h.Action, h.Comment)).ToListAsync(cancellationToken);
         var recipients = await db.Set<OutgoingRecipient>().AsNoTracking().Where(r => r.DocumentId == id)
             .OrderBy(r => r.Kind).ThenBy(r => r.Code).ToListAsync(cancellationToken);
         var dispatches = d.NationalId is null ? [] : await db.Set<DispatchRecord>().AsNoTracking()
             .Where(r => r.DocumentId == d.NationalId).ToListAsync(cancellationToken);
         var receipts = tasks.Where(t => t.ElementId == "Receive").ToList();
+        var actor = user.ToTaskActor();
         var open = tasks.Where(t => t.Status == BookmarkStatus.Active).OrderBy(t => t.CreatedAt)
-            .Select(t => new OpenStep(t.Id, t.ElementId, t.TaskName, t.CandidateUsers?.Trim(','), t.CandidateGroups?.Trim(','), t.Assignee, t.TaskDueDate))
+            .Select(t => new OpenStep(t.Id, t.ElementId, t.TaskName, t.CandidateUsers?.Trim(','), t.CandidateGroups?.Trim(','), t.Assignee,
+                t.TaskDueDate, TaskAccess.MayWork(t, actor)))
             .ToList();
 
         return new OutgoingPage(d.Id, d.TypeCode, d.TypeName, d.Subject, d.Stage, d.Urgency, d.Confidentiality, d.DraftingUnit, d.Drafter,
             d.Copies, d.PageCount, d.Notes, d.ArchiveHolder, d.SignerName, d.SignerPosition, d.SignerCompetence, d.SignedAt,
-            d.NumberAndNotation, d.DocumentDate, d.IssuedAt, d.NationalId, await ReplyLinkAsync(d.InReplyToId, cancellationToken),
+            d.NumberAndNotation, d.DocumentDate, d.IssuedAt, d.NationalId, d.SignedFileId, d.IssuedFileId, await ReplyLinkAsync(d.InReplyToId, cancellationToken),
             d.CorrectionKind, await LinkAsync(d.CorrectsId, cancellationToken), await LinkAsync(d.CorrectedById, cancellationToken),
             [.. versions.Select(View)], [.. recipients.Select(r => Status(r, dispatches, receipts))], history, open);
     }

@@ -6,7 +6,7 @@ public sealed record SubmitRequest(List<string>? Reviewers, string? Comment);
 
 public sealed record CommentRequest(string? Comment);
 
-public sealed record ReturnRequest(string? Reason);
+public sealed record OutgoingReturnRequest(string? Reason);
 
 public sealed record CorrectionRequest(CorrectionKind Kind, string Subject);
 

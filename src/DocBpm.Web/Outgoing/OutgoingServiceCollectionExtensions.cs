@@ -8,6 +8,7 @@ public static class OutgoingWebServiceCollectionExtensions
         services.AddScoped<OutgoingWorkflow>();
         services.AddScoped<OutgoingSigner>();
         services.AddScoped<OutgoingPages>();
+        services.AddScoped<OutgoingSteps>();
         return services;
     }
 }

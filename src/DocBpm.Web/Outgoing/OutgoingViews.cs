@@ -24,12 +24,13 @@ public enum RecipientDelivery
 public sealed record RecipientStatus(RecipientKind Kind, string Code, string Name, RecipientDelivery Delivery, DateTimeOffset? DeliveredAt,
     ExchangeStatus? Processing, string? ProcessingNote, DateTimeOffset? ProcessingAt);
 
-public sealed record HistoryView(DateTimeOffset At, string Actor, OutgoingAction Action, string? Comment);
+public sealed record OutgoingHistoryView(DateTimeOffset At, string Actor, OutgoingAction Action, string? Comment);
 
 public sealed record LinkView(Guid Id, string? NumberAndNotation, string Subject);
 
+/// <summary>A step waiting on the document; <paramref name="Mine"/> when the person looking may take it.</summary>
 public sealed record OpenStep(Guid TaskId, string ElementId, string? Name, string? CandidateUsers, string? CandidateGroups,
-    string? Assignee, DateTimeOffset? DueDate);
+    string? Assignee, DateTimeOffset? DueDate, bool Mine);
 
 /// <summary>Everything the document page shows.</summary>
 public sealed record OutgoingPage(
@@ -54,11 +55,13 @@ public sealed record OutgoingPage(
     DateOnly? DocumentDate,
     DateTimeOffset? IssuedAt,
     string? NationalId,
+    Guid? SignedFileId,
+    Guid? IssuedFileId,
     LinkView? InReplyTo,
     CorrectionKind? CorrectionKind,
     LinkView? Corrects,
     LinkView? CorrectedBy,
     List<VersionView> Versions,
     List<RecipientStatus> Recipients,
-    List<HistoryView> History,
+    List<OutgoingHistoryView> History,
     List<OpenStep> OpenSteps);

@@ -7,6 +7,7 @@ using DocBpm.Engine.Runtime;
 using DocBpm.Web.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace DocBpm.Web.Outgoing;
 
@@ -14,7 +15,8 @@ namespace DocBpm.Web.Outgoing;
 /// Runs an outgoing document through workflows/outgoing.bpmn: each person's step changes the document and completes
 /// the person's task of its instance in one SaveChanges, so a refused step leaves both as they were.
 /// </summary>
-public sealed class OutgoingWorkflow(OutgoingDrafts drafts, WorkflowRuntime runtime, UserManager<AppUser> users, DbContext db)
+public sealed class OutgoingWorkflow(OutgoingDrafts drafts, WorkflowRuntime runtime, UserManager<AppUser> users, DbContext db,
+    IOptions<OutgoingOptions> options)
 {
     public const string ProcessKey = "outgoing";
 
@@ -37,6 +39,7 @@ public sealed class OutgoingWorkflow(OutgoingDrafts drafts, WorkflowRuntime runt
             ["unitHeads"] = new JsonArray([.. heads.Select(h => JsonValue.Create(h))]),
             ["reviewers"] = new JsonArray(),
             ["priority"] = (int)document.Urgency,
+            ["agencyKey"] = options.Value.AgencyKeyId,
         };
         await runtime.StartAsync(new StartRequest(ProcessKey, variables, document.Id.ToString(), actor), cancellationToken);
     }

@@ -51,10 +51,13 @@ public sealed class BrowserSession : IAsyncDisposable
         return path;
     }
 
-    public static async Task<BrowserSession> StartAsync(DatabaseProvider provider, Action<IServiceCollection>? testServices = null)
+    /// <summary>Starts host and browser; <paramref name="configure"/> sets the host up (settings, clock) before it starts.</summary>
+    public static async Task<BrowserSession> StartAsync(DatabaseProvider provider, Action<IServiceCollection>? testServices = null,
+        Action<DocBpmWebFactory>? configure = null)
     {
         var chromium = Chromium();
         var host = await DocBpmWebFactory.CreateAsync(provider);
+        configure?.Invoke(host);
         if (testServices is not null)
             host.TestServices.Add(testServices);
         host.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));

@@ -1,6 +1,10 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using DocBpm.Documents.Pdf;
+using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.Core;
+using UglyToad.PdfPig.Writer;
 
 namespace DocBpm.Web.Tests.Outgoing;
 
@@ -33,6 +37,15 @@ public static class OutgoingClient
         return text.Length == 0 ? null : JsonNode.Parse(text);
     }
 
-    /// <summary>A small PDF as drafters upload it; each version differs in its text.</summary>
-    public static byte[] Pdf(string text) => System.Text.Encoding.UTF8.GetBytes($"%PDF-1.7\n% {text}\n%%EOF\n");
+    /// <summary>A one-page letter as drafters upload it; each version differs in its text.</summary>
+    public static byte[] Pdf(string text)
+    {
+        using var builder = new PdfDocumentBuilder();
+        var font = builder.AddTrueTypeFont(new PdfFonts().GetFont("DejaVuSans")!);
+        var page = builder.AddPage(PageSize.A4);
+        page.AddText("SỞ GIÁO DỤC VÀ ĐÀO TẠO LẠNG SƠN", 11, new PdfPoint(60, 760), font);
+        page.AddText(text, 11, new PdfPoint(60, 700), font);
+        page.AddText("KT. GIÁM ĐỐC", 11, new PdfPoint(380, 220), font);
+        return builder.Build();
+    }
 }

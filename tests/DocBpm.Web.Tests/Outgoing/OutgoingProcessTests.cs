@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using ClosedXML.Excel;
 using DocBpm.Documents.Exchange;
+using DocBpm.Documents.Registers;
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Tests.Infrastructure;
 using DocBpm.Engine.Timers;
@@ -21,15 +23,21 @@ public sealed class OutgoingProcessTests
     [DynamicData(nameof(Providers))]
     public async Task Article9_draft_is_reviewed_returned_signed_issued_dispatched_and_corrected(DatabaseProvider provider)
     {
-        await using var scenario = await ExchangeScenario.StartAsync(provider, VietnamTime.At(2026, 11, 23, 8, 0));
+        await using var scenario = await ExchangeScenario.StartAsync(provider, OutgoingPeople.Wednesday,
+            host => OutgoingPeople.UseTestKeys(host, OutgoingPeople.Wednesday));
         var host = scenario.Host;
+        var people = await OutgoingPeople.StartAsync(host);
+        var (drafter, reviewer, head, clerk) = (people.Drafter, people.Reviewer, people.Head, people.Clerk);
         var admin = await host.LoginAsync("quantri");
         await OutgoingClient.Ok(await admin.PutAsJsonAsync($"/api/agencies/{Finance}", new { code = Finance, name = "Sở Tài chính tỉnh Lạng Sơn" }));
-        var (drafter, reviewer, head, deputy, clerk) = (await host.LoginAsync("chuyenvien"), await host.LoginAsync("chuyenvien.khtc"),
-            await host.LoginAsync("truongphong.gdtrh"), await host.LoginAsync("phogiamdoc1"), scenario.Clerk);
+
+        await scenario.Province.SendAsync(ExchangeTests.FromProvince("88"), CancellationToken.None);
+        await scenario.PullAsync();
+        var question = (await clerk.GetFromJsonAsync<JsonNode>("/api/incoming"))!["items"]![0]!;
 
         var id = await drafter.CreateOutgoingAsync(new
         {
+            inReplyTo = (Guid)question["id"]!,
             typeCode = "CV",
             subject = "Về việc kiểm tra cơ sở vật chất trường học năm 2026",
             urgency = "Normal",
@@ -43,29 +51,24 @@ public sealed class OutgoingProcessTests
         Assert.AreEqual(HttpStatusCode.Forbidden, refused.StatusCode, "only the unit head does the final check (Article 9.2a)");
         await head.StepAsync(id, "return", new { reason = "Sửa lại trích yếu" });
 
-        await drafter.UploadAsync(id, "du-thao.pdf", OutgoingClient.Pdf("v2"));
-        await drafter.StepAsync(id, "submit", new { reviewers = Array.Empty<string>() });
-        await head.StepAsync(id, "approve", new { comment = "Đã kiểm tra thể thức, nội dung" });
-        await deputy.StepAsync(id, "sign");
+        await people.ToClerkAsync(id, "v2");
         await clerk.StepAsync(id, "return", new { reason = "Sai thể thức phần nơi nhận" });
 
-        await drafter.UploadAsync(id, "du-thao.pdf", OutgoingClient.Pdf("v3"));
-        await drafter.StepAsync(id, "submit", new { reviewers = Array.Empty<string>() });
-        await head.StepAsync(id, "approve");
-        await deputy.StepAsync(id, "sign");
-        var issued = (await OutgoingClient.Ok(await clerk.PostAsync($"/api/outgoing/{id}/issue", null)))!;
-        await host.RunDueWorkAsync();
+        await people.ToClerkAsync(id, "v3");
+        var issued = await people.IssueAsync(id);
 
         Assert.AreEqual("01/SGDĐT-GDTrH", (string?)issued["numberAndNotation"], "a công văn's notation is agency-unit (NĐ30 Phụ lục I)");
         Assert.AreEqual("KT. GIÁM ĐỐC", (string?)issued["signerCompetence"]);
         var page = await drafter.PageAsync(id);
         Assert.AreEqual("Issued", (string?)page["stage"]);
+        Assert.AreEqual("88/UBND-KGVX", (string?)page["inReplyTo"]!["numberAndNotation"], "a reply keeps its link to the incoming document");
         CollectionAssert.AreEqual(new[] { 1, 2, 3 }, page["versions"]!.AsArray().Select(v => (int)v!["version"]!).ToArray(), "every upload is kept");
         var history = page["history"]!.AsArray().Select(h => $"{h!["action"]}:{h["comment"]}").ToList();
         CollectionAssert.IsSubsetOf(new[] { "Opinion:Đề nghị bổ sung kinh phí", "Returned:Sửa lại trích yếu", "ReturnedByClerk:Sai thể thức phần nơi nhận", "Issued:01/SGDĐT-GDTrH" }, history);
         var agency = Recipient(page, Finance);
         Assert.AreEqual("Sent", (string?)agency["delivery"], "Article 9.4: the drafter follows each recipient");
         Assert.AreEqual("Delivered", (string?)Recipient(page, "TCCB")["delivery"]);
+        await AssertLegallySignedAsync(clerk, id, (Guid)page["issuedFileId"]!);
 
         await ReceivedByFinanceAsync(scenario, (string)page["nationalId"]!);
         await scenario.PullAsync();
@@ -77,12 +80,8 @@ public sealed class OutgoingProcessTests
 
         var correction = (Guid)(await OutgoingClient.Ok(await drafter.PostAsJsonAsync($"/api/outgoing/{id}/corrections",
             new { kind = "Notice", subject = "Đính chính Công văn số 01/SGDĐT-GDTrH" })))!["id"]!;
-        await drafter.UploadAsync(correction, "dinh-chinh.pdf", OutgoingClient.Pdf("đính chính"));
-        await drafter.StepAsync(correction, "submit", new { reviewers = Array.Empty<string>() });
-        await head.StepAsync(correction, "approve");
-        await deputy.StepAsync(correction, "sign");
-        var corrected = (await OutgoingClient.Ok(await clerk.PostAsync($"/api/outgoing/{correction}/issue", null)))!;
-        await host.RunDueWorkAsync();
+        await people.ToClerkAsync(correction, "đính chính");
+        var corrected = await people.IssueAsync(correction);
 
         Assert.AreEqual("02/SGDĐT-GDTrH", (string?)corrected["numberAndNotation"]);
         Assert.AreEqual(id, (Guid)corrected["corrects"]!["id"]!);
@@ -91,9 +90,23 @@ public sealed class OutgoingProcessTests
             corrected["recipients"]!.AsArray().Select(r => (string?)r!["code"]).ToArray(), "sent to the same recipients");
         Assert.AreEqual("Sent", (string?)Recipient(await drafter.PageAsync(correction), Finance)["delivery"]);
 
-        var register = await clerk.GetAsync("/api/outgoing/register?from=2026-11-23&to=2026-11-23&format=Xlsx");
-        Assert.AreEqual(HttpStatusCode.OK, register.StatusCode, await register.Content.ReadAsStringAsync());
-        Assert.AreEqual(HttpStatusCode.Forbidden, (await drafter.GetAsync("/api/outgoing/register?from=2026-11-23&to=2026-11-23")).StatusCode);
+        var export = $"/api/registers/{RegisterBookSeed.Outgoing}/export?from=2026-11-25&to=2026-11-25&format=xlsx";
+        using var register = new XLWorkbook(new MemoryStream(await clerk.GetByteArrayAsync(export)));
+        var rows = string.Join(" | ", register.Worksheet(1).CellsUsed().Select(c => c.GetString()));
+        StringAssert.Contains(rows, "01/SGDĐT-GDTrH");
+        StringAssert.Contains(rows, "Đính chính văn bản số 01/SGDĐT-GDTrH", "the register notes what the notice corrects");
+        Assert.AreEqual(HttpStatusCode.Forbidden, (await drafter.GetAsync(export)).StatusCode);
+    }
+
+    /// <summary>Article 4: the issued file carries the leader's and the agency's valid signatures.</summary>
+    private static async Task AssertLegallySignedAsync(HttpClient clerk, Guid id, Guid fileId)
+    {
+        var pdf = await clerk.GetByteArrayAsync($"/api/outgoing/{id}/files/{fileId}");
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(pdf), "file", "van-ban.pdf" } };
+        var report = (await OutgoingClient.Ok(await clerk.PostAsync("/api/signatures/verify", form)))!;
+        Assert.AreEqual("LegallyValid", (string?)report["legalStatus"], report.ToJsonString());
+        CollectionAssert.AreEqual(new[] { "Person", "Organisation" },
+            report["signatures"]!.AsArray().Select(s => (string?)s!["signer"]!["kind"]).ToArray(), "personal signature first, then the agency's");
     }
 
     private static JsonNode Recipient(JsonNode page, string code) =>

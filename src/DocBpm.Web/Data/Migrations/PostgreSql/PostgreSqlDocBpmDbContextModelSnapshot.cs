@@ -818,6 +818,9 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<Guid?>("IssuedFileId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -853,6 +856,9 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
 
                     b.Property<DateTimeOffset?>("SignedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("SignedFileId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("SignerCompetence")
                         .HasMaxLength(100)

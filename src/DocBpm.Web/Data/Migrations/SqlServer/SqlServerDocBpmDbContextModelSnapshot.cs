@@ -818,6 +818,9 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<Guid?>("IssuedFileId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -853,6 +856,9 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
 
                     b.Property<DateTimeOffset?>("SignedAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("SignedFileId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("SignerCompetence")
                         .HasMaxLength(100)

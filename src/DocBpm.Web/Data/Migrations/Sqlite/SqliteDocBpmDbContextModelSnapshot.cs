@@ -811,6 +811,9 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("IssuedFileId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -846,6 +849,9 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
 
                     b.Property<long?>("SignedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("SignedFileId")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("SignerCompetence")
                         .HasMaxLength(100)

@@ -75,32 +75,14 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
                     DocumentDate = table.Column<DateOnly>(type: "date", nullable: true),
                     IssuedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     IssuedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    SignedFileId = table.Column<Guid>(type: "uuid", nullable: true),
+                    IssuedFileId = table.Column<Guid>(type: "uuid", nullable: true),
                     NationalId = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
                     NumberAndNotation = table.Column<string>(type: "character varying(110)", maxLength: 110, nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_doc_outgoing", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "sig_authorities",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Thumbprint = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    SubjectIdentifier = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    AgencyCode = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
-                    Position = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    ValidFrom = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ValidTo = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_sig_authorities", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -233,16 +215,6 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
                 table: "doc_outgoing_versions",
                 columns: new[] { "DocumentId", "Kind", "Version" },
                 unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_sig_authorities_SubjectIdentifier",
-                table: "sig_authorities",
-                column: "SubjectIdentifier");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_sig_authorities_Thumbprint",
-                table: "sig_authorities",
-                column: "Thumbprint");
         }
 
         /// <inheritdoc />
@@ -264,11 +236,7 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
                 name: "doc_outgoing_versions");
 
             migrationBuilder.DropTable(
-                name: "sig_authorities");
-
-            migrationBuilder.DropTable(
                 name: "doc_outgoing");
-
         }
     }
 }

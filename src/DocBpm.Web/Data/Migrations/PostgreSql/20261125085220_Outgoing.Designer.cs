@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DocBpm.Web.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlDocBpmDbContext))]
-    [Migration("20261125081901_Outgoing")]
+    [Migration("20261125085220_Outgoing")]
     partial class Outgoing
     {
         /// <inheritdoc />
@@ -821,6 +821,9 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<Guid?>("IssuedFileId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -856,6 +859,9 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
 
                     b.Property<DateTimeOffset?>("SignedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("SignedFileId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("SignerCompetence")
                         .HasMaxLength(100)

@@ -1,0 +1,40 @@
+using DocBpm.Documents.Outgoing;
+
+namespace DocBpm.Web.Outgoing;
+
+/// <summary>What the pages print for the outgoing documents' codes.</summary>
+public static class OutgoingText
+{
+    public static string Vietnamese(this OutgoingStage stage) => stage switch
+    {
+        OutgoingStage.Drafting => "Đang soạn thảo",
+        OutgoingStage.Reviewing => "Đang xin ý kiến, kiểm duyệt",
+        OutgoingStage.AwaitingSignature => "Chờ lãnh đạo ký",
+        OutgoingStage.AwaitingIssue => "Đã ký, chờ phát hành",
+        _ => "Đã ban hành",
+    };
+
+    public static string Vietnamese(this OutgoingAction action) => action switch
+    {
+        OutgoingAction.Created => "Tạo dự thảo",
+        OutgoingAction.Submitted => "Trình",
+        OutgoingAction.Opinion => "Cho ý kiến",
+        OutgoingAction.Approved => "Trưởng đơn vị duyệt",
+        OutgoingAction.Returned => "Trưởng đơn vị trả lại",
+        OutgoingAction.SignedByLeader => "Lãnh đạo ký",
+        OutgoingAction.SignatureRefused => "Lãnh đạo trả lại",
+        OutgoingAction.ReturnedByClerk => "Văn thư trả lại (Điều 9.2b)",
+        OutgoingAction.Issued => "Phát hành",
+        OutgoingAction.Corrected => "Đính chính, thay thế",
+        _ => "Nhắc phát hành",
+    };
+
+    public static string Vietnamese(this RecipientDelivery delivery) => delivery switch
+    {
+        RecipientDelivery.NotSent => "Chưa gửi",
+        RecipientDelivery.Queued => "Đang gửi",
+        RecipientDelivery.Sent => "Đã gửi lên trục",
+        RecipientDelivery.Delivered => "Đã chuyển vào hộp công việc",
+        _ => "Đã nhận",
+    };
+}

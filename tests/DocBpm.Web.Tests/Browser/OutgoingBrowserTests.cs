@@ -1,0 +1,69 @@
+using DocBpm.Engine.Persistence;
+using DocBpm.Web.Tests.Outgoing;
+using Microsoft.Playwright;
+
+namespace DocBpm.Web.Tests.Browser;
+
+/// <summary>Article 9 in the browser: the drafter drafts, the unit head approves, the Director signs, the clerk issues.</summary>
+[TestClass]
+public sealed class OutgoingBrowserTests
+{
+    public TestContext TestContext { get; set; } = default!;
+
+    [TestMethod]
+    public async Task Drafter_drafts_unit_head_approves_director_signs_clerk_issues()
+    {
+        await using var session = await BrowserSession.StartAsync(DatabaseProvider.Sqlite,
+            configure: host => OutgoingPeople.UseTestKeys(host, OutgoingPeople.Wednesday));
+        await OutgoingPeople.StartAsync(session.Host);
+
+        var drafter = await session.LoginAsync("chuyenvien");
+        await BrowserSession.StepsAsync(drafter, TestContext, async () =>
+        {
+            await drafter.GotoAsync("/outgoing");
+            await drafter.SelectOptionAsync("#type", "CV");
+            await drafter.FillAsync("#subject", "Về việc kiểm tra cơ sở vật chất trường học");
+            await drafter.FillAsync("#units", "TCCB");
+            await drafter.GetByRole(AriaRole.Button, new() { Name = "Tạo dự thảo", Exact = true }).ClickAsync();
+            await Assertions.Expect(drafter.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã tạo dự thảo");
+            await drafter.SetInputFilesAsync("#file", new FilePayload { Name = "du-thao.pdf", MimeType = "application/pdf", Buffer = OutgoingClient.Pdf("dự thảo") });
+            await drafter.GetByRole(AriaRole.Button, new() { Name = "Tải lên", Exact = true }).ClickAsync();
+            await Assertions.Expect(drafter.Locator("#versions")).ToContainTextAsync("du-thao.pdf");
+            await BrowserSession.ScreenshotAsync(drafter, TestContext, "1-drafter");
+            await drafter.GetByRole(AriaRole.Button, new() { Name = "Trình", Exact = true }).ClickAsync();
+            await Assertions.Expect(drafter.Locator("#stage")).ToHaveTextAsync("Đang xin ý kiến, kiểm duyệt");
+        });
+        var documentPath = new Uri(drafter.Url).AbsolutePath;
+
+        var head = await session.LoginAsync("truongphong.gdtrh");
+        await BrowserSession.StepsAsync(head, TestContext, async () =>
+        {
+            await head.GotoAsync(documentPath);
+            await head.GetByRole(AriaRole.Button, new() { Name = "Duyệt, trình ký", Exact = true }).ClickAsync();
+            await Assertions.Expect(head.Locator("#stage")).ToHaveTextAsync("Chờ lãnh đạo ký");
+        });
+
+        var director = await session.LoginAsync("giamdoc");
+        await BrowserSession.StepsAsync(director, TestContext, async () =>
+        {
+            await director.GotoAsync(documentPath);
+            await BrowserSession.ScreenshotAsync(director, TestContext, "2-director");
+            await director.GetByRole(AriaRole.Button, new() { Name = "Ký số", Exact = true }).ClickAsync();
+            await Assertions.Expect(director.Locator("#stage")).ToHaveTextAsync("Đã ký, chờ phát hành");
+        });
+        await session.Host.RunDueWorkAsync();
+
+        var clerk = await session.LoginAsync("vanthu");
+        await BrowserSession.StepsAsync(clerk, TestContext, async () =>
+        {
+            await clerk.GotoAsync(documentPath);
+            await clerk.GetByRole(AriaRole.Button, new() { Name = "Cấp số, phát hành", Exact = true }).ClickAsync();
+            await Assertions.Expect(clerk.Locator("h1")).ToHaveTextAsync("Số: 01/SGDĐT-GDTrH");
+            await session.Host.RunDueWorkAsync();
+            await clerk.ReloadAsync();
+            await Assertions.Expect(clerk.Locator("#recipients")).ToContainTextAsync("Đã chuyển vào hộp công việc");
+            await Assertions.Expect(clerk.GetByRole(AriaRole.Link, new() { Name = "Tệp đã ký số", Exact = true })).ToBeVisibleAsync();
+            await BrowserSession.ScreenshotAsync(clerk, TestContext, "3-issued");
+        });
+    }
+}
