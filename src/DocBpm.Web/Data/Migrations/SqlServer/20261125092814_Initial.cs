@@ -1,9 +1,9 @@
 ﻿using System;
-using DocBpm.Engine.Persistence;
-using DocBpm.Engine.Timers.Quartz;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
+
+#pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
 
 namespace DocBpm.Web.Data.Migrations.SqlServer
 {
@@ -81,6 +81,19 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "doc_agencies",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    IsActive = table.Column<bool>(type: "bit", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_doc_agencies", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "doc_calendar_days",
                 columns: table => new
                 {
@@ -117,6 +130,20 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "doc_document_types",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    InNotation = table.Column<bool>(type: "bit", nullable: false),
+                    SortOrder = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_doc_document_types", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "doc_files",
                 columns: table => new
                 {
@@ -131,6 +158,93 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_doc_files", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "doc_incoming",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Source = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    ReceivedDocumentId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    ProcessKey = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    IssuingAgency = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    IssuingAgencyCode = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    CodeNumber = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    CodeNotation = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    DocumentDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    DocumentType = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Subject = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    Signer = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Urgency = table.Column<int>(type: "int", nullable: false),
+                    PageCount = table.Column<int>(type: "int", nullable: true),
+                    Copies = table.Column<int>(type: "int", nullable: true),
+                    Notes = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    ArrivedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    IncomingNumber = table.Column<int>(type: "int", nullable: true),
+                    RegisterBookId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    RegisteredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    RegisteredBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Instruction = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    Deadline = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    PaperCopyDelivered = table.Column<bool>(type: "bit", nullable: false),
+                    ReplyDocumentId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    ReturnReason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    CancelReason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    FileIds = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    Revision = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_doc_incoming", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "doc_outgoing",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TypeCode = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    TypeName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Subject = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    DraftingUnit = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    Drafter = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Urgency = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Confidentiality = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Copies = table.Column<int>(type: "int", nullable: false),
+                    PageCount = table.Column<int>(type: "int", nullable: true),
+                    Language = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    Notes = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    ArchiveHolder = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    Stage = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    InReplyToId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    CorrectsId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    CorrectionKind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    CorrectedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    SignerName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    SignerPosition = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    SignerCompetence = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    SignerUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    SignedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    RegisterBookId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    RegisterYear = table.Column<int>(type: "int", nullable: true),
+                    Number = table.Column<int>(type: "int", nullable: true),
+                    Notation = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    DocumentDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    IssuedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    IssuedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    SignedFileId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    IssuedFileId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    NationalId = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    NumberAndNotation = table.Column<string>(type: "nvarchar(110)", maxLength: 110, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_doc_outgoing", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -158,6 +272,22 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "doc_register_books",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Code = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Direction = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    IsConfidential = table.Column<bool>(type: "bit", nullable: false),
+                    IsActive = table.Column<bool>(type: "bit", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_doc_register_books", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "org_units",
                 columns: table => new
                 {
@@ -170,6 +300,44 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_org_units", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "prov_task_documents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ReceivedDocumentId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Code = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Subject = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    RecordedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ClosedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_prov_task_documents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "sig_authorities",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Thumbprint = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    SubjectIdentifier = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    AgencyCode = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
+                    Position = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    ValidFrom = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ValidTo = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sig_authorities", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -246,6 +414,145 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "doc_incoming_assignments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    DocumentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ParentId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Role = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    Assignee = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    AssigneeName = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    UnitCode = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
+                    AssignedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    AssignedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Instruction = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    Deadline = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Delegated = table.Column<bool>(type: "bit", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_doc_incoming_assignments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_doc_incoming_assignments_doc_incoming_DocumentId",
+                        column: x => x.DocumentId,
+                        principalTable: "doc_incoming",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "doc_incoming_history",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    DocumentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Action = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    Detail = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_doc_incoming_history", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_doc_incoming_history_doc_incoming_DocumentId",
+                        column: x => x.DocumentId,
+                        principalTable: "doc_incoming",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "doc_outgoing_history",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    DocumentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Actor = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Action = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    Comment = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_doc_outgoing_history", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_doc_outgoing_history_doc_outgoing_DocumentId",
+                        column: x => x.DocumentId,
+                        principalTable: "doc_outgoing",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "doc_outgoing_recipients",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    DocumentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Code = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_doc_outgoing_recipients", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_doc_outgoing_recipients_doc_outgoing_DocumentId",
+                        column: x => x.DocumentId,
+                        principalTable: "doc_outgoing",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "doc_outgoing_versions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    DocumentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    FileId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    FileName = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    UploadedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Note = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_doc_outgoing_versions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_doc_outgoing_versions_doc_outgoing_DocumentId",
+                        column: x => x.DocumentId,
+                        principalTable: "doc_outgoing",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "doc_register_counters",
+                columns: table => new
+                {
+                    BookId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    LastNumber = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_doc_register_counters", x => new { x.BookId, x.Year });
+                    table.ForeignKey(
+                        name: "FK_doc_register_counters_doc_register_books_BookId",
+                        column: x => x.BookId,
+                        principalTable: "doc_register_books",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetUsers",
                 columns: table => new
                 {
@@ -277,6 +584,43 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                         principalTable: "org_units",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "prov_tasks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    DocumentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Line = table.Column<int>(type: "int", nullable: false),
+                    Content = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    Deadline = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    OriginalDeadline = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Stage = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    Note = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    MainUnit = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
+                    CoordinatingUnits = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    Handler = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    ReplyOutgoingId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    ReplyDocumentId = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ApprovedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Rejections = table.Column<int>(type: "int", nullable: false),
+                    Extension = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    ExtensionLetterId = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    RequestedDeadline = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    RemindedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    OverdueAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_prov_tasks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_prov_tasks_prov_task_documents_DocumentId",
+                        column: x => x.DocumentId,
+                        principalTable: "prov_task_documents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -349,6 +693,8 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("SqlServer:Identity", "1, 1"),
                     InstanceId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Revision = table.Column<long>(type: "bigint", nullable: false),
+                    Ordinal = table.Column<int>(type: "int", nullable: false),
                     At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     ElementId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
                     ElementKind = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
@@ -451,6 +797,52 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.InsertData(
+                table: "doc_document_types",
+                columns: new[] { "Code", "InNotation", "Name", "SortOrder" },
+                values: new object[,]
+                {
+                    { "BB", true, "Biên bản", 16 },
+                    { "BC", true, "Báo cáo", 15 },
+                    { "CĐ", true, "Công điện", 19 },
+                    { "CT", true, "Chỉ thị", 4 },
+                    { "CTr", true, "Chương trình", 10 },
+                    { "CV", false, "Công văn", 1 },
+                    { "DA", true, "Dự án", 14 },
+                    { "ĐA", true, "Đề án", 13 },
+                    { "GGT", true, "Giấy giới thiệu", 24 },
+                    { "GM", true, "Giấy mời", 23 },
+                    { "GN", true, "Bản ghi nhớ", 20 },
+                    { "GNP", true, "Giấy nghỉ phép", 25 },
+                    { "GUQ", true, "Giấy ủy quyền", 22 },
+                    { "HD", true, "Hướng dẫn", 9 },
+                    { "HĐ", true, "Hợp đồng", 18 },
+                    { "KH", true, "Kế hoạch", 11 },
+                    { "NQ", true, "Nghị quyết", 2 },
+                    { "PA", true, "Phương án", 12 },
+                    { "PB", true, "Phiếu báo", 28 },
+                    { "PC", true, "Phiếu chuyển", 27 },
+                    { "PG", true, "Phiếu gửi", 26 },
+                    { "QC", true, "Quy chế", 5 },
+                    { "QĐ", true, "Quyết định", 3 },
+                    { "QyĐ", true, "Quy định", 6 },
+                    { "TB", true, "Thông báo", 8 },
+                    { "TC", true, "Thông cáo", 7 },
+                    { "TTh", true, "Bản thỏa thuận", 21 },
+                    { "TTr", true, "Tờ trình", 17 }
+                });
+
+            migrationBuilder.InsertData(
+                table: "doc_register_books",
+                columns: new[] { "Id", "Code", "Direction", "IsActive", "IsConfidential", "Name" },
+                values: new object[,]
+                {
+                    { new Guid("0193a5c0-0000-7000-8000-000000000001"), "DEN", "Incoming", true, false, "Sổ văn bản đến" },
+                    { new Guid("0193a5c0-0000-7000-8000-000000000002"), "DI", "Outgoing", true, false, "Sổ văn bản đi" },
+                    { new Guid("0193a5c0-0000-7000-8000-000000000003"), "DEN-MAT", "Incoming", true, true, "Sổ văn bản đến mật" },
+                    { new Guid("0193a5c0-0000-7000-8000-000000000004"), "DI-MAT", "Outgoing", true, true, "Sổ văn bản đi mật" }
                 });
 
             migrationBuilder.CreateIndex(
@@ -559,6 +951,12 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                 columns: new[] { "InstanceId", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "ux_bpm_journal_step",
+                table: "bpm_journal",
+                columns: new[] { "InstanceId", "Revision", "Ordinal" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_bpm_outbox_DeliveredAt_NextAttemptAt",
                 table: "bpm_outbox",
                 columns: new[] { "DeliveredAt", "NextAttemptAt" });
@@ -589,9 +987,85 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                 columns: new[] { "DocumentId", "RecipientCode" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_doc_incoming_ProcessKey",
+                table: "doc_incoming",
+                column: "ProcessKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_doc_incoming_ReceivedAt",
+                table: "doc_incoming",
+                column: "ReceivedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_doc_incoming_ReceivedDocumentId",
+                table: "doc_incoming",
+                column: "ReceivedDocumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_doc_incoming_RegisterBookId_IncomingNumber",
+                table: "doc_incoming",
+                columns: new[] { "RegisterBookId", "IncomingNumber" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_doc_incoming_assignments_Assignee_DocumentId",
+                table: "doc_incoming_assignments",
+                columns: new[] { "Assignee", "DocumentId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_doc_incoming_assignments_DocumentId",
+                table: "doc_incoming_assignments",
+                column: "DocumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_doc_incoming_assignments_UnitCode_DocumentId",
+                table: "doc_incoming_assignments",
+                columns: new[] { "UnitCode", "DocumentId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_doc_incoming_history_DocumentId",
+                table: "doc_incoming_history",
+                column: "DocumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_doc_outgoing_NationalId",
+                table: "doc_outgoing",
+                column: "NationalId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_doc_outgoing_RegisterBookId_RegisterYear_Number",
+                table: "doc_outgoing",
+                columns: new[] { "RegisterBookId", "RegisterYear", "Number" },
+                unique: true,
+                filter: "[RegisterBookId] IS NOT NULL AND [RegisterYear] IS NOT NULL AND [Number] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_doc_outgoing_history_DocumentId",
+                table: "doc_outgoing_history",
+                column: "DocumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_doc_outgoing_recipients_DocumentId_Kind_Code",
+                table: "doc_outgoing_recipients",
+                columns: new[] { "DocumentId", "Kind", "Code" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_doc_outgoing_versions_DocumentId_Kind_Version",
+                table: "doc_outgoing_versions",
+                columns: new[] { "DocumentId", "Kind", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_doc_received_SenderCode_DocumentId",
                 table: "doc_received",
                 columns: new[] { "SenderCode", "DocumentId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_doc_register_books_Code",
+                table: "doc_register_books",
+                column: "Code",
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -600,15 +1074,51 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                 column: "Code",
                 unique: true);
 
-            // Quartz's job store lives in the same database (clustered timers); see QuartzSchema.
-            migrationBuilder.CreateQuartzSchema(DatabaseProvider.SqlServer, DocBpmDbContext.QuartzTablePrefix);
+            migrationBuilder.CreateIndex(
+                name: "IX_prov_task_documents_ReceivedDocumentId",
+                table: "prov_task_documents",
+                column: "ReceivedDocumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_prov_tasks_Deadline",
+                table: "prov_tasks",
+                column: "Deadline");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_prov_tasks_DocumentId_Line",
+                table: "prov_tasks",
+                columns: new[] { "DocumentId", "Line" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_prov_tasks_ExtensionLetterId",
+                table: "prov_tasks",
+                column: "ExtensionLetterId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_prov_tasks_ReplyDocumentId",
+                table: "prov_tasks",
+                column: "ReplyDocumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_prov_tasks_ReplyOutgoingId",
+                table: "prov_tasks",
+                column: "ReplyOutgoingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sig_authorities_SubjectIdentifier",
+                table: "sig_authorities",
+                column: "SubjectIdentifier");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sig_authorities_Thumbprint",
+                table: "sig_authorities",
+                column: "Thumbprint");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropQuartzSchema(DatabaseProvider.SqlServer, DocBpmDbContext.QuartzTablePrefix);
-
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
@@ -643,16 +1153,46 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                 name: "bpm_start_timers");
 
             migrationBuilder.DropTable(
+                name: "doc_agencies");
+
+            migrationBuilder.DropTable(
                 name: "doc_calendar_days");
 
             migrationBuilder.DropTable(
                 name: "doc_dispatches");
 
             migrationBuilder.DropTable(
+                name: "doc_document_types");
+
+            migrationBuilder.DropTable(
                 name: "doc_files");
 
             migrationBuilder.DropTable(
+                name: "doc_incoming_assignments");
+
+            migrationBuilder.DropTable(
+                name: "doc_incoming_history");
+
+            migrationBuilder.DropTable(
+                name: "doc_outgoing_history");
+
+            migrationBuilder.DropTable(
+                name: "doc_outgoing_recipients");
+
+            migrationBuilder.DropTable(
+                name: "doc_outgoing_versions");
+
+            migrationBuilder.DropTable(
                 name: "doc_received");
+
+            migrationBuilder.DropTable(
+                name: "doc_register_counters");
+
+            migrationBuilder.DropTable(
+                name: "prov_tasks");
+
+            migrationBuilder.DropTable(
+                name: "sig_authorities");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -662,6 +1202,18 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "bpm_instances");
+
+            migrationBuilder.DropTable(
+                name: "doc_incoming");
+
+            migrationBuilder.DropTable(
+                name: "doc_outgoing");
+
+            migrationBuilder.DropTable(
+                name: "doc_register_books");
+
+            migrationBuilder.DropTable(
+                name: "prov_task_documents");
 
             migrationBuilder.DropTable(
                 name: "org_units");

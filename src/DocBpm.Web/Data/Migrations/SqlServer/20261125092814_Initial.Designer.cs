@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DocBpm.Web.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerDocBpmDbContext))]
-    [Migration("20261125082232_IncomingDocuments")]
-    partial class IncomingDocuments
+    [Migration("20261125092814_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -483,6 +483,638 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                     b.ToTable("org_units", (string)null);
                 });
 
+            modelBuilder.Entity("DocBpm.Documents.Outgoing.AgencyEntry", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("doc_agencies", (string)null);
+                });
+
+            modelBuilder.Entity("DocBpm.Documents.Outgoing.DocumentType", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<bool>("InNotation")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("int");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("doc_document_types", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Code = "CV",
+                            InNotation = false,
+                            Name = "Công văn",
+                            SortOrder = 1
+                        },
+                        new
+                        {
+                            Code = "NQ",
+                            InNotation = true,
+                            Name = "Nghị quyết",
+                            SortOrder = 2
+                        },
+                        new
+                        {
+                            Code = "QĐ",
+                            InNotation = true,
+                            Name = "Quyết định",
+                            SortOrder = 3
+                        },
+                        new
+                        {
+                            Code = "CT",
+                            InNotation = true,
+                            Name = "Chỉ thị",
+                            SortOrder = 4
+                        },
+                        new
+                        {
+                            Code = "QC",
+                            InNotation = true,
+                            Name = "Quy chế",
+                            SortOrder = 5
+                        },
+                        new
+                        {
+                            Code = "QyĐ",
+                            InNotation = true,
+                            Name = "Quy định",
+                            SortOrder = 6
+                        },
+                        new
+                        {
+                            Code = "TC",
+                            InNotation = true,
+                            Name = "Thông cáo",
+                            SortOrder = 7
+                        },
+                        new
+                        {
+                            Code = "TB",
+                            InNotation = true,
+                            Name = "Thông báo",
+                            SortOrder = 8
+                        },
+                        new
+                        {
+                            Code = "HD",
+                            InNotation = true,
+                            Name = "Hướng dẫn",
+                            SortOrder = 9
+                        },
+                        new
+                        {
+                            Code = "CTr",
+                            InNotation = true,
+                            Name = "Chương trình",
+                            SortOrder = 10
+                        },
+                        new
+                        {
+                            Code = "KH",
+                            InNotation = true,
+                            Name = "Kế hoạch",
+                            SortOrder = 11
+                        },
+                        new
+                        {
+                            Code = "PA",
+                            InNotation = true,
+                            Name = "Phương án",
+                            SortOrder = 12
+                        },
+                        new
+                        {
+                            Code = "ĐA",
+                            InNotation = true,
+                            Name = "Đề án",
+                            SortOrder = 13
+                        },
+                        new
+                        {
+                            Code = "DA",
+                            InNotation = true,
+                            Name = "Dự án",
+                            SortOrder = 14
+                        },
+                        new
+                        {
+                            Code = "BC",
+                            InNotation = true,
+                            Name = "Báo cáo",
+                            SortOrder = 15
+                        },
+                        new
+                        {
+                            Code = "BB",
+                            InNotation = true,
+                            Name = "Biên bản",
+                            SortOrder = 16
+                        },
+                        new
+                        {
+                            Code = "TTr",
+                            InNotation = true,
+                            Name = "Tờ trình",
+                            SortOrder = 17
+                        },
+                        new
+                        {
+                            Code = "HĐ",
+                            InNotation = true,
+                            Name = "Hợp đồng",
+                            SortOrder = 18
+                        },
+                        new
+                        {
+                            Code = "CĐ",
+                            InNotation = true,
+                            Name = "Công điện",
+                            SortOrder = 19
+                        },
+                        new
+                        {
+                            Code = "GN",
+                            InNotation = true,
+                            Name = "Bản ghi nhớ",
+                            SortOrder = 20
+                        },
+                        new
+                        {
+                            Code = "TTh",
+                            InNotation = true,
+                            Name = "Bản thỏa thuận",
+                            SortOrder = 21
+                        },
+                        new
+                        {
+                            Code = "GUQ",
+                            InNotation = true,
+                            Name = "Giấy ủy quyền",
+                            SortOrder = 22
+                        },
+                        new
+                        {
+                            Code = "GM",
+                            InNotation = true,
+                            Name = "Giấy mời",
+                            SortOrder = 23
+                        },
+                        new
+                        {
+                            Code = "GGT",
+                            InNotation = true,
+                            Name = "Giấy giới thiệu",
+                            SortOrder = 24
+                        },
+                        new
+                        {
+                            Code = "GNP",
+                            InNotation = true,
+                            Name = "Giấy nghỉ phép",
+                            SortOrder = 25
+                        },
+                        new
+                        {
+                            Code = "PG",
+                            InNotation = true,
+                            Name = "Phiếu gửi",
+                            SortOrder = 26
+                        },
+                        new
+                        {
+                            Code = "PC",
+                            InNotation = true,
+                            Name = "Phiếu chuyển",
+                            SortOrder = 27
+                        },
+                        new
+                        {
+                            Code = "PB",
+                            InNotation = true,
+                            Name = "Phiếu báo",
+                            SortOrder = 28
+                        });
+                });
+
+            modelBuilder.Entity("DocBpm.Documents.Outgoing.DraftVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId", "Kind", "Version")
+                        .IsUnique();
+
+                    b.ToTable("doc_outgoing_versions", (string)null);
+                });
+
+            modelBuilder.Entity("DocBpm.Documents.Outgoing.OutgoingDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ArchiveHolder")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("Confidentiality")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("Copies")
+                        .HasColumnType("int");
+
+                    b.Property<Guid?>("CorrectedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("CorrectionKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<Guid?>("CorrectsId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateOnly?>("DocumentDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Drafter")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("DraftingUnit")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<Guid?>("InReplyToId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("IssuedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("IssuedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<Guid?>("IssuedFileId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<string>("NationalId")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("Notation")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int?>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<string>("NumberAndNotation")
+                        .HasMaxLength(110)
+                        .HasColumnType("nvarchar(110)");
+
+                    b.Property<int?>("PageCount")
+                        .HasColumnType("int");
+
+                    b.Property<Guid?>("RegisterBookId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int?>("RegisterYear")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("SignedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("SignedFileId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("SignerCompetence")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("SignerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("SignerPosition")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("SignerUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("TypeCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<string>("TypeName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Urgency")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NationalId");
+
+                    b.HasIndex("RegisterBookId", "RegisterYear", "Number")
+                        .IsUnique()
+                        .HasFilter("[RegisterBookId] IS NOT NULL AND [RegisterYear] IS NOT NULL AND [Number] IS NOT NULL");
+
+                    b.ToTable("doc_outgoing", (string)null);
+                });
+
+            modelBuilder.Entity("DocBpm.Documents.Outgoing.OutgoingHistoryEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.ToTable("doc_outgoing_history", (string)null);
+                });
+
+            modelBuilder.Entity("DocBpm.Documents.Outgoing.OutgoingRecipient", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId", "Kind", "Code")
+                        .IsUnique();
+
+                    b.ToTable("doc_outgoing_recipients", (string)null);
+                });
+
+            modelBuilder.Entity("DocBpm.Documents.ProvincialTasks.ProvincialTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("CoordinatingUnits")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTimeOffset>("Deadline")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Extension")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("ExtensionLetterId")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("Handler")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("int");
+
+                    b.Property<string>("MainUnit")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTimeOffset>("OriginalDeadline")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("OverdueAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Rejections")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("RemindedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ReplyDocumentId")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<Guid?>("ReplyOutgoingId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("RequestedDeadline")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Deadline");
+
+                    b.HasIndex("ExtensionLetterId");
+
+                    b.HasIndex("ReplyDocumentId");
+
+                    b.HasIndex("ReplyOutgoingId");
+
+                    b.HasIndex("DocumentId", "Line")
+                        .IsUnique();
+
+                    b.ToTable("prov_tasks", (string)null);
+                });
+
+            modelBuilder.Entity("DocBpm.Documents.ProvincialTasks.TaskDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid?>("ReceivedDocumentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReceivedDocumentId");
+
+                    b.ToTable("prov_task_documents", (string)null);
+                });
+
             modelBuilder.Entity("DocBpm.Documents.Registers.RegisterBook", b =>
                 {
                     b.Property<Guid>("Id")
@@ -565,7 +1197,6 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.Property<int>("LastNumber")
-                        .IsConcurrencyToken()
                         .HasColumnType("int");
 
                     b.HasKey("BookId", "Year");
@@ -909,13 +1540,23 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                     b.Property<Guid>("InstanceId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("int");
+
                     b.Property<string>("Outcome")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<long>("Revision")
+                        .HasColumnType("bigint");
+
                     b.HasKey("Id");
 
                     b.HasIndex("InstanceId", "Id");
+
+                    b.HasIndex("InstanceId", "Revision", "Ordinal")
+                        .IsUnique()
+                        .HasDatabaseName("ux_bpm_journal_step");
 
                     b.ToTable("bpm_journal", (string)null);
                 });
@@ -1259,6 +1900,44 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DocBpm.Documents.Outgoing.DraftVersion", b =>
+                {
+                    b.HasOne("DocBpm.Documents.Outgoing.OutgoingDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DocBpm.Documents.Outgoing.OutgoingHistoryEntry", b =>
+                {
+                    b.HasOne("DocBpm.Documents.Outgoing.OutgoingDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DocBpm.Documents.Outgoing.OutgoingRecipient", b =>
+                {
+                    b.HasOne("DocBpm.Documents.Outgoing.OutgoingDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DocBpm.Documents.ProvincialTasks.ProvincialTask", b =>
+                {
+                    b.HasOne("DocBpm.Documents.ProvincialTasks.TaskDocument", "Document")
+                        .WithMany("Tasks")
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Document");
+                });
+
             modelBuilder.Entity("DocBpm.Documents.Registers.RegisterCounter", b =>
                 {
                     b.HasOne("DocBpm.Documents.Registers.RegisterBook", null)
@@ -1370,6 +2049,11 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("DocBpm.Documents.ProvincialTasks.TaskDocument", b =>
+                {
+                    b.Navigation("Tasks");
                 });
 #pragma warning restore 612, 618
         }

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DocBpm.Web.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlDocBpmDbContext))]
-    [Migration("20261125083125_ProvincialTasks")]
-    partial class ProvincialTasks
+    [Migration("20261125092813_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -821,6 +821,9 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<Guid?>("IssuedFileId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -856,6 +859,9 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
 
                     b.Property<DateTimeOffset?>("SignedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("SignedFileId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("SignerCompetence")
                         .HasMaxLength(100)
