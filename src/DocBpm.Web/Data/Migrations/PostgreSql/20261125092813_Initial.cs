@@ -1,4 +1,6 @@
 ﻿using System;
+using DocBpm.Engine.Persistence;
+using DocBpm.Engine.Timers.Quartz;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
@@ -1112,11 +1114,16 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
                 name: "IX_sig_authorities_Thumbprint",
                 table: "sig_authorities",
                 column: "Thumbprint");
+
+            // Quartz's job store lives in the same database (clustered timers); see QuartzSchema.
+            migrationBuilder.CreateQuartzSchema(DatabaseProvider.PostgreSql, DocBpmDbContext.QuartzTablePrefix);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropQuartzSchema(DatabaseProvider.PostgreSql, DocBpmDbContext.QuartzTablePrefix);
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 

@@ -1,4 +1,6 @@
 ﻿using System;
+using DocBpm.Engine.Persistence;
+using DocBpm.Engine.Timers.Quartz;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
@@ -1114,11 +1116,16 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                 name: "IX_sig_authorities_Thumbprint",
                 table: "sig_authorities",
                 column: "Thumbprint");
+
+            // Quartz's job store lives in the same database (clustered timers); see QuartzSchema.
+            migrationBuilder.CreateQuartzSchema(DatabaseProvider.SqlServer, DocBpmDbContext.QuartzTablePrefix);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropQuartzSchema(DatabaseProvider.SqlServer, DocBpmDbContext.QuartzTablePrefix);
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 

@@ -1,4 +1,6 @@
 ﻿using System;
+using DocBpm.Engine.Persistence;
+using DocBpm.Engine.Timers.Quartz;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
@@ -1111,11 +1113,16 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
                 name: "IX_sig_authorities_Thumbprint",
                 table: "sig_authorities",
                 column: "Thumbprint");
+
+            // Quartz's job store lives in the same database (clustered timers); see QuartzSchema.
+            migrationBuilder.CreateQuartzSchema(DatabaseProvider.Sqlite, DocBpmDbContext.QuartzTablePrefix);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropQuartzSchema(DatabaseProvider.Sqlite, DocBpmDbContext.QuartzTablePrefix);
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
