@@ -36,7 +36,8 @@ public sealed class ProvincialScenario : IAsyncDisposable
     /// <summary>Starts on Monday 23/11/2026 at 08:00 Vietnam time (the host's fake clock), the axis a minute earlier.</summary>
     public static async Task<ProvincialScenario> StartAsync(DatabaseProvider provider)
     {
-        var scenario = new ProvincialScenario(await ExchangeScenario.StartAsync(provider, VietnamTime.At(2026, 11, 23, 7, 59)));
+        var scenario = new ProvincialScenario(await ExchangeScenario.StartAsync(provider, VietnamTime.At(2026, 11, 23, 7, 59),
+            host => OutgoingPeople.UseTestKeys(host, VietnamTime.At(2026, 11, 23, 8, 0))));
         await scenario.SignInAsync();
         var admin = await scenario.Host.LoginAsync("quantri");
         await Expect.SuccessAsync(await admin.PutAsJsonAsync($"/api/agencies/{Province}", new { code = Province, name = "UBND tỉnh Lạng Sơn" }));
@@ -128,6 +129,7 @@ public sealed class ProvincialScenario : IAsyncDisposable
         await Handler.StepAsync(outgoing, "submit", new { reviewers = Array.Empty<string>() });
         await UnitHead.StepAsync(outgoing, "approve");
         await Deputy.StepAsync(outgoing, "sign");
+        await Host.RunDueWorkAsync();
         Host.Clock.Advance(TimeSpan.FromMinutes(1));
         await Clerk.StepAsync(outgoing, "issue");
         await Host.RunDueWorkAsync();
