@@ -97,8 +97,8 @@ public sealed partial class TaskPage
             problem = "Cần chọn thời hạn đề nghị gia hạn.";
             return;
         }
-        // The requested day is the last day allowed: the deadline is its end, Vietnam time.
-        var deadline = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(requested.AddDays(1).ToDateTime(TimeOnly.MinValue), VietnamTime.Zone), TimeSpan.Zero);
+        // The requested day is the last day allowed: the deadline is the end of its working day (17:00), Vietnam time.
+        var deadline = VietnamTime.At(requested.Year, requested.Month, requested.Day, 17, 0);
         try
         {
             await Flow.RequestExtensionAsync(Id, form["letter"].ToString(), deadline, Actor, HttpContext.RequestAborted);
