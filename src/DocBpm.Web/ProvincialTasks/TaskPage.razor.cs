@@ -99,14 +99,7 @@ public sealed partial class TaskPage
         }
         // The requested day is the last day allowed: the deadline is the end of its working day (17:00), Vietnam time.
         var deadline = VietnamTime.At(requested.Year, requested.Month, requested.Day, 17, 0);
-        try
-        {
-            await Flow.RequestExtensionAsync(Id, form["letter"].ToString(), deadline, Actor, HttpContext.RequestAborted);
-            Done($"/provincial-tasks/{Id}", "Đã gửi đề nghị gia hạn; chờ UBND tỉnh quyết định.");
-        }
-        catch (TaskRuleException rule)
-        {
-            problem = rule.MessageVi;
-        }
+        await StepAsync(() => Flow.RequestExtensionAsync(Id, form["letter"].ToString(), deadline, Actor, HttpContext.RequestAborted),
+            "Đã gửi đề nghị gia hạn; chờ UBND tỉnh quyết định.");
     }
 }

@@ -41,4 +41,41 @@ public sealed class ProvincialTaskBrowserTests
         Assert.AreEqual(scenario.CarrierId, (Guid?)reply!["inReplyTo"]?["id"], "the reply answers the incoming document carrying the task");
         Assert.AreEqual("InProgress", (string?)(await scenario.TaskAsync(task))["stage"], "the reply is started, not yet issued");
     }
+
+    [TestMethod]
+    public async Task Clerk_reconciles_director_assigns_unit_head_names_handler_and_office_chief_sees_the_unit_on_the_dashboard()
+    {
+        await using var scenario = await ProvincialScenario.StartAsync(DatabaseProvider.Sqlite, BrowserSession.ListenOnLoopback);
+        await using var session = await BrowserSession.AttachAsync(scenario.Host);
+        var task = ProvincialScenario.LineId(await scenario.ReceiveTasksAsync("202", ("Tổng kết năm học", VietnamTime.At(2026, 12, 4, 17, 0))), 1);
+        var taskPath = $"/provincial-tasks/{task}";
+
+        async Task StepAsync(string userName, string section, Func<IPage, Task> fill, string button, string stage)
+        {
+            var page = await session.LoginAsync(userName);
+            await BrowserSession.StepsAsync(page, TestContext, async () =>
+            {
+                await page.GotoAsync(taskPath);
+                await fill(page);
+                await page.Locator(section).GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
+                await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToBeVisibleAsync();
+                await Assertions.Expect(page.Locator("#stage")).ToHaveTextAsync(stage);
+            });
+        }
+
+        await StepAsync("vanthu", "#reconcile", page => page.SelectOptionAsync("#decision", "Accept"), "Ghi kết quả đối chiếu", "Chờ Giám đốc phân giao");
+        await StepAsync("giamdoc", "#assign", page => page.FillAsync("#mainUnit", "GDTrH"), "Phân giao", "Chờ Trưởng đơn vị giao người xử lý");
+        await StepAsync("truongphong.gdtrh", "#handler", page => page.FillAsync("#userName", "chuyenvien"), "Giao xử lý", "Đang xử lý");
+
+        var chief = await session.LoginAsync("chanhvanphong");
+        await BrowserSession.StepsAsync(chief, TestContext, async () =>
+        {
+            await chief.GotoAsync("/provincial-tasks/dashboard");
+            await Assertions.Expect(chief.Locator("#chart svg rect.task-ontime")).ToHaveCountAsync(2);
+            await Assertions.Expect(chief.Locator("#figures tr").Nth(1).Locator("td").Nth(1)).ToHaveTextAsync("1");
+            await BrowserSession.ScreenshotAsync(chief, TestContext, "dashboard");
+            var pdf = await chief.Context.APIRequest.GetAsync(await chief.Locator("#reports a").First.GetAttributeAsync("href") ?? "");
+            Assert.AreEqual("application/pdf", pdf.Headers["content-type"]);
+        });
+    }
 }
