@@ -111,18 +111,29 @@ public static class ProvincialTaskEndpoints
     private static async Task<Results<NoContent, ValidationProblem, ForbidHttpResult>> AssignHandlerAsync(Guid id, HandlerRequest request,
         ProvincialTaskFlow flow, DbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var mainUnit = await db.Set<ProvincialTask>().Where(t => t.Id == id).Select(t => t.MainUnit).FirstOrDefaultAsync(cancellationToken);
-        if (mainUnit is null || user.FindFirstValue(UnitClaimsFactory.UnitClaim) != mainUnit)
+        var mainUnit = await HeadedMainUnitAsync(id, db, user, cancellationToken);
+        if (mainUnit is null)
             return TypedResults.Forbid();
-        var inUnit = await (from u in db.Set<AppUser>()
-                            join unit in db.Set<Unit>() on u.UnitId equals unit.Id
-                            where u.UserName == request.UserName && unit.Code == mainUnit
-                            select u.Id).AnyAsync(cancellationToken);
-        if (!inUnit)
-            return Invalid("userName", $"Người xử lý chính phải là cán bộ của đơn vị chủ trì {mainUnit}.");
+        if (!await IsInUnitAsync(db, request.UserName, mainUnit, cancellationToken))
+            return Invalid("userName", HandlerOutsideUnit(mainUnit));
         await flow.AssignHandlerAsync(id, request.UserName, user.ToTaskActor(), cancellationToken);
         return TypedResults.NoContent();
     }
+
+    /// <summary>The task's main unit when <paramref name="user"/> belongs to it (the role check is the caller's), else null.</summary>
+    public static async Task<string?> HeadedMainUnitAsync(Guid taskId, DbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var mainUnit = await db.Set<ProvincialTask>().Where(t => t.Id == taskId).Select(t => t.MainUnit).FirstOrDefaultAsync(cancellationToken);
+        return mainUnit is not null && user.FindFirstValue(UnitClaimsFactory.UnitClaim) == mainUnit ? mainUnit : null;
+    }
+
+    public static Task<bool> IsInUnitAsync(DbContext db, string userName, string unitCode, CancellationToken cancellationToken) =>
+        (from u in db.Set<AppUser>()
+         join unit in db.Set<Unit>() on u.UnitId equals unit.Id
+         where u.UserName == userName && unit.Code == unitCode
+         select u.Id).AnyAsync(cancellationToken);
+
+    public static string HandlerOutsideUnit(string mainUnit) => $"Người xử lý chính phải là cán bộ của đơn vị chủ trì {mainUnit}.";
 
     private static async Task<NoContent> ReplyAsync(Guid id, ReplyRequest request, ProvincialTaskFlow flow, ClaimsPrincipal user,
         CancellationToken cancellationToken)

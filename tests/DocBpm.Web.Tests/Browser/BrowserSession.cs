@@ -23,12 +23,16 @@ public sealed class BrowserSession : IAsyncDisposable
     private readonly IPlaywright playwright;
     private readonly IBrowser browser;
 
-    private BrowserSession(DocBpmWebFactory host, Uri address, IPlaywright playwright, IBrowser browser)
+    /// <summary>Whether disposing the session disposes the host (not when the host belongs to a scenario).</summary>
+    private readonly bool ownsHost;
+
+    private BrowserSession(DocBpmWebFactory host, Uri address, IPlaywright playwright, IBrowser browser, bool ownsHost)
     {
         Host = host;
         Address = address;
         this.playwright = playwright;
         this.browser = browser;
+        this.ownsHost = ownsHost;
     }
 
     public DocBpmWebFactory Host { get; }
@@ -55,15 +59,26 @@ public sealed class BrowserSession : IAsyncDisposable
     public static async Task<BrowserSession> StartAsync(DatabaseProvider provider, Action<IServiceCollection>? testServices = null,
         Action<DocBpmWebFactory>? configure = null)
     {
-        var chromium = Chromium();
+        Chromium();
         var host = await DocBpmWebFactory.CreateAsync(provider);
         configure?.Invoke(host);
         if (testServices is not null)
             host.TestServices.Add(testServices);
-        host.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
+        ListenOnLoopback(host);
         host.StartServer();
-        var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return await LaunchAsync(host, ownsHost: true);
+    }
 
+    /// <summary>Makes a host that is not started yet listen on a loopback port, so that a browser can reach it.</summary>
+    public static void ListenOnLoopback(DocBpmWebFactory host) => host.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
+
+    /// <summary>A browser on a host a scenario started (after <see cref="ListenOnLoopback"/>); the scenario disposes the host.</summary>
+    public static Task<BrowserSession> AttachAsync(DocBpmWebFactory host) => LaunchAsync(host, ownsHost: false);
+
+    private static async Task<BrowserSession> LaunchAsync(DocBpmWebFactory host, bool ownsHost)
+    {
+        var chromium = Chromium();
+        var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -71,7 +86,7 @@ public sealed class BrowserSession : IAsyncDisposable
             Headless = true,
             Args = ChromiumArgs,
         });
-        return new BrowserSession(host, new Uri(address.TrimEnd('/') + "/"), playwright, browser);
+        return new BrowserSession(host, new Uri(address.TrimEnd('/') + "/"), playwright, browser, ownsHost);
     }
 
     /// <summary>A page in a new browser context, signed in as nobody.</summary>
@@ -139,7 +154,8 @@ public sealed class BrowserSession : IAsyncDisposable
     {
         await browser.DisposeAsync();
         playwright.Dispose();
-        await Host.DisposeAsync();
+        if (ownsHost)
+            await Host.DisposeAsync();
     }
 }
 

@@ -34,10 +34,13 @@ public sealed class ProvincialScenario : IAsyncDisposable
     public DateTimeOffset LastIssuedAt { get; private set; }
 
     /// <summary>Starts on Monday 23/11/2026 at 08:00 Vietnam time (the host's fake clock), the axis a minute earlier.</summary>
-    public static async Task<ProvincialScenario> StartAsync(DatabaseProvider provider)
+    public static async Task<ProvincialScenario> StartAsync(DatabaseProvider provider, Action<DocBpmWebFactory>? configure = null)
     {
-        var scenario = new ProvincialScenario(await ExchangeScenario.StartAsync(provider, VietnamTime.At(2026, 11, 23, 7, 59),
-            host => OutgoingPeople.UseTestKeys(host, VietnamTime.At(2026, 11, 23, 8, 0))));
+        var scenario = new ProvincialScenario(await ExchangeScenario.StartAsync(provider, VietnamTime.At(2026, 11, 23, 7, 59), host =>
+        {
+            OutgoingPeople.UseTestKeys(host, VietnamTime.At(2026, 11, 23, 8, 0));
+            configure?.Invoke(host);
+        }));
         await scenario.SignInAsync();
         var admin = await scenario.Host.LoginAsync("quantri");
         await Expect.SuccessAsync(await admin.PutAsJsonAsync($"/api/agencies/{Province}", new { code = Province, name = "UBND tỉnh Lạng Sơn" }));

@@ -1,0 +1,67 @@
+using DocBpm.Documents.ProvincialTasks;
+using DocBpm.Web.Accounts;
+
+namespace DocBpm.Web.ProvincialTasks;
+
+/// <summary>The steps before the handler: the clerk reconciles, the Director assigns units, the unit head names the handler.</summary>
+public sealed partial class TaskPage
+{
+    private bool MayReconcile => task!.Stage == TaskStage.Reconciling && User.IsInRole(Roles.Clerk);
+
+    private bool MayAssign => task!.Stage == TaskStage.Registered && (User.IsInRole(Roles.Director) || User.IsInRole(Roles.Deputy));
+
+    private bool MayNameHandler => task!.Stage == TaskStage.Assigned && User.IsInRole(Roles.UnitHead)
+        && User.FindFirst(UnitClaimsFactory.UnitClaim)?.Value == task.MainUnit;
+
+    private async Task ReconcileAsync()
+    {
+        var form = HttpContext.Request.Form;
+        if (!Enum.TryParse<ReconcileDecision>(form["decision"], out var decision) || !Enum.IsDefined(decision))
+        {
+            problem = "Cần chọn kết quả đối chiếu.";
+            return;
+        }
+        await StepAsync(() => Flow.ReconcileAsync(Id, decision, Text(form["note"]), null, null, Actor, HttpContext.RequestAborted),
+            "Đã ghi kết quả đối chiếu.");
+    }
+
+    private async Task AssignAsync()
+    {
+        var form = HttpContext.Request.Form;
+        if (Text(form["mainUnit"]) is not { } mainUnit)
+        {
+            problem = "Cần chọn đơn vị chủ trì.";
+            return;
+        }
+        var coordinating = form["coordinatingUnits"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        await StepAsync(() => Flow.AssignAsync(Id, mainUnit, coordinating, Actor, HttpContext.RequestAborted), "Đã phân giao nhiệm vụ.");
+    }
+
+    private async Task NameHandlerAsync()
+    {
+        var userName = Text(HttpContext.Request.Form["userName"]) ?? "";
+        var mainUnit = await ProvincialTaskEndpoints.HeadedMainUnitAsync(Id, Db, User, HttpContext.RequestAborted);
+        if (mainUnit is null || !await ProvincialTaskEndpoints.IsInUnitAsync(Db, userName, mainUnit, HttpContext.RequestAborted))
+        {
+            problem = ProvincialTaskEndpoints.HandlerOutsideUnit(mainUnit ?? task?.MainUnit ?? "");
+            return;
+        }
+        await StepAsync(() => Flow.AssignHandlerAsync(Id, userName, Actor, HttpContext.RequestAborted), "Đã giao người xử lý chính.");
+    }
+
+    /// <summary>Runs a step of the process; a refused one shows its Vietnamese explanation and changes nothing.</summary>
+    private async Task StepAsync(Func<Task> step, string done)
+    {
+        try
+        {
+            await step();
+            Done($"/provincial-tasks/{Id}", done);
+        }
+        catch (TaskRuleException rule)
+        {
+            problem = rule.MessageVi;
+        }
+    }
+
+    private static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
