@@ -29,6 +29,18 @@ public static class OutgoingText
         _ => "Nhắc phát hành",
     };
 
+    public static string Vietnamese(this CorrectionKind kind) => kind switch
+    {
+        CorrectionKind.Notice => "Công văn đính chính",
+        _ => "Văn bản thay thế",
+    };
+
+    public static string Vietnamese(this DraftFileKind kind) => kind switch
+    {
+        DraftFileKind.Main => "Văn bản chính",
+        _ => "Phụ lục",
+    };
+
     public static string Vietnamese(this RecipientDelivery delivery) => delivery switch
     {
         RecipientDelivery.NotSent => "Chưa gửi",

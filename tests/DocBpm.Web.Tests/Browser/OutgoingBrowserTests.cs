@@ -4,14 +4,17 @@ using Microsoft.Playwright;
 
 namespace DocBpm.Web.Tests.Browser;
 
-/// <summary>Article 9 in the browser: the drafter drafts, the unit head approves, the Director signs, the clerk issues.</summary>
+/// <summary>
+/// Article 9 in the browser: the drafter drafts (main file, appendix, recipients), the unit head approves, the
+/// Director signs, the clerk issues; then the drafter corrects the issued document (Article 9.5).
+/// </summary>
 [TestClass]
 public sealed class OutgoingBrowserTests
 {
     public TestContext TestContext { get; set; } = default!;
 
     [TestMethod]
-    public async Task Drafter_drafts_unit_head_approves_director_signs_clerk_issues()
+    public async Task Drafter_drafts_unit_head_approves_director_signs_clerk_issues_and_a_correction_notice_links_both_ways()
     {
         await using var session = await BrowserSession.StartAsync(DatabaseProvider.Sqlite,
             configure: host => OutgoingPeople.UseTestKeys(host, OutgoingPeople.Wednesday));
@@ -29,6 +32,16 @@ public sealed class OutgoingBrowserTests
             await drafter.SetInputFilesAsync("#file", new FilePayload { Name = "du-thao.pdf", MimeType = "application/pdf", Buffer = OutgoingClient.Pdf("dự thảo") });
             await drafter.GetByRole(AriaRole.Button, new() { Name = "Tải lên", Exact = true }).ClickAsync();
             await Assertions.Expect(drafter.Locator("#versions")).ToContainTextAsync("du-thao.pdf");
+            await drafter.SelectOptionAsync("#file-kind", "Attachment");
+            await drafter.SetInputFilesAsync("#file", new FilePayload { Name = "phu-luc.pdf", MimeType = "application/pdf", Buffer = OutgoingClient.Pdf("phụ lục") });
+            await drafter.GetByRole(AriaRole.Button, new() { Name = "Tải lên", Exact = true }).ClickAsync();
+            await Assertions.Expect(drafter.Locator("#versions")).ToContainTextAsync("phu-luc.pdf — Phụ lục, bản 1");
+            await drafter.FillAsync("#edit-units", "TCCB, NOPE");
+            await drafter.GetByRole(AriaRole.Button, new() { Name = "Lưu nơi nhận", Exact = true }).ClickAsync();
+            await Assertions.Expect(drafter.GetByRole(AriaRole.Alert)).ToContainTextAsync("NOPE");
+            await drafter.FillAsync("#edit-units", "TCCB, KHTC");
+            await drafter.GetByRole(AriaRole.Button, new() { Name = "Lưu nơi nhận", Exact = true }).ClickAsync();
+            await Assertions.Expect(drafter.Locator("#recipients")).ToContainTextAsync("Phòng Kế hoạch - Tài chính");
             await BrowserSession.ScreenshotAsync(drafter, TestContext, "1-drafter");
             await drafter.GetByRole(AriaRole.Button, new() { Name = "Trình", Exact = true }).ClickAsync();
             await Assertions.Expect(drafter.Locator("#stage")).ToHaveTextAsync("Đang xin ý kiến, kiểm duyệt");
@@ -64,6 +77,23 @@ public sealed class OutgoingBrowserTests
             await Assertions.Expect(clerk.Locator("#recipients")).ToContainTextAsync("Đã chuyển vào hộp công việc");
             await Assertions.Expect(clerk.GetByRole(AriaRole.Link, new() { Name = "Tệp đã ký số", Exact = true })).ToBeVisibleAsync();
             await BrowserSession.ScreenshotAsync(clerk, TestContext, "3-issued");
+        });
+
+        await BrowserSession.StepsAsync(drafter, TestContext, async () =>
+        {
+            await drafter.GotoAsync(documentPath);
+            await drafter.GetByRole(AriaRole.Button, new() { Name = "Tạo văn bản đính chính, thay thế", Exact = true }).ClickAsync();
+            await Assertions.Expect(drafter.GetByRole(AriaRole.Alert)).ToContainTextAsync("Trích yếu");
+            await drafter.SelectOptionAsync("#correction-kind", "Notice");
+            await drafter.FillAsync("#correction-subject", "Đính chính Công văn số 01/SGDĐT-GDTrH");
+            await drafter.GetByRole(AriaRole.Button, new() { Name = "Tạo văn bản đính chính, thay thế", Exact = true }).ClickAsync();
+            await Assertions.Expect(drafter.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã tạo dự thảo công văn đính chính");
+            await Assertions.Expect(drafter.Locator("#recipients")).ToContainTextAsync("Phòng Kế hoạch - Tài chính");
+            await Assertions.Expect(drafter.Locator("#corrects")).ToHaveTextAsync("01/SGDĐT-GDTrH");
+            await BrowserSession.ScreenshotAsync(drafter, TestContext, "4-correction");
+            await drafter.Locator("#corrects").ClickAsync();
+            await Assertions.Expect(drafter.Locator("#corrected-by")).ToHaveTextAsync("Đính chính Công văn số 01/SGDĐT-GDTrH");
+            await Assertions.Expect(drafter.Locator("#correction")).ToHaveCountAsync(0);
         });
     }
 }
