@@ -1,17 +1,36 @@
+using DocBpm.Documents.Organisation;
 using DocBpm.Documents.ProvincialTasks;
 using DocBpm.Web.Accounts;
+using Microsoft.EntityFrameworkCore;
 
 namespace DocBpm.Web.ProvincialTasks;
 
 /// <summary>The steps before the handler: the clerk reconciles, the Director assigns units, the unit head names the handler.</summary>
 public sealed partial class TaskPage
 {
-    private bool MayReconcile => task!.Stage == TaskStage.Reconciling && User.IsInRole(Roles.Clerk);
+    private List<Unit> units = [];
+    private List<AppUser> people = [];
+
+    /// <summary>Also once the provincial office has corrected a line the clerk asked about: the clerk reconciles it again.</summary>
+    private bool MayReconcile => task!.Stage is TaskStage.Reconciling or TaskStage.AwaitingCorrection && User.IsInRole(Roles.Clerk);
 
     private bool MayAssign => task!.Stage == TaskStage.Registered && (User.IsInRole(Roles.Director) || User.IsInRole(Roles.Deputy));
 
     private bool MayNameHandler => task!.Stage == TaskStage.Assigned && User.IsInRole(Roles.UnitHead)
         && User.FindFirst(UnitClaimsFactory.UnitClaim)?.Value == task.MainUnit;
+
+    /// <summary>The pick-lists of the step the person may take: the units (not the Board of Directors), the main unit's people.</summary>
+    private async Task LoadChoicesAsync(CancellationToken cancellationToken)
+    {
+        if (MayAssign)
+            units = await Db.Set<Unit>().AsNoTracking().Where(u => u.Kind != UnitKind.Leadership).OrderBy(u => u.SortOrder).ToListAsync(cancellationToken);
+        if (MayNameHandler)
+            people = await (from u in Db.Set<AppUser>().AsNoTracking()
+                            join unit in Db.Set<Unit>() on u.UnitId equals unit.Id
+                            where unit.Code == task!.MainUnit
+                            orderby u.FullName
+                            select u).ToListAsync(cancellationToken);
+    }
 
     private async Task ReconcileAsync()
     {
@@ -21,8 +40,8 @@ public sealed partial class TaskPage
             problem = "Cần chọn kết quả đối chiếu.";
             return;
         }
-        await StepAsync(() => Flow.ReconcileAsync(Id, decision, Text(form["note"]), null, null, Actor, HttpContext.RequestAborted),
-            "Đã ghi kết quả đối chiếu.");
+        await StepAsync(() => Flow.ReconcileAsync(Id, decision, Text(form["note"]), Text(form["content"]), EndOfWorkingDay(form["correctedDeadline"]),
+            Actor, HttpContext.RequestAborted), "Đã ghi kết quả đối chiếu.");
     }
 
     private async Task AssignAsync()
@@ -33,7 +52,7 @@ public sealed partial class TaskPage
             problem = "Cần chọn đơn vị chủ trì.";
             return;
         }
-        var coordinating = form["coordinatingUnits"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        string[] coordinating = [.. form["coordinatingUnits"].OfType<string>()];
         await StepAsync(() => Flow.AssignAsync(Id, mainUnit, coordinating, Actor, HttpContext.RequestAborted), "Đã phân giao nhiệm vụ.");
     }
 
