@@ -41,7 +41,8 @@ public sealed partial class TaskPage
     /// <summary>A reply is started once; after the province rejects one the handler starts over (Article 12.1c).</summary>
     private bool MayReply => IsHandler && task!.Stage == TaskStage.InProgress && task.DocumentClosed is false && replyOutgoingId is null;
 
-    private bool MayExtend => IsHandler && task!.Stage == TaskStage.InProgress && task.Extension != ExtensionState.Requested;
+    private bool MayExtend => IsHandler && task!.Stage == TaskStage.InProgress && task.DocumentClosed is false
+        && task.Extension != ExtensionState.Requested;
 
     protected override async Task OnInitializedAsync()
     {
@@ -63,8 +64,10 @@ public sealed partial class TaskPage
         agencies = await Db.Set<AgencyEntry>().AsNoTracking().Where(a => a.IsActive).OrderBy(a => a.Code).ToListAsync(cancellationToken);
         sender = await Db.Set<ReceivedDocument>().AsNoTracking().Where(r => r.Id == entity.Document!.ReceivedDocumentId)
             .Select(r => r.SenderCode).FirstOrDefaultAsync(cancellationToken);
+        // An extension-request letter goes on its own flow: the task's replies (answering the task document) are not letters.
+        var carrier = document!.IncomingDocumentId;
         letters = await Db.Set<OutgoingDocument>()
-            .Where(d => d.Drafter == me && d.NationalId != null && d.Id != entity.ReplyOutgoingId)
+            .Where(d => d.Drafter == me && d.NationalId != null && d.Id != entity.ReplyOutgoingId && (carrier == null || d.InReplyToId != carrier))
             .OrderByDescending(d => d.IssuedAt).Take(50).ToListAsync(cancellationToken);
     }
 
