@@ -68,17 +68,27 @@ public sealed partial class TaskPage
         await StepAsync(() => Flow.AssignHandlerAsync(Id, userName, Actor, HttpContext.RequestAborted), "Đã giao người xử lý chính.");
     }
 
-    /// <summary>Runs a step of the process; a refused one shows its Vietnamese explanation and changes nothing.</summary>
-    private async Task StepAsync(Func<Task> step, string done)
+    /// <summary>Runs a step of the process and comes back to the task; a refused one shows its explanation and changes nothing.</summary>
+    private Task StepAsync(Func<Task> step, string done) => StepAsync(async () =>
+    {
+        await step();
+        return $"/provincial-tasks/{Id}";
+    }, done);
+
+    /// <summary>Runs a step and goes where it says; a refusal shows the same Vietnamese explanation as the API's problem details.</summary>
+    private async Task StepAsync(Func<Task<string>> step, string done)
     {
         try
         {
-            await step();
-            Done($"/provincial-tasks/{Id}", done);
+            Done(await step(), done);
         }
         catch (TaskRuleException rule)
         {
             problem = rule.MessageVi;
+        }
+        catch (Exception refused) when (EngineExceptionHandler.Describe(refused) is { Detail: { } detail })
+        {
+            problem = detail;
         }
     }
 

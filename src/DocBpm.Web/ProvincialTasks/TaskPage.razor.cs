@@ -77,19 +77,8 @@ public sealed partial class TaskPage
         var form = HttpContext.Request.Form;
         var request = new ReplyDraftRequest(form["type"].ToString(), form["subject"].ToString(),
             [.. form["agencies"].Select(a => new RecipientChoice(RecipientKind.Agency, a ?? ""))]);
-        try
-        {
-            var outgoing = await Flow.StartReplyDraftAsync(Steps, Id, request, User, HttpContext.RequestAborted);
-            Done($"/outgoing/{outgoing}", "Đã khởi tạo văn bản trả lời và liên kết với nhiệm vụ; hãy tải lên tệp dự thảo rồi trình.");
-        }
-        catch (Documents.DocumentRefusedException refused)
-        {
-            problem = refused.DetailVi;
-        }
-        catch (TaskRuleException rule)
-        {
-            problem = rule.MessageVi;
-        }
+        await StepAsync(async () => $"/outgoing/{await Flow.StartReplyDraftAsync(Steps, Id, request, User, HttpContext.RequestAborted)}",
+            "Đã khởi tạo văn bản trả lời và liên kết với nhiệm vụ; hãy tải lên tệp dự thảo rồi trình.");
     }
 
     private async Task ExtendAsync()
