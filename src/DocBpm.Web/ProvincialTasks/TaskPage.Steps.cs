@@ -1,7 +1,6 @@
 using DocBpm.Documents.Organisation;
 using DocBpm.Documents.ProvincialTasks;
 using DocBpm.Web.Accounts;
-using Microsoft.EntityFrameworkCore;
 
 namespace DocBpm.Web.ProvincialTasks;
 
@@ -12,24 +11,20 @@ public sealed partial class TaskPage
     private List<AppUser> people = [];
 
     /// <summary>Also once the provincial office has corrected a line the clerk asked about: the clerk reconciles it again.</summary>
-    private bool MayReconcile => task!.Stage is TaskStage.Reconciling or TaskStage.AwaitingCorrection && User.IsInRole(Roles.Clerk);
+    private bool MayReconcile => task!.Stage is (TaskStage.Reconciling or TaskStage.AwaitingCorrection) && User.IsInRole(Roles.Clerk);
 
     private bool MayAssign => task!.Stage == TaskStage.Registered && (User.IsInRole(Roles.Director) || User.IsInRole(Roles.Deputy));
 
     private bool MayNameHandler => task!.Stage == TaskStage.Assigned && User.IsInRole(Roles.UnitHead)
         && User.FindFirst(UnitClaimsFactory.UnitClaim)?.Value == task.MainUnit;
 
-    /// <summary>The pick-lists of the step the person may take: the units (not the Board of Directors), the main unit's people.</summary>
+    /// <summary>The pick-lists of the step the person may take.</summary>
     private async Task LoadChoicesAsync(CancellationToken cancellationToken)
     {
         if (MayAssign)
-            units = await Db.Set<Unit>().AsNoTracking().Where(u => u.Kind != UnitKind.Leadership).OrderBy(u => u.SortOrder).ToListAsync(cancellationToken);
+            units = await TaskChoices.UnitsAsync(Db, cancellationToken);
         if (MayNameHandler)
-            people = await (from u in Db.Set<AppUser>().AsNoTracking()
-                            join unit in Db.Set<Unit>() on u.UnitId equals unit.Id
-                            where unit.Code == task!.MainUnit
-                            orderby u.FullName
-                            select u).ToListAsync(cancellationToken);
+            people = await TaskChoices.PeopleAsync(Db, task!.MainUnit!, cancellationToken);
     }
 
     private async Task ReconcileAsync()
