@@ -82,6 +82,26 @@ public sealed class ProvincialTaskReplyTests
         Assert.AreEqual((1, 1, (Guid?)reply), await StoredAsync(s, task), "the losing request left no draft behind");
     }
 
+    [TestMethod]
+    public async Task A_task_document_recorded_by_hand_gets_its_reply_linked_to_the_task_without_an_incoming_document_to_answer()
+    {
+        await using var s = await ProvincialScenario.StartAsync(DatabaseProvider.Sqlite);
+        var recorded = await s.StepAsync(s.Clerk, "/api/provincial-tasks/documents", new
+        {
+            code = "77/UBND-KGVX", subject = "Về việc báo cáo công tác phòng chống bão lũ",
+            lines = new[] { new { content = "Báo cáo thiệt hại cơ sở vật chất trường học", deadline = Deadline } },
+        });
+        var task = ProvincialScenario.LineId((await recorded.Content.ReadFromJsonAsync<JsonNode>())!, 1);
+        await s.ToHandlerAsync(task);
+
+        var response = await s.StartReplyAsync(task);
+
+        await Expect.SuccessAsync(response);
+        var reply = (Guid)(await response.Content.ReadFromJsonAsync<JsonNode>())!["id"]!;
+        Assert.IsNull((await s.Handler.PageAsync(reply))["inReplyTo"], "no incoming document carries a paper task document");
+        Assert.AreEqual((1, 1, (Guid?)reply), await StoredAsync(s, task));
+    }
+
     private static async Task RefusedAsDraftAsync(HttpResponseMessage response, string named)
     {
         var body = await response.Content.ReadAsStringAsync();
