@@ -303,6 +303,13 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                     b.Property<int?>("Copies")
                         .HasColumnType("int");
 
+                    b.Property<string>("CorrectionKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<Guid?>("CorrectsId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<DateTimeOffset?>("Deadline")
                         .HasColumnType("datetimeoffset");
 
@@ -401,6 +408,8 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CorrectsId");
+
                     b.HasIndex("ProcessKey")
                         .IsUnique();
 
@@ -471,6 +480,10 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
 
                     b.Property<int>("SortOrder")
                         .HasColumnType("int");
+
+                    b.Property<string>("SupervisorUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
 
                     b.HasKey("Id");
 
@@ -873,6 +886,10 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(100)");
 
                     b.Property<string>("SignerUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("SigningLeader")
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
