@@ -5,8 +5,8 @@ using Microsoft.Playwright;
 namespace DocBpm.Web.Tests.Browser;
 
 /// <summary>
-/// Article 9 in the browser: the drafter drafts (main file, appendix, recipients), the unit head approves, the
-/// Director signs, the clerk issues; then the drafter corrects the issued document (Article 9.5).
+/// Article 9 in the browser: the drafter drafts (main file, appendix, recipients), the unit head presents it
+/// to the Director rather than the unit's supervising deputy, the Director signs, the clerk issues; then the drafter corrects the issued document (Article 9.5).
 /// </summary>
 [TestClass]
 public sealed class OutgoingBrowserTests
@@ -52,8 +52,11 @@ public sealed class OutgoingBrowserTests
         await BrowserSession.StepsAsync(head, TestContext, async () =>
         {
             await head.GotoAsync(documentPath);
+            await Assertions.Expect(head.Locator("#leader")).ToHaveValueAsync("phogiamdoc1");
+            await head.SelectOptionAsync("#leader", "giamdoc");
             await head.GetByRole(AriaRole.Button, new() { Name = "Duyệt, trình ký", Exact = true }).ClickAsync();
             await Assertions.Expect(head.Locator("#stage")).ToHaveTextAsync("Chờ lãnh đạo ký");
+            await Assertions.Expect(head.Locator("#signing-leader")).ToContainTextAsync("Hoàng Văn Giám");
         });
 
         var director = await session.LoginAsync("giamdoc");
