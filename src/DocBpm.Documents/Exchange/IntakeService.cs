@@ -112,6 +112,7 @@ public sealed partial class IntakeService(
         };
         db.Set<ReceivedDocument>().Add(document);
         var registerEntry = incoming.AddFromAxis(document, header.DocumentType.TypeName, header.Signer.FullName);
+        await LinkCorrectionAsync(registerEntry, package.Business, cancellationToken);
         QueueStatus(document, ExchangeStatus.Arrived, null);
 
         // The runtime stores the new instance in the same SaveChanges as the registration above.
@@ -122,6 +123,19 @@ public sealed partial class IntakeService(
             await db.SaveChangesAsync(cancellationToken);
             LogNoProcess(header.DocumentId);
         }
+    }
+
+    /// <summary>A replacement or a correction notice (the sender's Article 9.5) points to the received document it corrects.</summary>
+    private async Task LinkCorrectionAsync(IncomingDocument entry, EdxmlBusiness business, CancellationToken cancellationToken)
+    {
+        if (business.CorrectedDocumentId is not { } corrected)
+            return;
+        entry.CorrectionKind = business.DocType == BusinessDocType.Replace ? Outgoing.CorrectionKind.Replacement : Outgoing.CorrectionKind.Notice;
+        entry.CorrectsId = await db.Set<IncomingDocument>().AsNoTracking()
+            .Where(d => d.ProcessKey == corrected && d.IssuingAgencyCode == entry.IssuingAgencyCode)
+            .Select(d => (Guid?)d.Id).FirstOrDefaultAsync(cancellationToken);
+        if (entry.CorrectsId is null)
+            LogCorrectsUnknown(entry.ProcessKey, corrected);
     }
 
     private async Task RefuseAsync(PendingPackage pending, string reason, CancellationToken cancellationToken)
@@ -193,6 +207,9 @@ public sealed partial class IntakeService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Document {DocumentId} registered, but no deployed process starts with 'incoming-document'")]
     private partial void LogNoProcess(string documentId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Document {DocumentId} corrects {Corrected}, which was never received here; it stays unlinked")]
+    private partial void LogCorrectsUnknown(string documentId, string corrected);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Recall of {DocumentId}: {Result}")]
     private partial void LogRecall(string documentId, CorrelationKind result);
