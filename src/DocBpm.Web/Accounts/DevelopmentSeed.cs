@@ -6,7 +6,7 @@ namespace DocBpm.Web.Accounts;
 
 /// <summary>
 /// A demo Department of Education and Training of Lạng Sơn for a development machine: its units, leaders, clerks and
-/// staff, each with a personal account (passwords in README.md).
+/// staff, each with a personal account (passwords in README.md), and a directory of agencies to send documents to.
 /// </summary>
 public static class DevelopmentSeed
 {
@@ -63,6 +63,7 @@ public static class DevelopmentSeed
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await Outgoing.AgencyDirectorySeed.SeedAsync(db, cancellationToken);
 
         var users = services.GetRequiredService<UserManager<AppUser>>();
         foreach (var (userName, fullName, unit, position, userRoles) in People)

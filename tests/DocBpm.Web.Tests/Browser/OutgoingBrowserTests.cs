@@ -24,6 +24,8 @@ public sealed class OutgoingBrowserTests
         await BrowserSession.StepsAsync(drafter, TestContext, async () =>
         {
             await drafter.GotoAsync("/outgoing");
+            await Assertions.Expect(drafter.Locator("#agencies option")).ToHaveCountAsync(Web.Outgoing.AgencyDirectorySeed.Agencies.Count);
+            await Assertions.Expect(drafter.Locator("#agencies")).ToContainTextAsync("Văn phòng UBND tỉnh Lạng Sơn (000.00.01.H37)");
             await drafter.SelectOptionAsync("#type", "CV");
             await drafter.FillAsync("#subject", "Về việc kiểm tra cơ sở vật chất trường học");
             await drafter.FillAsync("#units", "TCCB");
