@@ -151,5 +151,7 @@ public sealed class OutgoingProcessTests
         Assert.AreEqual("Notice", (string?)corrects["kind"]);
         Assert.AreEqual(notice, (Guid)(await financeClerk.GetFromJsonAsync<JsonNode>($"/api/incoming/{original}"))!["correctedBy"]!["id"]!,
             "the original shows it has a correction");
+        StringAssert.Contains(WebUtility.HtmlDecode(await financeClerk.GetStringAsync($"/incoming/{notice}")),
+            $"Đính chính văn bản số <a id=\"corrects\" href=\"/incoming/{original}\">01/SGDĐT-GDTrH</a>", "the recipient's page links it");
     }
 }
