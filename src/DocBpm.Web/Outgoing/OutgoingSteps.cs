@@ -88,6 +88,8 @@ public sealed class OutgoingSteps(OutgoingDrafts drafts, OutgoingWorkflow workfl
         };
         var text = Required(reason, "Lý do trả lại");
         document.Stage = OutgoingStage.Drafting;
+        // The next final check presents the corrected draft afresh.
+        document.SigningLeader = null;
         drafts.Record(document, Name(user), action, text);
         await workflow.CompleteAsync(document, step, user, new() { ["decision"] = "return", ["returnReason"] = text }, cancellationToken);
     }

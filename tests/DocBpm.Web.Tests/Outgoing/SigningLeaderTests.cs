@@ -63,6 +63,10 @@ public sealed class SigningLeaderTests
         Assert.AreEqual("AwaitingSignature", (string?)unsigned["stage"]);
         Assert.IsNull((string?)unsigned["signerName"]);
 
+        await AssertProblemAsync(await otherDeputy.PostAsJsonAsync($"/api/outgoing/{id}/return", new { reason = "Không đồng ý" }),
+            HttpStatusCode.Forbidden, "không được giao");
+        Assert.AreEqual("AwaitingSignature", (string?)(await people.Drafter.PageAsync(id))["stage"], "nor return it");
+
         var director = await host.LoginAsync("giamdoc");
         Assert.AreEqual(id.ToString(), (string?)(await director.MyTaskAsync("Sign"))["businessKey"]);
         await director.StepAsync(id, "sign");
@@ -70,6 +74,27 @@ public sealed class SigningLeaderTests
         Assert.AreEqual("AwaitingIssue", (string?)signed["stage"]);
         Assert.AreEqual("Hoàng Văn Giám", (string?)signed["signerName"]);
         Assert.IsNull((string?)signed["signerCompetence"], "the Director signs in his own name");
+    }
+
+    [TestMethod]
+    public async Task Article9_2a_the_chosen_leader_may_return_the_draft_and_the_next_check_presents_it_afresh()
+    {
+        await using var host = await DocBpmWebFactory.CreateAsync(DatabaseProvider.Sqlite);
+        OutgoingPeople.UseTestKeys(host, OutgoingPeople.Wednesday);
+        var people = await OutgoingPeople.StartAsync(host);
+        var id = await SubmittedAsync(people.Drafter, Draft);
+        await people.Head.StepAsync(id, "approve", new { leader = "giamdoc" });
+
+        await (await host.LoginAsync("giamdoc")).StepAsync(id, "return", new { reason = "Trình Phó Giám đốc phụ trách ký" });
+        var returned = await people.Drafter.PageAsync(id);
+        Assert.AreEqual("Drafting", (string?)returned["stage"]);
+        Assert.IsNull((string?)returned["signingLeader"], "the presentation ended with the return");
+        Assert.IsTrue(returned["history"]!.AsArray().Any(h => (string?)h!["action"] == "SignatureRefused"));
+
+        await people.ToClerkAsync(id, "bản sửa");
+        var signed = await people.Drafter.PageAsync(id);
+        Assert.AreEqual("phogiamdoc1", (string?)signed["signingLeader"], "the default again: the unit's supervisor");
+        Assert.AreEqual("KT. GIÁM ĐỐC", (string?)signed["signerCompetence"], "a deputy signs on the Director's behalf");
     }
 
     [TestMethod]
