@@ -68,6 +68,7 @@ public sealed class OutgoingSteps(OutgoingDrafts drafts, OutgoingWorkflow workfl
     {
         var document = await drafts.FindAsync(id, cancellationToken);
         EnsureStage(document, OutgoingStage.Reviewing);
+        await workflow.OpenTaskAsync(document, "UnitHeadCheck", user, cancellationToken);
         var chosen = await leaders.ChooseAsync(document.DraftingUnit, leader, cancellationToken);
         document.Stage = OutgoingStage.AwaitingSignature;
         document.SigningLeader = chosen;

@@ -39,6 +39,8 @@ public sealed class SigningLeaderTests
         CollectionAssert.AreEquivalent(new[] { "phogiamdoc1", "giamdoc" }, choices.Select(c => (string?)c!["userName"]).ToArray(),
             "the Director and the unit's own deputy, not the deputy of other units");
 
+        await AssertProblemAsync(await people.Drafter.PostAsJsonAsync($"/api/outgoing/{id}/approve", new { leader = "giamdoc" }),
+            HttpStatusCode.Forbidden, "không được giao");
         await AssertProblemAsync(await people.Head.PostAsJsonAsync($"/api/outgoing/{id}/approve", new { leader = "phogiamdoc2" }),
             HttpStatusCode.UnprocessableEntity, "chỉ trình được Giám đốc hoặc Phó Giám đốc phụ trách");
         await AssertProblemAsync(await people.Head.PostAsJsonAsync($"/api/outgoing/{id}/approve", new { leader = "chuyenvien" }),
