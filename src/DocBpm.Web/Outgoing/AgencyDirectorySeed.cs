@@ -14,7 +14,7 @@ public static class AgencyDirectorySeed
     [
         ("000.00.00.H37", "UBND tỉnh Lạng Sơn"),
         ("000.00.01.H37", "Văn phòng UBND tỉnh Lạng Sơn"),
-        ("000.00.00.G12", "Bộ Giáo dục và Đào tạo"),
+        ("000.00.04.G12", "Bộ Giáo dục và Đào tạo"),
         ("000.00.13.H37", "Sở Tài chính tỉnh Lạng Sơn"),
         ("000.00.14.H37", "Sở Nội vụ tỉnh Lạng Sơn"),
         ("000.00.15.H37", "Sở Kế hoạch và Đầu tư tỉnh Lạng Sơn"),
