@@ -57,6 +57,8 @@ public sealed class SigningLeaderTests
         var otherDeputy = await host.LoginAsync("phogiamdoc2");
         Assert.IsFalse((await otherDeputy.GetFromJsonAsync<JsonArray>("/api/tasks/mine"))!.Any(t => (string?)t!["elementId"] == "Sign"),
             "the deputy of other units is not offered it");
+        Assert.AreEqual(HttpStatusCode.NotFound, (await otherDeputy.GetAsync($"/api/outgoing/{id}")).StatusCode, "nor shown the draft of a unit he does not supervise");
+        Assert.AreEqual("giamdoc", (string?)(await people.Deputy.PageAsync(id))["signingLeader"], "the unit's own deputy still follows it");
         await AssertProblemAsync(await otherDeputy.PostAsJsonAsync($"/api/outgoing/{id}/sign", new { }), HttpStatusCode.Forbidden, "lãnh đạo khác");
         Assert.IsFalse((await people.Deputy.GetFromJsonAsync<JsonArray>("/api/tasks/mine"))!.Any(t => (string?)t!["elementId"] == "Sign"),
             "nor the unit's own deputy once the Director was chosen");
