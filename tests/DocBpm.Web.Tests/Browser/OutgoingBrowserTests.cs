@@ -56,6 +56,7 @@ public sealed class OutgoingBrowserTests
             await head.GotoAsync(documentPath);
             await Assertions.Expect(head.Locator("#leader")).ToHaveValueAsync("phogiamdoc1");
             await head.SelectOptionAsync("#leader", "giamdoc");
+            await BrowserSession.ScreenshotAsync(head, TestContext, "1b-head");
             await head.GetByRole(AriaRole.Button, new() { Name = "Duyệt, trình ký", Exact = true }).ClickAsync();
             await Assertions.Expect(head.Locator("#stage")).ToHaveTextAsync("Chờ lãnh đạo ký");
             await Assertions.Expect(head.Locator("#signing-leader")).ToContainTextAsync("Hoàng Văn Giám");
