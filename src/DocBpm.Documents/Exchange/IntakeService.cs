@@ -125,12 +125,20 @@ public sealed partial class IntakeService(
         }
     }
 
-    /// <summary>A replacement or a correction notice (the sender's Article 9.5) points to the received document it corrects.</summary>
+    /// <summary>
+    /// A replacement or a correction notice (the sender's Article 9.5) points to the received document it corrects; a
+    /// document that arrives after its correction is pointed to by the corrections waiting for it.
+    /// </summary>
     private async Task LinkCorrectionAsync(IncomingDocument entry, EdxmlBusiness business, CancellationToken cancellationToken)
     {
+        var waiting = await db.Set<IncomingDocument>()
+            .Where(d => d.CorrectsIdentifier == entry.ProcessKey && d.IssuingAgencyCode == entry.IssuingAgencyCode && d.CorrectsId == null)
+            .ToListAsync(cancellationToken);
+        waiting.ForEach(correction => correction.CorrectsId = entry.Id);
         if (business.CorrectedDocumentId is not { } corrected)
             return;
         entry.CorrectionKind = business.DocType == BusinessDocType.Replace ? Outgoing.CorrectionKind.Replacement : Outgoing.CorrectionKind.Notice;
+        entry.CorrectsIdentifier = corrected;
         entry.CorrectsId = await db.Set<IncomingDocument>().AsNoTracking()
             .Where(d => d.ProcessKey == corrected && d.IssuingAgencyCode == entry.IssuingAgencyCode)
             .Select(d => (Guid?)d.Id).FirstOrDefaultAsync(cancellationToken);
@@ -208,7 +216,7 @@ public sealed partial class IntakeService(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Document {DocumentId} registered, but no deployed process starts with 'incoming-document'")]
     private partial void LogNoProcess(string documentId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Document {DocumentId} corrects {Corrected}, which was never received here; it stays unlinked")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Document {DocumentId} corrects {Corrected}, which has not been received here; linked when it arrives")]
     private partial void LogCorrectsUnknown(string documentId, string corrected);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Recall of {DocumentId}: {Result}")]

@@ -116,6 +116,9 @@ public sealed class IncomingDocument
     /// </summary>
     public Guid? CorrectsId { get; set; }
 
+    /// <summary>The national identifier of the document this one corrects, kept so that an original arriving later is linked too.</summary>
+    public string? CorrectsIdentifier { get; set; }
+
     public Outgoing.CorrectionKind? CorrectionKind { get; set; }
 
     public string? ReturnReason { get; set; }

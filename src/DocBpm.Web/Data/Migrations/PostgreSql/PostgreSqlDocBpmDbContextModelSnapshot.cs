@@ -310,6 +310,10 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
                     b.Property<Guid?>("CorrectsId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("CorrectsIdentifier")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<DateTimeOffset?>("Deadline")
                         .HasColumnType("timestamp with time zone");
 
@@ -409,6 +413,8 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
                     b.HasKey("Id");
 
                     b.HasIndex("CorrectsId");
+
+                    b.HasIndex("CorrectsIdentifier");
 
                     b.HasIndex("ProcessKey")
                         .IsUnique();

@@ -310,6 +310,10 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                     b.Property<Guid?>("CorrectsId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("CorrectsIdentifier")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
                     b.Property<DateTimeOffset?>("Deadline")
                         .HasColumnType("datetimeoffset");
 
@@ -409,6 +413,8 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("CorrectsId");
+
+                    b.HasIndex("CorrectsIdentifier");
 
                     b.HasIndex("ProcessKey")
                         .IsUnique();

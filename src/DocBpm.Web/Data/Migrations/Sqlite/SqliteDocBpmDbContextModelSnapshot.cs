@@ -305,6 +305,10 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
                     b.Property<Guid?>("CorrectsId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CorrectsIdentifier")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("Deadline")
                         .HasColumnType("INTEGER");
 
@@ -404,6 +408,8 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CorrectsId");
+
+                    b.HasIndex("CorrectsIdentifier");
 
                     b.HasIndex("ProcessKey")
                         .IsUnique();

@@ -38,10 +38,22 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                 type: "uniqueidentifier",
                 nullable: true);
 
+            migrationBuilder.AddColumn<string>(
+                name: "CorrectsIdentifier",
+                table: "doc_incoming",
+                type: "nvarchar(300)",
+                maxLength: 300,
+                nullable: true);
+
             migrationBuilder.CreateIndex(
                 name: "IX_doc_incoming_CorrectsId",
                 table: "doc_incoming",
                 column: "CorrectsId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_doc_incoming_CorrectsIdentifier",
+                table: "doc_incoming",
+                column: "CorrectsIdentifier");
         }
 
         /// <inheritdoc />
@@ -49,6 +61,10 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
         {
             migrationBuilder.DropIndex(
                 name: "IX_doc_incoming_CorrectsId",
+                table: "doc_incoming");
+
+            migrationBuilder.DropIndex(
+                name: "IX_doc_incoming_CorrectsIdentifier",
                 table: "doc_incoming");
 
             migrationBuilder.DropColumn(
@@ -65,6 +81,10 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
 
             migrationBuilder.DropColumn(
                 name: "CorrectsId",
+                table: "doc_incoming");
+
+            migrationBuilder.DropColumn(
+                name: "CorrectsIdentifier",
                 table: "doc_incoming");
         }
     }

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace DocBpm.Web.Data.Migrations.PostgreSql
+namespace DocBpm.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class OutgoingDelegationAndCorrections : Migration
@@ -14,34 +14,46 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
             migrationBuilder.AddColumn<string>(
                 name: "SupervisorUserName",
                 table: "org_units",
-                type: "character varying(256)",
+                type: "TEXT",
                 maxLength: 256,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "SigningLeader",
                 table: "doc_outgoing",
-                type: "character varying(256)",
+                type: "TEXT",
                 maxLength: 256,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "CorrectionKind",
                 table: "doc_incoming",
-                type: "character varying(20)",
+                type: "TEXT",
                 maxLength: 20,
                 nullable: true);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "CorrectsId",
                 table: "doc_incoming",
-                type: "uuid",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "CorrectsIdentifier",
+                table: "doc_incoming",
+                type: "TEXT",
+                maxLength: 300,
                 nullable: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_doc_incoming_CorrectsId",
                 table: "doc_incoming",
                 column: "CorrectsId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_doc_incoming_CorrectsIdentifier",
+                table: "doc_incoming",
+                column: "CorrectsIdentifier");
         }
 
         /// <inheritdoc />
@@ -49,6 +61,10 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
         {
             migrationBuilder.DropIndex(
                 name: "IX_doc_incoming_CorrectsId",
+                table: "doc_incoming");
+
+            migrationBuilder.DropIndex(
+                name: "IX_doc_incoming_CorrectsIdentifier",
                 table: "doc_incoming");
 
             migrationBuilder.DropColumn(
@@ -65,6 +81,10 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
 
             migrationBuilder.DropColumn(
                 name: "CorrectsId",
+                table: "doc_incoming");
+
+            migrationBuilder.DropColumn(
+                name: "CorrectsIdentifier",
                 table: "doc_incoming");
         }
     }
