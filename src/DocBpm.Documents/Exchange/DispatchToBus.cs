@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace DocBpm.Documents.Exchange;
 
-/// <summary>What an outgoing document says about itself on the axis.</summary>
+/// <summary>What an outgoing document says about itself on the axis; a correction names the identifier of the document it corrects.</summary>
 public sealed record DispatchDocument(
     string CodeNumber,
     string CodeNotation,
@@ -20,7 +20,8 @@ public sealed record DispatchDocument(
     EdxmlPriority Priority = EdxmlPriority.Normal,
     DateOnly? DueDate = null,
     string? Content = null,
-    BusinessDocType Business = BusinessDocType.New);
+    BusinessDocType Business = BusinessDocType.New,
+    string? Corrects = null);
 
 /// <summary>
 /// Sends an issued document to other agencies over the axis. The package and one delivery row per recipient are
@@ -68,7 +69,8 @@ public sealed class DispatchToBus(DbContext db, FileStore files, IOptions<AxisCo
                 new EdxmlSigner(document.SignerCompetence, document.SignerPosition, document.SignerName), new EdxmlOtherInfo(document.Priority),
                 identifier.ToString(), document.Content, document.DueDate),
             [new EdxmlTrace(me.AgencyCode, context.Now)],
-            new EdxmlBusiness(document.Business, null, null, PaperAlsoSent: false),
+            new EdxmlBusiness(document.Business, null, null, PaperAlsoSent: false, document.Corrects,
+                document.Business == BusinessDocType.Replace && document.Corrects is { } replaced ? [new EdxmlReplacement(replaced, recipients)] : null),
             attachments));
         var stored = files.AddGenerated($"{document.CodeNumber}.edxml", "application/xml", package);
         var batch = Guid.CreateVersion7();

@@ -47,7 +47,21 @@ public enum BusinessDocType
 
 public sealed record EdxmlStaff(string? Department, string? Staff, string? Mobile = null, string? Email = null);
 
-public sealed record EdxmlBusiness(BusinessDocType DocType, string? Reason, EdxmlStaff? Staff, bool PaperAlsoSent);
+/// <summary>A document a replacement supersedes, and the agencies that should treat it as superseded (ReplacementInfo).</summary>
+public sealed record EdxmlReplacement(string DocumentId, IReadOnlyList<string> OrganIds);
+
+/// <summary>
+/// The business part of the trace (Bussiness). An update or a replacement names the document it corrects by its
+/// identifier (DocumentId); a replacement also lists it in ReplacementInfoList.
+/// </summary>
+public sealed record EdxmlBusiness(BusinessDocType DocType, string? Reason, EdxmlStaff? Staff, bool PaperAlsoSent,
+    string? DocumentId = null, IReadOnlyList<EdxmlReplacement>? Replacements = null)
+{
+    /// <summary>The identifier of the document this package corrects or replaces, if it names one.</summary>
+    public string? CorrectedDocumentId => DocType is BusinessDocType.Update or BusinessDocType.Replace
+        ? DocumentId ?? (Replacements is [var first, ..] ? first.DocumentId : null)
+        : null;
+}
 
 /// <summary>One hop on the way: the agency (or axis) that forwarded the package, and when (UTC).</summary>
 public sealed record EdxmlTrace(string OrganId, DateTimeOffset Timestamp);

@@ -20,8 +20,16 @@ public static partial class EdxmlReader
         var type = c.Integer(b, "BussinessDocType", "Bussiness") ?? 0;
         if (!Enum.IsDefined((BusinessDocType)type))
             c.Problem("Bussiness/BussinessDocType", $"unknown business type {type}", $"loại nghiệp vụ {type} không hợp lệ");
+        var corrected = c.DocumentId(b, "DocumentId", "Bussiness", required: false);
+        var replacements = (b?.Element(Ns + "ReplacementInfoList")?.Elements(Ns + "ReplacementInfo") ?? []).Select((r, i) =>
+        {
+            var at = $"Bussiness/ReplacementInfoList/ReplacementInfo[{i + 1}]";
+            var id = c.DocumentId(r, "DocumentId", at, required: true);
+            var organs = r.Element(Ns + "OrganIdList")?.Elements(Ns + "OrganId").Select(o => o.Value.Trim()).Where(o => o.Length > 0).ToList() ?? [];
+            return id is null ? null : new EdxmlReplacement(id, organs);
+        }).OfType<EdxmlReplacement>().ToList();
         return new EdxmlBusiness((BusinessDocType)type, c.Text(b, "BussinessDocReason", "Bussiness"), ReadStaff(b?.Element(Ns + "StaffInfo")),
-            c.Integer(b, "Paper", "Bussiness") == 1);
+            c.Integer(b, "Paper", "Bussiness") == 1, corrected, replacements.Count > 0 ? replacements : null);
     }
 
     private static EdxmlStaff? ReadStaff(XElement? s) => s is null
@@ -102,6 +110,17 @@ public static partial class EdxmlReader
             if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
                 return value;
             Problem($"{at}/{name}", $"'{text}' is not a number", $"'{text}' không phải là số");
+            return null;
+        }
+
+        /// <summary>A document identifier: agency code, date and number/notation (<see cref="DocumentIdentifier"/>).</summary>
+        public string? DocumentId(XElement? parent, string name, string at, bool required)
+        {
+            var text = Text(parent, name, at, required);
+            if (text is null || DocumentIdentifier.TryParse(text, out _))
+                return text;
+            Problem($"{at}/{name}", $"'{text}' is not agency,yyyy/MM/dd,number/notation",
+                $"mã định danh văn bản '{text}' không đúng dạng mã cơ quan,yyyy/MM/dd,số/ký hiệu");
             return null;
         }
 

@@ -124,10 +124,7 @@ public static partial class EdxmlReader
         var priority = c.Integer(other, "Priority", at + "/OtherInfo") ?? 0;
         if (!Enum.IsDefined((EdxmlPriority)priority))
             c.Problem(at + "/OtherInfo/Priority", $"unknown priority {priority}", $"mức độ khẩn {priority} không hợp lệ");
-        var documentId = c.Text(m, "DocumentId", at, required: true);
-        if (documentId is not null && !DocumentIdentifier.TryParse(documentId, out _))
-            c.Problem(at + "/DocumentId", $"'{documentId}' is not agency,yyyy/MM/dd,number/notation",
-                $"mã định danh văn bản '{documentId}' không đúng dạng mã cơ quan,yyyy/MM/dd,số/ký hiệu");
+        var documentId = c.DocumentId(m, "DocumentId", at, required: true);
         var responses = m.Elements(Ns + "ResponseFor").Select((r, i) => ReadResponseFor(c, r, $"{at}/ResponseFor[{i + 1}]")).ToList();
         if (c.HasProblems)
             return null;

@@ -34,8 +34,11 @@ public static class EdxmlWriter
             new XElement(Ns + "Bussiness",
                 E("BussinessDocType", (int)b.DocType),
                 E("BussinessDocReason", b.Reason ?? ""),
+                b.DocumentId is { } corrected ? E("DocumentId", corrected) : null,
                 Staff(b.Staff),
-                E("Paper", b.PaperAlsoSent ? 1 : 0)));
+                E("Paper", b.PaperAlsoSent ? 1 : 0),
+                b.Replacements is { Count: > 0 } replaced ? new XElement(Ns + "ReplacementInfoList", replaced.Select(r => new XElement(Ns + "ReplacementInfo",
+                    E("DocumentId", r.DocumentId), new XElement(Ns + "OrganIdList", r.OrganIds.Select(o => E("OrganId", o)))))) : null));
         var manifest = new XElement(Ns + "edXMLManifest", new XAttribute("version", "1.0"),
             package.Attachments.Select(a => new XElement(Ns + "Reference",
                 new XAttribute(XNamespace.Xmlns + "xlink", XLink),

@@ -112,6 +112,7 @@ public sealed partial class IntakeService(
         };
         db.Set<ReceivedDocument>().Add(document);
         var registerEntry = incoming.AddFromAxis(document, header.DocumentType.TypeName, header.Signer.FullName);
+        await LinkCorrectionAsync(registerEntry, package.Business, cancellationToken);
         QueueStatus(document, ExchangeStatus.Arrived, null);
 
         // The runtime stores the new instance in the same SaveChanges as the registration above.
@@ -122,6 +123,27 @@ public sealed partial class IntakeService(
             await db.SaveChangesAsync(cancellationToken);
             LogNoProcess(header.DocumentId);
         }
+    }
+
+    /// <summary>
+    /// A replacement or a correction notice (the sender's Article 9.5) points to the received document it corrects; a
+    /// document that arrives after its correction is pointed to by the corrections waiting for it.
+    /// </summary>
+    private async Task LinkCorrectionAsync(IncomingDocument entry, EdxmlBusiness business, CancellationToken cancellationToken)
+    {
+        var waiting = await db.Set<IncomingDocument>()
+            .Where(d => d.CorrectsIdentifier == entry.ProcessKey && d.IssuingAgencyCode == entry.IssuingAgencyCode && d.CorrectsId == null)
+            .ToListAsync(cancellationToken);
+        waiting.ForEach(correction => correction.CorrectsId = entry.Id);
+        if (business.CorrectedDocumentId is not { } corrected)
+            return;
+        entry.CorrectionKind = business.DocType == BusinessDocType.Replace ? Outgoing.CorrectionKind.Replacement : Outgoing.CorrectionKind.Notice;
+        entry.CorrectsIdentifier = corrected;
+        entry.CorrectsId = await db.Set<IncomingDocument>().AsNoTracking()
+            .Where(d => d.ProcessKey == corrected && d.IssuingAgencyCode == entry.IssuingAgencyCode)
+            .Select(d => (Guid?)d.Id).FirstOrDefaultAsync(cancellationToken);
+        if (entry.CorrectsId is null)
+            LogCorrectsUnknown(entry.ProcessKey, corrected);
     }
 
     private async Task RefuseAsync(PendingPackage pending, string reason, CancellationToken cancellationToken)
@@ -193,6 +215,9 @@ public sealed partial class IntakeService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Document {DocumentId} registered, but no deployed process starts with 'incoming-document'")]
     private partial void LogNoProcess(string documentId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Document {DocumentId} corrects {Corrected}, which has not been received here; linked when it arrives")]
+    private partial void LogCorrectsUnknown(string documentId, string corrected);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Recall of {DocumentId}: {Result}")]
     private partial void LogRecall(string documentId, CorrelationKind result);

@@ -110,6 +110,17 @@ public sealed class IncomingDocument
     /// <summary>The outgoing document that answers this one, once outgoing documents exist.</summary>
     public Guid? ReplyDocumentId { get; set; }
 
+    /// <summary>
+    /// The received document this one replaces or corrects (Article 9.5 at the sender), as its edXML package names it;
+    /// the corrected one finds its correction through this link.
+    /// </summary>
+    public Guid? CorrectsId { get; set; }
+
+    /// <summary>The national identifier of the document this one corrects, kept so that an original arriving later is linked too.</summary>
+    public string? CorrectsIdentifier { get; set; }
+
+    public Outgoing.CorrectionKind? CorrectionKind { get; set; }
+
     public string? ReturnReason { get; set; }
     public string? CancelReason { get; set; }
     public DateTimeOffset? CompletedAt { get; set; }

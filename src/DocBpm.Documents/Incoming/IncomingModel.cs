@@ -26,6 +26,10 @@ public static class IncomingModel
             e.Property(d => d.FileIds).HasMaxLength(4000);
             e.Property(d => d.Source).HasConversion<string>().HasMaxLength(10);
             e.Property(d => d.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(d => d.CorrectionKind).HasConversion<string>().HasMaxLength(20);
+            e.Property(d => d.CorrectsIdentifier).HasMaxLength(300);
+            e.HasIndex(d => d.CorrectsId);
+            e.HasIndex(d => d.CorrectsIdentifier);
             e.Property(d => d.Revision).IsConcurrencyToken();
             e.Ignore(d => d.Files);
             e.HasIndex(d => d.ProcessKey).IsUnique();

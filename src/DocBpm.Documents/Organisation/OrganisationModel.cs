@@ -13,6 +13,7 @@ public static class OrganisationModel
             e.Property(u => u.Code).HasMaxLength(30);
             e.Property(u => u.Name).HasMaxLength(200);
             e.Property(u => u.Kind).HasConversion<string>().HasMaxLength(20);
+            e.Property(u => u.SupervisorUserName).HasMaxLength(256);
             e.HasIndex(u => u.Code).IsUnique();
         });
         return modelBuilder;

@@ -25,4 +25,10 @@ public sealed class Unit
     public required string Name { get; set; }
     public UnitKind Kind { get; set; }
     public int SortOrder { get; set; }
+
+    /// <summary>
+    /// The Director or deputy who supervises the unit (Lãnh đạo Sở phụ trách): the unit's drafts are presented to them
+    /// for signing unless the unit head chooses the Director (Article 9.2a).
+    /// </summary>
+    public string? SupervisorUserName { get; set; }
 }

@@ -55,6 +55,9 @@ public sealed partial class IssueOutgoing(DbContext db, RegisterNumbers numbers,
             throw new InvalidOperationException($"Outgoing document {document.Id} is not awaiting issue.");
         var type = await db.Set<DocumentType>().AsNoTracking().FirstAsync(t => t.Code == document.TypeCode, cancellationToken);
         var book = document.Confidentiality == Confidentiality.None ? RegisterBookSeed.Outgoing : RegisterBookSeed.OutgoingConfidential;
+        var corrected = document.CorrectsId is { } original
+            ? await db.Set<OutgoingDocument>().AsNoTracking().Where(d => d.Id == original).Select(d => d.NationalId).FirstOrDefaultAsync(cancellationToken)
+            : null;
         var now = context.Now.ToUniversalTime();
         var number = await numbers.AllocateAsync(book, RegisterNumbers.YearOf(now), cancellationToken);
 
@@ -88,7 +91,7 @@ public sealed partial class IssueOutgoing(DbContext db, RegisterNumbers numbers,
                 CorrectionKind.Replacement => BusinessDocType.Replace,
                 CorrectionKind.Notice => BusinessDocType.Update,
                 _ => BusinessDocType.New,
-            }));
+            }, Corrects: corrected));
         return Outcome.Done;
     }
 

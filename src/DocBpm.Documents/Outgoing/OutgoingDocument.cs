@@ -75,6 +75,9 @@ public sealed class OutgoingDocument
     public CorrectionKind? CorrectionKind { get; set; }
     public Guid? CorrectedById { get; set; }
 
+    /// <summary>The one leader the unit head presented the draft to (Article 9.2a); only they may sign it.</summary>
+    public string? SigningLeader { get; set; }
+
     public string? SignerName { get; set; }
     public string? SignerPosition { get; set; }
 

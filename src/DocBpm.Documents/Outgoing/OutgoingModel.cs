@@ -22,6 +22,7 @@ public static class OutgoingModel
             e.Property(d => d.Confidentiality).HasConversion<string>().HasMaxLength(20);
             e.Property(d => d.Stage).HasConversion<string>().HasMaxLength(20);
             e.Property(d => d.CorrectionKind).HasConversion<string>().HasMaxLength(20);
+            e.Property(d => d.SigningLeader).HasMaxLength(256);
             e.Property(d => d.SignerName).HasMaxLength(200);
             e.Property(d => d.SignerPosition).HasMaxLength(100);
             e.Property(d => d.SignerCompetence).HasMaxLength(100);

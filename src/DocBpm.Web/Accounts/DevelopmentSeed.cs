@@ -6,21 +6,22 @@ namespace DocBpm.Web.Accounts;
 
 /// <summary>
 /// A demo Department of Education and Training of Lạng Sơn for a development machine: its units, leaders, clerks and
-/// staff, each with a personal account (passwords in README.md).
+/// staff, each with a personal account (passwords in README.md), and a directory of agencies to send documents to.
 /// </summary>
 public static class DevelopmentSeed
 {
     public const string DemoPassword = "DocBpm@2026";
 
-    private static readonly (string Code, string Name, UnitKind Kind)[] Units =
+    /// <summary>Each unit with the leader who supervises it (Lãnh đạo Sở phụ trách), as a Director's decision would assign them.</summary>
+    private static readonly (string Code, string Name, UnitKind Kind, string Supervisor)[] Units =
     [
-        ("BGD", "Ban Giám đốc", UnitKind.Leadership),
-        ("VP", "Văn phòng Sở", UnitKind.Office),
-        ("TCCB", "Phòng Tổ chức cán bộ", UnitKind.Division),
-        ("KHTC", "Phòng Kế hoạch - Tài chính", UnitKind.Division),
-        ("GDTrH", "Phòng Giáo dục Trung học", UnitKind.Division),
-        ("GDMNTH", "Phòng Giáo dục Mầm non - Tiểu học", UnitKind.Division),
-        ("TTr", "Thanh tra Sở", UnitKind.Inspectorate),
+        ("BGD", "Ban Giám đốc", UnitKind.Leadership, "giamdoc"),
+        ("VP", "Văn phòng Sở", UnitKind.Office, "giamdoc"),
+        ("TCCB", "Phòng Tổ chức cán bộ", UnitKind.Division, "phogiamdoc2"),
+        ("KHTC", "Phòng Kế hoạch - Tài chính", UnitKind.Division, "phogiamdoc2"),
+        ("GDTrH", "Phòng Giáo dục Trung học", UnitKind.Division, "phogiamdoc1"),
+        ("GDMNTH", "Phòng Giáo dục Mầm non - Tiểu học", UnitKind.Division, "phogiamdoc1"),
+        ("TTr", "Thanh tra Sở", UnitKind.Inspectorate, "giamdoc"),
     ];
 
     private static readonly (string UserName, string FullName, string Unit, string Position, string[] Roles)[] People =
@@ -53,15 +54,16 @@ public static class DevelopmentSeed
         var units = await db.Set<Unit>().ToDictionaryAsync(u => u.Code, cancellationToken);
         for (var i = 0; i < Units.Length; i++)
         {
-            var (code, name, kind) = Units[i];
+            var (code, name, kind, supervisor) = Units[i];
             if (units.ContainsKey(code))
                 continue;
-            var unit = new Unit { Id = Guid.CreateVersion7(), Code = code, Name = name, Kind = kind, SortOrder = i };
+            var unit = new Unit { Id = Guid.CreateVersion7(), Code = code, Name = name, Kind = kind, SortOrder = i, SupervisorUserName = supervisor };
             db.Set<Unit>().Add(unit);
             units[code] = unit;
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await Outgoing.AgencyDirectorySeed.SeedAsync(db, cancellationToken);
 
         var users = services.GetRequiredService<UserManager<AppUser>>();
         foreach (var (userName, fullName, unit, position, userRoles) in People)

@@ -14,6 +14,9 @@ public static class Roles
 
     public static IReadOnlyList<string> All { get; } =
         [Clerk, Director, Deputy, UnitHead, Staff, OfficeChief, Administrator, Analyst];
+
+    /// <summary>Lãnh đạo Sở: who sign for the Department and supervise its units.</summary>
+    public static IReadOnlyList<string> Leadership { get; } = [Director, Deputy];
 }
 
 public static class Policies

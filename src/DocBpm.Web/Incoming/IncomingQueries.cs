@@ -72,8 +72,23 @@ public sealed class IncomingQueries(DbContext db, TimeProvider time)
             d.Notes, d.ArrivedAt, d.RegisteredAt, d.RegisteredBy, d.Instruction, d.PaperCopyDelivered, d.ReplyDocumentId, d.ReturnReason,
             d.CancelReason, d.CompletedAt, await SignatureAsync(d, cancellationToken),
             [.. files.Select(f => f with { Url = $"/api/incoming/{id}/files/{f.Id}" })], Tree(lines, null),
-            [.. history.Select(h => new HistoryView(h.At, h.UserName, h.Action, IncomingActions.Vietnamese(h.Action), h.Detail))], actions);
+            [.. history.Select(h => new HistoryView(h.At, h.UserName, h.Action, IncomingActions.Vietnamese(h.Action), h.Detail))], actions,
+            d.CorrectsId is { } original ? await CorrectionAsync(x => x.Id == original, d.CorrectionKind, cancellationToken) : NotArrived(d),
+            await CorrectionAsync(x => x.CorrectsId == id, null, cancellationToken));
     }
+
+    /// <summary>The document a correction names that has not arrived here: its number and notation from its identifier.</summary>
+    private static CorrectionLink? NotArrived(IncomingDocument d) =>
+        Documents.Exchange.DocumentIdentifier.TryParse(d.CorrectsIdentifier, out var corrected) && d.CorrectionKind is { } kind
+            ? new CorrectionLink(null, corrected.Code, null, kind)
+            : null;
+
+    /// <summary>The linked document; <paramref name="kind"/> is how the correction corrects, null to take the linked document's own.</summary>
+    private Task<CorrectionLink?> CorrectionAsync(System.Linq.Expressions.Expression<Func<IncomingDocument, bool>> which,
+        Documents.Outgoing.CorrectionKind? kind, CancellationToken cancellationToken) =>
+        db.Set<IncomingDocument>().AsNoTracking().Where(which).OrderBy(x => x.ReceivedAt)
+            .Select(x => new CorrectionLink(x.Id, x.CodeNumber + "/" + x.CodeNotation, x.Subject, kind ?? x.CorrectionKind ?? Documents.Outgoing.CorrectionKind.Notice))
+            .FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>What the verify step of the document's process found (Article 8.1a), once it ran.</summary>
     private async Task<SignatureView?> SignatureAsync(IncomingDocument d, CancellationToken cancellationToken)

@@ -27,7 +27,13 @@ public sealed record IncomingDetail(
     string? Notes, DateTimeOffset ArrivedAt, DateTimeOffset? RegisteredAt, string? RegisteredBy, string? Instruction,
     bool PaperCopyDelivered, Guid? ReplyDocumentId, string? ReturnReason, string? CancelReason, DateTimeOffset? CompletedAt,
     SignatureView? Signature, IReadOnlyList<FileView> Files, IReadOnlyList<AssignmentNode> Assignments, IReadOnlyList<HistoryView> History,
-    IncomingActionsView Actions);
+    IncomingActionsView Actions, CorrectionLink? Corrects = null, CorrectionLink? CorrectedBy = null);
+
+/// <summary>
+/// A received replacement or correction notice and the received document it corrects, linked both ways (the sender's
+/// Article 9.5); <paramref name="Id"/> is null while the corrected document has not arrived here.
+/// </summary>
+public sealed record CorrectionLink(Guid? Id, string NumberAndNotation, string? Subject, Documents.Outgoing.CorrectionKind Kind);
 
 /// <summary>The verify step's conclusion: legal status (Article 4), the reasons in Vietnamese, who signed.</summary>
 public sealed record SignatureView(string LegalStatus, string? Summary, IReadOnlyList<string> Signers);

@@ -7,7 +7,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DocBpm.Web.Organisation;
 
-public sealed record UnitView(Guid Id, string Code, string Name, UnitKind Kind, int Members);
+public sealed record UnitView(Guid Id, string Code, string Name, UnitKind Kind, int Members, string? SupervisorUserName);
+
+/// <summary>The leader who supervises a unit (Lãnh đạo Sở phụ trách); null or empty clears it.</summary>
+public sealed record SupervisorRequest(string? UserName);
 
 public sealed record PersonView(string UserName, string FullName, string? Position, string? UnitCode, IReadOnlyList<string> Roles, bool Locked);
 
@@ -20,6 +23,7 @@ public static partial class OrganisationEndpoints
     {
         var group = app.MapGroup("/api/organisation").WithTags("Tổ chức, tài khoản");
         group.MapGet("/units", UnitsAsync);
+        group.MapPut("/units/{code}/supervisor", SetSupervisorAsync).RequireAuthorization(Policies.Administrator);
         group.MapGet("/people", PeopleAsync).RequireAuthorization(Policies.OfficeLeaders);
         group.MapPost("/people", CreateAsync).RequireAuthorization(Policies.Administrator);
         group.MapPost("/people/{userName}/lock", (string userName, UserManager<AppUser> users, TimeProvider time) =>
@@ -35,7 +39,32 @@ public static partial class OrganisationEndpoints
             .Select(g => new { UnitId = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         var units = await db.Set<Unit>().AsNoTracking().OrderBy(u => u.SortOrder).ToListAsync(cancellationToken);
         return TypedResults.Ok(units.Select(u => new UnitView(u.Id, u.Code, u.Name, u.Kind,
-            members.FirstOrDefault(m => m.UnitId == u.Id)?.Count ?? 0)).ToList());
+            members.FirstOrDefault(m => m.UnitId == u.Id)?.Count ?? 0, u.SupervisorUserName)).ToList());
+    }
+
+    /// <summary>Only a Director or deputy account may supervise a unit: its drafts are presented to that leader for signing.</summary>
+    private static async Task<Results<Ok<UnitView>, NotFound, ValidationProblem>> SetSupervisorAsync(string code, SupervisorRequest request,
+        DbContext db, UserManager<AppUser> users, CancellationToken cancellationToken)
+    {
+        var unit = await db.Set<Unit>().FirstOrDefaultAsync(u => u.Code == code, cancellationToken);
+        if (unit is null)
+            return TypedResults.NotFound();
+        string? supervisor = null;
+        if (!string.IsNullOrWhiteSpace(request.UserName))
+        {
+            var leader = await users.FindByNameAsync(request.UserName.Trim());
+            if (leader is null || !(await users.GetRolesAsync(leader)).Intersect(Roles.Leadership).Any())
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+                {
+                    ["userName"] = [$"'{request.UserName}' không phải tài khoản của Giám đốc hoặc Phó Giám đốc."],
+                }, title: "Lãnh đạo phụ trách không hợp lệ");
+            supervisor = leader.UserName;
+        }
+
+        unit.SupervisorUserName = supervisor;
+        await db.SaveChangesAsync(cancellationToken);
+        var members = await db.Set<AppUser>().CountAsync(u => u.UnitId == unit.Id, cancellationToken);
+        return TypedResults.Ok(new UnitView(unit.Id, unit.Code, unit.Name, unit.Kind, members, unit.SupervisorUserName));
     }
 
     private static async Task<Ok<List<PersonView>>> PeopleAsync(DbContext db, UserManager<AppUser> users, TimeProvider time,

@@ -23,6 +23,7 @@ public static class OutgoingEndpoints
         group.MapPut("/{id:guid}/recipients", RecipientsAsync);
         group.MapPost("/{id:guid}/submit", SubmitAsync);
         group.MapPost("/{id:guid}/opinion", OpinionAsync);
+        group.MapGet("/{id:guid}/leaders", LeadersAsync);
         group.MapPost("/{id:guid}/approve", ApproveAsync);
         group.MapPost("/{id:guid}/return", ReturnAsync);
         group.MapPost("/{id:guid}/sign", SignAsync);
@@ -79,10 +80,18 @@ public static class OutgoingEndpoints
         return TypedResults.NoContent();
     }
 
-    private static async Task<NoContent> ApproveAsync(Guid id, CommentRequest request, ClaimsPrincipal user, OutgoingSteps steps,
+    /// <summary>The pick-list of the unit head's approval: the leaders the draft may be presented to, the default first.</summary>
+    private static async Task<Ok<List<LeaderChoice>>> LeadersAsync(Guid id, ClaimsPrincipal user, OutgoingPages pages, SigningLeaders leaders,
         CancellationToken cancellationToken)
     {
-        await steps.ApproveAsync(id, request.Comment, user, cancellationToken);
+        var page = await pages.BuildAsync(id, user, cancellationToken);
+        return TypedResults.Ok(await leaders.AllowedAsync(page.DraftingUnit, cancellationToken));
+    }
+
+    private static async Task<NoContent> ApproveAsync(Guid id, ApproveRequest request, ClaimsPrincipal user, OutgoingSteps steps,
+        CancellationToken cancellationToken)
+    {
+        await steps.ApproveAsync(id, request.Comment, request.Leader, user, cancellationToken);
         return TypedResults.NoContent();
     }
 

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using DocBpm.Documents.Exchange;
 using DocBpm.Documents.Files;
 using DocBpm.Documents.Incoming;
+using DocBpm.Documents.Organisation;
 using DocBpm.Documents.Outgoing;
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Runtime;
@@ -13,11 +14,12 @@ namespace DocBpm.Web.Outgoing;
 
 /// <summary>
 /// The document page: metadata, versions, history, links and each recipient's status. A person sees a document they
-/// drafted, one of their unit, one any of their tasks touched, or any as clerk, leader, office chief or administrator.
+/// drafted, one of their unit, one any of their tasks touched, one of a unit they supervise as deputy, or any as clerk,
+/// Director, office chief or administrator.
 /// </summary>
 public sealed class OutgoingPages(DbContext db, EngineDb engine)
 {
-    private static readonly string[] SeeAll = [Roles.Clerk, Roles.Director, Roles.Deputy, Roles.OfficeChief, Roles.Administrator];
+    private static readonly string[] SeeAll = [Roles.Clerk, Roles.Director, Roles.OfficeChief, Roles.Administrator];
 
     public static async Task<Ok<OutgoingPage>> GetAsync(Guid id, ClaimsPrincipal user, OutgoingPages pages, CancellationToken cancellationToken) =>
         TypedResults.Ok(await pages.BuildAsync(id, user, cancellationToken));
@@ -48,7 +50,9 @@ public sealed class OutgoingPages(DbContext db, EngineDb engine)
         var tasks = await engine.Bookmarks.AsNoTracking()
             .Where(b => b.BusinessKey == key && b.DefinitionKey == OutgoingWorkflow.ProcessKey && b.Kind == BookmarkKind.UserTask)
             .ToListAsync(cancellationToken);
-        if (!MayView(d, user, tasks))
+        var supervises = user.IsInRole(Roles.Deputy) && await db.Set<Unit>().AsNoTracking()
+            .AnyAsync(u => u.Code == d.DraftingUnit && u.SupervisorUserName == user.Identity!.Name, cancellationToken);
+        if (!supervises && !MayView(d, user, tasks))
             throw OutgoingRefusedException.NotFound(id);
 
         var versions = await db.Set<DraftVersion>().AsNoTracking().Where(v => v.DocumentId == id)
@@ -66,8 +70,11 @@ public sealed class OutgoingPages(DbContext db, EngineDb engine)
                 t.TaskDueDate, TaskAccess.MayWork(t, actor)))
             .ToList();
 
+        var leaderName = d.SigningLeader is null ? null
+            : await db.Set<AppUser>().AsNoTracking().Where(u => u.UserName == d.SigningLeader).Select(u => u.FullName).FirstOrDefaultAsync(cancellationToken);
+
         return new OutgoingPage(d.Id, d.TypeCode, d.TypeName, d.Subject, d.Stage, d.Urgency, d.Confidentiality, d.DraftingUnit, d.Drafter,
-            d.Copies, d.PageCount, d.Notes, d.ArchiveHolder, d.SignerName, d.SignerPosition, d.SignerCompetence, d.SignedAt,
+            d.SigningLeader, leaderName, d.Copies, d.PageCount, d.Notes, d.ArchiveHolder, d.SignerName, d.SignerPosition, d.SignerCompetence, d.SignedAt,
             d.NumberAndNotation, d.DocumentDate, d.IssuedAt, d.NationalId, d.SignedFileId, d.IssuedFileId, await ReplyLinkAsync(d.InReplyToId, cancellationToken),
             d.CorrectionKind, await LinkAsync(d.CorrectsId, cancellationToken), await LinkAsync(d.CorrectedById, cancellationToken),
             [.. versions.Select(View)], [.. recipients.Select(r => Status(r, dispatches, receipts))], history, open);

@@ -6,6 +6,9 @@ public sealed record SubmitRequest(List<string>? Reviewers, string? Comment);
 
 public sealed record CommentRequest(string? Comment);
 
+/// <summary>The unit head's approval; <paramref name="Leader"/> is the user name of the leader it is presented to (default: the unit's supervisor).</summary>
+public sealed record ApproveRequest(string? Comment, string? Leader);
+
 public sealed record OutgoingReturnRequest(string? Reason);
 
 public sealed record CorrectionRequest(CorrectionKind Kind, string Subject);

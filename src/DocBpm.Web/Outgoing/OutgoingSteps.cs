@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace DocBpm.Web.Outgoing;
 
 /// <summary>Each person's step on an outgoing document, the same for the API and the pages.</summary>
-public sealed class OutgoingSteps(OutgoingDrafts drafts, OutgoingWorkflow workflow, OutgoingSigner signer, RegisterNumbers numbers, DbContext db)
+public sealed class OutgoingSteps(OutgoingDrafts drafts, OutgoingWorkflow workflow, OutgoingSigner signer, SigningLeaders leaders,
+    RegisterNumbers numbers, DbContext db)
 {
     public async Task<Guid> CreateAsync(NewDraft request, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
@@ -62,13 +63,17 @@ public sealed class OutgoingSteps(OutgoingDrafts drafts, OutgoingWorkflow workfl
         await workflow.CompleteAsync(document, "Review", user, [], cancellationToken);
     }
 
-    public async Task ApproveAsync(Guid id, string? comment, ClaimsPrincipal user, CancellationToken cancellationToken)
+    /// <summary>The unit head's final check presents the draft to one leader, by default the unit's supervisor (Article 9.2a).</summary>
+    public async Task ApproveAsync(Guid id, string? comment, string? leader, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var document = await drafts.FindAsync(id, cancellationToken);
         EnsureStage(document, OutgoingStage.Reviewing);
+        await workflow.OpenTaskAsync(document, "UnitHeadCheck", user, cancellationToken);
+        var chosen = await leaders.ChooseAsync(document.DraftingUnit, leader, cancellationToken);
         document.Stage = OutgoingStage.AwaitingSignature;
+        document.SigningLeader = chosen;
         drafts.Record(document, Name(user), OutgoingAction.Approved, comment);
-        await workflow.CompleteAsync(document, "UnitHeadCheck", user, new() { ["decision"] = "approve" }, cancellationToken);
+        await workflow.CompleteAsync(document, "UnitHeadCheck", user, new() { ["decision"] = "approve", ["signingLeader"] = chosen }, cancellationToken);
     }
 
     /// <summary>Back to the drafter with the reason, from whichever check the document is at (Articles 9.2a, 9.2b).</summary>
@@ -84,6 +89,8 @@ public sealed class OutgoingSteps(OutgoingDrafts drafts, OutgoingWorkflow workfl
         };
         var text = Required(reason, "Lý do trả lại");
         document.Stage = OutgoingStage.Drafting;
+        // The next final check presents the corrected draft afresh.
+        document.SigningLeader = null;
         drafts.Record(document, Name(user), action, text);
         await workflow.CompleteAsync(document, step, user, new() { ["decision"] = "return", ["returnReason"] = text }, cancellationToken);
     }
@@ -92,6 +99,9 @@ public sealed class OutgoingSteps(OutgoingDrafts drafts, OutgoingWorkflow workfl
     {
         var document = await drafts.FindAsync(id, cancellationToken);
         EnsureStage(document, OutgoingStage.AwaitingSignature);
+        if (!string.Equals(document.SigningLeader, Name(user), StringComparison.OrdinalIgnoreCase))
+            throw new OutgoingRefusedException(Documents.RefusalKind.Forbidden, "Văn bản được trình lãnh đạo khác ký; bạn không được ký văn bản này.",
+                $"{Name(user)} is not the leader {document.SigningLeader} that document {id} was presented to.");
         var signature = await signer.SignAsync(document, user, cancellationToken);
         drafts.Record(document, Name(user), OutgoingAction.SignedByLeader, comment);
         await workflow.CompleteAsync(document, "Sign", user, new()

@@ -43,6 +43,8 @@ public sealed record OutgoingPage(
     Confidentiality Confidentiality,
     string DraftingUnit,
     string Drafter,
+    string? SigningLeader,
+    string? SigningLeaderName,
     int Copies,
     int? PageCount,
     string? Notes,

@@ -48,17 +48,23 @@ public sealed class OutgoingWorkflow(OutgoingDrafts drafts, WorkflowRuntime runt
     public async Task CompleteAsync(OutgoingDocument document, string elementId, ClaimsPrincipal user,
         Dictionary<string, JsonNode?> variables, CancellationToken cancellationToken)
     {
+        var task = await OpenTaskAsync(document, elementId, user, cancellationToken);
+        await runtime.CompleteTaskAsync(task.Id, variables, user.ToTaskActor(), cancellationToken);
+    }
+
+    /// <summary>The signed-in person's open task at <paramref name="elementId"/>; refused when there is none or it is someone else's.</summary>
+    public async Task<BookmarkRecord> OpenTaskAsync(OutgoingDocument document, string elementId, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
         var actor = user.ToTaskActor();
         var key = document.Id.ToString();
         var open = await runtime.Db.Bookmarks.AsNoTracking()
             .Where(b => b.BusinessKey == key && b.DefinitionKey == ProcessKey && b.ElementId == elementId
                 && b.Kind == BookmarkKind.UserTask && b.Status == BookmarkStatus.Active)
             .ToListAsync(cancellationToken);
-        var task = open.FirstOrDefault(t => TaskAccess.MayWork(t, actor)) ?? throw new OutgoingRefusedException(
+        return open.FirstOrDefault(t => TaskAccess.MayWork(t, actor)) ?? throw new OutgoingRefusedException(
             open.Count == 0 ? Documents.RefusalKind.Conflict : Documents.RefusalKind.Forbidden,
             open.Count == 0 ? "Văn bản không ở bước này; không có thay đổi nào được lưu." : "Bạn không được giao xử lý bước này của văn bản.",
             $"No open task {elementId} of outgoing document {document.Id} for {actor.UserName}.");
-        await runtime.CompleteTaskAsync(task.Id, variables, actor, cancellationToken);
     }
 
     /// <summary>Who does the final check of the unit's drafts (Article 9.2a).</summary>

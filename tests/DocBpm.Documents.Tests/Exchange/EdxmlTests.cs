@@ -41,6 +41,41 @@ public sealed class EdxmlTests
     }
 
     [TestMethod]
+    public void Article9_5_a_replacement_names_the_document_it_replaces_and_a_correction_notice_the_one_it_corrects()
+    {
+        const string original = "000.00.12.H37,2026/11/20,118/QĐ-SGDĐT";
+        var replacement = Sample() with
+        {
+            Business = new EdxmlBusiness(BusinessDocType.Replace, "Thay thế do sai nội dung", null, PaperAlsoSent: false, original,
+                [new EdxmlReplacement(original, ["000.00.00.H37", "000.00.13.H37"])]),
+        };
+        var notice = Sample() with { Business = new EdxmlBusiness(BusinessDocType.Update, null, null, PaperAlsoSent: false, original) };
+
+        var xml = Encoding.UTF8.GetString(EdxmlWriter.Write(replacement));
+        var replaced = EdxmlReader.ReadPackage(Encoding.UTF8.GetBytes(xml));
+        var corrected = EdxmlReader.ReadPackage(EdxmlWriter.Write(notice));
+
+        StringAssert.Contains(xml, $"<edXML:ReplacementInfo><edXML:DocumentId>{original}</edXML:DocumentId><edXML:OrganIdList><edXML:OrganId>000.00.00.H37</edXML:OrganId>");
+        Assert.IsTrue(replaced.IsValid, string.Join("; ", replaced.Problems));
+        Assert.AreEqual(original, replaced.Value!.Business.CorrectedDocumentId);
+        CollectionAssert.AreEqual(new[] { "000.00.00.H37", "000.00.13.H37" }, replaced.Value.Business.Replacements!.Single().OrganIds.ToArray());
+        Assert.AreEqual(original, corrected.Value!.Business.CorrectedDocumentId);
+        Assert.IsNull(corrected.Value.Business.Replacements, "a correction notice lists no replaced document");
+        Assert.IsNull(EdxmlReader.ReadPackage(EdxmlWriter.Write(Sample())).Value!.Business.CorrectedDocumentId, "a new document corrects nothing");
+    }
+
+    [TestMethod]
+    public void A_correction_naming_a_malformed_document_identifier_is_refused()
+    {
+        var package = Sample() with { Business = new EdxmlBusiness(BusinessDocType.Update, null, null, PaperAlsoSent: false, "118/QĐ-SGDĐT") };
+
+        var read = EdxmlReader.ReadPackage(EdxmlWriter.Write(package));
+
+        Assert.IsNull(read.Value);
+        CollectionAssert.Contains(read.Problems.Select(p => p.Path).ToList(), "Bussiness/DocumentId");
+    }
+
+    [TestMethod]
     public void The_envelope_uses_the_qcvn_102_namespace_and_vietnam_time()
     {
         var xml = Encoding.UTF8.GetString(EdxmlWriter.Write(Sample()));

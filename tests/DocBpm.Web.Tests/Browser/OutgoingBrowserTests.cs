@@ -5,8 +5,8 @@ using Microsoft.Playwright;
 namespace DocBpm.Web.Tests.Browser;
 
 /// <summary>
-/// Article 9 in the browser: the drafter drafts (main file, appendix, recipients), the unit head approves, the
-/// Director signs, the clerk issues; then the drafter corrects the issued document (Article 9.5).
+/// Article 9 in the browser: the drafter drafts (main file, appendix, recipients), the unit head presents it
+/// to the Director rather than the unit's supervising deputy, the Director signs, the clerk issues; then the drafter corrects the issued document (Article 9.5).
 /// </summary>
 [TestClass]
 public sealed class OutgoingBrowserTests
@@ -24,6 +24,8 @@ public sealed class OutgoingBrowserTests
         await BrowserSession.StepsAsync(drafter, TestContext, async () =>
         {
             await drafter.GotoAsync("/outgoing");
+            await Assertions.Expect(drafter.Locator("#agencies option")).ToHaveCountAsync(Web.Outgoing.AgencyDirectorySeed.Agencies.Count);
+            await Assertions.Expect(drafter.Locator("#agencies")).ToContainTextAsync("Văn phòng UBND tỉnh Lạng Sơn (000.00.01.H37)");
             await drafter.SelectOptionAsync("#type", "CV");
             await drafter.FillAsync("#subject", "Về việc kiểm tra cơ sở vật chất trường học");
             await drafter.FillAsync("#units", "TCCB");
@@ -52,8 +54,12 @@ public sealed class OutgoingBrowserTests
         await BrowserSession.StepsAsync(head, TestContext, async () =>
         {
             await head.GotoAsync(documentPath);
+            await Assertions.Expect(head.Locator("#leader")).ToHaveValueAsync("phogiamdoc1");
+            await head.SelectOptionAsync("#leader", "giamdoc");
+            await BrowserSession.ScreenshotAsync(head, TestContext, "1b-head");
             await head.GetByRole(AriaRole.Button, new() { Name = "Duyệt, trình ký", Exact = true }).ClickAsync();
             await Assertions.Expect(head.Locator("#stage")).ToHaveTextAsync("Chờ lãnh đạo ký");
+            await Assertions.Expect(head.Locator("#signing-leader")).ToContainTextAsync("Hoàng Văn Giám");
         });
 
         var director = await session.LoginAsync("giamdoc");

@@ -37,6 +37,14 @@ public static class OutgoingClient
         return text.Length == 0 ? null : JsonNode.Parse(text);
     }
 
+    /// <summary>A refusal: its status and a Vietnamese detail that explains it.</summary>
+    public static async Task AssertProblemAsync(HttpResponseMessage response, System.Net.HttpStatusCode status, string inDetail)
+    {
+        var problem = (await response.Content.ReadFromJsonAsync<JsonNode>())!;
+        Assert.AreEqual(status, response.StatusCode, problem.ToJsonString());
+        StringAssert.Contains((string?)problem["detail"], inDetail);
+    }
+
     /// <summary>A one-page letter as drafters upload it; each version differs in its text.</summary>
     public static byte[] Pdf(string text)
     {

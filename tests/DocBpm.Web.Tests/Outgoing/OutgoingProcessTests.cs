@@ -70,7 +70,9 @@ public sealed class OutgoingProcessTests
         Assert.AreEqual("Delivered", (string?)Recipient(page, "TCCB")["delivery"]);
         await AssertLegallySignedAsync(clerk, id, (Guid)page["issuedFileId"]!);
 
-        await ReceivedByFinanceAsync(scenario, (string)page["nationalId"]!);
+        await using var finance = await FinanceAsync(scenario);
+        var financeClerk = await finance.LoginAsync("vanthu");
+        await ReceivedByFinanceAsync(finance, financeClerk, (string)page["nationalId"]!);
         await scenario.PullAsync();
         Assert.AreEqual("Arrived", (string?)Recipient(await drafter.PageAsync(id), Finance)["processing"], "the receiver's status comes back over the axis");
 
@@ -89,6 +91,7 @@ public sealed class OutgoingProcessTests
         CollectionAssert.AreEquivalent(new[] { Finance, "TCCB", "chuyenvien.khtc" },
             corrected["recipients"]!.AsArray().Select(r => (string?)r!["code"]).ToArray(), "sent to the same recipients");
         Assert.AreEqual("Sent", (string?)Recipient(await drafter.PageAsync(correction), Finance)["delivery"]);
+        await AssertFinanceLinksTheCorrectionAsync(finance, financeClerk);
 
         var export = $"/api/registers/{RegisterBookSeed.Outgoing}/export?from=2026-11-25&to=2026-11-25&format=xlsx";
         using var register = new XLWorkbook(new MemoryStream(await clerk.GetByteArrayAsync(export)));
@@ -112,19 +115,43 @@ public sealed class OutgoingProcessTests
     private static JsonNode Recipient(JsonNode page, string code) =>
         page["recipients"]!.AsArray().Single(r => (string?)r!["code"] == code)!;
 
-    /// <summary>The Department of Finance's own DocBpm takes the package from the axis, registers it and reports back.</summary>
-    private static async Task ReceivedByFinanceAsync(ExchangeScenario scenario, string nationalId)
+    /// <summary>The Department of Finance's own DocBpm, on the same axis.</summary>
+    private static async Task<DocBpmWebFactory> FinanceAsync(ExchangeScenario scenario)
     {
-        await using var finance = await DocBpmWebFactory.CreateAsync(scenario.Host.Database.Provider);
+        var finance = await DocBpmWebFactory.CreateAsync(scenario.Host.Database.Provider);
         finance.Settings["Exchange:AxisUrl"] = scenario.Axis.Address.ToString();
         finance.Settings["Exchange:AgencyCode"] = Finance;
         finance.Settings["Exchange:AgencyName"] = "Sở Tài chính tỉnh Lạng Sơn";
         finance.Settings["Exchange:AgencyKey"] = Key(Finance);
-        var financeClerk = await finance.LoginAsync("vanthu");
+        return finance;
+    }
+
+    /// <summary>Finance takes the package from the axis, registers it and reports back.</summary>
+    private static async Task ReceivedByFinanceAsync(DocBpmWebFactory finance, HttpClient financeClerk, string nationalId)
+    {
         await OutgoingClient.Ok(await financeClerk.PostAsync("/api/exchange/pull", null));
         await finance.RunDueWorkAsync();
         var received = (await financeClerk.GetFromJsonAsync<JsonArray>("/api/exchange/received"))!.Single()!;
         Assert.AreEqual(nationalId, (string?)received["documentId"]);
         Assert.AreEqual("Về việc kiểm tra cơ sở vật chất trường học năm 2026", (string?)received["subject"]);
+    }
+
+    /// <summary>Article 9.5 at the receiver: the correction notice arrives naming the document it corrects, and the two are linked both ways.</summary>
+    private static async Task AssertFinanceLinksTheCorrectionAsync(DocBpmWebFactory finance, HttpClient financeClerk)
+    {
+        await OutgoingClient.Ok(await financeClerk.PostAsync("/api/exchange/pull", null));
+        await finance.RunDueWorkAsync();
+        var received = (await financeClerk.GetFromJsonAsync<JsonNode>("/api/incoming"))!["items"]!.AsArray();
+        var original = (Guid)received.Single(d => (string?)d!["codeNumber"] == "01")!["id"]!;
+        var notice = (Guid)received.Single(d => (string?)d!["codeNumber"] == "02")!["id"]!;
+
+        var corrects = (await financeClerk.GetFromJsonAsync<JsonNode>($"/api/incoming/{notice}"))!["corrects"]!;
+        Assert.AreEqual(original, (Guid)corrects["id"]!, "the notice points to the document it corrects");
+        Assert.AreEqual("01/SGDĐT-GDTrH", (string?)corrects["numberAndNotation"]);
+        Assert.AreEqual("Notice", (string?)corrects["kind"]);
+        Assert.AreEqual(notice, (Guid)(await financeClerk.GetFromJsonAsync<JsonNode>($"/api/incoming/{original}"))!["correctedBy"]!["id"]!,
+            "the original shows it has a correction");
+        StringAssert.Contains(WebUtility.HtmlDecode(await financeClerk.GetStringAsync($"/incoming/{notice}")),
+            $"Đính chính văn bản số <a id=\"corrects\" href=\"/incoming/{original}\">01/SGDĐT-GDTrH</a>", "the recipient's page links it");
     }
 }

@@ -5,6 +5,8 @@ using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Tests.Infrastructure;
 using DocBpm.Engine.Timers;
 
+using static DocBpm.Web.Tests.Outgoing.OutgoingClient;
+
 namespace DocBpm.Web.Tests.Outgoing;
 
 /// <summary>The rules around the outgoing path: the issue deadline of Article 6.2, urgency first, and refusals that change nothing.</summary>
@@ -139,11 +141,4 @@ public sealed class OutgoingRulesTests
 
     private static async Task<bool> HasTaskAsync(HttpClient client, string elementId) =>
         (await client.GetFromJsonAsync<JsonArray>("/api/tasks/mine"))!.Any(t => (string?)t!["elementId"] == elementId);
-
-    private static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string inDetail)
-    {
-        var problem = (await response.Content.ReadFromJsonAsync<JsonNode>())!;
-        Assert.AreEqual(status, response.StatusCode, problem.ToJsonString());
-        StringAssert.Contains((string?)problem["detail"], inDetail);
-    }
 }

@@ -303,6 +303,17 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
                     b.Property<int?>("Copies")
                         .HasColumnType("integer");
 
+                    b.Property<string>("CorrectionKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid?>("CorrectsId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CorrectsIdentifier")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<DateTimeOffset?>("Deadline")
                         .HasColumnType("timestamp with time zone");
 
@@ -401,6 +412,10 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CorrectsId");
+
+                    b.HasIndex("CorrectsIdentifier");
+
                     b.HasIndex("ProcessKey")
                         .IsUnique();
 
@@ -471,6 +486,10 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
 
                     b.Property<int>("SortOrder")
                         .HasColumnType("integer");
+
+                    b.Property<string>("SupervisorUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
                     b.HasKey("Id");
 
@@ -873,6 +892,10 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
                         .HasColumnType("character varying(100)");
 
                     b.Property<string>("SignerUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("SigningLeader")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 

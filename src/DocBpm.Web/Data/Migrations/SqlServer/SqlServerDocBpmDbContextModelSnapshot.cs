@@ -303,6 +303,17 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                     b.Property<int?>("Copies")
                         .HasColumnType("int");
 
+                    b.Property<string>("CorrectionKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<Guid?>("CorrectsId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("CorrectsIdentifier")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
                     b.Property<DateTimeOffset?>("Deadline")
                         .HasColumnType("datetimeoffset");
 
@@ -401,6 +412,10 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CorrectsId");
+
+                    b.HasIndex("CorrectsIdentifier");
+
                     b.HasIndex("ProcessKey")
                         .IsUnique();
 
@@ -471,6 +486,10 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
 
                     b.Property<int>("SortOrder")
                         .HasColumnType("int");
+
+                    b.Property<string>("SupervisorUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
 
                     b.HasKey("Id");
 
@@ -873,6 +892,10 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(100)");
 
                     b.Property<string>("SignerUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("SigningLeader")
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 

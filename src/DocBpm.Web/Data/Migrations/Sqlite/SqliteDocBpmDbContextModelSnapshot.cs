@@ -298,6 +298,17 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
                     b.Property<int?>("Copies")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CorrectionKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CorrectsId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CorrectsIdentifier")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("Deadline")
                         .HasColumnType("INTEGER");
 
@@ -396,6 +407,10 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CorrectsId");
+
+                    b.HasIndex("CorrectsIdentifier");
+
                     b.HasIndex("ProcessKey")
                         .IsUnique();
 
@@ -464,6 +479,10 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
 
                     b.Property<int>("SortOrder")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("SupervisorUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -866,6 +885,10 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SignerUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SigningLeader")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
