@@ -86,6 +86,7 @@ public static class DocBpmHost
         app.MapOrganisation();
         app.MapRegisters();
         app.MapProvincialTasks();
+        app.MapProvincialCoordination();
         app.MapProvincialTaskReports();
         app.MapOutgoing();
         app.MapAgencyDirectory();
