@@ -23,7 +23,8 @@ public sealed class PendingCoordinators(DbContext db) : IActivity
     public async ValueTask<Outcome> ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
         var id = context.Get(TaskId);
-        var task = await db.Set<ProvincialTask>().AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, cancellationToken)
+        // Tracked: the step that assigns or changes the units runs this before it saves them.
+        var task = await db.Set<ProvincialTask>().FindAsync([id], cancellationToken)
             ?? throw new InvalidOperationException($"Provincial task {id} does not exist.");
         var answered = await db.Set<CoordinationOpinion>().AsNoTracking()
             .Where(o => o.ProcessKey == ProvincialTaskFlow.ProcessKey && o.SubjectId == id && o.UnitCode != null)

@@ -20,7 +20,7 @@ public static class CoordinationEndpoints
         group.MapGet("/coordination", CoordinationAsync);
         group.MapPost("/opinions", GiveAsync).DisableAntiforgery();
         group.MapGet("/opinions/{opinionId:guid}/file", FileAsync);
-        group.MapPut("/coordinating-units", ChangeAsync).RequireAuthorization(p => p.RequireRole(Roles.Director, Roles.Deputy));
+        group.MapPost("/coordinating-units", ChangeAsync).RequireAuthorization(p => p.RequireRole(Roles.Director, Roles.Deputy));
         return group;
     }
 
