@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -52,6 +53,10 @@ public sealed class CoordinationTests
         Assert.AreEqual("chuyenvien.khtc", (string?)opinion["userName"]);
         Assert.AreEqual("KHTC thống nhất số liệu kinh phí", (string?)opinion["text"]);
         CollectionAssert.AreEqual(pdf, await s.Handler.GetByteArrayAsync((string)opinion["fileUrl"]!), "the main handler reads the attached file");
+        var handlerPage = WebUtility.HtmlDecode(await s.Handler.GetStringAsync($"/provincial-tasks/{task}"));
+        StringAssert.Contains(handlerPage, "KHTC thống nhất số liệu kinh phí", "the task page shows the opinion to the main handler");
+        Assert.IsFalse(handlerPage.Contains("Gửi ý kiến phối hợp", StringComparison.Ordinal), "the main handler has no coordination item");
+        StringAssert.Contains(WebUtility.HtmlDecode(await personnel.GetStringAsync($"/provincial-tasks/{task}")), "Gửi ý kiến phối hợp", "the coordinating unit's form");
 
         var reply = await s.ReplyAndIssueAsync(task);
         await s.ProvinceDecidesAsync(reply, ExchangeStatus.Completed);
