@@ -53,6 +53,7 @@ public static class DocumentsServiceCollectionExtensions
         services.AddActivity<SignDocument>();
         services.AddScoped<IncomingRegistry>();
         services.AddScoped<IncomingHandling>();
+        services.AddScoped<ICoordinationJournal, IncomingCoordination>();
         services.AddScoped<IIncomingRegisterEntries, IncomingRegisterEntries>();
         services.AddActivity<CancelIncoming>();
         return services;

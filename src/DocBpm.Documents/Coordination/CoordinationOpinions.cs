@@ -1,4 +1,5 @@
 using DocBpm.Documents.Files;
+using DocBpm.Documents.Organisation;
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Runtime;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,8 @@ public sealed record OpinionFile(string Name, string? ContentType, byte[] Conten
 /// Coordinating units and people (phối hợp) give their opinion on their own work item: the opinion is stored and the item
 /// completed in one SaveChanges, so a refused opinion stores nothing. The main handler is never waited for nor blocked.
 /// </summary>
-public sealed class CoordinationOpinions(DbContext db, WorkflowRuntime runtime, FileStore files, TimeProvider time)
+public sealed class CoordinationOpinions(DbContext db, WorkflowRuntime runtime, FileStore files, IPeopleDirectory people, TimeProvider time,
+    IEnumerable<ICoordinationJournal> journals)
 {
     public const int MaxLength = 4000;
 
@@ -50,7 +52,8 @@ public sealed class CoordinationOpinions(DbContext db, WorkflowRuntime runtime, 
             Id = Guid.CreateVersion7(),
             ProcessKey = place.ProcessKey,
             SubjectId = place.SubjectId,
-            UnitCode = TaskAccess.Decode(item.CandidateGroups).FirstOrDefault(),
+            // An item offered to a unit names it; one offered to people answers for the person's unit.
+            UnitCode = TaskAccess.Decode(item.CandidateGroups).FirstOrDefault() ?? (await people.FindAsync(actor.UserName, cancellationToken))?.UnitCode,
             UserName = actor.UserName,
             At = time.GetUtcNow(),
             Text = text.Trim(),
@@ -58,6 +61,8 @@ public sealed class CoordinationOpinions(DbContext db, WorkflowRuntime runtime, 
             FileName = stored?.Name,
         };
         db.Set<CoordinationOpinion>().Add(opinion);
+        foreach (var journal in journals.Where(j => j.ProcessKey == place.ProcessKey))
+            journal.Record(opinion);
         await runtime.CompleteTaskAsync(item.Id, null, actor, cancellationToken);
         return opinion;
     }

@@ -92,6 +92,7 @@ public static class DocBpmHost
         app.MapAgencyDirectory();
         app.MapSignatures();
         app.MapIncoming();
+        app.MapIncomingCoordination();
         app.MapInbox();
         app.MapInstanceMigration();
         app.MapDesignerPages();

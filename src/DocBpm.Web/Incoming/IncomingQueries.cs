@@ -72,7 +72,8 @@ public sealed class IncomingQueries(DbContext db, TimeProvider time)
             d.Notes, d.ArrivedAt, d.RegisteredAt, d.RegisteredBy, d.Instruction, d.PaperCopyDelivered, d.ReplyDocumentId, d.ReturnReason,
             d.CancelReason, d.CompletedAt, await SignatureAsync(d, cancellationToken),
             [.. files.Select(f => f with { Url = $"/api/incoming/{id}/files/{f.Id}" })], Tree(lines, null),
-            [.. history.Select(h => new HistoryView(h.At, h.UserName, h.Action, IncomingActions.Vietnamese(h.Action), h.Detail))], actions);
+            [.. history.Select(h => new HistoryView(h.At, h.UserName, h.Action, IncomingActions.Vietnamese(h.Action), h.Detail))], actions,
+            d.ProcessKey);
     }
 
     /// <summary>What the verify step of the document's process found (Article 8.1a), once it ran.</summary>

@@ -27,7 +27,7 @@ public sealed record IncomingDetail(
     string? Notes, DateTimeOffset ArrivedAt, DateTimeOffset? RegisteredAt, string? RegisteredBy, string? Instruction,
     bool PaperCopyDelivered, Guid? ReplyDocumentId, string? ReturnReason, string? CancelReason, DateTimeOffset? CompletedAt,
     SignatureView? Signature, IReadOnlyList<FileView> Files, IReadOnlyList<AssignmentNode> Assignments, IReadOnlyList<HistoryView> History,
-    IncomingActionsView Actions);
+    IncomingActionsView Actions, string ProcessKey);
 
 /// <summary>The verify step's conclusion: legal status (Article 4), the reasons in Vietnamese, who signed.</summary>
 public sealed record SignatureView(string LegalStatus, string? Summary, IReadOnlyList<string> Signers);

@@ -12,7 +12,7 @@ namespace DocBpm.Web.ProvincialTasks;
 public sealed record CoordinatorsRequest(List<string>? CoordinatingUnits);
 
 /// <summary>Coordinating units of a provincial task: their opinions (text and an optional file), and the Director's change of units.</summary>
-public static class CoordinationEndpoints
+public static class ProvincialCoordinationEndpoints
 {
     public static RouteGroupBuilder MapProvincialCoordination(this IEndpointRouteBuilder app)
     {
