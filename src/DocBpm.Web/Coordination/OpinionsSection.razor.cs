@@ -9,7 +9,7 @@ namespace DocBpm.Web.Coordination;
 /// Placed on a record's page with one line; the page decides who may see the record, the item who may give an opinion.
 /// It works in its own service scope: the page may still be querying the request's DbContext while the section renders.
 /// </summary>
-public sealed partial class CoordinationSection
+public sealed partial class OpinionsSection
 {
     [Parameter, EditorRequired] public CoordinationPlace Place { get; set; } = default!;
 
