@@ -37,10 +37,26 @@ public sealed partial class ProvincialTask
         Stage = TaskStage.InProgress;
     }
 
-    /// <summary>The main handler starts the reply ("khởi tạo văn bản đi" at "Văn bản trả lời"): the outgoing flow linked to the task.</summary>
-    public void StartReply(Guid outgoingId)
+    /// <summary>
+    /// Refuses a reply <paramref name="userName"/> may not start now: only the main handler, at the reply step, once per
+    /// round (again only after the province rejected the previous reply, Article 12.1c).
+    /// </summary>
+    public void ExpectReply(string userName)
     {
         Expect("reply", TaskStage.InProgress);
+        if (!string.Equals(Handler, userName, StringComparison.Ordinal))
+            throw new TaskRuleException("not-handler", "Chỉ người xử lý chính của nhiệm vụ được khởi tạo văn bản trả lời.",
+                $"{userName} is not the handler of {Id}.");
+        if (ReplyOutgoingId is not null)
+            throw new TaskRuleException("reply-open",
+                "Nhiệm vụ đã có văn bản trả lời đang xử lý; hãy tiếp tục trên văn bản đó (chỉ khởi tạo lại khi UBND tỉnh không phê duyệt).",
+                $"Task {Id} has an open reply {ReplyOutgoingId}.");
+    }
+
+    /// <summary>The main handler starts the reply ("khởi tạo văn bản đi" at "Văn bản trả lời"): the outgoing flow linked to the task.</summary>
+    public void StartReply(Guid outgoingId, string userName)
+    {
+        ExpectReply(userName);
         ReplyOutgoingId = outgoingId;
     }
 

@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using DocBpm.Documents.Exchange;
 using DocBpm.Documents.Incoming;
 using DocBpm.Documents.Organisation;
-using DocBpm.Documents.Outgoing;
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Runtime;
 using Microsoft.EntityFrameworkCore;
@@ -110,13 +109,32 @@ public sealed class ProvincialTaskFlow(DbContext db, WorkflowRuntime runtime, Ta
             cancellationToken);
     }
 
-    /// <summary>"Khởi tạo văn bản đi" at "Văn bản trả lời": the outgoing document <paramref name="outgoingId"/> is the task's reply.</summary>
-    public async Task StartReplyAsync(Guid taskId, Guid outgoingId, TaskActor handler, CancellationToken cancellationToken)
+    /// <summary>
+    /// "Khởi tạo văn bản đi" at "Văn bản trả lời": <paramref name="draftReply"/> creates the outgoing draft answering the
+    /// carrying incoming document (null when the task document did not come over the axis) and the task is linked to it,
+    /// in one transaction, so that a refusal on either side leaves neither a stray draft nor a link. Returns the draft.
+    /// </summary>
+    public async Task<Guid> StartReplyAsync(Guid taskId, Func<Guid?, CancellationToken, Task<Guid>> draftReply, TaskActor handler,
+        CancellationToken cancellationToken)
     {
         var task = await LoadAsync(taskId, cancellationToken);
-        await EnsureLinkedReplyAsync(task.Document!, outgoingId, cancellationToken);
-        task.StartReply(outgoingId);
-        await CompleteAsync(task, "HandlerReplies", handler, new() { ["replyOutgoingId"] = outgoingId.ToString() }, cancellationToken);
+        task.ExpectReply(handler.UserName);
+        var carrier = await CarrierAsync(task.Document!, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            var outgoingId = await draftReply(carrier, cancellationToken);
+            task.StartReply(outgoingId, handler.UserName);
+            await CompleteAsync(task, "HandlerReplies", handler, new() { ["replyOutgoingId"] = outgoingId.ToString() }, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return outgoingId;
+        }
+        catch
+        {
+            // The rolled-back rows must not be saved by a later step of the same request.
+            db.ChangeTracker.Clear();
+            throw;
+        }
     }
 
     /// <summary>
@@ -178,26 +196,6 @@ public sealed class ProvincialTaskFlow(DbContext db, WorkflowRuntime runtime, Ta
         var document = await LoadDocumentAsync(documentId, cancellationToken);
         document.TakeBack();
         await db.SaveChangesAsync(cancellationToken);
-    }
-
-    /// <summary>
-    /// The reply must be an outgoing document not yet issued, started from "Văn bản trả lời" of the task document (its
-    /// reply link names the incoming document that carries the tasks); a consultation on its own flow does not count.
-    /// </summary>
-    private async Task EnsureLinkedReplyAsync(TaskDocument document, Guid outgoingId, CancellationToken cancellationToken)
-    {
-        var reply = await db.Set<OutgoingDocument>().AsNoTracking().Where(o => o.Id == outgoingId)
-            .Select(o => new { o.Stage, o.InReplyToId }).FirstOrDefaultAsync(cancellationToken)
-            ?? throw new TaskRuleException("no-reply-document", "Không tìm thấy văn bản đi được khởi tạo làm văn bản trả lời.",
-                $"Outgoing document {outgoingId} does not exist.");
-        if (reply.Stage == OutgoingStage.Issued)
-            throw new TaskRuleException("reply-issued-already", "Văn bản trả lời phải được khởi tạo mới từ nhiệm vụ, không dùng văn bản đã ban hành.",
-                $"Outgoing document {outgoingId} is issued already.");
-        var carrier = await CarrierAsync(document, cancellationToken);
-        if (carrier is not null && reply.InReplyToId != carrier)
-            throw new TaskRuleException("reply-not-linked",
-                "Văn bản đi phải được khởi tạo tại mục \"Văn bản trả lời\" của văn bản giao nhiệm vụ (Điều 12.1b); văn bản xin ý kiến trên luồng riêng không dùng để báo cáo nhiệm vụ.",
-                $"Outgoing document {outgoingId} does not reply to incoming document {carrier}.");
     }
 
     /// <summary>The registered incoming document that carries the tasks (when they came over the axis).</summary>

@@ -1,4 +1,3 @@
-using DocBpm.Documents;
 using DocBpm.Documents.Coordination;
 using DocBpm.Web.Accounts;
 using Microsoft.AspNetCore.Components;
@@ -48,9 +47,9 @@ public sealed partial class OpinionsSection
                 HttpContext.User.ToTaskActor(), HttpContext.RequestAborted);
             Navigation.NavigateTo($"{ReturnPath}?ok={Uri.EscapeDataString("Đã gửi ý kiến phối hợp.")}");
         }
-        catch (DocumentRefusedException refused)
+        catch (Exception refused) when (EngineExceptionHandler.Describe(refused) is { Detail: { } detail })
         {
-            problem = refused.DetailVi;
+            problem = detail;
         }
     }
 }

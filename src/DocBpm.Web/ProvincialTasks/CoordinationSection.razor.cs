@@ -38,5 +38,9 @@ public sealed partial class CoordinationSection
         {
             problem = rule.MessageVi;
         }
+        catch (Exception refused) when (EngineExceptionHandler.Describe(refused) is { Detail: { } detail })
+        {
+            problem = detail;
+        }
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using DocBpm.Documents.Organisation;
 using DocBpm.Documents.ProvincialTasks;
 using DocBpm.Web.Accounts;
+using DocBpm.Web.Outgoing;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,15 +23,16 @@ public static class ProvincialTaskEndpoints
         group.MapPost("/{id:guid}/reconcile", ReconcileAsync).RequireAuthorization(p => p.RequireRole(Roles.Clerk));
         group.MapPost("/{id:guid}/assign", AssignAsync).RequireAuthorization(p => p.RequireRole(Roles.Director, Roles.Deputy));
         group.MapPost("/{id:guid}/handler", AssignHandlerAsync).RequireAuthorization(p => p.RequireRole(Roles.UnitHead));
-        group.MapPost("/{id:guid}/reply", ReplyAsync);
+        group.MapPost("/{id:guid}/reply-draft", ReplyDraftAsync);
         group.MapPost("/{id:guid}/extension", ExtensionAsync);
         return group;
     }
 
+    /// <summary>The tasks the person follows (<see cref="TaskVisibility"/>): an empty list, not a refusal, for someone who follows none.</summary>
     private static async Task<Ok<List<ProvincialTaskView>>> ListAsync(string? unit, ProvincialTaskStatus? status, DbContext db,
-        TaskStanding standing, TimeProvider time, CancellationToken cancellationToken)
+        TaskStanding standing, TimeProvider time, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var query = db.Set<ProvincialTask>().AsNoTracking().Include(t => t.Document).AsQueryable();
+        var query = db.Set<ProvincialTask>().AsNoTracking().Include(t => t.Document).VisibleTo(user);
         if (!string.IsNullOrWhiteSpace(unit))
             query = query.Where(t => t.MainUnit == unit);
         var now = time.GetUtcNow();
@@ -84,7 +86,7 @@ public static class ProvincialTaskEndpoints
     }
 
     /// <summary>The clerk, or a main handler of one of the document's tasks (who must take back a wrongly closed one, Article 12.1b).</summary>
-    private static async Task<bool> MayCloseAsync(Guid documentId, DbContext db, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+    public static async Task<bool> MayCloseAsync(Guid documentId, DbContext db, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         user.IsInRole(Roles.Clerk)
         || await db.Set<ProvincialTask>().AnyAsync(t => t.DocumentId == documentId && t.Handler == user.Identity!.Name, cancellationToken);
 
@@ -135,11 +137,12 @@ public static class ProvincialTaskEndpoints
 
     public static string HandlerOutsideUnit(string mainUnit) => $"Người xử lý chính phải là cán bộ của đơn vị chủ trì {mainUnit}.";
 
-    private static async Task<NoContent> ReplyAsync(Guid id, ReplyRequest request, ProvincialTaskFlow flow, ClaimsPrincipal user,
-        CancellationToken cancellationToken)
+    /// <summary>"Khởi tạo văn bản đi" at "Văn bản trả lời": the draft replying to the task document, linked to the task in one step.</summary>
+    private static async Task<Created<OutgoingCreated>> ReplyDraftAsync(Guid id, ReplyDraftRequest request, ProvincialTaskFlow flow,
+        OutgoingSteps steps, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        await flow.StartReplyAsync(id, request.OutgoingId, user.ToTaskActor(), cancellationToken);
-        return TypedResults.NoContent();
+        var outgoing = await flow.StartReplyDraftAsync(steps, id, request, user, cancellationToken);
+        return TypedResults.Created($"/api/outgoing/{outgoing}", new OutgoingCreated(outgoing));
     }
 
     private static async Task<Results<NoContent, ValidationProblem>> ExtensionAsync(Guid id, ExtensionRequest request, ProvincialTaskFlow flow,

@@ -12,8 +12,6 @@ public sealed record AssignRequest(string MainUnit, List<string>? CoordinatingUn
 
 public sealed record HandlerRequest(string UserName);
 
-public sealed record ReplyRequest(Guid OutgoingId);
-
 public sealed record ExtensionRequest(string LetterDocumentId, DateTimeOffset RequestedDeadline);
 
 public sealed record ProvincialTaskView(

@@ -1,3 +1,4 @@
+using DocBpm.Documents.Organisation;
 using DocBpm.Documents.ProvincialTasks;
 using DocBpm.Web.Accounts;
 
@@ -6,12 +7,25 @@ namespace DocBpm.Web.ProvincialTasks;
 /// <summary>The steps before the handler: the clerk reconciles, the Director assigns units, the unit head names the handler.</summary>
 public sealed partial class TaskPage
 {
-    private bool MayReconcile => task!.Stage == TaskStage.Reconciling && User.IsInRole(Roles.Clerk);
+    private List<Unit> units = [];
+    private List<AppUser> people = [];
+
+    /// <summary>Also once the provincial office has corrected a line the clerk asked about: the clerk reconciles it again.</summary>
+    private bool MayReconcile => task!.Stage is (TaskStage.Reconciling or TaskStage.AwaitingCorrection) && User.IsInRole(Roles.Clerk);
 
     private bool MayAssign => task!.Stage == TaskStage.Registered && (User.IsInRole(Roles.Director) || User.IsInRole(Roles.Deputy));
 
     private bool MayNameHandler => task!.Stage == TaskStage.Assigned && User.IsInRole(Roles.UnitHead)
         && User.FindFirst(UnitClaimsFactory.UnitClaim)?.Value == task.MainUnit;
+
+    /// <summary>The pick-lists of the step the person may take.</summary>
+    private async Task LoadChoicesAsync(CancellationToken cancellationToken)
+    {
+        if (MayAssign)
+            units = await TaskChoices.UnitsAsync(Db, cancellationToken);
+        if (MayNameHandler)
+            people = await TaskChoices.PeopleAsync(Db, task!.MainUnit!, cancellationToken);
+    }
 
     private async Task ReconcileAsync()
     {
@@ -21,8 +35,8 @@ public sealed partial class TaskPage
             problem = "Cần chọn kết quả đối chiếu.";
             return;
         }
-        await StepAsync(() => Flow.ReconcileAsync(Id, decision, Text(form["note"]), null, null, Actor, HttpContext.RequestAborted),
-            "Đã ghi kết quả đối chiếu.");
+        await StepAsync(() => Flow.ReconcileAsync(Id, decision, Text(form["note"]), Text(form["content"]), EndOfWorkingDay(form["correctedDeadline"]),
+            Actor, HttpContext.RequestAborted), "Đã ghi kết quả đối chiếu.");
     }
 
     private async Task AssignAsync()
@@ -33,7 +47,7 @@ public sealed partial class TaskPage
             problem = "Cần chọn đơn vị chủ trì.";
             return;
         }
-        var coordinating = form["coordinatingUnits"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        string[] coordinating = [.. form["coordinatingUnits"].OfType<string>()];
         await StepAsync(() => Flow.AssignAsync(Id, mainUnit, coordinating, Actor, HttpContext.RequestAborted), "Đã phân giao nhiệm vụ.");
     }
 
@@ -49,17 +63,27 @@ public sealed partial class TaskPage
         await StepAsync(() => Flow.AssignHandlerAsync(Id, userName, Actor, HttpContext.RequestAborted), "Đã giao người xử lý chính.");
     }
 
-    /// <summary>Runs a step of the process; a refused one shows its Vietnamese explanation and changes nothing.</summary>
-    private async Task StepAsync(Func<Task> step, string done)
+    /// <summary>Runs a step of the process and comes back to the task; a refused one shows its explanation and changes nothing.</summary>
+    private Task StepAsync(Func<Task> step, string done) => StepAsync(async () =>
+    {
+        await step();
+        return $"/provincial-tasks/{Id}";
+    }, done);
+
+    /// <summary>Runs a step and goes where it says; a refusal shows the same Vietnamese explanation as the API's problem details.</summary>
+    private async Task StepAsync(Func<Task<string>> step, string done)
     {
         try
         {
-            await step();
-            Done($"/provincial-tasks/{Id}", done);
+            Done(await step(), done);
         }
         catch (TaskRuleException rule)
         {
             problem = rule.MessageVi;
+        }
+        catch (Exception refused) when (EngineExceptionHandler.Describe(refused) is { Detail: { } detail })
+        {
+            problem = detail;
         }
     }
 

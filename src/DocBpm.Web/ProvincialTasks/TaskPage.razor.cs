@@ -1,4 +1,5 @@
-using DocBpm.Documents.Incoming;
+using System.Globalization;
+using DocBpm.Documents.Exchange;
 using DocBpm.Documents.Outgoing;
 using DocBpm.Documents.ProvincialTasks;
 using DocBpm.Engine.Timers;
@@ -27,79 +28,72 @@ public sealed partial class TaskPage
     private ProvincialTaskView? task;
     private Guid? replyOutgoingId;
     private List<DocumentType> types = [];
+    private List<AgencyEntry> agencies = [];
+
+    /// <summary>The agency that sent the task document (the provincial People's Committee office): the reply's preselected recipient.</summary>
+    private string? sender;
+
     private List<OutgoingDocument> letters = [];
     private string? problem;
 
     private bool IsHandler => task?.Handler is { } handler && handler == User.Identity?.Name;
 
     /// <summary>A reply is started once; after the province rejects one the handler starts over (Article 12.1c).</summary>
-    private bool MayReply => IsHandler && task!.Stage == TaskStage.InProgress && task.DocumentClosed is false
-        && (replyOutgoingId is null || task.Status == ProvincialTaskStatus.Rejected);
+    private bool MayReply => IsHandler && task!.Stage == TaskStage.InProgress && task.DocumentClosed is false && replyOutgoingId is null;
 
-    private bool MayExtend => IsHandler && task!.Stage == TaskStage.InProgress && task.Extension != ExtensionState.Requested;
+    private bool MayExtend => IsHandler && task!.Stage == TaskStage.InProgress && task.DocumentClosed is false
+        && task.Extension != ExtensionState.Requested;
 
     protected override async Task OnInitializedAsync()
     {
         if (!SignedIn)
             return;
+        var cancellationToken = HttpContext.RequestAborted;
         var entity = await Db.Set<ProvincialTask>().AsNoTracking().Include(t => t.Document)
-            .FirstOrDefaultAsync(t => t.Id == Id, HttpContext.RequestAborted);
+            .FirstOrDefaultAsync(t => t.Id == Id, cancellationToken);
         if (entity is null)
             return;
         task = entity.View(Standing, Time.GetUtcNow());
         replyOutgoingId = entity.ReplyOutgoingId;
+        await LoadDocumentAsync(entity.DocumentId, cancellationToken);
+        await LoadChoicesAsync(cancellationToken);
         if (!IsHandler)
             return;
         var me = User.Identity!.Name;
-        types = await Db.Set<DocumentType>().OrderBy(t => t.SortOrder).ToListAsync(HttpContext.RequestAborted);
+        types = await Db.Set<DocumentType>().OrderBy(t => t.SortOrder).ToListAsync(cancellationToken);
+        agencies = await Db.Set<AgencyEntry>().AsNoTracking().Where(a => a.IsActive).OrderBy(a => a.Code).ToListAsync(cancellationToken);
+        sender = await Db.Set<ReceivedDocument>().AsNoTracking().Where(r => r.Id == entity.Document!.ReceivedDocumentId)
+            .Select(r => r.SenderCode).FirstOrDefaultAsync(cancellationToken);
+        // An extension-request letter goes on its own flow: the task's replies (answering the task document) are not letters.
+        var carrier = document!.IncomingDocumentId;
         letters = await Db.Set<OutgoingDocument>()
-            .Where(d => d.Drafter == me && d.NationalId != null && d.Id != entity.ReplyOutgoingId)
-            .OrderByDescending(d => d.IssuedAt).Take(50).ToListAsync(HttpContext.RequestAborted);
+            .Where(d => d.Drafter == me && d.NationalId != null && d.Id != entity.ReplyOutgoingId && (carrier == null || d.InReplyToId != carrier))
+            .OrderByDescending(d => d.IssuedAt).Take(50).ToListAsync(cancellationToken);
     }
 
-    /// <summary>
-    /// Creates the outgoing draft answering the carrying incoming document and links it as the task's reply; the
-    /// rules are checked first so that a refused reply leaves no orphan draft behind.
-    /// </summary>
+    /// <summary>One step: the draft replying to the task document, linked to the task; then on to the draft to upload its file.</summary>
     private async Task ReplyAsync()
     {
         var form = HttpContext.Request.Form;
-        var entity = await Db.Set<ProvincialTask>().AsNoTracking().Include(t => t.Document)
-            .FirstAsync(t => t.Id == Id, HttpContext.RequestAborted);
-        if (await Flow.CarrierAsync(entity.Document!, HttpContext.RequestAborted) is not { } carrier)
-        {
-            problem = "Văn bản giao nhiệm vụ chưa được vào sổ văn bản đến, nên chưa thể khởi tạo văn bản trả lời.";
-            return;
-        }
-        var agencies = form["agencies"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        try
-        {
-            var outgoing = await Steps.CreateAsync(new NewDraft(form["type"].ToString(), form["subject"].ToString(), InReplyTo: carrier,
-                Recipients: [.. agencies.Select(a => new RecipientChoice(RecipientKind.Agency, a))]), User, HttpContext.RequestAborted);
-            await Flow.StartReplyAsync(Id, outgoing, Actor, HttpContext.RequestAborted);
-            Done($"/provincial-tasks/{Id}", "Đã khởi tạo văn bản trả lời và liên kết với nhiệm vụ; hãy mở văn bản để tải lên dự thảo rồi trình.");
-        }
-        catch (Documents.DocumentRefusedException refused)
-        {
-            problem = refused.DetailVi;
-        }
-        catch (TaskRuleException rule)
-        {
-            problem = rule.MessageVi;
-        }
+        var request = new ReplyDraftRequest(form["type"].ToString(), form["subject"].ToString(),
+            [.. form["agencies"].Select(a => new RecipientChoice(RecipientKind.Agency, a ?? ""))]);
+        await StepAsync(async () => $"/outgoing/{await Flow.StartReplyDraftAsync(Steps, Id, request, User, HttpContext.RequestAborted)}",
+            "Đã khởi tạo văn bản trả lời và liên kết với nhiệm vụ; hãy tải lên tệp dự thảo rồi trình.");
     }
 
     private async Task ExtendAsync()
     {
         var form = HttpContext.Request.Form;
-        if (!DateOnly.TryParse(form["requested"], System.Globalization.CultureInfo.InvariantCulture, out var requested))
+        if (EndOfWorkingDay(form["requested"]) is not { } deadline)
         {
             problem = "Cần chọn thời hạn đề nghị gia hạn.";
             return;
         }
-        // The requested day is the last day allowed: the deadline is the end of its working day (17:00), Vietnam time.
-        var deadline = VietnamTime.At(requested.Year, requested.Month, requested.Day, 17, 0);
         await StepAsync(() => Flow.RequestExtensionAsync(Id, form["letter"].ToString(), deadline, Actor, HttpContext.RequestAborted),
             "Đã gửi đề nghị gia hạn; chờ UBND tỉnh quyết định.");
     }
+
+    /// <summary>A deadline picked as a day is the end of its working day (17:00), Vietnam time; null when none was picked.</summary>
+    private static DateTimeOffset? EndOfWorkingDay(string? date) =>
+        DateOnly.TryParse(date, CultureInfo.InvariantCulture, out var day) ? VietnamTime.At(day.Year, day.Month, day.Day, 17, 0) : null;
 }

@@ -28,7 +28,7 @@ public static class DocumentActions
         ["provincial-reconcile"] = "\"Rà soát, đối chiếu\" trên trang nhiệm vụ (POST /api/provincial-tasks/{id}/reconcile)",
         ["provincial-assign"] = "\"Phân giao nhiệm vụ\" trên trang nhiệm vụ (POST /api/provincial-tasks/{id}/assign)",
         ["provincial-handler"] = "\"Giao người xử lý chính\" trên trang nhiệm vụ (POST /api/provincial-tasks/{id}/handler)",
-        ["provincial-reply"] = "\"Khởi tạo văn bản đi\" tại mục \"Văn bản trả lời\" trên trang nhiệm vụ (POST /api/provincial-tasks/{id}/reply)",
+        ["provincial-reply"] = "\"Khởi tạo văn bản đi\" tại mục \"Văn bản trả lời\" trên trang nhiệm vụ (POST /api/provincial-tasks/{id}/reply-draft)",
         ["provincial-coordination"] = "\"Gửi ý kiến phối hợp\" trên trang nhiệm vụ (POST /api/provincial-tasks/{id}/opinions)",
     };
 

@@ -99,32 +99,39 @@ public sealed class ProvincialScenario : IAsyncDisposable
     }
 
     /// <summary>
-    /// The handler starts the reply from "Văn bản trả lời" of the task document (an outgoing draft replying to the incoming
-    /// document that carries the tasks) and links it to the task; it is checked, signed and issued to the province on
-    /// the outgoing flow, whose issue reports to the task. Returns the reply's document identifier.
+    /// The handler starts the reply from "Văn bản trả lời" of the task document (one call: an outgoing draft replying to
+    /// the incoming document that carries the tasks, linked to the task); it is checked, signed and issued to the
+    /// province on the outgoing flow, whose issue reports to the task. Returns the reply's document identifier.
     /// </summary>
     public async Task<string> ReplyAndIssueAsync(Guid task)
     {
-        var reply = await DraftReplyAsync();
-        await StepAsync(Handler, $"/api/provincial-tasks/{task}/reply", new { outgoingId = reply });
+        var response = await StartReplyAsync(task);
+        await Expect.SuccessAsync(response);
+        var reply = (Guid)(await response.Content.ReadFromJsonAsync<JsonNode>())!["id"]!;
+        await Handler.UploadAsync(reply, "bao-cao.pdf", OutgoingClient.Pdf("Báo cáo kết quả thực hiện nhiệm vụ"));
         return await IssueAsync(reply);
     }
 
-    /// <summary>"Khởi tạo văn bản đi" at "Văn bản trả lời" of the task document: a draft replying to its incoming document.</summary>
-    public Task<Guid> DraftReplyAsync() => DraftToProvinceAsync("Báo cáo kết quả thực hiện nhiệm vụ", CarrierId);
+    /// <summary>"Khởi tạo văn bản đi" at "Văn bản trả lời" of the task, addressed to <paramref name="agencies"/> (the province by default).</summary>
+    public Task<HttpResponseMessage> StartReplyAsync(Guid task, HttpClient? person = null, string typeCode = "BC", params string[] agencies) =>
+        StepAsync(person ?? Handler, $"/api/provincial-tasks/{task}/reply-draft", new
+        {
+            typeCode,
+            subject = "Báo cáo kết quả thực hiện nhiệm vụ",
+            recipients = (agencies.Length == 0 ? [Province] : agencies).Select(a => new { kind = "Agency", code = a }),
+        }, mustSucceed: false);
 
     /// <summary>The extension-request letter, drafted and issued to the province on its own outgoing flow (Article 12.3).</summary>
-    public async Task<string> LetterSentToProvinceAsync() => await IssueAsync(await DraftToProvinceAsync("Xin gia hạn thực hiện nhiệm vụ", null));
-
-    private async Task<Guid> DraftToProvinceAsync(string subject, Guid? inReplyTo)
+    public async Task<string> LetterSentToProvinceAsync()
     {
+        const string subject = "Xin gia hạn thực hiện nhiệm vụ";
         var id = await Handler.CreateOutgoingAsync(new
         {
-            typeCode = "CV", subject, urgency = "Normal", copies = 1, inReplyTo,
+            typeCode = "CV", subject, urgency = "Normal", copies = 1,
             recipients = new object[] { new { kind = "Agency", code = Province } },
         });
-        await Handler.UploadAsync(id, "bao-cao.pdf", OutgoingClient.Pdf(subject));
-        return id;
+        await Handler.UploadAsync(id, "xin-gia-han.pdf", OutgoingClient.Pdf(subject));
+        return await IssueAsync(id);
     }
 
     private async Task<string> IssueAsync(Guid outgoing)

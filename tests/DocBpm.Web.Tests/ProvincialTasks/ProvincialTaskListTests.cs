@@ -1,0 +1,42 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using DocBpm.Engine.Persistence;
+using DocBpm.Engine.Timers;
+
+namespace DocBpm.Web.Tests.ProvincialTasks;
+
+/// <summary>Who follows which provincial tasks: the task list is scoped by role, for the API and the page alike.</summary>
+[TestClass]
+public sealed class ProvincialTaskListTests
+{
+    [TestMethod]
+    public async Task Office_and_leaders_see_every_task_a_unit_head_the_units_tasks_a_handler_their_own_and_others_none()
+    {
+        await using var s = await ProvincialScenario.StartAsync(DatabaseProvider.Sqlite);
+        var document = await s.ReceiveTasksAsync("131",
+            ("Báo cáo chất lượng giáo dục trung học", VietnamTime.At(2026, 12, 4, 17, 0)),
+            ("Rà soát biên chế giáo viên", VietnamTime.At(2026, 12, 4, 17, 0)),
+            ("Kiểm tra cơ sở vật chất", VietnamTime.At(2026, 12, 4, 17, 0)));
+        var (led, coordinated, unassigned) = (ProvincialScenario.LineId(document, 1), ProvincialScenario.LineId(document, 2), ProvincialScenario.LineId(document, 3));
+        await s.ToHandlerAsync(led);
+        await s.StepAsync(s.Clerk, $"/api/provincial-tasks/{coordinated}/reconcile", new { decision = "Accept" });
+        await s.StepAsync(s.Director, $"/api/provincial-tasks/{coordinated}/assign", new { mainUnit = "TCCB", coordinatingUnits = new[] { "GDTrH" } });
+
+        Guid[] all = [led, coordinated, unassigned];
+        foreach (var follower in new[] { "vanthu", "chanhvanphong", "giamdoc", "phogiamdoc1", "quantri" })
+            CollectionAssert.AreEquivalent(all, await ListAsync(s, follower), $"{follower} follows every task");
+        CollectionAssert.AreEquivalent(new[] { led, coordinated }, await ListAsync(s, "truongphong.gdtrh"), "main or coordinating unit");
+        CollectionAssert.AreEquivalent(new[] { coordinated }, await ListAsync(s, "truongphong.tccb"));
+        CollectionAssert.AreEquivalent(new[] { led }, await ListAsync(s, "chuyenvien"), "the main handler's own task");
+        Assert.IsEmpty(await ListAsync(s, "chuyenvien.khtc"), "a specialist of a coordinating unit who handles nothing");
+        Assert.IsEmpty(await ListAsync(s, "phantich"));
+    }
+
+    private static async Task<List<Guid>> ListAsync(ProvincialScenario s, string userName)
+    {
+        var person = await s.Host.LoginAsync(userName);
+        var response = await person.GetAsync("/api/provincial-tasks");
+        await Expect.SuccessAsync(response);
+        return [.. (await response.Content.ReadFromJsonAsync<JsonArray>())!.Select(t => (Guid)t!["id"]!)];
+    }
+}
