@@ -33,6 +33,7 @@ public sealed class CoordinationTests
 
         Assert.AreEqual(task.ToString(), (string?)(await finance.MyTaskAsync("Coordinate"))["businessKey"]);
         Assert.AreEqual("KHTC", (string?)(await finance.MyTaskAsync("Coordinate"))["candidateGroups"], "the item is offered to the unit");
+        Assert.AreEqual(task, (Guid?)(await finance.GetFromJsonAsync<JsonArray>("/api/inbox"))!.Single()!["provincialTaskId"], "the inbox leads to the task");
         Assert.AreEqual(task.ToString(), (string?)(await personnel.MyTaskAsync("Coordinate"))["businessKey"]);
         CollectionAssert.AreEqual(new[] { "KHTC", "TCCB" }, Waiting(await CoordinationAsync(s.Handler, task)));
 
