@@ -103,6 +103,29 @@ public sealed class CoordinationTests
         CollectionAssert.AreEqual(new[] { "GDMNTH" }, Waiting(await CoordinationAsync(s.Handler, task)), "the refused changes changed nothing");
     }
 
+    [TestMethod]
+    public async Task An_extension_reenters_the_deadline_scope_without_asking_a_unit_that_answered_again()
+    {
+        await using var s = await ProvincialScenario.StartAsync(DatabaseProvider.Sqlite);
+        var task = ProvincialScenario.LineId(await s.ReceiveTasksAsync("203", ("Báo cáo đội ngũ nhà giáo", NextWednesday)), 1);
+        await s.StepAsync(s.Clerk, $"/api/provincial-tasks/{task}/reconcile", new { decision = "Accept" });
+        await s.StepAsync(s.Director, $"/api/provincial-tasks/{task}/assign", new { mainUnit = "GDTrH", coordinatingUnits = new[] { "KHTC", "TCCB" } });
+        await s.StepAsync(s.UnitHead, $"/api/provincial-tasks/{task}/handler", new { userName = "chuyenvien" });
+        Assert.AreEqual(201, (int)(await GiveAsync(await s.Host.LoginAsync("chuyenvien.khtc"), task, "KHTC không có ý kiến khác")).StatusCode);
+
+        var letter = await s.LetterSentToProvinceAsync();
+        await s.StepAsync(s.Handler, $"/api/provincial-tasks/{task}/extension",
+            new { letterDocumentId = letter, requestedDeadline = NextWednesday.AddDays(7) });
+        await s.ProvinceDecidesAsync(letter, ExchangeStatus.Completed, "Đồng ý gia hạn");
+
+        Assert.AreEqual("Extended", (string?)(await s.TaskAsync(task))["status"]);
+        CollectionAssert.AreEqual(new[] { "TCCB" }, Waiting(await CoordinationAsync(s.Handler, task)));
+        var personnel = await s.Host.LoginAsync("truongphong.tccb");
+        Assert.AreEqual(1, (await personnel.GetFromJsonAsync<JsonArray>("/api/tasks/mine"))!.Count(t => (string?)t!["elementId"] == "Coordinate"),
+            "the unit still asked has one item, due at the new deadline");
+        Assert.AreEqual(NextWednesday.AddDays(7), (DateTimeOffset)(await personnel.MyTaskAsync("Coordinate"))["dueDate"]!);
+    }
+
     private static async Task ChangeAsync(ProvincialScenario s, HttpClient director, Guid task, params string[] units) =>
         await s.StepAsync(director, $"/api/provincial-tasks/{task}/coordinating-units", new { coordinatingUnits = units });
 
