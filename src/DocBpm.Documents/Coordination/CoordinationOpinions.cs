@@ -20,11 +20,15 @@ public sealed class CoordinationOpinions(DbContext db, WorkflowRuntime runtime, 
 {
     public const int MaxLength = 4000;
 
-    /// <summary>The open coordination item <paramref name="actor"/> may work on, if any.</summary>
+    /// <summary>
+    /// The open coordination item offered to <paramref name="actor"/>, if any. An administrator's power to complete any
+    /// task does not count: an opinion speaks for the unit or person it was asked of.
+    /// </summary>
     public async Task<BookmarkRecord?> OpenItemAsync(CoordinationPlace place, TaskActor actor, CancellationToken cancellationToken)
     {
         var open = await OpenItems(place).ToListAsync(cancellationToken);
-        return open.FirstOrDefault(b => TaskAccess.MayWork(b, actor));
+        var asked = actor with { IsAdministrator = false };
+        return open.FirstOrDefault(b => TaskAccess.MayWork(b, asked));
     }
 
     /// <summary>The coordination items still waiting for an opinion.</summary>

@@ -43,8 +43,9 @@ public sealed partial class OpinionsSection
         await using var scope = Scopes.CreateAsyncScope();
         try
         {
-            await scope.ServiceProvider.GetRequiredService<CoordinationOpinions>().GiveAsync(Place, form["opinion"], await CoordinationViews.ReadAsync(form.Files["opinionFile"], HttpContext.RequestAborted),
-                HttpContext.User.ToTaskActor(), HttpContext.RequestAborted);
+            var file = await CoordinationViews.ReadAsync(form.Files["opinionFile"], HttpContext.RequestAborted);
+            await scope.ServiceProvider.GetRequiredService<CoordinationOpinions>()
+                .GiveAsync(Place, form["opinion"], file, HttpContext.User.ToTaskActor(), HttpContext.RequestAborted);
             Navigation.NavigateTo($"{ReturnPath}?ok={Uri.EscapeDataString("Đã gửi ý kiến phối hợp.")}");
         }
         catch (Exception refused) when (EngineExceptionHandler.Describe(refused) is { Detail: { } detail })

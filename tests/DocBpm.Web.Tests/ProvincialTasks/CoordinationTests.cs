@@ -43,6 +43,8 @@ public sealed class CoordinationTests
 
         Assert.AreEqual(409, (int)(await GiveAsync(finance, task, "Ý kiến lần hai")).StatusCode, "one opinion per item");
         Assert.AreEqual(409, (int)(await GiveAsync(outsider, task, "Không được giao")).StatusCode, "only a coordinating unit gives an opinion");
+        Assert.AreEqual(409, (int)(await GiveAsync(await s.Host.LoginAsync("quantri"), task, "Quản trị")).StatusCode,
+            "an administrator does not speak for a unit");
         var empty = await GiveAsync(personnel, task, " ");
         Assert.AreEqual(422, (int)empty.StatusCode);
         StringAssert.Contains(await empty.Content.ReadAsStringAsync(), "ý kiến phối hợp");
