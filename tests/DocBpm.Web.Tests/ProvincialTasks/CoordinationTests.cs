@@ -45,6 +45,9 @@ public sealed class CoordinationTests
         Assert.AreEqual(409, (int)(await GiveAsync(outsider, task, "Không được giao")).StatusCode, "only a coordinating unit gives an opinion");
         Assert.AreEqual(409, (int)(await GiveAsync(await s.Host.LoginAsync("quantri"), task, "Quản trị")).StatusCode,
             "an administrator does not speak for a unit");
+        var program = await GiveAsync(personnel, task, "Kèm chương trình", ("cong-cu.pdf", [0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00]));
+        Assert.AreEqual(422, (int)program.StatusCode, "a file outside the formats of Article 3 is refused, by its content");
+        StringAssert.Contains(await program.Content.ReadAsStringAsync(), "cong-cu.pdf");
         var empty = await GiveAsync(personnel, task, " ");
         Assert.AreEqual(422, (int)empty.StatusCode);
         StringAssert.Contains(await empty.Content.ReadAsStringAsync(), "ý kiến phối hợp");
