@@ -1,4 +1,5 @@
 using DocBpm.Documents.Calendar;
+using DocBpm.Documents.Coordination;
 using DocBpm.Documents.Exchange;
 using DocBpm.Documents.Files;
 using DocBpm.Documents.Incoming;
@@ -44,6 +45,7 @@ public static class DocumentsServiceCollectionExtensions
         services.AddScoped<IOutboxHandler, StatusMessageHandler>();
         services.AddActivity<DispatchToBus>();
         services.AddActivity<ReportStatus>();
+        services.AddDocBpmCoordination();
         services.AddDocBpmProvincialTasks();
         services.AddDocBpmOutgoing(configuration);
         services.AddDocBpmSignatures(configuration);
@@ -51,11 +53,13 @@ public static class DocumentsServiceCollectionExtensions
         services.AddActivity<SignDocument>();
         services.AddScoped<IncomingRegistry>();
         services.AddScoped<IncomingHandling>();
+        services.AddScoped<ICoordinationJournal, IncomingCoordination>();
         services.AddScoped<IIncomingRegisterEntries, IncomingRegisterEntries>();
         services.AddActivity<CancelIncoming>();
         return services;
     }
 
     public static ModelBuilder ApplyDocuments(this ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyCalendar().ApplyFiles().ApplyExchange().ApplyOrganisation().ApplyRegisters().ApplyIncoming().ApplyOutgoing().ApplySignatures().ApplyProvincialTasks();
+        modelBuilder.ApplyCalendar().ApplyFiles().ApplyExchange().ApplyOrganisation().ApplyRegisters().ApplyIncoming().ApplyOutgoing().ApplySignatures().ApplyProvincialTasks()
+            .ApplyCoordination();
 }

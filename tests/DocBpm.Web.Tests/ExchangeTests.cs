@@ -7,6 +7,7 @@ using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Runtime;
 using DocBpm.Engine.Tests.Infrastructure;
 using DocBpm.Engine.Timers;
+using DocBpm.Web.Tests.Incoming;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -48,11 +49,13 @@ public sealed class ExchangeTests
         Assert.AreEqual("01", (await province.StatusesAsync(receipt.DocumentId, CancellationToken.None)).Single().StatusCode);
 
         Assert.AreEqual(receipt.DocumentId, (string?)(await clerk.MyTaskAsync("ClerkCheck"))["businessKey"]);
-        await scenario.StepAsync(() => clerk.CompleteMyTaskAsync("ClerkCheck", new { accepted = true }));
+        var incoming = await InboxDocumentAsync(clerk, "ClerkCheck");
+        await scenario.StepAsync(() => clerk.RegisterAsync(incoming));
         var director = await host.LoginAsync("giamdoc");
-        await scenario.StepAsync(() => director.CompleteMyTaskAsync("DirectorInstruction", new { instruction = "Giao Phòng GDTrH chủ trì" }));
+        await scenario.StepAsync(async () => (await director.AssignAsync(incoming, "person:chuyenvien")).EnsureSuccessStatusCode());
         var staff = await host.LoginAsync("chuyenvien");
-        await scenario.StepAsync(() => staff.CompleteMyTaskAsync("Process"));
+        await scenario.StepAsync(async () =>
+            (await staff.PostAsJsonAsync($"/api/incoming/{incoming}/complete", new { result = "Đã triển khai kế hoạch" })).EnsureSuccessStatusCode());
 
         var statuses = await province.StatusesAsync(receipt.DocumentId, CancellationToken.None);
         Assert.AreEqual("01 03 04 05 06", string.Join(" ", statuses.Select(s => s.StatusCode)),
@@ -77,10 +80,14 @@ public sealed class ExchangeTests
         var tasks = (await clerk.GetFromJsonAsync<JsonArray>("/api/tasks/mine"))!;
         Assert.IsTrue(tasks.Any(t => (string?)t!["elementId"] == "RecallReport"), "the clerk reports the recall to the office leaders");
         Assert.IsFalse(tasks.Any(t => (string?)t!["elementId"] == "ClerkCheck"), "the recalled document leaves the inbox");
-        await clerk.CompleteMyTaskAsync("RecallReport");
+        (await clerk.PostAsync($"/api/incoming/{await InboxDocumentAsync(clerk, "RecallReport")}/recall", null)).EnsureSuccessStatusCode();
         await scenario.Host.RunDueWorkAsync();
         CollectionAssert.Contains((await province.StatusesAsync(receipt.DocumentId, CancellationToken.None)).Select(s => s.StatusCode).ToList(), "15");
     }
+
+    /// <summary>The incoming document of the person's task at <paramref name="elementId"/>, from the inbox.</summary>
+    private static async Task<Guid> InboxDocumentAsync(HttpClient person, string elementId) =>
+        (Guid)(await person.InboxAsync()).Single(t => (string?)t!["elementId"] == elementId)!["documentId"]!;
 
     [TestMethod]
     public async Task A_package_without_its_document_file_is_refused_with_a_status_and_reason()

@@ -33,12 +33,17 @@ public sealed class IncomingHandling(DbContext db, WorkflowRuntime runtime, IPeo
         document.Status = IncomingStatus.Assigned;
         document.Revision++;
         db.Record(document, now, director.UserName, IncomingActions.Assigned, Describe(lines));
-        var handlers = await ProcessUsersAsync(main, cancellationToken);
+        var handlers = await ProcessUsersAsync(main, "mainHandler", cancellationToken);
+        // Each coordinating person, or the heads of each coordinating unit, get a "Phối hợp xử lý" item (IncomingCoordination).
+        var coordinators = new JsonArray();
+        foreach (var line in lines.Where(l => l.Role == HandlingRole.Coordinating))
+            coordinators.Add(new JsonArray([.. (await ProcessUsersAsync(line, "coordinating", cancellationToken)).Select(u => JsonValue.Create(u))]));
         var variables = new Dictionary<string, JsonNode?>
         {
             ["instruction"] = document.Instruction,
             ["processUsers"] = new JsonArray([.. handlers.Select(h => JsonValue.Create(h))]),
             ["deadline"] = deadline is { } d ? IncomingProcess.Instant(d) : null,
+            ["coordinators"] = coordinators,
         };
         await runtime.CompleteTaskAsync(task.Id, variables, director, cancellationToken);
     }
@@ -67,7 +72,7 @@ public sealed class IncomingHandling(DbContext db, WorkflowRuntime runtime, IPeo
         var main = Add(document, lines, current.Id, by.Actor.UserName, now, order.Instruction?.Trim(), deadline);
         document.Revision++;
         db.Record(document, now, by.Actor.UserName, IncomingActions.Reassigned, Describe(lines));
-        await runtime.HandOverTaskAsync(task.Id, await ProcessUsersAsync(main, cancellationToken), deadline, by.Actor.UserName, cancellationToken);
+        await runtime.HandOverTaskAsync(task.Id, await ProcessUsersAsync(main, "mainHandler", cancellationToken), deadline, by.Actor.UserName, cancellationToken);
     }
 
     public async Task CompleteAsync(Guid id, CompletionReport report, TaskActor handler, CancellationToken cancellationToken)
@@ -173,13 +178,14 @@ public sealed class IncomingHandling(DbContext db, WorkflowRuntime runtime, IPeo
         return lines.Single(l => l.Role == HandlingRole.Main);
     }
 
-    private async Task<IReadOnlyList<string>> ProcessUsersAsync(IncomingAssignment main, CancellationToken cancellationToken)
+    /// <summary>Who receives the work of an assignment line: the person, or the heads of the unit.</summary>
+    private async Task<IReadOnlyList<string>> ProcessUsersAsync(IncomingAssignment line, string field, CancellationToken cancellationToken)
     {
-        if (main.Kind == AssigneeKind.Person)
-            return [main.Assignee];
-        var heads = await people.UnitHeadsAsync(main.Assignee, cancellationToken);
+        if (line.Kind == AssigneeKind.Person)
+            return [line.Assignee];
+        var heads = await people.UnitHeadsAsync(line.Assignee, cancellationToken);
         if (heads.Count == 0)
-            throw IncomingValidationException.For("mainHandler", $"Đơn vị '{main.AssigneeName}' chưa có trưởng đơn vị để nhận văn bản.");
+            throw IncomingValidationException.For(field, $"Đơn vị '{line.AssigneeName}' chưa có trưởng đơn vị để nhận văn bản.");
         return [.. heads.Select(h => h.UserName)];
     }
 

@@ -12,6 +12,7 @@ public static class IncomingActions
     public const string Assigned = "assigned";
     public const string Reassigned = "reassigned";
     public const string PaperDelivered = "paper-delivered";
+    public const string Coordinated = "coordinated";
     public const string Completed = "completed";
     public const string Cancelled = "cancelled";
 
@@ -24,6 +25,7 @@ public static class IncomingActions
         Assigned => "Giám đốc chỉ đạo, phân công",
         Reassigned => "Giao lại",
         PaperDelivered => "Đã chuyển bản giấy",
+        Coordinated => "Ý kiến phối hợp xử lý",
         Completed => "Hoàn thành xử lý",
         Cancelled => "Hủy do thu hồi",
         _ => action,

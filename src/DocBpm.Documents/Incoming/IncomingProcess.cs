@@ -17,6 +17,8 @@ public static class IncomingProcess
 
     private static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
 
+    public const string DefinitionKey = "incoming";
+
     public const string ClerkCheck = "ClerkCheck";
     public const string DirectorInstruction = "DirectorInstruction";
     public const string Process = "Process";

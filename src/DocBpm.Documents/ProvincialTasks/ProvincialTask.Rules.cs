@@ -25,11 +25,8 @@ public sealed partial class ProvincialTask
     public void Assign(string mainUnit, IReadOnlyCollection<string> coordinatingUnits)
     {
         Expect("assign", TaskStage.Registered);
-        if (coordinatingUnits.Contains(mainUnit, StringComparer.Ordinal))
-            throw new TaskRuleException("main-also-coordinating", "Đơn vị chủ trì không đồng thời là đơn vị phối hợp.",
-                $"Task {Id}: {mainUnit} is both main and coordinating.");
+        SetCoordinators(mainUnit, coordinatingUnits);
         MainUnit = mainUnit;
-        CoordinatingUnits = coordinatingUnits.Count == 0 ? null : string.Join(",", coordinatingUnits.Distinct(StringComparer.Ordinal));
         Stage = TaskStage.Assigned;
     }
 

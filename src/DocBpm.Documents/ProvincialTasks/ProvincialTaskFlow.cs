@@ -81,11 +81,7 @@ public sealed class ProvincialTaskFlow(DbContext db, WorkflowRuntime runtime, Ta
     public async Task AssignAsync(Guid taskId, string mainUnit, IReadOnlyList<string> coordinatingUnits, TaskActor director,
         CancellationToken cancellationToken)
     {
-        var codes = coordinatingUnits.Append(mainUnit).Distinct(StringComparer.Ordinal).ToList();
-        var known = await db.Set<Unit>().AsNoTracking().Where(u => codes.Contains(u.Code)).Select(u => u.Code).ToListAsync(cancellationToken);
-        var unknown = codes.Except(known, StringComparer.Ordinal).ToList();
-        if (unknown.Count > 0)
-            throw new TaskRuleException("unknown-unit", $"Không có đơn vị mã {string.Join(", ", unknown)}.", $"Unknown units: {string.Join(", ", unknown)}.");
+        await EnsureUnitsExistAsync(db, coordinatingUnits.Append(mainUnit), cancellationToken);
         var task = await LoadAsync(taskId, cancellationToken);
         task.Assign(mainUnit, coordinatingUnits);
         await CompleteAsync(task, "DirectorAssigns", director, new()
@@ -93,6 +89,15 @@ public sealed class ProvincialTaskFlow(DbContext db, WorkflowRuntime runtime, Ta
             ["mainUnit"] = mainUnit,
             ["coordinatingUnits"] = new JsonArray([.. task.Coordinators.Select(c => JsonValue.Create(c))]),
         }, cancellationToken);
+    }
+
+    public static async Task EnsureUnitsExistAsync(DbContext db, IEnumerable<string> unitCodes, CancellationToken cancellationToken)
+    {
+        var codes = unitCodes.Distinct(StringComparer.Ordinal).ToList();
+        var known = await db.Set<Unit>().AsNoTracking().Where(u => codes.Contains(u.Code)).Select(u => u.Code).ToListAsync(cancellationToken);
+        var unknown = codes.Except(known, StringComparer.Ordinal).ToList();
+        if (unknown.Count > 0)
+            throw new TaskRuleException("unknown-unit", $"Không có đơn vị mã {string.Join(", ", unknown)}.", $"Unknown units: {string.Join(", ", unknown)}.");
     }
 
     /// <summary>The head of the main unit names the main handler (who belongs to the unit: the caller checks).</summary>

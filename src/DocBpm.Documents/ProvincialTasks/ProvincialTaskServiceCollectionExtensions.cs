@@ -12,11 +12,13 @@ public static class ProvincialTaskServiceCollectionExtensions
     {
         services.AddSingleton<TaskStanding>();
         services.AddScoped<ProvincialTaskFlow>();
+        services.AddScoped<ProvincialCoordination>();
         services.AddScoped<TaskReport>();
         services.AddScoped<IOutboxHandler, ReplyIssuedHandler>();
         services.AddScoped<IIncomingCompletionRule, TaskDocumentClosing>();
         services.AddActivity<ExtendDeadline>();
         services.AddActivity<RecordTaskEvent>();
+        services.AddActivity<PendingCoordinators>();
         return services;
     }
 }

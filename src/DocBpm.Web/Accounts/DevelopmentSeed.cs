@@ -34,6 +34,7 @@ public static class DevelopmentSeed
         ("vanthu2", "Lương Văn Lưu", "VP", "Văn thư", [Roles.Clerk]),
         ("truongphong.tccb", "Triệu Văn Tổ", "TCCB", "Trưởng phòng", [Roles.UnitHead]),
         ("truongphong.gdtrh", "Đinh Thị Trung", "GDTrH", "Trưởng phòng", [Roles.UnitHead]),
+        ("truongphong.khtc", "Hoàng Thị Tài", "KHTC", "Trưởng phòng", [Roles.UnitHead]),
         ("chuyenvien", "Mã Văn Viên", "GDTrH", "Chuyên viên", [Roles.Staff]),
         ("chuyenvien.khtc", "Chu Thị Kế", "KHTC", "Chuyên viên", [Roles.Staff]),
         ("chuyenvien.gdmnth", "Dương Văn Mầm", "GDMNTH", "Chuyên viên", [Roles.Staff]),

@@ -86,11 +86,13 @@ public static class DocBpmHost
         app.MapOrganisation();
         app.MapRegisters();
         app.MapProvincialTasks();
+        app.MapProvincialCoordination();
         app.MapProvincialTaskReports();
         app.MapOutgoing();
         app.MapAgencyDirectory();
         app.MapSignatures();
         app.MapIncoming();
+        app.MapIncomingCoordination();
         app.MapInbox();
         app.MapInstanceMigration();
         app.MapDesignerPages();

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using DocBpm.Documents.Incoming;
+using DocBpm.Documents.ProvincialTasks;
 using DocBpm.Engine.Persistence;
 using DocBpm.Web.Accounts;
 using DocBpm.Web.Incoming;
@@ -9,10 +10,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DocBpm.Web.Inbox;
 
-/// <summary>One line of my inbox: a task of mine with the document it is about.</summary>
+/// <summary>One line of my inbox: a task of mine with the incoming document, or the provincial task line, it is about.</summary>
 public sealed record InboxItem(
     Guid TaskId, string ElementId, string? TaskName, Guid? DocumentId, int? IncomingNumber, string? Notation, string? IssuingAgency,
-    string? Subject, Urgency Urgency, DateTimeOffset? Deadline, bool Overdue, DateTimeOffset CreatedAt);
+    string? Subject, Urgency Urgency, DateTimeOffset? Deadline, bool Overdue, DateTimeOffset CreatedAt, Guid? ProvincialTaskId = null);
 
 /// <summary>A document sent to me (or my unit, as its head) to coordinate or for information, while it is being handled.</summary>
 public sealed record SharedItem(IncomingSummary Document, HandlingRole Role, string AssignedBy);
@@ -64,7 +65,8 @@ public sealed class InboxReader(EngineDb engine, TimeProvider time)
                 var d = t.DefinitionKey == "incoming" && t.BusinessKey is { } key ? documents.GetValueOrDefault(key) : null;
                 var deadline = t.TaskDueDate ?? d?.Deadline;
                 return new InboxItem(t.Id, t.ElementId, t.TaskName, d?.Id, d?.IncomingNumber, d is null ? null : $"{d.CodeNumber}/{d.CodeNotation}",
-                    d?.IssuingAgency, d?.Subject, d?.Urgency ?? (Urgency)Math.Clamp(t.Priority, 0, 3), deadline, deadline < now, t.CreatedAt);
+                    d?.IssuingAgency, d?.Subject, d?.Urgency ?? (Urgency)Math.Clamp(t.Priority, 0, 3), deadline, deadline < now, t.CreatedAt,
+                    t.DefinitionKey == ProvincialTaskFlow.ProcessKey && Guid.TryParse(t.BusinessKey, out var line) ? line : null);
             })
             .OrderByDescending(i => i.Urgency).ThenBy(i => i.Deadline is null).ThenBy(i => i.Deadline).ThenBy(i => i.CreatedAt)];
     }

@@ -73,6 +73,7 @@ public sealed class IncomingQueries(DbContext db, TimeProvider time)
             d.CancelReason, d.CompletedAt, await SignatureAsync(d, cancellationToken),
             [.. files.Select(f => f with { Url = $"/api/incoming/{id}/files/{f.Id}" })], Tree(lines, null),
             [.. history.Select(h => new HistoryView(h.At, h.UserName, h.Action, IncomingActions.Vietnamese(h.Action), h.Detail))], actions,
+            d.ProcessKey,
             d.CorrectsId is { } original ? await CorrectionAsync(x => x.Id == original, d.CorrectionKind, cancellationToken) : NotArrived(d),
             await CorrectionAsync(x => x.CorrectsId == id, null, cancellationToken));
     }

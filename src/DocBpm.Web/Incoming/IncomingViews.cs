@@ -27,7 +27,7 @@ public sealed record IncomingDetail(
     string? Notes, DateTimeOffset ArrivedAt, DateTimeOffset? RegisteredAt, string? RegisteredBy, string? Instruction,
     bool PaperCopyDelivered, Guid? ReplyDocumentId, string? ReturnReason, string? CancelReason, DateTimeOffset? CompletedAt,
     SignatureView? Signature, IReadOnlyList<FileView> Files, IReadOnlyList<AssignmentNode> Assignments, IReadOnlyList<HistoryView> History,
-    IncomingActionsView Actions, CorrectionLink? Corrects = null, CorrectionLink? CorrectedBy = null);
+    IncomingActionsView Actions, string ProcessKey, CorrectionLink? Corrects = null, CorrectionLink? CorrectedBy = null);
 
 /// <summary>
 /// A received replacement or correction notice and the received document it corrects, linked both ways (the sender's

@@ -16,7 +16,7 @@ public sealed record TaskView(
     string? Assignee, string? CandidateUsers, string? CandidateGroups, DateTimeOffset? DueDate, string? FormKey,
     int Priority, DateTimeOffset CreatedAt, bool Overdue);
 
-public static class TaskEndpoints
+public static partial class TaskEndpoints
 {
     public static RouteGroupBuilder MapTasks(this IEndpointRouteBuilder app)
     {
@@ -58,9 +58,26 @@ public static class TaskEndpoints
         return TypedResults.NoContent();
     }
 
-    private static async Task<Ok<InstanceSummary>> CompleteAsync(Guid id, CompleteTaskRequest? request, ClaimsPrincipal user,
-        WorkflowRuntime runtime, CancellationToken cancellationToken)
+    /// <summary>
+    /// Completes a task of a process without a record of its own. A task of a document's process (incoming, outgoing,
+    /// provincial task) is refused and left as it was: completing it here would move the process past the document's
+    /// record (e.g. accepted without a number), so the problem names the document action to use.
+    /// </summary>
+    private static async Task<Results<Ok<InstanceSummary>, ProblemHttpResult>> CompleteAsync(Guid id, CompleteTaskRequest? request,
+        ClaimsPrincipal user, WorkflowRuntime runtime, EngineDb db, ILoggerFactory logs, CancellationToken cancellationToken)
     {
+        var formKey = await db.Bookmarks.AsNoTracking().Where(b => b.Id == id && b.Kind == BookmarkKind.UserTask)
+            .Select(b => b.FormKey).FirstOrDefaultAsync(cancellationToken);
+        if (DocumentActions.For(formKey) is { } action)
+        {
+            var logger = logs.CreateLogger(typeof(TaskEndpoints));
+            LogDocumentTask(logger, id, formKey!);
+            return TypedResults.Problem(
+                $"Công việc này thuộc quy trình của văn bản, phải thực hiện bằng thao tác {action} để hồ sơ văn bản được cập nhật. Không có thay đổi nào được lưu.",
+                statusCode: StatusCodes.Status409Conflict, title: "Không hoàn thành công việc bằng thao tác chung",
+                extensions: new Dictionary<string, object?> { ["formKey"] = formKey, ["documentAction"] = action });
+        }
+
         var instance = await runtime.CompleteTaskAsync(id, request?.Variables, user.ToTaskActor(), cancellationToken);
         return TypedResults.Ok(InstanceViews.Summary(instance));
     }
@@ -81,4 +98,7 @@ public static class TaskEndpoints
     private static TaskView View(BookmarkRecord b, DateTimeOffset now) => new(b.Id, b.InstanceId, b.DefinitionKey ?? "",
         b.BusinessKey, b.ElementId, b.TaskName, b.Assignee, b.CandidateUsers?.Trim(','), b.CandidateGroups?.Trim(','),
         b.TaskDueDate, b.FormKey, b.Priority, b.CreatedAt, b.TaskDueDate is { } due && due < now);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Generic completion of task {TaskId} refused: form key {FormKey} belongs to a document's process")]
+    private static partial void LogDocumentTask(ILogger logger, Guid taskId, string formKey);
 }

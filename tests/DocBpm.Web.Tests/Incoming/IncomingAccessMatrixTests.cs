@@ -37,6 +37,11 @@ public sealed class IncomingAccessMatrixTests
         ["POST /api/incoming/{id:guid}/assign"] = [Forbidden, Allowed, Allowed, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden],
         ["POST /api/incoming/{id:guid}/reassign"] = [Forbidden, Forbidden, Forbidden, Forbidden, Allowed, Hidden, Forbidden, Forbidden, Forbidden],
         ["POST /api/incoming/{id:guid}/complete"] = [Forbidden, Forbidden, Forbidden, Forbidden, Allowed, Hidden, Hidden, Hidden, Hidden],
+        ["GET /api/incoming/{id:guid}/coordination"] = [Ok, Ok, Ok, Ok, Ok, Hidden, Hidden, Hidden, Hidden],
+        // Nobody here holds a coordination item on the document: those who see it are refused the opinion (409).
+        ["POST /api/incoming/{id:guid}/opinions"] = [Allowed, Allowed, Allowed, Allowed, Allowed, Hidden, Hidden, Hidden, Hidden],
+        // No opinion has that id: a file is found only through an opinion on a document the person sees.
+        ["GET /api/incoming/{id:guid}/opinions/{opinionId:guid}/file"] = [Hidden, Hidden, Hidden, Hidden, Hidden, Hidden, Hidden, Hidden, Hidden],
         ["GET /api/inbox/"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok],
         ["GET /api/inbox/shared"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok],
         ["PAGE /"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok],
@@ -69,7 +74,8 @@ public sealed class IncomingAccessMatrixTests
         foreach (var (endpoint, expected) in Expected)
         {
             var (method, pattern) = (endpoint.Split(' ')[0], endpoint.Split(' ')[1]);
-            var url = pattern.Replace("{id:guid}", id.ToString(), StringComparison.OrdinalIgnoreCase).Replace("{fileId:guid}", fileId, StringComparison.Ordinal);
+            var url = pattern.Replace("{id:guid}", id.ToString(), StringComparison.OrdinalIgnoreCase).Replace("{fileId:guid}", fileId, StringComparison.Ordinal)
+                .Replace("{opinionId:guid}", Guid.Empty.ToString(), StringComparison.Ordinal);
             var refusal = await SendAsync(anonymous, method, url);
             var toLogin = method == "PAGE" && refusal.StatusCode == HttpStatusCode.Redirect && refusal.Headers.Location!.OriginalString.Contains("/login?returnUrl=", StringComparison.Ordinal);
             if (!toLogin && refusal.StatusCode != HttpStatusCode.Unauthorized)
@@ -90,6 +96,7 @@ public sealed class IncomingAccessMatrixTests
     {
         "GET" or "PAGE" => client.GetAsync(url),
         _ when url.EndsWith("/api/incoming/", StringComparison.Ordinal) => client.PostAsync(url, new MultipartFormDataContent { { new StringContent(""), "subject" } }),
+        _ when url.EndsWith("/opinions", StringComparison.Ordinal) => client.PostAsync(url, new MultipartFormDataContent { { new StringContent("Ý kiến"), "text" } }),
         _ => client.PostAsJsonAsync(url, new JsonObject()),
     };
 }

@@ -1,0 +1,46 @@
+using DocBpm.Documents.ProvincialTasks;
+using DocBpm.Web.Accounts;
+using Microsoft.AspNetCore.Components;
+
+namespace DocBpm.Web.ProvincialTasks;
+
+/// <summary>
+/// Placed on the task page with one line. Works in its own service scope, since the page may still be querying the
+/// request's DbContext while this renders.
+/// </summary>
+public sealed partial class CoordinationSection
+{
+    [Parameter, EditorRequired] public ProvincialTaskView Task { get; set; } = default!;
+
+    [CascadingParameter] private HttpContext HttpContext { get; set; } = default!;
+
+    [Inject] private IServiceScopeFactory Scopes { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+
+    private string? problem;
+
+    /// <summary>The Director or a deputy, while the task is assigned and not yet approved.</summary>
+    private bool MayChange => (HttpContext.User.IsInRole(Roles.Director) || HttpContext.User.IsInRole(Roles.Deputy))
+        && Task.Stage is TaskStage.Assigned or TaskStage.InProgress or TaskStage.CompletionProposed && !Task.DocumentClosed;
+
+    private async Task ChangeAsync()
+    {
+        var units = HttpContext.Request.Form["newCoordinators"].ToString()
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        await using var scope = Scopes.CreateAsyncScope();
+        try
+        {
+            await scope.ServiceProvider.GetRequiredService<ProvincialCoordination>()
+                .ChangeCoordinatorsAsync(Task.Id, units, HttpContext.User.ToTaskActor(), HttpContext.RequestAborted);
+            Navigation.NavigateTo($"/provincial-tasks/{Task.Id}?ok={Uri.EscapeDataString("Đã điều chỉnh đơn vị phối hợp.")}");
+        }
+        catch (TaskRuleException rule)
+        {
+            problem = rule.MessageVi;
+        }
+        catch (Exception refused) when (EngineExceptionHandler.Describe(refused) is { Detail: { } detail })
+        {
+            problem = detail;
+        }
+    }
+}

@@ -1,0 +1,45 @@
+namespace DocBpm.Web.Tasks;
+
+/// <summary>
+/// The user tasks of the domain processes that change a document's own record (its status, number, assignments,
+/// opinions) and so must be done through the document's action, never through the generic task completion.
+/// </summary>
+public static class DocumentActions
+{
+    private static readonly string[] DomainPrefixes = ["incoming-", "outgoing-", "provincial-"];
+
+    // Steps whose only record is the completed task itself (a reminder read, an internal copy received): the generic
+    // completion is how they are closed.
+    private static readonly HashSet<string> Acknowledgements =
+        ["outgoing-received", "outgoing-issue-reminder", "provincial-reminder", "provincial-escalation"];
+
+    private static readonly Dictionary<string, string> Actions = new(StringComparer.Ordinal)
+    {
+        ["incoming-check"] = "\"Vào sổ\" hoặc \"Trả lại\" trên trang văn bản đến (POST /api/incoming/{id}/register hoặc /return)",
+        ["incoming-instruct"] = "\"Chỉ đạo, phân công\" trên trang văn bản đến (POST /api/incoming/{id}/assign)",
+        ["incoming-process"] = "\"Hoàn thành xử lý\" hoặc \"Giao lại\" trên trang văn bản đến (POST /api/incoming/{id}/complete hoặc /reassign)",
+        ["incoming-recall"] = "\"Xác nhận thu hồi\" trên trang văn bản đến (POST /api/incoming/{id}/recall)",
+        ["incoming-coordination"] = "\"Gửi ý kiến phối hợp\" trên trang văn bản đến (POST /api/incoming/{id}/opinions)",
+        ["outgoing-draft"] = "\"Trình\" trên trang văn bản đi (POST /api/outgoing/{id}/submit)",
+        ["outgoing-review"] = "\"Gửi ý kiến\" trên trang văn bản đi (POST /api/outgoing/{id}/opinion)",
+        ["outgoing-approve"] = "\"Duyệt, trình ký\" hoặc \"Trả lại\" trên trang văn bản đi (POST /api/outgoing/{id}/approve hoặc /return)",
+        ["outgoing-sign"] = "\"Ký số\" hoặc \"Trả lại\" trên trang văn bản đi (POST /api/outgoing/{id}/sign hoặc /return)",
+        ["outgoing-issue"] = "\"Cấp số, phát hành\" hoặc \"Trả lại\" trên trang văn bản đi (POST /api/outgoing/{id}/issue hoặc /return)",
+        ["provincial-reconcile"] = "\"Rà soát, đối chiếu\" trên trang nhiệm vụ (POST /api/provincial-tasks/{id}/reconcile)",
+        ["provincial-assign"] = "\"Phân giao nhiệm vụ\" trên trang nhiệm vụ (POST /api/provincial-tasks/{id}/assign)",
+        ["provincial-handler"] = "\"Giao người xử lý chính\" trên trang nhiệm vụ (POST /api/provincial-tasks/{id}/handler)",
+        ["provincial-reply"] = "\"Khởi tạo văn bản đi\" tại mục \"Văn bản trả lời\" trên trang nhiệm vụ (POST /api/provincial-tasks/{id}/reply-draft)",
+        ["provincial-coordination"] = "\"Gửi ý kiến phối hợp\" trên trang nhiệm vụ (POST /api/provincial-tasks/{id}/opinions)",
+    };
+
+    /// <summary>
+    /// The document action to use instead of completing a task with <paramref name="formKey"/>, or null when the
+    /// generic completion is right for it. A domain form key not listed here is refused too, with a general hint.
+    /// </summary>
+    public static string? For(string? formKey)
+    {
+        if (formKey is null || Acknowledgements.Contains(formKey) || !DomainPrefixes.Any(p => formKey.StartsWith(p, StringComparison.Ordinal)))
+            return null;
+        return Actions.GetValueOrDefault(formKey, "thao tác tương ứng trên trang của văn bản hoặc nhiệm vụ");
+    }
+}
