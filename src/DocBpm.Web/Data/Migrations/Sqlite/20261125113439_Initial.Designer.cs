@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DocBpm.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDocBpmDbContext))]
-    [Migration("20261125112455_OutgoingDelegationAndCorrections")]
-    partial class OutgoingDelegationAndCorrections
+    [Migration("20261125113439_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -42,6 +42,51 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
                     b.HasKey("Date");
 
                     b.ToTable("doc_calendar_days", (string)null);
+                });
+
+            modelBuilder.Entity("DocBpm.Documents.Coordination.CoordinationOpinion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("FileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProcessKey")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcessKey", "SubjectId");
+
+                    b.ToTable("coordination_opinions", (string)null);
                 });
 
             modelBuilder.Entity("DocBpm.Documents.Exchange.DispatchRecord", b =>

@@ -84,6 +84,25 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "coordination_opinions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProcessKey = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    SubjectId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UnitCode = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    FileId = table.Column<Guid>(type: "uuid", nullable: true),
+                    FileName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_coordination_opinions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "doc_agencies",
                 columns: table => new
                 {
@@ -194,6 +213,9 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
                     Deadline = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     PaperCopyDelivered = table.Column<bool>(type: "boolean", nullable: false),
                     ReplyDocumentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CorrectsId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CorrectsIdentifier = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    CorrectionKind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
                     ReturnReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     CancelReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
@@ -228,6 +250,7 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
                     CorrectsId = table.Column<Guid>(type: "uuid", nullable: true),
                     CorrectionKind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
                     CorrectedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    SigningLeader = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     SignerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     SignerPosition = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     SignerCompetence = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
@@ -298,7 +321,8 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
                     Code = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
                     Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    SortOrder = table.Column<int>(type: "integer", nullable: false)
+                    SortOrder = table.Column<int>(type: "integer", nullable: false),
+                    SupervisorUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -978,6 +1002,11 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
                 column: "DueAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_coordination_opinions_ProcessKey_SubjectId",
+                table: "coordination_opinions",
+                columns: new[] { "ProcessKey", "SubjectId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_doc_dispatches_BatchId",
                 table: "doc_dispatches",
                 column: "BatchId");
@@ -986,6 +1015,16 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
                 name: "IX_doc_dispatches_DocumentId_RecipientCode",
                 table: "doc_dispatches",
                 columns: new[] { "DocumentId", "RecipientCode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_doc_incoming_CorrectsId",
+                table: "doc_incoming",
+                column: "CorrectsId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_doc_incoming_CorrectsIdentifier",
+                table: "doc_incoming",
+                column: "CorrectsIdentifier");
 
             migrationBuilder.CreateIndex(
                 name: "IX_doc_incoming_ProcessKey",
@@ -1156,6 +1195,9 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "bpm_start_timers");
+
+            migrationBuilder.DropTable(
+                name: "coordination_opinions");
 
             migrationBuilder.DropTable(
                 name: "doc_agencies");

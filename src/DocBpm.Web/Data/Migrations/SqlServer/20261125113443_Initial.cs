@@ -83,6 +83,25 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "coordination_opinions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ProcessKey = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    SubjectId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UnitCode = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
+                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    FileId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    FileName = table.Column<string>(type: "nvarchar(260)", maxLength: 260, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_coordination_opinions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "doc_agencies",
                 columns: table => new
                 {
@@ -193,6 +212,9 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                     Deadline = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     PaperCopyDelivered = table.Column<bool>(type: "bit", nullable: false),
                     ReplyDocumentId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    CorrectsId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    CorrectsIdentifier = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    CorrectionKind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
                     ReturnReason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
                     CancelReason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
                     CompletedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
@@ -227,6 +249,7 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                     CorrectsId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
                     CorrectionKind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
                     CorrectedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    SigningLeader = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
                     SignerName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
                     SignerPosition = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
                     SignerCompetence = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
@@ -297,7 +320,8 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                     Code = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
                     Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
                     Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    SortOrder = table.Column<int>(type: "int", nullable: false)
+                    SortOrder = table.Column<int>(type: "int", nullable: false),
+                    SupervisorUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -979,6 +1003,11 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                 column: "DueAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_coordination_opinions_ProcessKey_SubjectId",
+                table: "coordination_opinions",
+                columns: new[] { "ProcessKey", "SubjectId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_doc_dispatches_BatchId",
                 table: "doc_dispatches",
                 column: "BatchId");
@@ -987,6 +1016,16 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                 name: "IX_doc_dispatches_DocumentId_RecipientCode",
                 table: "doc_dispatches",
                 columns: new[] { "DocumentId", "RecipientCode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_doc_incoming_CorrectsId",
+                table: "doc_incoming",
+                column: "CorrectsId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_doc_incoming_CorrectsIdentifier",
+                table: "doc_incoming",
+                column: "CorrectsIdentifier");
 
             migrationBuilder.CreateIndex(
                 name: "IX_doc_incoming_ProcessKey",
@@ -1158,6 +1197,9 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "bpm_start_timers");
+
+            migrationBuilder.DropTable(
+                name: "coordination_opinions");
 
             migrationBuilder.DropTable(
                 name: "doc_agencies");

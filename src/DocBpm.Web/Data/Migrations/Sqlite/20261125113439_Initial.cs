@@ -83,6 +83,25 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "coordination_opinions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProcessKey = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    SubjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitCode = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    FileId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_coordination_opinions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "doc_agencies",
                 columns: table => new
                 {
@@ -193,6 +212,9 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
                     Deadline = table.Column<long>(type: "INTEGER", nullable: true),
                     PaperCopyDelivered = table.Column<bool>(type: "INTEGER", nullable: false),
                     ReplyDocumentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CorrectsId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CorrectsIdentifier = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    CorrectionKind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
                     ReturnReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     CancelReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
@@ -227,6 +249,7 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
                     CorrectsId = table.Column<Guid>(type: "TEXT", nullable: true),
                     CorrectionKind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
                     CorrectedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    SigningLeader = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     SignerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     SignerPosition = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     SignerCompetence = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
@@ -297,7 +320,8 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
                     Code = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
                     Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false)
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    SupervisorUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -977,6 +1001,11 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
                 column: "DueAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_coordination_opinions_ProcessKey_SubjectId",
+                table: "coordination_opinions",
+                columns: new[] { "ProcessKey", "SubjectId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_doc_dispatches_BatchId",
                 table: "doc_dispatches",
                 column: "BatchId");
@@ -985,6 +1014,16 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
                 name: "IX_doc_dispatches_DocumentId_RecipientCode",
                 table: "doc_dispatches",
                 columns: new[] { "DocumentId", "RecipientCode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_doc_incoming_CorrectsId",
+                table: "doc_incoming",
+                column: "CorrectsId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_doc_incoming_CorrectsIdentifier",
+                table: "doc_incoming",
+                column: "CorrectsIdentifier");
 
             migrationBuilder.CreateIndex(
                 name: "IX_doc_incoming_ProcessKey",
@@ -1155,6 +1194,9 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "bpm_start_timers");
+
+            migrationBuilder.DropTable(
+                name: "coordination_opinions");
 
             migrationBuilder.DropTable(
                 name: "doc_agencies");
