@@ -1,14 +1,17 @@
 using System.Security.Claims;
 using DocBpm.Documents.Incoming;
+using DocBpm.Documents.ProvincialTasks;
 using DocBpm.Web.Accounts;
+using DocBpm.Web.ProvincialTasks;
 
 namespace DocBpm.Web.Incoming;
 
 /// <summary>
 /// Who sees which incoming documents, in one place. The Director, the deputies (Ban Giám đốc: they are offered the
 /// Director's step and oversee the units), the clerks and the office chief see every document; a unit head sees what is
-/// assigned to the unit or to one of its people; everyone else sees what is assigned to them personally. IT admins and
-/// business analysts see documents only when assigned, like everyone else.
+/// assigned to the unit or to one of its people; everyone else sees what is assigned to them personally. Whoever works on
+/// a provincial task (Article 12) also reads the document that carries it. IT admins and business analysts see
+/// documents only when assigned, like everyone else.
 /// </summary>
 public sealed record IncomingAccess(string UserName, string? UnitCode, bool SeesAll, bool IsUnitHead, bool IsDeputy)
 {
@@ -32,13 +35,17 @@ public sealed record IncomingAccess(string UserName, string? UnitCode, bool Sees
         return services;
     }
 
-    public IQueryable<IncomingDocument> Visible(IQueryable<IncomingDocument> documents, IQueryable<IncomingAssignment> assignments)
+    /// <param name="tasks">The provincial tasks: whoever handles, leads or coordinates a task also reads the document carrying it.</param>
+    public IQueryable<IncomingDocument> Visible(IQueryable<IncomingDocument> documents, IQueryable<IncomingAssignment> assignments,
+        IQueryable<ProvincialTask> tasks)
     {
         if (SeesAll)
             return documents;
         var me = UserName;
         var unit = IsUnitHead ? UnitCode : null;
+        var carriers = tasks.Involving(me, unit).Select(t => t.Document!.ReceivedDocumentId);
         return documents.Where(d => assignments.Any(a => a.DocumentId == d.Id
-            && ((a.Kind == AssigneeKind.Person && a.Assignee == me) || (unit != null && a.UnitCode == unit))));
+                && ((a.Kind == AssigneeKind.Person && a.Assignee == me) || (unit != null && a.UnitCode == unit)))
+            || (d.ReceivedDocumentId != null && carriers.Contains(d.ReceivedDocumentId)));
     }
 }

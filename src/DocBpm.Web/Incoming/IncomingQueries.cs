@@ -1,5 +1,6 @@
 using DocBpm.Documents.Files;
 using DocBpm.Documents.Incoming;
+using DocBpm.Documents.ProvincialTasks;
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Runtime;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ public sealed class IncomingQueries(DbContext db, TimeProvider time)
 
     public async Task<PageOf<IncomingSummary>> SearchAsync(IncomingSearch search, IncomingAccess access, CancellationToken cancellationToken)
     {
-        var query = access.Visible(db.Set<IncomingDocument>().AsNoTracking(), db.Set<IncomingAssignment>());
+        var query = Visible(access);
         if (search.Number is { } number)
             query = query.Where(d => d.IncomingNumber == number);
         if (!string.IsNullOrWhiteSpace(search.Notation))
@@ -42,9 +43,12 @@ public sealed class IncomingQueries(DbContext db, TimeProvider time)
         return new PageOf<IncomingSummary>([.. rows.Select(d => IncomingSummary.Of(d, now))], total, page, size);
     }
 
+    private IQueryable<IncomingDocument> Visible(IncomingAccess access) =>
+        access.Visible(db.Set<IncomingDocument>().AsNoTracking(), db.Set<IncomingAssignment>(), db.Set<ProvincialTask>());
+
     /// <summary>The document if the person may see it; null otherwise (its existence is not their business).</summary>
     public async Task<IncomingDocument?> FindAsync(Guid id, IncomingAccess access, CancellationToken cancellationToken) =>
-        await access.Visible(db.Set<IncomingDocument>().AsNoTracking(), db.Set<IncomingAssignment>())
+        await Visible(access)
             .FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
 
     public async Task<IncomingDetail?> DetailAsync(Guid id, IncomingAccess access, TaskActor actor, CancellationToken cancellationToken)

@@ -12,16 +12,18 @@ public static class TaskVisibility
 {
     private static readonly string[] FollowAll = [Roles.Clerk, Roles.OfficeChief, Roles.Director, Roles.Deputy, Roles.Administrator];
 
-    public static IQueryable<ProvincialTask> VisibleTo(this IQueryable<ProvincialTask> tasks, ClaimsPrincipal user)
+    public static IQueryable<ProvincialTask> VisibleTo(this IQueryable<ProvincialTask> tasks, ClaimsPrincipal user) =>
+        FollowAll.Any(user.IsInRole)
+            ? tasks
+            : tasks.Involving(user.Identity?.Name ?? "", user.IsInRole(Roles.UnitHead) ? user.FindFirstValue(UnitClaimsFactory.UnitClaim) : null);
+
+    /// <summary>The tasks <paramref name="userName"/> handles, and those <paramref name="headedUnit"/> (null if they head none) leads or coordinates.</summary>
+    public static IQueryable<ProvincialTask> Involving(this IQueryable<ProvincialTask> tasks, string userName, string? headedUnit)
     {
-        if (FollowAll.Any(user.IsInRole))
-            return tasks;
-        var me = user.Identity?.Name ?? "";
-        var unit = user.IsInRole(Roles.UnitHead) ? user.FindFirstValue(UnitClaimsFactory.UnitClaim) : null;
-        if (unit is null)
-            return tasks.Where(t => t.Handler == me);
+        if (headedUnit is null)
+            return tasks.Where(t => t.Handler == userName);
         // Coordinating units are stored comma-separated; the commas around both sides match whole codes only.
-        var coordinating = $",{unit},";
-        return tasks.Where(t => t.Handler == me || t.MainUnit == unit || ("," + t.CoordinatingUnits + ",").Contains(coordinating));
+        var coordinating = $",{headedUnit},";
+        return tasks.Where(t => t.Handler == userName || t.MainUnit == headedUnit || ("," + t.CoordinatingUnits + ",").Contains(coordinating));
     }
 }

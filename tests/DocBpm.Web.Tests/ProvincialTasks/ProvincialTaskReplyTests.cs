@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using DocBpm.Documents.Outgoing;
@@ -39,6 +40,17 @@ public sealed class ProvincialTaskReplyTests
         Assert.AreEqual((1, 1, (Guid?)reply), await StoredAsync(s, task));
         Assert.IsFalse((await s.Handler.GetFromJsonAsync<JsonArray>("/api/tasks/mine"))!.Any(t => (string?)t!["elementId"] == "HandlerReplies"),
             "the handler's reply step is done");
+    }
+
+    [TestMethod]
+    public async Task Article12_1b_the_incoming_page_of_a_task_document_sends_the_reply_to_the_task_page()
+    {
+        await using var s = await ProvincialScenario.StartAsync(DatabaseProvider.Sqlite);
+        var task = await s.TaskAtHandlerAsync("122", "Báo cáo công tác tuyển sinh", Deadline);
+
+        var page = WebUtility.HtmlDecode(await s.Handler.GetStringAsync($"/incoming/{s.CarrierId}"));
+
+        StringAssert.Contains(page, $"<a href=\"/provincial-tasks/{task}\">Dòng 1: Báo cáo công tác tuyển sinh</a>");
     }
 
     [TestMethod]
