@@ -1,3 +1,5 @@
+using DocBpm.Documents.Text;
+
 namespace DocBpm.Documents.Incoming;
 
 /// <summary>Mức độ khẩn (NĐ30 Điều 8): a higher value goes first in every inbox.</summary>
@@ -62,20 +64,20 @@ public sealed class IncomingDocument
     public required string ProcessKey { get; set; }
 
     /// <summary>Tên cơ quan, tổ chức ban hành (tác giả).</summary>
-    public required string IssuingAgency { get; set; }
+    public required string IssuingAgency { get; set { field = value; Rekey(); } }
 
     /// <summary>Mã định danh of the issuing agency, for a document from the axis.</summary>
     public string? IssuingAgencyCode { get; set; }
 
-    public required string CodeNumber { get; set; }
-    public required string CodeNotation { get; set; }
+    public required string CodeNumber { get; set { field = value; Rekey(); } }
+    public required string CodeNotation { get; set { field = value; Rekey(); } }
     public DateOnly DocumentDate { get; set; }
 
     /// <summary>Tên loại văn bản (Công văn, Quyết định…).</summary>
     public required string DocumentType { get; set; }
 
     /// <summary>Trích yếu nội dung.</summary>
-    public required string Subject { get; set; }
+    public required string Subject { get; set { field = value; Rekey(); } }
 
     public string? Signer { get; set; }
     public Urgency Urgency { get; set; }
@@ -130,6 +132,37 @@ public sealed class IncomingDocument
 
     /// <summary>Optimistic concurrency: two people acting on one document at once cannot both win.</summary>
     public int Revision { get; set; }
+
+    /// <summary>The subject as a search compares it (<see cref="VietnameseText.SearchKey"/>): "ke hoach" finds "Kế hoạch".</summary>
+    public string SubjectKey { get; private set; } = "";
+
+    /// <summary>The issuing agency as a search compares it.</summary>
+    public string SenderKey { get; private set; } = "";
+
+    /// <summary>"number/notation" as a search compares it; never empty once keyed, so an empty one marks a row stored before the keys.</summary>
+    public string NotationKey { get; private set; } = "";
+
+    public const int SubjectKeyLength = 2000;
+    public const int SenderKeyLength = 300;
+    public const int NotationKeyLength = 160;
+
+    /// <summary>
+    /// Folds the searched fields into their keys. The setters call it, so every write path (registration, the clerk's
+    /// corrections, intake over the axis, paper upload) keeps the keys in step without knowing about them.
+    /// </summary>
+    public void Rekey()
+    {
+        SubjectKey = Key(Subject, SubjectKeyLength);
+        SenderKey = Key(IssuingAgency, SenderKeyLength);
+        NotationKey = Key(CodeNumber + "/" + CodeNotation, NotationKeyLength);
+    }
+
+    // Canonical decomposition can lengthen some scripts (Hangul); a key cut short still finds its start, a row too long would not save.
+    private static string Key(string? text, int length)
+    {
+        var key = VietnameseText.SearchKey(text);
+        return key.Length > length ? key[..length] : key;
+    }
 
     public IReadOnlyList<Guid> Files => [.. FileIds.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse)];
 }

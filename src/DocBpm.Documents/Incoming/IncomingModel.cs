@@ -36,6 +36,13 @@ public static class IncomingModel
             e.HasIndex(d => d.ReceivedDocumentId);
             e.HasIndex(d => new { d.RegisterBookId, d.IncomingNumber });
             e.HasIndex(d => d.ReceivedAt);
+            e.Property(d => d.SubjectKey).HasMaxLength(IncomingDocument.SubjectKeyLength);
+            e.Property(d => d.SenderKey).HasMaxLength(IncomingDocument.SenderKeyLength);
+            e.Property(d => d.NotationKey).HasMaxLength(IncomingDocument.NotationKeyLength);
+            // Sender and notation keys are short enough to index for whole and prefix look-ups; the subject key is not (SQL Server
+            // refuses index keys over 1700 bytes), and a contains-search scans it either way.
+            e.HasIndex(d => d.SenderKey);
+            e.HasIndex(d => d.NotationKey);
         });
         modelBuilder.Entity<IncomingAssignment>(e =>
         {

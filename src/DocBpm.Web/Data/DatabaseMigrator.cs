@@ -17,5 +17,6 @@ public static class DatabaseMigrator
         }
 
         await context.Database.MigrateAsync(cancellationToken);
+        await Documents.Incoming.IncomingSearchKeys.FillMissingAsync(context, cancellationToken);
     }
 }

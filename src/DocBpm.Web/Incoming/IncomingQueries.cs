@@ -18,15 +18,11 @@ public sealed class IncomingQueries(DbContext db, TimeProvider time)
         if (search.Number is { } number)
             query = query.Where(d => d.IncomingNumber == number);
         if (!string.IsNullOrWhiteSpace(search.Notation))
-        {
-            var notation = Like(search.Notation);
-            query = query.Where(d => EF.Functions.Like((d.CodeNumber + "/" + d.CodeNotation).ToLower(), notation));
-        }
-
+            query = query.Where(d => EF.Functions.Like(d.NotationKey, Contains(search.Notation)));
         if (!string.IsNullOrWhiteSpace(search.Subject))
-            query = query.Where(d => EF.Functions.Like(d.Subject.ToLower(), Like(search.Subject)));
+            query = query.Where(d => EF.Functions.Like(d.SubjectKey, Contains(search.Subject)));
         if (!string.IsNullOrWhiteSpace(search.Sender))
-            query = query.Where(d => EF.Functions.Like(d.IssuingAgency.ToLower(), Like(search.Sender)));
+            query = query.Where(d => EF.Functions.Like(d.SenderKey, Contains(search.Sender)));
         if (search.From is { } from)
             query = query.Where(d => d.ReceivedAt >= IncomingProcess.DayStart(from));
         if (search.To is { } to)
@@ -111,6 +107,7 @@ public sealed class IncomingQueries(DbContext db, TimeProvider time)
         [.. lines.Where(l => l.ParentId == parent).OrderBy(l => l.Role).ThenBy(l => l.AssignedAt).Select(l => new AssignmentNode(l.Id, l.Role, l.Kind,
             l.Assignee, l.AssigneeName, l.AssignedBy, l.AssignedAt, l.Instruction, l.Deadline, l.Delegated, Tree(lines, l.Id)))];
 
-    private static string Like(string text) =>
-        "%" + Documents.Text.VietnameseText.Normalize(text)!.ToLowerInvariant().Replace("%", "", StringComparison.Ordinal) + "%";
+    /// <summary>The typed text folded as the stored keys are (so "KE HOACH" finds "Kế hoạch"), as a contains pattern.</summary>
+    private static string Contains(string text) =>
+        "%" + Documents.Text.VietnameseText.SearchKey(text).Replace("%", "", StringComparison.Ordinal) + "%";
 }

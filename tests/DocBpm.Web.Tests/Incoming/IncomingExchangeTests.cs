@@ -20,6 +20,7 @@ public sealed class IncomingExchangeTests
 
         var item = (await clerk.GetFromJsonAsync<JsonObject>("/api/incoming"))!["items"]!.AsArray().Single()!;
         Assert.AreEqual("UBND tỉnh Lạng Sơn", (string?)item["issuingAgency"]);
+        Assert.AreEqual(1, (int)(await clerk.GetFromJsonAsync<JsonObject>("/api/incoming?sender=ubnd tinh lang son"))!["total"]!, "intake keys the search too");
         Assert.AreEqual("Urgent", (string?)item["urgency"], "the axis priority becomes the urgency (Khẩn)");
         var id = (Guid)item["id"]!;
         var detail = await clerk.DetailAsync(id);

@@ -391,6 +391,11 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("NotationKey")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)");
+
                     b.Property<string>("Notes")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
@@ -433,6 +438,11 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
 
+                    b.Property<string>("SenderKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<string>("Signer")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -452,6 +462,11 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("SubjectKey")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<int>("Urgency")
                         .HasColumnType("integer");
 
@@ -461,12 +476,16 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex("CorrectsIdentifier");
 
+                    b.HasIndex("NotationKey");
+
                     b.HasIndex("ProcessKey")
                         .IsUnique();
 
                     b.HasIndex("ReceivedAt");
 
                     b.HasIndex("ReceivedDocumentId");
+
+                    b.HasIndex("SenderKey");
 
                     b.HasIndex("RegisterBookId", "IncomingNumber");
 

@@ -391,6 +391,11 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<string>("NotationKey")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("nvarchar(160)");
+
                     b.Property<string>("Notes")
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
@@ -433,6 +438,11 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                         .IsConcurrencyToken()
                         .HasColumnType("int");
 
+                    b.Property<string>("SenderKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
                     b.Property<string>("Signer")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
@@ -452,6 +462,11 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
 
+                    b.Property<string>("SubjectKey")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
                     b.Property<int>("Urgency")
                         .HasColumnType("int");
 
@@ -461,12 +476,16 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("CorrectsIdentifier");
 
+                    b.HasIndex("NotationKey");
+
                     b.HasIndex("ProcessKey")
                         .IsUnique();
 
                     b.HasIndex("ReceivedAt");
 
                     b.HasIndex("ReceivedDocumentId");
+
+                    b.HasIndex("SenderKey");
 
                     b.HasIndex("RegisterBookId", "IncomingNumber");
 

@@ -386,6 +386,11 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NotationKey")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Notes")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -428,6 +433,11 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SenderKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Signer")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -447,6 +457,11 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SubjectKey")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Urgency")
                         .HasColumnType("INTEGER");
 
@@ -456,12 +471,16 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("CorrectsIdentifier");
 
+                    b.HasIndex("NotationKey");
+
                     b.HasIndex("ProcessKey")
                         .IsUnique();
 
                     b.HasIndex("ReceivedAt");
 
                     b.HasIndex("ReceivedDocumentId");
+
+                    b.HasIndex("SenderKey");
 
                     b.HasIndex("RegisterBookId", "IncomingNumber");
 
