@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
 using DocBpm.Engine.Persistence;
+using DocBpm.Engine.Tests.Infrastructure;
 
 namespace DocBpm.Web.Tests.Outgoing;
 
@@ -10,10 +11,13 @@ namespace DocBpm.Web.Tests.Outgoing;
 [TestClass]
 public sealed partial class RecipientListTests
 {
+    public static IEnumerable<object[]> Providers => TestDatabase.Providers;
+
     [TestMethod]
-    public async Task The_draft_page_offers_every_unit_of_the_organisation_and_every_person_under_their_unit()
+    [DynamicData(nameof(Providers))]
+    public async Task The_draft_page_offers_every_unit_of_the_organisation_and_every_person_under_their_unit(DatabaseProvider provider)
     {
-        await using var host = await DocBpmWebFactory.CreateAsync(DatabaseProvider.Sqlite);
+        await using var host = await DocBpmWebFactory.CreateAsync(provider);
         var admin = await host.LoginAsync("quantri");
         var units = (await admin.GetFromJsonAsync<JsonArray>("/api/organisation/units"))!;
         var people = (await admin.GetFromJsonAsync<JsonArray>("/api/organisation/people"))!;
@@ -36,9 +40,10 @@ public sealed partial class RecipientListTests
     }
 
     [TestMethod]
-    public async Task A_unit_or_person_not_in_the_organisation_is_refused_in_Vietnamese_and_the_recipients_stay_as_they_were()
+    [DynamicData(nameof(Providers))]
+    public async Task A_unit_or_person_not_in_the_organisation_is_refused_in_Vietnamese_and_the_recipients_stay_as_they_were(DatabaseProvider provider)
     {
-        await using var host = await DocBpmWebFactory.CreateAsync(DatabaseProvider.Sqlite);
+        await using var host = await DocBpmWebFactory.CreateAsync(provider);
         var drafter = await host.LoginAsync("chuyenvien");
         var id = await drafter.CreateOutgoingAsync(new
         {
