@@ -27,12 +27,18 @@ public sealed class OutgoingBrowserTests
             await drafter.GotoAsync("/outgoing");
             await Assertions.Expect(drafter.Locator("#agencies option")).ToHaveCountAsync(Web.Outgoing.AgencyDirectorySeed.Agencies.Count);
             await Assertions.Expect(drafter.Locator("#agencies")).ToContainTextAsync("Văn phòng UBND tỉnh Lạng Sơn (000.00.01.H37)");
-            await drafter.SelectOptionAsync("#type", "CV");
-            await drafter.FillAsync("#subject", "Về việc kiểm tra cơ sở vật chất trường học");
             await Assertions.Expect(drafter.Locator("#people optgroup[label='Phòng Giáo dục Mầm non - Tiểu học'] option[value='chuyenvien.gdmnth']"))
                 .ToHaveTextAsync("Dương Văn Mầm — Chuyên viên");
             await drafter.SelectOptionAsync("#units", "TCCB");
             await drafter.SelectOptionAsync("#people", "chuyenvien.gdmnth");
+            await drafter.SelectOptionAsync("#type", "CV");
+            await drafter.SelectOptionAsync("#urgency", "Urgent");
+            await drafter.GetByRole(AriaRole.Button, new() { Name = "Tạo dự thảo", Exact = true }).ClickAsync();
+            await Assertions.Expect(drafter.GetByRole(AriaRole.Alert)).ToContainTextAsync("Trích yếu");
+            await Assertions.Expect(drafter.Locator("#units")).ToHaveValuesAsync(["TCCB"]);
+            await Assertions.Expect(drafter.Locator("#people")).ToHaveValuesAsync(["chuyenvien.gdmnth"]);
+            await Assertions.Expect(drafter.Locator("#urgency")).ToHaveValueAsync("Urgent");
+            await drafter.FillAsync("#subject", "Về việc kiểm tra cơ sở vật chất trường học");
             await drafter.GetByRole(AriaRole.Button, new() { Name = "Tạo dự thảo", Exact = true }).ClickAsync();
             await Assertions.Expect(drafter.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã tạo dự thảo");
             await drafter.SetInputFilesAsync("#file", new FilePayload { Name = "du-thao.pdf", MimeType = "application/pdf", Buffer = OutgoingClient.Pdf("dự thảo") });
