@@ -19,10 +19,17 @@ public sealed record RecipientLists(IReadOnlyList<RecipientOption> Units, IReadO
 {
     public const string WithoutUnit = "Chưa thuộc đơn vị";
 
+    public static RecipientLists Empty { get; } = new([], [], []);
+
+    /// <summary>
+    /// Loaded by the page before it renders the form: a component loading its own lists would share the page's
+    /// DbContext while the page's queries are still running.
+    /// </summary>
     public static async Task<RecipientLists> LoadAsync(DbContext db, CancellationToken cancellationToken)
     {
         var units = await db.Set<Unit>().AsNoTracking().OrderBy(u => u.SortOrder).ToListAsync(cancellationToken);
-        var people = await db.Set<AppUser>().AsNoTracking().OrderBy(u => u.FullName).ThenBy(u => u.UserName).ToListAsync(cancellationToken);
+        var people = await db.Set<AppUser>().AsNoTracking().OrderBy(u => u.FullName).ThenBy(u => u.UserName)
+            .Select(u => new Member(u.UserName!, u.FullName, u.Position, u.UnitId)).ToListAsync(cancellationToken);
         var agencies = await db.Set<AgencyEntry>().AsNoTracking().Where(a => a.IsActive).OrderBy(a => a.Name)
             .Select(a => new RecipientOption(a.Code, a.Name)).ToListAsync(cancellationToken);
         var unitIds = units.Select(u => u.Id).ToHashSet();
@@ -35,6 +42,9 @@ public sealed record RecipientLists(IReadOnlyList<RecipientOption> Units, IReadO
             [.. groups.Where(g => g.People.Count > 0)], agencies);
     }
 
-    private static List<RecipientOption> Options(IEnumerable<AppUser> people) =>
-        [.. people.Select(p => new RecipientOption(p.UserName!, string.IsNullOrWhiteSpace(p.Position) ? p.FullName : $"{p.FullName} — {p.Position}"))];
+    private static List<RecipientOption> Options(IEnumerable<Member> people) =>
+        [.. people.Select(p => new RecipientOption(p.UserName, string.IsNullOrWhiteSpace(p.Position) ? p.FullName : $"{p.FullName} — {p.Position}"))];
+
+    /// <summary>Only what the list shows of an account, not its credentials.</summary>
+    private sealed record Member(string UserName, string FullName, string? Position, Guid? UnitId);
 }
