@@ -1,19 +1,26 @@
 using System.Security.Claims;
 using DocBpm.Documents.Incoming;
+using DocBpm.Documents.Outgoing;
 using DocBpm.Documents.ProvincialTasks;
 using DocBpm.Engine.Persistence;
 using DocBpm.Web.Accounts;
 using DocBpm.Web.Incoming;
+using DocBpm.Web.Outgoing;
 using DocBpm.Web.Tasks;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace DocBpm.Web.Inbox;
 
-/// <summary>One line of my inbox: a task of mine with the incoming document, or the provincial task line, it is about.</summary>
+/// <summary>
+/// One line of my inbox: a task of mine with what it is about: the incoming document (<paramref name="DocumentId"/>), the
+/// outgoing one (<paramref name="OutgoingId"/>; <paramref name="IssuingAgency"/> is then its drafting unit) or the
+/// provincial task line.
+/// </summary>
 public sealed record InboxItem(
     Guid TaskId, string ElementId, string? TaskName, Guid? DocumentId, int? IncomingNumber, string? Notation, string? IssuingAgency,
-    string? Subject, Urgency Urgency, DateTimeOffset? Deadline, bool Overdue, DateTimeOffset CreatedAt, Guid? ProvincialTaskId = null);
+    string? Subject, Urgency Urgency, DateTimeOffset? Deadline, bool Overdue, DateTimeOffset CreatedAt, Guid? ProvincialTaskId = null,
+    Guid? OutgoingId = null);
 
 /// <summary>A document sent to me (or my unit, as its head) to coordinate or for information, while it is being handled.</summary>
 public sealed record SharedItem(IncomingSummary Document, HandlingRole Role, string AssignedBy);
@@ -56,18 +63,33 @@ public sealed class InboxReader(EngineDb engine, TimeProvider time)
     public async Task<IReadOnlyList<InboxItem>> MineAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var tasks = await TaskEndpoints.Visible(engine.Bookmarks.AsNoTracking(), user.ToTaskActor()).Take(500).ToListAsync(cancellationToken);
-        var keys = tasks.Where(t => t.DefinitionKey == "incoming" && t.BusinessKey != null).Select(t => t.BusinessKey!).Distinct().ToList();
+        var keys = KeysOf(tasks, "incoming");
         var documents = await engine.Context.Set<IncomingDocument>().AsNoTracking().Where(d => keys.Contains(d.ProcessKey))
             .ToDictionaryAsync(d => d.ProcessKey, cancellationToken);
+        var outgoingIds = KeysOf(tasks, OutgoingWorkflow.ProcessKey).Select(k => Guid.TryParse(k, out var id) ? id : Guid.Empty).ToList();
+        var outgoing = await engine.Context.Set<OutgoingDocument>().AsNoTracking().Where(d => outgoingIds.Contains(d.Id))
+            .ToDictionaryAsync(d => d.Id.ToString(), cancellationToken);
         var now = time.GetUtcNow();
-        return [.. tasks.Select(t =>
-            {
-                var d = t.DefinitionKey == "incoming" && t.BusinessKey is { } key ? documents.GetValueOrDefault(key) : null;
-                var deadline = t.TaskDueDate ?? d?.Deadline;
-                return new InboxItem(t.Id, t.ElementId, t.TaskName, d?.Id, d?.IncomingNumber, d is null ? null : $"{d.CodeNumber}/{d.CodeNotation}",
-                    d?.IssuingAgency, d?.Subject, d?.Urgency ?? (Urgency)Math.Clamp(t.Priority, 0, 3), deadline, deadline < now, t.CreatedAt,
-                    t.DefinitionKey == ProvincialTaskFlow.ProcessKey && Guid.TryParse(t.BusinessKey, out var line) ? line : null);
-            })
+        return [.. tasks.Select(t => t.DefinitionKey == OutgoingWorkflow.ProcessKey && outgoing.GetValueOrDefault(t.BusinessKey ?? "") is { } o
+                ? Item(t, now, t.TaskDueDate, o.Urgency) with
+                {
+                    OutgoingId = o.Id, Notation = o.NumberAndNotation, IssuingAgency = o.DraftingUnit, Subject = o.Subject,
+                }
+                : Incoming(t, now, t.DefinitionKey == "incoming" && t.BusinessKey is { } key ? documents.GetValueOrDefault(key) : null))
             .OrderByDescending(i => i.Urgency).ThenBy(i => i.Deadline is null).ThenBy(i => i.Deadline).ThenBy(i => i.CreatedAt)];
     }
+
+    private static List<string> KeysOf(List<BookmarkRecord> tasks, string definitionKey) =>
+        [.. tasks.Where(t => t.DefinitionKey == definitionKey && t.BusinessKey != null).Select(t => t.BusinessKey!).Distinct()];
+
+    private static InboxItem Incoming(BookmarkRecord t, DateTimeOffset now, IncomingDocument? d) =>
+        Item(t, now, t.TaskDueDate ?? d?.Deadline, d?.Urgency ?? (Urgency)Math.Clamp(t.Priority, 0, 3)) with
+        {
+            DocumentId = d?.Id, IncomingNumber = d?.IncomingNumber, Notation = d is null ? null : $"{d.CodeNumber}/{d.CodeNotation}",
+            IssuingAgency = d?.IssuingAgency, Subject = d?.Subject,
+            ProvincialTaskId = t.DefinitionKey == ProvincialTaskFlow.ProcessKey && Guid.TryParse(t.BusinessKey, out var line) ? line : null,
+        };
+
+    private static InboxItem Item(BookmarkRecord t, DateTimeOffset now, DateTimeOffset? deadline, Urgency urgency) =>
+        new(t.Id, t.ElementId, t.TaskName, null, null, null, null, null, urgency, deadline, deadline < now, t.CreatedAt);
 }

@@ -70,6 +70,11 @@ public sealed class OutgoingRulesTests
         var inbox = (await people.Clerk.GetFromJsonAsync<JsonArray>("/api/tasks/mine"))!.Where(t => (string?)t!["elementId"] == "ClerkCheck").ToList();
         Assert.AreEqual(flash.ToString(), (string?)inbox[0]!["businessKey"], "urgent documents first");
         Assert.AreEqual(OutgoingPeople.Wednesday.AddHours(1), (DateTimeOffset)inbox[0]!["dueDate"]!, "sent right after signing");
+        var items = (await people.Clerk.GetFromJsonAsync<JsonArray>("/api/inbox"))!.Where(t => (string?)t!["elementId"] == "ClerkCheck").ToList();
+        Assert.AreEqual(flash, (Guid?)items[0]!["outgoingId"], "the inbox line links the outgoing document");
+        Assert.AreEqual("Công điện về phòng chống bão", (string?)items[0]!["subject"]);
+        Assert.AreEqual("Flash", (string?)items[0]!["urgency"]);
+        Assert.AreEqual(normal, (Guid?)items[1]!["outgoingId"]);
     }
 
     [TestMethod]
