@@ -19,6 +19,7 @@ public static class ExchangeEndpoints
         group.MapGet("/dispatches", DispatchesAsync);
         group.MapGet("/received", ReceivedAsync).RequireAuthorization(Policies.Integration);
         group.MapPost("/pull", PullAsync).RequireAuthorization(Policies.Integration);
+        app.MapIntakeFailures();
         return group;
     }
 
