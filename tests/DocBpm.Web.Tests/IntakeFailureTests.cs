@@ -133,4 +133,25 @@ public sealed class IntakeFailureTests
         Assert.AreEqual(0, (await scenario.Axis.ClientFor(Department).PendingAsync(CancellationToken.None)).Count);
         Assert.AreEqual(HttpStatusCode.NotFound, (await admin.PostAsync($"/api/exchange/intake-failures/{packageId}/retry", null)).StatusCode);
     }
+
+    [TestMethod]
+    public async Task An_axis_outage_is_not_a_package_failure_and_counts_no_attempt()
+    {
+        await using var scenario = await StartAsync(DatabaseProvider.Sqlite, maxAttempts: 2);
+        var (admin, _) = await PoisonAsync(scenario);
+        await scenario.PullAsync();
+
+        scenario.StopAxis();
+        var down = await scenario.Clerk.PostAsync("/api/exchange/pull", null);
+        await scenario.Clerk.PostAsync("/api/exchange/pull", null);
+        scenario.RestartAxis();
+
+        Assert.AreEqual(HttpStatusCode.ServiceUnavailable, down.StatusCode);
+        StringAssert.Contains((string?)(await down.Content.ReadFromJsonAsync<JsonObject>())!["title"], "Không kết nối trục liên thông");
+        var failure = (await FailuresAsync(admin)).Single()!;
+        Assert.AreEqual(1, (int)failure["attempts"]!, "sweeps while the axis is down count nothing against the package");
+        Assert.IsNull(failure["setAsideAt"]);
+        await scenario.PullAsync();
+        Assert.IsNotNull((await FailuresAsync(admin)).Single()!["setAsideAt"], "the next real attempt is its last");
+    }
 }

@@ -41,6 +41,18 @@ public static class ExchangeEndpoints
         if (!axis.IsConfigured)
             return TypedResults.Problem("Chưa cấu hình trục liên thông (Exchange:AxisUrl).", statusCode: StatusCodes.Status409Conflict,
                 title: "Không kết nối trục liên thông");
-        return TypedResults.Ok(await intake.PullAsync(cancellationToken));
+        try
+        {
+            return TypedResults.Ok(await intake.PullAsync(cancellationToken));
+        }
+        catch (HttpRequestException)
+        {
+            return AxisUnreachable();
+        }
     }
+
+    /// <summary>The axis is down: nothing was acknowledged and no package counts an attempt, so trying later is safe.</summary>
+    internal static ProblemHttpResult AxisUnreachable() =>
+        TypedResults.Problem("Không kết nối được trục liên thông; gói tin được giữ nguyên, hãy thử lại sau.",
+            statusCode: StatusCodes.Status503ServiceUnavailable, title: "Không kết nối trục liên thông");
 }

@@ -49,7 +49,7 @@ public static class IntakeFailureEndpoints
         }
         catch (HttpRequestException)
         {
-            return AxisUnreachable();
+            return ExchangeEndpoints.AxisUnreachable();
         }
 
         return TypedResults.Problem("Gói tin vẫn chưa tiếp nhận được; lần thử đã được ghi lại cùng lỗi mới nhất.",
@@ -69,11 +69,7 @@ public static class IntakeFailureEndpoints
         }
         catch (HttpRequestException)
         {
-            return AxisUnreachable();
+            return ExchangeEndpoints.AxisUnreachable();
         }
     }
-
-    private static ProblemHttpResult AxisUnreachable() =>
-        TypedResults.Problem("Không kết nối được trục liên thông; gói tin được giữ nguyên, hãy thử lại sau.",
-            statusCode: StatusCodes.Status503ServiceUnavailable, title: "Không kết nối trục liên thông");
 }
