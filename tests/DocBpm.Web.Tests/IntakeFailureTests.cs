@@ -31,12 +31,15 @@ public sealed class IntakeFailureTests
         + Flow("f1", "s", "decision") + Flow("f2", "decision", "which") + Flow("f3", "which", "done", "exchangeStatus === 'Completed'"),
         id: "await-decision", definitions: Message("m", IntakeService.StatusReceived));
 
-    private static Task<ExchangeScenario> StartAsync(DatabaseProvider provider, int maxAttempts) =>
-        ExchangeScenario.StartAsync(provider, VietnamTime.At(2026, 11, 30, 9, 0),
-            host => host.Settings["Exchange:Intake:MaxAttempts"] = maxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    internal static Task<ExchangeScenario> StartAsync(DatabaseProvider provider, int maxAttempts, Action<DocBpmWebFactory>? configure = null) =>
+        ExchangeScenario.StartAsync(provider, VietnamTime.At(2026, 11, 30, 9, 0), host =>
+        {
+            host.Settings["Exchange:Intake:MaxAttempts"] = maxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            configure?.Invoke(host);
+        });
 
     /// <summary>Our letter's dispatch record, a process waiting for the decision on it, and the province's status that poisons it.</summary>
-    private static async Task<(HttpClient Admin, Guid Waiting)> PoisonAsync(ExchangeScenario scenario)
+    internal static async Task<(HttpClient Admin, Guid Waiting)> PoisonAsync(ExchangeScenario scenario)
     {
         var analyst = await scenario.Host.LoginAsync("phantich");
         (await analyst.PostAsync("/api/definitions", new StringContent(AwaitDecision, Encoding.UTF8, "application/xml"))).EnsureSuccessStatusCode();
@@ -61,7 +64,7 @@ public sealed class IntakeFailureTests
         return (admin, (Guid)(await started.Content.ReadFromJsonAsync<JsonObject>())!["id"]!);
     }
 
-    private static async Task<JsonArray> FailuresAsync(HttpClient admin, bool open = true) =>
+    internal static async Task<JsonArray> FailuresAsync(HttpClient admin, bool open = true) =>
         (await admin.GetFromJsonAsync<JsonArray>($"/api/exchange/intake-failures?open={open}"))!;
 
     private static async Task<string?> DispatchStatusAsync(HttpClient admin) =>

@@ -52,7 +52,11 @@ public static class ExchangeEndpoints
     }
 
     /// <summary>The axis is down: nothing was acknowledged and no package counts an attempt, so trying later is safe.</summary>
+    internal const string AxisDownVi = "Không kết nối được trục liên thông; gói tin được giữ nguyên, hãy thử lại sau.";
+
+    internal const string RetryFailedVi = "Gói tin vẫn chưa tiếp nhận được; lần thử đã được ghi lại cùng lỗi mới nhất.";
+
     internal static ProblemHttpResult AxisUnreachable() =>
-        TypedResults.Problem("Không kết nối được trục liên thông; gói tin được giữ nguyên, hãy thử lại sau.",
+        TypedResults.Problem(AxisDownVi,
             statusCode: StatusCodes.Status503ServiceUnavailable, title: "Không kết nối trục liên thông");
 }

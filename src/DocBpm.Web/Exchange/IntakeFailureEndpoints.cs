@@ -52,7 +52,7 @@ public static class IntakeFailureEndpoints
             return ExchangeEndpoints.AxisUnreachable();
         }
 
-        return TypedResults.Problem("Gói tin vẫn chưa tiếp nhận được; lần thử đã được ghi lại cùng lỗi mới nhất.",
+        return TypedResults.Problem(ExchangeEndpoints.RetryFailedVi,
             statusCode: StatusCodes.Status409Conflict, title: "Thử lại không thành công");
     }
 
