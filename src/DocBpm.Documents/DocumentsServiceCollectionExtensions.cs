@@ -40,6 +40,9 @@ public static class DocumentsServiceCollectionExtensions
 
         services.Configure<AxisConnection>(configuration.GetSection(AxisConnection.Section));
         services.AddHttpClient<AxisClient>((sp, http) => AxisClient.Configure(http, sp.GetRequiredService<IOptions<AxisConnection>>().Value));
+        services.AddOptions<IntakeOptions>().Bind(configuration.GetSection(IntakeOptions.Section))
+            .Validate(o => o.MaxAttempts >= 1, "Exchange:Intake:MaxAttempts must be at least 1.");
+        services.AddScoped<IntakeFailures>();
         services.AddScoped<IntakeService>();
         services.AddScoped<IOutboxHandler, DispatchToBusHandler>();
         services.AddScoped<IOutboxHandler, StatusMessageHandler>();

@@ -19,7 +19,7 @@ public sealed class ExchangeScenario : IAsyncDisposable
         Province = axis.ClientFor(AxisServer.Province);
     }
 
-    public AxisServer Axis { get; }
+    public AxisServer Axis { get; private set; }
     public DocBpmWebFactory Host { get; }
     public AxisClient Province { get; }
     public HttpClient Clerk { get; }
@@ -46,6 +46,11 @@ public sealed class ExchangeScenario : IAsyncDisposable
         await step();
         await Host.RunDueWorkAsync();
     }
+
+    /// <summary>Stops the axis, as in an outage; <see cref="RestartAxis"/> brings it back on the same port and database.</summary>
+    public void StopAxis() => Axis.Dispose();
+
+    public void RestartAxis() => Axis = AxisServer.Start(axisDatabase, Axis.Clock, Axis.Port);
 
     /// <summary>The clerk takes in what the axis holds, as the scheduled intake would.</summary>
     public Task PullAsync() => Clerk.PostAsync("/api/exchange/pull", null);

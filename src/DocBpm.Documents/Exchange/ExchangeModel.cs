@@ -33,6 +33,20 @@ public static class ExchangeModel
             e.HasIndex(d => d.BatchId);
             e.HasIndex(d => new { d.DocumentId, d.RecipientCode });
         });
+        modelBuilder.Entity<IntakeFailure>(e =>
+        {
+            e.ToTable("doc_intake_failures");
+            e.HasKey(f => f.PackageId);
+            e.Property(f => f.PackageId).ValueGeneratedNever();
+            e.Property(f => f.Kind).HasConversion<string>().HasMaxLength(20);
+            e.Property(f => f.SenderCode).HasMaxLength(20);
+            e.Property(f => f.DocumentId).HasMaxLength(300);
+            e.Property(f => f.LastError).HasMaxLength(4000);
+            e.Property(f => f.Resolution).HasConversion<string>().HasMaxLength(20);
+            e.Property(f => f.ResolvedBy).HasMaxLength(100);
+            e.Property(f => f.DismissReason).HasMaxLength(2000);
+            e.HasIndex(f => f.ResolvedAt);
+        });
         return modelBuilder;
     }
 }

@@ -16,6 +16,8 @@ namespace DocBpm.Documents.Exchange;
 /// with its Article 10.2 receipt time, and starts the incoming process (message <see cref="DocumentArrived"/>) in the
 /// same transaction; a recall is handed to that process; a status is applied to the dispatch it reports on. Each
 /// package is acknowledged only after it is stored, so a crash means a redelivery, which registers nothing twice.
+/// Each package is handled in its own transaction: one that fails is rolled back and counted in
+/// <see cref="IntakeFailures"/>, and the pull goes on with the next, so it cannot hold back the packages behind it.
 /// </summary>
 public sealed partial class IntakeService(
     DbContext db,
@@ -26,6 +28,7 @@ public sealed partial class IntakeService(
     IBusinessCalendar calendar,
     TimeProvider time,
     IOptions<AxisConnection> connection,
+    IntakeFailures failures,
     ILogger<IntakeService> logger)
 {
     public const string DocumentArrived = "incoming-document";
@@ -34,22 +37,75 @@ public sealed partial class IntakeService(
     /// <summary>The message a status from a recipient is delivered as, correlated by the identifier of our document.</summary>
     public const string StatusReceived = "exchange-status";
 
-    /// <summary>Handles every pending package; returns how many were taken in.</summary>
+    /// <summary>
+    /// Handles every pending package but those set aside for an administrator; returns how many were taken in. An
+    /// unreachable axis (<see cref="HttpRequestException"/>) ends the pull without counting an attempt against a package.
+    /// </summary>
     public async Task<int> PullAsync(CancellationToken cancellationToken)
     {
         var pending = await axis.PendingAsync(cancellationToken);
-        foreach (var package in pending)
+        var setAside = await failures.SetAsideAsync([.. pending.Select(p => p.PackageId)], cancellationToken);
+        var taken = 0;
+        foreach (var package in pending.Where(p => !setAside.Contains(p.PackageId)))
         {
-            var content = await axis.FetchAsync(package.PackageId, cancellationToken);
-            if (package.Kind == AxisPackageKind.Status)
-                await ApplyStatusAsync(package.PackageId, content, cancellationToken);
-            else
-                await TakeDocumentAsync(package, content, cancellationToken);
-            await axis.AcknowledgeAsync(package.PackageId, cancellationToken);
-            db.ChangeTracker.Clear();
+            if (await TryTakeAsync(package, null, cancellationToken))
+                taken++;
         }
 
-        return pending.Count;
+        return taken;
+    }
+
+    /// <summary>
+    /// An administrator's retry of a package set aside (or still failing): true when it was taken in now; otherwise the
+    /// attempt is counted and the package stays where it was.
+    /// </summary>
+    public async Task<bool> RetryAsync(Guid packageId, string? actor, CancellationToken cancellationToken)
+    {
+        var failure = await failures.OpenAsync(packageId, cancellationToken);
+        return await TryTakeAsync(failure.ToPending(), actor, cancellationToken);
+    }
+
+    /// <summary>
+    /// An administrator gives up on a package: it is acknowledged at the axis without being taken in, and the reason is
+    /// recorded. The sender is not sent a status, since nothing was registered here.
+    /// </summary>
+    public async Task DismissAsync(Guid packageId, string reason, string? actor, CancellationToken cancellationToken)
+    {
+        var failure = await failures.OpenAsync(packageId, cancellationToken);
+        await axis.AcknowledgeAsync(packageId, cancellationToken);
+        await failures.DismissedAsync(failure, reason, actor, cancellationToken);
+    }
+
+    private async Task<bool> TryTakeAsync(PendingPackage package, string? actor, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await TakeAsync(package, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not (HttpRequestException or OperationCanceledException))
+        {
+            // The package's transaction is rolled back; its tracked rows must not be saved with the failure record.
+            db.ChangeTracker.Clear();
+            await failures.RecordAsync(package, ex, cancellationToken);
+            db.ChangeTracker.Clear();
+            return false;
+        }
+
+        await axis.AcknowledgeAsync(package.PackageId, cancellationToken);
+        await failures.TakenInAsync(package.PackageId, actor, cancellationToken);
+        db.ChangeTracker.Clear();
+        return true;
+    }
+
+    private async Task TakeAsync(PendingPackage package, CancellationToken cancellationToken)
+    {
+        var content = await axis.FetchAsync(package.PackageId, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (package.Kind == AxisPackageKind.Status)
+            await ApplyStatusAsync(package.PackageId, content, cancellationToken);
+        else
+            await TakeDocumentAsync(package, content, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private async Task TakeDocumentAsync(PendingPackage pending, byte[] content, CancellationToken cancellationToken)

@@ -19,6 +19,7 @@ public static class ExchangeEndpoints
         group.MapGet("/dispatches", DispatchesAsync);
         group.MapGet("/received", ReceivedAsync).RequireAuthorization(Policies.Integration);
         group.MapPost("/pull", PullAsync).RequireAuthorization(Policies.Integration);
+        app.MapIntakeFailures();
         return group;
     }
 
@@ -40,6 +41,22 @@ public static class ExchangeEndpoints
         if (!axis.IsConfigured)
             return TypedResults.Problem("Chưa cấu hình trục liên thông (Exchange:AxisUrl).", statusCode: StatusCodes.Status409Conflict,
                 title: "Không kết nối trục liên thông");
-        return TypedResults.Ok(await intake.PullAsync(cancellationToken));
+        try
+        {
+            return TypedResults.Ok(await intake.PullAsync(cancellationToken));
+        }
+        catch (HttpRequestException)
+        {
+            return AxisUnreachable();
+        }
     }
+
+    /// <summary>The axis is down: nothing was acknowledged and no package counts an attempt, so trying later is safe.</summary>
+    internal const string AxisDownVi = "Không kết nối được trục liên thông; gói tin được giữ nguyên, hãy thử lại sau.";
+
+    internal const string RetryFailedVi = "Gói tin vẫn chưa tiếp nhận được; lần thử đã được ghi lại cùng lỗi mới nhất.";
+
+    internal static ProblemHttpResult AxisUnreachable() =>
+        TypedResults.Problem(AxisDownVi,
+            statusCode: StatusCodes.Status503ServiceUnavailable, title: "Không kết nối trục liên thông");
 }
