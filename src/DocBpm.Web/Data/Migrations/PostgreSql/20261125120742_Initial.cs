@@ -220,11 +220,39 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
                     CancelReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     FileIds = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    Revision = table.Column<int>(type: "integer", nullable: false)
+                    Revision = table.Column<int>(type: "integer", nullable: false),
+                    SubjectKey = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    SenderKey = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    NotationKey = table.Column<string>(type: "character varying(160)", maxLength: 160, nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_doc_incoming", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "doc_intake_failures",
+                columns: table => new
+                {
+                    PackageId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    SenderCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    DocumentId = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    ArrivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    LastError = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    FirstFailedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastFailedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SetAsideAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ResolvedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Resolution = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    ResolvedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    DismissReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_doc_intake_failures", x => x.PackageId);
                 });
 
             migrationBuilder.CreateTable(
@@ -1027,6 +1055,11 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
                 column: "CorrectsIdentifier");
 
             migrationBuilder.CreateIndex(
+                name: "IX_doc_incoming_NotationKey",
+                table: "doc_incoming",
+                column: "NotationKey");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_doc_incoming_ProcessKey",
                 table: "doc_incoming",
                 column: "ProcessKey",
@@ -1048,6 +1081,11 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
                 columns: new[] { "RegisterBookId", "IncomingNumber" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_doc_incoming_SenderKey",
+                table: "doc_incoming",
+                column: "SenderKey");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_doc_incoming_assignments_Assignee_DocumentId",
                 table: "doc_incoming_assignments",
                 columns: new[] { "Assignee", "DocumentId" });
@@ -1066,6 +1104,11 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
                 name: "IX_doc_incoming_history_DocumentId",
                 table: "doc_incoming_history",
                 column: "DocumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_doc_intake_failures_ResolvedAt",
+                table: "doc_intake_failures",
+                column: "ResolvedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_doc_outgoing_NationalId",
@@ -1219,6 +1262,9 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "doc_incoming_history");
+
+            migrationBuilder.DropTable(
+                name: "doc_intake_failures");
 
             migrationBuilder.DropTable(
                 name: "doc_outgoing_history");

@@ -219,11 +219,39 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
                     CancelReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     FileIds = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
+                    SubjectKey = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    SenderKey = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    NotationKey = table.Column<string>(type: "TEXT", maxLength: 160, nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_doc_incoming", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "doc_intake_failures",
+                columns: table => new
+                {
+                    PackageId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SenderCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    DocumentId = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    ArrivedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    FirstFailedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastFailedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SetAsideAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ResolvedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Resolution = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    ResolvedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    DismissReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_doc_intake_failures", x => x.PackageId);
                 });
 
             migrationBuilder.CreateTable(
@@ -1026,6 +1054,11 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
                 column: "CorrectsIdentifier");
 
             migrationBuilder.CreateIndex(
+                name: "IX_doc_incoming_NotationKey",
+                table: "doc_incoming",
+                column: "NotationKey");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_doc_incoming_ProcessKey",
                 table: "doc_incoming",
                 column: "ProcessKey",
@@ -1047,6 +1080,11 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
                 columns: new[] { "RegisterBookId", "IncomingNumber" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_doc_incoming_SenderKey",
+                table: "doc_incoming",
+                column: "SenderKey");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_doc_incoming_assignments_Assignee_DocumentId",
                 table: "doc_incoming_assignments",
                 columns: new[] { "Assignee", "DocumentId" });
@@ -1065,6 +1103,11 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
                 name: "IX_doc_incoming_history_DocumentId",
                 table: "doc_incoming_history",
                 column: "DocumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_doc_intake_failures_ResolvedAt",
+                table: "doc_intake_failures",
+                column: "ResolvedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_doc_outgoing_NationalId",
@@ -1218,6 +1261,9 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "doc_incoming_history");
+
+            migrationBuilder.DropTable(
+                name: "doc_intake_failures");
 
             migrationBuilder.DropTable(
                 name: "doc_outgoing_history");

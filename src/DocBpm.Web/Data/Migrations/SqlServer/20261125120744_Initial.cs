@@ -219,11 +219,39 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                     CancelReason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
                     CompletedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     FileIds = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
-                    Revision = table.Column<int>(type: "int", nullable: false)
+                    Revision = table.Column<int>(type: "int", nullable: false),
+                    SubjectKey = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    SenderKey = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    NotationKey = table.Column<string>(type: "nvarchar(160)", maxLength: 160, nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_doc_incoming", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "doc_intake_failures",
+                columns: table => new
+                {
+                    PackageId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    SenderCode = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    DocumentId = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    ArrivedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    LastError = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    FirstFailedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    LastFailedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    SetAsideAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ResolvedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Resolution = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    ResolvedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    DismissReason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_doc_intake_failures", x => x.PackageId);
                 });
 
             migrationBuilder.CreateTable(
@@ -1028,6 +1056,11 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                 column: "CorrectsIdentifier");
 
             migrationBuilder.CreateIndex(
+                name: "IX_doc_incoming_NotationKey",
+                table: "doc_incoming",
+                column: "NotationKey");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_doc_incoming_ProcessKey",
                 table: "doc_incoming",
                 column: "ProcessKey",
@@ -1049,6 +1082,11 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                 columns: new[] { "RegisterBookId", "IncomingNumber" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_doc_incoming_SenderKey",
+                table: "doc_incoming",
+                column: "SenderKey");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_doc_incoming_assignments_Assignee_DocumentId",
                 table: "doc_incoming_assignments",
                 columns: new[] { "Assignee", "DocumentId" });
@@ -1067,6 +1105,11 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                 name: "IX_doc_incoming_history_DocumentId",
                 table: "doc_incoming_history",
                 column: "DocumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_doc_intake_failures_ResolvedAt",
+                table: "doc_intake_failures",
+                column: "ResolvedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_doc_outgoing_NationalId",
@@ -1221,6 +1264,9 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "doc_incoming_history");
+
+            migrationBuilder.DropTable(
+                name: "doc_intake_failures");
 
             migrationBuilder.DropTable(
                 name: "doc_outgoing_history");
