@@ -1,5 +1,8 @@
 using DocBpm.Documents.Incoming;
+using DocBpm.Documents.ProvincialTasks;
 using DocBpm.Web.Components;
+using DocBpm.Web.Coordination;
+using DocBpm.Web.ProvincialTasks;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 
@@ -27,6 +30,8 @@ public partial class DocumentPage
     [SupplyParameterFromForm(FormName = "complete")] private TextForm? CompleteInput { get; set; }
 
     private IncomingDetail? detail;
+    private IReadOnlyList<ProvincialTask> carried = [];
+    private CoordinationPanel coordination = CoordinationPanel.Empty;
     private IReadOnlyList<(string Value, string Text)> choices = [];
     private IReadOnlyList<(string Value, string Text)> scoped = [];
     private EditContext registerContext = default!, returnContext = default!, assignContext = default!, reassignContext = default!,
@@ -58,6 +63,10 @@ public partial class DocumentPage
         (assignContext, assignErrors) = Form(AssignInput);
         (reassignContext, reassignErrors) = Form(ReassignInput);
         (completeContext, completeErrors) = Form(CompleteInput);
+        // From here the page may render at any await (a query can finish synchronously): its forms need their contexts first.
+        carried = await CarriedTasks.LoadAsync(Db, Id, Aborted);
+        coordination = await CoordinationPanel.LoadAsync(Opinions, IncomingCoordination.Place(Id, detail.ProcessKey),
+            o => IncomingCoordinationEndpoints.FileUrl(Id, o), Actor, Aborted);
         if (detail.Actions.Assign || detail.Actions.Reassign)
         {
             var all = await People.ChoicesAsync(Aborted);

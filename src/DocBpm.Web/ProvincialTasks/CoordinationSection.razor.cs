@@ -1,20 +1,22 @@
 using DocBpm.Documents.ProvincialTasks;
 using DocBpm.Web.Accounts;
+using DocBpm.Web.Coordination;
 using Microsoft.AspNetCore.Components;
 
 namespace DocBpm.Web.ProvincialTasks;
 
 /// <summary>
-/// Placed on the task page with one line. Works in its own service scope, since the page may still be querying the
-/// request's DbContext while this renders.
+/// Placed on the task page with one line; the page loads the opinions it shows (CoordinationPanel.LoadAsync).
 /// </summary>
 public sealed partial class CoordinationSection
 {
     [Parameter, EditorRequired] public ProvincialTaskView Task { get; set; } = default!;
 
+    [Parameter, EditorRequired] public CoordinationPanel Panel { get; set; } = CoordinationPanel.Empty;
+
     [CascadingParameter] private HttpContext HttpContext { get; set; } = default!;
 
-    [Inject] private IServiceScopeFactory Scopes { get; set; } = default!;
+    [Inject] private ProvincialCoordination Coordinators { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
 
     private string? problem;
@@ -27,11 +29,9 @@ public sealed partial class CoordinationSection
     {
         var units = HttpContext.Request.Form["newCoordinators"].ToString()
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        await using var scope = Scopes.CreateAsyncScope();
         try
         {
-            await scope.ServiceProvider.GetRequiredService<ProvincialCoordination>()
-                .ChangeCoordinatorsAsync(Task.Id, units, HttpContext.User.ToTaskActor(), HttpContext.RequestAborted);
+            await Coordinators.ChangeCoordinatorsAsync(Task.Id, units, HttpContext.User.ToTaskActor(), HttpContext.RequestAborted);
             Navigation.NavigateTo($"/provincial-tasks/{Task.Id}?ok={Uri.EscapeDataString("Đã điều chỉnh đơn vị phối hợp.")}");
         }
         catch (TaskRuleException rule)

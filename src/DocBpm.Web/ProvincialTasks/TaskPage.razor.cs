@@ -1,8 +1,10 @@
 using System.Globalization;
+using DocBpm.Documents.Coordination;
 using DocBpm.Documents.Exchange;
 using DocBpm.Documents.Outgoing;
 using DocBpm.Documents.ProvincialTasks;
 using DocBpm.Engine.Timers;
+using DocBpm.Web.Coordination;
 using DocBpm.Web.Outgoing;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
@@ -24,6 +26,7 @@ public sealed partial class TaskPage
     [Inject] private OutgoingSteps Steps { get; set; } = default!;
     [Inject] private TaskStanding Standing { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
+    [Inject] private CoordinationOpinions Opinions { get; set; } = default!;
 
     private ProvincialTaskView? task;
     private Guid? replyOutgoingId;
@@ -35,6 +38,7 @@ public sealed partial class TaskPage
 
     private List<OutgoingDocument> letters = [];
     private string? problem;
+    private CoordinationPanel coordination = CoordinationPanel.Empty;
 
     private bool IsHandler => task?.Handler is { } handler && handler == User.Identity?.Name;
 
@@ -57,6 +61,8 @@ public sealed partial class TaskPage
         replyOutgoingId = entity.ReplyOutgoingId;
         await LoadDocumentAsync(entity.DocumentId, cancellationToken);
         await LoadChoicesAsync(cancellationToken);
+        coordination = await CoordinationPanel.LoadAsync(Opinions, ProvincialCoordination.Place(Id), o => ProvincialCoordinationEndpoints.FileUrl(Id, o),
+            Actor, cancellationToken);
         if (!IsHandler)
             return;
         var me = User.Identity!.Name;
