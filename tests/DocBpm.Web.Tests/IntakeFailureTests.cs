@@ -157,4 +157,13 @@ public sealed class IntakeFailureTests
         await scenario.PullAsync();
         Assert.IsNotNull((await FailuresAsync(admin)).Single()!["setAsideAt"], "the next real attempt is its last");
     }
+
+    [TestMethod]
+    public void The_stored_English_error_is_explained_in_Vietnamese_by_its_exception_type_and_an_unknown_one_generically()
+    {
+        StringAssert.StartsWith(Web.Exchange.IntakeErrorText.Explain("ProcessExecutionException: Element 'which': no default flow"), "Quy trình đang chờ");
+        StringAssert.StartsWith(Web.Exchange.IntakeErrorText.Explain("XmlException: Data at the root level is invalid."), "Gói tin không đúng định dạng edXML");
+        Assert.AreEqual(Web.Exchange.IntakeErrorText.Unknown, Web.Exchange.IntakeErrorText.Explain("NullReferenceException: Object reference not set"));
+        Assert.AreEqual(Web.Exchange.IntakeErrorText.Unknown, Web.Exchange.IntakeErrorText.Explain("no type at all"));
+    }
 }

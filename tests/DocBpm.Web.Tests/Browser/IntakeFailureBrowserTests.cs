@@ -25,6 +25,7 @@ public sealed class IntakeFailureBrowserTests
             await page.GetByRole(AriaRole.Link, new() { Name = "Gói tin không tiếp nhận được" }).ClickAsync();
             await Assertions.Expect(page.Locator("#failures")).ToContainTextAsync(AxisServer.Province);
             await Assertions.Expect(page.Locator("#failures")).ToContainTextAsync("no default flow");
+            await Assertions.Expect(page.Locator("#failures")).ToContainTextAsync("Quy trình đang chờ gói tin này không xử lý được nó");
             await Assertions.Expect(page.Locator("#failures")).ToContainTextAsync("đã dừng tự thử lại");
             await BrowserSession.ScreenshotAsync(page, TestContext, "1-set-aside");
             await page.GetByRole(AriaRole.Button, new() { Name = "Bỏ qua gói tin" }).ClickAsync();
