@@ -41,9 +41,10 @@ public static class ProvincialTaskEndpoints
     }
 
     private static async Task<Ok<ProvincialTaskView>> GetAsync(Guid id, DbContext db, TaskStanding standing, TimeProvider time,
-        CancellationToken cancellationToken)
+        ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var task = await db.Set<ProvincialTask>().AsNoTracking().Include(t => t.Document).FirstOrDefaultAsync(t => t.Id == id, cancellationToken)
+        var task = await db.Set<ProvincialTask>().AsNoTracking().Include(t => t.Document).VisibleTo(user)
+            .FirstOrDefaultAsync(t => t.Id == id, cancellationToken)
             ?? throw new TaskNotFoundException(id);
         return TypedResults.Ok(task.View(standing, time.GetUtcNow()));
     }
@@ -59,10 +60,16 @@ public static class ProvincialTaskEndpoints
             document.View(standing, time.GetUtcNow(), await flow.CarrierAsync(document, cancellationToken)));
     }
 
+    /// <summary>
+    /// Whoever reads one of the document's tasks reads the document with all its lines: they are all in the incoming
+    /// document that carries them anyway.
+    /// </summary>
     private static async Task<Ok<TaskDocumentView>> DocumentAsync(Guid id, DbContext db, ProvincialTaskFlow flow, TaskStanding standing,
-        TimeProvider time, CancellationToken cancellationToken)
+        TimeProvider time, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var document = await db.Set<TaskDocument>().AsNoTracking().Include(d => d.Tasks).FirstOrDefaultAsync(d => d.Id == id, cancellationToken)
+        var readable = db.Set<ProvincialTask>().VisibleTo(user);
+        var document = await db.Set<TaskDocument>().AsNoTracking().Include(d => d.Tasks)
+            .FirstOrDefaultAsync(d => d.Id == id && readable.Any(t => t.DocumentId == d.Id), cancellationToken)
             ?? throw new TaskNotFoundException(id);
         return TypedResults.Ok(document.View(standing, time.GetUtcNow(), await flow.CarrierAsync(document, cancellationToken)));
     }

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using DocBpm.Engine.Persistence;
@@ -10,7 +11,7 @@ namespace DocBpm.Web.Tests.ProvincialTasks;
 public sealed class ProvincialTaskListTests
 {
     [TestMethod]
-    public async Task Office_and_leaders_see_every_task_a_unit_head_the_units_tasks_a_handler_their_own_and_others_none()
+    public async Task Office_and_leaders_see_every_task_a_units_people_the_tasks_it_leads_or_coordinates_a_handler_their_own_and_others_none()
     {
         await using var s = await ProvincialScenario.StartAsync(DatabaseProvider.Sqlite);
         var document = await s.ReceiveTasksAsync("131",
@@ -27,9 +28,39 @@ public sealed class ProvincialTaskListTests
             CollectionAssert.AreEquivalent(all, await ListAsync(s, follower), $"{follower} follows every task");
         CollectionAssert.AreEquivalent(new[] { led, coordinated }, await ListAsync(s, "truongphong.gdtrh"), "main or coordinating unit");
         CollectionAssert.AreEquivalent(new[] { coordinated }, await ListAsync(s, "truongphong.tccb"));
-        CollectionAssert.AreEquivalent(new[] { led }, await ListAsync(s, "chuyenvien"), "the main handler's own task");
-        Assert.IsEmpty(await ListAsync(s, "chuyenvien.khtc"), "a specialist of a coordinating unit who handles nothing");
+        CollectionAssert.AreEquivalent(new[] { led, coordinated }, await ListAsync(s, "chuyenvien"), "the handler's own task and the one their unit coordinates");
+        CollectionAssert.AreEquivalent(new[] { led }, await ListAsync(s, "chuyenvien.khtc"), "a specialist of a coordinating unit who handles nothing");
+        Assert.IsEmpty(await ListAsync(s, "chuyenvien.gdmnth"), "a unit with no part in any task");
         Assert.IsEmpty(await ListAsync(s, "phantich"));
+    }
+
+    [TestMethod]
+    public async Task A_task_its_document_and_its_opinions_are_read_by_its_units_people_and_do_not_exist_for_anyone_else()
+    {
+        await using var s = await ProvincialScenario.StartAsync(DatabaseProvider.Sqlite);
+        var document = await s.ReceiveTasksAsync("132", ("Báo cáo tuyển sinh lớp 10", VietnamTime.At(2026, 12, 4, 17, 0)));
+        var task = ProvincialScenario.LineId(document, 1);
+        await s.StepAsync(s.Clerk, $"/api/provincial-tasks/{task}/reconcile", new { decision = "Accept" });
+        await s.StepAsync(s.Director, $"/api/provincial-tasks/{task}/assign", new { mainUnit = "GDTrH", coordinatingUnits = new[] { "KHTC" } });
+        string[] reads = [$"/api/provincial-tasks/{task}", $"/api/provincial-tasks/documents/{(Guid)document["id"]!}", $"/api/provincial-tasks/{task}/coordination"];
+
+        foreach (var reader in new[] { "chuyenvien.khtc", "chuyenvien", "truongphong.khtc", "vanthu", "giamdoc" })
+        {
+            var person = await s.Host.LoginAsync(reader);
+            foreach (var read in reads)
+                await Expect.SuccessAsync(await person.GetAsync(read));
+            StringAssert.Contains(WebUtility.HtmlDecode(await person.GetStringAsync($"/provincial-tasks/{task}")), "Báo cáo tuyển sinh lớp 10", reader);
+        }
+
+        foreach (var outsider in new[] { "chuyenvien.gdmnth", "truongphong.tccb", "phantich" })
+        {
+            var person = await s.Host.LoginAsync(outsider);
+            foreach (var read in reads)
+                Assert.AreEqual(HttpStatusCode.NotFound, (await person.GetAsync(read)).StatusCode, $"{outsider} {read}");
+            var page = WebUtility.HtmlDecode(await person.GetStringAsync($"/provincial-tasks/{task}"));
+            StringAssert.Contains(page, "Không tìm thấy nhiệm vụ", outsider);
+            Assert.IsFalse(page.Contains("Báo cáo tuyển sinh lớp 10", StringComparison.Ordinal), outsider);
+        }
     }
 
     private static async Task<List<Guid>> ListAsync(ProvincialScenario s, string userName)
