@@ -6,7 +6,10 @@ using DocBpm.Engine.Timers;
 
 namespace DocBpm.Web.Tests.ProvincialTasks;
 
-/// <summary>Who follows which provincial tasks: the task list is scoped by role, for the API and the page alike.</summary>
+/// <summary>
+/// Who follows which provincial tasks: the task list and the reads are scoped by role, for the API and the page alike; and
+/// who may be named a task's main handler.
+/// </summary>
 [TestClass]
 public sealed class ProvincialTaskListTests
 {
@@ -20,8 +23,7 @@ public sealed class ProvincialTaskListTests
             ("Kiểm tra cơ sở vật chất", VietnamTime.At(2026, 12, 4, 17, 0)));
         var (led, coordinated, unassigned) = (ProvincialScenario.LineId(document, 1), ProvincialScenario.LineId(document, 2), ProvincialScenario.LineId(document, 3));
         await s.ToHandlerAsync(led);
-        await s.StepAsync(s.Clerk, $"/api/provincial-tasks/{coordinated}/reconcile", new { decision = "Accept" });
-        await s.StepAsync(s.Director, $"/api/provincial-tasks/{coordinated}/assign", new { mainUnit = "TCCB", coordinatingUnits = new[] { "GDTrH" } });
+        await s.AssignAsync(coordinated, "TCCB", "GDTrH");
 
         Guid[] all = [led, coordinated, unassigned];
         foreach (var follower in new[] { "vanthu", "chanhvanphong", "giamdoc", "phogiamdoc1", "quantri" })
@@ -40,9 +42,12 @@ public sealed class ProvincialTaskListTests
         await using var s = await ProvincialScenario.StartAsync(DatabaseProvider.Sqlite);
         var document = await s.ReceiveTasksAsync("132", ("Báo cáo tuyển sinh lớp 10", VietnamTime.At(2026, 12, 4, 17, 0)));
         var task = ProvincialScenario.LineId(document, 1);
-        await s.StepAsync(s.Clerk, $"/api/provincial-tasks/{task}/reconcile", new { decision = "Accept" });
-        await s.StepAsync(s.Director, $"/api/provincial-tasks/{task}/assign", new { mainUnit = "GDTrH", coordinatingUnits = new[] { "KHTC" } });
-        string[] reads = [$"/api/provincial-tasks/{task}", $"/api/provincial-tasks/documents/{(Guid)document["id"]!}", $"/api/provincial-tasks/{task}/coordination"];
+        await s.AssignAsync(task, "GDTrH", "KHTC");
+        string[] reads =
+        [
+            $"/api/provincial-tasks/{task}", $"/api/provincial-tasks/documents/{(Guid)document["id"]!}", $"/api/provincial-tasks/{task}/coordination",
+            $"/api/incoming/{s.CarrierId}",
+        ];
 
         foreach (var reader in new[] { "chuyenvien.khtc", "chuyenvien", "truongphong.khtc", "vanthu", "giamdoc" })
         {
@@ -62,6 +67,34 @@ public sealed class ProvincialTaskListTests
             Assert.IsFalse(page.Contains("Báo cáo tuyển sinh lớp 10", StringComparison.Ordinal), outsider);
         }
     }
+
+    [TestMethod]
+    public async Task A_locked_account_is_neither_offered_nor_accepted_as_main_handler_and_the_task_stays_unassigned()
+    {
+        await using var s = await ProvincialScenario.StartAsync(DatabaseProvider.Sqlite);
+        var task = ProvincialScenario.LineId(await s.ReceiveTasksAsync("141", ("Báo cáo phổ cập giáo dục", VietnamTime.At(2026, 12, 4, 17, 0))), 1);
+        await s.AssignAsync(task, "GDTrH");
+        Assert.IsTrue(await OfferedAsync(s, task, "chuyenvien"), "offered while the account is usable");
+        var admin = await s.Host.LoginAsync("quantri");
+        await Expect.SuccessAsync(await admin.PostAsync("/api/organisation/people/chuyenvien/lock", null));
+
+        Assert.IsFalse(await OfferedAsync(s, task, "chuyenvien"), "the pick-list leaves the locked account out");
+        var refused = await s.StepAsync(s.UnitHead, $"/api/provincial-tasks/{task}/handler", new { userName = "chuyenvien" }, mustSucceed: false);
+        Assert.AreEqual(HttpStatusCode.BadRequest, refused.StatusCode);
+        var detail = (string?)(await refused.Content.ReadFromJsonAsync<JsonNode>())!["detail"];
+        StringAssert.Contains(detail, "(chuyenvien) đang bị khóa");
+        StringAssert.Contains(detail, "Không có thay đổi nào được lưu.");
+        var unchanged = await s.TaskAsync(task);
+        Assert.AreEqual("Assigned", (string?)unchanged["stage"]);
+        Assert.IsNull((string?)unchanged["handler"]);
+
+        await Expect.SuccessAsync(await admin.PostAsync("/api/organisation/people/chuyenvien/unlock", null));
+        await s.StepAsync(s.UnitHead, $"/api/provincial-tasks/{task}/handler", new { userName = "chuyenvien" });
+        Assert.AreEqual("chuyenvien", (string?)(await s.TaskAsync(task))["handler"]);
+    }
+
+    private static async Task<bool> OfferedAsync(ProvincialScenario s, Guid task, string userName) =>
+        (await s.UnitHead.GetStringAsync($"/provincial-tasks/{task}")).Contains($"<option value=\"{userName}\">", StringComparison.Ordinal);
 
     private static async Task<List<Guid>> ListAsync(ProvincialScenario s, string userName)
     {
