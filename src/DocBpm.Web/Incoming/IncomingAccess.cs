@@ -35,7 +35,10 @@ public sealed record IncomingAccess(string UserName, string? UnitCode, bool Sees
         return services;
     }
 
-    /// <param name="tasks">The provincial tasks: whoever handles, leads or coordinates a task also reads the document carrying it.</param>
+    /// <param name="tasks">
+    /// The provincial tasks: whoever reads a task (<see cref="TaskVisibility"/>: its handler, the people of the units that
+    /// lead or coordinate it) also reads the document carrying it, which the task page links.
+    /// </param>
     public IQueryable<IncomingDocument> Visible(IQueryable<IncomingDocument> documents, IQueryable<IncomingAssignment> assignments,
         IQueryable<ProvincialTask> tasks)
     {
@@ -43,7 +46,7 @@ public sealed record IncomingAccess(string UserName, string? UnitCode, bool Sees
             return documents;
         var me = UserName;
         var unit = IsUnitHead ? UnitCode : null;
-        var carriers = tasks.Involving(me, unit).Select(t => t.Document!.ReceivedDocumentId);
+        var carriers = tasks.Involving(me, UnitCode).Select(t => t.Document!.ReceivedDocumentId);
         return documents.Where(d => assignments.Any(a => a.DocumentId == d.Id
                 && ((a.Kind == AssigneeKind.Person && a.Assignee == me) || (unit != null && a.UnitCode == unit)))
             || (d.ReceivedDocumentId != null && carriers.Contains(d.ReceivedDocumentId)));

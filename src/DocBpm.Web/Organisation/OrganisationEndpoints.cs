@@ -78,7 +78,7 @@ public static partial class OrganisationEndpoints
         {
             views.Add(new PersonView(person.UserName!, person.FullName, person.Position,
                 person.UnitId is { } id ? units.GetValueOrDefault(id) : null, [.. await users.GetRolesAsync(person)],
-                person.LockoutEnd is { } end && end > now));
+                person.IsLocked(now)));
         }
 
         return TypedResults.Ok(views);

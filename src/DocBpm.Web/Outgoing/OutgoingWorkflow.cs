@@ -16,7 +16,7 @@ namespace DocBpm.Web.Outgoing;
 /// the person's task of its instance in one SaveChanges, so a refused step leaves both as they were.
 /// </summary>
 public sealed class OutgoingWorkflow(OutgoingDrafts drafts, WorkflowRuntime runtime, UserManager<AppUser> users, DbContext db,
-    IOptions<OutgoingOptions> options)
+    IOptions<OutgoingOptions> options, TimeProvider time)
 {
     public const string ProcessKey = "outgoing";
 
@@ -75,7 +75,7 @@ public sealed class OutgoingWorkflow(OutgoingDrafts drafts, WorkflowRuntime runt
         return [.. heads.Where(h => unit is not null && h.UnitId == unit.Id).Select(h => h.UserName!).Order(StringComparer.Ordinal)];
     }
 
-    /// <summary>People chosen as recipients must have an account; their printed name is their full name.</summary>
+    /// <summary>People chosen as recipients must have an unlocked account; their printed name is their full name.</summary>
     public async Task<List<RecipientChoice>> ResolvePeopleAsync(IReadOnlyList<RecipientChoice> choices)
     {
         var resolved = new List<RecipientChoice>();
@@ -89,6 +89,9 @@ public sealed class OutgoingWorkflow(OutgoingDrafts drafts, WorkflowRuntime runt
 
             var person = await users.FindByNameAsync(choice.Code) ?? throw OutgoingRefusedException.Invalid(
                 $"Người nhận '{choice.Code}' không có tài khoản trong hệ thống.", $"Unknown person recipient '{choice.Code}'.");
+            if (person.IsLocked(time.GetUtcNow()))
+                throw OutgoingRefusedException.Invalid($"Tài khoản của người nhận '{person.FullName}' ({person.UserName}) đang bị khóa nên không nhận được văn bản.",
+                    $"Person recipient '{person.UserName}' is locked out.");
             resolved.Add(choice with { Code = person.UserName!, Name = person.FullName });
         }
 

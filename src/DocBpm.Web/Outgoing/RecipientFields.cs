@@ -13,7 +13,7 @@ public static class RecipientFields
         .. Chosen(form, "agencies").Select(c => new RecipientChoice(RecipientKind.Agency, c)),
     ];
 
-    public static string[] Codes(string? text) => (text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    private static string[] Codes(string? text) => (text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static IEnumerable<string> Chosen(IFormCollection form, string list) => form[list].SelectMany(Codes);
 }

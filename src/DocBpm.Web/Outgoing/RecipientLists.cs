@@ -12,8 +12,8 @@ public sealed record RecipientOption(string Code, string Text);
 public sealed record PeopleGroup(string UnitName, IReadOnlyList<RecipientOption> People);
 
 /// <summary>
-/// The pick-lists of the draft forms: the organisation's units, its people (accounts) grouped by unit, the active
-/// agencies of the directory. Only a convenience: the steps still check every posted code.
+/// The pick-lists of the draft forms: the organisation's units, its people (unlocked accounts, see <see cref="AccountLock"/>)
+/// grouped by unit, the active agencies of the directory. Only a convenience: the steps still check every posted code.
 /// </summary>
 public sealed record RecipientLists(IReadOnlyList<RecipientOption> Units, IReadOnlyList<PeopleGroup> People, IReadOnlyList<RecipientOption> Agencies)
 {
@@ -25,10 +25,10 @@ public sealed record RecipientLists(IReadOnlyList<RecipientOption> Units, IReadO
     /// Loaded by the page before it renders the form: a component loading its own lists would share the page's
     /// DbContext while the page's queries are still running.
     /// </summary>
-    public static async Task<RecipientLists> LoadAsync(DbContext db, CancellationToken cancellationToken)
+    public static async Task<RecipientLists> LoadAsync(DbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var units = await db.Set<Unit>().AsNoTracking().OrderBy(u => u.SortOrder).ToListAsync(cancellationToken);
-        var people = await db.Set<AppUser>().AsNoTracking().OrderBy(u => u.FullName).ThenBy(u => u.UserName)
+        var people = await db.Set<AppUser>().AsNoTracking().Unlocked(time.GetUtcNow()).OrderBy(u => u.FullName).ThenBy(u => u.UserName)
             .Select(u => new Member(u.UserName!, u.FullName, u.Position, u.UnitId)).ToListAsync(cancellationToken);
         var agencies = await db.Set<AgencyEntry>().AsNoTracking().Where(a => a.IsActive).OrderBy(a => a.Name)
             .Select(a => new RecipientOption(a.Code, a.Name)).ToListAsync(cancellationToken);

@@ -6,6 +6,7 @@ using DocBpm.Web.Accounts;
 using DocBpm.Web.Coordination;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace DocBpm.Web.ProvincialTasks;
 
@@ -26,8 +27,12 @@ public static class ProvincialCoordinationEndpoints
 
     public static string FileUrl(Guid taskId, Guid opinionId) => $"/api/provincial-tasks/{taskId}/opinions/{opinionId}/file";
 
-    private static async Task<Ok<CoordinationView>> CoordinationAsync(Guid id, CoordinationOpinions opinions, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await opinions.ViewAsync(ProvincialCoordination.Place(id), o => FileUrl(id, o), cancellationToken));
+    private static async Task<Ok<CoordinationView>> CoordinationAsync(Guid id, CoordinationOpinions opinions, DbContext db, ClaimsPrincipal user,
+        CancellationToken cancellationToken)
+    {
+        await db.EnsureReadableAsync(id, user, cancellationToken);
+        return TypedResults.Ok(await opinions.ViewAsync(ProvincialCoordination.Place(id), o => FileUrl(id, o), cancellationToken));
+    }
 
     /// <summary>Someone of a coordinating unit gives the unit's opinion: form fields <c>text</c> and, optionally, <c>file</c>.</summary>
     private static async Task<Created<OpinionView>> GiveAsync(Guid id, [FromForm] string? text, IFormFile? file, ProvincialCoordination coordination,
@@ -38,9 +43,12 @@ public static class ProvincialCoordinationEndpoints
         return TypedResults.Created($"/api/provincial-tasks/{id}/coordination", opinion.View(o => FileUrl(id, o)));
     }
 
-    private static Task<Results<FileContentHttpResult, NotFound>> FileAsync(Guid id, Guid opinionId, CoordinationOpinions opinions, FileStore files,
-        CancellationToken cancellationToken) =>
-        CoordinationViews.FileAsync(opinions, files, ProvincialTaskFlow.ProcessKey, id, opinionId, cancellationToken);
+    private static async Task<Results<FileContentHttpResult, NotFound>> FileAsync(Guid id, Guid opinionId, CoordinationOpinions opinions, FileStore files,
+        DbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        await db.EnsureReadableAsync(id, user, cancellationToken);
+        return await CoordinationViews.FileAsync(opinions, files, ProvincialTaskFlow.ProcessKey, id, opinionId, cancellationToken);
+    }
 
     private static async Task<NoContent> ChangeAsync(Guid id, CoordinatorsRequest request, ProvincialCoordination coordination, ClaimsPrincipal user,
         CancellationToken cancellationToken)

@@ -41,9 +41,10 @@ public static class ProvincialTaskEndpoints
     }
 
     private static async Task<Ok<ProvincialTaskView>> GetAsync(Guid id, DbContext db, TaskStanding standing, TimeProvider time,
-        CancellationToken cancellationToken)
+        ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var task = await db.Set<ProvincialTask>().AsNoTracking().Include(t => t.Document).FirstOrDefaultAsync(t => t.Id == id, cancellationToken)
+        var task = await db.Set<ProvincialTask>().AsNoTracking().Include(t => t.Document).VisibleTo(user)
+            .FirstOrDefaultAsync(t => t.Id == id, cancellationToken)
             ?? throw new TaskNotFoundException(id);
         return TypedResults.Ok(task.View(standing, time.GetUtcNow()));
     }
@@ -59,10 +60,16 @@ public static class ProvincialTaskEndpoints
             document.View(standing, time.GetUtcNow(), await flow.CarrierAsync(document, cancellationToken)));
     }
 
+    /// <summary>
+    /// Whoever reads one of the document's tasks reads the document with all its lines: they are all in the incoming
+    /// document that carries them anyway.
+    /// </summary>
     private static async Task<Ok<TaskDocumentView>> DocumentAsync(Guid id, DbContext db, ProvincialTaskFlow flow, TaskStanding standing,
-        TimeProvider time, CancellationToken cancellationToken)
+        TimeProvider time, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var document = await db.Set<TaskDocument>().AsNoTracking().Include(d => d.Tasks).FirstOrDefaultAsync(d => d.Id == id, cancellationToken)
+        var readable = db.Set<ProvincialTask>().VisibleTo(user);
+        var document = await db.Set<TaskDocument>().AsNoTracking().Include(d => d.Tasks)
+            .FirstOrDefaultAsync(d => d.Id == id && readable.Any(t => t.DocumentId == d.Id), cancellationToken)
             ?? throw new TaskNotFoundException(id);
         return TypedResults.Ok(document.View(standing, time.GetUtcNow(), await flow.CarrierAsync(document, cancellationToken)));
     }
@@ -109,15 +116,15 @@ public static class ProvincialTaskEndpoints
         return TypedResults.NoContent();
     }
 
-    /// <summary>Only the head of the main unit names the handler, and only someone of that unit.</summary>
+    /// <summary>Only the head of the main unit names the handler, and only someone of that unit whose account is not locked.</summary>
     private static async Task<Results<NoContent, ValidationProblem, ForbidHttpResult>> AssignHandlerAsync(Guid id, HandlerRequest request,
-        ProvincialTaskFlow flow, DbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
+        ProvincialTaskFlow flow, DbContext db, TimeProvider time, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var mainUnit = await HeadedMainUnitAsync(id, db, user, cancellationToken);
         if (mainUnit is null)
             return TypedResults.Forbid();
-        if (!await IsInUnitAsync(db, request.UserName, mainUnit, cancellationToken))
-            return Invalid("userName", HandlerOutsideUnit(mainUnit));
+        if (await TaskChoices.HandlerRefusalAsync(db, request.UserName, mainUnit, time.GetUtcNow(), cancellationToken) is { } refusal)
+            return Invalid("userName", refusal);
         await flow.AssignHandlerAsync(id, request.UserName, user.ToTaskActor(), cancellationToken);
         return TypedResults.NoContent();
     }
@@ -128,14 +135,6 @@ public static class ProvincialTaskEndpoints
         var mainUnit = await db.Set<ProvincialTask>().Where(t => t.Id == taskId).Select(t => t.MainUnit).FirstOrDefaultAsync(cancellationToken);
         return mainUnit is not null && user.FindFirstValue(UnitClaimsFactory.UnitClaim) == mainUnit ? mainUnit : null;
     }
-
-    public static Task<bool> IsInUnitAsync(DbContext db, string userName, string unitCode, CancellationToken cancellationToken) =>
-        (from u in db.Set<AppUser>()
-         join unit in db.Set<Unit>() on u.UnitId equals unit.Id
-         where u.UserName == userName && unit.Code == unitCode
-         select u.Id).AnyAsync(cancellationToken);
-
-    public static string HandlerOutsideUnit(string mainUnit) => $"Người xử lý chính phải là cán bộ của đơn vị chủ trì {mainUnit}.";
 
     /// <summary>"Khởi tạo văn bản đi" at "Văn bản trả lời": the draft replying to the task document, linked to the task in one step.</summary>
     private static async Task<Created<OutgoingCreated>> ReplyDraftAsync(Guid id, ReplyDraftRequest request, ProvincialTaskFlow flow,

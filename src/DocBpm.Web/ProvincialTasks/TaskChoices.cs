@@ -11,11 +11,26 @@ public static class TaskChoices
     public static Task<List<Unit>> UnitsAsync(DbContext db, CancellationToken cancellationToken) =>
         db.Set<Unit>().AsNoTracking().Where(u => u.Kind != UnitKind.Leadership).OrderBy(u => u.SortOrder).ToListAsync(cancellationToken);
 
-    /// <summary>The people of a unit, who may be named its task's main handler.</summary>
-    public static Task<List<AppUser>> PeopleAsync(DbContext db, string unitCode, CancellationToken cancellationToken) =>
-        (from u in db.Set<AppUser>().AsNoTracking()
+    /// <summary>The people of a unit with an unlocked account, who may be named its task's main handler.</summary>
+    public static Task<List<AppUser>> PeopleAsync(DbContext db, string unitCode, DateTimeOffset now, CancellationToken cancellationToken) =>
+        (from u in db.Set<AppUser>().AsNoTracking().Unlocked(now)
          join unit in db.Set<Unit>() on u.UnitId equals unit.Id
          where unit.Code == unitCode
          orderby u.FullName
          select u).ToListAsync(cancellationToken);
+
+    /// <summary>Why <paramref name="userName"/> may not be named main handler of a task <paramref name="mainUnit"/> leads, or null if they may.</summary>
+    public static async Task<string?> HandlerRefusalAsync(DbContext db, string userName, string mainUnit, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var person = await (from u in db.Set<AppUser>().AsNoTracking()
+                            join unit in db.Set<Unit>() on u.UnitId equals unit.Id
+                            where u.UserName == userName && unit.Code == mainUnit
+                            select u).FirstOrDefaultAsync(cancellationToken);
+        if (person is null)
+            return HandlerOutsideUnit(mainUnit);
+        return person.IsLocked(now) ? $"Tài khoản của {person.FullName} ({person.UserName}) đang bị khóa nên không giao xử lý nhiệm vụ được." : null;
+    }
+
+    public static string HandlerOutsideUnit(string mainUnit) => $"Người xử lý chính phải là cán bộ của đơn vị chủ trì {mainUnit}.";
 }

@@ -24,7 +24,7 @@ public sealed partial class TaskPage
         if (MayAssign)
             units = await TaskChoices.UnitsAsync(Db, cancellationToken);
         if (MayNameHandler)
-            people = await TaskChoices.PeopleAsync(Db, task!.MainUnit!, cancellationToken);
+            people = await TaskChoices.PeopleAsync(Db, task!.MainUnit!, Time.GetUtcNow(), cancellationToken);
     }
 
     private async Task ReconcileAsync()
@@ -55,9 +55,12 @@ public sealed partial class TaskPage
     {
         var userName = Text(HttpContext.Request.Form["userName"]) ?? "";
         var mainUnit = await ProvincialTaskEndpoints.HeadedMainUnitAsync(Id, Db, User, HttpContext.RequestAborted);
-        if (mainUnit is null || !await ProvincialTaskEndpoints.IsInUnitAsync(Db, userName, mainUnit, HttpContext.RequestAborted))
+        var refusal = mainUnit is null
+            ? TaskChoices.HandlerOutsideUnit(task?.MainUnit ?? "")
+            : await TaskChoices.HandlerRefusalAsync(Db, userName, mainUnit, Time.GetUtcNow(), HttpContext.RequestAborted);
+        if (refusal is not null)
         {
-            problem = ProvincialTaskEndpoints.HandlerOutsideUnit(mainUnit ?? task?.MainUnit ?? "");
+            problem = refusal;
             return;
         }
         await StepAsync(() => Flow.AssignHandlerAsync(Id, userName, Actor, HttpContext.RequestAborted), "Đã giao người xử lý chính.");

@@ -53,7 +53,7 @@ public sealed partial class TaskPage
         if (!SignedIn)
             return;
         var cancellationToken = HttpContext.RequestAborted;
-        var entity = await Db.Set<ProvincialTask>().AsNoTracking().Include(t => t.Document)
+        var entity = await Db.Set<ProvincialTask>().AsNoTracking().Include(t => t.Document).VisibleTo(User)
             .FirstOrDefaultAsync(t => t.Id == Id, cancellationToken);
         if (entity is null)
             return;

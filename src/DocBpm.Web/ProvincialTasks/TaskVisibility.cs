@@ -1,13 +1,21 @@
 using System.Security.Claims;
 using DocBpm.Documents.ProvincialTasks;
 using DocBpm.Web.Accounts;
+using Microsoft.EntityFrameworkCore;
 
 namespace DocBpm.Web.ProvincialTasks;
 
 /// <summary>
-/// Which tasks a person's list shows: the clerks, the office chief, the Director, the deputies and the administrators
-/// follow them all; a unit head the tasks their unit leads or coordinates; a main handler their own; others none.
+/// Who reads which tasks (the list, a task, its document, its coordination): the clerks, the office chief, the Director,
+/// the deputies and the administrators follow them all; the people of the main unit and of each coordinating unit the
+/// tasks of their unit; a main handler their own; others none. A task someone may not read does not exist for them (404).
 /// </summary>
+/// <remarks>
+/// Coordinating units: any of the unit's people may give its opinion, so each must read the task it is asked about. The
+/// main unit's people too: the task is the unit's (the Director assigns it to the unit, Article 12.1a), the head names
+/// and may change the handler among them, and colleagues prepare the figures of the reply; hiding from the leading unit
+/// what the coordinating ones read would be backwards.
+/// </remarks>
 public static class TaskVisibility
 {
     private static readonly string[] FollowAll = [Roles.Clerk, Roles.OfficeChief, Roles.Director, Roles.Deputy, Roles.Administrator];
@@ -15,15 +23,22 @@ public static class TaskVisibility
     public static IQueryable<ProvincialTask> VisibleTo(this IQueryable<ProvincialTask> tasks, ClaimsPrincipal user) =>
         FollowAll.Any(user.IsInRole)
             ? tasks
-            : tasks.Involving(user.Identity?.Name ?? "", user.IsInRole(Roles.UnitHead) ? user.FindFirstValue(UnitClaimsFactory.UnitClaim) : null);
+            : tasks.Involving(user.Identity?.Name ?? "", user.FindFirstValue(UnitClaimsFactory.UnitClaim));
 
-    /// <summary>The tasks <paramref name="userName"/> handles, and those <paramref name="headedUnit"/> (null if they head none) leads or coordinates.</summary>
-    public static IQueryable<ProvincialTask> Involving(this IQueryable<ProvincialTask> tasks, string userName, string? headedUnit)
+    /// <summary>Refuses, as not found, a task <paramref name="user"/> may not read.</summary>
+    public static async Task EnsureReadableAsync(this DbContext db, Guid taskId, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        if (headedUnit is null)
+        if (!await db.Set<ProvincialTask>().VisibleTo(user).AnyAsync(t => t.Id == taskId, cancellationToken))
+            throw new TaskNotFoundException(taskId);
+    }
+
+    /// <summary>The tasks <paramref name="userName"/> handles, and those <paramref name="unit"/> (null for none) leads or coordinates.</summary>
+    public static IQueryable<ProvincialTask> Involving(this IQueryable<ProvincialTask> tasks, string userName, string? unit)
+    {
+        if (unit is null)
             return tasks.Where(t => t.Handler == userName);
         // Coordinating units are stored comma-separated; the commas around both sides match whole codes only.
-        var coordinating = $",{headedUnit},";
-        return tasks.Where(t => t.Handler == userName || t.MainUnit == headedUnit || ("," + t.CoordinatingUnits + ",").Contains(coordinating));
+        var coordinating = $",{unit},";
+        return tasks.Where(t => t.Handler == userName || t.MainUnit == unit || ("," + t.CoordinatingUnits + ",").Contains(coordinating));
     }
 }

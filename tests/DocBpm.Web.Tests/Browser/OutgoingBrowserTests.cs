@@ -58,11 +58,22 @@ public sealed class OutgoingBrowserTests
             await drafter.GetByRole(AriaRole.Button, new() { Name = "Lưu nơi nhận", Exact = true }).ClickAsync();
             await Assertions.Expect(drafter.Locator("#recipients table")).ToContainTextAsync("Phòng Kế hoạch - Tài chính");
             await Assertions.Expect(drafter.Locator("#recipients table")).ToContainTextAsync("Dương Văn Mầm (chuyenvien.gdmnth)");
+            await Assertions.Expect(drafter.Locator("#reviewers")).ToContainTextAsync("Phòng Kế hoạch - Tài chính (KHTC)");
+            await drafter.SelectOptionAsync("#reviewers", "KHTC");
             await BrowserSession.ScreenshotAsync(drafter, TestContext, "1-drafter");
             await drafter.GetByRole(AriaRole.Button, new() { Name = "Trình", Exact = true }).ClickAsync();
             await Assertions.Expect(drafter.Locator("#stage")).ToHaveTextAsync("Đang xin ý kiến, kiểm duyệt");
         });
         var documentPath = new Uri(drafter.Url).AbsolutePath;
+
+        var reviewer = await session.LoginAsync("chuyenvien.khtc");
+        await BrowserSession.StepsAsync(reviewer, TestContext, async () =>
+        {
+            await reviewer.GotoAsync(documentPath);
+            await reviewer.FillAsync("#opinion-text", "KHTC thống nhất nội dung");
+            await reviewer.GetByRole(AriaRole.Button, new() { Name = "Gửi ý kiến", Exact = true }).ClickAsync();
+            await Assertions.Expect(reviewer.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã thực hiện");
+        });
 
         var head = await session.LoginAsync("truongphong.gdtrh");
         await BrowserSession.StepsAsync(head, TestContext, async () =>

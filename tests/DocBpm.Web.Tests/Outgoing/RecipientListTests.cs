@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Tests.Infrastructure;
+using DocBpm.Web.Tests.ProvincialTasks;
 
 namespace DocBpm.Web.Tests.Outgoing;
 
@@ -61,6 +62,36 @@ public sealed partial class RecipientListTests
 
         var recipients = (await drafter.PageAsync(id))["recipients"]!.AsArray().Select(r => (string?)r!["code"]).ToList();
         CollectionAssert.AreEquivalent(new[] { "TCCB", "chuyenvien.gdmnth" }, recipients);
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(Providers))]
+    public async Task A_locked_account_is_neither_offered_nor_accepted_as_a_recipient_and_the_recipients_stay_as_they_were(DatabaseProvider provider)
+    {
+        await using var host = await DocBpmWebFactory.CreateAsync(provider);
+        var admin = await host.LoginAsync("quantri");
+        var drafter = await host.LoginAsync("chuyenvien");
+        var id = await drafter.CreateOutgoingAsync(new
+        {
+            typeCode = "CV",
+            subject = "Về việc kiểm tra cơ sở vật chất trường học",
+            urgency = "Normal",
+            recipients = new object[] { new { kind = "Unit", code = "TCCB" } },
+        });
+        await Expect.SuccessAsync(await admin.PostAsync("/api/organisation/people/chuyenvien.gdmnth/lock", null));
+
+        Assert.IsFalse(Options(Select(await drafter.GetStringAsync("/outgoing"), "people")).Any(o => o.Value == "chuyenvien.gdmnth"),
+            "the draft form does not offer the locked account");
+        Assert.IsTrue(Options(Select(await drafter.GetStringAsync("/outgoing"), "people")).Any(o => o.Value == "chuyenvien.khtc"));
+        await OutgoingClient.AssertProblemAsync(await drafter.PutAsJsonAsync($"/api/outgoing/{id}/recipients",
+            new object[] { new { kind = "Unit", code = "KHTC" }, new { kind = "Person", code = "chuyenvien.gdmnth" } }), HttpStatusCode.UnprocessableEntity,
+            "(chuyenvien.gdmnth) đang bị khóa");
+        CollectionAssert.AreEquivalent(new[] { "TCCB" }, (await drafter.PageAsync(id))["recipients"]!.AsArray().Select(r => (string?)r!["code"]).ToList());
+
+        await Expect.SuccessAsync(await admin.PostAsync("/api/organisation/people/chuyenvien.gdmnth/unlock", null));
+        Assert.IsTrue(Options(Select(await drafter.GetStringAsync("/outgoing"), "people")).Any(o => o.Value == "chuyenvien.gdmnth"), "unlocked, offered again");
+        await Expect.SuccessAsync(await drafter.PutAsJsonAsync($"/api/outgoing/{id}/recipients",
+            new object[] { new { kind = "Person", code = "chuyenvien.gdmnth" } }));
     }
 
     /// <summary>The inner HTML of the form's select list named <paramref name="name"/>, its Vietnamese text decoded.</summary>

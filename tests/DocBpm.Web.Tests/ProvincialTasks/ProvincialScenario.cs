@@ -85,9 +85,15 @@ public sealed class ProvincialScenario : IAsyncDisposable
     /// <summary>Reconciled, assigned to GDTrH with KHTC coordinating, handled by the GDTrH specialist.</summary>
     public async Task ToHandlerAsync(Guid task)
     {
-        await StepAsync(Clerk, $"/api/provincial-tasks/{task}/reconcile", new { decision = "Accept" });
-        await StepAsync(Director, $"/api/provincial-tasks/{task}/assign", new { mainUnit = "GDTrH", coordinatingUnits = new[] { "KHTC" } });
+        await AssignAsync(task, "GDTrH", "KHTC");
         await StepAsync(UnitHead, $"/api/provincial-tasks/{task}/handler", new { userName = "chuyenvien" });
+    }
+
+    /// <summary>Reconciled by the clerk and assigned by the Director, waiting for the main unit's head to name a handler.</summary>
+    public async Task AssignAsync(Guid task, string mainUnit, params string[] coordinatingUnits)
+    {
+        await StepAsync(Clerk, $"/api/provincial-tasks/{task}/reconcile", new { decision = "Accept" });
+        await StepAsync(Director, $"/api/provincial-tasks/{task}/assign", new { mainUnit, coordinatingUnits });
     }
 
     /// <summary>A one-task document whose task has reached its main handler.</summary>
