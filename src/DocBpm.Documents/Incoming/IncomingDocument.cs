@@ -150,7 +150,7 @@ public sealed class IncomingDocument
     /// Folds the searched fields into their keys. The setters call it, so every write path (registration, the clerk's
     /// corrections, intake over the axis, paper upload) keeps the keys in step without knowing about them.
     /// </summary>
-    public void Rekey()
+    private void Rekey()
     {
         SubjectKey = Key(Subject, SubjectKeyLength);
         SenderKey = Key(IssuingAgency, SenderKeyLength);

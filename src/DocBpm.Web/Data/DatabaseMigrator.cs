@@ -17,6 +17,5 @@ public static class DatabaseMigrator
         }
 
         await context.Database.MigrateAsync(cancellationToken);
-        await Documents.Incoming.IncomingSearchKeys.FillMissingAsync(context, cancellationToken);
     }
 }
