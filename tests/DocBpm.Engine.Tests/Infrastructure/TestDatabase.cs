@@ -34,7 +34,7 @@ public sealed class TestDatabase : IAsyncDisposable
             yield return [DatabaseProvider.Sqlite];
             if (PostgresServer is not null)
                 yield return [DatabaseProvider.PostgreSql];
-            else if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+            else if (OnCi)
                 throw new InvalidOperationException($"{PostgresVariable} is not set on CI; PostgreSQL tests must run there.");
         }
     }
@@ -44,6 +44,9 @@ public sealed class TestDatabase : IAsyncDisposable
     /// to cluster on SQLite). Empty without DOCBPM_TEST_POSTGRES outside CI.
     /// </summary>
     public static IEnumerable<object[]> ClusterProviders => Providers.Where(p => (DatabaseProvider)p[0] != DatabaseProvider.Sqlite);
+
+    /// <summary>On CI (CI=true, as .ci/run sets): a test missing its database server, browser or tool fails instead of being skipped.</summary>
+    public static bool OnCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
     private static string? PostgresServer => Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } value ? value : null;
 

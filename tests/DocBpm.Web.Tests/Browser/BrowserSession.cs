@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using DocBpm.Engine.Persistence;
+using DocBpm.Engine.Tests.Infrastructure;
 using DocBpm.Web.Accounts;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -49,7 +50,7 @@ public sealed class BrowserSession : IAsyncDisposable
         var path = Environment.GetEnvironmentVariable(ChromiumVariable) is { Length: > 0 } configured ? configured : "/usr/bin/chromium";
         if (File.Exists(path))
             return path;
-        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+        if (TestDatabase.OnCi)
             throw new InvalidOperationException($"No chromium at {path} on CI; browser tests must run there.");
         Assert.Inconclusive($"No chromium at {path}; set {ChromiumVariable} to run the browser tests.");
         return path;
