@@ -25,4 +25,10 @@ public sealed class VietnameseIdentityErrors : IdentityErrorDescriber
 
     public override IdentityError PasswordRequiresNonAlphanumeric() =>
         new() { Code = nameof(PasswordRequiresNonAlphanumeric), Description = "Mật khẩu phải có ít nhất một ký tự đặc biệt." };
+
+    public override IdentityError PasswordMismatch() =>
+        new() { Code = nameof(PasswordMismatch), Description = "Mật khẩu hiện tại không đúng." };
+
+    public override IdentityError PasswordRequiresUniqueChars(int uniqueChars) =>
+        new() { Code = nameof(PasswordRequiresUniqueChars), Description = $"Mật khẩu phải có ít nhất {uniqueChars} ký tự khác nhau." };
 }

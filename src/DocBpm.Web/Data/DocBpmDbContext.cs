@@ -29,6 +29,14 @@ public abstract class DocBpmDbContext(DbContextOptions options, DatabaseProvider
             e.Property(u => u.Position).HasMaxLength(100);
             e.HasOne<DocBpm.Documents.Organisation.Unit>().WithMany().HasForeignKey(u => u.UnitId).OnDelete(DeleteBehavior.Restrict);
         });
+        builder.Entity<SignInEvent>(e =>
+        {
+            e.ToTable("doc_sign_in_events");
+            e.Property(x => x.UserName).HasMaxLength(SignInEvent.UserNameLength);
+            e.Property(x => x.Address).HasMaxLength(SignInEvent.AddressLength);
+            e.Property(x => x.Outcome).HasConversion<string>().HasMaxLength(20);
+            e.HasIndex(x => new { x.UserName, x.Address, x.At });
+        });
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>

@@ -8,6 +8,7 @@ using DocBpm.Web.Data;
 using DocBpm.Web.Definitions;
 using DocBpm.Web.Designer;
 using DocBpm.Web.Exchange;
+using DocBpm.Web.Hosting;
 using DocBpm.Web.Inbox;
 using DocBpm.Web.Incoming;
 using DocBpm.Web.Incidents;
@@ -33,7 +34,7 @@ public static class DocBpmHost
         var services = builder.Services;
         var database = DatabaseSettings.From(builder.Configuration);
         services.AddDocBpmDatabase(database);
-        services.AddDocBpmAccounts();
+        services.AddDocBpmAccounts(builder.Configuration, builder.Environment);
         services.AddDocBpmDocuments<DocBpmDbContext>(builder.Configuration);
         services.AddHostedService<CalendarRefresher>();
         services.AddDocBpmEngine<DocBpmDbContext>();
@@ -66,9 +67,10 @@ public static class DocBpmHost
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseBrowserSecurity();
         app.UseStaticFiles();
-        app.UseAuthentication();
-        app.UseAuthorization();
+        app.UseSameSiteStateChanges();
+        app.UseDocBpmAccounts();
         app.UseAntiforgery();
 
         app.MapOpenApi().AllowAnonymous();

@@ -63,8 +63,10 @@ public static class IncomingEndpoints
         if (document is null || !document.Files.Contains(fileId))
             return TypedResults.NotFound();
         var file = await files.ReadAsync(fileId, cancellationToken);
-        // Without a download name the browser shows the file inline: the document page previews it in a frame.
-        return TypedResults.File(file.Content, file.ContentType, enableRangeProcessing: true);
+        // Only a PDF is shown inline (the document page previews it in a frame); anything else is a download, so a file
+        // from another agency is never rendered by the browser as a page of this site.
+        return TypedResults.File(file.Content, file.ContentType, file.ContentType == "application/pdf" ? null : file.Name,
+            enableRangeProcessing: true);
     }
 
     private static async Task<Results<Ok<IncomingSummary>, NotFound>> RegisterAsync(Guid id, IncomingFields fields, ClaimsPrincipal user,

@@ -121,6 +121,8 @@ public static partial class OrganisationEndpoints
         if (user is null)
             return TypedResults.NotFound();
         await users.SetLockoutEndDateAsync(user, until);
+        // A lock ends the person's open sessions and tokens too (SessionCheck), not only new sign-ins.
+        await users.UpdateSecurityStampAsync(user);
         return TypedResults.NoContent();
     }
 
