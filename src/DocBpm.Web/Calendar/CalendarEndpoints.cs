@@ -20,12 +20,20 @@ public static class CalendarEndpoints
         return group;
     }
 
-    private static async Task<Ok<List<CalendarDay>>> ListAsync(int year, CalendarDays days, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await days.ListAsync(year, cancellationToken));
+    private static async Task<Results<Ok<List<CalendarDay>>, ValidationProblem>> ListAsync(int year, CalendarDays days,
+        CancellationToken cancellationToken) =>
+        year is < MinYear or > MaxYear
+            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["year"] = [$"Năm từ {MinYear} đến {MaxYear}."] })
+            : TypedResults.Ok(await days.ListAsync(year, cancellationToken));
+
+    private const int MinYear = 2000;
+    private const int MaxYear = 2100;
 
     /// <summary>When a document arriving at <paramref name="at"/> counts as received (Article 10.2).</summary>
-    private static Ok<WorkingInstant> WorkingTime(DateTimeOffset at, BusinessCalendar calendar) =>
-        TypedResults.Ok(new WorkingInstant(at, calendar.NextWorkingInstant(at), calendar.IsWorkingTime(at)));
+    private static Results<Ok<WorkingInstant>, ValidationProblem> WorkingTime(DateTimeOffset at, BusinessCalendar calendar) =>
+        at.Year is < MinYear or > MaxYear
+            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["at"] = [$"Thời điểm trong các năm {MinYear}–{MaxYear}."] })
+            : TypedResults.Ok(new WorkingInstant(at, calendar.NextWorkingInstant(at), calendar.IsWorkingTime(at)));
 
     private static async Task<Results<Ok<CalendarDay>, ValidationProblem>> SetAsync(
         string date, CalendarDayRequest request, CalendarDays days, CancellationToken cancellationToken)

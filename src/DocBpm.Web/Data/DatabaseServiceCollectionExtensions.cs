@@ -6,6 +6,8 @@ namespace DocBpm.Web.Data;
 
 public static class DatabaseServiceCollectionExtensions
 {
+    private static readonly ColumnLimits Limits = new();
+
     /// <summary>Registers <see cref="DocBpmDbContext"/> on the configured database product.</summary>
     public static IServiceCollection AddDocBpmDatabase(this IServiceCollection services, DatabaseSettings settings)
     {
@@ -14,15 +16,15 @@ public static class DatabaseServiceCollectionExtensions
         {
             case DatabaseProvider.Sqlite:
                 EnsureSqliteFolder(settings.ConnectionString);
-                services.AddDbContext<SqliteDocBpmDbContext>(o => o.UseSqlite(settings.ConnectionString));
+                services.AddDbContext<SqliteDocBpmDbContext>(o => o.UseSqlite(settings.ConnectionString).AddInterceptors(Limits));
                 services.AddScoped<DocBpmDbContext>(sp => sp.GetRequiredService<SqliteDocBpmDbContext>());
                 break;
             case DatabaseProvider.PostgreSql:
-                services.AddDbContext<PostgreSqlDocBpmDbContext>(o => o.UseNpgsql(settings.ConnectionString));
+                services.AddDbContext<PostgreSqlDocBpmDbContext>(o => o.UseNpgsql(settings.ConnectionString).AddInterceptors(Limits));
                 services.AddScoped<DocBpmDbContext>(sp => sp.GetRequiredService<PostgreSqlDocBpmDbContext>());
                 break;
             case DatabaseProvider.SqlServer:
-                services.AddDbContext<SqlServerDocBpmDbContext>(o => o.UseSqlServer(settings.ConnectionString));
+                services.AddDbContext<SqlServerDocBpmDbContext>(o => o.UseSqlServer(settings.ConnectionString).AddInterceptors(Limits));
                 services.AddScoped<DocBpmDbContext>(sp => sp.GetRequiredService<SqlServerDocBpmDbContext>());
                 break;
         }

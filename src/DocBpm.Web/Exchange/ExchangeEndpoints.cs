@@ -16,7 +16,7 @@ public static class ExchangeEndpoints
     public static RouteGroupBuilder MapExchange(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/exchange").WithTags("Liên thông văn bản");
-        group.MapGet("/dispatches", DispatchesAsync);
+        group.MapGet("/dispatches", DispatchesAsync).RequireAuthorization(Policies.Integration);
         group.MapGet("/received", ReceivedAsync).RequireAuthorization(Policies.Integration);
         group.MapPost("/pull", PullAsync).RequireAuthorization(Policies.Integration);
         app.MapIntakeFailures();

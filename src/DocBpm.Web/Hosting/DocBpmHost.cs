@@ -43,6 +43,7 @@ public static class DocBpmHost
         services.AddDocBpmOutgoingWeb();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddProblemDetails();
+        services.AddExceptionHandler<InputExceptionHandler>();
         services.AddExceptionHandler<EngineExceptionHandler>();
         services.AddExceptionHandler<ProvincialTaskExceptionHandler>();
         services.AddDocBpmIncoming();
@@ -70,6 +71,7 @@ public static class DocBpmHost
         app.UseBrowserSecurity();
         app.UseStaticFiles();
         app.UseSameSiteStateChanges();
+        app.UseQueryValueCheck();
         app.UseDocBpmAccounts();
         app.UseAntiforgery();
 
