@@ -23,7 +23,7 @@ public sealed partial class InputExceptionHandler(IProblemDetailsService problem
         };
         if (detail is null)
             return false;
-        LogRefused(httpContext.Request.Method, httpContext.Request.Path, exception.Message);
+        LogRefused(httpContext.Request.Method, httpContext.Request.Path.Value, exception.Message);
         httpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
@@ -47,5 +47,5 @@ public sealed partial class InputExceptionHandler(IProblemDetailsService problem
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Method} {Path} refused with 400 for input the database cannot take: {Reason}")]
-    private partial void LogRefused(string method, string path, string reason);
+    private partial void LogRefused(string method, string? path, string reason);
 }

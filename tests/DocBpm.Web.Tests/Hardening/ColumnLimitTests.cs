@@ -20,14 +20,14 @@ public sealed class ColumnLimitTests
         var admin = await factory.LoginAsync("quantri");
 
         var nul = await admin.PutAsJsonAsync("/api/calendar/days/2026-12-24", new { kind = "Holiday", name = "Nghỉ\u0000bù" });
-        var tooLong = await admin.PutAsJsonAsync("/api/calendar/days/2026-12-24", new { kind = "Holiday", name = new string('x', 5000) });
+        var tooLong = await admin.PutAsJsonAsync("/api/calendar/days/2026-12-24", new { kind = "Holiday", name = "Nghỉ bù", source = new string('x', 5000) });
         var nulQuery = await admin.GetAsync("/api/definitions?key=a%00b");
         var days = (await admin.GetFromJsonAsync<JsonArray>("/api/calendar/days?year=2026"))!;
 
         Assert.AreEqual(HttpStatusCode.BadRequest, nul.StatusCode);
         StringAssert.Contains((string?)(await nul.Content.ReadFromJsonAsync<JsonObject>())!["detail"], "CalendarDay.Name");
         Assert.AreEqual(HttpStatusCode.BadRequest, tooLong.StatusCode);
-        StringAssert.Contains((string?)(await tooLong.Content.ReadFromJsonAsync<JsonObject>())!["detail"], "vượt quá giới hạn");
+        StringAssert.Contains((string?)(await tooLong.Content.ReadFromJsonAsync<JsonObject>())!["detail"], "'CalendarDay.Source' dài 5000 ký tự, vượt quá giới hạn 400 ký tự");
         Assert.AreEqual(HttpStatusCode.BadRequest, nulQuery.StatusCode);
         Assert.IsFalse(days.Any(d => (string?)d!["date"] == "2026-12-24"), "nothing was stored");
     }
