@@ -134,13 +134,19 @@ public sealed class OutgoingFlow(OutgoingDrafts drafts, SigningLeaders leaders, 
         return correction.Id;
     }
 
-    /// <summary>The person's open task at <paramref name="step"/>; refused when there is none or it is someone else's.</summary>
+    /// <summary>
+    /// The person's open task at <paramref name="step"/> of the document's own instance; refused when there is none or it
+    /// is someone else's. Any other instance carrying the document's id as business key was not started by this flow and
+    /// moves nothing.
+    /// </summary>
     public async Task<BookmarkRecord> OpenTaskAsync(OutgoingDocument document, string step, TaskActor actor, CancellationToken cancellationToken)
     {
         var key = document.Id.ToString();
+        // The flow starts the instance in the document's own SaveChanges, so it is the first with the key (ids are time-ordered).
+        var own = await runtime.Db.Instances.AsNoTracking().Where(i => i.DefinitionKey == OutgoingProcess.Key && i.BusinessKey == key)
+            .OrderBy(i => i.StartedAt).ThenBy(i => i.Id).Select(i => i.Id).FirstOrDefaultAsync(cancellationToken);
         var open = await runtime.Db.Bookmarks.AsNoTracking()
-            .Where(b => b.BusinessKey == key && b.DefinitionKey == OutgoingProcess.Key && b.ElementId == step
-                && b.Kind == BookmarkKind.UserTask && b.Status == BookmarkStatus.Active)
+            .Where(b => b.InstanceId == own && b.ElementId == step && b.Kind == BookmarkKind.UserTask && b.Status == BookmarkStatus.Active)
             .ToListAsync(cancellationToken);
         return open.FirstOrDefault(t => TaskAccess.MayWork(t, actor)) ?? throw new OutgoingRefusedException(
             open.Count == 0 ? RefusalKind.Conflict : RefusalKind.Forbidden,

@@ -1,6 +1,8 @@
+using System.Text.Json.Nodes;
 using DocBpm.Documents.Outgoing;
 using DocBpm.Documents.Tests.Infrastructure;
 using DocBpm.Engine.Persistence;
+using DocBpm.Engine.Runtime;
 using DocBpm.Engine.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -175,6 +177,48 @@ public sealed class Article9RulesTests
         var refused = Assert.ThrowsExactly<OutgoingRefusedException>(() => issued.ExpectCorrectionBy(new Documents.Outgoing.Drafter(Planner.UserName, "KHTC")));
         Assert.AreEqual(RefusalKind.Forbidden, refused.Kind);
         StringAssert.Contains(refused.DetailVi, "Điều 9.5");
+    }
+
+    [TestMethod]
+    public async Task Article3_3a_a_draft_whose_main_file_is_not_a_PDF_cannot_go_to_signing()
+    {
+        await using var scenario = await OutgoingScenario.StartAsync(DatabaseProvider.Sqlite);
+        var id = await scenario.DraftAsync();
+        await scenario.StepAsync(flow => flow.UploadAsync(id, DraftFileKind.Main, "du-thao.txt", "text/plain", "Dự thảo quyết định"u8.ToArray(), null,
+            Actor(TestPeople.Drafter), None));
+
+        var refused = await Assert.ThrowsExactlyAsync<OutgoingRefusedException>(() =>
+            scenario.StepAsync(flow => flow.SubmitAsync(id, [], null, Actor(TestPeople.Drafter), None)));
+
+        Assert.AreEqual(RefusalKind.Invalid, refused.Kind);
+        StringAssert.Contains(refused.DetailVi, "Điều 3.3a");
+        StringAssert.Contains(refused.DetailVi, "du-thao.txt", "the last version counts, not the earlier PDF");
+        Assert.AreEqual(OutgoingStage.Drafting, (await scenario.DocumentAsync(id)).Stage);
+        CollectionAssert.AreEqual(new[] { OutgoingProcess.Draft }, await scenario.OpenStepsAsync(id));
+    }
+
+    [TestMethod]
+    public async Task Issue16_an_instance_carrying_the_documents_key_that_its_flow_did_not_start_moves_nothing()
+    {
+        await using var scenario = await OutgoingScenario.StartAsync(DatabaseProvider.Sqlite);
+        var id = await scenario.DraftAsync();
+        await using (var scope = scenario.Host.Scope())
+        {
+            // The clerk's attack: the same key, with himself as drafter and unit head.
+            await scope.ServiceProvider.GetRequiredService<WorkflowRuntime>().StartAsync(new StartRequest(OutgoingProcess.Key,
+                new Dictionary<string, JsonNode?> { ["documentId"] = id.ToString(), ["drafter"] = Colleague.UserName, ["unitHeads"] = new JsonArray(Colleague.UserName),
+                    ["reviewers"] = new JsonArray(), ["priority"] = 0, ["agencyKey"] = "agency" },
+                id.ToString(), Colleague.UserName), None);
+        }
+
+        var refused = await Assert.ThrowsExactlyAsync<OutgoingRefusedException>(() =>
+            scenario.StepAsync(flow => flow.SubmitAsync(id, [], null, Actor(Colleague), None)));
+
+        Assert.AreEqual(RefusalKind.Forbidden, refused.Kind);
+        Assert.AreEqual(OutgoingStage.Drafting, (await scenario.DocumentAsync(id)).Stage);
+        await scenario.StepAsync(flow => flow.SubmitAsync(id, [], null, Actor(TestPeople.Drafter), None));
+        Assert.AreEqual(OutgoingStage.Reviewing, (await scenario.DocumentAsync(id)).Stage, "the drafter's own task moves it");
+        CollectionAssert.Contains(await scenario.OpenStepsAsync(id), OutgoingProcess.Draft, "the forged instance's task moved nothing");
     }
 
     private static async Task<List<string>> OutgoingLeadersAsync(OutgoingScenario scenario)
