@@ -54,6 +54,7 @@ public static class DocumentsServiceCollectionExtensions
         services.AddDocBpmSignatures(configuration);
         services.AddActivity<VerifySignature>();
         services.AddActivity<SignDocument>();
+        services.AddSingleton(IncomingProcess.Contract);
         services.AddScoped<IncomingRegistry>();
         services.AddScoped<IncomingHandling>();
         services.AddScoped<ICoordinationJournal, IncomingCoordination>();

@@ -10,13 +10,11 @@ namespace DocBpm.Documents.Incoming;
 /// </summary>
 public sealed class IncomingCoordination(DbContext db) : ICoordinationJournal
 {
-    public const string CoordinateElement = "Coordinate";
-
     public string ProcessKey => IncomingProcess.DefinitionKey;
 
     /// <param name="processKey">The document's <see cref="IncomingDocument.ProcessKey"/>, its process instance's business key.</param>
     public static CoordinationPlace Place(Guid documentId, string processKey) =>
-        new(IncomingProcess.DefinitionKey, documentId, processKey, CoordinateElement);
+        new(IncomingProcess.DefinitionKey, documentId, processKey, IncomingProcess.Coordinate);
 
     public void Record(CoordinationOpinion opinion) =>
         db.Set<IncomingEvent>().Add(new IncomingEvent

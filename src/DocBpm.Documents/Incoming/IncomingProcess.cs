@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using DocBpm.Documents.Exchange;
+using DocBpm.Engine.Model;
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Runtime;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +10,7 @@ namespace DocBpm.Documents.Incoming;
 
 /// <summary>
 /// The names workflows/incoming.bpmn and this code share: its messages, the user tasks a document's actions complete,
-/// and the variables they pass.
+/// and the variables they pass. The deploy refuses a version of the key that lacks one of them.
 /// </summary>
 public static class IncomingProcess
 {
@@ -23,6 +25,15 @@ public static class IncomingProcess
     public const string DirectorInstruction = "DirectorInstruction";
     public const string Process = "Process";
     public const string RecallReport = "RecallReport";
+    public const string Coordinate = "Coordinate";
+
+    public static ProcessContract Contract { get; } = new(DefinitionKey)
+    {
+        UserTasks = [ClerkCheck, DirectorInstruction, Process, RecallReport, Coordinate],
+        Messages = [IntakeService.DocumentArrived, PaperArrived, IntakeService.RecallNotice],
+        Variables = ["incomingDocumentId", "documentId", "viaAxis", "priority", "mainFileId", "processUsers", "deadline", "coordinators"],
+        ActivityTypes = ["VerifySignature", "CancelIncoming"],
+    };
 
     public static Dictionary<string, JsonNode?> StartVariables(IncomingDocument document) => new()
     {
@@ -44,7 +55,7 @@ public static class IncomingProcess
     /// <summary>The document's waiting task at <paramref name="elementId"/>, if the process is there.</summary>
     public static Task<BookmarkRecord?> WaitingTaskAsync(this EngineDb db, IncomingDocument document, string elementId,
         CancellationToken cancellationToken) =>
-        db.Bookmarks.AsNoTracking().Where(b => b.BusinessKey == document.ProcessKey && b.DefinitionKey == "incoming"
+        db.Bookmarks.AsNoTracking().Where(b => b.BusinessKey == document.ProcessKey && b.DefinitionKey == DefinitionKey
                 && b.Kind == BookmarkKind.UserTask && b.Status == BookmarkStatus.Active && b.ElementId == elementId)
             .FirstOrDefaultAsync(cancellationToken);
 }

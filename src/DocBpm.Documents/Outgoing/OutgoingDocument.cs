@@ -42,7 +42,7 @@ public enum CorrectionKind
 /// An outgoing document (văn bản đi) with the input metadata of NĐ30 Appendix VI. Number, notation, date and signer are
 /// empty until the clerk issues it; its process instance carries it from draft to issue.
 /// </summary>
-public sealed class OutgoingDocument
+public sealed partial class OutgoingDocument
 {
     public Guid Id { get; set; }
 

@@ -114,11 +114,22 @@ public sealed class OutgoingDrafts(DbContext db, FileStore files, TimeProvider t
         }));
     }
 
-    /// <summary>A draft goes to review only with its main file and at least one recipient.</summary>
+    /// <summary>
+    /// A draft goes to review only with its main file and at least one recipient; the main file is what the leader signs,
+    /// so its last version must be a PDF (Article 3.3a), checked by the type detected from its content.
+    /// </summary>
     public async Task EnsureCompleteAsync(OutgoingDocument document, CancellationToken cancellationToken)
     {
-        if (!await db.Set<DraftVersion>().AnyAsync(v => v.DocumentId == document.Id && v.Kind == DraftFileKind.Main, cancellationToken))
-            throw OutgoingRefusedException.Invalid("Chưa tải lên tệp dự thảo văn bản.", "No main file was uploaded.");
+        var main = await (from v in db.Set<DraftVersion>().AsNoTracking()
+                          where v.DocumentId == document.Id && v.Kind == DraftFileKind.Main
+                          orderby v.Version descending
+                          join f in db.Set<StoredFile>() on v.FileId equals f.Id
+                          select new { v.FileName, f.ContentType }).FirstOrDefaultAsync(cancellationToken)
+            ?? throw OutgoingRefusedException.Invalid("Chưa tải lên tệp dự thảo văn bản.", "No main file was uploaded.");
+        if (!FileFormat.Pdf.ContentTypes.Contains(main.ContentType))
+            throw OutgoingRefusedException.Invalid(
+                $"Tệp văn bản chính '{main.FileName}' không phải PDF: văn bản được ký số phải ở định dạng *.pdf (Điều 3.3a); hãy tải lên bản PDF rồi trình.",
+                $"The main file of {document.Id} is {main.ContentType}, not a PDF.");
         if (!await db.Set<OutgoingRecipient>().AnyAsync(r => r.DocumentId == document.Id, cancellationToken))
             throw OutgoingRefusedException.Invalid("Chưa chọn nơi nhận.", "No recipient was chosen.");
     }

@@ -11,7 +11,10 @@ public static class OutgoingServiceCollectionExtensions
     public static IServiceCollection AddDocBpmOutgoing(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<OutgoingOptions>(configuration.GetSection(OutgoingOptions.Section));
+        services.AddSingleton(OutgoingProcess.Contract);
         services.AddScoped<OutgoingDrafts>();
+        services.AddScoped<SigningLeaders>();
+        services.AddScoped<OutgoingFlow>();
         services.AddSingleton<IssueDeadline>();
         services.AddScoped<IOutgoingRegisterEntries, OutgoingRegister>();
         services.AddActivity<IssueOutgoing>();

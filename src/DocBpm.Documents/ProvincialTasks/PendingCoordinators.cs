@@ -27,7 +27,7 @@ public sealed class PendingCoordinators(DbContext db) : IActivity
         var task = await db.Set<ProvincialTask>().FindAsync([id], cancellationToken)
             ?? throw new InvalidOperationException($"Provincial task {id} does not exist.");
         var answered = await db.Set<CoordinationOpinion>().AsNoTracking()
-            .Where(o => o.ProcessKey == ProvincialTaskFlow.ProcessKey && o.SubjectId == id && o.UnitCode != null)
+            .Where(o => o.ProcessKey == ProvincialTaskProcess.Key && o.SubjectId == id && o.UnitCode != null)
             .Select(o => o.UnitCode!).ToListAsync(cancellationToken);
         context.Set(Units, [.. task.Coordinators.Except(answered, StringComparer.Ordinal)]);
         return Outcome.Done;

@@ -11,10 +11,8 @@ namespace DocBpm.Documents.ProvincialTasks;
 /// </summary>
 public sealed class ProvincialCoordination(DbContext db, WorkflowRuntime runtime, CoordinationOpinions opinions)
 {
-    public const string CoordinateElement = "Coordinate";
-    public const string ChangedMessage = "provincial-coordination-changed";
-
-    public static CoordinationPlace Place(Guid taskId) => new(ProvincialTaskFlow.ProcessKey, taskId, taskId.ToString(), CoordinateElement);
+    public static CoordinationPlace Place(Guid taskId) =>
+        new(ProvincialTaskProcess.Key, taskId, taskId.ToString(), ProvincialTaskProcess.Coordinate);
 
     public async Task<CoordinationOpinion> GiveOpinionAsync(Guid taskId, string? text, OpinionFile? file, TaskActor actor,
         CancellationToken cancellationToken)
@@ -31,7 +29,7 @@ public sealed class ProvincialCoordination(DbContext db, WorkflowRuntime runtime
         var task = await db.Set<ProvincialTask>().Include(t => t.Document).FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken)
             ?? throw new TaskNotFoundException(taskId);
         task.ChangeCoordinators(coordinatingUnits);
-        var result = await runtime.CorrelateAsync(new MessageRequest(ChangedMessage, task.Id.ToString(), null, Actor: director.UserName),
+        var result = await runtime.CorrelateAsync(new MessageRequest(ProvincialTaskProcess.CoordinationChangedMessage, task.Id.ToString(), null, Actor: director.UserName),
             cancellationToken);
         if (result.Kind == CorrelationKind.NotCorrelated)
             throw new TaskRuleException("wrong-stage", $"Nhiệm vụ đang ở bước \"{task.Stage.Vietnamese()}\", không điều chỉnh được đơn vị phối hợp.",

@@ -20,10 +20,6 @@ public sealed record NewTaskDocument(Guid? ReceivedDocumentId, string? Code, str
 /// </summary>
 public sealed class ProvincialTaskFlow(DbContext db, WorkflowRuntime runtime, TaskStanding standing, TimeProvider time)
 {
-    public const string ProcessKey = "provincial-task";
-    public const string ReplyIssuedMessage = "provincial-reply-issued";
-    public const string ExtensionMessage = "provincial-extension-request";
-
     /// <summary>The clerk records a task-bearing document; each line starts its own process at reconciliation.</summary>
     public async Task<TaskDocument> RecordAsync(NewTaskDocument request, string clerk, CancellationToken cancellationToken)
     {
@@ -59,7 +55,7 @@ public sealed class ProvincialTaskFlow(DbContext db, WorkflowRuntime runtime, Ta
         // The first start stores the document with its instance; the others follow, one instance per line.
         foreach (var task in document.Tasks)
         {
-            await runtime.StartAsync(new StartRequest(ProcessKey, Variables(document, task), task.Id.ToString(), clerk), cancellationToken);
+            await runtime.StartAsync(new StartRequest(ProvincialTaskProcess.Key, Variables(document, task), task.Id.ToString(), clerk), cancellationToken);
         }
 
         return document;
@@ -70,7 +66,7 @@ public sealed class ProvincialTaskFlow(DbContext db, WorkflowRuntime runtime, Ta
     {
         var task = await LoadAsync(taskId, cancellationToken);
         task.Reconcile(decision, note, content, deadline);
-        await CompleteAsync(task, "Reconcile", clerk, new()
+        await CompleteAsync(task, ProvincialTaskProcess.Reconcile, clerk, new()
         {
             ["reconciliation"] = decision.ToString(),
             ["deadline"] = Iso(task.Deadline),
@@ -84,7 +80,7 @@ public sealed class ProvincialTaskFlow(DbContext db, WorkflowRuntime runtime, Ta
         await EnsureUnitsExistAsync(db, coordinatingUnits.Append(mainUnit), cancellationToken);
         var task = await LoadAsync(taskId, cancellationToken);
         task.Assign(mainUnit, coordinatingUnits);
-        await CompleteAsync(task, "DirectorAssigns", director, new()
+        await CompleteAsync(task, ProvincialTaskProcess.DirectorAssigns, director, new()
         {
             ["mainUnit"] = mainUnit,
             ["coordinatingUnits"] = new JsonArray([.. task.Coordinators.Select(c => JsonValue.Create(c))]),
@@ -105,7 +101,7 @@ public sealed class ProvincialTaskFlow(DbContext db, WorkflowRuntime runtime, Ta
     {
         var task = await LoadAsync(taskId, cancellationToken);
         task.AssignHandler(handler);
-        await CompleteAsync(task, "UnitHeadAssigns", unitHead, new() { ["handler"] = handler, ["unitHead"] = unitHead.UserName },
+        await CompleteAsync(task, ProvincialTaskProcess.UnitHeadAssigns, unitHead, new() { ["handler"] = handler, ["unitHead"] = unitHead.UserName },
             cancellationToken);
     }
 
@@ -125,7 +121,7 @@ public sealed class ProvincialTaskFlow(DbContext db, WorkflowRuntime runtime, Ta
         {
             var outgoingId = await draftReply(carrier, cancellationToken);
             task.StartReply(outgoingId, handler.UserName);
-            await CompleteAsync(task, "HandlerReplies", handler, new() { ["replyOutgoingId"] = outgoingId.ToString() }, cancellationToken);
+            await CompleteAsync(task, ProvincialTaskProcess.HandlerReplies, handler, new() { ["replyOutgoingId"] = outgoingId.ToString() }, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return outgoingId;
         }
@@ -147,7 +143,7 @@ public sealed class ProvincialTaskFlow(DbContext db, WorkflowRuntime runtime, Ta
         if (task is null)
             return false;
         task.ReplyIssued(documentId, issuedAt);
-        var result = await runtime.CorrelateAsync(new MessageRequest(ReplyIssuedMessage, task.Id.ToString(), new Dictionary<string, JsonNode?>
+        var result = await runtime.CorrelateAsync(new MessageRequest(ProvincialTaskProcess.ReplyIssuedMessage, task.Id.ToString(), new Dictionary<string, JsonNode?>
         {
             ["replyDocumentId"] = documentId,
             ["completedAt"] = Iso(issuedAt),
@@ -167,7 +163,7 @@ public sealed class ProvincialTaskFlow(DbContext db, WorkflowRuntime runtime, Ta
         CorrelationResult result;
         try
         {
-            result = await runtime.CorrelateAsync(new MessageRequest(ExtensionMessage, task.Id.ToString(), new Dictionary<string, JsonNode?>
+            result = await runtime.CorrelateAsync(new MessageRequest(ProvincialTaskProcess.ExtensionMessage, task.Id.ToString(), new Dictionary<string, JsonNode?>
             {
                 ["letterDocumentId"] = letterDocumentId,
                 ["requestedDeadline"] = Iso(requestedDeadline),

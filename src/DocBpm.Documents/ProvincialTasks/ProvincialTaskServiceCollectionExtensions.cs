@@ -10,6 +10,7 @@ public static class ProvincialTaskServiceCollectionExtensions
     /// <summary>Tasks assigned by the Provincial People's Committee: the flow of people's actions, the status rules and the activities.</summary>
     public static IServiceCollection AddDocBpmProvincialTasks(this IServiceCollection services)
     {
+        services.AddSingleton(ProvincialTaskProcess.Contract);
         services.AddSingleton<TaskStanding>();
         services.AddScoped<ProvincialTaskFlow>();
         services.AddScoped<ProvincialCoordination>();

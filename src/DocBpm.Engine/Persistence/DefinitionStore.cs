@@ -12,14 +12,21 @@ public sealed record Deployment(DefinitionRecord Definition, bool IsNew);
 
 /// <summary>
 /// Deploys and loads process definitions. Parsed models are immutable and cached by definition id for the life of
-/// the host: a definition row never changes once written.
+/// the host: a definition row never changes once written. A key the code drives has its <see cref="ProcessContract"/>:
+/// a version lacking part of it is refused like any other invalid diagram.
 /// </summary>
-public sealed class DefinitionStore(ActivityRegistry registry, Timers.IBusinessCalendar calendar, TimeProvider time)
+public sealed class DefinitionStore(ActivityRegistry registry, Timers.IBusinessCalendar calendar, TimeProvider time,
+    IEnumerable<ProcessContract> contracts)
 {
     private readonly ConcurrentDictionary<Guid, ProcessModel> models = new();
+    private readonly ProcessContract[] contracts = [.. contracts];
 
     /// <summary>Parses and validates without storing; the designer's "validate" button.</summary>
-    public ParseResult Validate(string xml) => BpmnParser.Parse(xml, registry);
+    public ParseResult Validate(string xml)
+    {
+        var result = BpmnParser.Parse(xml, registry);
+        return result with { Errors = [.. result.Errors, .. result.Processes.SelectMany(BreachesOf)] };
+    }
 
     /// <summary>
     /// Deploys a BPMN file as a new version of its process key, unless the latest version has the same content.
@@ -28,6 +35,9 @@ public sealed class DefinitionStore(ActivityRegistry registry, Timers.IBusinessC
     public async Task<Deployment> DeployAsync(EngineDb db, string xml, string? deployedBy, CancellationToken cancellationToken)
     {
         var model = BpmnParser.ParseSingle(xml, registry);
+        var breaches = BreachesOf(model).ToList();
+        if (breaches.Count > 0)
+            throw new BpmnValidationException(breaches);
         var hash = Hash(xml);
         var latest = await db.Definitions.AsNoTracking()
             .Where(d => d.Key == model.Id)
@@ -114,6 +124,8 @@ public sealed class DefinitionStore(ActivityRegistry registry, Timers.IBusinessC
             });
         }
     }
+
+    private IEnumerable<BpmnValidationError> BreachesOf(ProcessModel model) => contracts.SelectMany(c => c.Check(model));
 
     public static string Hash(string xml) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(xml)));

@@ -32,6 +32,7 @@ public static class DefinitionEndpoints
         var path = configuration["Workflows:Path"] ?? Path.Combine(AppContext.BaseDirectory, "workflows");
         services.AddSingleton(new WorkflowFolder(Path.GetFullPath(path, environment.ContentRootPath)));
         services.AddScoped<WorkflowDeployer>();
+        services.AddSingleton<DocumentFlows>();
         return services;
     }
 

@@ -63,19 +63,19 @@ public sealed class InboxReader(EngineDb engine, TimeProvider time)
     public async Task<IReadOnlyList<InboxItem>> MineAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var tasks = await TaskEndpoints.Visible(engine.Bookmarks.AsNoTracking(), user.ToTaskActor()).Take(500).ToListAsync(cancellationToken);
-        var keys = KeysOf(tasks, "incoming");
+        var keys = KeysOf(tasks, IncomingProcess.DefinitionKey);
         var documents = await engine.Context.Set<IncomingDocument>().AsNoTracking().Where(d => keys.Contains(d.ProcessKey))
             .ToDictionaryAsync(d => d.ProcessKey, cancellationToken);
-        var outgoingIds = KeysOf(tasks, OutgoingWorkflow.ProcessKey).Select(k => Guid.TryParse(k, out var id) ? id : Guid.Empty).ToList();
+        var outgoingIds = KeysOf(tasks, OutgoingProcess.Key).Select(k => Guid.TryParse(k, out var id) ? id : Guid.Empty).ToList();
         var outgoing = await engine.Context.Set<OutgoingDocument>().AsNoTracking().Where(d => outgoingIds.Contains(d.Id))
             .ToDictionaryAsync(d => d.Id.ToString(), cancellationToken);
         var now = time.GetUtcNow();
-        return [.. tasks.Select(t => t.DefinitionKey == OutgoingWorkflow.ProcessKey && outgoing.GetValueOrDefault(t.BusinessKey ?? "") is { } o
+        return [.. tasks.Select(t => t.DefinitionKey == OutgoingProcess.Key && outgoing.GetValueOrDefault(t.BusinessKey ?? "") is { } o
                 ? Item(t, now, t.TaskDueDate, o.Urgency) with
                 {
                     OutgoingId = o.Id, Notation = o.NumberAndNotation, IssuingAgency = o.DraftingUnit, Subject = o.Subject,
                 }
-                : Incoming(t, now, t.DefinitionKey == "incoming" && t.BusinessKey is { } key ? documents.GetValueOrDefault(key) : null))
+                : Incoming(t, now, t.DefinitionKey == IncomingProcess.DefinitionKey && t.BusinessKey is { } key ? documents.GetValueOrDefault(key) : null))
             .OrderByDescending(i => i.Urgency).ThenBy(i => i.Deadline is null).ThenBy(i => i.Deadline).ThenBy(i => i.CreatedAt)];
     }
 
@@ -87,7 +87,7 @@ public sealed class InboxReader(EngineDb engine, TimeProvider time)
         {
             DocumentId = d?.Id, IncomingNumber = d?.IncomingNumber, Notation = d is null ? null : $"{d.CodeNumber}/{d.CodeNotation}",
             IssuingAgency = d?.IssuingAgency, Subject = d?.Subject,
-            ProvincialTaskId = t.DefinitionKey == ProvincialTaskFlow.ProcessKey && Guid.TryParse(t.BusinessKey, out var line) ? line : null,
+            ProvincialTaskId = t.DefinitionKey == ProvincialTaskProcess.Key && Guid.TryParse(t.BusinessKey, out var line) ? line : null,
         };
 
     private static InboxItem Item(BookmarkRecord t, DateTimeOffset now, DateTimeOffset? deadline, Urgency urgency) =>

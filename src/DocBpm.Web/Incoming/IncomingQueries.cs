@@ -58,7 +58,7 @@ public sealed class IncomingQueries(DbContext db, TimeProvider time)
         var lines = await db.Set<IncomingAssignment>().AsNoTracking().Where(a => a.DocumentId == id).ToListAsync(cancellationToken);
         var history = await db.Set<IncomingEvent>().AsNoTracking().Where(h => h.DocumentId == id).OrderBy(h => h.Id).ToListAsync(cancellationToken);
         var tasks = await db.Set<BookmarkRecord>().AsNoTracking()
-            .Where(b => b.BusinessKey == d.ProcessKey && b.DefinitionKey == "incoming" && b.Kind == BookmarkKind.UserTask && b.Status == BookmarkStatus.Active)
+            .Where(b => b.BusinessKey == d.ProcessKey && b.DefinitionKey == IncomingProcess.DefinitionKey && b.Kind == BookmarkKind.UserTask && b.Status == BookmarkStatus.Active)
             .ToListAsync(cancellationToken);
         bool Mine(string element) => tasks.Any(t => t.ElementId == element && TaskAccess.MayWork(t, actor));
         var main = lines.Where(l => l.Role == HandlingRole.Main && !l.Delegated).MaxBy(l => l.AssignedAt);
@@ -94,7 +94,7 @@ public sealed class IncomingQueries(DbContext db, TimeProvider time)
     /// <summary>What the verify step of the document's process found (Article 8.1a), once it ran.</summary>
     private async Task<SignatureView?> SignatureAsync(IncomingDocument d, CancellationToken cancellationToken)
     {
-        var state = await db.Set<InstanceRecord>().AsNoTracking().Where(i => i.BusinessKey == d.ProcessKey && i.DefinitionKey == "incoming")
+        var state = await db.Set<InstanceRecord>().AsNoTracking().Where(i => i.BusinessKey == d.ProcessKey && i.DefinitionKey == IncomingProcess.DefinitionKey)
             .OrderByDescending(i => i.StartedAt).Select(i => i.State).FirstOrDefaultAsync(cancellationToken);
         var variables = state is null ? null : InstanceState.Deserialize(state).Root.Variables;
         if (variables?.GetValueOrDefault("legalStatus") is not { } status)

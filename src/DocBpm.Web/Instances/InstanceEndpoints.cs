@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Runtime;
 using DocBpm.Web.Accounts;
+using DocBpm.Web.Definitions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,9 +23,11 @@ public static class InstanceEndpoints
         return group;
     }
 
-    private static async Task<Created<InstanceSummary>> StartAsync(StartInstanceRequest request, ClaimsPrincipal user,
-        WorkflowRuntime runtime, CancellationToken cancellationToken)
+    private static async Task<Results<Created<InstanceSummary>, ProblemHttpResult>> StartAsync(StartInstanceRequest request, ClaimsPrincipal user,
+        WorkflowRuntime runtime, DocumentFlows flows, CancellationToken cancellationToken)
     {
+        if (flows.OwnsProcess(request.DefinitionKey))
+            return DocumentFlows.Refused($"Quy trình '{request.DefinitionKey}'");
         var instance = await runtime.StartAsync(new StartRequest(request.DefinitionKey, request.Variables,
             request.BusinessKey, user.Identity?.Name, request.Version), cancellationToken);
         return TypedResults.Created($"/api/instances/{instance.Id}", InstanceViews.Summary(instance));

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json.Nodes;
 using DocBpm.Engine.Runtime;
 using DocBpm.Web.Accounts;
+using DocBpm.Web.Definitions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DocBpm.Web.Messages;
@@ -20,10 +21,12 @@ public static class MessageEndpoints
     }
 
     private static async Task<Results<Ok<CorrelationResult>, ValidationProblem, ProblemHttpResult>> CorrelateAsync(
-        CorrelateRequest request, ClaimsPrincipal user, WorkflowRuntime runtime, CancellationToken cancellationToken)
+        CorrelateRequest request, ClaimsPrincipal user, WorkflowRuntime runtime, DocumentFlows flows, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.MessageName))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["messageName"] = ["Tên thông điệp là bắt buộc."] });
+        if (flows.OwnsMessage(request.MessageName))
+            return DocumentFlows.Refused($"Thông điệp '{request.MessageName}'");
         var result = await runtime.CorrelateAsync(new MessageRequest(request.MessageName, request.CorrelationKey,
             request.Variables, request.IdempotencyKey, user.Identity?.Name, request.BusinessKey), cancellationToken);
         if (result.Kind == CorrelationKind.NotCorrelated)

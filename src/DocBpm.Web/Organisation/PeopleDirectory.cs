@@ -5,26 +5,26 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DocBpm.Web.Organisation;
 
-/// <summary>The Department's people as the documents see them: the Identity accounts with their unit.</summary>
-public sealed class PeopleDirectory(DbContext db, UserManager<AppUser> users) : IPeopleDirectory
+/// <summary>The Department's people as the documents see them: the Identity accounts with their unit, roles and lockout.</summary>
+public sealed class PeopleDirectory(DbContext db, UserManager<AppUser> users, TimeProvider time) : IPeopleDirectory
 {
     public async Task<Person?> FindAsync(string userName, CancellationToken cancellationToken)
     {
-        var normalized = users.NormalizeName(userName);
-        var row = await (from u in db.Set<AppUser>().AsNoTracking()
-                         where u.NormalizedUserName == normalized
-                         join unit in db.Set<Unit>() on u.UnitId equals unit.Id into units
-                         from unit in units.DefaultIfEmpty()
-                         select new Person(u.UserName!, u.FullName, unit == null ? null : unit.Code)).FirstOrDefaultAsync(cancellationToken);
-        return row;
+        var user = await users.FindByNameAsync(userName);
+        return user is null ? null : await PersonAsync(user, await UnitCodeAsync(user.UnitId, cancellationToken));
     }
 
     public async Task<IReadOnlyList<Person>> UnitHeadsAsync(string unitCode, CancellationToken cancellationToken)
     {
-        var heads = await users.GetUsersInRoleAsync(Roles.UnitHead);
         var unit = await db.Set<Unit>().AsNoTracking().FirstOrDefaultAsync(u => u.Code == unitCode, cancellationToken);
-        return unit is null ? [] : [.. heads.Where(h => h.UnitId == unit.Id).OrderBy(h => h.UserName).Select(h => new Person(h.UserName!, h.FullName, unitCode))];
+        if (unit is null)
+            return [];
+        var heads = await users.GetUsersInRoleAsync(Roles.UnitHead);
+        return await PeopleAsync(heads.Where(h => h.UnitId == unit.Id), unitCode, cancellationToken);
     }
+
+    public async Task<IReadOnlyList<Person>> DirectorsAsync(CancellationToken cancellationToken) =>
+        await PeopleAsync(await users.GetUsersInRoleAsync(Roles.Director), null, cancellationToken);
 
     /// <summary>Who work can be assigned to, as form choices: the units, then the people with their unit and position.</summary>
     public async Task<IReadOnlyList<(string Value, string Text, string? UnitCode)>> ChoicesAsync(CancellationToken cancellationToken)
@@ -36,4 +36,27 @@ public sealed class PeopleDirectory(DbContext db, UserManager<AppUser> users) : 
             .. people.Select(p => ($"person:{p.UserName}", $"{p.FullName} — {p.Position} ({(p.UnitId is { } id ? codes.GetValueOrDefault(id) : "")})",
                 p.UnitId is { } unit ? codes.GetValueOrDefault(unit) : null))];
     }
+
+    /// <summary>One after another: the request's DbContext runs one query at a time.</summary>
+    private async Task<IReadOnlyList<Person>> PeopleAsync(IEnumerable<AppUser> accounts, string? unitCode, CancellationToken cancellationToken)
+    {
+        var people = new List<Person>();
+        foreach (var account in accounts.OrderBy(a => a.UserName, StringComparer.Ordinal))
+            people.Add(await PersonAsync(account, unitCode ?? await UnitCodeAsync(account.UnitId, cancellationToken)));
+        return people;
+    }
+
+    private async Task<Person> PersonAsync(AppUser user, string? unitCode)
+    {
+        var roles = await users.GetRolesAsync(user);
+        return new Person(user.UserName!, user.FullName, unitCode)
+        {
+            Position = user.Position,
+            Rank = roles.Contains(Roles.Director) ? LeaderRank.Director : roles.Contains(Roles.Deputy) ? LeaderRank.Deputy : null,
+            IsLocked = user.IsLocked(time.GetUtcNow()),
+        };
+    }
+
+    private async Task<string?> UnitCodeAsync(Guid? unitId, CancellationToken cancellationToken) => unitId is null ? null
+        : await db.Set<Unit>().AsNoTracking().Where(u => u.Id == unitId).Select(u => u.Code).FirstOrDefaultAsync(cancellationToken);
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using DocBpm.Documents.Files;
 using DocBpm.Documents.Outgoing;
+using DocBpm.Web.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -44,39 +45,39 @@ public static class OutgoingEndpoints
     private static async Task<Ok<List<DocumentType>>> TypesAsync(DbContext db, CancellationToken cancellationToken) =>
         TypedResults.Ok(await db.Set<DocumentType>().AsNoTracking().OrderBy(t => t.SortOrder).ToListAsync(cancellationToken));
 
-    private static async Task<Created<OutgoingCreated>> CreateAsync(NewDraft request, ClaimsPrincipal user, OutgoingSteps steps,
+    private static async Task<Created<OutgoingCreated>> CreateAsync(NewDraft request, ClaimsPrincipal user, OutgoingFlow steps,
         CancellationToken cancellationToken)
     {
-        var id = await steps.CreateAsync(request, user, cancellationToken);
+        var id = await steps.CreateAsync(request, user.ToTaskActor(), cancellationToken);
         return TypedResults.Created($"/api/outgoing/{id}", new OutgoingCreated(id));
     }
 
     /// <summary>The file is the request body (its content type as sent); every upload becomes a new version.</summary>
     private static async Task<Ok<VersionView>> UploadAsync(Guid id, DraftFileKind kind, string fileName, string? note, HttpRequest request,
-        ClaimsPrincipal user, OutgoingSteps steps, IOptions<FileIntakeOptions> limits, CancellationToken cancellationToken)
+        ClaimsPrincipal user, OutgoingFlow steps, IOptions<FileIntakeOptions> limits, CancellationToken cancellationToken)
     {
         var content = await ReadBodyAsync(request, limits.Value.MaxBytes, cancellationToken);
-        return TypedResults.Ok(OutgoingPages.View(await steps.UploadAsync(id, kind, fileName, request.ContentType, content, note, user, cancellationToken)));
+        return TypedResults.Ok(OutgoingPages.View(await steps.UploadAsync(id, kind, fileName, request.ContentType, content, note, user.ToTaskActor(), cancellationToken)));
     }
 
-    private static async Task<NoContent> RecipientsAsync(Guid id, List<RecipientChoice> recipients, ClaimsPrincipal user, OutgoingSteps steps,
+    private static async Task<NoContent> RecipientsAsync(Guid id, List<RecipientChoice> recipients, ClaimsPrincipal user, OutgoingFlow steps,
         CancellationToken cancellationToken)
     {
-        await steps.SetRecipientsAsync(id, recipients, user, cancellationToken);
+        await steps.SetRecipientsAsync(id, recipients, user.ToTaskActor(), cancellationToken);
         return TypedResults.NoContent();
     }
 
-    private static async Task<NoContent> SubmitAsync(Guid id, SubmitRequest request, ClaimsPrincipal user, OutgoingSteps steps,
+    private static async Task<NoContent> SubmitAsync(Guid id, SubmitRequest request, ClaimsPrincipal user, OutgoingFlow steps,
         CancellationToken cancellationToken)
     {
-        await steps.SubmitAsync(id, request.Reviewers, request.Comment, user, cancellationToken);
+        await steps.SubmitAsync(id, request.Reviewers, request.Comment, user.ToTaskActor(), cancellationToken);
         return TypedResults.NoContent();
     }
 
-    private static async Task<NoContent> OpinionAsync(Guid id, CommentRequest request, ClaimsPrincipal user, OutgoingSteps steps,
+    private static async Task<NoContent> OpinionAsync(Guid id, CommentRequest request, ClaimsPrincipal user, OutgoingFlow steps,
         CancellationToken cancellationToken)
     {
-        await steps.OpinionAsync(id, request.Comment, user, cancellationToken);
+        await steps.OpinionAsync(id, request.Comment, user.ToTaskActor(), cancellationToken);
         return TypedResults.NoContent();
     }
 
@@ -88,38 +89,38 @@ public static class OutgoingEndpoints
         return TypedResults.Ok(await leaders.AllowedAsync(page.DraftingUnit, cancellationToken));
     }
 
-    private static async Task<NoContent> ApproveAsync(Guid id, ApproveRequest request, ClaimsPrincipal user, OutgoingSteps steps,
+    private static async Task<NoContent> ApproveAsync(Guid id, ApproveRequest request, ClaimsPrincipal user, OutgoingFlow steps,
         CancellationToken cancellationToken)
     {
-        await steps.ApproveAsync(id, request.Comment, request.Leader, user, cancellationToken);
+        await steps.ApproveAsync(id, request.Comment, request.Leader, user.ToTaskActor(), cancellationToken);
         return TypedResults.NoContent();
     }
 
-    private static async Task<NoContent> ReturnAsync(Guid id, OutgoingReturnRequest request, ClaimsPrincipal user, OutgoingSteps steps,
+    private static async Task<NoContent> ReturnAsync(Guid id, OutgoingReturnRequest request, ClaimsPrincipal user, OutgoingFlow steps,
         CancellationToken cancellationToken)
     {
-        await steps.ReturnAsync(id, request.Reason, user, cancellationToken);
+        await steps.ReturnAsync(id, request.Reason, user.ToTaskActor(), cancellationToken);
         return TypedResults.NoContent();
     }
 
-    private static async Task<NoContent> SignAsync(Guid id, CommentRequest request, ClaimsPrincipal user, OutgoingSteps steps,
+    private static async Task<NoContent> SignAsync(Guid id, CommentRequest request, ClaimsPrincipal user, OutgoingFlow steps,
         CancellationToken cancellationToken)
     {
-        await steps.SignAsync(id, request.Comment, user, cancellationToken);
+        await steps.SignAsync(id, request.Comment, user.ToTaskActor(), cancellationToken);
         return TypedResults.NoContent();
     }
 
-    private static async Task<Ok<OutgoingPage>> IssueAsync(Guid id, ClaimsPrincipal user, OutgoingSteps steps, OutgoingPages pages,
+    private static async Task<Ok<OutgoingPage>> IssueAsync(Guid id, ClaimsPrincipal user, OutgoingFlow steps, OutgoingPages pages,
         CancellationToken cancellationToken)
     {
-        await steps.IssueAsync(id, user, cancellationToken);
+        await steps.IssueAsync(id, user.ToTaskActor(), cancellationToken);
         return TypedResults.Ok(await pages.BuildAsync(id, user, cancellationToken));
     }
 
-    private static async Task<Created<OutgoingCreated>> CorrectAsync(Guid id, CorrectionRequest request, ClaimsPrincipal user, OutgoingSteps steps,
+    private static async Task<Created<OutgoingCreated>> CorrectAsync(Guid id, CorrectionRequest request, ClaimsPrincipal user, OutgoingFlow steps,
         CancellationToken cancellationToken)
     {
-        var correction = await steps.CorrectAsync(id, request.Kind, request.Subject, user, cancellationToken);
+        var correction = await steps.CorrectAsync(id, request.Kind, request.Subject, user.ToTaskActor(), cancellationToken);
         return TypedResults.Created($"/api/outgoing/{correction}", new OutgoingCreated(correction));
     }
 

@@ -48,7 +48,7 @@ public sealed class OutgoingPages(DbContext db, EngineDb engine)
             ?? throw OutgoingRefusedException.NotFound(id);
         var key = id.ToString();
         var tasks = await engine.Bookmarks.AsNoTracking()
-            .Where(b => b.BusinessKey == key && b.DefinitionKey == OutgoingWorkflow.ProcessKey && b.Kind == BookmarkKind.UserTask)
+            .Where(b => b.BusinessKey == key && b.DefinitionKey == OutgoingProcess.Key && b.Kind == BookmarkKind.UserTask)
             .ToListAsync(cancellationToken);
         var supervises = user.IsInRole(Roles.Deputy) && await db.Set<Unit>().AsNoTracking()
             .AnyAsync(u => u.Code == d.DraftingUnit && u.SupervisorUserName == user.Identity!.Name, cancellationToken);
@@ -63,7 +63,7 @@ public sealed class OutgoingPages(DbContext db, EngineDb engine)
             .OrderBy(r => r.Kind).ThenBy(r => r.Code).ToListAsync(cancellationToken);
         var dispatches = d.NationalId is null ? [] : await db.Set<DispatchRecord>().AsNoTracking()
             .Where(r => r.DocumentId == d.NationalId).ToListAsync(cancellationToken);
-        var receipts = tasks.Where(t => t.ElementId == "Receive").ToList();
+        var receipts = tasks.Where(t => t.ElementId == OutgoingProcess.Receive).ToList();
         var actor = user.ToTaskActor();
         var open = tasks.Where(t => t.Status == BookmarkStatus.Active).OrderBy(t => t.CreatedAt)
             .Select(t => new OpenStep(t.Id, t.ElementId, t.TaskName, t.CandidateUsers?.Trim(','), t.CandidateGroups?.Trim(','), t.Assignee,
@@ -73,11 +73,24 @@ public sealed class OutgoingPages(DbContext db, EngineDb engine)
         var leaderName = d.SigningLeader is null ? null
             : await db.Set<AppUser>().AsNoTracking().Where(u => u.UserName == d.SigningLeader).Select(u => u.FullName).FirstOrDefaultAsync(cancellationToken);
 
-        return new OutgoingPage(d.Id, d.TypeCode, d.TypeName, d.Subject, d.Stage, d.Urgency, d.Confidentiality, d.DraftingUnit, d.Drafter,
+        return new OutgoingPage(d.Id, d.TypeCode, d.TypeName, d.Subject, d.Stage, open.Any(t => t.ElementId == OutgoingProcess.ClerkCheck), d.Urgency, d.Confidentiality, d.DraftingUnit, d.Drafter,
             d.SigningLeader, leaderName, d.Copies, d.PageCount, d.Notes, d.ArchiveHolder, d.SignerName, d.SignerPosition, d.SignerCompetence, d.SignedAt,
             d.NumberAndNotation, d.DocumentDate, d.IssuedAt, d.NationalId, d.SignedFileId, d.IssuedFileId, await ReplyLinkAsync(d.InReplyToId, cancellationToken),
             d.CorrectionKind, await LinkAsync(d.CorrectsId, cancellationToken), await LinkAsync(d.CorrectedById, cancellationToken),
             [.. versions.Select(View)], [.. recipients.Select(r => Status(r, dispatches, receipts))], history, open);
+    }
+
+    /// <summary>
+    /// Of <paramref name="ids"/>, the documents whose signed file exists: the process reaches the clerk's check only after
+    /// signing the file, so the stored stage alone cannot tell.
+    /// </summary>
+    public async Task<HashSet<string>> SignedFileReadyAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken)
+    {
+        var keys = ids.Select(id => id.ToString()).ToList();
+        return [.. await engine.Bookmarks.AsNoTracking()
+            .Where(b => b.DefinitionKey == OutgoingProcess.Key && b.ElementId == OutgoingProcess.ClerkCheck && b.Status == BookmarkStatus.Active
+                && b.BusinessKey != null && keys.Contains(b.BusinessKey))
+            .Select(b => b.BusinessKey!).ToListAsync(cancellationToken)];
     }
 
     private static bool MayView(OutgoingDocument document, ClaimsPrincipal user, List<BookmarkRecord> tasks)

@@ -5,8 +5,13 @@ namespace DocBpm.Web.Outgoing;
 /// <summary>What the pages print for the outgoing documents' codes.</summary>
 public static class OutgoingText
 {
-    public static string Vietnamese(this OutgoingStage stage) => stage switch
+    /// <summary>
+    /// The stage as a person reads it. A signed document is "đã ký" only once the process has signed its file: between the
+    /// leader's step and the signature, <paramref name="signedFileReady"/> is false and the page says the signing runs.
+    /// </summary>
+    public static string Vietnamese(this OutgoingStage stage, bool signedFileReady) => stage switch
     {
+        OutgoingStage.AwaitingIssue when !signedFileReady => "Lãnh đạo đã duyệt ký, đang ký số",
         OutgoingStage.Drafting => "Đang soạn thảo",
         OutgoingStage.Reviewing => "Đang xin ý kiến, kiểm duyệt",
         OutgoingStage.AwaitingSignature => "Chờ lãnh đạo ký",

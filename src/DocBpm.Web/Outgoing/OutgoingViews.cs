@@ -39,6 +39,7 @@ public sealed record OutgoingPage(
     string TypeName,
     string Subject,
     OutgoingStage Stage,
+    bool SignedFileReady,
     Urgency Urgency,
     Confidentiality Confidentiality,
     string DraftingUnit,

@@ -47,7 +47,7 @@ public static class ProvincialCoordinationEndpoints
         DbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         await db.EnsureReadableAsync(id, user, cancellationToken);
-        return await CoordinationViews.FileAsync(opinions, files, ProvincialTaskFlow.ProcessKey, id, opinionId, cancellationToken);
+        return await CoordinationViews.FileAsync(opinions, files, ProvincialTaskProcess.Key, id, opinionId, cancellationToken);
     }
 
     private static async Task<NoContent> ChangeAsync(Guid id, CoordinatorsRequest request, ProvincialCoordination coordination, ClaimsPrincipal user,

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using DocBpm.Documents.Organisation;
 using DocBpm.Documents.ProvincialTasks;
 using DocBpm.Web.Accounts;
+using DocBpm.Documents.Outgoing;
 using DocBpm.Web.Outgoing;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -138,7 +139,7 @@ public static class ProvincialTaskEndpoints
 
     /// <summary>"Khởi tạo văn bản đi" at "Văn bản trả lời": the draft replying to the task document, linked to the task in one step.</summary>
     private static async Task<Created<OutgoingCreated>> ReplyDraftAsync(Guid id, ReplyDraftRequest request, ProvincialTaskFlow flow,
-        OutgoingSteps steps, ClaimsPrincipal user, CancellationToken cancellationToken)
+        OutgoingFlow steps, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var outgoing = await flow.StartReplyDraftAsync(steps, id, request, user, cancellationToken);
         return TypedResults.Created($"/api/outgoing/{outgoing}", new OutgoingCreated(outgoing));

@@ -3,7 +3,6 @@ using DocBpm.Documents.Incoming;
 using DocBpm.Documents.Outgoing;
 using DocBpm.Documents.ProvincialTasks;
 using DocBpm.Web.Accounts;
-using DocBpm.Web.Outgoing;
 
 namespace DocBpm.Web.ProvincialTasks;
 
@@ -14,9 +13,9 @@ public sealed record ReplyDraftRequest(string TypeCode, string Subject, List<Rec
 public static class ReplyDrafts
 {
     /// <summary>Creates the outgoing draft replying to the task document and links it to the task; a refusal stores neither.</summary>
-    public static Task<Guid> StartReplyDraftAsync(this ProvincialTaskFlow flow, OutgoingSteps steps, Guid taskId, ReplyDraftRequest request,
+    public static Task<Guid> StartReplyDraftAsync(this ProvincialTaskFlow flow, OutgoingFlow steps, Guid taskId, ReplyDraftRequest request,
         ClaimsPrincipal user, CancellationToken cancellationToken) =>
         flow.StartReplyAsync(taskId, (carrier, ct) => steps.CreateAsync(
-                new NewDraft(request.TypeCode, request.Subject, request.Urgency, InReplyTo: carrier, Recipients: request.Recipients ?? []), user, ct),
+                new NewDraft(request.TypeCode, request.Subject, request.Urgency, InReplyTo: carrier, Recipients: request.Recipients ?? []), user.ToTaskActor(), ct),
             user.ToTaskActor(), cancellationToken);
 }

@@ -23,7 +23,7 @@ public sealed partial class TaskPage
 
     [Inject] private DbContext Db { get; set; } = default!;
     [Inject] private ProvincialTaskFlow Flow { get; set; } = default!;
-    [Inject] private OutgoingSteps Steps { get; set; } = default!;
+    [Inject] private OutgoingFlow Steps { get; set; } = default!;
     [Inject] private TaskStanding Standing { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
     [Inject] private CoordinationOpinions Opinions { get; set; } = default!;

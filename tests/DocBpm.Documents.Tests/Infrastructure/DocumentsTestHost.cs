@@ -24,7 +24,7 @@ public abstract class DocumentsTestContext(DbContextOptions options, DatabasePro
 {
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.ApplyEngine().ApplyFiles().ApplyRegisters();
+        modelBuilder.ApplyEngine().ApplyDocuments();
         modelBuilder.Entity<NumberedRecord>(e =>
         {
             e.ToTable("test_numbered");
@@ -60,7 +60,10 @@ public sealed class DocumentsTestHost : IAsyncDisposable
 
     public FakeTimeProvider Clock => (FakeTimeProvider)services.GetRequiredService<TimeProvider>();
 
-    public static async Task<DocumentsTestHost> StartAsync(DatabaseProvider provider, long maxFileBytes = 1024 * 1024)
+    /// <param name="configure">Adds what the test's feature needs beyond files and registers, e.g. all the domain's services
+    /// (<see cref="DocumentsServiceCollectionExtensions.AddDocBpmDocuments{TContext}"/>) and the host's ports.</param>
+    public static async Task<DocumentsTestHost> StartAsync(DatabaseProvider provider, long maxFileBytes = 1024 * 1024,
+        Action<IServiceCollection, IConfiguration>? configure = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
         var services = new ServiceCollection();
@@ -77,11 +80,20 @@ public sealed class DocumentsTestHost : IAsyncDisposable
             services.AddScoped<DbContext>(sp => sp.GetRequiredService<PostgreSqlDocumentsTestContext>());
         }
 
-        services.AddDocBpmFiles(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             [$"{FileIntakeOptions.Section}:{nameof(FileIntakeOptions.MaxBytes)}"] = maxFileBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        }).Build());
-        services.AddDocBpmRegisters();
+        }).Build();
+        if (configure is null)
+        {
+            services.AddDocBpmFiles(configuration);
+            services.AddDocBpmRegisters();
+        }
+        else
+        {
+            configure(services, configuration);
+        }
+
         services.AddDocBpmEngine<DbContext>();
         services.AddActivity<TakeRegisterNumber>();
         var built = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });

@@ -93,7 +93,8 @@ public sealed class OutgoingBrowserTests
             await director.GotoAsync(documentPath);
             await BrowserSession.ScreenshotAsync(director, TestContext, "2-director");
             await director.GetByRole(AriaRole.Button, new() { Name = "Ký số", Exact = true }).ClickAsync();
-            await Assertions.Expect(director.Locator("#stage")).ToHaveTextAsync("Đã ký, chờ phát hành");
+            // The personal signature runs after the step commits: "đã ký" only once the signed file exists.
+            await Assertions.Expect(director.Locator("#stage")).ToHaveTextAsync("Lãnh đạo đã duyệt ký, đang ký số");
         });
         await session.Host.RunDueWorkAsync();
 
@@ -101,6 +102,7 @@ public sealed class OutgoingBrowserTests
         await BrowserSession.StepsAsync(clerk, TestContext, async () =>
         {
             await clerk.GotoAsync(documentPath);
+            await Assertions.Expect(clerk.Locator("#stage")).ToHaveTextAsync("Đã ký, chờ phát hành");
             await clerk.GetByRole(AriaRole.Button, new() { Name = "Cấp số, phát hành", Exact = true }).ClickAsync();
             await Assertions.Expect(clerk.Locator("h1")).ToHaveTextAsync("Số: 01/SGDĐT-GDTrH");
             await session.Host.RunDueWorkAsync();

@@ -1,10 +1,7 @@
 using DocBpm.Documents.Organisation;
-using DocBpm.Documents.Outgoing;
-using DocBpm.Web.Accounts;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace DocBpm.Web.Outgoing;
+namespace DocBpm.Documents.Outgoing;
 
 /// <summary>A leader a draft may be presented to; <paramref name="Supervises"/> marks the drafting unit's supervisor, the default.</summary>
 public sealed record LeaderChoice(string UserName, string FullName, string? Position, bool Supervises);
@@ -13,17 +10,17 @@ public sealed record LeaderChoice(string UserName, string FullName, string? Posi
 /// Who signs a unit's drafts (Article 9.2a "trình Lãnh đạo Sở ký"): the Director, or the deputy who supervises the
 /// drafting unit. The unit head presents the draft to one of them, by default the supervisor.
 /// </summary>
-public sealed class SigningLeaders(UserManager<AppUser> users, DbContext db)
+public sealed class SigningLeaders(IPeopleDirectory people, DbContext db)
 {
     public async Task<List<LeaderChoice>> AllowedAsync(string unitCode, CancellationToken cancellationToken)
     {
         var supervisor = await db.Set<Unit>().AsNoTracking().Where(u => u.Code == unitCode)
             .Select(u => u.SupervisorUserName).FirstOrDefaultAsync(cancellationToken);
-        var leaders = (await users.GetUsersInRoleAsync(Roles.Director)).ToList();
+        var leaders = (await people.DirectorsAsync(cancellationToken)).ToList();
         if (supervisor is not null && leaders.All(l => !SameName(l.UserName, supervisor))
-            && await users.FindByNameAsync(supervisor) is { } deputy && (await users.GetRolesAsync(deputy)).Intersect(Roles.Leadership).Any())
+            && await people.FindAsync(supervisor, cancellationToken) is { Rank: not null } deputy)
             leaders.Add(deputy);
-        return [.. leaders.Select(l => new LeaderChoice(l.UserName!, l.FullName, l.Position, SameName(l.UserName, supervisor)))
+        return [.. leaders.Select(l => new LeaderChoice(l.UserName, l.FullName, l.Position, SameName(l.UserName, supervisor)))
             .OrderByDescending(l => l.Supervises).ThenBy(l => l.UserName, StringComparer.Ordinal)];
     }
 
@@ -34,12 +31,12 @@ public sealed class SigningLeaders(UserManager<AppUser> users, DbContext db)
         if (string.IsNullOrWhiteSpace(requested))
         {
             return allowed.FirstOrDefault(l => l.Supervises)?.UserName ?? (allowed.Count == 1 ? allowed[0].UserName
-                : throw OutgoingRefusedException.Invalid($"Đơn vị {unitCode} chưa có Lãnh đạo Sở phụ trách; hãy chọn lãnh đạo ký.",
+                : throw OutgoingRefusedException.Invalid($"Đơn vị {unitCode} chưa có Lãnh đạo Sở phụ trách; hãy chọn lãnh đạo ký (Điều 9.2a).",
                     $"Unit {unitCode} has no supervising leader and no leader was chosen."));
         }
 
         return allowed.FirstOrDefault(l => SameName(l.UserName, requested.Trim()))?.UserName ?? throw OutgoingRefusedException.Invalid(
-            $"Văn bản của đơn vị {unitCode} chỉ trình được Giám đốc hoặc Phó Giám đốc phụ trách đơn vị: {string.Join(", ", allowed.Select(l => l.FullName))}.",
+            $"Văn bản của đơn vị {unitCode} chỉ trình được Giám đốc hoặc Phó Giám đốc phụ trách đơn vị (Điều 9.2a): {string.Join(", ", allowed.Select(l => l.FullName))}.",
             $"'{requested}' may not sign drafts of unit {unitCode}.");
     }
 
