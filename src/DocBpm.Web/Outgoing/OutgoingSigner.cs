@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using DocBpm.Documents.Outgoing;
+using DocBpm.Engine;
 using DocBpm.Web.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +24,7 @@ public sealed class OutgoingSigner(UserManager<AppUser> users, IssueDeadline dea
         var main = await db.Set<DraftVersion>().AsNoTracking().Where(v => v.DocumentId == document.Id && v.Kind == DraftFileKind.Main)
             .OrderByDescending(v => v.Version).Select(v => v.FileId).FirstAsync(cancellationToken);
         var leader = await users.FindByNameAsync(user.Identity?.Name ?? "") ?? throw new OutgoingRefusedException(
-            Documents.RefusalKind.Forbidden, "Tài khoản ký không tồn tại.", "The signer's account does not exist.");
+            Engine.RefusalKind.Forbidden, "Tài khoản ký không tồn tại.", "The signer's account does not exist.");
         var now = time.GetUtcNow();
         document.SignerUserName = leader.UserName;
         document.SignerName = leader.FullName;

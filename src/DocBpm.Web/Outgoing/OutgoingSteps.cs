@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using DocBpm.Documents.Organisation;
 using DocBpm.Documents.Outgoing;
 using DocBpm.Documents.Registers;
+using DocBpm.Engine;
 using Microsoft.EntityFrameworkCore;
 
 namespace DocBpm.Web.Outgoing;
@@ -33,7 +34,7 @@ public sealed class OutgoingSteps(OutgoingDrafts drafts, OutgoingWorkflow workfl
         var document = await drafts.FindAsync(id, cancellationToken);
         EnsureStage(document, OutgoingStage.Drafting);
         if (document.Drafter != Name(user))
-            throw new OutgoingRefusedException(Documents.RefusalKind.Forbidden, "Chỉ người soạn thảo chọn nơi nhận.", "Only the drafter sets recipients.");
+            throw new OutgoingRefusedException(Engine.RefusalKind.Forbidden, "Chỉ người soạn thảo chọn nơi nhận.", "Only the drafter sets recipients.");
         await drafts.SetRecipientsAsync(document, await workflow.ResolvePeopleAsync(recipients), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
@@ -100,7 +101,7 @@ public sealed class OutgoingSteps(OutgoingDrafts drafts, OutgoingWorkflow workfl
         var document = await drafts.FindAsync(id, cancellationToken);
         EnsureStage(document, OutgoingStage.AwaitingSignature);
         if (!string.Equals(document.SigningLeader, Name(user), StringComparison.OrdinalIgnoreCase))
-            throw new OutgoingRefusedException(Documents.RefusalKind.Forbidden, "Văn bản được trình lãnh đạo khác ký; bạn không được ký văn bản này.",
+            throw new OutgoingRefusedException(Engine.RefusalKind.Forbidden, "Văn bản được trình lãnh đạo khác ký; bạn không được ký văn bản này.",
                 $"{Name(user)} is not the leader {document.SigningLeader} that document {id} was presented to.");
         var signature = await signer.SignAsync(document, user, cancellationToken);
         drafts.Record(document, Name(user), OutgoingAction.SignedByLeader, comment);
@@ -130,7 +131,7 @@ public sealed class OutgoingSteps(OutgoingDrafts drafts, OutgoingWorkflow workfl
         var original = await drafts.FindAsync(id, cancellationToken);
         var drafter = OutgoingWorkflow.DrafterOf(user);
         if (drafter.UnitCode != original.DraftingUnit)
-            throw new OutgoingRefusedException(Documents.RefusalKind.Forbidden, "Chỉ đơn vị soạn thảo văn bản được đính chính hoặc thay thế văn bản.",
+            throw new OutgoingRefusedException(Engine.RefusalKind.Forbidden, "Chỉ đơn vị soạn thảo văn bản được đính chính hoặc thay thế văn bản.",
                 $"{drafter.UserName} is not in the drafting unit {original.DraftingUnit}.");
         var correction = await drafts.CorrectAsync(original, kind, subject, drafter, cancellationToken);
         await workflow.StartAsync(correction, drafter.UserName, cancellationToken);

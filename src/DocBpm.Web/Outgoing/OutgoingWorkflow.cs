@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json.Nodes;
 using DocBpm.Documents.Organisation;
 using DocBpm.Documents.Outgoing;
+using DocBpm.Engine;
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Runtime;
 using DocBpm.Web.Accounts;
@@ -62,7 +63,7 @@ public sealed class OutgoingWorkflow(OutgoingDrafts drafts, WorkflowRuntime runt
                 && b.Kind == BookmarkKind.UserTask && b.Status == BookmarkStatus.Active)
             .ToListAsync(cancellationToken);
         return open.FirstOrDefault(t => TaskAccess.MayWork(t, actor)) ?? throw new OutgoingRefusedException(
-            open.Count == 0 ? Documents.RefusalKind.Conflict : Documents.RefusalKind.Forbidden,
+            open.Count == 0 ? Engine.RefusalKind.Conflict : Engine.RefusalKind.Forbidden,
             open.Count == 0 ? "Văn bản không ở bước này; không có thay đổi nào được lưu." : "Bạn không được giao xử lý bước này của văn bản.",
             $"No open task {elementId} of outgoing document {document.Id} for {actor.UserName}.");
     }
