@@ -1,26 +1,7 @@
+using DocBpm.Engine;
+
 namespace DocBpm.Documents;
 
-/// <summary>What kind of refusal it is, so the host can choose the HTTP status without knowing each exception.</summary>
-public enum RefusalKind
-{
-    Invalid,
-    NotFound,
-    Conflict,
-    TooLarge,
-    Damaged,
-
-    /// <summary>The person may not do this (not their task, not their document).</summary>
-    Forbidden,
-}
-
-/// <summary>
-/// A domain rule refused the request before anything was stored. It carries the Vietnamese title and detail a person
-/// reads (problem details) and the English message for the log.
-/// </summary>
+/// <summary>A rule of the document domain refused the request before anything was stored.</summary>
 public class DocumentRefusedException(RefusalKind kind, string titleVi, string detailVi, string message, Exception? inner = null)
-    : Exception(message, inner)
-{
-    public RefusalKind Kind { get; } = kind;
-    public string TitleVi { get; } = titleVi;
-    public string DetailVi { get; } = detailVi;
-}
+    : RefusedException(kind, titleVi, detailVi, message, inner);

@@ -127,7 +127,7 @@ public sealed class RegisterApiTests
     [TestMethod]
     public void A_file_failing_its_SHA256_check_becomes_a_problem_saying_so_never_the_file()
     {
-        var problem = EngineExceptionHandler.Describe(new FileIntegrityException(Guid.CreateVersion7()))!;
+        var problem = RefusalExceptionHandler.Describe(new FileIntegrityException(Guid.CreateVersion7()))!;
 
         Assert.AreEqual(500, problem.Status);
         Assert.AreEqual("Tệp đã bị thay đổi hoặc hư hỏng", problem.Title);

@@ -92,11 +92,7 @@ public sealed class WorkingCalendar
         return current;
     }
 
-    private static DateTimeOffset Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, VietnamTime.Zone);
+    private static DateTimeOffset Local(DateTimeOffset instant) => VietnamTime.ToLocal(instant);
 
-    private static DateTimeOffset At(DateOnly date, TimeSpan time)
-    {
-        var local = date.ToDateTime(TimeOnly.MinValue) + time;
-        return new DateTimeOffset(local, VietnamTime.Zone.GetUtcOffset(local));
-    }
+    private static DateTimeOffset At(DateOnly date, TimeSpan time) => VietnamTime.FromLocal(date.ToDateTime(TimeOnly.MinValue) + time);
 }

@@ -1,5 +1,6 @@
 using DocBpm.Documents.Files;
 using DocBpm.Documents.Organisation;
+using DocBpm.Engine;
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Runtime;
 using Microsoft.EntityFrameworkCore;

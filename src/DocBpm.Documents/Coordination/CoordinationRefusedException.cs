@@ -1,3 +1,5 @@
+using DocBpm.Engine;
+
 namespace DocBpm.Documents.Coordination;
 
 /// <summary>A coordination opinion refused before anything was stored.</summary>

@@ -17,7 +17,7 @@ public static class EdxmlFormat
 
     /// <summary>Timestamps travel in Vietnam time without an offset, as the axis writes them.</summary>
     public static string Timestamp(DateTimeOffset instant) =>
-        TimeZoneInfo.ConvertTime(instant, VietnamTime.Zone).ToString(TimestampFormat, CultureInfo.InvariantCulture);
+        VietnamTime.ToLocal(instant).ToString(TimestampFormat, CultureInfo.InvariantCulture);
 
     public static bool TryDate(string? text, out DateOnly date) =>
         DateOnly.TryParseExact(text?.Trim(), DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
@@ -27,7 +27,7 @@ public static class EdxmlFormat
         instant = default;
         if (!DateTime.TryParseExact(text?.Trim(), TimestampFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
             return false;
-        instant = new DateTimeOffset(local, VietnamTime.Zone.GetUtcOffset(local)).ToUniversalTime();
+        instant = VietnamTime.FromLocal(local).ToUniversalTime();
         return true;
     }
 }

@@ -1,3 +1,5 @@
+using DocBpm.Engine;
+
 namespace DocBpm.Documents.Files;
 
 /// <summary>A file was refused at intake (format, size, name); nothing was stored.</summary>

@@ -1,4 +1,5 @@
 using DocBpm.Documents.Text;
+using DocBpm.Engine;
 
 namespace DocBpm.Documents.Files;
 

@@ -1,4 +1,5 @@
 using DocBpm.Documents.Text;
+using DocBpm.Engine;
 
 namespace DocBpm.Documents.Incoming;
 
@@ -72,9 +73,13 @@ public sealed record IncomingFields(
 
 /// <summary>The input was refused before anything was stored; the messages are for the person, by field.</summary>
 public sealed class IncomingValidationException(IDictionary<string, string[]> errors)
-    : Exception("Incoming document input refused: " + string.Join("; ", errors.Keys))
+    : DocumentRefusedException(RefusalKind.Malformed, "Thông tin văn bản đến không hợp lệ",
+        "Vui lòng sửa các trường được chỉ ra. Không có thay đổi nào được lưu.",
+        "Incoming document input refused: " + string.Join("; ", errors.Keys))
 {
     public IDictionary<string, string[]> Errors { get; } = errors;
+
+    public override IReadOnlyDictionary<string, string[]> FieldErrors => Errors.AsReadOnly();
 
     public static void ThrowIfAny(IDictionary<string, string[]> errors)
     {

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using DocBpm.Documents.Access;
 using DocBpm.Documents.Organisation;
+using DocBpm.Engine;
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Runtime;
 using DocBpm.Engine.Timers;

@@ -17,7 +17,6 @@ public static class IncomingProcess
     /// <summary>Starts the process for a paper document the clerk has digitised.</summary>
     public const string PaperArrived = "incoming-paper";
 
-    private static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
 
     public const string DefinitionKey = "incoming";
 
@@ -46,9 +45,9 @@ public static class IncomingProcess
     };
 
     /// <summary>The first instant of a day in Vietnam, in UTC: dates people type are Vietnamese days.</summary>
-    public static DateTimeOffset DayStart(DateOnly day) => new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), VietnamOffset).ToUniversalTime();
+    public static DateTimeOffset DayStart(DateOnly day) => Engine.Timers.VietnamTime.StartOf(day).ToUniversalTime();
 
-    public static DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Engine.Timers.VietnamTime.Zone).DateTime);
+    public static DateOnly DayOf(DateTimeOffset instant) => Engine.Timers.VietnamTime.DateOf(instant);
 
     public static string Instant(DateTimeOffset instant) => instant.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 

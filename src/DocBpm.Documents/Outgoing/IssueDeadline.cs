@@ -23,12 +23,11 @@ public sealed class IssueDeadline(BusinessCalendar calendar, IOptions<WorkingHou
             return new IssueDue(due, due);
         }
 
-        var date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(signedAt, VietnamTime.Zone).DateTime).AddDays(1);
+        var date = VietnamTime.DateOf(signedAt).AddDays(1);
         while (!working.IsWorkingDay(date))
             date = date.AddDays(1);
         var morningEnd = hours.Value.Periods.OrderBy(p => p.Start).First().End;
-        var local = date.ToDateTime(morningEnd);
-        var deadline = new DateTimeOffset(local, VietnamTime.Zone.GetUtcOffset(local)).ToUniversalTime();
+        var deadline = VietnamTime.At(date, morningEnd).ToUniversalTime();
         var warnAt = deadline - options.Value.EscalationLead;
         return new IssueDue(deadline, warnAt > signedAt ? warnAt : signedAt);
     }

@@ -66,7 +66,7 @@ public sealed partial class IssueOutgoing(DbContext db, RegisterNumbers numbers,
         document.Number = number.Value;
         document.Notation = Outgoing.Notation.Of(type, options.Value.AgencyAbbreviation, document.DraftingUnit);
         document.NumberAndNotation = Outgoing.Notation.NumberAndNotation(number.Value, document.Notation);
-        document.DocumentDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, VietnamTime.Zone).DateTime);
+        document.DocumentDate = VietnamTime.DateOf(now);
         document.IssuedAt = now;
         document.IssuedBy = context.Actor;
         document.Stage = OutgoingStage.Issued;

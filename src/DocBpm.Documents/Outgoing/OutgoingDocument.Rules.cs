@@ -1,4 +1,5 @@
 using DocBpm.Documents.Organisation;
+using DocBpm.Engine;
 
 namespace DocBpm.Documents.Outgoing;
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using DocBpm.Documents.Organisation;
 using DocBpm.Documents.Registers;
+using DocBpm.Engine;
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Runtime;
 using Microsoft.EntityFrameworkCore;

@@ -1,3 +1,5 @@
+using DocBpm.Engine;
+
 namespace DocBpm.Documents.Outgoing;
 
 /// <summary>An outgoing document's rule refused the request before anything was stored.</summary>

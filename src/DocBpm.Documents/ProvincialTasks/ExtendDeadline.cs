@@ -47,7 +47,7 @@ public sealed class ExtendDeadline(DbContext db) : IActivity
         task.RequestExtension(letter, requested, context.Now);
         if (received is not null)
         {
-            var local = TimeZoneInfo.ConvertTime(requested, Engine.Timers.VietnamTime.Zone);
+            var local = Engine.Timers.VietnamTime.ToLocal(requested);
             context.Enqueue(ReportStatus.Topic, new StatusMessage(received.Id, ExchangeStatus.InProgress,
                 $"Nhiệm vụ {task.Line}: xin gia hạn đến {local:dd/MM/yyyy HH:mm} theo văn bản {letter}.", context.Now));
         }

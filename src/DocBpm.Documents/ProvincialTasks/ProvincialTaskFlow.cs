@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using DocBpm.Documents.Exchange;
 using DocBpm.Documents.Incoming;
 using DocBpm.Documents.Organisation;
+using DocBpm.Engine;
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Runtime;
 using Microsoft.EntityFrameworkCore;
@@ -160,20 +161,12 @@ public sealed class ProvincialTaskFlow(DbContext db, WorkflowRuntime runtime, Ta
         var task = await LoadAsync(taskId, cancellationToken);
         if (!string.Equals(task.Handler, handler.UserName, StringComparison.Ordinal))
             throw new TaskRuleException("not-handler", "Chỉ người xử lý chính của nhiệm vụ được xin gia hạn.", $"{handler.UserName} is not the handler of {taskId}.");
-        CorrelationResult result;
-        try
+        // A rule the ExtendDeadline step refuses arrives as the step's failure, which speaks the rule's own words.
+        var result = await runtime.CorrelateAsync(new MessageRequest(ProvincialTaskProcess.ExtensionMessage, task.Id.ToString(), new Dictionary<string, JsonNode?>
         {
-            result = await runtime.CorrelateAsync(new MessageRequest(ProvincialTaskProcess.ExtensionMessage, task.Id.ToString(), new Dictionary<string, JsonNode?>
-            {
-                ["letterDocumentId"] = letterDocumentId,
-                ["requestedDeadline"] = Iso(requestedDeadline),
-            }, Actor: handler.UserName), cancellationToken);
-        }
-        catch (ProcessExecutionException failed) when (failed.InnerException is TaskRuleException rule)
-        {
-            throw new TaskRuleException(rule.Code, rule.MessageVi, rule.Message);
-        }
-
+            ["letterDocumentId"] = letterDocumentId,
+            ["requestedDeadline"] = Iso(requestedDeadline),
+        }, Actor: handler.UserName), cancellationToken);
         if (result.Kind == CorrelationKind.NotCorrelated)
             throw new TaskRuleException("wrong-stage", $"Nhiệm vụ đang ở bước \"{task.Stage.Vietnamese()}\", không xin gia hạn được.",
                 $"Task {taskId} does not take extension requests now.");
@@ -244,4 +237,6 @@ public sealed class ProvincialTaskFlow(DbContext db, WorkflowRuntime runtime, Ta
     private static string Iso(DateTimeOffset at) => at.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 }
 
-public sealed class TaskNotFoundException(Guid id) : Exception($"Provincial task or task document {id} does not exist.");
+public sealed class TaskNotFoundException(Guid id)
+    : DocumentRefusedException(RefusalKind.NotFound, "Không tìm thấy", "Nhiệm vụ hoặc văn bản giao nhiệm vụ không tồn tại.",
+        $"Provincial task or task document {id} does not exist.");

@@ -1,3 +1,5 @@
+using DocBpm.Engine;
+
 namespace DocBpm.Documents.ProvincialTasks;
 
 /// <summary>
@@ -54,9 +56,12 @@ public sealed class TaskDocument
     }
 }
 
-/// <summary>A request that breaks a rule of Chapter III: refused with a Vietnamese explanation, nothing stored.</summary>
-public sealed class TaskRuleException(string code, string messageVi, string reason) : Exception(reason)
+/// <summary>A request that breaks a rule of Chapter III: refused (409) with a Vietnamese explanation, nothing stored.</summary>
+public sealed class TaskRuleException(string code, string messageVi, string reason)
+    : DocumentRefusedException(RefusalKind.Conflict, "Không thực hiện được thao tác với nhiệm vụ", messageVi + " Không có thay đổi nào được lưu.", reason)
 {
     public string Code { get; } = code;
     public string MessageVi { get; } = messageVi;
+
+    public override IReadOnlyDictionary<string, object?> Facts => new Dictionary<string, object?> { ["rule"] = Code };
 }

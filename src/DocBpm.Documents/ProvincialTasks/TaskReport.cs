@@ -62,9 +62,5 @@ public sealed class TaskReport(DbContext db, TaskStanding standing, TimeProvider
         columns.Count(c => c == ReportColumn.CompletedOnTime), columns.Count(c => c == ReportColumn.CompletedLate),
         columns.Count(c => c == ReportColumn.Extended), columns.Count);
 
-    private static DateTimeOffset Start(DateOnly day)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(local, VietnamTime.Zone.GetUtcOffset(local)).ToUniversalTime();
-    }
+    private static DateTimeOffset Start(DateOnly day) => VietnamTime.StartOf(day).ToUniversalTime();
 }

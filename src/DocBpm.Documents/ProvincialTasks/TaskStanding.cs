@@ -69,7 +69,7 @@ public sealed class TaskStanding(BusinessCalendar calendar)
     public DateTimeOffset ReminderAt(DateTimeOffset deadline)
     {
         var working = calendar.Current;
-        var local = TimeZoneInfo.ConvertTime(deadline, VietnamTime.Zone);
+        var local = VietnamTime.ToLocal(deadline);
         var date = DateOnly.FromDateTime(local.DateTime);
         for (var remaining = DueSoonWorkingDays; remaining > 0;)
         {
@@ -78,8 +78,7 @@ public sealed class TaskStanding(BusinessCalendar calendar)
                 remaining--;
         }
 
-        var at = date.ToDateTime(TimeOnly.FromTimeSpan(local.TimeOfDay));
-        return new DateTimeOffset(at, VietnamTime.Zone.GetUtcOffset(at)).ToUniversalTime();
+        return VietnamTime.At(date, TimeOnly.FromTimeSpan(local.TimeOfDay)).ToUniversalTime();
     }
 }
 

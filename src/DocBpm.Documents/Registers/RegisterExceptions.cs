@@ -1,3 +1,5 @@
+using DocBpm.Engine;
+
 namespace DocBpm.Documents.Registers;
 
 public sealed class RegisterBookNotFoundException(Guid bookId)

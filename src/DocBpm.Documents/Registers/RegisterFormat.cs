@@ -15,5 +15,5 @@ public static class RegisterFormat
     public static string DateTime(DateTimeOffset instant) =>
         Local(instant).ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture);
 
-    private static DateTime Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, VietnamTime.Zone).DateTime;
+    private static DateTime Local(DateTimeOffset instant) => VietnamTime.ToLocal(instant).DateTime;
 }

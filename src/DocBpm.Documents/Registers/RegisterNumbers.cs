@@ -40,7 +40,7 @@ public sealed partial class RegisterNumbers(DbContext db, TimeProvider time, ILo
         + "OUTPUT inserted.LastNumber AS Value;";
 
     /// <summary>The register year of an instant: the calendar year in Vietnam.</summary>
-    public static int YearOf(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, VietnamTime.Zone).Year;
+    public static int YearOf(DateTimeOffset instant) => VietnamTime.ToLocal(instant).Year;
 
     /// <summary>Allocates the next number of the current (Vietnam) year.</summary>
     public Task<RegisterNumber> AllocateAsync(Guid bookId, CancellationToken cancellationToken) =>

@@ -89,11 +89,11 @@ internal static class SignatureFieldWriter
 
     private static (byte[] Body, int ContentsAt) SignatureDictionary(SignatureAppearance appearance, DateTimeOffset signingTime, int contentsBytes)
     {
-        var local = TimeZoneInfo.ConvertTime(signingTime, Engine.Timers.VietnamTime.Zone);
+        var local = Engine.Timers.VietnamTime.ToLocal(signingTime);
         var head = new StringBuilder(SignaturePrefix)
             .Append(' ', ByteRangeWidth)
             .Append("] /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached")
-            .Append(CultureInfo.InvariantCulture, $" /M (D:{local:yyyyMMddHHmmss}+07'00')")
+            .Append(CultureInfo.InvariantCulture, $" /M (D:{local:yyyyMMddHHmmss}+{local.Offset:hh\\'mm}')")
             .Append(" /Name <").Append(Convert.ToHexString([0xFE, 0xFF, .. Encoding.BigEndianUnicode.GetBytes(appearance.SignerName)])).Append('>')
             .Append(" /Contents ")
             .ToString();

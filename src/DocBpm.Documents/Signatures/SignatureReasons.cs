@@ -73,5 +73,5 @@ public static class SignatureReasons
 
     /// <summary>NĐ30 Phụ lục I: date and time with the Vietnam offset, ISO 8601.</summary>
     public static string Vietnam(DateTimeOffset at) =>
-        TimeZoneInfo.ConvertTime(at, Engine.Timers.VietnamTime.Zone).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+        Engine.Timers.VietnamTime.ToLocal(at).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 }

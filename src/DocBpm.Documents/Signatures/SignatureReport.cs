@@ -1,3 +1,5 @@
+using DocBpm.Engine;
+
 namespace DocBpm.Documents.Signatures;
 
 public enum SignatureStatus
@@ -71,8 +73,10 @@ public sealed record SignatureReport(
 
 /// <summary>The file cannot be checked at all (not a PDF, truncated, encrypted, too big): a clear refusal, not a result.</summary>
 public sealed class SignatureInputException(string code, string vietnamese, string english, Exception? inner = null)
-    : Exception(english, inner)
+    : DocumentRefusedException(code == "too-large" ? RefusalKind.TooLarge : RefusalKind.Invalid, "Không kiểm tra được chữ ký số", vietnamese, english, inner)
 {
     public string Code { get; } = code;
     public string Vietnamese { get; } = vietnamese;
+
+    public override IReadOnlyDictionary<string, object?> Facts => new Dictionary<string, object?> { ["code"] = Code };
 }

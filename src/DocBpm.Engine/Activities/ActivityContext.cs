@@ -81,7 +81,9 @@ public sealed class ActivityContext(IActivityHost host)
 
 /// <summary>An input expression produced a value that cannot be converted to the input's type.</summary>
 public sealed class ActivityInputException(string input, Type type, Exception inner)
-    : Exception($"Input '{input}' cannot be read as {type.Name}: {inner.Message}", inner)
+    : RefusedException(RefusalKind.Invalid, "Dữ liệu đầu vào không hợp lệ",
+        $"Giá trị của '{input}' không đúng kiểu. Không có thay đổi nào được lưu.",
+        $"Input '{input}' cannot be read as {type.Name}: {inner.Message}", inner)
 {
     public string Input { get; } = input;
 }

@@ -13,7 +13,18 @@ public sealed record ParseResult(IReadOnlyList<ProcessModel> Processes, IReadOnl
 
 /// <summary>A BPMN file was refused; <see cref="Errors"/> lists every problem found, not just the first.</summary>
 public sealed class BpmnValidationException(IReadOnlyList<BpmnValidationError> errors)
-    : Exception($"The BPMN file has {errors.Count} problem(s): " + string.Join("; ", errors.Take(10)))
+    : RefusedException(RefusalKind.Malformed, "Sơ đồ quy trình không hợp lệ", $"Có {errors.Count} lỗi; quy trình chưa được triển khai.",
+        $"The BPMN file has {errors.Count} problem(s): " + string.Join("; ", errors.Take(10)))
 {
     public IReadOnlyList<BpmnValidationError> Errors { get; } = errors;
+
+    /// <summary>Each element's problems with their lines; problems of the file as a whole under "definitions".</summary>
+    public override IReadOnlyDictionary<string, string[]> FieldErrors => Errors
+        .GroupBy(e => e.ElementId ?? "definitions")
+        .ToDictionary(g => g.Key, g => g.Select(e => $"Dòng {e.Line}: {e.MessageVi}").ToArray());
+
+    public override IReadOnlyDictionary<string, object?> Facts => new Dictionary<string, object?>
+    {
+        ["elements"] = Errors.Select(e => new { elementId = e.ElementId, line = e.Line, message = e.MessageVi }).ToList(),
+    };
 }

@@ -138,7 +138,8 @@ public sealed class DefinitionStore(ActivityRegistry registry, Timers.IBusinessC
 }
 
 public sealed class DefinitionNotFoundException(string keyOrId)
-    : Exception($"Process definition '{keyOrId}' is not deployed.")
+    : RefusedException(RefusalKind.NotFound, "Không tìm thấy quy trình", $"Quy trình '{keyOrId}' chưa được triển khai.",
+        $"Process definition '{keyOrId}' is not deployed.")
 {
     public string KeyOrId { get; } = keyOrId;
 }

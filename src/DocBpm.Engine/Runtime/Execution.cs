@@ -50,13 +50,23 @@ public sealed class RunOutput
 
 /// <summary>
 /// A step cannot go on: a failed expression, a missing outgoing flow, an unhandled BPMN error or an activity that threw.
-/// The run is abandoned, so nothing of it is stored.
+/// The run is abandoned, so nothing of it is stored. A rule refusing inside an activity speaks to the person in its own
+/// words (its kind, title, detail and facts), with the element added.
 /// </summary>
 public class ProcessExecutionException(string elementId, string message, Exception? inner = null)
-    : Exception($"{elementId}: {message}", inner)
+    : RefusedException(
+        (inner as RefusedException)?.Kind ?? RefusalKind.Invalid,
+        (inner as RefusedException)?.TitleVi ?? "Không thực hiện được bước của quy trình",
+        (inner as RefusedException)?.DetailVi ?? $"Bước '{elementId}' không thực hiện được: {message}. Không có thay đổi nào được lưu.",
+        $"{elementId}: {message}", inner)
 {
     public string ElementId { get; } = elementId;
     public string Reason { get; } = message;
+
+    public override IReadOnlyDictionary<string, string[]> FieldErrors => (InnerException as RefusedException)?.FieldErrors ?? base.FieldErrors;
+
+    public override IReadOnlyDictionary<string, object?> Facts => new Dictionary<string, object?>(
+        (InnerException as RefusedException)?.Facts ?? base.Facts) { ["elementId"] = ElementId };
 }
 
 /// <summary>A BPMN error that no boundary event catches.</summary>

@@ -84,7 +84,8 @@ internal sealed partial class ProcessRun
 
 /// <summary>The bookmark is not (or no longer) active: already completed, cancelled, or never existed.</summary>
 public sealed class BookmarkNotActiveException(Guid bookmarkId)
-    : Exception($"Bookmark {bookmarkId} is not active; it was completed or cancelled.")
+    : RefusedException(RefusalKind.Conflict, "Công việc không còn hiệu lực", "Công việc này đã được hoàn thành hoặc đã bị hủy; không thực hiện lại.",
+        $"Bookmark {bookmarkId} is not active; it was completed or cancelled.")
 {
     public Guid BookmarkId { get; } = bookmarkId;
 }

@@ -39,19 +39,32 @@ public sealed record CorrelationResult(CorrelationKind Kind, IReadOnlyList<Guid>
 
 /// <summary>Two runs touched the same instance at once; this one lost and changed nothing.</summary>
 public sealed class ConcurrencyConflictException(Guid instanceId, Exception inner)
-    : Exception($"Instance {instanceId} was changed by another step at the same time; nothing was stored.", inner)
+    : RefusedException(RefusalKind.Conflict, "Xung đột cập nhật",
+        "Hồ sơ vừa được người khác xử lý cùng lúc. Không có thay đổi nào được lưu; vui lòng tải lại và thử lại.",
+        $"Instance {instanceId} was changed by another step at the same time; nothing was stored.", inner)
 {
     public Guid InstanceId { get; } = instanceId;
 }
 
 /// <summary>The actor may not work on this user task (not the assignee, nor a candidate).</summary>
 public sealed class TaskAccessDeniedException(Guid taskId, string userName)
-    : Exception($"User '{userName}' may not work on task {taskId}.")
+    : RefusedException(RefusalKind.Forbidden, "Không có quyền", "Bạn không phải người được giao xử lý công việc này.",
+        $"User '{userName}' may not work on task {taskId}.")
 {
     public Guid TaskId { get; } = taskId;
 }
 
-public sealed class InstanceNotFoundException(Guid instanceId) : Exception($"Instance {instanceId} does not exist.")
+/// <summary>The task is not claimed by anyone, so there is nothing to give back to its candidates.</summary>
+public sealed class TaskNotClaimedException(Guid taskId)
+    : RefusedException(RefusalKind.Conflict, "Công việc chưa có người nhận",
+        "Công việc này chưa được ai nhận xử lý (hoặc được giao đích danh), nên không có gì để trả lại. Không có thay đổi nào được lưu.",
+        $"Task {taskId} is not claimed; there is nothing to release.")
+{
+    public Guid TaskId { get; } = taskId;
+}
+
+public sealed class InstanceNotFoundException(Guid instanceId)
+    : RefusedException(RefusalKind.NotFound, "Không tìm thấy", "Phiên bản quy trình không tồn tại.", $"Instance {instanceId} does not exist.")
 {
     public Guid InstanceId { get; } = instanceId;
 }

@@ -176,7 +176,9 @@ public sealed partial class WorkflowRuntime
     private partial void LogIncident(Guid instanceId, string elementId, int attempts, string error);
 }
 
-public sealed class IncidentNotFoundException(Guid incidentId) : Exception($"Open incident {incidentId} does not exist.")
+public sealed class IncidentNotFoundException(Guid incidentId)
+    : RefusedException(RefusalKind.NotFound, "Không tìm thấy sự cố", "Sự cố không tồn tại hoặc đã được xử lý.",
+        $"Open incident {incidentId} does not exist.")
 {
     public Guid IncidentId { get; } = incidentId;
 }

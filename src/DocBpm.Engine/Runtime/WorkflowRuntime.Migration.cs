@@ -72,16 +72,22 @@ public static class InstanceMigration
 
 /// <summary>The instance is at elements the target version does not have; it stays on its version.</summary>
 public sealed class InstanceMigrationException(Guid instanceId, int targetVersion, IReadOnlyList<string> missingElements)
-    : Exception($"Instance {instanceId} cannot move to version {targetVersion}: it is at {string.Join(", ", missingElements)}, "
+    : RefusedException(RefusalKind.Conflict, "Không chuyển được sang phiên bản mới",
+        $"Phiên bản {targetVersion} không có các bước mà hồ sơ đang dừng ở: {string.Join(", ", missingElements)}. Hồ sơ vẫn chạy theo phiên bản cũ.",
+        $"Instance {instanceId} cannot move to version {targetVersion}: it is at {string.Join(", ", missingElements)}, "
         + "which that version lacks or has as another kind of element.")
 {
+    public override IReadOnlyDictionary<string, object?> Facts => new Dictionary<string, object?> { ["missingElements"] = MissingElements };
+
     public Guid InstanceId { get; } = instanceId;
     public int TargetVersion { get; } = targetVersion;
     public IReadOnlyList<string> MissingElements { get; } = missingElements;
 }
 
 public sealed class MigrationTargetNotNewerException(Guid instanceId, int currentVersion, int targetVersion)
-    : Exception($"Instance {instanceId} is on version {currentVersion}; version {targetVersion} is not newer.")
+    : RefusedException(RefusalKind.Conflict, "Không chuyển được sang phiên bản mới",
+        $"Hồ sơ đang chạy theo phiên bản {currentVersion}; chỉ chuyển được sang phiên bản mới hơn, không phải {targetVersion}.",
+        $"Instance {instanceId} is on version {currentVersion}; version {targetVersion} is not newer.")
 {
     public int CurrentVersion { get; } = currentVersion;
     public int TargetVersion { get; } = targetVersion;

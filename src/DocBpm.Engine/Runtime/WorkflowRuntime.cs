@@ -83,6 +83,21 @@ public sealed partial class WorkflowRuntime(
     }
 
     /// <summary>
+    /// Gives a claimed task back to its candidates, so that any of them may take it again; who may release it is the
+    /// caller's rule. A task that nobody claimed (no assignee, or an assignee the diagram named with no candidates to
+    /// return to) is refused with <see cref="TaskNotClaimedException"/>.
+    /// </summary>
+    public async Task ReleaseTaskAsync(Guid taskId, string actor, CancellationToken cancellationToken)
+    {
+        var (bookmark, instance) = await LoadActiveAsync(taskId, BookmarkKind.UserTask, cancellationToken);
+        if (bookmark.Assignee is null || (bookmark.CandidateUsers is null && bookmark.CandidateGroups is null))
+            throw new TaskNotClaimedException(taskId);
+        bookmark.Assignee = null;
+        db.Step(instance, [new JournalEntry(time.GetUtcNow(), bookmark.ElementId, "userTask", "released", actor, null, null)]);
+        await SaveAsync(instance.Id, cancellationToken);
+    }
+
+    /// <summary>
     /// Offers a waiting task to other people instead (re-assignment by a deputy or unit head), with a new due date;
     /// who may hand a task over is the caller's rule.
     /// </summary>
@@ -247,7 +262,8 @@ public sealed partial class WorkflowRuntime(
 }
 
 public sealed class InstanceNotRunningException(Guid instanceId, InstanceStatus status)
-    : Exception($"Instance {instanceId} is {status}, not running.")
+    : RefusedException(RefusalKind.Conflict, "Quy trình đã kết thúc", "Phiên bản quy trình này không còn đang chạy.",
+        $"Instance {instanceId} is {status}, not running.")
 {
     public Guid InstanceId { get; } = instanceId;
 }

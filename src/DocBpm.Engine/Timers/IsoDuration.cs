@@ -34,7 +34,7 @@ public readonly partial record struct IsoDuration(int Years, int Months, int Day
     /// <summary>Adds the duration: calendar units in Vietnam time, then the exact time part.</summary>
     public DateTimeOffset AddTo(DateTimeOffset start)
     {
-        var local = TimeZoneInfo.ConvertTime(start, VietnamTime.Zone);
+        var local = VietnamTime.ToLocal(start);
         var date = local.AddYears(Years).AddMonths(Months).AddDays(Days);
         return (date + Time).ToUniversalTime();
     }
@@ -54,24 +54,4 @@ public readonly partial record struct IsoDuration(int Years, int Months, int Day
 
     [GeneratedRegex(@"^P(?:(?<y>\d+)Y)?(?:(?<mo>\d+)M)?(?:(?<w>\d+)W)?(?:(?<d>\d+)D)?(?:T(?:(?<h>\d+)H)?(?:(?<mi>\d+)M)?(?:(?<s>\d+(?:[.,]\d+)?)S)?)?$", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
-}
-
-/// <summary>Vietnam's time zone (UTC+7, no daylight saving), where dates and working hours are reasoned about.</summary>
-public static class VietnamTime
-{
-    public static readonly TimeZoneInfo Zone = FindZone();
-
-    public static DateTimeOffset At(int year, int month, int day, int hour = 0, int minute = 0) =>
-        new(year, month, day, hour, minute, 0, TimeSpan.FromHours(7));
-
-    private static TimeZoneInfo FindZone()
-    {
-        foreach (var id in new[] { "Asia/Ho_Chi_Minh", "SE Asia Standard Time" })
-        {
-            if (TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone))
-                return zone;
-        }
-
-        return TimeZoneInfo.CreateCustomTimeZone("Asia/Ho_Chi_Minh", TimeSpan.FromHours(7), "Giờ Việt Nam", "Giờ Việt Nam");
-    }
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using DocBpm.Documents.Access;
 using DocBpm.Engine.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -104,11 +105,10 @@ public static class AccountEndpoints
             principal.FindFirstValue(UnitClaimsFactory.UnitClaim), [.. roles]));
     }
 
-    /// <summary>The engine's view of the signed-in user: name, and roles plus unit code as candidate groups.</summary>
-    public static TaskActor ToTaskActor(this ClaimsPrincipal principal)
-    {
-        var roles = principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
-        var groups = roles.Concat(principal.FindAll(UnitClaimsFactory.UnitClaim).Select(c => c.Value)).ToList();
-        return new TaskActor(principal.Identity?.Name ?? "", groups, roles.Contains(Roles.Administrator));
-    }
+    /// <summary>The signed-in user as the access rules see them: name, unit and roles.</summary>
+    public static Reader ToReader(this ClaimsPrincipal principal) => new(principal.Identity?.Name ?? "",
+        principal.FindFirstValue(UnitClaimsFactory.UnitClaim), [.. principal.FindAll(ClaimTypes.Role).Select(c => c.Value)]);
+
+    /// <summary>The signed-in user in a document's process: roles plus unit code as candidate groups (<see cref="Reader.Actor"/>).</summary>
+    public static TaskActor ToTaskActor(this ClaimsPrincipal principal) => principal.ToReader().Actor;
 }

@@ -1,16 +1,18 @@
+using DocBpm.Documents.Access;
+
 namespace DocBpm.Web.Accounts;
 
-/// <summary>The roles of the regulation; the stored names are the Vietnamese ones people see.</summary>
+/// <summary>The roles of the regulation (<see cref="StaffRole"/>: the stored names are the Vietnamese ones people see).</summary>
 public static class Roles
 {
-    public const string Clerk = "VanThu";
-    public const string Director = "GiamDoc";
-    public const string Deputy = "PhoGiamDoc";
-    public const string UnitHead = "TruongDonVi";
-    public const string Staff = "ChuyenVien";
-    public const string OfficeChief = "ChanhVanPhong";
-    public const string Administrator = "QuanTri";
-    public const string Analyst = "PhanTichNghiepVu";
+    public const string Clerk = StaffRole.Clerk;
+    public const string Director = StaffRole.Director;
+    public const string Deputy = StaffRole.Deputy;
+    public const string UnitHead = StaffRole.UnitHead;
+    public const string Staff = StaffRole.Staff;
+    public const string OfficeChief = StaffRole.OfficeChief;
+    public const string Administrator = StaffRole.Administrator;
+    public const string Analyst = StaffRole.Analyst;
 
     public static IReadOnlyList<string> All { get; } =
         [Clerk, Director, Deputy, UnitHead, Staff, OfficeChief, Administrator, Analyst];
@@ -21,8 +23,8 @@ public static class Roles
 
 public static class Policies
 {
-    public const string Administrator = "Administrator";
-    public const string Analyst = "Analyst";
+    public const string Administrator = StaffRole.Administrator;
+    public const string Analyst = StaffRole.Analyst;
     public const string Integration = "Integration";
     public const string OfficeLeaders = "OfficeLeaders";
 }

@@ -1,12 +1,11 @@
-using DocBpm.Documents;
-using DocBpm.Documents.Incoming;
+using DocBpm.Engine;
 using Microsoft.AspNetCore.Components.Forms;
 
 namespace DocBpm.Web.Components;
 
 /// <summary>
-/// Shows the domain's refusals on a form: field messages beside their fields (the domain names fields in camelCase,
-/// the forms in PascalCase), anything else as the form's own message.
+/// Shows the refusals on a form: field messages beside their fields (the domain names fields in camelCase, the forms in
+/// PascalCase), anything else as the form's own message.
 /// </summary>
 public sealed class FormErrors(EditContext context)
 {
@@ -24,18 +23,14 @@ public sealed class FormErrors(EditContext context)
             await action();
             return true;
         }
-        catch (IncomingValidationException invalid)
+        catch (RefusedException refused) when (refused.FieldErrors.Count > 0)
         {
-            foreach (var (field, messages) in invalid.Errors)
+            foreach (var (field, messages) in refused.FieldErrors)
                 store.Add(context.Field(char.ToUpperInvariant(field[0]) + field[1..]), messages);
         }
-        catch (DocumentRefusedException refused)
+        catch (RefusedException refused)
         {
             Problem = refused.DetailVi;
-        }
-        catch (Engine.Runtime.ConcurrencyConflictException)
-        {
-            Problem = "Văn bản vừa được người khác xử lý cùng lúc. Không có thay đổi nào được lưu; vui lòng tải lại trang.";
         }
 
         context.NotifyValidationStateChanged();

@@ -1,7 +1,7 @@
 using System.Security.Claims;
+using DocBpm.Documents.Access;
 using DocBpm.Engine.Runtime;
 using DocBpm.Web.Accounts;
-using DocBpm.Web.Incoming;
 using Microsoft.AspNetCore.Components;
 
 namespace DocBpm.Web.Components;
@@ -18,7 +18,7 @@ public abstract class SignedInPage : ComponentBase
 
     protected ClaimsPrincipal User => HttpContext.User;
 
-    protected IncomingAccess Access => IncomingAccess.Of(User);
+    protected Reader Reader => User.ToReader();
 
     protected TaskActor Actor => User.ToTaskActor();
 

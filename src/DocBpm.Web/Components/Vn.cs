@@ -9,10 +9,10 @@ public static class Vn
     private static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("vi-VN");
 
     public static string Date(DateTimeOffset? instant) =>
-        instant is { } i ? TimeZoneInfo.ConvertTime(i, VietnamTime.Zone).ToString("dd/MM/yyyy", Culture) : "";
+        instant is { } i ? VietnamTime.ToLocal(i).ToString("dd/MM/yyyy", Culture) : "";
 
     public static string DateTime(DateTimeOffset? instant) =>
-        instant is { } i ? TimeZoneInfo.ConvertTime(i, VietnamTime.Zone).ToString("HH:mm dd/MM/yyyy", Culture) : "";
+        instant is { } i ? VietnamTime.ToLocal(i).ToString("HH:mm dd/MM/yyyy", Culture) : "";
 
     public static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", Culture);
 }

@@ -1,4 +1,5 @@
 using DocBpm.Documents.Coordination;
+using DocBpm.Engine;
 using DocBpm.Web.Accounts;
 using Microsoft.AspNetCore.Components;
 
@@ -33,9 +34,9 @@ public sealed partial class OpinionsSection
             await Opinions.GiveAsync(Place, form["opinion"], file, HttpContext.User.ToTaskActor(), HttpContext.RequestAborted);
             Navigation.NavigateTo($"{ReturnPath}?ok={Uri.EscapeDataString("Đã gửi ý kiến phối hợp.")}");
         }
-        catch (Exception refused) when (EngineExceptionHandler.Describe(refused) is { Detail: { } detail })
+        catch (RefusedException refused)
         {
-            problem = detail;
+            problem = refused.DetailVi;
         }
     }
 }

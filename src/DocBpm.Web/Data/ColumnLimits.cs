@@ -1,4 +1,4 @@
-using DocBpm.Documents;
+using DocBpm.Engine;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -52,9 +52,9 @@ public sealed class ColumnLimits : SaveChangesInterceptor
     }
 }
 
-/// <summary>A value that cannot be stored as given (NUL, too long): the person is told which field.</summary>
+/// <summary>A value that cannot be stored as given (NUL, too long): a 400 telling the person which field.</summary>
 public sealed class InputRefusedException(string field, string detailVi, string message)
-    : DocumentRefusedException(RefusalKind.Invalid, "Dữ liệu không hợp lệ", detailVi, message)
+    : RefusedException(RefusalKind.Malformed, "Dữ liệu không hợp lệ", detailVi, message)
 {
-    public string Field { get; } = field;
+    public override IReadOnlyDictionary<string, string[]> FieldErrors { get; } = new Dictionary<string, string[]> { [field] = [detailVi] };
 }

@@ -44,8 +44,7 @@ public static class DocBpmHost
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddProblemDetails();
         services.AddExceptionHandler<InputExceptionHandler>();
-        services.AddExceptionHandler<EngineExceptionHandler>();
-        services.AddExceptionHandler<ProvincialTaskExceptionHandler>();
+        services.AddExceptionHandler<RefusalExceptionHandler>();
         services.AddDocBpmIncoming();
         services.AddDocBpmUi();
         services.AddOpenApi();

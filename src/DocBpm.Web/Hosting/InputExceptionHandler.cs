@@ -1,4 +1,3 @@
-using DocBpm.Web.Data;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -6,23 +5,18 @@ using Microsoft.EntityFrameworkCore;
 namespace DocBpm.Web.Hosting;
 
 /// <summary>
-/// Input the database cannot take is the sender's error (400), never a server error: a value <see cref="ColumnLimits"/>
-/// refused, and, as the last line, a PostgreSQL data exception (class 22: NUL, over-long or malformed value) from a query
-/// that no check caught.
+/// Input the database cannot take is the sender's error (400), never a server error. <see cref="ColumnLimits"/> refuses
+/// such values before a write, naming the field; this is the last line behind it: a PostgreSQL data exception (class 22:
+/// NUL, over-long or malformed value) from a query that no check caught.
 /// </summary>
 public sealed partial class InputExceptionHandler(IProblemDetailsService problems, ILogger<InputExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var detail = exception switch
-        {
-            InputRefusedException refused => refused.DetailVi,
-            _ when DataException(exception) is { } sqlState =>
-                $"Dữ liệu gửi lên có giá trị cơ sở dữ liệu không nhận được (mã {sqlState}): ký tự NUL, chuỗi quá dài hoặc sai định dạng. Không có thay đổi nào được lưu.",
-            _ => null,
-        };
-        if (detail is null)
+        if (DataException(exception) is not { } sqlState)
             return false;
+        var detail = $"Dữ liệu gửi lên có giá trị cơ sở dữ liệu không nhận được (mã {sqlState}): ký tự NUL, chuỗi quá dài hoặc sai định dạng. "
+            + "Không có thay đổi nào được lưu.";
         LogRefused(httpContext.Request.Method, httpContext.Request.Path.Value, exception.Message);
         httpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
         return await problems.TryWriteAsync(new ProblemDetailsContext

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using DocBpm.Documents.Access;
 using DocBpm.Documents.Incoming;
 using DocBpm.Documents.Outgoing;
 using DocBpm.Documents.ProvincialTasks;
@@ -36,7 +37,7 @@ public static class InboxEndpoints
     }
 
     private static async Task<Ok<IReadOnlyList<SharedItem>>> SharedAsync(ClaimsPrincipal user, InboxReader inbox, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await inbox.SharedAsync(IncomingAccess.Of(user), cancellationToken));
+        TypedResults.Ok(await inbox.SharedAsync(user.ToReader(), cancellationToken));
 
     private static async Task<Ok<IReadOnlyList<InboxItem>>> MineAsync(ClaimsPrincipal user, InboxReader inbox, CancellationToken cancellationToken) =>
         TypedResults.Ok(await inbox.MineAsync(user, cancellationToken));
@@ -46,7 +47,7 @@ public static class InboxEndpoints
 public sealed class InboxReader(EngineDb engine, TimeProvider time)
 {
     /// <summary>Coordinating and for-information lines naming me, or my unit when I head it, on documents still open.</summary>
-    public async Task<IReadOnlyList<SharedItem>> SharedAsync(IncomingAccess access, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SharedItem>> SharedAsync(Reader access, CancellationToken cancellationToken)
     {
         var me = access.UserName;
         var unit = access.IsUnitHead ? access.UnitCode : null;

@@ -71,13 +71,13 @@ public partial class DocumentPage
         {
             var all = await People.ChoicesAsync(Aborted);
             choices = [.. all.Select(c => (c.Value, c.Text))];
-            var access = Access;
+            var access = Reader;
             scoped = [.. all.Where(c => access.IsDeputy || (c.Value.StartsWith("person:", StringComparison.Ordinal) && c.UnitCode == access.UnitCode))
                 .Select(c => (c.Value, c.Text))];
         }
     }
 
-    private async Task LoadAsync() => detail = await Queries.DetailAsync(Id, Access, Actor, Aborted);
+    private async Task LoadAsync() => detail = await Queries.DetailAsync(Id, Reader, Actor, Aborted);
 
     private static (EditContext, FormErrors) Form(object model)
     {
@@ -107,7 +107,7 @@ public partial class DocumentPage
 
     private async Task ReassignAsync()
     {
-        var access = Access;
+        var access = Reader;
         if (await reassignErrors!.TryAsync(() => Handling.ReassignAsync(Id, ReassignInput!.ToOrder(),
                 new Reassigner(Actor, access.UnitCode, access.IsDeputy, access.IsUnitHead), Aborted)))
             Done($"/incoming/{Id}", "Đã giao lại.");

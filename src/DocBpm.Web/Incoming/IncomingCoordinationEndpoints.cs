@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using DocBpm.Documents.Access;
 using DocBpm.Documents.Coordination;
 using DocBpm.Documents.Files;
 using DocBpm.Documents.Incoming;
@@ -25,7 +26,7 @@ public static class IncomingCoordinationEndpoints
 
     private static async Task<Results<Ok<CoordinationView>, NotFound>> CoordinationAsync(Guid id, ClaimsPrincipal user, IncomingQueries queries,
         CoordinationOpinions opinions, CancellationToken cancellationToken) =>
-        await queries.FindAsync(id, IncomingAccess.Of(user), cancellationToken) is { } document
+        await queries.FindAsync(id, user.ToReader(), cancellationToken) is { } document
             ? TypedResults.Ok(await opinions.ViewAsync(IncomingCoordination.Place(id, document.ProcessKey), o => FileUrl(id, o), cancellationToken))
             : TypedResults.NotFound();
 
@@ -33,7 +34,7 @@ public static class IncomingCoordinationEndpoints
     private static async Task<Results<Created<OpinionView>, NotFound>> GiveAsync(Guid id, [FromForm] string? text, IFormFile? file,
         ClaimsPrincipal user, IncomingQueries queries, CoordinationOpinions opinions, CancellationToken cancellationToken)
     {
-        if (await queries.FindAsync(id, IncomingAccess.Of(user), cancellationToken) is not { } document)
+        if (await queries.FindAsync(id, user.ToReader(), cancellationToken) is not { } document)
             return TypedResults.NotFound();
         var opinion = await opinions.GiveAsync(IncomingCoordination.Place(id, document.ProcessKey), text, await CoordinationViews.ReadAsync(file, cancellationToken),
             user.ToTaskActor(), cancellationToken);
@@ -42,7 +43,7 @@ public static class IncomingCoordinationEndpoints
 
     private static async Task<Results<FileContentHttpResult, NotFound>> FileAsync(Guid id, Guid opinionId, ClaimsPrincipal user, IncomingQueries queries,
         CoordinationOpinions opinions, FileStore files, CancellationToken cancellationToken) =>
-        await queries.FindAsync(id, IncomingAccess.Of(user), cancellationToken) is null
+        await queries.FindAsync(id, user.ToReader(), cancellationToken) is null
             ? TypedResults.NotFound()
             : await CoordinationViews.FileAsync(opinions, files, IncomingProcess.DefinitionKey, id, opinionId, cancellationToken);
 }

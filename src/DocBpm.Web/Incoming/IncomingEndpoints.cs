@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using DocBpm.Documents.Access;
 using DocBpm.Documents.Files;
 using DocBpm.Documents.Incoming;
 using DocBpm.Web.Accounts;
@@ -8,8 +9,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace DocBpm.Web.Incoming;
 
 /// <summary>
-/// Incoming documents over HTTP. Every route reads through <see cref="IncomingAccess"/>: a document the person may not
-/// see is reported as missing. Refusals are problem details (see <see cref="EngineExceptionHandler"/>).
+/// Incoming documents over HTTP. Every route reads through <see cref="IncomingVisibility"/>: a document the person may not
+/// see is reported as missing. Refusals are problem details (see <see cref="RefusalExceptionHandler"/>).
 /// </summary>
 public static class IncomingEndpoints
 {
@@ -17,22 +18,22 @@ public static class IncomingEndpoints
     {
         var group = app.MapGroup("/api/incoming").WithTags("Văn bản đến");
         group.MapGet("/", SearchAsync);
-        group.MapPost("/", UploadAsync).RequireAuthorization(IncomingAccess.ClerkPolicy).DisableAntiforgery();
+        group.MapPost("/", UploadAsync).RequireAuthorization(IncomingPolicies.Clerk).DisableAntiforgery();
         group.MapGet("/{id:guid}", GetAsync);
         group.MapGet("/{id:guid}/files/{fileId:guid}", FileAsync);
-        group.MapPost("/{id:guid}/register", RegisterAsync).RequireAuthorization(IncomingAccess.ClerkPolicy);
-        group.MapPost("/{id:guid}/return", ReturnAsync).RequireAuthorization(IncomingAccess.ClerkPolicy);
-        group.MapPost("/{id:guid}/paper-delivered", PaperDeliveredAsync).RequireAuthorization(IncomingAccess.ClerkPolicy);
-        group.MapPost("/{id:guid}/recall", RecallAsync).RequireAuthorization(IncomingAccess.ClerkPolicy);
-        group.MapPost("/{id:guid}/assign", AssignAsync).RequireAuthorization(IncomingAccess.DirectorPolicy);
-        group.MapPost("/{id:guid}/reassign", ReassignAsync).RequireAuthorization(IncomingAccess.ReassignPolicy);
+        group.MapPost("/{id:guid}/register", RegisterAsync).RequireAuthorization(IncomingPolicies.Clerk);
+        group.MapPost("/{id:guid}/return", ReturnAsync).RequireAuthorization(IncomingPolicies.Clerk);
+        group.MapPost("/{id:guid}/paper-delivered", PaperDeliveredAsync).RequireAuthorization(IncomingPolicies.Clerk);
+        group.MapPost("/{id:guid}/recall", RecallAsync).RequireAuthorization(IncomingPolicies.Clerk);
+        group.MapPost("/{id:guid}/assign", AssignAsync).RequireAuthorization(IncomingPolicies.Director);
+        group.MapPost("/{id:guid}/reassign", ReassignAsync).RequireAuthorization(IncomingPolicies.Reassign);
         group.MapPost("/{id:guid}/complete", CompleteAsync);
         return group;
     }
 
     private static async Task<Ok<PageOf<IncomingSummary>>> SearchAsync([AsParameters] IncomingSearch search, ClaimsPrincipal user,
         IncomingQueries queries, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await queries.SearchAsync(search, IncomingAccess.Of(user), cancellationToken));
+        TypedResults.Ok(await queries.SearchAsync(search, user.ToReader(), cancellationToken));
 
     /// <summary>A digitised paper document: the Appendix VI fields as form fields, and its files.</summary>
     private static async Task<Created<IncomingSummary>> UploadAsync([FromForm] FieldsForm form, IFormFileCollection files,
@@ -52,14 +53,14 @@ public static class IncomingEndpoints
 
     private static async Task<Results<Ok<IncomingDetail>, NotFound>> GetAsync(Guid id, ClaimsPrincipal user, IncomingQueries queries,
         CancellationToken cancellationToken) =>
-        await queries.DetailAsync(id, IncomingAccess.Of(user), user.ToTaskActor(), cancellationToken) is { } detail
+        await queries.DetailAsync(id, user.ToReader(), user.ToTaskActor(), cancellationToken) is { } detail
             ? TypedResults.Ok(detail) : TypedResults.NotFound();
 
     /// <summary>The stored file, checked against its SHA-256 (a mismatch is a problem, never the bytes).</summary>
     private static async Task<Results<FileContentHttpResult, NotFound>> FileAsync(Guid id, Guid fileId, ClaimsPrincipal user,
         IncomingQueries queries, FileStore files, CancellationToken cancellationToken)
     {
-        var document = await queries.FindAsync(id, IncomingAccess.Of(user), cancellationToken);
+        var document = await queries.FindAsync(id, user.ToReader(), cancellationToken);
         if (document is null || !document.Files.Contains(fileId))
             return TypedResults.NotFound();
         var file = await files.ReadAsync(fileId, cancellationToken);
@@ -106,7 +107,7 @@ public static class IncomingEndpoints
     private static async Task<Results<NoContent, NotFound>> ReassignAsync(Guid id, AssignmentOrder order, ClaimsPrincipal user,
         IncomingQueries queries, IncomingHandling handling, CancellationToken cancellationToken)
     {
-        var access = IncomingAccess.Of(user);
+        var access = user.ToReader();
         if (await queries.FindAsync(id, access, cancellationToken) is null)
             return TypedResults.NotFound();
         await handling.ReassignAsync(id, order, new Reassigner(user.ToTaskActor(), access.UnitCode, access.IsDeputy, access.IsUnitHead),
@@ -117,7 +118,7 @@ public static class IncomingEndpoints
     private static async Task<Results<NoContent, NotFound>> CompleteAsync(Guid id, CompleteRequest request, ClaimsPrincipal user,
         IncomingQueries queries, IncomingHandling handling, CancellationToken cancellationToken)
     {
-        if (await queries.FindAsync(id, IncomingAccess.Of(user), cancellationToken) is null)
+        if (await queries.FindAsync(id, user.ToReader(), cancellationToken) is null)
             return TypedResults.NotFound();
         await handling.CompleteAsync(id, new CompletionReport(request.Result, request.ReplyDocumentId), user.ToTaskActor(), cancellationToken);
         return TypedResults.NoContent();

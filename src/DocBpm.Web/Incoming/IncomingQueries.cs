@@ -1,3 +1,4 @@
+using DocBpm.Documents.Access;
 using DocBpm.Documents.Files;
 using DocBpm.Documents.Incoming;
 using DocBpm.Documents.ProvincialTasks;
@@ -7,12 +8,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DocBpm.Web.Incoming;
 
-/// <summary>Reads incoming documents for a person, through <see cref="IncomingAccess"/>: for the API and the pages alike.</summary>
+/// <summary>Reads incoming documents for a person, through <see cref="IncomingVisibility"/>: for the API and the pages alike.</summary>
 public sealed class IncomingQueries(DbContext db, TimeProvider time)
 {
     public const int MaxPageSize = 100;
 
-    public async Task<PageOf<IncomingSummary>> SearchAsync(IncomingSearch search, IncomingAccess access, CancellationToken cancellationToken)
+    public async Task<PageOf<IncomingSummary>> SearchAsync(IncomingSearch search, Reader access, CancellationToken cancellationToken)
     {
         var query = Visible(access);
         if (search.Number is { } number)
@@ -39,15 +40,15 @@ public sealed class IncomingQueries(DbContext db, TimeProvider time)
         return new PageOf<IncomingSummary>([.. rows.Select(d => IncomingSummary.Of(d, now))], total, page, size);
     }
 
-    private IQueryable<IncomingDocument> Visible(IncomingAccess access) =>
+    private IQueryable<IncomingDocument> Visible(Reader access) =>
         access.Visible(db.Set<IncomingDocument>().AsNoTracking(), db.Set<IncomingAssignment>(), db.Set<ProvincialTask>());
 
     /// <summary>The document if the person may see it; null otherwise (its existence is not their business).</summary>
-    public async Task<IncomingDocument?> FindAsync(Guid id, IncomingAccess access, CancellationToken cancellationToken) =>
+    public async Task<IncomingDocument?> FindAsync(Guid id, Reader access, CancellationToken cancellationToken) =>
         await Visible(access)
             .FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
 
-    public async Task<IncomingDetail?> DetailAsync(Guid id, IncomingAccess access, TaskActor actor, CancellationToken cancellationToken)
+    public async Task<IncomingDetail?> DetailAsync(Guid id, Reader access, TaskActor actor, CancellationToken cancellationToken)
     {
         var d = await FindAsync(id, access, cancellationToken);
         if (d is null)

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using DocBpm.Documents.Access;
 using DocBpm.Documents.Exchange;
 using DocBpm.Documents.Files;
 using DocBpm.Documents.Incoming;
@@ -13,14 +14,11 @@ using Microsoft.EntityFrameworkCore;
 namespace DocBpm.Web.Outgoing;
 
 /// <summary>
-/// The document page: metadata, versions, history, links and each recipient's status. A person sees a document they
-/// drafted, one of their unit, one any of their tasks touched, one of a unit they supervise as deputy, or any as clerk,
-/// Director, office chief or administrator.
+/// The document page: metadata, versions, history, links and each recipient's status, for whom
+/// <see cref="OutgoingVisibility"/> lets read it.
 /// </summary>
 public sealed class OutgoingPages(DbContext db, EngineDb engine)
 {
-    private static readonly string[] SeeAll = [Roles.Clerk, Roles.Director, Roles.OfficeChief, Roles.Administrator];
-
     public static async Task<Ok<OutgoingPage>> GetAsync(Guid id, ClaimsPrincipal user, OutgoingPages pages, CancellationToken cancellationToken) =>
         TypedResults.Ok(await pages.BuildAsync(id, user, cancellationToken));
 
@@ -52,7 +50,7 @@ public sealed class OutgoingPages(DbContext db, EngineDb engine)
             .ToListAsync(cancellationToken);
         var supervises = user.IsInRole(Roles.Deputy) && await db.Set<Unit>().AsNoTracking()
             .AnyAsync(u => u.Code == d.DraftingUnit && u.SupervisorUserName == user.Identity!.Name, cancellationToken);
-        if (!supervises && !MayView(d, user, tasks))
+        if (!user.ToReader().MayRead(d, supervises, tasks))
             throw OutgoingRefusedException.NotFound(id);
 
         var versions = await db.Set<DraftVersion>().AsNoTracking().Where(v => v.DocumentId == id)
@@ -91,15 +89,6 @@ public sealed class OutgoingPages(DbContext db, EngineDb engine)
             .Where(b => b.DefinitionKey == OutgoingProcess.Key && b.ElementId == OutgoingProcess.ClerkCheck && b.Status == BookmarkStatus.Active
                 && b.BusinessKey != null && keys.Contains(b.BusinessKey))
             .Select(b => b.BusinessKey!).ToListAsync(cancellationToken)];
-    }
-
-    private static bool MayView(OutgoingDocument document, ClaimsPrincipal user, List<BookmarkRecord> tasks)
-    {
-        var actor = user.ToTaskActor();
-        return document.Drafter == actor.UserName
-            || actor.Groups.Contains(document.DraftingUnit)
-            || SeeAll.Any(user.IsInRole)
-            || tasks.Any(t => TaskAccess.MayWork(t, actor) || t.ClosedBy == actor.UserName);
     }
 
     private static RecipientStatus Status(OutgoingRecipient recipient, List<DispatchRecord> dispatches, List<BookmarkRecord> receipts)

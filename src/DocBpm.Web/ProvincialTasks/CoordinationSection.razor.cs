@@ -1,4 +1,5 @@
 using DocBpm.Documents.ProvincialTasks;
+using DocBpm.Engine;
 using DocBpm.Web.Accounts;
 using DocBpm.Web.Coordination;
 using Microsoft.AspNetCore.Components;
@@ -34,13 +35,9 @@ public sealed partial class CoordinationSection
             await Coordinators.ChangeCoordinatorsAsync(Task.Id, units, HttpContext.User.ToTaskActor(), HttpContext.RequestAborted);
             Navigation.NavigateTo($"/provincial-tasks/{Task.Id}?ok={Uri.EscapeDataString("Đã điều chỉnh đơn vị phối hợp.")}");
         }
-        catch (TaskRuleException rule)
+        catch (RefusedException refused)
         {
-            problem = rule.MessageVi;
-        }
-        catch (Exception refused) when (EngineExceptionHandler.Describe(refused) is { Detail: { } detail })
-        {
-            problem = detail;
+            problem = refused.DetailVi;
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using DocBpm.Documents.Access;
 using DocBpm.Documents.Coordination;
 using DocBpm.Documents.Files;
 using DocBpm.Documents.ProvincialTasks;
@@ -30,7 +31,7 @@ public static class ProvincialCoordinationEndpoints
     private static async Task<Ok<CoordinationView>> CoordinationAsync(Guid id, CoordinationOpinions opinions, DbContext db, ClaimsPrincipal user,
         CancellationToken cancellationToken)
     {
-        await db.EnsureReadableAsync(id, user, cancellationToken);
+        await db.EnsureReadableAsync(id, user.ToReader(), cancellationToken);
         return TypedResults.Ok(await opinions.ViewAsync(ProvincialCoordination.Place(id), o => FileUrl(id, o), cancellationToken));
     }
 
@@ -46,7 +47,7 @@ public static class ProvincialCoordinationEndpoints
     private static async Task<Results<FileContentHttpResult, NotFound>> FileAsync(Guid id, Guid opinionId, CoordinationOpinions opinions, FileStore files,
         DbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        await db.EnsureReadableAsync(id, user, cancellationToken);
+        await db.EnsureReadableAsync(id, user.ToReader(), cancellationToken);
         return await CoordinationViews.FileAsync(opinions, files, ProvincialTaskProcess.Key, id, opinionId, cancellationToken);
     }
 

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using DocBpm.Documents.Access;
 using DocBpm.Documents.Organisation;
 using DocBpm.Documents.ProvincialTasks;
 using DocBpm.Web.Accounts;
@@ -33,7 +34,7 @@ public static class ProvincialTaskEndpoints
     private static async Task<Ok<List<ProvincialTaskView>>> ListAsync(string? unit, ProvincialTaskStatus? status, DbContext db,
         TaskStanding standing, TimeProvider time, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var query = db.Set<ProvincialTask>().AsNoTracking().Include(t => t.Document).VisibleTo(user);
+        var query = db.Set<ProvincialTask>().AsNoTracking().Include(t => t.Document).VisibleTo(user.ToReader());
         if (!string.IsNullOrWhiteSpace(unit))
             query = query.Where(t => t.MainUnit == unit);
         var now = time.GetUtcNow();
@@ -44,7 +45,7 @@ public static class ProvincialTaskEndpoints
     private static async Task<Ok<ProvincialTaskView>> GetAsync(Guid id, DbContext db, TaskStanding standing, TimeProvider time,
         ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var task = await db.Set<ProvincialTask>().AsNoTracking().Include(t => t.Document).VisibleTo(user)
+        var task = await db.Set<ProvincialTask>().AsNoTracking().Include(t => t.Document).VisibleTo(user.ToReader())
             .FirstOrDefaultAsync(t => t.Id == id, cancellationToken)
             ?? throw new TaskNotFoundException(id);
         return TypedResults.Ok(task.View(standing, time.GetUtcNow()));
@@ -68,7 +69,7 @@ public static class ProvincialTaskEndpoints
     private static async Task<Ok<TaskDocumentView>> DocumentAsync(Guid id, DbContext db, ProvincialTaskFlow flow, TaskStanding standing,
         TimeProvider time, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var readable = db.Set<ProvincialTask>().VisibleTo(user);
+        var readable = db.Set<ProvincialTask>().VisibleTo(user.ToReader());
         var document = await db.Set<TaskDocument>().AsNoTracking().Include(d => d.Tasks)
             .FirstOrDefaultAsync(d => d.Id == id && readable.Any(t => t.DocumentId == d.Id), cancellationToken)
             ?? throw new TaskNotFoundException(id);

@@ -1,5 +1,6 @@
 using DocBpm.Documents.Organisation;
 using DocBpm.Documents.ProvincialTasks;
+using DocBpm.Engine;
 using DocBpm.Web.Accounts;
 
 namespace DocBpm.Web.ProvincialTasks;
@@ -80,13 +81,9 @@ public sealed partial class TaskPage
         {
             Done(await step(), done);
         }
-        catch (TaskRuleException rule)
+        catch (RefusedException refused)
         {
-            problem = rule.MessageVi;
-        }
-        catch (Exception refused) when (EngineExceptionHandler.Describe(refused) is { Detail: { } detail })
-        {
-            problem = detail;
+            problem = refused.DetailVi;
         }
     }
 

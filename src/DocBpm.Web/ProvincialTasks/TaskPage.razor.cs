@@ -1,4 +1,5 @@
 using System.Globalization;
+using DocBpm.Documents.Access;
 using DocBpm.Documents.Coordination;
 using DocBpm.Documents.Exchange;
 using DocBpm.Documents.Outgoing;
@@ -53,7 +54,7 @@ public sealed partial class TaskPage
         if (!SignedIn)
             return;
         var cancellationToken = HttpContext.RequestAborted;
-        var entity = await Db.Set<ProvincialTask>().AsNoTracking().Include(t => t.Document).VisibleTo(User)
+        var entity = await Db.Set<ProvincialTask>().AsNoTracking().Include(t => t.Document).VisibleTo(Reader)
             .FirstOrDefaultAsync(t => t.Id == Id, cancellationToken);
         if (entity is null)
             return;

@@ -10,7 +10,7 @@ public sealed record NewSigningAuthority(SignerKind Kind, string Name, string? T
     string? AgencyCode, string? Position, DateTimeOffset? ValidFrom, DateTimeOffset? ValidTo);
 
 /// <summary>The clerk's signature check of an uploaded PDF, and the admin's registry of signing authorities.</summary>
-public static partial class SignatureEndpoints
+public static class SignatureEndpoints
 {
     public static RouteGroupBuilder MapSignatures(this IEndpointRouteBuilder app)
     {
@@ -28,29 +28,19 @@ public static partial class SignatureEndpoints
     }
 
     /// <summary>Articles 6.1, 8.1a: the clerk uploads a PDF (form field <c>file</c>) and reads the signature report.</summary>
-    private static async Task<Results<Ok<SignatureReport>, ValidationProblem, ProblemHttpResult>> VerifyAsync(
-        IFormFile? file, DocumentSignatures signatures, IOptions<SignatureOptions> options, ILoggerFactory logs, CancellationToken cancellationToken)
+    /// <remarks>A file that cannot be checked is a <see cref="SignatureInputException"/>: 413 or 422 with its code.</remarks>
+    private static async Task<Results<Ok<SignatureReport>, ValidationProblem>> VerifyAsync(
+        IFormFile? file, DocumentSignatures signatures, IOptions<SignatureOptions> options, CancellationToken cancellationToken)
     {
         if (file is null || file.Length == 0)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Hãy chọn tệp PDF cần kiểm tra."] },
                 title: "Thiếu tệp văn bản");
-        try
-        {
-            if (file.Length > options.Value.MaxFileBytes)
-                throw new SignatureInputException("too-large", $"Tệp quá lớn; giới hạn là {options.Value.MaxFileBytes / 1024 / 1024} MB.",
-                    $"Upload of {file.Length} bytes exceeds the limit of {options.Value.MaxFileBytes} bytes.");
-            using var content = new MemoryStream();
-            await file.CopyToAsync(content, cancellationToken);
-            return TypedResults.Ok(await signatures.VerifyAsync(content.ToArray(), cancellationToken));
-        }
-        catch (SignatureInputException refused)
-        {
-            var logger = logs.CreateLogger(typeof(SignatureEndpoints));
-            LogRefused(logger, refused.Code, refused.Message);
-            return TypedResults.Problem(refused.Vietnamese, statusCode: refused.Code == "too-large"
-                ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status422UnprocessableEntity,
-                title: "Không kiểm tra được chữ ký số", extensions: new Dictionary<string, object?> { ["code"] = refused.Code });
-        }
+        if (file.Length > options.Value.MaxFileBytes)
+            throw new SignatureInputException("too-large", $"Tệp quá lớn; giới hạn là {options.Value.MaxFileBytes / 1024 / 1024} MB.",
+                $"Upload of {file.Length} bytes exceeds the limit of {options.Value.MaxFileBytes} bytes.");
+        using var content = new MemoryStream();
+        await file.CopyToAsync(content, cancellationToken);
+        return TypedResults.Ok(await signatures.VerifyAsync(content.ToArray(), cancellationToken));
     }
 
     private static async Task<Ok<List<SigningAuthority>>> ListAsync(SignerRegistry registry, CancellationToken cancellationToken) =>
@@ -87,7 +77,4 @@ public static partial class SignatureEndpoints
         }, cancellationToken);
         return TypedResults.Created($"/api/signatures/authorities/{saved.Id}", saved);
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Signature check refused the upload ({Code}): {Reason}")]
-    private static partial void LogRefused(ILogger logger, string code, string reason);
 }

@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
+using DocBpm.Documents.Access;
+using DocBpm.Engine;
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Runtime;
 using DocBpm.Web.Accounts;
@@ -24,6 +26,7 @@ public static partial class TaskEndpoints
         group.MapGet("/mine", MineAsync);
         group.MapGet("/{id:guid}", GetAsync);
         group.MapPost("/{id:guid}/claim", ClaimAsync);
+        group.MapPost("/{id:guid}/release", ReleaseAsync);
         group.MapPost("/{id:guid}/complete", CompleteAsync);
         return group;
     }
@@ -46,15 +49,43 @@ public static partial class TaskEndpoints
         var task = await db.Bookmarks.AsNoTracking()
             .FirstOrDefaultAsync(b => b.Id == id && b.Kind == BookmarkKind.UserTask, cancellationToken);
         // A task the user may not work on is reported as missing: its existence is not the user's business.
-        if (task is null || !TaskAccess.MayWork(task, user.ToTaskActor()))
+        if (task is null || !TaskAccess.MayWork(task, user.ToReader().Operator))
             return TypedResults.NotFound();
         return TypedResults.Ok(View(task, time.GetUtcNow()));
     }
 
-    private static async Task<NoContent> ClaimAsync(Guid id, ClaimsPrincipal user, WorkflowRuntime runtime,
+    /// <summary>
+    /// Claims a task of a process without a record of its own; a document's task is refused like its completion
+    /// (<see cref="CompleteAsync"/>): a claim through here, by an administrator for one, would take the step from the
+    /// people the document's flow offered it to.
+    /// </summary>
+    private static async Task<Results<NoContent, ProblemHttpResult>> ClaimAsync(Guid id, ClaimsPrincipal user, WorkflowRuntime runtime,
+        EngineDb db, ILoggerFactory logs, CancellationToken cancellationToken)
+    {
+        if (await DocumentTaskAsync(id, "Không nhận công việc bằng thao tác chung", db, logs, cancellationToken) is { } refused)
+            return refused;
+        await runtime.ClaimTaskAsync(id, user.ToReader().Operator, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>
+    /// Gives a claimed task back to its candidates (<see cref="Reader.MayRelease"/>: the claimer, a head of a unit it is
+    /// offered to, an administrator), so that a claim by someone away does not block the step.
+    /// </summary>
+    private static async Task<Results<NoContent, NotFound>> ReleaseAsync(Guid id, ClaimsPrincipal user, WorkflowRuntime runtime, EngineDb db,
         CancellationToken cancellationToken)
     {
-        await runtime.ClaimTaskAsync(id, user.ToTaskActor(), cancellationToken);
+        var task = await db.Bookmarks.AsNoTracking()
+            .FirstOrDefaultAsync(b => b.Id == id && b.Kind == BookmarkKind.UserTask && b.Status == BookmarkStatus.Active, cancellationToken);
+        if (task is null)
+            return TypedResults.NotFound();
+        var reader = user.ToReader();
+        // A task nobody holds is refused by the runtime as such (409), whoever asks.
+        if (task.Assignee is not null && !reader.MayRelease(task))
+            throw new RefusedException(RefusalKind.Forbidden, "Không có quyền",
+                "Chỉ người đã nhận công việc, trưởng đơn vị được giao công việc hoặc quản trị hệ thống mới trả lại được công việc.",
+                $"User '{reader.UserName}' may not release task {id}.");
+        await runtime.ReleaseTaskAsync(id, reader.UserName, cancellationToken);
         return TypedResults.NoContent();
     }
 
@@ -66,20 +97,26 @@ public static partial class TaskEndpoints
     private static async Task<Results<Ok<InstanceSummary>, ProblemHttpResult>> CompleteAsync(Guid id, CompleteTaskRequest? request,
         ClaimsPrincipal user, WorkflowRuntime runtime, EngineDb db, ILoggerFactory logs, CancellationToken cancellationToken)
     {
+        if (await DocumentTaskAsync(id, "Không hoàn thành công việc bằng thao tác chung", db, logs, cancellationToken) is { } refused)
+            return refused;
+        var instance = await runtime.CompleteTaskAsync(id, request?.Variables, user.ToReader().Operator, cancellationToken);
+        return TypedResults.Ok(InstanceViews.Summary(instance));
+    }
+
+    /// <summary>The refusal of a generic action on a document's task, naming the document action to use; null for other tasks.</summary>
+    private static async Task<ProblemHttpResult?> DocumentTaskAsync(Guid id, string title, EngineDb db, ILoggerFactory logs,
+        CancellationToken cancellationToken)
+    {
         var formKey = await db.Bookmarks.AsNoTracking().Where(b => b.Id == id && b.Kind == BookmarkKind.UserTask)
             .Select(b => b.FormKey).FirstOrDefaultAsync(cancellationToken);
-        if (DocumentActions.For(formKey) is { } action)
-        {
-            var logger = logs.CreateLogger(typeof(TaskEndpoints));
-            LogDocumentTask(logger, id, formKey!);
-            return TypedResults.Problem(
-                $"Công việc này thuộc quy trình của văn bản, phải thực hiện bằng thao tác {action} để hồ sơ văn bản được cập nhật. Không có thay đổi nào được lưu.",
-                statusCode: StatusCodes.Status409Conflict, title: "Không hoàn thành công việc bằng thao tác chung",
-                extensions: new Dictionary<string, object?> { ["formKey"] = formKey, ["documentAction"] = action });
-        }
-
-        var instance = await runtime.CompleteTaskAsync(id, request?.Variables, user.ToTaskActor(), cancellationToken);
-        return TypedResults.Ok(InstanceViews.Summary(instance));
+        if (DocumentActions.For(formKey) is not { } action)
+            return null;
+        var logger = logs.CreateLogger(typeof(TaskEndpoints));
+        LogDocumentTask(logger, id, formKey!);
+        return TypedResults.Problem(
+            $"Công việc này thuộc quy trình của văn bản, phải thực hiện bằng thao tác {action} để hồ sơ văn bản được cập nhật. Không có thay đổi nào được lưu.",
+            statusCode: StatusCodes.Status409Conflict, title: title,
+            extensions: new Dictionary<string, object?> { ["formKey"] = formKey, ["documentAction"] = action });
     }
 
     internal static IQueryable<BookmarkRecord> Visible(IQueryable<BookmarkRecord> bookmarks, TaskActor actor)
@@ -99,6 +136,6 @@ public static partial class TaskEndpoints
         b.BusinessKey, b.ElementId, b.TaskName, b.Assignee, b.CandidateUsers?.Trim(','), b.CandidateGroups?.Trim(','),
         b.TaskDueDate, b.FormKey, b.Priority, b.CreatedAt, b.TaskDueDate is { } due && due < now);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Generic completion of task {TaskId} refused: form key {FormKey} belongs to a document's process")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Generic action on task {TaskId} refused: form key {FormKey} belongs to a document's process")]
     private static partial void LogDocumentTask(ILogger logger, Guid taskId, string formKey);
 }

@@ -1,4 +1,5 @@
 using DocBpm.Documents.Files;
+using DocBpm.Engine;
 
 namespace DocBpm.Documents.Tests.Files;
 

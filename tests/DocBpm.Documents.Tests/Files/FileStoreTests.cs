@@ -1,5 +1,6 @@
 using DocBpm.Documents.Files;
 using DocBpm.Documents.Tests.Infrastructure;
+using DocBpm.Engine;
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

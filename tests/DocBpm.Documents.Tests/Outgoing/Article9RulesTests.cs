@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using DocBpm.Documents.Outgoing;
 using DocBpm.Documents.Tests.Infrastructure;
+using DocBpm.Engine;
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Runtime;
 using DocBpm.Engine.Tests.Infrastructure;

@@ -65,7 +65,7 @@ public sealed class IsoTimerTests
     private sealed class FixedDelayCalendar(TimeSpan delay) : IBusinessCalendar
     {
         public DateTimeOffset Add(DateTimeOffset start, IsoDuration duration) =>
-            TimeZoneInfo.ConvertTime(duration.AddTo(start) + delay, VietnamTime.Zone);
+            VietnamTime.ToLocal(duration.AddTo(start) + delay);
 
         public DateTimeOffset NextWorkingInstant(DateTimeOffset instant) => instant + delay;
 

@@ -187,7 +187,7 @@ public sealed class ProvincialScenario : IAsyncDisposable
         await Host.RunDueWorkAsync();
     }
 
-    private static DateTimeOffset Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, VietnamTime.Zone);
+    private static DateTimeOffset Local(DateTimeOffset at) => VietnamTime.ToLocal(at);
 
     private static byte[] TaskDocument(string number) => EdxmlWriter.Write(new EdxmlPackage(
         new EdxmlMessageHeader(new EdxmlOrganization(Province, "UBND tỉnh Lạng Sơn"), [new EdxmlOrganization(Department, "Sở Giáo dục và Đào tạo")],

@@ -1,14 +1,12 @@
-using System.Security.Claims;
 using DocBpm.Documents.ProvincialTasks;
-using DocBpm.Web.Accounts;
 using Microsoft.EntityFrameworkCore;
 
-namespace DocBpm.Web.ProvincialTasks;
+namespace DocBpm.Documents.Access;
 
 /// <summary>
-/// Who reads which tasks (the list, a task, its document, its coordination): the clerks, the office chief, the Director,
-/// the deputies and the administrators follow them all; the people of the main unit and of each coordinating unit the
-/// tasks of their unit; a main handler their own; others none. A task someone may not read does not exist for them (404).
+/// Who reads which provincial tasks (the list, a task, its document, its coordination): those who follow them all
+/// (<see cref="Oversight"/>); the people of the main unit and of each coordinating unit the tasks of their unit; a main
+/// handler their own; others none. A task someone may not read does not exist for them (404).
 /// </summary>
 /// <remarks>
 /// Coordinating units: any of the unit's people may give its opinion, so each must read the task it is asked about. The
@@ -18,17 +16,13 @@ namespace DocBpm.Web.ProvincialTasks;
 /// </remarks>
 public static class TaskVisibility
 {
-    private static readonly string[] FollowAll = [Roles.Clerk, Roles.OfficeChief, Roles.Director, Roles.Deputy, Roles.Administrator];
+    public static IQueryable<ProvincialTask> VisibleTo(this IQueryable<ProvincialTask> tasks, Reader reader) =>
+        reader.Follows(Overseen.ProvincialTasks) ? tasks : tasks.Involving(reader.UserName, reader.UnitCode);
 
-    public static IQueryable<ProvincialTask> VisibleTo(this IQueryable<ProvincialTask> tasks, ClaimsPrincipal user) =>
-        FollowAll.Any(user.IsInRole)
-            ? tasks
-            : tasks.Involving(user.Identity?.Name ?? "", user.FindFirstValue(UnitClaimsFactory.UnitClaim));
-
-    /// <summary>Refuses, as not found, a task <paramref name="user"/> may not read.</summary>
-    public static async Task EnsureReadableAsync(this DbContext db, Guid taskId, ClaimsPrincipal user, CancellationToken cancellationToken)
+    /// <summary>Refuses, as not found, a task <paramref name="reader"/> may not read.</summary>
+    public static async Task EnsureReadableAsync(this DbContext db, Guid taskId, Reader reader, CancellationToken cancellationToken)
     {
-        if (!await db.Set<ProvincialTask>().VisibleTo(user).AnyAsync(t => t.Id == taskId, cancellationToken))
+        if (!await db.Set<ProvincialTask>().VisibleTo(reader).AnyAsync(t => t.Id == taskId, cancellationToken))
             throw new TaskNotFoundException(taskId);
     }
 
