@@ -54,7 +54,8 @@ internal static class RevisionChanges
     /// later signatures unless a certification signature forbids any change (DocMDP P=1); form filling with P=2 and
     /// annotations with P=3 only when a certification signature grants them. Without one, nothing a reader sees may change.
     /// </summary>
-    public static HashSet<ChangeKind> Allowed(PdfDocument current) => CertificationPermission(current) switch
+    /// <param name="certifies">Whether the signature with this /ByteRange is intact and trusted: only such a certification counts.</param>
+    public static HashSet<ChangeKind> Allowed(PdfDocument current, Func<long[], bool> certifies) => CertificationPermission(current, certifies) switch
     {
         1 => [.. AlwaysAllowed],
         2 => [.. AlwaysAllowed, ChangeKind.Signature, ChangeKind.FormFilling],
@@ -63,11 +64,12 @@ internal static class RevisionChanges
     };
 
     /// <summary>The DocMDP /P of the certification signature (catalog /Perms /DocMDP), 2 when it names none; null without one.</summary>
-    internal static int? CertificationPermission(PdfDocument document)
+    private static int? CertificationPermission(PdfDocument document, Func<long[], bool> certifies)
     {
         var catalog = document.Dictionary(document.Structure.Trailer.Root);
         var signature = document.Entry<DictionaryToken>(catalog, "Perms") is { } perms ? document.Entry<DictionaryToken>(perms, "DocMDP") : null;
-        if (signature is null)
+        var range = signature is null ? null : document.Entry<ArrayToken>(signature, "ByteRange")?.Data.OfType<NumericToken>().Select(n => n.Long).ToArray();
+        if (signature is null || range is null || !certifies(range))
             return null;
         var reference = (document.Entry<ArrayToken>(signature, "Reference")?.Data ?? []).Select(r => document.Resolve(r)).OfType<DictionaryToken>()
             .FirstOrDefault(r => document.Entry<NameToken>(r, "TransformMethod")?.Data == "DocMDP");

@@ -99,6 +99,11 @@ public static class SignatureReasons
     public static SignatureFinding Revoked(DateTimeOffset at) => new("certificate-revoked",
         $"Chứng thư số đã bị thu hồi từ {Vietnam(at)}.");
 
+    /// <summary>A change the certification signature permits (DocMDP): reported so the clerk compares, not held against the document.</summary>
+    public static SignatureFinding Permitted(ChangeKind kind) => new($"permitted-change-{Kebab(kind)}", kind == ChangeKind.FormFilling
+        ? "Sau khi ký, ô biểu mẫu đã được điền; chữ ký chứng thực cho phép việc này. Hãy so sánh với bản đã ký."
+        : "Sau khi ký, ghi chú (annotation) đã được thêm; chữ ký chứng thực cho phép việc này. Hãy so sánh với bản đã ký.");
+
     public static bool IsForbiddenChange(SignatureFinding finding) => finding.Code.StartsWith("changed-after-signing-", StringComparison.Ordinal);
 
     private static string Kebab(ChangeKind kind) =>

@@ -42,7 +42,8 @@ public sealed class SignatureVerifier(IOptions<SignatureOptions> options, TrustM
         var results = Check(pdf, embedded, new SignatureCheck(trust, registry, store, time.GetUtcNow()));
         if (embedded.Max(e => e.End) < pdf.LongLength)
             reasons.Add(SignatureReasons.UnsignedUpdate);
-        var allowed = RevisionChanges.Allowed(document);
+        var allowed = RevisionChanges.Allowed(document, range => Enumerable.Range(0, results.Length)
+            .Any(j => results[j].Endorses && !results[j].IsDocumentTimestamp && embedded[j].ByteRange.SequenceEqual(range)));
         for (var i = 0; i < results.Length; i++)
         {
             if (embedded[i].End >= pdf.LongLength || results[i].Reasons.Contains(SignatureReasons.ByteRange))
@@ -50,7 +51,10 @@ public sealed class SignatureVerifier(IOptions<SignatureOptions> options, TrustM
             var end = embedded[i].End;
             bool Endorsed(long offset) => Enumerable.Range(0, results.Length).Any(j =>
                 results[j].Endorses && !results[j].IsDocumentTimestamp && embedded[j].End > end && embedded[j].End > offset);
-            var forbidden = revisions.ChangesAfter(end, document, Endorsed).Except(allowed).Order().ToList();
+            var changes = revisions.ChangesAfter(end, document, Endorsed);
+            var permitted = changes.Where(k => k is ChangeKind.FormFilling or ChangeKind.Annotation && allowed.Contains(k)).Select(SignatureReasons.Permitted);
+            reasons.AddRange(permitted.Where(f => !reasons.Contains(f)));
+            var forbidden = changes.Except(allowed).Order().ToList();
             if (forbidden.Count == 0)
                 continue;
             // A signature already failed keeps the sub-indication that failed it first.

@@ -138,6 +138,39 @@ internal static class Tampering
         return update.Write(Carried(document)).Pdf;
     }
 
+    /// <summary>An update filling the text field of <see cref="OverlayWidgetOnFirstPage"/> with another value and its appearance.</summary>
+    public static byte[] FillField(byte[] pdf, string value)
+    {
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        var (_, page) = document.Pages()[0];
+        var widget = ((ArrayToken)document.Resolve(page.Data["Annots"])).Data.OfType<IndirectReferenceToken>()
+            .First(a => document.Resolve(a) is DictionaryToken d && d.TryGet(NameToken.Create("FT"), out var type) && type is NameToken { Data: "Tx" });
+        var field = (DictionaryToken)document.Resolve(widget);
+        var current = (IndirectReferenceToken)((DictionaryToken)field.Data["AP"]).Data["N"];
+        var old = (StreamToken)document.Resolve(current);
+        var paint = Encoding.ASCII.GetBytes($"q 1 1 1 rg 0 0 400 30 re f Q BT /Helv 14 Tf 1 0 0 rg 4 8 Td ({value}) Tj ET");
+        var update = new IncrementalUpdate(pdf, document.Structure.Trailer.Size);
+        var appearance = update.Allocate();
+        update.Set(appearance, new StreamToken(old.StreamDictionary.With("Length", new NumericToken(paint.Length)), paint));
+        update.Set(widget.Data, field.With("V", new StringToken(value, StringToken.Encoding.Iso88591))
+            .With("AP", new DictionaryToken(new Dictionary<NameToken, IToken> { [NameToken.Create("N")] = new IndirectReferenceToken(appearance) })));
+        return update.Write(Carried(document)).Pdf;
+    }
+
+    /// <summary>An unsigned update naming the first signature in the catalog's /Perms /DocMDP, as if it had certified the document.</summary>
+    public static byte[] ClaimCertification(byte[] pdf)
+    {
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        var catalog = document.Dictionary(document.Structure.Trailer.Root);
+        var form = (DictionaryToken)document.Resolve(catalog.Data["AcroForm"]);
+        var field = ((ArrayToken)document.Resolve(form.Data["Fields"])).Data.Select(f => (DictionaryToken)document.Resolve(f))
+            .First(f => f.TryGet(NameToken.Create("FT"), out var type) && type is NameToken { Data: "Sig" });
+        var update = new IncrementalUpdate(pdf, document.Structure.Trailer.Size);
+        update.Set(document.Structure.Trailer.Root, catalog.With("Perms",
+            new DictionaryToken(new Dictionary<NameToken, IToken> { [NameToken.Create("DocMDP")] = field.Data["V"] })));
+        return update.Write(Carried(document)).Pdf;
+    }
+
     /// <summary>The replace shadow attack: an unsigned update redefines page 1's content stream object with other text.</summary>
     public static byte[] ReplaceFirstPageContent(byte[] pdf)
     {
