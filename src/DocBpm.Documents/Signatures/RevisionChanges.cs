@@ -124,7 +124,7 @@ internal static class RevisionChanges
     {
         if (Same(old, changed))
             return null;
-        if (reference.Equals(roles.Info))
+        if (reference.Equals(roles.Info) || reference.Equals(roles.Metadata))
             return ChangeKind.Metadata;
         if (roles.PageContents.Contains(reference) || roles.Pages.Contains(reference) && KeysChanged(old, changed).Any(k => k != "Annots"))
             return ChangeKind.PageContent;
@@ -238,8 +238,10 @@ internal static class RevisionChanges
             var trailer = signed.Structure.Trailer;
             Catalog = trailer.Root;
             Info = trailer.Info is IndirectReferenceToken info ? info.Data : null;
-            Form = signed.Dictionary(Catalog).TryGet(PdfObjects.Name("AcroForm"), out var form) && form is IndirectReferenceToken formReference
-                ? formReference.Data : null;
+            var catalog = signed.Dictionary(Catalog);
+            Form = catalog.TryGet(PdfObjects.Name("AcroForm"), out var form) && form is IndirectReferenceToken formReference ? formReference.Data : null;
+            Metadata = catalog.TryGet(PdfObjects.Name("Metadata"), out var metadata) && metadata is IndirectReferenceToken metadataReference
+                ? metadataReference.Data : null;
             foreach (var (reference, page) in signed.Pages())
             {
                 Pages.Add(reference);
@@ -253,6 +255,9 @@ internal static class RevisionChanges
         public IndirectReference Catalog { get; }
         public IndirectReference? Info { get; }
         public IndirectReference? Form { get; }
+
+        /// <summary>The catalog's XMP stream, which signing tools update (modification date): nothing shown on a page.</summary>
+        public IndirectReference? Metadata { get; }
         public HashSet<IndirectReference> Pages { get; } = [];
         public HashSet<IndirectReference> PageContents { get; } = [];
     }

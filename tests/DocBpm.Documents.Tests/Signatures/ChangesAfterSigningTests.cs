@@ -77,4 +77,18 @@ public sealed class ChangesAfterSigningTests
         Assert.AreEqual(LegalStatus.ReferenceOnly, report.LegalStatus);
         Assert.Contains(SignatureReasons.Changed(ChangeKind.ObjectReplaced), report.Reasons, report.Summary);
     }
+
+    [TestMethod]
+    public async Task Article4_updating_the_XMP_metadata_after_signing_is_an_allowed_change()
+    {
+        var signer = new PdfSigner(Options.Create(Pki.Options()), new FakeTimeProvider(TestPki.SigningTime));
+        var letter = Tampering.WriteMetadata(TestDocuments.OfficialLetter(), "2026-11-24T16:00:00+07:00");
+        var personal = await signer.SignAsync(letter, Pki.Director.SigningKey, SignatureAppearance.For(SignatureRole.Personal, "Hoàng Văn Minh"), CancellationToken.None);
+        var issued = await signer.SignAsync(personal, Pki.Agency.SigningKey, SignatureAppearance.For(SignatureRole.Agency, "Sở Giáo dục và Đào tạo Lạng Sơn"),
+            CancellationToken.None);
+
+        var report = Verify(Tampering.WriteMetadata(issued, "2026-11-25T10:00:00+07:00"));
+
+        Assert.AreEqual(LegalStatus.LegallyValid, report.LegalStatus, report.Summary);
+    }
 }

@@ -171,6 +171,26 @@ internal static class Tampering
         return update.Write(Carried(document)).Pdf;
     }
 
+    /// <summary>An update writing the catalog's XMP metadata stream: added when missing, redefined in place otherwise.</summary>
+    public static byte[] WriteMetadata(byte[] pdf, string modifyDate)
+    {
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        var catalog = document.Dictionary(document.Structure.Trailer.Root);
+        var update = new IncrementalUpdate(pdf, document.Structure.Trailer.Size);
+        var existing = catalog.TryGet(NameToken.Create("Metadata"), out var token) ? ((IndirectReferenceToken)token).Data : (IndirectReference?)null;
+        var metadata = existing ?? update.Allocate();
+        var xmp = Encoding.UTF8.GetBytes($"<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><xmp:ModifyDate xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\">{modifyDate}</xmp:ModifyDate></x:xmpmeta>");
+        update.Set(metadata, new StreamToken(new DictionaryToken(new Dictionary<NameToken, IToken>
+        {
+            [NameToken.Create("Type")] = NameToken.Create("Metadata"),
+            [NameToken.Create("Subtype")] = NameToken.Create("XML"),
+            [NameToken.Create("Length")] = new NumericToken(xmp.Length),
+        }), xmp));
+        if (existing is null)
+            update.Set(document.Structure.Trailer.Root, catalog.With("Metadata", new IndirectReferenceToken(metadata)));
+        return update.Write(Carried(document)).Pdf;
+    }
+
     /// <summary>The replace shadow attack: an unsigned update redefines page 1's content stream object with other text.</summary>
     public static byte[] ReplaceFirstPageContent(byte[] pdf)
     {
