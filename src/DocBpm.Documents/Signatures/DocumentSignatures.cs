@@ -14,7 +14,7 @@ public sealed partial class DocumentSignatures(FileStore files, SignerRegistry r
         var report = verifier.Verify(pdf, await registry.SnapshotAsync(cancellationToken));
         if (logger.IsEnabled(LogLevel.Information))
         {
-            var signatures = string.Join("; ", report.Signatures.Select(s => $"{s.FieldName} {s.Status} [{string.Join(",", s.Reasons.Select(r => r.Code))}]"));
+            var signatures = string.Join("; ", report.Signatures.Select(s => $"{s.FieldName} {s.Indication}/{s.SubIndication} [{string.Join(",", s.Reasons.Select(r => r.Code))}]"));
             var reasons = string.Join(",", report.Reasons.Select(r => r.Code));
             LogVerified(report.LegalStatus, signatures, reasons);
         }
@@ -39,7 +39,9 @@ public sealed partial class DocumentSignatures(FileStore files, SignerRegistry r
         var appearance = SignatureAppearance.For(role, name, notation) with { Page = page };
         var signed = await signer.SignAsync(file.Content, key, appearance, cancellationToken);
         var own = verifier.Verify(signed, await registry.SnapshotAsync(cancellationToken)).Signatures[^1];
-        if (own.Status == SignatureStatus.Invalid)
+        // Only missing revocation data may leave the own new signature short of TOTAL-PASSED: the admin may not have
+        // configured CRLs yet; an untrusted, expired or revoked key must not issue anything.
+        if (own.Indication != Indications.TotalPassed && own.SubIndication != SubIndications.TryLater)
             throw new SignatureRefusedException(keyId, own.Reasons);
         var stored = files.AddGenerated(file.Name, "application/pdf", signed);
         LogSigned(fileId, role, keyId, stored.Id);

@@ -20,6 +20,12 @@ public sealed record PdfBox(double X, double Y, double Width, double Height);
 /// </summary>
 public sealed record SignatureAppearance(SignatureRole Role, string SignerName, PdfBox Box, int? Page = null, string? Notation = null)
 {
+    /// <summary>
+    /// Makes this the certification signature (ISO 32000-1 §12.8.2.2 DocMDP) with the changes it permits afterwards:
+    /// 1 none, 2 form filling and signing, 3 also annotations. Null: an ordinary approval signature.
+    /// </summary>
+    public int? CertificationPermission { get; init; }
+
     /// <summary>Where the signer's wet signature would be: right half of the last page, above the name (NĐ30 Phụ lục I).</summary>
     public static PdfBox PersonalBox { get; } = new(330, 140, 200, 60);
 

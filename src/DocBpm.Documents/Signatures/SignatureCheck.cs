@@ -3,83 +3,141 @@ using Org.BouncyCastle.Asn1.Cms;
 using Org.BouncyCastle.Asn1.Nist;
 using Org.BouncyCastle.Cms;
 using Org.BouncyCastle.Security;
-using Org.BouncyCastle.Tsp;
 using Org.BouncyCastle.X509;
 
 namespace DocBpm.Documents.Signatures;
 
 /// <summary>
-/// Checks one signature: byte range, CMS integrity, timestamp, path to a trust anchor, validity and revocation at the
-/// signing time, key usage (NĐ30 Điều 21.2.a "tính xác thực và toàn vẹn"; checklist in domain.md §5.4).
+/// Checks one signature the way ETSI EN 319 102-1 validates a basic signature and its past: format, CMS integrity, the
+/// signing certificate, its path to a trust anchor, then validity and revocation at the best proven time (NĐ30 Điều
+/// 21.2.a "tính xác thực và toàn vẹn"; checklist in domain.md §5.4). The time the signer claims (/M, signing-time) is
+/// only a claim: it can condemn the signer (a claim after expiry or revocation) but never rescue an expired certificate;
+/// only a validated timestamp is proof of existence.
 /// </summary>
-internal sealed class SignatureCheck(TrustMaterial trust, IReadOnlyList<SignerRegistration> registry, RevocationData documentRevocation)
+internal sealed class SignatureCheck(TrustMaterial trust, IReadOnlyList<SignerRegistration> registry, RevocationData documentRevocation, DateTimeOffset now)
 {
+    public const string DocumentTimestampSubFilter = "ETSI.RFC3161";
+
     private static readonly HashSet<string> Digests = [NistObjectIdentifiers.IdSha256.Id, NistObjectIdentifiers.IdSha384.Id, NistObjectIdentifiers.IdSha512.Id];
     private static readonly HashSet<string> SubFilters = ["adbe.pkcs7.detached", "ETSI.CAdES.detached"];
 
-    public SignatureResult Check(byte[] pdf, EmbeddedSignature embedded)
+    /// <param name="documentPoe">The earliest valid document timestamp over a later revision: proof this signature existed then.</param>
+    public SignatureResult Check(byte[] pdf, EmbeddedSignature embedded, DateTimeOffset? documentPoe)
     {
-        var findings = new Findings();
-        Signer? signer = null;
-        DateTimeOffset? time = embedded.ClaimedTime;
-        var timestamped = false;
-        SignatureResult Result() => new(embedded.FieldName, findings.Status, signer, time, timestamped, embedded.SubFilter,
-            embedded.End == pdf.LongLength, findings.Reasons);
-
-        if (embedded.SubFilter == "ETSI.RFC3161")
-            return findings.Indeterminate(SignatureReasons.DocumentTimestamp, Result);
+        var findings = new Findings(embedded, pdf.LongLength);
+        if (embedded.SubFilter == DocumentTimestampSubFilter)
+            return CheckDocumentTimestamp(pdf, embedded, findings);
         if (!SubFilters.Contains(embedded.SubFilter))
-            return findings.Invalid(SignatureReasons.UnsupportedFormat(embedded.SubFilter), Result);
+            return findings.Stop(SignatureReasons.UnsupportedFormat(embedded.SubFilter), Verdict.Indeterminate(SubIndications.FormatFailure));
         if (!ByteRangeIsSound(pdf, embedded))
-            return findings.Invalid(SignatureReasons.ByteRange, Result);
+            return findings.Stop(SignatureReasons.ByteRange, Verdict.Failed(SubIndications.FormatFailure));
         var signed = PdfSigner.SignedBytes(pdf, embedded.ByteRange);
-        if (!TryRead(embedded.Contents!, signed, out var cms, out var info))
-            return findings.Invalid(SignatureReasons.MalformedCms, Result);
+        if (!CmsInput.TryRead(embedded.Contents!, signed, out var cms, out var info))
+            return findings.Stop(SignatureReasons.MalformedCms, Verdict.Failed(SubIndications.FormatFailure));
         if (!Digests.Contains(info.DigestAlgorithmID.Algorithm.Id))
-            return findings.Invalid(SignatureReasons.UnsupportedDigest(info.DigestAlgorithmID.Algorithm.Id), Result);
-        var certificates = cms.GetCertificates().EnumerateMatches(null).ToList();
+            return findings.Stop(SignatureReasons.UnsupportedDigest(info.DigestAlgorithmID.Algorithm.Id), Verdict.Indeterminate(SubIndications.CryptoConstraintsFailure));
+        var certificates = CmsInput.Certificates(cms.GetCertificates());
         var certificate = certificates.FirstOrDefault(c => info.SignerID.Match(c));
         if (certificate is null)
-            return findings.Invalid(SignatureReasons.CertificateMissing, Result);
+            return findings.Stop(SignatureReasons.CertificateMissing, Verdict.Indeterminate(SubIndications.NoSigningCertificateFound));
 
-        time = SigningTimeAttribute(info) ?? time;
+        var claimed = ClaimedTime(info, embedded, findings);
+        findings.ProofOfExistence = documentPoe;
         if (info.UnsignedAttributes?[CadesBuilder.SignatureTimeStampToken] is { } stamp)
         {
-            var trusted = TimestampTime(stamp, info, certificates);
-            if (trusted is null)
-                findings.Add(SignatureReasons.TimestampInvalid, SignatureStatus.Invalid);
+            var outcome = new TimestampValidation(trust).Validate(stamp.AttrValues[0].GetEncoded(), info.GetSignature(), certificates);
+            if (outcome.Time is { } proven)
+                (findings.ProofOfExistence, findings.Timestamped) = (Earliest(proven, documentPoe), true);
             else
-                (time, timestamped) = (trusted, true);
+                findings.Note(outcome.Problem == TimestampProblem.Untrusted ? SignatureReasons.TimestampUntrusted : SignatureReasons.TimestampInvalid);
         }
 
-        signer = SignerClassifier.Classify(certificate, registry, time);
+        findings.SigningTime = findings.ProofOfExistence ?? claimed;
+        findings.Signer = SignerClassifier.Classify(certificate, registry, findings.SigningTime ?? now);
         var expected = info.SignedAttributes?[CmsAttributes.MessageDigest]?.AttrValues[0] as Asn1OctetString;
         if (expected is not null && !expected.GetOctets().AsSpan().SequenceEqual(DigestUtilities.CalculateDigest(info.DigestAlgorithmID.Algorithm.Id, signed)))
-            return findings.Invalid(SignatureReasons.DigestMismatch, Result);
-        if (!Verifies(info, certificate))
-            return findings.Invalid(SignatureReasons.SignatureMismatch, Result);
+            return findings.Stop(SignatureReasons.DigestMismatch, Verdict.Failed(SubIndications.HashFailure));
+        switch (Verifies(info, certificate))
+        {
+            case false:
+                return findings.Stop(SignatureReasons.SignatureMismatch, Verdict.Failed(SubIndications.SigCryptoFailure));
+            case null:
+                return findings.Stop(SignatureReasons.SignatureAlgorithmUnsupported, Verdict.Indeterminate(SubIndications.CryptoConstraintsFailure));
+        }
 
-        var path = CertificatePath.Build(certificate, certificates.Concat(trust.Intermediates), trust.Anchors);
+        var path = CertificatePath.Build(certificate, trust.Intermediates.Concat(certificates), trust.Anchors);
         if (path is null)
-            return findings.Invalid(SignatureReasons.Untrusted, Result);
+            return findings.Stop(SignatureReasons.Untrusted, Verdict.Indeterminate(SubIndications.NoCertificateChainFound));
         if (certificate.GetKeyUsage() is { } usage && !usage[0] && !usage[1])
-            findings.Add(SignatureReasons.KeyUsage, SignatureStatus.Invalid);
-        if (time is not { } at)
-            return findings.Indeterminate(SignatureReasons.SigningTimeMissing, Result);
-        if (path.Find(c => !c.IsValid(at.UtcDateTime)) is not null)
-            return findings.Invalid(SignatureReasons.Expired(at), Result);
+            return findings.Stop(SignatureReasons.KeyUsage, Verdict.Indeterminate(SubIndications.ChainConstraintsFailure));
+        return CheckTime(path, claimed, findings) ?? CheckRevocation(path, claimed, findings, Revocation(cms, info));
+    }
 
-        var revocation = RevocationCheck.Check(path, at, timestamped, Revocation(cms, info));
-        if (revocation is not null)
-            findings.Add(revocation, revocation.Code == "certificate-revoked" ? SignatureStatus.Invalid : SignatureStatus.Indeterminate);
-        return Result();
+    /// <summary>
+    /// Validity at the proven time (TOTAL-FAILED outside it); without proof, the signer's own claim outside the validity
+    /// condemns it, and a certificate expired by now is INDETERMINATE/OUT_OF_BOUNDS_NO_POE whatever the claim says.
+    /// </summary>
+    private SignatureResult? CheckTime(List<X509Certificate> path, DateTimeOffset? claimed, Findings findings)
+    {
+        if ((findings.ProofOfExistence ?? claimed) is { } at)
+        {
+            if (path.Exists(c => at.UtcDateTime < c.NotBefore))
+                return findings.Stop(SignatureReasons.NotYetValid(at), Verdict.Failed(SubIndications.NotYetValid));
+            if (path.Exists(c => at.UtcDateTime > c.NotAfter))
+                return findings.Stop(SignatureReasons.Expired(at), Verdict.Failed(SubIndications.Expired));
+        }
+
+        if (findings.ProofOfExistence is not null)
+            return null;
+        if (path.Find(c => now.UtcDateTime > c.NotAfter) is { } expired)
+            return findings.Stop(SignatureReasons.ExpiredWithoutProofOfTime(new DateTimeOffset(expired.NotAfter, TimeSpan.Zero)),
+                Verdict.Indeterminate(SubIndications.OutOfBoundsNoPoe));
+        return path.Exists(c => now.UtcDateTime < c.NotBefore)
+            ? findings.Stop(SignatureReasons.NotYetValid(now), Verdict.Indeterminate(SubIndications.NotYetValid))
+            : null;
+    }
+
+    private SignatureResult CheckRevocation(List<X509Certificate> path, DateTimeOffset? claimed, Findings findings, RevocationData data)
+    {
+        var proven = findings.ProofOfExistence is not null;
+        var revocation = RevocationCheck.Check(path, findings.ProofOfExistence ?? claimed ?? now, proven, data);
+        return revocation switch
+        {
+            null => findings.Passed(),
+            { Code: "certificate-revoked" } => findings.Stop(revocation, Verdict.Failed(SubIndications.Revoked)),
+            _ when revocation == SignatureReasons.RevokedAfterClaimedTime => findings.Stop(revocation, Verdict.Indeterminate(SubIndications.RevokedNoPoe)),
+            _ => findings.Stop(revocation, Verdict.Indeterminate(SubIndications.TryLater)),
+        };
+    }
+
+    /// <summary>
+    /// A document timestamp (PAdES B-LTA): the RFC 3161 token over the bytes its revision covers, from an authority that
+    /// chains to a trust anchor. Its time is proof of existence for every signature in that revision.
+    /// </summary>
+    private SignatureResult CheckDocumentTimestamp(byte[] pdf, EmbeddedSignature embedded, Findings findings)
+    {
+        if (!ByteRangeIsSound(pdf, embedded))
+            return findings.Stop(SignatureReasons.ByteRange, Verdict.Failed(SubIndications.FormatFailure));
+        var outcome = new TimestampValidation(trust).Validate(embedded.Contents!, PdfSigner.SignedBytes(pdf, embedded.ByteRange), []);
+        if (outcome.Time is { } time)
+        {
+            (findings.ProofOfExistence, findings.SigningTime, findings.Timestamped) = (time, time, true);
+            return findings.Passed();
+        }
+
+        return outcome.Problem switch
+        {
+            TimestampProblem.Untrusted => findings.Stop(SignatureReasons.TimestampUntrusted, Verdict.Indeterminate(SubIndications.NoCertificateChainFound)),
+            TimestampProblem.DigestMismatch => findings.Stop(SignatureReasons.DocumentTimestampHash, Verdict.Failed(SubIndications.HashFailure)),
+            _ => findings.Stop(SignatureReasons.TimestampInvalid, Verdict.Failed(SubIndications.SigCryptoFailure)),
+        };
     }
 
     /// <summary>Starts at 0, leaves out exactly this signature's /Contents hex string, and ends inside the file.</summary>
     private static bool ByteRangeIsSound(byte[] pdf, EmbeddedSignature embedded)
     {
         if (embedded.ByteRange is not [0, var first, var gapEnd, var second] || embedded.Contents is null
-            || first <= 0 || gapEnd <= first || second < 0 || gapEnd + second > pdf.LongLength)
+            || first <= 0 || gapEnd <= first || second < 0 || gapEnd > pdf.LongLength || second > pdf.LongLength - gapEnd)
             return false;
         if (pdf[first] != (byte)'<' || pdf[gapEnd - 1] != (byte)'>')
             return false;
@@ -87,63 +145,35 @@ internal sealed class SignatureCheck(TrustMaterial trust, IReadOnlyList<SignerRe
         return hex.Length % 2 == 0 && hex.All(char.IsAsciiHexDigit) && Convert.FromHexString(hex).AsSpan().SequenceEqual(embedded.Contents);
     }
 
-    private static bool TryRead(byte[] contents, byte[] signed, out CmsSignedData cms, out SignerInformation info)
-    {
-        try
-        {
-            // The hex string is padded with zeros after the DER object; read exactly one object.
-            using var input = new Asn1InputStream(contents);
-            cms = new CmsSignedData(new CmsProcessableByteArray(signed), ContentInfo.GetInstance(input.ReadObject()));
-            info = cms.GetSignerInfos().GetSigners().First();
-            return true;
-        }
-        catch (Exception ex) when (ex is IOException or CmsException or ArgumentException or InvalidCastException or InvalidOperationException or NullReferenceException)
-        {
-            cms = null!;
-            info = null!;
-            return false;
-        }
-    }
-
-    private static bool Verifies(SignerInformation info, X509Certificate certificate)
+    /// <summary>True when the signature verifies, false when it does not, null when its algorithm is not supported.</summary>
+    private static bool? Verifies(SignerInformation info, X509Certificate certificate)
     {
         try
         {
             return info.Verify(certificate);
         }
-        catch (Exception ex) when (ex is CmsException or GeneralSecurityException or ArgumentException or InvalidOperationException)
-        {
-            return false;
-        }
-    }
-
-    private static DateTimeOffset? SigningTimeAttribute(SignerInformation info) =>
-        info.SignedAttributes?[CmsAttributes.SigningTime] is { } attribute
-            ? new DateTimeOffset(DateTime.SpecifyKind(Time.GetInstance(attribute.AttrValues[0]).ToDateTime(), DateTimeKind.Utc))
-            : null;
-
-    /// <summary>The RFC 3161 time, when the token is sound, covers this signature value and its TSA chains to an anchor.</summary>
-    private DateTimeOffset? TimestampTime(Org.BouncyCastle.Asn1.Cms.Attribute stamp, SignerInformation info, List<X509Certificate> certificates)
-    {
-        try
-        {
-            var token = new TimeStampToken(new CmsSignedData(stamp.AttrValues[0].GetEncoded()));
-            var tokenCertificates = token.GetCertificates().EnumerateMatches(null).ToList();
-            var authority = tokenCertificates.FirstOrDefault(c => token.SignerID.Match(c));
-            if (authority is null)
-                return null;
-            token.Validate(authority);
-            var imprint = DigestUtilities.CalculateDigest(token.TimeStampInfo.MessageImprintAlgOid, info.GetSignature());
-            if (!imprint.AsSpan().SequenceEqual(token.TimeStampInfo.GetMessageImprintDigest())
-                || CertificatePath.Build(authority, tokenCertificates.Concat(certificates).Concat(trust.Intermediates), trust.Anchors) is null)
-                return null;
-            return new DateTimeOffset(DateTime.SpecifyKind(token.TimeStampInfo.GenTime, DateTimeKind.Utc));
-        }
-        catch (Exception ex) when (ex is TspException or CmsException or IOException or ArgumentException or GeneralSecurityException or InvalidOperationException)
+        catch (SecurityUtilityException)
         {
             return null;
         }
+        catch (Exception ex) when (ex is CmsException or GeneralSecurityException or ArgumentException or InvalidOperationException)
+        {
+            return ex.InnerException is SecurityUtilityException ? null : false;
+        }
     }
+
+    /// <summary>The CMS signing-time attribute when present (it is inside the signature), otherwise /M of the signed revision.</summary>
+    private static DateTimeOffset? ClaimedTime(SignerInformation info, EmbeddedSignature embedded, Findings findings)
+    {
+        if (info.SignedAttributes?[CmsAttributes.SigningTime] is not { } attribute)
+            return embedded.ClaimedTime;
+        var signingTime = new DateTimeOffset(DateTime.SpecifyKind(Time.GetInstance(attribute.AttrValues[0]).ToDateTime(), DateTimeKind.Utc));
+        if (embedded.ClaimedTime is { } m && (m - signingTime).Duration() >= TimeSpan.FromSeconds(1))
+            findings.Note(SignatureReasons.ClaimedTimesDiffer);
+        return signingTime;
+    }
+
+    private static DateTimeOffset Earliest(DateTimeOffset a, DateTimeOffset? b) => b is { } other && other < a ? other : a;
 
     private RevocationData Revocation(CmsSignedData cms, SignerInformation info)
     {
@@ -153,29 +183,30 @@ internal sealed class SignatureCheck(TrustMaterial trust, IReadOnlyList<SignerRe
             : data;
     }
 
-    private sealed class Findings
+    /// <summary>What was found so far; the first blocking finding decides the verdict, notes only inform.</summary>
+    private sealed class Findings(EmbeddedSignature embedded, long fileLength)
     {
-        private readonly List<(SignatureFinding Finding, SignatureStatus Status)> items = [];
+        private readonly List<SignatureFinding> reasons = [];
 
-        public IReadOnlyList<SignatureFinding> Reasons => [.. items.Select(i => i.Finding)];
+        public Signer? Signer { get; set; }
+        public DateTimeOffset? SigningTime { get; set; } = embedded.ClaimedTime;
+        public DateTimeOffset? ProofOfExistence { get; set; }
+        public bool Timestamped { get; set; }
 
-        public SignatureStatus Status =>
-            items.Any(i => i.Status == SignatureStatus.Invalid) ? SignatureStatus.Invalid
-            : items.Count > 0 ? SignatureStatus.Indeterminate
-            : SignatureStatus.Valid;
+        public void Note(SignatureFinding finding) => reasons.Add(finding);
 
-        public void Add(SignatureFinding finding, SignatureStatus status) => items.Add((finding, status));
-
-        public SignatureResult Invalid(SignatureFinding finding, Func<SignatureResult> result)
+        public SignatureResult Stop(SignatureFinding finding, Verdict verdict)
         {
-            Add(finding, SignatureStatus.Invalid);
-            return result();
+            reasons.Add(finding);
+            return Result(verdict.Indication, verdict.SubIndication);
         }
 
-        public SignatureResult Indeterminate(SignatureFinding finding, Func<SignatureResult> result)
-        {
-            Add(finding, SignatureStatus.Indeterminate);
-            return result();
-        }
+        public SignatureResult Passed() => Result(Indications.TotalPassed, null);
+
+        private SignatureResult Result(string indication, string? subIndication) =>
+            new(embedded.FieldName, indication, subIndication, Signer, SigningTime, Timestamped, embedded.SubFilter, embedded.End == fileLength, [.. reasons])
+            {
+                ProofOfExistence = ProofOfExistence,
+            };
     }
 }

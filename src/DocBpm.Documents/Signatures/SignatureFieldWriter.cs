@@ -43,7 +43,7 @@ internal static class SignatureFieldWriter
         update.Set(widget, Widget(document, appearance, page, pageReference, signature, form));
         var widgetReference = new IndirectReferenceToken(widget);
         update.Set(pageReference, Append(document, update, page, "Annots", widgetReference));
-        AddField(document, update, trailer.Root, widgetReference);
+        AddField(document, update, trailer.Root, widgetReference, appearance.CertificationPermission is null ? null : signature);
         var (signatureBody, contentsAt) = SignatureDictionary(appearance, signingTime, contentsBytes);
         update.SetRaw(signature, signatureBody);
 
@@ -95,16 +95,29 @@ internal static class SignatureFieldWriter
             .Append("] /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached")
             .Append(CultureInfo.InvariantCulture, $" /M (D:{local:yyyyMMddHHmmss}+{local.Offset:hh\\'mm}')")
             .Append(" /Name <").Append(Convert.ToHexString([0xFE, 0xFF, .. Encoding.BigEndianUnicode.GetBytes(appearance.SignerName)])).Append('>')
+            .Append(appearance.CertificationPermission is { } permission
+                ? $" /Reference [<< /Type /SigRef /TransformMethod /DocMDP /TransformParams << /Type /TransformParams /P {permission} /V /1.2 >> >>]"
+                : string.Empty)
             .Append(" /Contents ")
             .ToString();
         var body = head + "<" + new string('0', contentsBytes * 2) + "> >>";
         return (Encoding.ASCII.GetBytes(body), head.Length);
     }
 
-    /// <summary>Adds the new field to the AcroForm (creating it when the document has none) with SigFlags 3.</summary>
-    private static void AddField(PdfDocument document, IncrementalUpdate update, IndirectReference catalogReference, IndirectReferenceToken field)
+    /// <summary>
+    /// Adds the new field to the AcroForm (creating it when the document has none) with SigFlags 3; a certification
+    /// signature is also named in the catalog's /Perms /DocMDP.
+    /// </summary>
+    private static void AddField(PdfDocument document, IncrementalUpdate update, IndirectReference catalogReference, IndirectReferenceToken field,
+        IndirectReference? certification)
     {
         var catalog = document.Dictionary(catalogReference);
+        if (certification is { } signature)
+        {
+            catalog = catalog.With("Perms", new DictionaryToken(new Dictionary<NameToken, IToken> { [Name("DocMDP")] = new IndirectReferenceToken(signature) }));
+            update.Set(catalogReference, catalog);
+        }
+
         var empty = new DictionaryToken(new Dictionary<NameToken, IToken>());
         if (catalog.TryGet(Name("AcroForm"), out var existing) && existing is IndirectReferenceToken formReference)
         {

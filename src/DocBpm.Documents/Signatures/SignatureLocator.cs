@@ -55,6 +55,9 @@ internal static partial class SignatureLocator
     private static EmbeddedSignature Read(PdfDocument document, DictionaryToken signature, string fieldName)
     {
         var range = document.Entry<ArrayToken>(signature, "ByteRange")?.Data.OfType<NumericToken>().Select(n => n.Long).ToArray() ?? [];
+        if (range.Any(v => v < 0) || (range.Length == 4 && range[2] > long.MaxValue - range[3]))
+            throw new SignatureInputException("byte-range-overflow", "Vùng dữ liệu được ký (/ByteRange) của chữ ký có số âm hoặc vượt quá mọi kích thước tệp.",
+                $"The /ByteRange [{string.Join(' ', range)}] of field '{fieldName}' is negative or overflows.");
         var contents = document.Entry<IToken>(signature, "Contents") switch
         {
             HexToken hex => hex.Bytes.ToArray(),

@@ -41,7 +41,7 @@ public sealed class InteroperabilityTests
         System.Text.Encoding.ASCII.GetBytes(Convert.ToHexString(cms)).CopyTo(pdf, prepared.ContentsStart + 1);
         var options = Pki.Options(withCrls: false);
 
-        var result = new SignatureVerifier(Options.Create(options), TrustMaterial.Load(options)).Verify(pdf, []).Signatures.Single();
+        var result = TestPki.Verifier(options).Verify(pdf, []).Signatures.Single();
 
         Assert.AreEqual(SignatureStatus.Valid, result.Status, string.Join("; ", result.Reasons));
         Assert.AreEqual("adbe.pkcs7.detached", result.SubFilter);

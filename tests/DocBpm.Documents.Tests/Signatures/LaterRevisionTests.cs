@@ -11,7 +11,7 @@ public sealed class LaterRevisionTests
     private static readonly SignerRegistration[] Registry = [new(SignerKind.Person, "Hoàng Văn Minh", null, "CCCD:020080001234", null, "Giám đốc")];
 
     private static SignatureReport Verify(byte[] pdf, SignatureOptions options) =>
-        new SignatureVerifier(Options.Create(options), TrustMaterial.Load(options)).Verify(pdf, Registry);
+        TestPki.Verifier(options).Verify(pdf, Registry);
 
     [TestMethod]
     public async Task CRLs_added_to_the_document_security_store_after_signing_make_the_signatures_checkable()

@@ -23,20 +23,20 @@ public sealed class SigningTimeTests
         var signed = await signer.SignAsync(TestDocuments.OfficialLetter(), Pki.Director.SigningKey,
             SignatureAppearance.For(SignatureRole.Personal, "Hoàng Văn Minh"), CancellationToken.None);
         var options = RevokedTheDayAfter();
-        return new SignatureVerifier(Options.Create(options), TrustMaterial.Load(options)).Verify(signed, []).Signatures.Single();
+        return TestPki.Verifier(options).Verify(signed, []).Signatures.Single();
     }
 
     [TestMethod]
-    public async Task A_claimed_signing_time_before_a_later_revocation_is_not_proof_enough()
+    public async Task Etsi_INDETERMINATE_REVOKED_NO_POE_a_claimed_signing_time_before_a_later_revocation_is_not_proof_enough()
     {
         var result = await SignAndVerifyAsync(null, new FakeTimeProvider(TestPki.SigningTime));
 
-        Assert.AreEqual(SignatureStatus.Indeterminate, result.Status);
+        VerificationTests.AssertVerdict(result, Indications.Indeterminate, SubIndications.RevokedNoPoe);
         Assert.AreEqual("revoked-after-claimed-time", result.Reasons.Single().Code);
     }
 
     [TestMethod]
-    public async Task A_timestamp_before_a_later_revocation_keeps_the_signature_valid()
+    public async Task Etsi_TOTAL_PASSED_a_timestamp_before_a_later_revocation_keeps_the_signature_valid()
     {
         var clock = new FakeTimeProvider(TestPki.SigningTime);
         using var authority = new TestTimestampAuthority(Pki.Timestamps, clock);

@@ -52,6 +52,9 @@ public sealed class TestPki
         Timestamps = Issue(Intermediate, Organisation("Dịch vụ cấp dấu thời gian (thử nghiệm)", "MST:0100000000"), valid, valid.AddYears(5), timestamping: true);
         OtherRoot = Issue(null, Name("Tổ chức chứng thực không được tin cậy", "Untrusted Org"), from, from.AddYears(20), ca: true);
         Stranger = Issue(OtherRoot, Person("Người Lạ", "Không rõ", "CCCD:000000000000"), valid, valid.AddYears(3));
+        UntrustedTimestamps = Issue(OtherRoot, Organisation("Dịch vụ dấu thời gian chưa cấu hình", "MST:0199999999"), valid, valid.AddYears(5), timestamping: true);
+        CertificateSigningOnly = Issue(Intermediate, Person("Đàm Văn Khóa", "Chuyên viên", "CCCD:020090001111"), valid, valid.AddYears(3),
+            keyUsage: KeyUsage.KeyCertSign);
 
         var crlTime = SigningTime.UtcDateTime.AddDays(-1);
         IntermediateCrl = Crl(Intermediate, crlTime, (Revoked.Certificate, RevokedAt.UtcDateTime));
@@ -74,6 +77,12 @@ public sealed class TestPki
     public TestIdentity Timestamps { get; }
     public TestIdentity OtherRoot { get; }
     public TestIdentity Stranger { get; }
+
+    /// <summary>A timestamp authority under the untrusted root: sound tokens, but no proof of time here.</summary>
+    public TestIdentity UntrustedTimestamps { get; }
+
+    /// <summary>A person whose certificate's key usage allows certificate signing only, not digital signatures.</summary>
+    public TestIdentity CertificateSigningOnly { get; }
     public X509Crl IntermediateCrl { get; }
     public X509Crl RootCrl { get; }
     public X509Crl OtherRootCrl { get; }
@@ -88,6 +97,11 @@ public sealed class TestPki
         TrustAnchors = [RootFile],
         CrlFiles = withCrls ? [.. CrlFiles] : [],
     };
+
+    /// <summary>The verifier as the host builds it, checking an hour after <see cref="SigningTime"/> unless told otherwise.</summary>
+    public static SignatureVerifier Verifier(SignatureOptions options, DateTimeOffset? now = null) =>
+        new(Microsoft.Extensions.Options.Options.Create(options), TrustMaterial.Load(options),
+            new Microsoft.Extensions.Time.Testing.FakeTimeProvider(now ?? SigningTime.AddHours(1)));
 
     /// <summary>A PKCS#12 file holding the identity's key and chain.</summary>
     public string Pkcs12(TestIdentity identity, string password)
@@ -107,7 +121,8 @@ public sealed class TestPki
         return path;
     }
 
-    private TestIdentity Issue(TestIdentity? issuer, X509Name subject, DateTime notBefore, DateTime notAfter, bool ca = false, bool timestamping = false)
+    private TestIdentity Issue(TestIdentity? issuer, X509Name subject, DateTime notBefore, DateTime notAfter, bool ca = false, bool timestamping = false,
+        int? keyUsage = null)
     {
         var generator = new ECKeyPairGenerator();
         generator.Init(new ECKeyGenerationParameters(SecObjectIdentifiers(), Random));
@@ -120,9 +135,9 @@ public sealed class TestPki
         certificate.SetNotAfter(notAfter);
         certificate.SetPublicKey(keys.Public);
         certificate.AddExtension(X509Extensions.BasicConstraints, true, new BasicConstraints(ca));
-        certificate.AddExtension(X509Extensions.KeyUsage, true, new KeyUsage(ca
+        certificate.AddExtension(X509Extensions.KeyUsage, true, new KeyUsage(keyUsage ?? (ca
             ? KeyUsage.KeyCertSign | KeyUsage.CrlSign
-            : KeyUsage.DigitalSignature | KeyUsage.NonRepudiation));
+            : KeyUsage.DigitalSignature | KeyUsage.NonRepudiation)));
         if (timestamping)
             certificate.AddExtension(X509Extensions.ExtendedKeyUsage, true, new ExtendedKeyUsage(KeyPurposeID.id_kp_timeStamping));
         var signer = new Asn1SignatureFactory("SHA256WITHECDSA", issuer?.Keys.Private ?? keys.Private, Random);
@@ -130,7 +145,11 @@ public sealed class TestPki
         return new TestIdentity(keys, issued, [issued, .. issuer?.Chain ?? []]);
     }
 
-    public static X509Crl Crl(TestIdentity issuer, DateTime thisUpdate, params (X509Certificate Certificate, DateTime At)[] revoked)
+    public static X509Crl Crl(TestIdentity issuer, DateTime thisUpdate, params (X509Certificate Certificate, DateTime At)[] revoked) =>
+        Crl(issuer, issuer.Keys.Private, thisUpdate, revoked);
+
+    /// <summary>A CRL in the issuer's name, signed with <paramref name="key"/>: a forgery unless it is the issuer's key.</summary>
+    public static X509Crl Crl(TestIdentity issuer, AsymmetricKeyParameter key, DateTime thisUpdate, params (X509Certificate Certificate, DateTime At)[] revoked)
     {
         var crl = new X509V2CrlGenerator();
         crl.SetIssuerDN(issuer.Certificate.SubjectDN);
@@ -138,7 +157,7 @@ public sealed class TestPki
         crl.SetNextUpdate(thisUpdate.AddDays(30));
         foreach (var (certificate, at) in revoked)
             crl.AddCrlEntry(certificate.SerialNumber, at, CrlReason.KeyCompromise);
-        return crl.Generate(new Asn1SignatureFactory("SHA256WITHECDSA", issuer.Keys.Private, Random));
+        return crl.Generate(new Asn1SignatureFactory("SHA256WITHECDSA", key, Random));
     }
 
     private static DerObjectIdentifier SecObjectIdentifiers() => Org.BouncyCastle.Asn1.Sec.SecObjectIdentifiers.SecP256r1;

@@ -16,7 +16,7 @@ public sealed class VerificationTests
     private static SignatureReport Verify(byte[] pdf, SignatureOptions? options = null)
     {
         options ??= Pki.Options();
-        return new SignatureVerifier(Options.Create(options), TrustMaterial.Load(options)).Verify(pdf, Registry);
+        return TestPki.Verifier(options).Verify(pdf, Registry);
     }
 
     private static PdfSigner Signer(ITimestampClient? timestamps = null) =>
@@ -28,6 +28,13 @@ public sealed class VerificationTests
 
     private static void AssertReason(SignatureResult result, string code) =>
         Assert.IsTrue(result.Reasons.Any(r => r.Code == code), $"expected {code}, got: {string.Join(", ", result.Reasons.Select(r => r.Code))}");
+
+    internal static void AssertVerdict(SignatureResult result, string indication, string? subIndication)
+    {
+        var reasons = $"{result.FieldName}: {string.Join(", ", result.Reasons.Select(r => r.Code))}";
+        Assert.AreEqual(indication, result.Indication, reasons);
+        Assert.AreEqual(subIndication, result.SubIndication, reasons);
+    }
 
     [TestMethod]
     public async Task Article4_personal_then_agency_signature_both_valid_makes_the_document_legally_valid()
@@ -110,41 +117,41 @@ public sealed class VerificationTests
     }
 
     [TestMethod]
-    public async Task A_certificate_expired_before_the_signing_time_makes_the_signature_invalid()
+    public async Task Etsi_TOTAL_FAILED_EXPIRED_when_the_signer_claims_a_time_after_the_certificate_expired()
     {
         var report = Verify(await SignAsync(TestDocuments.OfficialLetter(), Pki.Expired, SignatureRole.Personal));
 
-        Assert.AreEqual(SignatureStatus.Invalid, report.Signatures.Single().Status);
+        AssertVerdict(report.Signatures.Single(), Indications.TotalFailed, SubIndications.Expired);
         AssertReason(report.Signatures.Single(), "certificate-expired");
     }
 
     [TestMethod]
-    public async Task A_certificate_revoked_before_the_signing_time_makes_the_signature_invalid()
+    public async Task Etsi_TOTAL_FAILED_REVOKED_when_the_signer_claims_a_time_after_the_revocation()
     {
         var report = Verify(await SignAsync(TestDocuments.OfficialLetter(), Pki.Revoked, SignatureRole.Personal));
 
-        Assert.AreEqual(SignatureStatus.Invalid, report.Signatures.Single().Status);
+        AssertVerdict(report.Signatures.Single(), Indications.TotalFailed, SubIndications.Revoked);
         AssertReason(report.Signatures.Single(), "certificate-revoked");
     }
 
     [TestMethod]
-    public async Task A_certificate_from_an_untrusted_root_makes_the_signature_invalid()
+    public async Task Etsi_INDETERMINATE_NO_CERTIFICATE_CHAIN_FOUND_for_a_certificate_from_an_untrusted_root()
     {
         var report = Verify(await SignAsync(TestDocuments.OfficialLetter(), Pki.Stranger, SignatureRole.Personal));
 
-        Assert.AreEqual(SignatureStatus.Invalid, report.Signatures.Single().Status);
+        AssertVerdict(report.Signatures.Single(), Indications.Indeterminate, SubIndications.NoCertificateChainFound);
         AssertReason(report.Signatures.Single(), "chain-untrusted");
         Assert.AreEqual("Người Lạ", report.Signatures.Single().Signer!.Name, "the clerk still sees who signed");
     }
 
     [TestMethod]
-    public async Task Without_revocation_data_a_signature_is_indeterminate_not_valid()
+    public async Task Etsi_INDETERMINATE_TRY_LATER_without_revocation_data()
     {
         var signed = await SignAsync(TestDocuments.OfficialLetter(), Pki.Director, SignatureRole.Personal);
 
         var report = Verify(signed, Pki.Options(withCrls: false));
 
-        Assert.AreEqual(SignatureStatus.Indeterminate, report.Signatures.Single().Status);
+        AssertVerdict(report.Signatures.Single(), Indications.Indeterminate, SubIndications.TryLater);
         AssertReason(report.Signatures.Single(), "revocation-unknown");
     }
 
@@ -180,7 +187,7 @@ public sealed class VerificationTests
     }
 
     [TestMethod]
-    public void Malformed_contents_make_the_signature_invalid_with_a_clear_reason()
+    public void Etsi_TOTAL_FAILED_FORMAT_FAILURE_for_malformed_contents()
     {
         var signer = Signer();
         var prepared = signer.Prepare(TestDocuments.OfficialLetter(), Pki.Director.Chain, SignatureAppearance.For(SignatureRole.Personal, "Hoàng Văn Minh"));
@@ -189,12 +196,12 @@ public sealed class VerificationTests
 
         var result = Verify(prepared.Pdf).Signatures.Single();
 
-        Assert.AreEqual(SignatureStatus.Invalid, result.Status);
+        AssertVerdict(result, Indications.TotalFailed, SubIndications.FormatFailure);
         AssertReason(result, "cms-malformed");
     }
 
     [TestMethod]
-    public async Task An_unknown_digest_algorithm_makes_the_signature_invalid_with_a_clear_reason()
+    public async Task Etsi_INDETERMINATE_CRYPTO_CONSTRAINTS_FAILURE_for_an_unknown_digest_algorithm()
     {
         var signed = await SignAsync(TestDocuments.OfficialLetter(), Pki.Director, SignatureRole.Personal);
         var contents = System.Text.Encoding.Latin1.GetString(signed);
@@ -205,7 +212,7 @@ public sealed class VerificationTests
 
         var result = Verify(System.Text.Encoding.Latin1.GetBytes(altered)).Signatures.Single();
 
-        Assert.AreEqual(SignatureStatus.Invalid, result.Status);
+        AssertVerdict(result, Indications.Indeterminate, SubIndications.CryptoConstraintsFailure);
         AssertReason(result, "digest-algorithm-unsupported");
     }
 
@@ -264,6 +271,29 @@ public sealed class VerificationTests
         var refused = Assert.ThrowsExactly<SignatureInputException>(() => Verify(Tampering.DeclareEncryption(TestDocuments.OfficialLetter())));
 
         Assert.AreEqual("encrypted", refused.Code);
+    }
+
+    [TestMethod]
+    public async Task A_trailer_saying_Encrypt_null_is_not_encrypted_and_is_checked()
+    {
+        var signed = await SigningTests.SignTwiceAsync(Pki.Director, Pki.Agency);
+
+        var report = Verify(Tampering.DeclareNoEncryption(signed));
+
+        Assert.AreEqual(LegalStatus.LegallyValid, report.LegalStatus, report.Summary);
+    }
+
+    [TestMethod]
+    public async Task Junk_after_the_last_EOF_is_reported_not_refused_as_truncated()
+    {
+        var signed = await SigningTests.SignTwiceAsync(Pki.Director, Pki.Agency);
+        var junk = System.Text.Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("rác sau EOF; ", 200)));
+
+        var report = Verify([.. signed, .. junk]);
+
+        Assert.Contains(SignatureReasons.TrailingBytes, report.Reasons);
+        Assert.IsTrue(report.Signatures.All(s => s.Status == SignatureStatus.Valid), report.Summary);
+        Assert.AreEqual(LegalStatus.LegallyValid, report.LegalStatus, "bytes no reader shows change nothing signed");
     }
 
     [TestMethod]

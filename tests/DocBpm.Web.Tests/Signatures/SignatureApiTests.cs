@@ -209,7 +209,7 @@ public sealed class SignatureApiTests
             scope.ServiceProvider.GetRequiredService<DocBpm.Documents.Signatures.DocumentSignatures>()
                 .SignFileAsync(draft.Id, "hethan", DocBpm.Documents.Signatures.SignatureRole.Personal, null, null, null, CancellationToken.None));
 
-        StringAssert.Contains(refused.Vietnamese, "không còn hiệu lực");
+        StringAssert.Contains(refused.Vietnamese, "đã hết hạn");
         Assert.IsFalse(db.ChangeTracker.HasChanges(), "no signed file waits to be saved");
         Assert.AreEqual(1, await db.Set<StoredFile>().CountAsync());
     }

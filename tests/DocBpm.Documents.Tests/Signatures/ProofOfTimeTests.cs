@@ -1,0 +1,113 @@
+using System.Security.Cryptography;
+using DocBpm.Documents.Signatures;
+using DocBpm.Engine.Timers;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace DocBpm.Documents.Tests.Signatures;
+
+/// <summary>
+/// ETSI EN 319 102-1 proof of existence: the time a signer claims is a claim; only a validated timestamp (of the
+/// signature or of the document) proves the signature existed while its certificate was valid.
+/// </summary>
+[TestClass]
+public sealed class ProofOfTimeTests
+{
+    private static readonly TestPki Pki = TestPki.Instance;
+
+    /// <summary>Three months before the expired person's certificate ran out (2025-06-01).</summary>
+    private static readonly DateTimeOffset BeforeExpiry = VietnamTime.At(2025, 3, 1, 9, 0);
+
+    public TestContext TestContext { get; set; } = null!;
+
+    private static async Task<byte[]> SignAsync(TestIdentity identity, DateTimeOffset at, TestIdentity? authority = null)
+    {
+        var clock = new FakeTimeProvider(at);
+        using var tsa = authority is null ? null : new TestTimestampAuthority(authority, clock);
+        using var http = tsa is null ? null : new HttpClient(tsa) { BaseAddress = new Uri("http://tsa.test/") };
+        var signer = new PdfSigner(Options.Create(Pki.Options()), clock, http is null ? null : new HttpTimestampClient(http));
+        return await signer.SignAsync(TestDocuments.OfficialLetter(), identity.SigningKey, SignatureAppearance.For(SignatureRole.Personal, "Vi Văn Cũ"),
+            CancellationToken.None);
+    }
+
+    [TestMethod]
+    public async Task Etsi_INDETERMINATE_OUT_OF_BOUNDS_NO_POE_for_an_expired_certificate_with_a_backdated_claim_and_no_timestamp()
+    {
+        var signed = await SignAsync(Pki.Expired, BeforeExpiry);
+
+        var result = TestPki.Verifier(Pki.Options()).Verify(signed, []).Signatures.Single();
+
+        VerificationTests.AssertVerdict(result, Indications.Indeterminate, SubIndications.OutOfBoundsNoPoe);
+        Assert.AreEqual("certificate-expired-no-proof-of-time", result.Reasons.Single().Code);
+        Assert.IsNull(result.ProofOfExistence);
+    }
+
+    [TestMethod]
+    public async Task Etsi_TOTAL_PASSED_for_an_expired_certificate_with_a_valid_timestamp_before_expiry()
+    {
+        var signed = await SignAsync(Pki.Expired, BeforeExpiry, Pki.Timestamps);
+
+        var result = TestPki.Verifier(Pki.Options()).Verify(signed, []).Signatures.Single();
+
+        VerificationTests.AssertVerdict(result, Indications.TotalPassed, null);
+        Assert.AreEqual(BeforeExpiry, result.ProofOfExistence);
+        Assert.IsTrue(result.Timestamped);
+    }
+
+    [TestMethod]
+    public async Task Etsi_a_timestamp_from_an_authority_that_is_not_configured_is_ignored_as_proof_of_time_not_invalid()
+    {
+        var fresh = await SignAsync(Pki.Director, TestPki.SigningTime, Pki.UntrustedTimestamps);
+        var backdated = await SignAsync(Pki.Expired, BeforeExpiry, Pki.UntrustedTimestamps);
+
+        var valid = TestPki.Verifier(Pki.Options()).Verify(fresh, []).Signatures.Single();
+        var unproven = TestPki.Verifier(Pki.Options()).Verify(backdated, []).Signatures.Single();
+
+        VerificationTests.AssertVerdict(valid, Indications.TotalPassed, null);
+        Assert.Contains(SignatureReasons.TimestampUntrusted, valid.Reasons);
+        Assert.IsFalse(valid.Timestamped);
+        VerificationTests.AssertVerdict(unproven, Indications.Indeterminate, SubIndications.OutOfBoundsNoPoe);
+    }
+
+    [TestMethod]
+    public async Task Etsi_a_valid_document_timestamp_is_TOTAL_PASSED_and_proves_the_signatures_before_it_existed()
+    {
+        var signed = await SignAsync(Pki.Expired, BeforeExpiry);
+
+        var stamped = await DocumentTimestampAsync(signed, Pki.Timestamps, BeforeExpiry.AddDays(1));
+        var report = TestPki.Verifier(Pki.Options()).Verify(stamped, []);
+
+        VerificationTests.AssertVerdict(report.Signatures[0], Indications.TotalPassed, null);
+        Assert.AreEqual(BeforeExpiry.AddDays(1), report.Signatures[0].ProofOfExistence);
+        Assert.IsTrue(report.Signatures[1].IsDocumentTimestamp);
+        VerificationTests.AssertVerdict(report.Signatures[1], Indications.TotalPassed, null);
+        Assert.IsFalse(report.Reasons.Any(SignatureReasons.IsForbiddenChange), report.Summary);
+    }
+
+    [TestMethod]
+    public async Task Etsi_a_document_timestamp_from_an_authority_that_is_not_configured_is_INDETERMINATE_and_proves_nothing()
+    {
+        var signed = await SignAsync(Pki.Expired, BeforeExpiry);
+
+        var stamped = await DocumentTimestampAsync(signed, Pki.UntrustedTimestamps, BeforeExpiry.AddDays(1));
+        var report = TestPki.Verifier(Pki.Options()).Verify(stamped, []);
+
+        VerificationTests.AssertVerdict(report.Signatures[0], Indications.Indeterminate, SubIndications.OutOfBoundsNoPoe);
+        VerificationTests.AssertVerdict(report.Signatures[1], Indications.Indeterminate, SubIndications.NoCertificateChainFound);
+    }
+
+    /// <summary>A PAdES document timestamp (ETSI.RFC3161) over the whole file, added as an incremental update.</summary>
+    internal static async Task<byte[]> DocumentTimestampAsync(byte[] pdf, TestIdentity authority, DateTimeOffset at)
+    {
+        var clock = new FakeTimeProvider(at);
+        using var tsa = new TestTimestampAuthority(authority, clock);
+        using var http = new HttpClient(tsa) { BaseAddress = new Uri("http://tsa.test/") };
+        var prepared = new PdfSigner(Options.Create(Pki.Options()), clock).Prepare(pdf, Pki.Director.Chain,
+            SignatureAppearance.For(SignatureRole.Agency, "Dấu thời gian") with { Box = new PdfBox(0, 0, 0, 0) });
+        var stamped = Tampering.Replace(prepared.Pdf, "/SubFilter /ETSI.CAdES.detached", "/SubFilter /ETSI.RFC3161       ", last: true);
+        var range = new[] { 0, prepared.ContentsStart, prepared.ContentsEnd, stamped.LongLength - prepared.ContentsEnd };
+        var token = await new HttpTimestampClient(http).GetTokenAsync(SHA256.HashData(PdfSigner.SignedBytes(stamped, range)), CancellationToken.None);
+        System.Text.Encoding.ASCII.GetBytes(Convert.ToHexString(token)).CopyTo(stamped, prepared.ContentsStart + 1);
+        return stamped;
+    }
+}
