@@ -109,13 +109,9 @@ public sealed class RegisterNumbersRetryTests
 
     private static RegisterNumbers Numbers(IServiceProvider services) => services.GetRequiredService<RegisterNumbers>();
 
-    private static Task<List<int>> NumbersAsync(DocumentsTestHost host) => host.InScopeAsync(sp =>
-        sp.GetRequiredService<DbContext>().Set<NumberedRecord>().Where(r => r.BookId == RegisterBookSeed.Incoming && r.Year == Year)
-            .Select(r => r.Number).OrderBy(n => n).ToListAsync());
+    private static Task<List<int>> NumbersAsync(DocumentsTestHost host) => RegisterNumbersTests.NumbersAsync(host, RegisterBookSeed.Incoming);
 
-    private static Task<int> LastNumberAsync(DocumentsTestHost host) => host.InScopeAsync(async sp =>
-        await sp.GetRequiredService<DbContext>().Set<RegisterCounter>().Where(c => c.BookId == RegisterBookSeed.Incoming && c.Year == Year)
-            .Select(c => (int?)c.LastNumber).SingleOrDefaultAsync() ?? 0);
+    private static Task<int> LastNumberAsync(DocumentsTestHost host) => RegisterNumbersTests.LastNumberAsync(host, RegisterBookSeed.Incoming);
 
     /// <summary>
     /// A registering step (allocate, record, save) whose first <c>losses</c> attempts fail the way its SaveChanges would on
