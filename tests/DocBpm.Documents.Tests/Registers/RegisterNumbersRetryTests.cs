@@ -5,6 +5,7 @@ using DocBpm.Engine.Runtime;
 using DocBpm.Engine.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace DocBpm.Documents.Tests.Registers;
 
@@ -25,10 +26,19 @@ public sealed class RegisterNumbersRetryTests
     {
         await using var host = await DocumentsTestHost.StartAsync(provider);
         var step = new LosingStep(losses: 1, attempt => new DbUpdateConcurrencyException($"attempt {attempt} lost"));
+        var log = new RecordingLogger();
 
-        var number = await host.InScopeAsync(sp => Numbers(sp).RetryOnConflictAsync(ct => step.RunAsync(sp, ct), CancellationToken.None));
+        var number = await host.InScopeAsync(sp =>
+        {
+            var numbers = new RegisterNumbers(sp.GetRequiredService<DbContext>(), host.Clock, log);
+            return numbers.RetryOnConflictAsync(ct => step.RunAsync(sp, numbers, ct), CancellationToken.None);
+        });
 
         Assert.AreEqual(2, step.Attempts, "the lost attempt ran again");
+        Assert.AreEqual(LogLevel.Information, log.Entries.Single(e => e.Message.Contains("attempt 1 lost", StringComparison.Ordinal)).Level,
+            "a lost race is logged as information");
+        Assert.AreEqual(2, log.Entries.Count(e => e.Level == LogLevel.Debug && e.Message.Contains("took number 1", StringComparison.Ordinal)),
+            "each number taken is traced, the rolled-back one too");
         Assert.AreEqual(1, number, "the lost attempt's number was rolled back, not burnt");
         CollectionAssert.AreEqual(new[] { 1 }, await NumbersAsync(host), "the lost attempt's record is not stored beside the new one");
         Assert.AreEqual(1, await LastNumberAsync(host));
@@ -121,10 +131,13 @@ public sealed class RegisterNumbersRetryTests
     {
         public int Attempts { get; private set; }
 
-        public async Task<int> RunAsync(IServiceProvider services, CancellationToken cancellationToken)
+        public Task<int> RunAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+            RunAsync(services, Numbers(services), cancellationToken);
+
+        public async Task<int> RunAsync(IServiceProvider services, RegisterNumbers numbers, CancellationToken cancellationToken)
         {
             var attempt = ++Attempts;
-            var number = await Numbers(services).AllocateAsync(RegisterBookSeed.Incoming, Year, cancellationToken);
+            var number = await numbers.AllocateAsync(RegisterBookSeed.Incoming, Year, cancellationToken);
             var db = services.GetRequiredService<DbContext>();
             db.Add(new NumberedRecord { Id = Guid.CreateVersion7(), BookId = number.BookId, Year = number.Year, Number = number.Value });
             if (attempt <= losses)
@@ -132,5 +145,17 @@ public sealed class RegisterNumbersRetryTests
             await db.SaveChangesAsync(cancellationToken);
             return number.Value;
         }
+    }
+
+    private sealed class RecordingLogger : ILogger<RegisterNumbers>
+    {
+        public List<(LogLevel Level, string Message)> Entries { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Entries.Add((logLevel, formatter(state, exception)));
     }
 }
