@@ -132,11 +132,11 @@ public sealed class RegisterNumbersTests
         return numbers.RetryOnConflictAsync(ct => numbers.AllocateAsync(bookId, ct), CancellationToken.None);
     });
 
-    private static Task<List<int>> NumbersAsync(DocumentsTestHost host, Guid bookId) => host.InScopeAsync(sp =>
+    internal static Task<List<int>> NumbersAsync(DocumentsTestHost host, Guid bookId) => host.InScopeAsync(sp =>
         sp.GetRequiredService<DbContext>().Set<NumberedRecord>().Where(r => r.BookId == bookId && r.Year == Year)
             .Select(r => r.Number).OrderBy(n => n).ToListAsync());
 
-    private static Task<int> LastNumberAsync(DocumentsTestHost host, Guid bookId) => host.InScopeAsync(async sp =>
+    internal static Task<int> LastNumberAsync(DocumentsTestHost host, Guid bookId) => host.InScopeAsync(async sp =>
         await sp.GetRequiredService<DbContext>().Set<RegisterCounter>().Where(c => c.BookId == bookId && c.Year == Year)
             .Select(c => (int?)c.LastNumber).SingleOrDefaultAsync() ?? 0);
 }
