@@ -19,6 +19,12 @@ public abstract class FlowNode
     public List<SequenceFlow> Incoming { get; } = [];
     public List<SequenceFlow> Outgoing { get; } = [];
 
+    /// <summary>
+    /// The flow taken when no other outgoing flow can be (the <c>default</c> attribute of gateways and activities).
+    /// </summary>
+    public string? DefaultFlowId { get; init; }
+    public SequenceFlow? DefaultFlow { get; internal set; }
+
     /// <summary>The BPMN element name (e.g. userTask), used in journals and messages.</summary>
     public abstract string Kind { get; }
 
@@ -108,8 +114,6 @@ public enum GatewayKind
 public sealed class Gateway : FlowNode
 {
     public required GatewayKind GatewayKind { get; init; }
-    public string? DefaultFlowId { get; init; }
-    public SequenceFlow? DefaultFlow { get; internal set; }
 
     public override string Kind => GatewayKind switch
     {

@@ -5,7 +5,11 @@ using DocBpm.Engine.Timers;
 namespace DocBpm.Engine.Model;
 
 /// <summary>Checks a read model for what would fail at run time: structure, bindings, expressions and timers.</summary>
-internal sealed class ModelValidator(ProcessModel model, ActivityRegistry registry, List<BpmnValidationError> errors)
+internal sealed class ModelValidator(
+    ProcessModel model,
+    ActivityRegistry registry,
+    List<BpmnValidationError> errors,
+    IReadOnlySet<FlowNode> nextToRefused)
 {
     public void Validate()
     {
@@ -14,6 +18,7 @@ internal sealed class ModelValidator(ProcessModel model, ActivityRegistry regist
         foreach (var node in model.NodesById.Values)
         {
             CheckConnections(node);
+            CheckDefaultFlow(node);
             switch (node)
             {
                 case SubProcess sub:
@@ -47,6 +52,9 @@ internal sealed class ModelValidator(ProcessModel model, ActivityRegistry regist
 
     private void CheckConnections(FlowNode node)
     {
+        // Its flow to a refused element was not read; saying so again would only bury the real error.
+        if (nextToRefused.Contains(node))
+            return;
         var isStart = node is StartEvent or BoundaryEvent;
         if (!isStart && node.Incoming.Count == 0)
             Error(node, $"{node.Kind} has no incoming sequence flow", "phần tử chưa có luồng đi vào");
@@ -65,10 +73,17 @@ internal sealed class ModelValidator(ProcessModel model, ActivityRegistry regist
             Error(sub, "a subprocess needs exactly one none start event", "quy trình con cần đúng một sự kiện bắt đầu");
     }
 
+    private void CheckDefaultFlow(FlowNode node)
+    {
+        if (node.DefaultFlowId is { } id && (node.DefaultFlow is null || node.DefaultFlow.Source != node))
+            Error(node, $"the default flow '{id}' is not an outgoing flow of {node.Kind} '{node.Id}'",
+                $"luồng mặc định '{id}' không đi ra từ phần tử '{node.Id}'");
+        if (node.DefaultFlow is { Condition: not null } conditional && conditional.Source == node)
+            Error(conditional.Id, conditional.Location.Line, "a default flow has no condition", "luồng mặc định không có điều kiện");
+    }
+
     private void CheckGateway(Gateway gateway)
     {
-        if (gateway.DefaultFlowId is { } id && (gateway.DefaultFlow is null || gateway.DefaultFlow.Source != gateway))
-            Error(gateway, $"the default flow '{id}' is not an outgoing flow of this gateway", $"luồng mặc định '{id}' không đi ra từ cổng này");
         switch (gateway.GatewayKind)
         {
             case GatewayKind.Exclusive or GatewayKind.Inclusive when gateway.Outgoing.Count > 1:

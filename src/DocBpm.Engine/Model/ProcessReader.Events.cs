@@ -8,7 +8,7 @@ internal sealed partial class ProcessReader
     /// <summary>The event definition of an event element; null for a none event.</summary>
     private EventTrigger? ReadTrigger(XElement element, string id, string position, bool catching)
     {
-        var definitions = element.Elements().Where(e => e.Name.Namespace == Bpmn && e.Name.LocalName.EndsWith("EventDefinition", StringComparison.Ordinal)).ToList();
+        var definitions = EventDefinitions(element).ToList();
         if (definitions.Count == 0)
             return null;
         if (definitions.Count > 1)
@@ -41,6 +41,11 @@ internal sealed partial class ProcessReader
             _ => new TerminateTrigger(),
         };
     }
+
+    private static IEnumerable<XElement> EventDefinitions(XElement element) =>
+        element.Elements().Where(e => e.Name.Namespace == Bpmn && e.Name.LocalName.EndsWith("EventDefinition", StringComparison.Ordinal));
+
+    private static bool HasEventDefinition(XElement element) => EventDefinitions(element).Any();
 
     private MessageTrigger? ReadMessage(XElement element, string id, string? messageRef)
     {

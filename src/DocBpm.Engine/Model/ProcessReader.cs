@@ -23,6 +23,11 @@ internal sealed partial class ProcessReader(
         .ToDictionary(g => g.Key, g => (string?)((string?)g.First().Attribute("errorCode") ?? g.Key), StringComparer.Ordinal);
 
     private readonly List<(XElement Element, SubProcess? Scope)> flows = [];
+
+    /// <summary>Elements refused with an error already; what merely connects to them is not reported again.</summary>
+    private readonly HashSet<string> refused = new(StringComparer.Ordinal);
+
+    private readonly HashSet<FlowNode> nextToRefused = [];
     private ProcessModel model = null!;
 
     public ProcessModel Read()
@@ -38,7 +43,7 @@ internal sealed partial class ProcessReader(
         ReadScope(process, null);
         ReadFlows();
         LinkBoundaries();
-        new ModelValidator(model, registry, errors).Validate();
+        new ModelValidator(model, registry, errors, nextToRefused).Validate();
         return model;
     }
 
@@ -59,7 +64,12 @@ internal sealed partial class ProcessReader(
                 continue;
             var node = ReadNode(element, name);
             if (node is null)
+            {
+                if ((string?)element.Attribute("id") is { Length: > 0 } refusedId)
+                    refused.Add(refusedId);
                 continue;
+            }
+
             if (!model.NodesById.TryAdd(node.Id, node))
             {
                 Error(element, node.Id, $"duplicate id '{node.Id}'", $"mã '{node.Id}' bị trùng");
@@ -95,12 +105,12 @@ internal sealed partial class ProcessReader(
                 return new EndEvent { Id = id, Name = label, Location = location, Trigger = ReadTrigger(element, id, "end", catching: false) };
             case "intermediateCatchEvent":
                 var trigger = ReadTrigger(element, id, "catch", catching: true);
-                if (trigger is null && !element.Elements().Any(e => e.Name.LocalName.EndsWith("EventDefinition", StringComparison.Ordinal)))
+                if (trigger is null && !HasEventDefinition(element))
                     Error(element, id, "an intermediate catch event needs a message or timer definition",
                         "sự kiện chờ phải là sự kiện thông điệp hoặc hẹn giờ");
                 return new IntermediateCatchEvent { Id = id, Name = label, Location = location, Trigger = trigger ?? new TerminateTrigger() };
             case "intermediateThrowEvent":
-                if (element.Elements().Any(e => e.Name.LocalName.EndsWith("EventDefinition", StringComparison.Ordinal)))
+                if (HasEventDefinition(element))
                     Unsupported(element, id, "intermediateThrowEvent with an event definition");
                 return new IntermediateThrowEvent { Id = id, Name = label, Location = location };
             case "boundaryEvent":
@@ -125,7 +135,11 @@ internal sealed partial class ProcessReader(
                     return null;
                 }
 
-                return new SubProcess { Id = id, Name = label, Location = location, MultiInstance = ReadLoop(element, id) };
+                return new SubProcess
+                {
+                    Id = id, Name = label, Location = location, MultiInstance = ReadLoop(element, id),
+                    DefaultFlowId = (string?)element.Attribute("default"),
+                };
             case "task" or "manualTask" or "userTask" or "serviceTask" or "scriptTask" or "sendTask" or "receiveTask":
                 return ReadTask(element, name, id, label, location);
             default:
@@ -138,6 +152,8 @@ internal sealed partial class ProcessReader(
     {
         var attachedTo = (string?)element.Attribute("attachedToRef");
         var trigger = ReadTrigger(element, id, "boundary", catching: true);
+        if (trigger is null && HasEventDefinition(element))
+            return null;
         if (trigger is null or TerminateTrigger)
         {
             Error(element, id, "a boundary event needs a timer, message or error definition",
@@ -190,6 +206,7 @@ internal sealed partial class ProcessReader(
             ScriptResultVariable = (string?)element.Attribute(Ext + "resultVariable"),
             Message = message,
             MultiInstance = ReadLoop(element, id),
+            DefaultFlowId = (string?)element.Attribute("default"),
         };
     }
 
@@ -261,6 +278,12 @@ internal sealed partial class ProcessReader(
             var target = Resolve(targetId, scope);
             if (source is null || target is null)
             {
+                if (refused.Contains(sourceId) || refused.Contains(targetId))
+                {
+                    nextToRefused.UnionWith(new[] { source, target }.OfType<FlowNode>());
+                    continue;
+                }
+
                 var missing = source is null ? sourceId : targetId;
                 Error(element, id, $"the flow connects '{missing}', which is not an element of the same (sub)process",
                     $"luồng nối tới '{missing}', không phải phần tử trong cùng quy trình con");
@@ -284,8 +307,8 @@ internal sealed partial class ProcessReader(
             target.Incoming.Add(flow);
         }
 
-        foreach (var gateway in model.NodesById.Values.OfType<Gateway>())
-            gateway.DefaultFlow = gateway.DefaultFlowId is { } d ? model.FlowsById.GetValueOrDefault(d) : null;
+        foreach (var node in model.NodesById.Values.Where(n => n.DefaultFlowId is not null))
+            node.DefaultFlow = model.FlowsById.GetValueOrDefault(node.DefaultFlowId!);
     }
 
     private FlowNode? Resolve(string id, SubProcess? scope) =>
@@ -300,7 +323,7 @@ internal sealed partial class ProcessReader(
                 boundary.AttachedTo = activity;
                 activity.Boundaries.Add(boundary);
             }
-            else
+            else if (!refused.Contains(boundary.AttachedToId))
             {
                 Error(boundary, $"the boundary event is attached to '{boundary.AttachedToId}', which is not an activity",
                     $"sự kiện biên gắn vào '{boundary.AttachedToId}', không phải là một công việc");

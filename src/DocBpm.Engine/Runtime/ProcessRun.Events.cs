@@ -89,7 +89,9 @@ internal sealed partial class ProcessRun
 
     /// <summary>
     /// Throws a BPMN error from <paramref name="source"/>: the nearest error boundary event that matches the code,
-    /// on the activity itself or on an enclosing subprocess, interrupts that activity and takes the token.
+    /// on the activity itself or on an enclosing subprocess, interrupts that activity and takes the token. An error
+    /// nothing catches stops the token where it is with an incident, as a job out of retries does: the rest of the
+    /// step is stored, and an administrator sees it and retries it.
     /// </summary>
     private ValueTask ThrowError(TokenState token, FlowNode source, string code, string? message)
     {
@@ -106,7 +108,24 @@ internal sealed partial class ProcessRun
                 return FireBoundary(OwnerOf(State.Token(scope.OwnerTokenId!.Value), owner), boundary, interrupting: true);
         }
 
-        throw new UnhandledBpmnErrorException(source.Id, code, message);
+        RaiseIncident(token, source, $"BPMN error '{code}' is not caught{(message is null ? "" : ": " + message)}");
+        return ValueTask.CompletedTask;
+    }
+
+    private void RaiseIncident(TokenState token, FlowNode element, string error)
+    {
+        var bookmark = new Bookmark
+        {
+            Id = Guid.CreateVersion7(),
+            TokenId = token.Id,
+            Kind = BookmarkKind.Job,
+            ElementId = element.Id,
+        };
+        State.Bookmarks.Add(bookmark);
+        token.ElementId = element.Id;
+        token.Status = TokenStatus.Waiting;
+        Journal(element, "incident", detail: error);
+        Output.Incidents.Add(new RaisedIncident(bookmark.Id, element.Id, error));
     }
 
     /// <summary>The token that carries the boundaries of an activity: for a multi-instance item, the body's owner.</summary>

@@ -91,7 +91,10 @@ internal sealed partial class ProcessRun
         }
     }
 
-    /// <summary>Leaves a node by its outgoing flows: conditional flows whose condition holds, and every unconditional one.</summary>
+    /// <summary>
+    /// Leaves a node by its outgoing flows: conditional flows whose condition holds and every unconditional one; the
+    /// default flow only when none of those is taken.
+    /// </summary>
     private ValueTask Leave(TokenState token, FlowNode node, Outcome? outcome)
     {
         if (node is not Gateway)
@@ -103,8 +106,10 @@ internal sealed partial class ProcessRun
         }
 
         var taken = node.Outgoing
-            .Where(f => f.Condition is null || Condition(token, f, outcome))
+            .Where(f => f != node.DefaultFlow && (f.Condition is null || Condition(token, f, outcome)))
             .ToList();
+        if (taken.Count == 0 && node.DefaultFlow is { } fallback)
+            taken.Add(fallback);
         if (taken.Count == 0)
             throw new ProcessExecutionException(node.Id, "no outgoing sequence flow can be taken: every condition is false");
         Move(token, taken);

@@ -18,7 +18,8 @@ public sealed record MessageRequest(
     IReadOnlyDictionary<string, JsonNode?>? Variables = null,
     string? IdempotencyKey = null,
     string? Actor = null,
-    string? BusinessKey = null);
+    string? BusinessKey = null,
+    bool All = false);
 
 public enum CorrelationKind
 {
@@ -49,6 +50,18 @@ public sealed class TaskAccessDeniedException(Guid taskId, string userName)
     : Exception($"User '{userName}' may not work on task {taskId}.")
 {
     public Guid TaskId { get; } = taskId;
+}
+
+/// <summary>
+/// Several instances wait for the message with this name and key, and the sender did not ask for all of them
+/// (Camunda's <c>correlate</c> against <c>correlateAll</c>): nothing was delivered.
+/// </summary>
+public sealed class AmbiguousCorrelationException(string messageName, string? correlationKey, IReadOnlyList<Guid> instanceIds)
+    : Exception($"{instanceIds.Count} instances wait for message '{messageName}' with key '{correlationKey}'; deliver to all of them explicitly or use a more specific key.")
+{
+    public string MessageName { get; } = messageName;
+    public string? CorrelationKey { get; } = correlationKey;
+    public IReadOnlyList<Guid> InstanceIds { get; } = instanceIds;
 }
 
 public sealed class InstanceNotFoundException(Guid instanceId) : Exception($"Instance {instanceId} does not exist.")

@@ -7,8 +7,10 @@ namespace DocBpm.Engine.Runtime;
 public sealed partial class WorkflowRuntime
 {
     /// <summary>
-    /// Delivers a message: to every instance waiting for this name and correlation key, or else to the latest process
-    /// version that starts with it. With an idempotency key, a repeated delivery is a no-op.
+    /// Delivers a message: to the instance waiting for this name and correlation key (to every such instance only when
+    /// <see cref="MessageRequest.All"/> asks; otherwise several are refused with
+    /// <see cref="AmbiguousCorrelationException"/>), or else to the latest process version that starts with it. With an
+    /// idempotency key, a repeated delivery is a no-op.
     /// </summary>
     public async Task<CorrelationResult> CorrelateAsync(MessageRequest message, CancellationToken cancellationToken)
     {
@@ -53,8 +55,11 @@ public sealed partial class WorkflowRuntime
             .ToListAsync(cancellationToken);
         if (waiting.Count > 0)
         {
+            var targets = waiting.DistinctBy(w => w.InstanceId).ToList();
+            if (targets.Count > 1 && !message.All)
+                throw new AmbiguousCorrelationException(message.MessageName, message.CorrelationKey, [.. targets.Select(t => t.InstanceId)]);
             var resumed = new List<Guid>();
-            foreach (var subscription in waiting.DistinctBy(w => w.InstanceId))
+            foreach (var subscription in targets)
             {
                 var (bookmark, instance) = await LoadActiveAsync(subscription.Id, BookmarkKind.Message, cancellationToken);
                 await ResumeAsync(bookmark, instance, new ResumeInput(message.Variables, message.Actor), cancellationToken);

@@ -53,6 +53,11 @@ public sealed partial class EngineExceptionHandler(IProblemDetailsService proble
         MigrationTargetNotNewerException notNewer => Problem(StatusCodes.Status409Conflict,
             "Không chuyển được sang phiên bản mới",
             $"Hồ sơ đang chạy theo phiên bản {notNewer.CurrentVersion}; chỉ chuyển được sang phiên bản mới hơn, không phải {notNewer.TargetVersion}."),
+        AmbiguousCorrelationException ambiguous => WithInstances(Problem(StatusCodes.Status409Conflict,
+            "Thông điệp khớp nhiều quy trình",
+            $"Có {ambiguous.InstanceIds.Count} quy trình đang chờ thông điệp '{ambiguous.MessageName}' với khóa '{ambiguous.CorrelationKey}'. "
+            + "Không quy trình nào nhận thông điệp; hãy dùng khóa tương quan cụ thể hơn hoặc gửi với all=true để gửi cho tất cả."),
+            ambiguous.InstanceIds),
         IncidentNotFoundException => Problem(StatusCodes.Status404NotFound, "Không tìm thấy sự cố",
             "Sự cố không tồn tại hoặc đã được xử lý."),
         // A domain rule refusing inside an activity speaks to the person in its own words.
@@ -92,6 +97,12 @@ public sealed partial class EngineExceptionHandler(IProblemDetailsService proble
     private static ProblemDetails WithElement(ProblemDetails problem, string elementId)
     {
         problem.Extensions["elementId"] = elementId;
+        return problem;
+    }
+
+    private static ProblemDetails WithInstances(ProblemDetails problem, IReadOnlyList<Guid> instanceIds)
+    {
+        problem.Extensions["instanceIds"] = instanceIds;
         return problem;
     }
 

@@ -8,7 +8,7 @@ namespace DocBpm.Web.Messages;
 
 public sealed record CorrelateRequest(
     string MessageName, string? CorrelationKey, Dictionary<string, JsonNode?>? Variables, string? IdempotencyKey,
-    string? BusinessKey);
+    string? BusinessKey, bool All = false);
 
 public static class MessageEndpoints
 {
@@ -25,7 +25,8 @@ public static class MessageEndpoints
         if (string.IsNullOrWhiteSpace(request.MessageName))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["messageName"] = ["Tên thông điệp là bắt buộc."] });
         var result = await runtime.CorrelateAsync(new MessageRequest(request.MessageName, request.CorrelationKey,
-            request.Variables, request.IdempotencyKey, user.Identity?.Name, request.BusinessKey), cancellationToken);
+            request.Variables, request.IdempotencyKey, user.Identity?.Name, request.BusinessKey,
+            request.All), cancellationToken);
         if (result.Kind == CorrelationKind.NotCorrelated)
             return TypedResults.Problem(
                 $"Không có quy trình nào đang chờ thông điệp '{request.MessageName}' với khóa '{request.CorrelationKey}'.",
