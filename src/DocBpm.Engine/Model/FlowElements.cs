@@ -129,10 +129,20 @@ public abstract class Activity : FlowNode
 {
     public List<BoundaryEvent> Boundaries { get; } = [];
     public MultiInstance? MultiInstance { get; init; }
+    public StandardLoop? Loop { get; init; }
 }
 
-/// <summary>Parallel multi-instance over a collection (e.g. assign to several units).</summary>
-public sealed record MultiInstance(string Collection, string ElementVariable, string? CompletionCondition);
+/// <summary>
+/// Multi-instance over a collection (e.g. assign to several units): all items at once, or one after another when
+/// <see cref="IsSequential"/>; the completion condition may end it early.
+/// </summary>
+public sealed record MultiInstance(string Collection, string ElementVariable, string? CompletionCondition, bool IsSequential = false);
+
+/// <summary>
+/// A standard loop: the activity runs again while <see cref="Condition"/> holds, at most <see cref="Maximum"/> times;
+/// with <see cref="TestBefore"/> the condition is also asked before the first run (a while loop, not a do-while).
+/// </summary>
+public sealed record StandardLoop(string? Condition, int? Maximum, bool TestBefore);
 
 public sealed class SubProcess : Activity
 {

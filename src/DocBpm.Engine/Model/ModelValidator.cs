@@ -42,6 +42,9 @@ internal sealed class ModelValidator(
                     Expression(node, condition, "completion condition", script: false, forceExpression: true);
             }
 
+            if (node is Activity { Loop.Condition: { } loopCondition })
+                Expression(node, loopCondition, "loop condition", forceExpression: true);
+
             CheckTrigger(node);
         }
 

@@ -138,7 +138,7 @@ internal sealed partial class ProcessReader(
                 return new SubProcess
                 {
                     Id = id, Name = label, Location = location, MultiInstance = ReadLoop(element, id),
-                    DefaultFlowId = (string?)element.Attribute("default"),
+                    Loop = ReadStandardLoop(element, id), DefaultFlowId = (string?)element.Attribute("default"),
                 };
             case "task" or "manualTask" or "userTask" or "serviceTask" or "scriptTask" or "sendTask" or "receiveTask":
                 return ReadTask(element, name, id, label, location);
@@ -206,6 +206,7 @@ internal sealed partial class ProcessReader(
             ScriptResultVariable = (string?)element.Attribute(Ext + "resultVariable"),
             Message = message,
             MultiInstance = ReadLoop(element, id),
+            Loop = ReadStandardLoop(element, id),
             DefaultFlowId = (string?)element.Attribute("default"),
         };
     }
@@ -237,16 +238,8 @@ internal sealed partial class ProcessReader(
     private MultiInstance? ReadLoop(XElement element, string id)
     {
         var loop = element.Element(Bpmn + "multiInstanceLoopCharacteristics");
-        if (element.Element(Bpmn + "standardLoopCharacteristics") is { } standard)
-            Unsupported(standard, id, "loop activity (standardLoopCharacteristics)");
         if (loop is null)
             return null;
-        if ((string?)loop.Attribute("isSequential") == "true")
-        {
-            Unsupported(loop, id, "sequential multi-instance");
-            return null;
-        }
-
         var settings = loop.Element(Bpmn + "extensionElements")?.Element(Ext + "loop");
         var collection = (string?)settings?.Attribute("collection");
         var variable = (string?)settings?.Attribute("elementVariable");
@@ -258,7 +251,40 @@ internal sealed partial class ProcessReader(
         }
 
         var completion = loop.Element(Bpmn + "completionCondition")?.Value;
-        return new MultiInstance(collection, variable, string.IsNullOrWhiteSpace(completion) ? null : completion.Trim());
+        return new MultiInstance(collection, variable, string.IsNullOrWhiteSpace(completion) ? null : completion.Trim(),
+            (string?)loop.Attribute("isSequential") == "true");
+    }
+
+    private StandardLoop? ReadStandardLoop(XElement element, string id)
+    {
+        if (element.Element(Bpmn + "standardLoopCharacteristics") is not { } loop)
+            return null;
+        if (element.Element(Bpmn + "multiInstanceLoopCharacteristics") is not null)
+        {
+            Error(loop, id, "an activity has either a standard loop or multi-instance, not both",
+                "công việc chỉ có một kiểu lặp: vòng lặp hoặc nhiều phiên bản");
+            return null;
+        }
+
+        var condition = loop.Element(Bpmn + "loopCondition")?.Value.Trim();
+        var maximumText = (string?)loop.Attribute("loopMaximum");
+        int? maximum = null;
+        if (maximumText is not null)
+        {
+            if (!int.TryParse(maximumText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var max) || max < 1)
+                Error(loop, id, $"loopMaximum '{maximumText}' is not a positive whole number", $"số lần lặp tối đa '{maximumText}' phải là số nguyên dương");
+            else
+                maximum = max;
+        }
+
+        if (string.IsNullOrEmpty(condition) && maximum is null)
+        {
+            Error(loop, id, "a standard loop needs a loopCondition or a loopMaximum, or it never ends",
+                "vòng lặp cần điều kiện lặp (loopCondition) hoặc số lần lặp tối đa (loopMaximum), nếu không sẽ lặp mãi");
+            return null;
+        }
+
+        return new StandardLoop(string.IsNullOrEmpty(condition) ? null : condition, maximum, (string?)loop.Attribute("testBefore") == "true");
     }
 
     private void ReadFlows()

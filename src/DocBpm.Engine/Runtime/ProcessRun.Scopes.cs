@@ -49,26 +49,40 @@ internal sealed partial class ProcessRun
 
         SubscribeBoundaries(token, activity);
         token.Status = TokenStatus.Waiting;
-        var body = NewScope(ScopeKind.MultiInstanceBody, token.ScopeId, activity.Id, token.Id);
-        body.Instances = items.Count;
-        UpdateLoopCounters(body);
-        for (var i = 0; i < items.Count; i++)
+        var body = new ScopeState
         {
-            var item = NewScope(ScopeKind.MultiInstanceItem, body.Id, activity.Id, null);
-            item.Variables[loop.ElementVariable] = items[i]?.DeepClone();
-            item.Variables["loopCounter"] = JsonValue.Create(i);
-            var inner = NewToken(item.Id, activity.Id);
-            Schedule(inner, t => EnterActivity(t, activity));
-        }
-
+            Id = Guid.CreateVersion7(),
+            ParentId = token.ScopeId,
+            Kind = ScopeKind.MultiInstanceBody,
+            ElementId = activity.Id,
+            OwnerTokenId = token.Id,
+            Instances = items.Count,
+            Collection = loop.IsSequential ? items : null,
+        };
+        State.Scopes.Add(body);
+        UpdateLoopCounters(body);
+        if (loop.IsSequential)
+            StartItem(body, activity, 0, items[0]);
+        else
+            for (var i = 0; i < items.Count; i++)
+                StartItem(body, activity, i, items[i]);
         return ValueTask.CompletedTask;
+    }
+
+    private void StartItem(ScopeState body, Activity activity, int index, JsonNode? item)
+    {
+        var scope = NewScope(ScopeKind.MultiInstanceItem, body.Id, activity.Id, null);
+        scope.Variables[activity.MultiInstance!.ElementVariable] = item?.DeepClone();
+        scope.Variables["loopCounter"] = JsonValue.Create(index);
+        var inner = NewToken(scope.Id, activity.Id);
+        Schedule(inner, t => EnterActivity(t, activity));
     }
 
     private static void UpdateLoopCounters(ScopeState body)
     {
         body.Variables["nrOfInstances"] = JsonValue.Create(body.Instances);
         body.Variables["nrOfCompletedInstances"] = JsonValue.Create(body.CompletedInstances);
-        body.Variables["nrOfActiveInstances"] = JsonValue.Create(body.Instances - body.CompletedInstances);
+        body.Variables["nrOfActiveInstances"] = JsonValue.Create(body.Collection is null ? body.Instances - body.CompletedInstances : 1);
     }
 
     private ValueTask CompleteMultiInstanceItem(TokenState itemToken, Activity activity)
@@ -79,21 +93,15 @@ internal sealed partial class ProcessRun
         body.CompletedInstances++;
         UpdateLoopCounters(body);
 
-        var done = body.CompletedInstances >= body.Instances;
-        if (!done && activity.MultiInstance!.CompletionCondition is { } condition)
-        {
-            try
-            {
-                done = interpreter.JavaScript.EvaluateCondition(condition, VisibleVariables(body.Id));
-            }
-            catch (Expressions.ExpressionException ex)
-            {
-                throw new ProcessExecutionException(activity.Id, $"completion condition failed: {ex.Reason}", ex);
-            }
-        }
-
+        var done = body.CompletedInstances >= body.Instances
+            || (activity.MultiInstance!.CompletionCondition is { } condition
+                && Holds(activity.Id, condition, VisibleVariables(body.Id), "completion condition"));
         if (!done)
+        {
+            if (body.Collection is not null)
+                StartItem(body, activity, body.CompletedInstances, body.Collection[body.CompletedInstances]);
             return ValueTask.CompletedTask;
+        }
 
         var owner = State.Token(body.OwnerTokenId!.Value);
         RemoveScope(body);

@@ -82,6 +82,9 @@ internal sealed partial class ProcessRun
                 return ValueTask.CompletedTask;
             case Gateway gateway:
                 return PassGateway(token, gateway);
+            case Activity { Loop.TestBefore: true } activity when !LoopGoesOn(token, activity):
+                Journal(activity, "completed", detail: "loop condition false before the first run");
+                return Leave(token, activity, Outcome.Done);
             case Activity { MultiInstance: not null } activity when !IsMultiInstanceItem(token, activity):
                 return StartMultiInstance(token, activity);
             case Activity activity:
@@ -99,6 +102,7 @@ internal sealed partial class ProcessRun
     {
         if (node is not Gateway)
             State.Path.Add(node.Id);
+        token.LoopCounter = 0;
         if (node.Outgoing.Count == 0)
         {
             EndToken(token);
@@ -141,13 +145,19 @@ internal sealed partial class ProcessRun
         var variables = VisibleVariables(token.ScopeId);
         if (outcome is not null)
             variables["outcome"] = JsonValue.Create(outcome.Name);
+        return Holds(flow.Id, flow.Condition!, variables, "condition");
+    }
+
+    /// <summary>Evaluates a condition of the model; a failing one stops the step, naming where it is.</summary>
+    private bool Holds(string elementId, string condition, Dictionary<string, JsonNode?> variables, string what)
+    {
         try
         {
-            return interpreter.JavaScript.EvaluateCondition(flow.Condition!, variables);
+            return interpreter.JavaScript.EvaluateCondition(condition, variables);
         }
         catch (Expressions.ExpressionException ex)
         {
-            throw new ProcessExecutionException(flow.Id, $"condition failed: {ex.Reason}", ex);
+            throw new ProcessExecutionException(elementId, $"{what} failed: {ex.Reason}", ex);
         }
     }
 }
