@@ -133,10 +133,16 @@ public abstract class Activity : FlowNode
 }
 
 /// <summary>
-/// Multi-instance over a collection (e.g. assign to several units): all items at once, or one after another when
-/// <see cref="IsSequential"/>; the completion condition may end it early.
+/// Multi-instance over a collection (e.g. assign to several units), each item in <see cref="ElementVariable"/>, or
+/// <see cref="Cardinality"/> times: all at once, or one after another when <see cref="IsSequential"/>; the completion
+/// condition may end it early.
 /// </summary>
-public sealed record MultiInstance(string Collection, string ElementVariable, string? CompletionCondition, bool IsSequential = false);
+public sealed record MultiInstance(
+    string? Collection,
+    string? ElementVariable,
+    string? CompletionCondition,
+    bool IsSequential = false,
+    string? Cardinality = null);
 
 /// <summary>
 /// A standard loop: the activity runs again while <see cref="Condition"/> holds, at most <see cref="Maximum"/> times;

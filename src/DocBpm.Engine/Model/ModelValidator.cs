@@ -37,7 +37,10 @@ internal sealed class ModelValidator(
 
             if (node is Activity { MultiInstance: { } loop })
             {
-                Expression(node, loop.Collection, "collection");
+                if (loop.Collection is { } collection)
+                    Expression(node, collection, "collection");
+                if (loop.Cardinality is { } cardinality)
+                    Expression(node, cardinality, "loop cardinality", forceExpression: true);
                 if (loop.CompletionCondition is { } condition)
                     Expression(node, condition, "completion condition", script: false, forceExpression: true);
             }

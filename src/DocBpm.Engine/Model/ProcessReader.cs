@@ -243,16 +243,18 @@ internal sealed partial class ProcessReader(
         var settings = loop.Element(Bpmn + "extensionElements")?.Element(Ext + "loop");
         var collection = (string?)settings?.Attribute("collection");
         var variable = (string?)settings?.Attribute("elementVariable");
-        if (string.IsNullOrWhiteSpace(collection) || string.IsNullOrWhiteSpace(variable))
+        var cardinality = Text(loop.Element(Bpmn + "loopCardinality"));
+        var byCollection = !string.IsNullOrWhiteSpace(collection) && !string.IsNullOrWhiteSpace(variable);
+        if (!byCollection && (cardinality is null || !string.IsNullOrWhiteSpace(collection)))
         {
-            Error(loop, id, "multi-instance needs docbpm:loop with collection and elementVariable",
-                "công việc nhiều phiên bản cần docbpm:loop với collection và elementVariable");
+            Error(loop, id, "multi-instance needs docbpm:loop with collection and elementVariable, or a loopCardinality",
+                "công việc nhiều phiên bản cần docbpm:loop với collection và elementVariable, hoặc số phiên bản (loopCardinality)");
             return null;
         }
 
-        var completion = loop.Element(Bpmn + "completionCondition")?.Value;
-        return new MultiInstance(collection, variable, string.IsNullOrWhiteSpace(completion) ? null : completion.Trim(),
-            (string?)loop.Attribute("isSequential") == "true");
+        return new MultiInstance(byCollection ? collection : null, byCollection ? variable : null,
+            Text(loop.Element(Bpmn + "completionCondition")), (string?)loop.Attribute("isSequential") == "true",
+            byCollection ? null : cardinality);
     }
 
     private StandardLoop? ReadStandardLoop(XElement element, string id)
@@ -266,7 +268,7 @@ internal sealed partial class ProcessReader(
             return null;
         }
 
-        var condition = loop.Element(Bpmn + "loopCondition")?.Value.Trim();
+        var condition = Text(loop.Element(Bpmn + "loopCondition"));
         var maximumText = (string?)loop.Attribute("loopMaximum");
         int? maximum = null;
         if (maximumText is not null)
@@ -277,15 +279,19 @@ internal sealed partial class ProcessReader(
                 maximum = max;
         }
 
-        if (string.IsNullOrEmpty(condition) && maximum is null)
+        if (condition is null && maximum is null)
         {
             Error(loop, id, "a standard loop needs a loopCondition or a loopMaximum, or it never ends",
                 "vòng lặp cần điều kiện lặp (loopCondition) hoặc số lần lặp tối đa (loopMaximum), nếu không sẽ lặp mãi");
             return null;
         }
 
-        return new StandardLoop(string.IsNullOrEmpty(condition) ? null : condition, maximum, (string?)loop.Attribute("testBefore") == "true");
+        return new StandardLoop(condition, maximum, (string?)loop.Attribute("testBefore") == "true");
     }
+
+    /// <summary>The trimmed text of an expression element; null when it is missing or blank.</summary>
+    private static string? Text(XElement? expression) =>
+        string.IsNullOrWhiteSpace(expression?.Value) ? null : expression.Value.Trim();
 
     private void ReadFlows()
     {

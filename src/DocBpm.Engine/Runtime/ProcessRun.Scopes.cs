@@ -39,8 +39,7 @@ internal sealed partial class ProcessRun
     private ValueTask StartMultiInstance(TokenState token, Activity activity)
     {
         var loop = activity.MultiInstance!;
-        var items = Evaluate(token, activity.Id, Expressions.ExpressionText.Body(loop.Collection)) as JsonArray
-            ?? throw new ProcessExecutionException(activity.Id, $"the multi-instance collection '{loop.Collection}' is not an array");
+        var items = Items(token, activity.Id, loop);
         if (items.Count == 0)
         {
             Journal(activity, "completed", detail: "empty collection");
@@ -69,10 +68,24 @@ internal sealed partial class ProcessRun
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>The collection's items, or for a cardinality the numbers 0 … n-1.</summary>
+    private JsonArray Items(TokenState token, string elementId, MultiInstance loop)
+    {
+        if (loop.Collection is { } collection)
+            return Evaluate(token, elementId, Expressions.ExpressionText.Body(collection)) as JsonArray
+                ?? throw new ProcessExecutionException(elementId, $"the multi-instance collection '{collection}' is not an array");
+        var count = Evaluate(token, elementId, loop.Cardinality!) is JsonValue value && value.TryGetValue<double>(out var n)
+            && n >= 0 && n <= MaxStepsPerRun && n == Math.Floor(n)
+            ? (int)n
+            : throw new ProcessExecutionException(elementId, $"the loop cardinality '{loop.Cardinality}' is not a whole number from 0 to {MaxStepsPerRun}");
+        return [.. Enumerable.Range(0, count).Select(i => (JsonNode?)JsonValue.Create(i))];
+    }
+
     private void StartItem(ScopeState body, Activity activity, int index, JsonNode? item)
     {
         var scope = NewScope(ScopeKind.MultiInstanceItem, body.Id, activity.Id, null);
-        scope.Variables[activity.MultiInstance!.ElementVariable] = item?.DeepClone();
+        if (activity.MultiInstance!.ElementVariable is { } variable)
+            scope.Variables[variable] = item?.DeepClone();
         scope.Variables["loopCounter"] = JsonValue.Create(index);
         var inner = NewToken(scope.Id, activity.Id);
         Schedule(inner, t => EnterActivity(t, activity));

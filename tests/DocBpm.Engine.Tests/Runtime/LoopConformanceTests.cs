@@ -55,6 +55,20 @@ public sealed class LoopConformanceTests
         Assert.AreEqual("summary", (await host.ActiveBookmarksAsync(instance.Id)).Single().ElementId);
     }
 
+    [TestMethod]
+    [DynamicData(nameof(Providers))]
+    public async Task Bpmn_multi_instance_by_cardinality_runs_that_many_times_with_a_loop_counter(DatabaseProvider provider)
+    {
+        await using var host = await EngineTestHost.StartAsync(provider);
+        var xml = Process("""<bpmn:startEvent id="s"/><bpmn:userTask id="sign"><bpmn:extensionElements><docbpm:assignment assignee="=signers[loopCounter]"/></bpmn:extensionElements>"""
+            + """<bpmn:multiInstanceLoopCharacteristics><bpmn:loopCardinality>signers.length</bpmn:loopCardinality></bpmn:multiInstanceLoopCharacteristics></bpmn:userTask>"""
+            + UserTask("after") + """<bpmn:endEvent id="e"/>""" + Chain("s", "sign", "after", "e"));
+
+        var instance = await host.StartAsync(xml, new { signers = new[] { "an", "binh" } });
+
+        CollectionAssert.AreEquivalent(new[] { "an", "binh" }, (await host.ActiveBookmarksAsync(instance.Id)).Select(b => b.Assignee).ToArray());
+    }
+
     private static string Looping(string loop, string task = """<bpmn:scriptTask id="work" scriptFormat="javascript"><bpmn:script>runs = (typeof runs === 'number' ? runs : 0) + 1</bpmn:script>{0}</bpmn:scriptTask>""") =>
         Process("""<bpmn:startEvent id="s"/>""" + string.Format(System.Globalization.CultureInfo.InvariantCulture, task, loop)
             + UserTask("after") + """<bpmn:endEvent id="e"/>""" + Chain("s", "work", "after", "e"));
