@@ -55,6 +55,15 @@ public sealed record ErrorTrigger(string? ErrorCode) : EventTrigger;
 
 public sealed record TerminateTrigger : EventTrigger;
 
+/// <summary>A signal: broadcast by name to every instance that waits for it, and to processes that start with it.</summary>
+public sealed record SignalTrigger(string SignalName) : EventTrigger;
+
+/// <summary>An escalation; a null code on a catching event catches every escalation.</summary>
+public sealed record EscalationTrigger(string? EscalationCode) : EventTrigger;
+
+/// <summary>A link: a throw event jumps to the catch event of the same name in the same (sub)process.</summary>
+public sealed record LinkTrigger(string LinkName) : EventTrigger;
+
 public enum TimerKind
 {
     Date,
@@ -78,7 +87,7 @@ public sealed class EndEvent : FlowNode
 {
     public override string Kind => "endEvent";
 
-    /// <summary>None, <see cref="ErrorTrigger"/> or <see cref="TerminateTrigger"/>.</summary>
+    /// <summary>None, error, terminate, message, signal or escalation.</summary>
     public EventTrigger? Trigger { get; init; }
 }
 
@@ -88,10 +97,13 @@ public sealed class IntermediateCatchEvent : FlowNode
     public required EventTrigger Trigger { get; init; }
 }
 
-/// <summary>A none intermediate throw event: a milestone in the diagram, passed straight through.</summary>
+/// <summary>
+/// An intermediate throw event: none (a milestone, passed straight through), or a message, signal, escalation or link.
+/// </summary>
 public sealed class IntermediateThrowEvent : FlowNode
 {
     public override string Kind => "intermediateThrowEvent";
+    public EventTrigger? Trigger { get; init; }
 }
 
 public sealed class BoundaryEvent : FlowNode
@@ -224,6 +236,11 @@ public sealed class ProcessModel
 
     /// <summary>The start events of the process level (not of subprocesses).</summary>
     public IEnumerable<StartEvent> StartEvents => Nodes.OfType<StartEvent>();
+
+    /// <summary>The link catch event a link throw event jumps to: same name, same (sub)process (checked at deploy).</summary>
+    public IntermediateCatchEvent LinkTarget(IntermediateThrowEvent link) =>
+        NodesById.Values.OfType<IntermediateCatchEvent>().First(c =>
+            c.Parent == link.Parent && c.Trigger is LinkTrigger l && l.LinkName == ((LinkTrigger)link.Trigger!).LinkName);
 
     /// <summary>The none start event used when a process is started without a message or timer.</summary>
     public StartEvent? NoneStart => StartEvents.FirstOrDefault(s => s.Trigger is null);

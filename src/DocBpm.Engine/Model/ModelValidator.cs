@@ -51,6 +51,7 @@ internal sealed class ModelValidator(
             CheckTrigger(node);
         }
 
+        CheckLinks();
         foreach (var flow in model.FlowsById.Values)
             if (flow.Condition is { } condition)
                 Expression(flow.Id, flow.Location.Line, condition, "condition", forceExpression: true);
@@ -61,15 +62,32 @@ internal sealed class ModelValidator(
         // Its flow to a refused element was not read; saying so again would only bury the real error.
         if (nextToRefused.Contains(node))
             return;
-        var isStart = node is StartEvent or BoundaryEvent;
+        // A link catch event is where a path resumes and a link throw event where it jumps away: no flow in, no flow out.
+        var isStart = node is StartEvent or BoundaryEvent or IntermediateCatchEvent { Trigger: LinkTrigger };
+        var isEnd = node is EndEvent or IntermediateThrowEvent { Trigger: LinkTrigger };
         if (!isStart && node.Incoming.Count == 0)
             Error(node, $"{node.Kind} has no incoming sequence flow", "phần tử chưa có luồng đi vào");
         if (isStart && node.Incoming.Count > 0)
-            Error(node, $"{node.Kind} cannot have incoming sequence flows", "sự kiện bắt đầu/biên không được có luồng đi vào");
-        if (node is not EndEvent && node.Outgoing.Count == 0)
+            Error(node, $"{node.Kind} cannot have incoming sequence flows", "sự kiện bắt đầu/biên/liên kết đến không được có luồng đi vào");
+        if (!isEnd && node.Outgoing.Count == 0)
             Error(node, $"{node.Kind} has no outgoing sequence flow; end the path with an end event", "phần tử chưa có luồng đi ra; hãy kết thúc bằng sự kiện kết thúc");
-        if (node is EndEvent && node.Outgoing.Count > 0)
-            Error(node, "an end event cannot have outgoing flows", "sự kiện kết thúc không được có luồng đi ra");
+        if (isEnd && node.Outgoing.Count > 0)
+            Error(node, $"{node.Kind} cannot have outgoing flows", "sự kiện kết thúc/liên kết đi không được có luồng đi ra");
+    }
+
+    /// <summary>Each link throw event has exactly one catch event of its name in the same (sub)process.</summary>
+    private void CheckLinks()
+    {
+        var catches = model.NodesById.Values.OfType<IntermediateCatchEvent>()
+            .Where(c => c.Trigger is LinkTrigger)
+            .GroupBy(c => (c.Parent, ((LinkTrigger)c.Trigger).LinkName))
+            .ToDictionary(g => g.Key, g => g.ToList());
+        foreach (var (_, same) in catches.Where(c => c.Value.Count > 1))
+            foreach (var duplicate in same.Skip(1))
+                Error(duplicate, "another link catch event in this (sub)process has the same name", "trong cùng quy trình đã có sự kiện liên kết đến cùng tên");
+        foreach (var link in model.NodesById.Values.OfType<IntermediateThrowEvent>())
+            if (link.Trigger is LinkTrigger { LinkName: var name } && !catches.ContainsKey((link.Parent, name)))
+                Error(link, $"no link catch event named '{name}' in the same (sub)process", $"không có sự kiện liên kết đến tên '{name}' trong cùng quy trình");
     }
 
     private void CheckSubProcess(SubProcess sub)
@@ -173,6 +191,8 @@ internal sealed class ModelValidator(
         {
             StartEvent s => s.Trigger,
             IntermediateCatchEvent c => c.Trigger,
+            IntermediateThrowEvent t => t.Trigger,
+            EndEvent e => e.Trigger,
             BoundaryEvent b => b.Trigger,
             _ => null,
         };

@@ -12,15 +12,16 @@ internal sealed partial class ProcessReader(
     ActivityRegistry registry,
     List<BpmnValidationError> errors)
 {
-    private readonly Dictionary<string, string> messages = definitions.Elements(Bpmn + "message")
-        .Where(m => m.Attribute("id") is not null)
-        .GroupBy(m => (string)m.Attribute("id")!)
-        .ToDictionary(g => g.Key, g => (string?)g.First().Attribute("name") ?? g.Key, StringComparer.Ordinal);
+    private readonly Dictionary<string, string> messages = NamesById(definitions, "message", "name");
 
     private readonly Dictionary<string, string?> errorCodes = definitions.Elements(Bpmn + "error")
         .Where(e => e.Attribute("id") is not null)
         .GroupBy(e => (string)e.Attribute("id")!)
         .ToDictionary(g => g.Key, g => (string?)((string?)g.First().Attribute("errorCode") ?? g.Key), StringComparer.Ordinal);
+
+    private readonly Dictionary<string, string> signals = NamesById(definitions, "signal", "name");
+
+    private readonly Dictionary<string, string> escalationCodes = NamesById(definitions, "escalation", "escalationCode");
 
     private readonly List<(XElement Element, SubProcess? Scope)> flows = [];
 
@@ -29,6 +30,13 @@ internal sealed partial class ProcessReader(
 
     private readonly HashSet<FlowNode> nextToRefused = [];
     private ProcessModel model = null!;
+
+    /// <summary>Root-level definitions (signals, escalations) by id: the named attribute, or the id when it has none.</summary>
+    private static Dictionary<string, string> NamesById(XElement definitions, string element, string attribute) =>
+        definitions.Elements(Bpmn + element)
+            .Where(e => e.Attribute("id") is not null)
+            .GroupBy(e => (string)e.Attribute("id")!)
+            .ToDictionary(g => g.Key, g => (string?)g.First().Attribute(attribute) ?? g.Key, StringComparer.Ordinal);
 
     public ProcessModel Read()
     {
@@ -106,13 +114,11 @@ internal sealed partial class ProcessReader(
             case "intermediateCatchEvent":
                 var trigger = ReadTrigger(element, id, "catch", catching: true);
                 if (trigger is null && !HasEventDefinition(element))
-                    Error(element, id, "an intermediate catch event needs a message or timer definition",
-                        "sự kiện chờ phải là sự kiện thông điệp hoặc hẹn giờ");
+                    Error(element, id, "an intermediate catch event needs a message, timer, signal or link definition",
+                        "sự kiện chờ phải là sự kiện thông điệp, hẹn giờ, tín hiệu hoặc liên kết");
                 return new IntermediateCatchEvent { Id = id, Name = label, Location = location, Trigger = trigger ?? new TerminateTrigger() };
             case "intermediateThrowEvent":
-                if (HasEventDefinition(element))
-                    Unsupported(element, id, "intermediateThrowEvent with an event definition");
-                return new IntermediateThrowEvent { Id = id, Name = label, Location = location };
+                return new IntermediateThrowEvent { Id = id, Name = label, Location = location, Trigger = ReadTrigger(element, id, "throw", catching: false) };
             case "boundaryEvent":
                 return ReadBoundary(element, id, label, location);
             case "exclusiveGateway" or "parallelGateway" or "eventBasedGateway" or "inclusiveGateway":
@@ -154,10 +160,10 @@ internal sealed partial class ProcessReader(
         var trigger = ReadTrigger(element, id, "boundary", catching: true);
         if (trigger is null && HasEventDefinition(element))
             return null;
-        if (trigger is null or TerminateTrigger)
+        if (trigger is null)
         {
-            Error(element, id, "a boundary event needs a timer, message or error definition",
-                "sự kiện biên phải là hẹn giờ, thông điệp hoặc lỗi");
+            Error(element, id, "a boundary event needs a timer, message, signal, error or escalation definition",
+                "sự kiện biên phải là hẹn giờ, thông điệp, tín hiệu, lỗi hoặc leo thang");
             return null;
         }
 

@@ -8,11 +8,11 @@ internal sealed partial class ProcessRun
     private void SubscribeBoundaries(TokenState token, Activity activity)
     {
         foreach (var boundary in activity.Boundaries)
-            if (boundary.Trigger is MessageTrigger or TimerTrigger)
+            if (boundary.Trigger is MessageTrigger or TimerTrigger or SignalTrigger)
                 Subscribe(token, boundary.Id, boundary.Trigger);
     }
 
-    /// <summary>Creates the message or timer bookmark an element waits on.</summary>
+    /// <summary>Creates the message, signal or timer bookmark an element waits on.</summary>
     private void Subscribe(TokenState token, string elementId, EventTrigger trigger)
     {
         switch (trigger)
@@ -26,6 +26,16 @@ internal sealed partial class ProcessRun
                     ElementId = elementId,
                     MessageName = message.MessageName,
                     CorrelationKey = Text(token, elementId, message.CorrelationKey),
+                });
+                break;
+            case SignalTrigger signal:
+                State.Bookmarks.Add(new Bookmark
+                {
+                    Id = Guid.CreateVersion7(),
+                    TokenId = token.Id,
+                    Kind = BookmarkKind.Signal,
+                    ElementId = elementId,
+                    MessageName = signal.SignalName,
                 });
                 break;
             case TimerTrigger timer:
@@ -59,6 +69,12 @@ internal sealed partial class ProcessRun
         {
             case ErrorTrigger error:
                 return ThrowError(token, end, error.ErrorCode ?? "error", end.Name);
+            case MessageTrigger or SignalTrigger:
+                Throw(token, end, end.Trigger);
+                EndToken(token);
+                return ValueTask.CompletedTask;
+            case EscalationTrigger escalation:
+                return Escalate(token, end, escalation.EscalationCode, ends: true);
             case TerminateTrigger:
                 var scope = State.Scope(token.ScopeId);
                 if (scope.Kind == ScopeKind.Process)
@@ -99,14 +115,9 @@ internal sealed partial class ProcessRun
         if (source is Activity activity && FindErrorBoundary(activity, code) is { } own)
             return FireBoundary(OwnerOf(token, activity), own, interrupting: true);
 
-        for (var scope = State.Scope(token.ScopeId); scope.Kind != ScopeKind.Process; scope = State.Scope(scope.ParentId!.Value))
-        {
-            if (scope.Kind == ScopeKind.MultiInstanceItem)
-                continue;
-            var owner = (Activity)Model[scope.ElementId!];
+        foreach (var (ownerToken, owner) in EnclosingActivities(token))
             if (FindErrorBoundary(owner, code) is { } boundary)
-                return FireBoundary(OwnerOf(State.Token(scope.OwnerTokenId!.Value), owner), boundary, interrupting: true);
-        }
+                return FireBoundary(ownerToken, boundary, interrupting: true);
 
         RaiseIncident(token, source, $"BPMN error '{code}' is not caught{(message is null ? "" : ": " + message)}");
         return ValueTask.CompletedTask;

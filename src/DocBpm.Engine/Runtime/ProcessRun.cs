@@ -72,6 +72,8 @@ internal sealed partial class ProcessRun
         Journal(node, "started");
         switch (node)
         {
+            case IntermediateThrowEvent { Trigger: not null } throwEvent:
+                return PassThrowEvent(token, throwEvent);
             case StartEvent or IntermediateThrowEvent:
                 return Leave(token, node, null);
             case EndEvent end:

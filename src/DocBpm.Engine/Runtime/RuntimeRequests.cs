@@ -21,6 +21,15 @@ public sealed record MessageRequest(
     string? BusinessKey = null,
     bool All = false);
 
+/// <summary>A signal broadcast: every instance waiting for it, and every process that starts with it.</summary>
+public sealed record SignalRequest(
+    string SignalName,
+    IReadOnlyDictionary<string, JsonNode?>? Variables = null,
+    string? Actor = null);
+
+/// <summary>The instances a signal moved and the instances it started.</summary>
+public sealed record SignalResult(IReadOnlyList<Guid> Resumed, IReadOnlyList<Guid> Started);
+
 public enum CorrelationKind
 {
     /// <summary>Waiting subscriptions received the message.</summary>

@@ -69,12 +69,7 @@ public sealed partial class WorkflowRuntime
             return new CorrelationResult(CorrelationKind.Resumed, resumed);
         }
 
-        var pattern = "%," + message.MessageName + ",%";
-        var candidates = await db.Definitions.AsNoTracking()
-            .Where(d => d.StartMessages != null && EF.Functions.Like(d.StartMessages, pattern))
-            .GroupBy(d => d.Key)
-            .Select(g => g.OrderByDescending(d => d.Version).First())
-            .ToListAsync(cancellationToken);
+        var candidates = await LatestStartingWithAsync(message.MessageName, cancellationToken);
         foreach (var definition in candidates)
         {
             var model = await definitions.GetModelAsync(db, definition.Id, cancellationToken);
@@ -87,5 +82,16 @@ public sealed partial class WorkflowRuntime
         }
 
         return new CorrelationResult(CorrelationKind.NotCorrelated, []);
+    }
+
+    /// <summary>The latest version of each process whose start messages list the entry (a message, or a prefixed signal).</summary>
+    private async Task<List<DefinitionRecord>> LatestStartingWithAsync(string entry, CancellationToken cancellationToken)
+    {
+        var pattern = "%," + entry + ",%";
+        return await db.Definitions.AsNoTracking()
+            .Where(d => d.StartMessages != null && EF.Functions.Like(d.StartMessages, pattern))
+            .GroupBy(d => d.Key)
+            .Select(g => g.OrderByDescending(d => d.Version).First())
+            .ToListAsync(cancellationToken);
     }
 }

@@ -105,7 +105,7 @@ public sealed class BpmnParserTests
     public void Unsupported_events_are_named()
     {
         var xml = Process("""
-            <bpmn:startEvent id="s"><bpmn:signalEventDefinition/></bpmn:startEvent>
+            <bpmn:startEvent id="s"><bpmn:conditionalEventDefinition/></bpmn:startEvent>
             <bpmn:userTask id="seq"/>
             <bpmn:subProcess id="events" triggeredByEvent="true"/>
             <bpmn:endEvent id="e"/>
@@ -113,7 +113,7 @@ public sealed class BpmnParserTests
 
         var result = Parse(xml);
 
-        AssertError(result, "s", "signalEventDefinition");
+        AssertError(result, "s", "conditionalEventDefinition");
         AssertError(result, "events", "event subprocess");
     }
 
