@@ -199,3 +199,31 @@ describe('loops', () => {
     expect(xml).toMatch(/<bpmn:standardLoopCharacteristics testBefore="true" loopMaximum="3">\s*<bpmn:loopCondition xsi:type="bpmn:tFormalExpression">!approved<\/bpmn:loopCondition>/);
   });
 });
+
+describe('signals, escalations, links and message throw events', () => {
+  async function withEvent(type, eventDefinitionType) {
+    const modeler = await openModeler();
+    const root = modeler.get('elementRegistry').get('Review').parent;
+    const event = modeler.get('modeling').createShape({ type, eventDefinitionType }, { x: 500, y: 400 }, root);
+    return { modeler, event };
+  }
+
+  it('a message end event edits the correlation key it sends, written as docbpm:subscription', async () => {
+    const { modeler, event } = await withEvent('bpmn:EndEvent', 'bpmn:MessageEventDefinition');
+    expect(groupsOf(modeler, event.id)['docbpm-subscription']).toEqual(['docbpm-correlationKey']);
+    modeler.get('commandStack').execute(MULTI_COMMAND,
+      extensionCommands(event, 'docbpm:Subscription', { correlationKey: '=documentId' }, modeler.get('bpmnFactory')));
+    expect(await xmlOf(modeler)).toMatch(/<bpmn:endEvent id="[^"]+"><bpmn:extensionElements><docbpm:subscription correlationKey="=documentId" \/>/);
+  });
+
+  it.each([
+    ['bpmn:IntermediateThrowEvent', 'bpmn:SignalEventDefinition', 'signal'],
+    ['bpmn:IntermediateCatchEvent', 'bpmn:SignalEventDefinition', 'signal'],
+    ['bpmn:EndEvent', 'bpmn:EscalationEventDefinition', 'escalation'],
+    ['bpmn:IntermediateThrowEvent', 'bpmn:LinkEventDefinition', 'link']
+  ])('a %s with %s offers the standard %s group that names what the engine reads', async (type, definition, group) => {
+    const { modeler, event } = await withEvent(type, definition);
+    expect(groupsOf(modeler, event.id)[group]).toBeDefined();
+    expect(groupsOf(modeler, event.id)['docbpm-subscription']).toBeUndefined();
+  });
+});

@@ -91,10 +91,17 @@ function conditionGroup(element) {
     entries: [{ id: 'docbpm-condition-expression', element, component: ConditionEntry, isEdited: isTextAreaEntryEdited }] };
 }
 
+/**
+ * The correlation key of a message event: what a waiting catch event or receive task expects, or what a message throw
+ * or end event sends along (the engine publishes it through the outbox).
+ */
 function subscriptionGroup(element) {
   const bo = getBusinessObject(element);
-  const waitsForMessage = is(element, 'bpmn:ReceiveTask') || (is(element, 'bpmn:CatchEvent') && !is(element, 'bpmn:StartEvent')
-    && (bo.eventDefinitions || []).some(d => is(d, 'bpmn:MessageEventDefinition')));
+  const hasMessage = (bo.eventDefinitions || []).some(d => is(d, 'bpmn:MessageEventDefinition'));
+  const waitsForMessage = is(element, 'bpmn:ReceiveTask') || (is(element, 'bpmn:CatchEvent') && !is(element, 'bpmn:StartEvent') && hasMessage);
+  if (is(element, 'bpmn:ThrowEvent') && hasMessage)
+    return { id: 'docbpm-subscription', label: 'Gửi thông điệp', entries: [attributeEntry(element, 'docbpm:Subscription',
+      'correlationKey', 'Khóa tương quan', 'Giá trị hoặc biểu thức (=documentId) mà thông điệp gửi đi mang theo; quy trình chờ với đúng khóa này sẽ nhận.')] };
   if (!waitsForMessage)
     return null;
   return { id: 'docbpm-subscription', label: 'Nhận thông điệp', entries: [attributeEntry(element, 'docbpm:Subscription',
