@@ -17,25 +17,17 @@ internal sealed partial class ProcessRun
     {
         switch (trigger)
         {
-            case MessageTrigger message:
+            case MessageTrigger or SignalTrigger:
+                // A signal is a message without a key, broadcast: its subscription is the same row, of its own kind.
+                var message = trigger as MessageTrigger;
                 State.Bookmarks.Add(new Bookmark
                 {
                     Id = Guid.CreateVersion7(),
                     TokenId = token.Id,
-                    Kind = BookmarkKind.Message,
+                    Kind = message is null ? BookmarkKind.Signal : BookmarkKind.Message,
                     ElementId = elementId,
-                    MessageName = message.MessageName,
-                    CorrelationKey = Text(token, elementId, message.CorrelationKey),
-                });
-                break;
-            case SignalTrigger signal:
-                State.Bookmarks.Add(new Bookmark
-                {
-                    Id = Guid.CreateVersion7(),
-                    TokenId = token.Id,
-                    Kind = BookmarkKind.Signal,
-                    ElementId = elementId,
-                    MessageName = signal.SignalName,
+                    MessageName = message?.MessageName ?? ((SignalTrigger)trigger).SignalName,
+                    CorrelationKey = message is null ? null : Text(token, elementId, message.CorrelationKey),
                 });
                 break;
             case TimerTrigger timer:
