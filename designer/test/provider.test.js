@@ -168,3 +168,62 @@ describe('round trip', () => {
     expect(await xmlOf(modeler)).toContain('<docbpm:input name="payload" expression="documentId" />');
   });
 });
+
+describe('loops', () => {
+  async function withLoop(type, properties = {}) {
+    const modeler = await openModeler();
+    const review = modeler.get('elementRegistry').get('Review');
+    const loop = modeler.get('bpmnFactory').create(type, properties);
+    modeler.get('modeling').updateProperties(review, { loopCharacteristics: loop });
+    return { modeler, review, loop };
+  }
+
+  it('a sequential multi-instance task offers its collection, element variable and the standard completion condition', async () => {
+    const { modeler } = await withLoop('bpmn:MultiInstanceLoopCharacteristics', { isSequential: true });
+    const groups = groupsOf(modeler, 'Review');
+    expect(groups['docbpm-loop']).toEqual(['docbpm-collection', 'docbpm-elementVariable']);
+    expect(groups.multiInstance).toContain('completionCondition');
+  });
+
+  it('a standard loop offers its condition, maximum and test-before, written as the BPMN attributes the engine reads', async () => {
+    const { modeler, review, loop } = await withLoop('bpmn:StandardLoopCharacteristics');
+    expect(groupsOf(modeler, 'Review')['docbpm-standard-loop'])
+      .toEqual(['docbpm-loop-condition', 'docbpm-loop-maximum', 'docbpm-loop-test-before']);
+
+    modeler.get('modeling').updateModdleProperties(review, loop, {
+      loopCondition: modeler.get('bpmnFactory').create('bpmn:FormalExpression', { body: '!approved' }),
+      loopMaximum: 3,
+      testBefore: true
+    });
+    const xml = await xmlOf(modeler);
+    expect(xml).toMatch(/<bpmn:standardLoopCharacteristics testBefore="true" loopMaximum="3">\s*<bpmn:loopCondition xsi:type="bpmn:tFormalExpression">!approved<\/bpmn:loopCondition>/);
+  });
+});
+
+describe('signals, escalations, links and message throw events', () => {
+  async function withEvent(type, eventDefinitionType) {
+    const modeler = await openModeler();
+    const root = modeler.get('elementRegistry').get('Review').parent;
+    const event = modeler.get('modeling').createShape({ type, eventDefinitionType }, { x: 500, y: 400 }, root);
+    return { modeler, event };
+  }
+
+  it('a message end event edits the correlation key it sends, written as docbpm:subscription', async () => {
+    const { modeler, event } = await withEvent('bpmn:EndEvent', 'bpmn:MessageEventDefinition');
+    expect(groupsOf(modeler, event.id)['docbpm-subscription']).toEqual(['docbpm-correlationKey']);
+    modeler.get('commandStack').execute(MULTI_COMMAND,
+      extensionCommands(event, 'docbpm:Subscription', { correlationKey: '=documentId' }, modeler.get('bpmnFactory')));
+    expect(await xmlOf(modeler)).toMatch(/<bpmn:endEvent id="[^"]+"><bpmn:extensionElements><docbpm:subscription correlationKey="=documentId" \/>/);
+  });
+
+  it.each([
+    ['bpmn:IntermediateThrowEvent', 'bpmn:SignalEventDefinition', 'signal'],
+    ['bpmn:IntermediateCatchEvent', 'bpmn:SignalEventDefinition', 'signal'],
+    ['bpmn:EndEvent', 'bpmn:EscalationEventDefinition', 'escalation'],
+    ['bpmn:IntermediateThrowEvent', 'bpmn:LinkEventDefinition', 'link']
+  ])('a %s with %s offers the standard %s group that names what the engine reads', async (type, definition, group) => {
+    const { modeler, event } = await withEvent(type, definition);
+    expect(groupsOf(modeler, event.id)[group]).toBeDefined();
+    expect(groupsOf(modeler, event.id)['docbpm-subscription']).toBeUndefined();
+  });
+});

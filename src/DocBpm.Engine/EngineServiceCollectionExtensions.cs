@@ -26,6 +26,7 @@ public static class EngineServiceCollectionExtensions
         services.TryAddScoped<WorkflowRuntime>();
         services.TryAddScoped<OutboxProcessor>();
         services.AddScoped<IOutboxHandler, PublishedMessageHandler>();
+        services.AddScoped<IOutboxHandler, SignalHandler>();
         return services;
     }
 

@@ -68,6 +68,9 @@ async function load() {
   rows('#tasks', bookmarks.filter(b => b.kind === 'UserTask'), task => el('tr', { dataset: { elementId: task.elementId } },
     el('td', {}, task.elementId), el('td', {}, task.taskName || ''), el('td', {}, task.assignee || ''),
     el('td', {}, [task.candidateUsers, task.candidateGroups].filter(Boolean).join('; ')), el('td', {}, formatTime(task.taskDueDate))));
+  rows('#subscriptions', bookmarks.filter(b => b.kind === 'Message' || b.kind === 'Signal'), wait => el('tr', { dataset: { elementId: wait.elementId } },
+    el('td', {}, wait.elementId), el('td', {}, wait.kind === 'Signal' ? 'Tín hiệu' : 'Thông điệp'), el('td', {}, wait.messageName || ''),
+    el('td', {}, wait.correlationKey || '')));
   rows('#timers', bookmarks.filter(b => b.kind === 'Timer'), timer => el('tr', { dataset: { elementId: timer.elementId } },
     el('td', {}, timer.elementId), el('td', {}, formatTime(timer.dueAt)), el('td', { className: 'number' }, timer.attempts || '')));
   document.getElementById('variables').textContent = JSON.stringify(detail.variables, null, 2);

@@ -6,7 +6,8 @@ import {
   isCheckboxEntryEdited, isSelectEntryEdited, isTextAreaEntryEdited, isTextFieldEntryEdited
 } from '@bpmn-io/properties-panel';
 import {
-  ActivityTypeEntry, BusinessCalendarEntry, ConditionEntry, ExtensionAttributeEntry, PortEntry, ResultVariableEntry, ScriptEntry
+  ActivityTypeEntry, BusinessCalendarEntry, ConditionEntry, ExtensionAttributeEntry, LoopConditionEntry, LoopMaximumEntry,
+  PortEntry, ResultVariableEntry, ScriptEntry, TestBeforeEntry
 } from './entries.js';
 import { getExtension } from './model.js';
 
@@ -90,21 +91,39 @@ function conditionGroup(element) {
     entries: [{ id: 'docbpm-condition-expression', element, component: ConditionEntry, isEdited: isTextAreaEntryEdited }] };
 }
 
+/**
+ * The correlation key of a message event: what a waiting catch event or receive task expects, or what a message throw
+ * or end event sends along (the engine publishes it through the outbox).
+ */
 function subscriptionGroup(element) {
   const bo = getBusinessObject(element);
-  const waitsForMessage = is(element, 'bpmn:ReceiveTask') || (is(element, 'bpmn:CatchEvent') && !is(element, 'bpmn:StartEvent')
-    && (bo.eventDefinitions || []).some(d => is(d, 'bpmn:MessageEventDefinition')));
+  const hasMessage = (bo.eventDefinitions || []).some(d => is(d, 'bpmn:MessageEventDefinition'));
+  const waitsForMessage = is(element, 'bpmn:ReceiveTask') || (is(element, 'bpmn:CatchEvent') && !is(element, 'bpmn:StartEvent') && hasMessage);
+  if (is(element, 'bpmn:ThrowEvent') && hasMessage)
+    return { id: 'docbpm-subscription', label: 'Gửi thông điệp', entries: [attributeEntry(element, 'docbpm:Subscription',
+      'correlationKey', 'Khóa tương quan', 'Giá trị hoặc biểu thức (=documentId) mà thông điệp gửi đi mang theo; quy trình chờ với đúng khóa này sẽ nhận.')] };
   if (!waitsForMessage)
     return null;
   return { id: 'docbpm-subscription', label: 'Nhận thông điệp', entries: [attributeEntry(element, 'docbpm:Subscription',
     'correlationKey', 'Khóa tương quan', 'Giá trị hoặc biểu thức (=documentId) tính khi bắt đầu chờ; thông điệp phải mang đúng khóa này.')] };
 }
 
+/**
+ * Multi-instance (parallel or sequential, chosen with the marker in the replace menu): the collection and element
+ * variable; its completion condition is in the standard multi-instance group. A standard loop: condition, maximum and
+ * when the condition is tested.
+ */
 function loopGroup(element) {
   const loop = getBusinessObject(element).loopCharacteristics;
+  if (is(loop, 'bpmn:StandardLoopCharacteristics'))
+    return { id: 'docbpm-standard-loop', label: 'Vòng lặp', entries: [
+      { id: 'docbpm-loop-condition', element, loop, component: LoopConditionEntry, isEdited: isTextAreaEntryEdited },
+      { id: 'docbpm-loop-maximum', element, loop, component: LoopMaximumEntry, isEdited: isTextFieldEntryEdited },
+      { id: 'docbpm-loop-test-before', element, loop, component: TestBeforeEntry, isEdited: isCheckboxEntryEdited }
+    ] };
   if (!is(loop, 'bpmn:MultiInstanceLoopCharacteristics'))
     return null;
-  return { id: 'docbpm-loop', label: 'Nhiều phiên bản', entries: [
+  return { id: 'docbpm-loop', label: loop.isSequential ? 'Nhiều phiên bản (lần lượt)' : 'Nhiều phiên bản (song song)', entries: [
     attributeEntry(element, 'docbpm:Loop', 'collection', 'Danh sách', 'Biểu thức cho một mảng (=units): một phiên bản cho mỗi phần tử.', loop),
     attributeEntry(element, 'docbpm:Loop', 'elementVariable', 'Biến phần tử', 'Tên biến nhận phần tử của mỗi phiên bản.', loop)
   ] };

@@ -116,3 +116,47 @@ export function ResultVariableEntry(props) {
     setValue: value => modeling.updateProperties(element, { 'docbpm:resultVariable': value || undefined })
   });
 }
+
+/** The condition of a standard loop: JavaScript asked after each run (and before the first with "test before"). */
+export function LoopConditionEntry(props) {
+  const { element, id, loop } = props;
+  const modeling = useService('modeling');
+  const bpmnFactory = useService('bpmnFactory');
+  const debounce = useService('debounceInput');
+  return h(TextAreaEntry, {
+    element, id, debounce,
+    label: 'Điều kiện lặp',
+    description: 'Biểu thức JavaScript; công việc chạy lại khi điều kiện đúng. loopCounter là số lần đã chạy (ví dụ !approved).',
+    getValue: () => loop.loopCondition?.body || '',
+    setValue: value => modeling.updateModdleProperties(element, loop, {
+      loopCondition: value ? bpmnFactory.create('bpmn:FormalExpression', { body: value }) : undefined
+    })
+  });
+}
+
+export function LoopMaximumEntry(props) {
+  const { element, id, loop } = props;
+  const modeling = useService('modeling');
+  const debounce = useService('debounceInput');
+  return h(TextFieldEntry, {
+    element, id, debounce,
+    label: 'Số lần lặp tối đa',
+    description: 'Số nguyên dương; để trống: không giới hạn (cần điều kiện lặp).',
+    getValue: () => loop.loopMaximum?.toString() || '',
+    validate: value => !value || /^[1-9][0-9]*$/.test(value) ? null : 'Nhập số nguyên dương.',
+    setValue: value => modeling.updateModdleProperties(element, loop,
+      { loopMaximum: /^[1-9][0-9]*$/.test(value || '') ? Number(value) : undefined })
+  });
+}
+
+export function TestBeforeEntry(props) {
+  const { element, id, loop } = props;
+  const modeling = useService('modeling');
+  return h(CheckboxEntry, {
+    element, id,
+    label: 'Kiểm tra điều kiện trước lần chạy đầu',
+    description: 'Bật: có thể không chạy lần nào (while). Tắt: luôn chạy ít nhất một lần (do-while).',
+    getValue: () => loop.testBefore === true,
+    setValue: value => modeling.updateModdleProperties(element, loop, { testBefore: value || undefined })
+  });
+}

@@ -66,5 +66,6 @@ export const statusNames = {
 /** What the engine's journal and incident resolutions say (English in the database), as people read it. */
 export const eventNames = {
   started: 'Bắt đầu', completed: 'Hoàn thành', claimed: 'Nhận việc', cancelled: 'Đã hủy', interrupted: 'Bị ngắt',
-  error: 'Lỗi nghiệp vụ', migrated: 'Chuyển phiên bản', retried: 'Đã thử lại'
+  error: 'Lỗi nghiệp vụ', migrated: 'Chuyển phiên bản', retried: 'Đã thử lại', incident: 'Sự cố', thrown: 'Đã phát',
+  escalated: 'Leo thang'
 };

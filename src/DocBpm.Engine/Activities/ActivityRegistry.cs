@@ -95,6 +95,10 @@ public sealed class ActivityType
         return new ActivityType(clrType, descriptor, [.. ports]);
     }
 
+    private static bool IsDictionary(Type type) =>
+        typeof(System.Collections.IDictionary).IsAssignableFrom(type)
+        || type.GetInterfaces().Append(type).Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IReadOnlyDictionary<,>));
+
     private static string JsonName(string propertyName) =>
         char.ToLowerInvariant(propertyName[0]) + propertyName[1..];
 
@@ -107,6 +111,8 @@ public sealed class ActivityType
         if (type == typeof(DateTimeOffset) || type == typeof(DateTime) || type == typeof(DateOnly)) return "date-time";
         if (type.IsEnum) return "string";
         if (type.IsPrimitive || type == typeof(decimal)) return "number";
+        // A JSON object and a dictionary enumerate their properties, but they are objects, not arrays.
+        if (typeof(System.Text.Json.Nodes.JsonObject).IsAssignableFrom(type) || IsDictionary(type)) return "object";
         if (type != typeof(string) && typeof(System.Collections.IEnumerable).IsAssignableFrom(type)) return "array";
         return "object";
     }

@@ -15,6 +15,7 @@ public static class BpmnParser
 
     public static ParseResult Parse(string xml, ActivityRegistry registry)
     {
+        xml = BpmnText.WithoutByteOrderMark(xml);
         var errors = new List<BpmnValidationError>();
         if (xml.Length > MaxCharacters)
         {
@@ -51,19 +52,21 @@ public static class BpmnParser
             return new ParseResult([], errors);
         }
 
+        // One rule for validate and deploy: a file is one deployable unit, so a collaboration has one executable pool.
+        foreach (var extra in executable.Skip(1))
+            errors.Add(new((string?)extra.Attribute("id"), Line(extra),
+                "a deployable file holds exactly one executable process; mark the other pools isExecutable=\"false\"",
+                "mỗi tệp triển khai chỉ chứa đúng một quy trình thực thi; hãy đặt isExecutable=\"false\" cho các bể (pool) còn lại"));
         var models = executable.Select(p => new ProcessReader(root, p, xml, registry, errors).Read()).ToList();
         return new ParseResult(models, errors);
     }
 
-    /// <summary>Parses a file that must hold exactly one executable process, the unit that is deployed.</summary>
+    /// <summary>Parses a file that must be valid: one executable process, the unit that is deployed.</summary>
     public static ProcessModel ParseSingle(string xml, ActivityRegistry registry)
     {
         var result = Parse(xml, registry);
         if (!result.IsValid)
             throw new BpmnValidationException(result.Errors);
-        if (result.Processes.Count != 1)
-            throw new BpmnValidationException([new(result.Processes[1].Id, 1,
-                "a deployable file holds exactly one executable process", "mỗi tệp triển khai chỉ chứa đúng một quy trình thực thi")]);
         return result.Processes[0];
     }
 

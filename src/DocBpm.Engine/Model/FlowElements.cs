@@ -19,6 +19,12 @@ public abstract class FlowNode
     public List<SequenceFlow> Incoming { get; } = [];
     public List<SequenceFlow> Outgoing { get; } = [];
 
+    /// <summary>
+    /// The flow taken when no other outgoing flow can be (the <c>default</c> attribute of gateways and activities).
+    /// </summary>
+    public string? DefaultFlowId { get; init; }
+    public SequenceFlow? DefaultFlow { get; internal set; }
+
     /// <summary>The BPMN element name (e.g. userTask), used in journals and messages.</summary>
     public abstract string Kind { get; }
 
@@ -49,6 +55,15 @@ public sealed record ErrorTrigger(string? ErrorCode) : EventTrigger;
 
 public sealed record TerminateTrigger : EventTrigger;
 
+/// <summary>A signal: broadcast by name to every instance that waits for it, and to processes that start with it.</summary>
+public sealed record SignalTrigger(string SignalName) : EventTrigger;
+
+/// <summary>An escalation; a null code on a catching event catches every escalation.</summary>
+public sealed record EscalationTrigger(string? EscalationCode) : EventTrigger;
+
+/// <summary>A link: a throw event jumps to the catch event of the same name in the same (sub)process.</summary>
+public sealed record LinkTrigger(string LinkName) : EventTrigger;
+
 public enum TimerKind
 {
     Date,
@@ -72,7 +87,7 @@ public sealed class EndEvent : FlowNode
 {
     public override string Kind => "endEvent";
 
-    /// <summary>None, <see cref="ErrorTrigger"/> or <see cref="TerminateTrigger"/>.</summary>
+    /// <summary>None, error, terminate, message, signal or escalation.</summary>
     public EventTrigger? Trigger { get; init; }
 }
 
@@ -82,10 +97,13 @@ public sealed class IntermediateCatchEvent : FlowNode
     public required EventTrigger Trigger { get; init; }
 }
 
-/// <summary>A none intermediate throw event: a milestone in the diagram, passed straight through.</summary>
+/// <summary>
+/// An intermediate throw event: none (a milestone, passed straight through), or a message, signal, escalation or link.
+/// </summary>
 public sealed class IntermediateThrowEvent : FlowNode
 {
     public override string Kind => "intermediateThrowEvent";
+    public EventTrigger? Trigger { get; init; }
 }
 
 public sealed class BoundaryEvent : FlowNode
@@ -108,8 +126,6 @@ public enum GatewayKind
 public sealed class Gateway : FlowNode
 {
     public required GatewayKind GatewayKind { get; init; }
-    public string? DefaultFlowId { get; init; }
-    public SequenceFlow? DefaultFlow { get; internal set; }
 
     public override string Kind => GatewayKind switch
     {
@@ -125,10 +141,26 @@ public abstract class Activity : FlowNode
 {
     public List<BoundaryEvent> Boundaries { get; } = [];
     public MultiInstance? MultiInstance { get; init; }
+    public StandardLoop? Loop { get; init; }
 }
 
-/// <summary>Parallel multi-instance over a collection (e.g. assign to several units).</summary>
-public sealed record MultiInstance(string Collection, string ElementVariable, string? CompletionCondition);
+/// <summary>
+/// Multi-instance over a collection (e.g. assign to several units), each item in <see cref="ElementVariable"/>, or
+/// <see cref="Cardinality"/> times: all at once, or one after another when <see cref="IsSequential"/>; the completion
+/// condition may end it early.
+/// </summary>
+public sealed record MultiInstance(
+    string? Collection,
+    string? ElementVariable,
+    string? CompletionCondition,
+    bool IsSequential = false,
+    string? Cardinality = null);
+
+/// <summary>
+/// A standard loop: the activity runs again while <see cref="Condition"/> holds, at most <see cref="Maximum"/> times;
+/// with <see cref="TestBefore"/> the condition is also asked before the first run (a while loop, not a do-while).
+/// </summary>
+public sealed record StandardLoop(string? Condition, int? Maximum, bool TestBefore);
 
 public sealed class SubProcess : Activity
 {
@@ -204,6 +236,11 @@ public sealed class ProcessModel
 
     /// <summary>The start events of the process level (not of subprocesses).</summary>
     public IEnumerable<StartEvent> StartEvents => Nodes.OfType<StartEvent>();
+
+    /// <summary>The link catch event a link throw event jumps to: same name, same (sub)process (checked at deploy).</summary>
+    public IntermediateCatchEvent LinkTarget(IntermediateThrowEvent link) =>
+        NodesById.Values.OfType<IntermediateCatchEvent>().First(c =>
+            c.Parent == link.Parent && c.Trigger is LinkTrigger l && l.LinkName == ((LinkTrigger)link.Trigger!).LinkName);
 
     /// <summary>The none start event used when a process is started without a message or timer.</summary>
     public StartEvent? NoneStart => StartEvents.FirstOrDefault(s => s.Trigger is null);

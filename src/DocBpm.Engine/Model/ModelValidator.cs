@@ -5,7 +5,11 @@ using DocBpm.Engine.Timers;
 namespace DocBpm.Engine.Model;
 
 /// <summary>Checks a read model for what would fail at run time: structure, bindings, expressions and timers.</summary>
-internal sealed class ModelValidator(ProcessModel model, ActivityRegistry registry, List<BpmnValidationError> errors)
+internal sealed class ModelValidator(
+    ProcessModel model,
+    ActivityRegistry registry,
+    List<BpmnValidationError> errors,
+    IReadOnlySet<FlowNode> nextToRefused)
 {
     public void Validate()
     {
@@ -14,6 +18,7 @@ internal sealed class ModelValidator(ProcessModel model, ActivityRegistry regist
         foreach (var node in model.NodesById.Values)
         {
             CheckConnections(node);
+            CheckDefaultFlow(node);
             switch (node)
             {
                 case SubProcess sub:
@@ -32,14 +37,21 @@ internal sealed class ModelValidator(ProcessModel model, ActivityRegistry regist
 
             if (node is Activity { MultiInstance: { } loop })
             {
-                Expression(node, loop.Collection, "collection");
+                if (loop.Collection is { } collection)
+                    Expression(node, collection, "collection");
+                if (loop.Cardinality is { } cardinality)
+                    Expression(node, cardinality, "loop cardinality", forceExpression: true);
                 if (loop.CompletionCondition is { } condition)
                     Expression(node, condition, "completion condition", script: false, forceExpression: true);
             }
 
+            if (node is Activity { Loop.Condition: { } loopCondition })
+                Expression(node, loopCondition, "loop condition", forceExpression: true);
+
             CheckTrigger(node);
         }
 
+        CheckLinks();
         foreach (var flow in model.FlowsById.Values)
             if (flow.Condition is { } condition)
                 Expression(flow.Id, flow.Location.Line, condition, "condition", forceExpression: true);
@@ -47,15 +59,35 @@ internal sealed class ModelValidator(ProcessModel model, ActivityRegistry regist
 
     private void CheckConnections(FlowNode node)
     {
-        var isStart = node is StartEvent or BoundaryEvent;
+        // Its flow to a refused element was not read; saying so again would only bury the real error.
+        if (nextToRefused.Contains(node))
+            return;
+        // A link catch event is where a path resumes and a link throw event where it jumps away: no flow in, no flow out.
+        var isStart = node is StartEvent or BoundaryEvent or IntermediateCatchEvent { Trigger: LinkTrigger };
+        var isEnd = node is EndEvent or IntermediateThrowEvent { Trigger: LinkTrigger };
         if (!isStart && node.Incoming.Count == 0)
             Error(node, $"{node.Kind} has no incoming sequence flow", "phần tử chưa có luồng đi vào");
         if (isStart && node.Incoming.Count > 0)
-            Error(node, $"{node.Kind} cannot have incoming sequence flows", "sự kiện bắt đầu/biên không được có luồng đi vào");
-        if (node is not EndEvent && node.Outgoing.Count == 0)
+            Error(node, $"{node.Kind} cannot have incoming sequence flows", "sự kiện bắt đầu/biên/liên kết đến không được có luồng đi vào");
+        if (!isEnd && node.Outgoing.Count == 0)
             Error(node, $"{node.Kind} has no outgoing sequence flow; end the path with an end event", "phần tử chưa có luồng đi ra; hãy kết thúc bằng sự kiện kết thúc");
-        if (node is EndEvent && node.Outgoing.Count > 0)
-            Error(node, "an end event cannot have outgoing flows", "sự kiện kết thúc không được có luồng đi ra");
+        if (isEnd && node.Outgoing.Count > 0)
+            Error(node, $"{node.Kind} cannot have outgoing flows", "sự kiện kết thúc/liên kết đi không được có luồng đi ra");
+    }
+
+    /// <summary>Each link throw event has exactly one catch event of its name in the same (sub)process.</summary>
+    private void CheckLinks()
+    {
+        var catches = model.NodesById.Values.OfType<IntermediateCatchEvent>()
+            .Where(c => c.Trigger is LinkTrigger)
+            .GroupBy(c => (c.Parent, ((LinkTrigger)c.Trigger).LinkName))
+            .ToDictionary(g => g.Key, g => g.ToList());
+        foreach (var (_, same) in catches.Where(c => c.Value.Count > 1))
+            foreach (var duplicate in same.Skip(1))
+                Error(duplicate, "another link catch event in this (sub)process has the same name", "trong cùng quy trình đã có sự kiện liên kết đến cùng tên");
+        foreach (var link in model.NodesById.Values.OfType<IntermediateThrowEvent>())
+            if (link.Trigger is LinkTrigger { LinkName: var name } && !catches.ContainsKey((link.Parent, name)))
+                Error(link, $"no link catch event named '{name}' in the same (sub)process", $"không có sự kiện liên kết đến tên '{name}' trong cùng quy trình");
     }
 
     private void CheckSubProcess(SubProcess sub)
@@ -65,10 +97,17 @@ internal sealed class ModelValidator(ProcessModel model, ActivityRegistry regist
             Error(sub, "a subprocess needs exactly one none start event", "quy trình con cần đúng một sự kiện bắt đầu");
     }
 
+    private void CheckDefaultFlow(FlowNode node)
+    {
+        if (node.DefaultFlowId is { } id && (node.DefaultFlow is null || node.DefaultFlow.Source != node))
+            Error(node, $"the default flow '{id}' is not an outgoing flow of {node.Kind} '{node.Id}'",
+                $"luồng mặc định '{id}' không đi ra từ phần tử '{node.Id}'");
+        if (node.DefaultFlow is { Condition: not null } conditional && conditional.Source == node)
+            Error(conditional.Id, conditional.Location.Line, "a default flow has no condition", "luồng mặc định không có điều kiện");
+    }
+
     private void CheckGateway(Gateway gateway)
     {
-        if (gateway.DefaultFlowId is { } id && (gateway.DefaultFlow is null || gateway.DefaultFlow.Source != gateway))
-            Error(gateway, $"the default flow '{id}' is not an outgoing flow of this gateway", $"luồng mặc định '{id}' không đi ra từ cổng này");
         switch (gateway.GatewayKind)
         {
             case GatewayKind.Exclusive or GatewayKind.Inclusive when gateway.Outgoing.Count > 1:
@@ -152,6 +191,8 @@ internal sealed class ModelValidator(ProcessModel model, ActivityRegistry regist
         {
             StartEvent s => s.Trigger,
             IntermediateCatchEvent c => c.Trigger,
+            IntermediateThrowEvent t => t.Trigger,
+            EndEvent e => e.Trigger,
             BoundaryEvent b => b.Trigger,
             _ => null,
         };

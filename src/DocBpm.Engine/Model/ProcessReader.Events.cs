@@ -8,7 +8,7 @@ internal sealed partial class ProcessReader
     /// <summary>The event definition of an event element; null for a none event.</summary>
     private EventTrigger? ReadTrigger(XElement element, string id, string position, bool catching)
     {
-        var definitions = element.Elements().Where(e => e.Name.Namespace == Bpmn && e.Name.LocalName.EndsWith("EventDefinition", StringComparison.Ordinal)).ToList();
+        var definitions = EventDefinitions(element).ToList();
         if (definitions.Count == 0)
             return null;
         if (definitions.Count > 1)
@@ -21,10 +21,13 @@ internal sealed partial class ProcessReader
         var kind = definition.Name.LocalName;
         var supported = (position, kind) switch
         {
-            ("start", "messageEventDefinition" or "timerEventDefinition") => true,
-            ("end", "errorEventDefinition" or "terminateEventDefinition") => true,
-            ("catch", "messageEventDefinition" or "timerEventDefinition") => true,
-            ("boundary", "messageEventDefinition" or "timerEventDefinition" or "errorEventDefinition") => true,
+            ("start", "messageEventDefinition" or "timerEventDefinition" or "signalEventDefinition") => true,
+            ("end", "errorEventDefinition" or "terminateEventDefinition" or "messageEventDefinition" or "signalEventDefinition"
+                or "escalationEventDefinition") => true,
+            ("catch", "messageEventDefinition" or "timerEventDefinition" or "signalEventDefinition" or "linkEventDefinition") => true,
+            ("throw", "messageEventDefinition" or "signalEventDefinition" or "escalationEventDefinition" or "linkEventDefinition") => true,
+            ("boundary", "messageEventDefinition" or "timerEventDefinition" or "errorEventDefinition" or "signalEventDefinition"
+                or "escalationEventDefinition") => true,
             _ => false,
         };
         if (!supported)
@@ -38,9 +41,56 @@ internal sealed partial class ProcessReader
             "messageEventDefinition" => ReadMessage(element, id, (string?)definition.Attribute("messageRef")),
             "timerEventDefinition" => ReadTimer(definition, id),
             "errorEventDefinition" => ReadError(definition, id, catching),
+            "signalEventDefinition" => ReadSignal(definition, id),
+            "escalationEventDefinition" => ReadEscalation(definition, id, catching),
+            "linkEventDefinition" => ReadLink(definition, id),
             _ => new TerminateTrigger(),
         };
     }
+
+    private SignalTrigger? ReadSignal(XElement definition, string id)
+    {
+        var signalRef = (string?)definition.Attribute("signalRef");
+        if (string.IsNullOrEmpty(signalRef) || !signals.TryGetValue(signalRef, out var name))
+        {
+            Error(definition, id, $"the signal '{signalRef}' is not defined (bpmn:signal)", $"tín hiệu '{signalRef}' chưa được khai báo (bpmn:signal)");
+            return null;
+        }
+
+        return new SignalTrigger(name);
+    }
+
+    private EscalationTrigger? ReadEscalation(XElement definition, string id, bool catching)
+    {
+        var escalationRef = (string?)definition.Attribute("escalationRef");
+        if (string.IsNullOrEmpty(escalationRef) && catching)
+            return new EscalationTrigger(null);
+        if (string.IsNullOrEmpty(escalationRef) || !escalationCodes.TryGetValue(escalationRef, out var code))
+        {
+            Error(definition, id, $"the escalation '{escalationRef}' is not defined (bpmn:escalation)",
+                $"leo thang '{escalationRef}' chưa được khai báo (bpmn:escalation)");
+            return null;
+        }
+
+        return new EscalationTrigger(code);
+    }
+
+    private LinkTrigger? ReadLink(XElement definition, string id)
+    {
+        var name = (string?)definition.Attribute("name");
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            Error(definition, id, "a link event needs a name", "sự kiện liên kết cần có tên (name)");
+            return null;
+        }
+
+        return new LinkTrigger(name);
+    }
+
+    private static IEnumerable<XElement> EventDefinitions(XElement element) =>
+        element.Elements().Where(e => e.Name.Namespace == Bpmn && e.Name.LocalName.EndsWith("EventDefinition", StringComparison.Ordinal));
+
+    private static bool HasEventDefinition(XElement element) => EventDefinitions(element).Any();
 
     private MessageTrigger? ReadMessage(XElement element, string id, string? messageRef)
     {

@@ -12,18 +12,31 @@ internal sealed partial class ProcessReader(
     ActivityRegistry registry,
     List<BpmnValidationError> errors)
 {
-    private readonly Dictionary<string, string> messages = definitions.Elements(Bpmn + "message")
-        .Where(m => m.Attribute("id") is not null)
-        .GroupBy(m => (string)m.Attribute("id")!)
-        .ToDictionary(g => g.Key, g => (string?)g.First().Attribute("name") ?? g.Key, StringComparer.Ordinal);
+    private readonly Dictionary<string, string> messages = NamesById(definitions, "message", "name");
 
     private readonly Dictionary<string, string?> errorCodes = definitions.Elements(Bpmn + "error")
         .Where(e => e.Attribute("id") is not null)
         .GroupBy(e => (string)e.Attribute("id")!)
         .ToDictionary(g => g.Key, g => (string?)((string?)g.First().Attribute("errorCode") ?? g.Key), StringComparer.Ordinal);
 
+    private readonly Dictionary<string, string> signals = NamesById(definitions, "signal", "name");
+
+    private readonly Dictionary<string, string> escalationCodes = NamesById(definitions, "escalation", "escalationCode");
+
     private readonly List<(XElement Element, SubProcess? Scope)> flows = [];
+
+    /// <summary>Elements refused with an error already; what merely connects to them is not reported again.</summary>
+    private readonly HashSet<string> refused = new(StringComparer.Ordinal);
+
+    private readonly HashSet<FlowNode> nextToRefused = [];
     private ProcessModel model = null!;
+
+    /// <summary>Root-level definitions (signals, escalations) by id: the named attribute, or the id when it has none.</summary>
+    private static Dictionary<string, string> NamesById(XElement definitions, string element, string attribute) =>
+        definitions.Elements(Bpmn + element)
+            .Where(e => e.Attribute("id") is not null)
+            .GroupBy(e => (string)e.Attribute("id")!)
+            .ToDictionary(g => g.Key, g => (string?)g.First().Attribute(attribute) ?? g.Key, StringComparer.Ordinal);
 
     public ProcessModel Read()
     {
@@ -38,7 +51,7 @@ internal sealed partial class ProcessReader(
         ReadScope(process, null);
         ReadFlows();
         LinkBoundaries();
-        new ModelValidator(model, registry, errors).Validate();
+        new ModelValidator(model, registry, errors, nextToRefused).Validate();
         return model;
     }
 
@@ -59,7 +72,12 @@ internal sealed partial class ProcessReader(
                 continue;
             var node = ReadNode(element, name);
             if (node is null)
+            {
+                if ((string?)element.Attribute("id") is { Length: > 0 } refusedId)
+                    refused.Add(refusedId);
                 continue;
+            }
+
             if (!model.NodesById.TryAdd(node.Id, node))
             {
                 Error(element, node.Id, $"duplicate id '{node.Id}'", $"mã '{node.Id}' bị trùng");
@@ -95,14 +113,12 @@ internal sealed partial class ProcessReader(
                 return new EndEvent { Id = id, Name = label, Location = location, Trigger = ReadTrigger(element, id, "end", catching: false) };
             case "intermediateCatchEvent":
                 var trigger = ReadTrigger(element, id, "catch", catching: true);
-                if (trigger is null && !element.Elements().Any(e => e.Name.LocalName.EndsWith("EventDefinition", StringComparison.Ordinal)))
-                    Error(element, id, "an intermediate catch event needs a message or timer definition",
-                        "sự kiện chờ phải là sự kiện thông điệp hoặc hẹn giờ");
+                if (trigger is null && !HasEventDefinition(element))
+                    Error(element, id, "an intermediate catch event needs a message, timer, signal or link definition",
+                        "sự kiện chờ phải là sự kiện thông điệp, hẹn giờ, tín hiệu hoặc liên kết");
                 return new IntermediateCatchEvent { Id = id, Name = label, Location = location, Trigger = trigger ?? new TerminateTrigger() };
             case "intermediateThrowEvent":
-                if (element.Elements().Any(e => e.Name.LocalName.EndsWith("EventDefinition", StringComparison.Ordinal)))
-                    Unsupported(element, id, "intermediateThrowEvent with an event definition");
-                return new IntermediateThrowEvent { Id = id, Name = label, Location = location };
+                return new IntermediateThrowEvent { Id = id, Name = label, Location = location, Trigger = ReadTrigger(element, id, "throw", catching: false) };
             case "boundaryEvent":
                 return ReadBoundary(element, id, label, location);
             case "exclusiveGateway" or "parallelGateway" or "eventBasedGateway" or "inclusiveGateway":
@@ -125,7 +141,11 @@ internal sealed partial class ProcessReader(
                     return null;
                 }
 
-                return new SubProcess { Id = id, Name = label, Location = location, MultiInstance = ReadLoop(element, id) };
+                return new SubProcess
+                {
+                    Id = id, Name = label, Location = location, MultiInstance = ReadLoop(element, id),
+                    Loop = ReadStandardLoop(element, id), DefaultFlowId = (string?)element.Attribute("default"),
+                };
             case "task" or "manualTask" or "userTask" or "serviceTask" or "scriptTask" or "sendTask" or "receiveTask":
                 return ReadTask(element, name, id, label, location);
             default:
@@ -138,10 +158,12 @@ internal sealed partial class ProcessReader(
     {
         var attachedTo = (string?)element.Attribute("attachedToRef");
         var trigger = ReadTrigger(element, id, "boundary", catching: true);
-        if (trigger is null or TerminateTrigger)
+        if (trigger is null && HasEventDefinition(element))
+            return null;
+        if (trigger is null)
         {
-            Error(element, id, "a boundary event needs a timer, message or error definition",
-                "sự kiện biên phải là hẹn giờ, thông điệp hoặc lỗi");
+            Error(element, id, "a boundary event needs a timer, message, signal, error or escalation definition",
+                "sự kiện biên phải là hẹn giờ, thông điệp, tín hiệu, lỗi hoặc leo thang");
             return null;
         }
 
@@ -190,6 +212,8 @@ internal sealed partial class ProcessReader(
             ScriptResultVariable = (string?)element.Attribute(Ext + "resultVariable"),
             Message = message,
             MultiInstance = ReadLoop(element, id),
+            Loop = ReadStandardLoop(element, id),
+            DefaultFlowId = (string?)element.Attribute("default"),
         };
     }
 
@@ -220,29 +244,60 @@ internal sealed partial class ProcessReader(
     private MultiInstance? ReadLoop(XElement element, string id)
     {
         var loop = element.Element(Bpmn + "multiInstanceLoopCharacteristics");
-        if (element.Element(Bpmn + "standardLoopCharacteristics") is { } standard)
-            Unsupported(standard, id, "loop activity (standardLoopCharacteristics)");
         if (loop is null)
             return null;
-        if ((string?)loop.Attribute("isSequential") == "true")
-        {
-            Unsupported(loop, id, "sequential multi-instance");
-            return null;
-        }
-
         var settings = loop.Element(Bpmn + "extensionElements")?.Element(Ext + "loop");
         var collection = (string?)settings?.Attribute("collection");
         var variable = (string?)settings?.Attribute("elementVariable");
-        if (string.IsNullOrWhiteSpace(collection) || string.IsNullOrWhiteSpace(variable))
+        var cardinality = Text(loop.Element(Bpmn + "loopCardinality"));
+        var byCollection = !string.IsNullOrWhiteSpace(collection) && !string.IsNullOrWhiteSpace(variable);
+        if (!byCollection && (cardinality is null || !string.IsNullOrWhiteSpace(collection)))
         {
-            Error(loop, id, "multi-instance needs docbpm:loop with collection and elementVariable",
-                "công việc nhiều phiên bản cần docbpm:loop với collection và elementVariable");
+            Error(loop, id, "multi-instance needs docbpm:loop with collection and elementVariable, or a loopCardinality",
+                "công việc nhiều phiên bản cần docbpm:loop với collection và elementVariable, hoặc số phiên bản (loopCardinality)");
             return null;
         }
 
-        var completion = loop.Element(Bpmn + "completionCondition")?.Value;
-        return new MultiInstance(collection, variable, string.IsNullOrWhiteSpace(completion) ? null : completion.Trim());
+        return new MultiInstance(byCollection ? collection : null, byCollection ? variable : null,
+            Text(loop.Element(Bpmn + "completionCondition")), (string?)loop.Attribute("isSequential") == "true",
+            byCollection ? null : cardinality);
     }
+
+    private StandardLoop? ReadStandardLoop(XElement element, string id)
+    {
+        if (element.Element(Bpmn + "standardLoopCharacteristics") is not { } loop)
+            return null;
+        if (element.Element(Bpmn + "multiInstanceLoopCharacteristics") is not null)
+        {
+            Error(loop, id, "an activity has either a standard loop or multi-instance, not both",
+                "công việc chỉ có một kiểu lặp: vòng lặp hoặc nhiều phiên bản");
+            return null;
+        }
+
+        var condition = Text(loop.Element(Bpmn + "loopCondition"));
+        var maximumText = (string?)loop.Attribute("loopMaximum");
+        int? maximum = null;
+        if (maximumText is not null)
+        {
+            if (!int.TryParse(maximumText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var max) || max < 1)
+                Error(loop, id, $"loopMaximum '{maximumText}' is not a positive whole number", $"số lần lặp tối đa '{maximumText}' phải là số nguyên dương");
+            else
+                maximum = max;
+        }
+
+        if (condition is null && maximum is null)
+        {
+            Error(loop, id, "a standard loop needs a loopCondition or a loopMaximum, or it never ends",
+                "vòng lặp cần điều kiện lặp (loopCondition) hoặc số lần lặp tối đa (loopMaximum), nếu không sẽ lặp mãi");
+            return null;
+        }
+
+        return new StandardLoop(condition, maximum, (string?)loop.Attribute("testBefore") == "true");
+    }
+
+    /// <summary>The trimmed text of an expression element; null when it is missing or blank.</summary>
+    private static string? Text(XElement? expression) =>
+        string.IsNullOrWhiteSpace(expression?.Value) ? null : expression.Value.Trim();
 
     private void ReadFlows()
     {
@@ -261,6 +316,12 @@ internal sealed partial class ProcessReader(
             var target = Resolve(targetId, scope);
             if (source is null || target is null)
             {
+                if (refused.Contains(sourceId) || refused.Contains(targetId))
+                {
+                    nextToRefused.UnionWith(new[] { source, target }.OfType<FlowNode>());
+                    continue;
+                }
+
                 var missing = source is null ? sourceId : targetId;
                 Error(element, id, $"the flow connects '{missing}', which is not an element of the same (sub)process",
                     $"luồng nối tới '{missing}', không phải phần tử trong cùng quy trình con");
@@ -284,8 +345,8 @@ internal sealed partial class ProcessReader(
             target.Incoming.Add(flow);
         }
 
-        foreach (var gateway in model.NodesById.Values.OfType<Gateway>())
-            gateway.DefaultFlow = gateway.DefaultFlowId is { } d ? model.FlowsById.GetValueOrDefault(d) : null;
+        foreach (var node in model.NodesById.Values.Where(n => n.DefaultFlowId is not null))
+            node.DefaultFlow = model.FlowsById.GetValueOrDefault(node.DefaultFlowId!);
     }
 
     private FlowNode? Resolve(string id, SubProcess? scope) =>
@@ -300,7 +361,7 @@ internal sealed partial class ProcessReader(
                 boundary.AttachedTo = activity;
                 activity.Boundaries.Add(boundary);
             }
-            else
+            else if (!refused.Contains(boundary.AttachedToId))
             {
                 Error(boundary, $"the boundary event is attached to '{boundary.AttachedToId}', which is not an activity",
                     $"sự kiện biên gắn vào '{boundary.AttachedToId}', không phải là một công việc");

@@ -130,9 +130,18 @@ public sealed class DefinitionStore(ActivityRegistry registry, Timers.IBusinessC
     public static string Hash(string xml) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(xml)));
 
+    /// <summary>Marks a signal start event's name among the start messages, so that no column is added for signals.</summary>
+    public const string SignalPrefix = "signal:";
+
+    /// <summary>The messages (and, prefixed, the signals) that start the process: ",name,signal:name,".</summary>
     private static string? StartMessages(ProcessModel model)
     {
-        var names = model.StartEvents.Select(s => s.Trigger).OfType<MessageTrigger>().Select(m => m.MessageName).ToList();
+        var names = model.StartEvents.Select(s => s.Trigger switch
+        {
+            MessageTrigger m => m.MessageName,
+            SignalTrigger signal => SignalPrefix + signal.SignalName,
+            _ => null,
+        }).OfType<string>().ToList();
         return names.Count == 0 ? null : "," + string.Join(",", names) + ",";
     }
 }

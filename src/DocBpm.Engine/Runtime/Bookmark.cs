@@ -10,6 +10,9 @@ public enum BookmarkKind
 
     /// <summary>An asynchronous service activity waiting for the job executor.</summary>
     Job,
+
+    /// <summary>A signal subscription; the signal's name is kept in the message name.</summary>
+    Signal,
 }
 
 /// <summary>A wait state: the only way a waiting token moves on is by resuming one of its bookmarks.</summary>

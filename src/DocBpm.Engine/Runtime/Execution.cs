@@ -45,11 +45,18 @@ public sealed class RunOutput
 {
     public List<JournalEntry> Journal { get; } = [];
     public List<OutboxEntry> Outbox { get; } = [];
+
+    /// <summary>Tokens that stopped on an error nothing catches; each waits on its bookmark for an administrator's retry.</summary>
+    public List<RaisedIncident> Incidents { get; } = [];
+
     public RunResult Result { get; set; } = RunResult.Waiting;
 }
 
+/// <summary>An incident a run raised on one of its tokens: the bookmark a retry resumes, where, and why.</summary>
+public sealed record RaisedIncident(Guid BookmarkId, string ElementId, string Error);
+
 /// <summary>
-/// A step cannot go on: a failed expression, a missing outgoing flow, an unhandled BPMN error or an activity that threw.
+/// A step cannot go on: a failed expression, a missing outgoing flow or an activity that threw.
 /// The run is abandoned, so nothing of it is stored. A rule refusing inside an activity speaks to the person in its own
 /// words (its kind, title, detail and facts), with the element added.
 /// </summary>
@@ -67,13 +74,6 @@ public class ProcessExecutionException(string elementId, string message, Excepti
 
     public override IReadOnlyDictionary<string, object?> Facts => new Dictionary<string, object?>(
         (InnerException as RefusedException)?.Facts ?? base.Facts) { ["elementId"] = ElementId };
-}
-
-/// <summary>A BPMN error that no boundary event catches.</summary>
-public sealed class UnhandledBpmnErrorException(string elementId, string errorCode, string? errorMessage)
-    : ProcessExecutionException(elementId, $"BPMN error '{errorCode}' is not caught{(errorMessage is null ? "" : ": " + errorMessage)}")
-{
-    public string ErrorCode { get; } = errorCode;
 }
 
 /// <summary>What a resume brings: the variables set by a user or a message, and who sent it.</summary>

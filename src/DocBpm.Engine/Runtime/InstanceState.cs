@@ -32,6 +32,9 @@ public sealed class ScopeState
 
     public int Instances { get; set; }
     public int CompletedInstances { get; set; }
+
+    /// <summary>The collection of a sequential multi-instance body, whose items start one after another.</summary>
+    public JsonArray? Collection { get; init; }
 }
 
 public enum TokenStatus
@@ -52,6 +55,9 @@ public sealed class TokenState
 
     /// <summary>The flow the token arrived by (joins count arrivals per flow).</summary>
     public string? ArrivedVia { get; set; }
+
+    /// <summary>Runs of a standard-loop activity completed so far by this token.</summary>
+    public int LoopCounter { get; set; }
 }
 
 /// <summary>The whole execution state of an instance, stored as one JSON document on the instance row.</summary>

@@ -138,6 +138,32 @@ internal sealed partial class ProcessRun
         Journal(activity, "completed", outcome.Name);
         if (IsMultiInstanceItem(token, activity))
             return CompleteMultiInstanceItem(token, activity);
+        if (activity.Loop is not null)
+        {
+            token.LoopCounter++;
+            if (LoopGoesOn(token, activity))
+            {
+                Journal(activity, "started", detail: $"loop run {token.LoopCounter + 1}");
+                return EnterActivity(token, activity);
+            }
+        }
+
         return Leave(token, activity, outcome);
+    }
+
+    /// <summary>
+    /// Whether a standard loop runs (again): under its maximum and while its condition holds, which sees
+    /// <c>loopCounter</c>, the runs completed so far.
+    /// </summary>
+    private bool LoopGoesOn(TokenState token, Activity activity)
+    {
+        var loop = activity.Loop!;
+        if (loop.Maximum is { } maximum && token.LoopCounter >= maximum)
+            return false;
+        if (loop.Condition is not { } condition)
+            return true;
+        var variables = VisibleVariables(token.ScopeId);
+        variables["loopCounter"] = JsonValue.Create(token.LoopCounter);
+        return Holds(activity.Id, condition, variables, "loop condition");
     }
 }

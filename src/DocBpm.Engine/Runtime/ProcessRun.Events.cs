@@ -8,24 +8,26 @@ internal sealed partial class ProcessRun
     private void SubscribeBoundaries(TokenState token, Activity activity)
     {
         foreach (var boundary in activity.Boundaries)
-            if (boundary.Trigger is MessageTrigger or TimerTrigger)
+            if (boundary.Trigger is MessageTrigger or TimerTrigger or SignalTrigger)
                 Subscribe(token, boundary.Id, boundary.Trigger);
     }
 
-    /// <summary>Creates the message or timer bookmark an element waits on.</summary>
+    /// <summary>Creates the message, signal or timer bookmark an element waits on.</summary>
     private void Subscribe(TokenState token, string elementId, EventTrigger trigger)
     {
         switch (trigger)
         {
-            case MessageTrigger message:
+            case MessageTrigger or SignalTrigger:
+                // A signal is a message without a key, broadcast: its subscription is the same row, of its own kind.
+                var message = trigger as MessageTrigger;
                 State.Bookmarks.Add(new Bookmark
                 {
                     Id = Guid.CreateVersion7(),
                     TokenId = token.Id,
-                    Kind = BookmarkKind.Message,
+                    Kind = message is null ? BookmarkKind.Signal : BookmarkKind.Message,
                     ElementId = elementId,
-                    MessageName = message.MessageName,
-                    CorrelationKey = Text(token, elementId, message.CorrelationKey),
+                    MessageName = message?.MessageName ?? ((SignalTrigger)trigger).SignalName,
+                    CorrelationKey = message is null ? null : Text(token, elementId, message.CorrelationKey),
                 });
                 break;
             case TimerTrigger timer:
@@ -59,6 +61,12 @@ internal sealed partial class ProcessRun
         {
             case ErrorTrigger error:
                 return ThrowError(token, end, error.ErrorCode ?? "error", end.Name);
+            case MessageTrigger or SignalTrigger:
+                Throw(token, end, end.Trigger);
+                EndToken(token);
+                return ValueTask.CompletedTask;
+            case EscalationTrigger escalation:
+                return Escalate(token, end, escalation.EscalationCode, ends: true);
             case TerminateTrigger:
                 var scope = State.Scope(token.ScopeId);
                 if (scope.Kind == ScopeKind.Process)
@@ -89,7 +97,9 @@ internal sealed partial class ProcessRun
 
     /// <summary>
     /// Throws a BPMN error from <paramref name="source"/>: the nearest error boundary event that matches the code,
-    /// on the activity itself or on an enclosing subprocess, interrupts that activity and takes the token.
+    /// on the activity itself or on an enclosing subprocess, interrupts that activity and takes the token. An error
+    /// nothing catches stops the token where it is with an incident, as a job out of retries does: the rest of the
+    /// step is stored, and an administrator sees it and retries it.
     /// </summary>
     private ValueTask ThrowError(TokenState token, FlowNode source, string code, string? message)
     {
@@ -97,16 +107,28 @@ internal sealed partial class ProcessRun
         if (source is Activity activity && FindErrorBoundary(activity, code) is { } own)
             return FireBoundary(OwnerOf(token, activity), own, interrupting: true);
 
-        for (var scope = State.Scope(token.ScopeId); scope.Kind != ScopeKind.Process; scope = State.Scope(scope.ParentId!.Value))
-        {
-            if (scope.Kind == ScopeKind.MultiInstanceItem)
-                continue;
-            var owner = (Activity)Model[scope.ElementId!];
+        foreach (var (ownerToken, owner) in EnclosingActivities(token))
             if (FindErrorBoundary(owner, code) is { } boundary)
-                return FireBoundary(OwnerOf(State.Token(scope.OwnerTokenId!.Value), owner), boundary, interrupting: true);
-        }
+                return FireBoundary(ownerToken, boundary, interrupting: true);
 
-        throw new UnhandledBpmnErrorException(source.Id, code, message);
+        RaiseIncident(token, source, $"BPMN error '{code}' is not caught{(message is null ? "" : ": " + message)}");
+        return ValueTask.CompletedTask;
+    }
+
+    private void RaiseIncident(TokenState token, FlowNode element, string error)
+    {
+        var bookmark = new Bookmark
+        {
+            Id = Guid.CreateVersion7(),
+            TokenId = token.Id,
+            Kind = BookmarkKind.Job,
+            ElementId = element.Id,
+        };
+        State.Bookmarks.Add(bookmark);
+        token.ElementId = element.Id;
+        token.Status = TokenStatus.Waiting;
+        Journal(element, "incident", detail: error);
+        Output.Incidents.Add(new RaisedIncident(bookmark.Id, element.Id, error));
     }
 
     /// <summary>The token that carries the boundaries of an activity: for a multi-instance item, the body's owner.</summary>

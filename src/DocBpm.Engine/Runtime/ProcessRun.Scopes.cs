@@ -39,8 +39,7 @@ internal sealed partial class ProcessRun
     private ValueTask StartMultiInstance(TokenState token, Activity activity)
     {
         var loop = activity.MultiInstance!;
-        var items = Evaluate(token, activity.Id, Expressions.ExpressionText.Body(loop.Collection)) as JsonArray
-            ?? throw new ProcessExecutionException(activity.Id, $"the multi-instance collection '{loop.Collection}' is not an array");
+        var items = Items(token, activity.Id, loop);
         if (items.Count == 0)
         {
             Journal(activity, "completed", detail: "empty collection");
@@ -49,26 +48,54 @@ internal sealed partial class ProcessRun
 
         SubscribeBoundaries(token, activity);
         token.Status = TokenStatus.Waiting;
-        var body = NewScope(ScopeKind.MultiInstanceBody, token.ScopeId, activity.Id, token.Id);
-        body.Instances = items.Count;
-        UpdateLoopCounters(body);
-        for (var i = 0; i < items.Count; i++)
+        var body = new ScopeState
         {
-            var item = NewScope(ScopeKind.MultiInstanceItem, body.Id, activity.Id, null);
-            item.Variables[loop.ElementVariable] = items[i]?.DeepClone();
-            item.Variables["loopCounter"] = JsonValue.Create(i);
-            var inner = NewToken(item.Id, activity.Id);
-            Schedule(inner, t => EnterActivity(t, activity));
-        }
-
+            Id = Guid.CreateVersion7(),
+            ParentId = token.ScopeId,
+            Kind = ScopeKind.MultiInstanceBody,
+            ElementId = activity.Id,
+            OwnerTokenId = token.Id,
+            Instances = items.Count,
+            Collection = loop.IsSequential ? items : null,
+        };
+        State.Scopes.Add(body);
+        UpdateLoopCounters(body);
+        if (loop.IsSequential)
+            StartItem(body, activity, 0, items[0]);
+        else
+            for (var i = 0; i < items.Count; i++)
+                StartItem(body, activity, i, items[i]);
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>The collection's items, or for a cardinality the numbers 0 … n-1.</summary>
+    private JsonArray Items(TokenState token, string elementId, MultiInstance loop)
+    {
+        if (loop.Collection is { } collection)
+            return Evaluate(token, elementId, Expressions.ExpressionText.Body(collection)) as JsonArray
+                ?? throw new ProcessExecutionException(elementId, $"the multi-instance collection '{collection}' is not an array");
+        var count = Evaluate(token, elementId, loop.Cardinality!) is JsonValue value && value.TryGetValue<double>(out var n)
+            && n >= 0 && n <= MaxStepsPerRun && n == Math.Floor(n)
+            ? (int)n
+            : throw new ProcessExecutionException(elementId, $"the loop cardinality '{loop.Cardinality}' is not a whole number from 0 to {MaxStepsPerRun}");
+        return [.. Enumerable.Range(0, count).Select(i => (JsonNode?)JsonValue.Create(i))];
+    }
+
+    private void StartItem(ScopeState body, Activity activity, int index, JsonNode? item)
+    {
+        var scope = NewScope(ScopeKind.MultiInstanceItem, body.Id, activity.Id, null);
+        if (activity.MultiInstance!.ElementVariable is { } variable)
+            scope.Variables[variable] = item?.DeepClone();
+        scope.Variables["loopCounter"] = JsonValue.Create(index);
+        var inner = NewToken(scope.Id, activity.Id);
+        Schedule(inner, t => EnterActivity(t, activity));
     }
 
     private static void UpdateLoopCounters(ScopeState body)
     {
         body.Variables["nrOfInstances"] = JsonValue.Create(body.Instances);
         body.Variables["nrOfCompletedInstances"] = JsonValue.Create(body.CompletedInstances);
-        body.Variables["nrOfActiveInstances"] = JsonValue.Create(body.Instances - body.CompletedInstances);
+        body.Variables["nrOfActiveInstances"] = JsonValue.Create(body.Collection is null ? body.Instances - body.CompletedInstances : 1);
     }
 
     private ValueTask CompleteMultiInstanceItem(TokenState itemToken, Activity activity)
@@ -79,21 +106,15 @@ internal sealed partial class ProcessRun
         body.CompletedInstances++;
         UpdateLoopCounters(body);
 
-        var done = body.CompletedInstances >= body.Instances;
-        if (!done && activity.MultiInstance!.CompletionCondition is { } condition)
-        {
-            try
-            {
-                done = interpreter.JavaScript.EvaluateCondition(condition, VisibleVariables(body.Id));
-            }
-            catch (Expressions.ExpressionException ex)
-            {
-                throw new ProcessExecutionException(activity.Id, $"completion condition failed: {ex.Reason}", ex);
-            }
-        }
-
+        var done = body.CompletedInstances >= body.Instances
+            || (activity.MultiInstance!.CompletionCondition is { } condition
+                && Holds(activity.Id, condition, VisibleVariables(body.Id), "completion condition"));
         if (!done)
+        {
+            if (body.Collection is not null)
+                StartItem(body, activity, body.CompletedInstances, body.Collection[body.CompletedInstances]);
             return ValueTask.CompletedTask;
+        }
 
         var owner = State.Token(body.OwnerTokenId!.Value);
         RemoveScope(body);

@@ -72,6 +72,8 @@ internal sealed partial class ProcessRun
         Journal(node, "started");
         switch (node)
         {
+            case IntermediateThrowEvent { Trigger: not null } throwEvent:
+                return PassThrowEvent(token, throwEvent);
             case StartEvent or IntermediateThrowEvent:
                 return Leave(token, node, null);
             case EndEvent end:
@@ -82,6 +84,9 @@ internal sealed partial class ProcessRun
                 return ValueTask.CompletedTask;
             case Gateway gateway:
                 return PassGateway(token, gateway);
+            case Activity { Loop.TestBefore: true } activity when !LoopGoesOn(token, activity):
+                Journal(activity, "completed", detail: "loop condition false before the first run");
+                return Leave(token, activity, Outcome.Done);
             case Activity { MultiInstance: not null } activity when !IsMultiInstanceItem(token, activity):
                 return StartMultiInstance(token, activity);
             case Activity activity:
@@ -91,11 +96,15 @@ internal sealed partial class ProcessRun
         }
     }
 
-    /// <summary>Leaves a node by its outgoing flows: conditional flows whose condition holds, and every unconditional one.</summary>
+    /// <summary>
+    /// Leaves a node by its outgoing flows: conditional flows whose condition holds and every unconditional one; the
+    /// default flow only when none of those is taken.
+    /// </summary>
     private ValueTask Leave(TokenState token, FlowNode node, Outcome? outcome)
     {
         if (node is not Gateway)
             State.Path.Add(node.Id);
+        token.LoopCounter = 0;
         if (node.Outgoing.Count == 0)
         {
             EndToken(token);
@@ -103,8 +112,10 @@ internal sealed partial class ProcessRun
         }
 
         var taken = node.Outgoing
-            .Where(f => f.Condition is null || Condition(token, f, outcome))
+            .Where(f => f != node.DefaultFlow && (f.Condition is null || Condition(token, f, outcome)))
             .ToList();
+        if (taken.Count == 0 && node.DefaultFlow is { } fallback)
+            taken.Add(fallback);
         if (taken.Count == 0)
             throw new ProcessExecutionException(node.Id, "no outgoing sequence flow can be taken: every condition is false");
         Move(token, taken);
@@ -136,13 +147,19 @@ internal sealed partial class ProcessRun
         var variables = VisibleVariables(token.ScopeId);
         if (outcome is not null)
             variables["outcome"] = JsonValue.Create(outcome.Name);
+        return Holds(flow.Id, flow.Condition!, variables, "condition");
+    }
+
+    /// <summary>Evaluates a condition of the model; a failing one stops the step, naming where it is.</summary>
+    private bool Holds(string elementId, string condition, Dictionary<string, JsonNode?> variables, string what)
+    {
         try
         {
-            return interpreter.JavaScript.EvaluateCondition(flow.Condition!, variables);
+            return interpreter.JavaScript.EvaluateCondition(condition, variables);
         }
         catch (Expressions.ExpressionException ex)
         {
-            throw new ProcessExecutionException(flow.Id, $"condition failed: {ex.Reason}", ex);
+            throw new ProcessExecutionException(elementId, $"{what} failed: {ex.Reason}", ex);
         }
     }
 }

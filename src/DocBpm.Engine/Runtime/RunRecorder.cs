@@ -42,6 +42,20 @@ internal sealed class RunRecorder(EngineDb db, TimeProvider time)
         foreach (var bookmark in state.Bookmarks.Where(b => !before.ContainsKey(b.Id)))
             db.Bookmarks.Add(NewRow(bookmark, instance, now));
 
+        foreach (var incident in output.Incidents)
+        {
+            instance.OpenIncidents++;
+            db.Incidents.Add(new IncidentRecord
+            {
+                Id = Guid.CreateVersion7(),
+                InstanceId = instance.Id,
+                BookmarkId = incident.BookmarkId,
+                ElementId = incident.ElementId,
+                Error = WorkflowRuntime.Truncate(incident.Error),
+                CreatedAt = now,
+            });
+        }
+
         for (var i = 0; i < output.Outbox.Count; i++)
         {
             // Queued a millisecond apart (finer than every provider stores), so that messages of one step are delivered

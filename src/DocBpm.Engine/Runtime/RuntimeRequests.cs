@@ -18,7 +18,17 @@ public sealed record MessageRequest(
     IReadOnlyDictionary<string, JsonNode?>? Variables = null,
     string? IdempotencyKey = null,
     string? Actor = null,
-    string? BusinessKey = null);
+    string? BusinessKey = null,
+    bool All = false);
+
+/// <summary>A signal broadcast: every instance waiting for it, and every process that starts with it.</summary>
+public sealed record SignalRequest(
+    string SignalName,
+    IReadOnlyDictionary<string, JsonNode?>? Variables = null,
+    string? Actor = null);
+
+/// <summary>The instances a signal moved and the instances it started.</summary>
+public sealed record SignalResult(IReadOnlyList<Guid> Resumed, IReadOnlyList<Guid> Started);
 
 public enum CorrelationKind
 {
@@ -61,6 +71,23 @@ public sealed class TaskNotClaimedException(Guid taskId)
         $"Task {taskId} is not claimed; there is nothing to release.")
 {
     public Guid TaskId { get; } = taskId;
+}
+
+/// <summary>
+/// Several instances wait for the message with this name and key, and the sender did not ask for all of them
+/// (Camunda's <c>correlate</c> against <c>correlateAll</c>): nothing was delivered.
+/// </summary>
+public sealed class AmbiguousCorrelationException(string messageName, string? correlationKey, IReadOnlyList<Guid> instanceIds)
+    : RefusedException(RefusalKind.Conflict, "Thông điệp khớp nhiều quy trình",
+        $"Có {instanceIds.Count} quy trình đang chờ thông điệp '{messageName}' với khóa '{correlationKey}'. "
+        + "Không quy trình nào nhận thông điệp; hãy dùng khóa tương quan cụ thể hơn hoặc gửi với all=true để gửi cho tất cả.",
+        $"{instanceIds.Count} instances wait for message '{messageName}' with key '{correlationKey}'; deliver to all of them explicitly or use a more specific key.")
+{
+    public string MessageName { get; } = messageName;
+    public string? CorrelationKey { get; } = correlationKey;
+    public IReadOnlyList<Guid> InstanceIds { get; } = instanceIds;
+
+    public override IReadOnlyDictionary<string, object?> Facts => new Dictionary<string, object?> { ["instanceIds"] = InstanceIds };
 }
 
 public sealed class InstanceNotFoundException(Guid instanceId)

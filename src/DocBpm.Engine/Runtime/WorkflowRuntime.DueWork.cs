@@ -167,7 +167,7 @@ public sealed partial class WorkflowRuntime
         await FireDueAsync(bookmark.Id, cancellationToken);
     }
 
-    private static string Truncate(string text) => text.Length <= 4000 ? text : text[..4000];
+    internal static string Truncate(string text) => text.Length <= 4000 ? text : text[..4000];
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Instance {InstanceId}: {ElementId} failed (attempt {Attempt}), retry at {RetryAt}: {Error}")]
     private partial void LogRetry(Guid instanceId, string elementId, int attempt, DateTimeOffset retryAt, string error);

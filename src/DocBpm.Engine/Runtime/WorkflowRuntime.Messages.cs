@@ -7,8 +7,10 @@ namespace DocBpm.Engine.Runtime;
 public sealed partial class WorkflowRuntime
 {
     /// <summary>
-    /// Delivers a message: to every instance waiting for this name and correlation key, or else to the latest process
-    /// version that starts with it. With an idempotency key, a repeated delivery is a no-op.
+    /// Delivers a message: to the instance waiting for this name and correlation key (to every such instance only when
+    /// <see cref="MessageRequest.All"/> asks; otherwise several are refused with
+    /// <see cref="AmbiguousCorrelationException"/>), or else to the latest process version that starts with it. With an
+    /// idempotency key, a repeated delivery is a no-op.
     /// </summary>
     public async Task<CorrelationResult> CorrelateAsync(MessageRequest message, CancellationToken cancellationToken)
     {
@@ -53,8 +55,11 @@ public sealed partial class WorkflowRuntime
             .ToListAsync(cancellationToken);
         if (waiting.Count > 0)
         {
+            var targets = waiting.DistinctBy(w => w.InstanceId).ToList();
+            if (targets.Count > 1 && !message.All)
+                throw new AmbiguousCorrelationException(message.MessageName, message.CorrelationKey, [.. targets.Select(t => t.InstanceId)]);
             var resumed = new List<Guid>();
-            foreach (var subscription in waiting.DistinctBy(w => w.InstanceId))
+            foreach (var subscription in targets)
             {
                 var (bookmark, instance) = await LoadActiveAsync(subscription.Id, BookmarkKind.Message, cancellationToken);
                 await ResumeAsync(bookmark, instance, new ResumeInput(message.Variables, message.Actor), cancellationToken);
@@ -64,12 +69,7 @@ public sealed partial class WorkflowRuntime
             return new CorrelationResult(CorrelationKind.Resumed, resumed);
         }
 
-        var pattern = "%," + message.MessageName + ",%";
-        var candidates = await db.Definitions.AsNoTracking()
-            .Where(d => d.StartMessages != null && EF.Functions.Like(d.StartMessages, pattern))
-            .GroupBy(d => d.Key)
-            .Select(g => g.OrderByDescending(d => d.Version).First())
-            .ToListAsync(cancellationToken);
+        var candidates = await LatestStartingWithAsync(message.MessageName, cancellationToken);
         foreach (var definition in candidates)
         {
             var model = await definitions.GetModelAsync(db, definition.Id, cancellationToken);
@@ -82,5 +82,16 @@ public sealed partial class WorkflowRuntime
         }
 
         return new CorrelationResult(CorrelationKind.NotCorrelated, []);
+    }
+
+    /// <summary>The latest version of each process whose start messages list the entry (a message, or a prefixed signal).</summary>
+    private async Task<List<DefinitionRecord>> LatestStartingWithAsync(string entry, CancellationToken cancellationToken)
+    {
+        var pattern = "%," + entry + ",%";
+        return await db.Definitions.AsNoTracking()
+            .Where(d => d.StartMessages != null && EF.Functions.Like(d.StartMessages, pattern))
+            .GroupBy(d => d.Key)
+            .Select(g => g.OrderByDescending(d => d.Version).First())
+            .ToListAsync(cancellationToken);
     }
 }

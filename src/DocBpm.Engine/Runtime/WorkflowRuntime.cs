@@ -177,6 +177,8 @@ public sealed partial class WorkflowRuntime(
         new RunRecorder(db, time).Record(instance, state, before, output, actor, resumed);
         await SaveAsync(instance.Id, cancellationToken);
         LogRun(instance.Id, instance.DefinitionKey, output.Result, output.Journal.Count);
+        foreach (var incident in output.Incidents)
+            LogRaisedIncident(instance.Id, incident.ElementId, incident.Error);
 
         var due = state.Bookmarks
             .Where(b => b.DueAt is not null && (!before.TryGetValue(b.Id, out var old) || old != b.DueAt))
@@ -256,6 +258,9 @@ public sealed partial class WorkflowRuntime(
             incident.Resolution = resolution;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Instance {InstanceId}: incident on {ElementId}: {Error}")]
+    private partial void LogRaisedIncident(Guid instanceId, string elementId, string error);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Instance {InstanceId} of {DefinitionKey} ran: {Result}, {Steps} journal entries")]
     private partial void LogRun(Guid instanceId, string definitionKey, RunResult result, int steps);

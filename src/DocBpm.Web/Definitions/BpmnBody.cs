@@ -1,4 +1,4 @@
-using System.Text;
+using DocBpm.Engine.Model;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DocBpm.Web.Definitions;
@@ -20,7 +20,7 @@ internal static class BpmnBody
             buffer.Write(chunk, 0, read);
         }
 
-        var text = Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        var text = BpmnText.Decode(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
         return string.IsNullOrWhiteSpace(text) ? null : text;
     }
 

@@ -102,19 +102,18 @@ public sealed class BpmnParserTests
     }
 
     [TestMethod]
-    public void Unsupported_events_and_loops_are_named()
+    public void Unsupported_events_are_named()
     {
         var xml = Process("""
-            <bpmn:startEvent id="s"><bpmn:signalEventDefinition/></bpmn:startEvent>
-            <bpmn:userTask id="seq"><bpmn:multiInstanceLoopCharacteristics isSequential="true"/></bpmn:userTask>
+            <bpmn:startEvent id="s"><bpmn:conditionalEventDefinition/></bpmn:startEvent>
+            <bpmn:userTask id="seq"/>
             <bpmn:subProcess id="events" triggeredByEvent="true"/>
             <bpmn:endEvent id="e"/>
             """ + Chain("s", "seq", "e"));
 
         var result = Parse(xml);
 
-        AssertError(result, "s", "signalEventDefinition");
-        AssertError(result, "seq", "sequential multi-instance");
+        AssertError(result, "s", "conditionalEventDefinition");
         AssertError(result, "events", "event subprocess");
     }
 

@@ -214,21 +214,4 @@ public sealed class EventConformanceTests
 
         Assert.AreEqual("c", (await host.ActiveBookmarksAsync(instance.Id)).Single().ElementId);
     }
-
-    [TestMethod]
-    [DynamicData(nameof(Providers))]
-    public async Task Uncaught_error_refuses_the_start_and_stores_nothing(DatabaseProvider provider)
-    {
-        await using var host = await EngineTestHost.StartAsync(provider);
-        var xml = Process("""<bpmn:startEvent id="s"/>""" + Service("call", "RaiseError", ("code", "'BOOM'"))
-            + """<bpmn:endEvent id="e"/>""" + Chain("s", "call", "e"));
-        await host.DeployAsync(xml);
-
-        var error = await Assert.ThrowsExactlyAsync<UnhandledBpmnErrorException>(() => host.InScopeAsync(r =>
-            r.StartAsync(new StartRequest("p"), CancellationToken.None)));
-
-        Assert.AreEqual("BOOM", error.ErrorCode);
-        Assert.AreEqual(0, await host.QueryAsync(db => Task.FromResult(db.Instances.Count())));
-        Assert.AreEqual(0, await host.QueryAsync(db => Task.FromResult(db.Journal.Count())));
-    }
 }
