@@ -144,6 +144,28 @@ public sealed class JoinConformanceTests
 
     [TestMethod]
     [DynamicData(nameof(Providers))]
+    public async Task Inclusive_join_fires_while_a_token_that_can_never_reach_it_waits_in_a_loop_elsewhere(DatabaseProvider provider)
+    {
+        await using var host = await EngineTestHost.StartAsync(provider);
+        var xml = Process("""<bpmn:startEvent id="s"/><bpmn:parallelGateway id="fork"/><bpmn:inclusiveGateway id="split"/>"""
+            + """<bpmn:inclusiveGateway id="merge"/><bpmn:exclusiveGateway id="again" default="fOut"/>"""
+            + UserTask("archive") + UserTask("legal") + UserTask("finance") + UserTask("after")
+            + """<bpmn:endEvent id="e"/><bpmn:endEvent id="e2"/>"""
+            + Flow("f0", "s", "fork") + Flow("fArchive", "fork", "archive") + Flow("fSplit", "fork", "split")
+            + Flow("fa", "archive", "again") + Flow("fLoop", "again", "archive", "more") + Flow("fOut", "again", "e2")
+            + Flow("fLegal", "split", "legal", "true") + Flow("fFinance", "split", "finance", "true")
+            + Flow("f1", "legal", "merge") + Flow("f2", "finance", "merge") + Flow("f3", "merge", "after") + Flow("f4", "after", "e"));
+        var instance = await host.StartAsync(xml);
+
+        await host.CompleteAsync(instance.Id, "legal");
+        await host.CompleteAsync(instance.Id, "finance");
+
+        CollectionAssert.AreEquivalent(new[] { "archive", "after" }, await ActiveAsync(host, instance.Id),
+            "archive's loop never leads to the merge, so the merge does not wait for it");
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(Providers))]
     public async Task Exclusive_gateway_evaluates_its_conditions_even_when_the_default_flow_comes_first(DatabaseProvider provider)
     {
         await using var host = await EngineTestHost.StartAsync(provider);
