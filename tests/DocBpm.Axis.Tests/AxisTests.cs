@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using DocBpm.Documents.Exchange;
+using DocBpm.Edxml;
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Tests.Infrastructure;
 using DocBpm.Engine.Timers;

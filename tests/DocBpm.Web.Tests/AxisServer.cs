@@ -3,6 +3,7 @@ extern alias axis;
 using System.Net;
 using System.Net.Sockets;
 using DocBpm.Documents.Exchange;
+using DocBpm.Edxml;
 using DocBpm.Engine.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

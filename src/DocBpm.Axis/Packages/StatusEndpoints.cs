@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using DocBpm.Axis.Agencies;
 using DocBpm.Axis.Data;
-using DocBpm.Documents.Exchange;
+using DocBpm.Edxml;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

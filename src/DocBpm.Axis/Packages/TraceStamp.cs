@@ -1,5 +1,5 @@
 using System.Xml.Linq;
-using DocBpm.Documents.Exchange;
+using DocBpm.Edxml;
 
 namespace DocBpm.Axis.Packages;
 

@@ -1,3 +1,5 @@
+using DocBpm.Edxml;
+
 namespace DocBpm.Documents.Exchange;
 
 /// <summary>A document received over the axis, registered once per sender and document identifier.</summary>

@@ -1,3 +1,5 @@
+using DocBpm.Edxml;
+
 namespace DocBpm.Documents.Exchange;
 
 /// <summary>How a failed package left the failure list.</summary>

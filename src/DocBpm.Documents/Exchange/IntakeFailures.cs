@@ -1,3 +1,4 @@
+using DocBpm.Edxml;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

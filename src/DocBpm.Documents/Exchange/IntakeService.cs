@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using DocBpm.Documents.Files;
 using DocBpm.Documents.Incoming;
+using DocBpm.Edxml;
 using DocBpm.Engine.Activities;
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Runtime;

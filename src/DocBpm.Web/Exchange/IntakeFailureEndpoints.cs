@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using DocBpm.Documents.Exchange;
+using DocBpm.Edxml;
 using DocBpm.Web.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

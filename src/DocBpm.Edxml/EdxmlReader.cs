@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Xml;
 using System.Xml.Linq;
-using static DocBpm.Documents.Exchange.EdxmlFormat;
+using static DocBpm.Edxml.EdxmlFormat;
 
-namespace DocBpm.Documents.Exchange;
+namespace DocBpm.Edxml;
 
 /// <summary>Size limits for incoming packages; an axis or a sender cannot make DocBpm read without bound.</summary>
 public sealed record EdxmlLimits(long MaxPackageBytes, int MaxAttachments, long MaxAttachmentBytes)

@@ -1,4 +1,4 @@
-namespace DocBpm.Documents.Exchange;
+namespace DocBpm.Edxml;
 
 /// <summary>An agency as edXML names it (From, To, status reporters).</summary>
 public sealed record EdxmlOrganization(

@@ -1,8 +1,6 @@
 using System.Text;
-using DocBpm.Documents.Exchange;
-using DocBpm.Engine.Timers;
 
-namespace DocBpm.Documents.Tests.Exchange;
+namespace DocBpm.Edxml.Tests;
 
 [TestClass]
 public sealed class EdxmlTests
@@ -17,7 +15,7 @@ public sealed class EdxmlTests
             new EdxmlOtherInfo(EdxmlPriority.Immediate, "Lưu hành nội bộ", "VT", 3, 2, ["Phụ lục I"]),
             "000.00.12.H37,2026/11/25,123/QĐ-SGDĐT", "Tóm tắt nội dung", new DateOnly(2026, 12, 5), ["Như Điều 3"],
             [new EdxmlResponseFor("000.00.00.H37", "45/UBND-KGVX", new DateOnly(2026, 11, 1), "000.00.00.H37,2026/11/01,45/UBND-KGVX")]),
-        [new EdxmlTrace("000.00.12.H37", VietnamTime.At(2026, 11, 25, 9, 15))],
+        [new EdxmlTrace("000.00.12.H37", Vietnam.At(2026, 11, 25, 9, 15))],
         new EdxmlBusiness(BusinessDocType.New, "Văn bản mới", new EdxmlStaff("Văn phòng", "Trần Thị B"), PaperAlsoSent: true),
         [new EdxmlAttachment("6b1f", "123-QD-SGDDT.pdf", "application/pdf", Encoding.ASCII.GetBytes("%PDF-1.7 test"))]);
 
@@ -126,7 +124,7 @@ public sealed class EdxmlTests
     public void Status_messages_round_trip_with_their_two_digit_codes()
     {
         var status = new EdxmlStatus(Sample().Header.ResponseFor![0], Department, ExchangeStatus.Refused, "Gửi nhầm cơ quan",
-            VietnamTime.At(2026, 11, 25, 10, 0), new EdxmlStaff("Văn phòng", "Văn thư"));
+            Vietnam.At(2026, 11, 25, 10, 0), new EdxmlStaff("Văn phòng", "Văn thư"));
 
         var bytes = EdxmlWriter.Write(status);
         var read = EdxmlReader.ReadStatus(bytes);

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Xml.Linq;
-using static DocBpm.Documents.Exchange.EdxmlFormat;
+using static DocBpm.Edxml.EdxmlFormat;
 
-namespace DocBpm.Documents.Exchange;
+namespace DocBpm.Edxml;
 
 public static partial class EdxmlReader
 {

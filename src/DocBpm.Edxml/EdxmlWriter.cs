@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Xml.Linq;
-using static DocBpm.Documents.Exchange.EdxmlFormat;
+using static DocBpm.Edxml.EdxmlFormat;
 
-namespace DocBpm.Documents.Exchange;
+namespace DocBpm.Edxml;
 
 /// <summary>Writes edXML packages and status messages (QCVN 102:2016).</summary>
 public static class EdxmlWriter
