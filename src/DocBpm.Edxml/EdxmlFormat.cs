@@ -21,8 +21,14 @@ public static class EdxmlFormat
     public static string Timestamp(DateTimeOffset instant) =>
         TimeZoneInfo.ConvertTime(instant, Zone).ToString(TimestampFormat, CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// What DocBpm accepts as a date: the standard's <c>yyyy/MM/dd</c>, and the <c>dd/MM/yyyy</c> and ISO <c>yyyy-MM-dd</c>
+    /// that other systems write (docs/edxml.md). It always writes the first.
+    /// </summary>
+    private static readonly string[] AcceptedDateFormats = [DateFormat, "dd/MM/yyyy", "d/M/yyyy", "yyyy-MM-dd"];
+
     public static bool TryDate(string? text, out DateOnly date) =>
-        DateOnly.TryParseExact(text?.Trim(), DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+        DateOnly.TryParseExact(text?.Trim(), AcceptedDateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 
     public static bool TryTimestamp(string? text, out DateTimeOffset instant)
     {

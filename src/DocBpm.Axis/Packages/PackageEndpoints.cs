@@ -33,6 +33,8 @@ public static partial class PackageEndpoints
         var sender = user.AgencyCode();
         if (header.From.OrganId != sender)
             return Refused("Sai nơi gửi", [$"Nơi gửi trong gói tin ({header.From.OrganId}) không phải cơ quan đang kết nối ({sender})."]);
+        if (ExchangeIdentity.ForeignIdentifier(sender, header.DocumentId) is { } foreign)
+            return Refused("Sai mã định danh văn bản", [foreign]);
         var recipients = header.To.Select(t => t.OrganId).Distinct(StringComparer.Ordinal).ToList();
         var known = await db.Agencies.Where(a => recipients.Contains(a.Code)).Select(a => a.Code).ToListAsync(cancellationToken);
         var unknown = recipients.Except(known, StringComparer.Ordinal).ToList();
