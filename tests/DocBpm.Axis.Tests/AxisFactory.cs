@@ -1,4 +1,5 @@
 using DocBpm.Documents.Exchange;
+using DocBpm.Edxml;
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using DocBpm.Documents.Exchange;
+using DocBpm.Edxml;
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Tests.Infrastructure;
 using DocBpm.Engine.Timers;
@@ -81,7 +82,7 @@ public sealed class AxisTests
         await using var axis = new AxisFactory(database, new FakeTimeProvider(Now));
         var broken = Encoding.UTF8.GetString(Package(Department, Province))
             .Replace("<edXML:Subject>Về việc báo cáo số liệu</edXML:Subject>", "<edXML:Subject/>", StringComparison.Ordinal)
-            .Replace("<edXML:FullName>Nguyễn Văn A</edXML:FullName>", "<edXML:FullName/>", StringComparison.Ordinal);
+            .Replace("<edXML:CodeNumber>123</edXML:CodeNumber>", "<edXML:CodeNumber/>", StringComparison.Ordinal);
 
         var refused = await Assert.ThrowsExactlyAsync<AxisRefusedException>(() =>
             axis.ClientFor(Department).SendAsync(Encoding.UTF8.GetBytes(broken), CancellationToken.None));

@@ -3,6 +3,7 @@ extern alias axis;
 using System.Net;
 using System.Net.Sockets;
 using DocBpm.Documents.Exchange;
+using DocBpm.Edxml;
 using DocBpm.Engine.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -65,6 +66,23 @@ public sealed class AxisServer : WebApplicationFactory<axis::Program>
         var http = new HttpClient();
         AxisClient.Configure(http, new AxisConnection { AxisUrl = Address, AgencyCode = agency, AgencyKey = Key(agency) });
         return new AxisClient(http);
+    }
+
+    /// <summary>
+    /// Puts a package for <paramref name="recipient"/> straight into the axis's store, as an axis that checks nothing would
+    /// pass it on: DocBpm must refuse on its own what the real axis refuses.
+    /// </summary>
+    public async Task InjectAsync(string sender, string recipient, string documentId, byte[] content, AxisPackageKind kind = AxisPackageKind.Document)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<axis::DocBpm.Axis.Data.AxisDbContext>();
+        var package = new axis::DocBpm.Axis.Data.PackageRecord
+        {
+            Id = Guid.CreateVersion7(), Kind = kind, SenderCode = sender, DocumentId = documentId, ReceivedAt = Clock.GetUtcNow(), Content = content,
+        };
+        db.Packages.Add(package);
+        db.Deliveries.Add(new axis::DocBpm.Axis.Data.DeliveryRecord { Id = Guid.CreateVersion7(), PackageId = package.Id, RecipientCode = recipient });
+        await db.SaveChangesAsync();
     }
 
     /// <summary>The settings that connect DocBpm.Web to this axis as the Department.</summary>

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using DocBpm.Documents.Exchange;
 using DocBpm.Documents.Files;
+using DocBpm.Edxml;
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Runtime;
 using DocBpm.Engine.Tests.Infrastructure;

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using DocBpm.Axis.Data;
-using DocBpm.Documents.Exchange;
+using DocBpm.Edxml;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

@@ -15,7 +15,7 @@ public sealed class PackageRecord
     public long Sequence { get; set; }
 
     public Guid Id { get; set; }
-    public DocBpm.Documents.Exchange.AxisPackageKind Kind { get; set; }
+    public DocBpm.Edxml.AxisPackageKind Kind { get; set; }
     public required string SenderCode { get; set; }
     public required string DocumentId { get; set; }
 

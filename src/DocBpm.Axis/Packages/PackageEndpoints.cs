@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using DocBpm.Axis.Agencies;
 using DocBpm.Axis.Data;
-using DocBpm.Documents.Exchange;
+using DocBpm.Edxml;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -33,6 +33,8 @@ public static partial class PackageEndpoints
         var sender = user.AgencyCode();
         if (header.From.OrganId != sender)
             return Refused("Sai nơi gửi", [$"Nơi gửi trong gói tin ({header.From.OrganId}) không phải cơ quan đang kết nối ({sender})."]);
+        if (ExchangeIdentity.ForeignIdentifier(sender, header.DocumentId) is { } foreign)
+            return Refused("Sai mã định danh văn bản", [foreign]);
         var recipients = header.To.Select(t => t.OrganId).Distinct(StringComparer.Ordinal).ToList();
         var known = await db.Agencies.Where(a => recipients.Contains(a.Code)).Select(a => a.Code).ToListAsync(cancellationToken);
         var unknown = recipients.Except(known, StringComparer.Ordinal).ToList();

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using DocBpm.Axis.Agencies;
 using DocBpm.Axis.Data;
-using DocBpm.Documents.Exchange;
+using DocBpm.Edxml;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -25,6 +25,8 @@ public static partial class PackageEndpoints
         var sender = status.ResponseFor.OrganId;
         if (!await db.Agencies.AnyAsync(a => a.Code == sender, cancellationToken))
             return Refused("Nơi nhận chưa kết nối trục", [$"Cơ quan {sender} chưa được đăng ký trên trục."]);
+        if (!await IsPartyAsync(db, me, sender, status.ResponseFor.DocumentId, cancellationToken))
+            return Refused("Không phải bên liên quan đến văn bản", [ExchangeIdentity.NotAParty(me, status.ResponseFor.DocumentId)]);
 
         var now = time.GetUtcNow().ToUniversalTime();
         var package = new PackageRecord
@@ -42,6 +44,17 @@ public static partial class PackageEndpoints
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/packages/{package.Id}", new SendReceipt(package.Id, package.DocumentId, now, [sender]));
     }
+
+    /// <summary>
+    /// An agency reports on a document the axis carried between it and the document's sender: as a recipient of it, or as
+    /// its sender telling the recipients (a recall, 13).
+    /// </summary>
+    private static Task<bool> IsPartyAsync(AxisDbContext db, string me, string sender, string documentId, CancellationToken cancellationToken) =>
+        (from p in db.Packages
+         join d in db.Deliveries on p.Id equals d.PackageId
+         where p.Kind == AxisPackageKind.Document && p.DocumentId == documentId
+               && ((p.SenderCode == sender && d.RecipientCode == me) || (p.SenderCode == me && d.RecipientCode == sender))
+         select p.Id).AnyAsync(cancellationToken);
 
     /// <summary>The statuses other agencies reported about documents I sent, oldest first.</summary>
     private static async Task<Ok<List<StatusSummary>>> StatusesAsync(string? documentId, ClaimsPrincipal user, AxisDbContext db,

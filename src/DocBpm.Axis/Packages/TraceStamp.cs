@@ -1,5 +1,5 @@
 using System.Xml.Linq;
-using DocBpm.Documents.Exchange;
+using DocBpm.Edxml;
 
 namespace DocBpm.Axis.Packages;
 
@@ -13,7 +13,7 @@ public static class TraceStamp
         var list = header.Element(EdxmlFormat.Ns + "TraceHeaderList");
         if (list is null)
         {
-            list = new XElement(EdxmlFormat.Ns + "TraceHeaderList", new XAttribute("version", "1.0"));
+            list = new XElement(EdxmlFormat.Ns + "TraceHeaderList", EdxmlWriter.TraceListAttributes());
             header.Add(list);
         }
 

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using DocBpm.Edxml;
 
 namespace DocBpm.Documents.Exchange;
 

@@ -1,4 +1,5 @@
 using DocBpm.Documents.Files;
+using DocBpm.Edxml;
 using DocBpm.Engine.Activities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -17,6 +17,7 @@ public static class ExchangeModel
             e.Property(d => d.CodeNotation).HasMaxLength(100);
             e.Property(d => d.Subject).HasMaxLength(2000);
             e.Property(d => d.FileIds).HasMaxLength(4000);
+            e.Property(d => d.ContentHash).HasMaxLength(64);
             e.Property(d => d.Priority).HasConversion<string>().HasMaxLength(20);
             e.Property(d => d.LastStatus).HasConversion<string>().HasMaxLength(20);
             e.HasIndex(d => new { d.SenderCode, d.DocumentId }).IsUnique();
@@ -42,6 +43,8 @@ public static class ExchangeModel
             e.Property(f => f.SenderCode).HasMaxLength(20);
             e.Property(f => f.DocumentId).HasMaxLength(300);
             e.Property(f => f.LastError).HasMaxLength(4000);
+            e.Property(f => f.Cause).HasConversion<string>().HasMaxLength(30);
+            e.Property(f => f.InnerError).HasMaxLength(4000);
             e.Property(f => f.Resolution).HasConversion<string>().HasMaxLength(20);
             e.Property(f => f.ResolvedBy).HasMaxLength(100);
             e.Property(f => f.DismissReason).HasMaxLength(2000);

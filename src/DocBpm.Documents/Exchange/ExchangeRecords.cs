@@ -1,3 +1,5 @@
+using DocBpm.Edxml;
+
 namespace DocBpm.Documents.Exchange;
 
 /// <summary>A document received over the axis, registered once per sender and document identifier.</summary>
@@ -13,6 +15,12 @@ public sealed class ReceivedDocument
     public required string Subject { get; set; }
     public EdxmlPriority Priority { get; set; }
     public Guid PackageId { get; set; }
+
+    /// <summary>
+    /// <see cref="EdxmlContentHash"/> of the package: a later package with the same identifier and hash is a redelivery,
+    /// with another hash a different document claiming the identifier. Null for documents received before it was kept.
+    /// </summary>
+    public string? ContentHash { get; set; }
 
     /// <summary>When the axis accepted the package (the sender's legal send time).</summary>
     public DateTimeOffset ArrivedAt { get; set; }

@@ -1,3 +1,5 @@
+using DocBpm.Edxml;
+
 namespace DocBpm.Documents.Exchange;
 
 /// <summary>How a failed package left the failure list.</summary>
@@ -5,6 +7,9 @@ public enum IntakeFailureResolution
 {
     TakenIn,
     Dismissed,
+
+    /// <summary>Refused with status 02 and its reason; listed so the administrator sees who tried what.</summary>
+    Refused,
 }
 
 /// <summary>
@@ -26,6 +31,11 @@ public sealed class IntakeFailure
 
     /// <summary>The last error, in English, as it was logged.</summary>
     public required string LastError { get; set; }
+
+    public IntakeFailureCause Cause { get; set; }
+
+    /// <summary>The innermost error (the database's own message behind a failed write), for the administrator.</summary>
+    public string? InnerError { get; set; }
 
     public DateTimeOffset FirstFailedAt { get; set; }
     public DateTimeOffset LastFailedAt { get; set; }

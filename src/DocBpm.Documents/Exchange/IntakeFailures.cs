@@ -1,3 +1,4 @@
+using DocBpm.Edxml;
 using DocBpm.Engine;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -25,10 +26,49 @@ public sealed partial class IntakeFailures(DbContext db, TimeProvider time, IOpt
         ?? throw new DocumentRefusedException(RefusalKind.NotFound, "Không tìm thấy gói tin",
             "Không có gói tin không tiếp nhận được nào với mã này (có thể đã được xử lý).", $"No open intake failure for package {packageId}.");
 
-    /// <summary>Counts a failed attempt; the last allowed one sets the package aside. Returns the record.</summary>
+    /// <summary>
+    /// Counts a failed attempt; the last allowed one sets the package aside, and so does a package DocBpm will not take in
+    /// as it is (<see cref="IntakeSetAsideException"/>). Returns the record.
+    /// </summary>
     public async Task<IntakeFailure> RecordAsync(PendingPackage package, Exception error, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().ToUniversalTime();
+        var failure = await FindOrAddAsync(package, now, cancellationToken);
+        var message = $"{error.GetType().Name}: {error.Message}";
+        failure.LastError = Truncate(message);
+        failure.Cause = IntakeFailureCauses.Of(error);
+        failure.InnerError = error.GetBaseException() is { } inner && inner != error ? Truncate($"{inner.GetType().Name}: {inner.Message}") : null;
+        failure.LastFailedAt = now;
+        failure.Attempts++;
+        LogFailed(package.PackageId, package.SenderCode, package.DocumentId, failure.Attempts, failure.LastError);
+        if (failure.SetAsideAt is null && (failure.Attempts >= options.Value.MaxAttempts || error is IntakeSetAsideException))
+        {
+            failure.SetAsideAt = now;
+            LogSetAside(package.PackageId, package.SenderCode, failure.Attempts);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return failure;
+    }
+
+    /// <summary>
+    /// A package refused with status 02 for who sent it or what it is: recorded as resolved, in the caller's transaction,
+    /// so that the administrators see it beside the failures.
+    /// </summary>
+    public async Task RefusedAsync(PendingPackage package, IntakeFailureCause cause, string reason, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().ToUniversalTime();
+        var failure = await FindOrAddAsync(package, now, cancellationToken);
+        failure.LastError = Truncate(reason);
+        failure.Cause = cause;
+        failure.LastFailedAt = now;
+        failure.Attempts++;
+        Resolve(failure, IntakeFailureResolution.Refused, null);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task<IntakeFailure> FindOrAddAsync(PendingPackage package, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var failure = await db.Set<IntakeFailure>().FirstOrDefaultAsync(f => f.PackageId == package.PackageId, cancellationToken);
         if (failure is null)
         {
@@ -46,20 +86,10 @@ public sealed partial class IntakeFailures(DbContext db, TimeProvider time, IOpt
             db.Set<IntakeFailure>().Add(failure);
         }
 
-        var message = $"{error.GetType().Name}: {error.Message}";
-        failure.LastError = message.Length > MaxErrorLength ? message[..MaxErrorLength] : message;
-        failure.LastFailedAt = now;
-        failure.Attempts++;
-        LogFailed(package.PackageId, package.SenderCode, package.DocumentId, failure.Attempts, failure.LastError);
-        if (failure.SetAsideAt is null && failure.Attempts >= options.Value.MaxAttempts)
-        {
-            failure.SetAsideAt = now;
-            LogSetAside(package.PackageId, package.SenderCode, failure.Attempts);
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
         return failure;
     }
+
+    private static string Truncate(string text) => text.Length > MaxErrorLength ? text[..MaxErrorLength] : text;
 
     /// <summary>A package that failed before was taken in (by a later sweep or an administrator's retry).</summary>
     public async Task TakenInAsync(Guid packageId, string? actor, CancellationToken cancellationToken)

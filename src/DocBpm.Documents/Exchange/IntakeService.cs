@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using DocBpm.Documents.Files;
 using DocBpm.Documents.Incoming;
+using DocBpm.Edxml;
 using DocBpm.Engine.Activities;
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Runtime;
@@ -112,7 +113,7 @@ public sealed partial class IntakeService(
     {
         var read = EdxmlReader.ReadPackage(content);
         var problems = read.Problems.Select(p => $"{p.Path}: {p.MessageVi}").ToList();
-        if (read.Value is { Attachments.Count: 0 })
+        if (read.Value is { Attachments.Count: 0, Business.DocType: not BusinessDocType.Revoke })
             problems.Add("Gói tin không kèm tệp văn bản.");
         if (!read.IsValid || problems.Count > 0)
         {
@@ -122,16 +123,32 @@ public sealed partial class IntakeService(
 
         var package = read.Value!;
         var header = package.Header;
+        if (await RefusalAsync(pending, package, cancellationToken) is { } refusal)
+        {
+            await RefuseAsync(pending, refusal.Reason, cancellationToken);
+            await failures.RefusedAsync(pending, refusal.Cause, refusal.Reason, cancellationToken);
+            return;
+        }
+
         if (package.Business.DocType == BusinessDocType.Revoke)
         {
+            // The history line names who recalled the document and their notice.
+            var notice = $"{header.From.OrganName} ({header.From.OrganId}) thu hồi văn bản" + (package.Business.Reason is { } reason ? $": {reason}" : ".");
             var recall = await runtime.CorrelateAsync(new MessageRequest(RecallNotice, header.DocumentId,
-                new Dictionary<string, JsonNode?> { ["recallReason"] = package.Business.Reason }, $"recall:{pending.PackageId}"), cancellationToken);
+                new Dictionary<string, JsonNode?> { ["recallReason"] = notice }, $"recall:{pending.PackageId}"), cancellationToken);
             LogRecall(header.DocumentId, recall.Kind);
             return;
         }
 
-        if (await db.Set<ReceivedDocument>().AnyAsync(d => d.SenderCode == header.From.OrganId && d.DocumentId == header.DocumentId, cancellationToken))
+        var hash = EdxmlContentHash.Of(package);
+        var registered = await db.Set<ReceivedDocument>().AsNoTracking()
+            .Where(d => d.SenderCode == header.From.OrganId && d.DocumentId == header.DocumentId)
+            .Select(d => new { d.PackageId, d.ContentHash }).FirstOrDefaultAsync(cancellationToken);
+        if (registered is not null)
         {
+            if (registered.PackageId != pending.PackageId && registered.ContentHash is { } known && known != hash)
+                throw new IntakeSetAsideException(IntakeFailureCause.DuplicateIdentifier,
+                    $"Document identifier {header.DocumentId} from {header.From.OrganId} is registered already with other content");
             LogDuplicate(header.DocumentId, header.From.OrganId);
             return;
         }
@@ -164,6 +181,7 @@ public sealed partial class IntakeService(
             ArrivedAt = pending.ReceivedAt.ToUniversalTime(),
             ReceivedAt = calendar.NextWorkingInstant(pending.ReceivedAt).ToUniversalTime(),
             FileIds = string.Join(",", stored.Select(f => f.Id)),
+            ContentHash = hash,
             LastStatus = ExchangeStatus.Arrived,
         };
         db.Set<ReceivedDocument>().Add(document);
@@ -202,6 +220,37 @@ public sealed partial class IntakeService(
             LogCorrectsUnknown(entry.ProcessKey, corrected);
     }
 
+    /// <summary>
+    /// Who may send this package, checked here too: DocBpm does not rely on the axis having checked. The identifier must
+    /// be the sender's; a recall, update or replacement must come from whoever sent the original; a state secret never
+    /// enters the system (Articles 5.2, 11.1).
+    /// </summary>
+    private async Task<(IntakeFailureCause Cause, string Reason)?> RefusalAsync(PendingPackage pending, EdxmlPackage package,
+        CancellationToken cancellationToken)
+    {
+        var header = package.Header;
+        var sender = pending.SenderCode;
+        if (header.From.OrganId != sender)
+            return (IntakeFailureCause.ForeignIdentifier, $"Nơi gửi trong gói tin ({header.From.OrganId}) không phải cơ quan đã gửi gói tin trên trục ({sender}).");
+        if (ExchangeIdentity.ForeignIdentifier(sender, header.DocumentId) is { } foreign)
+            return (IntakeFailureCause.ForeignIdentifier, foreign);
+        if (header.OtherInfo.SecretMark is { } mark)
+            return (IntakeFailureCause.StateSecret, $"Văn bản có độ mật \"{mark}\" không được gửi, nhận qua Hệ thống (Điều 5 khoản 2, Điều 11 khoản 1 Quy chế).");
+        var original = package.Business.DocType switch
+        {
+            BusinessDocType.Revoke => header.DocumentId,
+            BusinessDocType.Update or BusinessDocType.Replace => package.Business.CorrectedDocumentId,
+            _ => null,
+        };
+        if (original is null)
+            return null;
+        var senders = await db.Set<ReceivedDocument>().AsNoTracking().Where(d => d.DocumentId == original)
+            .Select(d => d.SenderCode).ToListAsync(cancellationToken);
+        return senders.Count > 0 && !senders.Contains(sender)
+            ? (IntakeFailureCause.NotOriginalSender, ExchangeIdentity.NotTheOriginalSender(sender, original, package.Business.DocType))
+            : null;
+    }
+
     private async Task RefuseAsync(PendingPackage pending, string reason, CancellationToken cancellationToken)
     {
         var me = connection.Value;
@@ -217,15 +266,15 @@ public sealed partial class IntakeService(
     {
         var read = EdxmlReader.ReadStatus(content);
         if (!read.IsValid)
-        {
-            LogBadStatus(string.Join("; ", read.Problems));
-            return;
-        }
+            throw new IntakeSetAsideException(IntakeFailureCause.Format, "Unreadable status message: " + string.Join("; ", read.Problems));
 
         var status = read.Value!;
         var dispatches = await db.Set<DispatchRecord>()
             .Where(d => d.DocumentId == status.ResponseFor.DocumentId && d.RecipientCode == status.From.OrganId)
             .ToListAsync(cancellationToken);
+        if (dispatches.Count == 0)
+            throw new IntakeSetAsideException(IntakeFailureCause.NotAParty,
+                $"{status.From.OrganId} reported on {status.ResponseFor.DocumentId}, which was not sent to it from here");
         foreach (var dispatch in dispatches)
         {
             dispatch.LastStatus = status.Status;
@@ -280,7 +329,4 @@ public sealed partial class IntakeService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused package {DocumentId} from {Sender}: {Reason}")]
     private partial void LogRefused(string documentId, string sender, string reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Ignored a malformed status message: {Problems}")]
-    private partial void LogBadStatus(string problems);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DocBpm.Edxml;
 using DocBpm.Engine.Activities;
 using DocBpm.Engine.Messages;
 using DocBpm.Engine.Persistence;

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using DocBpm.Documents.Exchange;
 using DocBpm.Documents.Files;
 using DocBpm.Documents.Registers;
+using DocBpm.Edxml;
 using DocBpm.Engine;
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Runtime;

@@ -1,6 +1,7 @@
 using DocBpm.Documents.Incoming;
 using DocBpm.Documents.Exchange;
 using DocBpm.Documents.Registers;
+using DocBpm.Edxml;
 using DocBpm.Engine.Activities;
 using DocBpm.Engine.Timers;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,5 @@
 using DocBpm.Documents.Exchange;
+using DocBpm.Edxml;
 using DocBpm.Engine.Activities;
 using Microsoft.EntityFrameworkCore;
 

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using DocBpm.Documents.Exchange;
 using DocBpm.Documents.Incoming;
 using DocBpm.Documents.Organisation;
+using DocBpm.Edxml;
 using DocBpm.Engine;
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Runtime;

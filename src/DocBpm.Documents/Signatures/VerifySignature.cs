@@ -1,5 +1,6 @@
 using DocBpm.Documents.Exchange;
 using DocBpm.Documents.Files;
+using DocBpm.Edxml;
 using DocBpm.Engine.Activities;
 using Microsoft.EntityFrameworkCore;
 

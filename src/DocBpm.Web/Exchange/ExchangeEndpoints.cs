@@ -1,4 +1,5 @@
 using DocBpm.Documents.Exchange;
+using DocBpm.Edxml;
 using DocBpm.Web.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

@@ -1,44 +1,26 @@
+using DocBpm.Documents.Exchange;
+
 namespace DocBpm.Web.Exchange;
 
-/// <summary>
-/// A Vietnamese explanation of an intake failure for the administrators, shown beside the stored error (kept in English,
-/// as logged). It is read from the exception type the error starts with ("Type: message"), so no column is added.
-/// </summary>
+/// <summary>A Vietnamese explanation of an intake failure's cause for the administrators, shown beside the stored error.</summary>
 public static class IntakeErrorText
 {
-    public const string Unknown = "Lỗi chưa được phân loại khi tiếp nhận gói tin; xem chi tiết kỹ thuật bên cạnh và nhật ký hệ thống, khắc phục rồi thử lại.";
-
-    private const string Process = "Quy trình đang chờ gói tin này không xử lý được nó (ví dụ không có nhánh cho trạng thái nhận được); "
-        + "cần sửa hoặc hủy quy trình đó rồi thử lại.";
-
-    private const string Format = "Gói tin không đúng định dạng edXML hoặc có mã định danh, số, ký hiệu không hợp lệ; đề nghị nơi gửi kiểm tra và gửi lại.";
-
-    private const string File = "Tệp kèm theo gói tin không được chấp nhận (định dạng không cho phép hoặc tệp bị hỏng); đề nghị nơi gửi gửi lại.";
-
-    private const string Signature = "Chữ ký số của văn bản trong gói tin không hợp lệ; đề nghị nơi gửi ký lại và gửi lại.";
-
-    private const string Database = "Không ghi được vào cơ sở dữ liệu (có thể do xung đột khi nhiều việc chạy cùng lúc); hãy thử lại.";
-
-    private static readonly Dictionary<string, string> ByType = new(StringComparer.Ordinal)
+    public static string Explain(IntakeFailureCause cause) => cause switch
     {
-        ["ProcessExecutionException"] = Process,
-        ["UnhandledBpmnErrorException"] = Process,
-        ["ExpressionException"] = Process,
-        ["ActivityInputException"] = Process,
-        ["XmlException"] = Format,
-        ["FormatException"] = Format,
-        ["InvalidDataException"] = Format,
-        ["FileRefusedException"] = File,
-        ["FileIntegrityException"] = File,
-        ["SignatureRefusedException"] = Signature,
-        ["DbUpdateException"] = Database,
-        ["DbUpdateConcurrencyException"] = Database,
-        ["ConcurrencyConflictException"] = Database,
+        IntakeFailureCause.Process => "Quy trình đang chờ gói tin này không xử lý được nó (ví dụ không có nhánh cho trạng thái nhận được); "
+            + "cần sửa hoặc hủy quy trình đó rồi thử lại.",
+        IntakeFailureCause.Format => "Gói tin không đúng định dạng edXML hoặc có mã định danh, số, ký hiệu không hợp lệ; đề nghị nơi gửi kiểm tra và gửi lại.",
+        IntakeFailureCause.File => "Tệp kèm theo gói tin không được chấp nhận (định dạng không cho phép hoặc tệp bị hỏng); đề nghị nơi gửi gửi lại.",
+        IntakeFailureCause.Signature => "Chữ ký số của văn bản trong gói tin không hợp lệ; đề nghị nơi gửi ký lại và gửi lại.",
+        IntakeFailureCause.Database => "Không ghi được vào cơ sở dữ liệu (có thể do xung đột khi nhiều việc chạy cùng lúc); xem lỗi của cơ sở dữ liệu rồi thử lại.",
+        IntakeFailureCause.DuplicateIdentifier => "Trùng mã định danh: nơi gửi đã gửi một văn bản khác với cùng mã định danh, văn bản đó đã được đăng ký; "
+            + "liên hệ nơi gửi để xác định văn bản nào đúng (Phụ lục VI Nghị định 30/2020/NĐ-CP).",
+        IntakeFailureCause.ForeignIdentifier => "Mã định danh văn bản không phải của cơ quan gửi; gói tin đã bị từ chối (trạng thái 02).",
+        IntakeFailureCause.NotOriginalSender => "Cơ quan gửi không phải nơi đã gửi văn bản gốc nên không được thu hồi, cập nhật hay thay thế văn bản đó; "
+            + "gói tin đã bị từ chối (trạng thái 02).",
+        IntakeFailureCause.NotAParty => "Trạng thái xử lý do một cơ quan không nhận văn bản này từ Sở báo về; không áp dụng, cần kiểm tra với cơ quan đó.",
+        IntakeFailureCause.StateSecret => "Văn bản có nội dung bí mật nhà nước không được gửi, nhận qua Hệ thống (Điều 5 khoản 2, Điều 11 khoản 1 Quy chế); "
+            + "gói tin đã bị từ chối (trạng thái 02).",
+        _ => "Lỗi chưa được phân loại khi tiếp nhận gói tin; xem chi tiết kỹ thuật bên cạnh và nhật ký hệ thống, khắc phục rồi thử lại.",
     };
-
-    public static string Explain(string lastError)
-    {
-        var colon = lastError.IndexOf(':', StringComparison.Ordinal);
-        return colon > 0 && ByType.TryGetValue(lastError[..colon], out var explanation) ? explanation : Unknown;
-    }
 }

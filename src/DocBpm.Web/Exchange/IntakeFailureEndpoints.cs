@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using DocBpm.Documents.Exchange;
+using DocBpm.Edxml;
 using DocBpm.Web.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DocBpm.Web.Exchange;
 
 public sealed record IntakeFailureView(Guid PackageId, AxisPackageKind Kind, string SenderCode, string DocumentId, DateTimeOffset ArrivedAt,
-    int Attempts, string LastError, DateTimeOffset FirstFailedAt, DateTimeOffset LastFailedAt, DateTimeOffset? SetAsideAt,
+    int Attempts, string LastError, IntakeFailureCause Cause, string? InnerError, DateTimeOffset FirstFailedAt, DateTimeOffset LastFailedAt, DateTimeOffset? SetAsideAt,
     DateTimeOffset? ResolvedAt, IntakeFailureResolution? Resolution, string? ResolvedBy, string? DismissReason);
 
 public sealed record DismissRequest(string? Reason);
@@ -34,7 +35,7 @@ public static class IntakeFailureEndpoints
         if (open ?? true)
             query = query.Where(f => f.ResolvedAt == null);
         return TypedResults.Ok(await query.OrderByDescending(f => f.LastFailedAt).Take(500)
-            .Select(f => new IntakeFailureView(f.PackageId, f.Kind, f.SenderCode, f.DocumentId, f.ArrivedAt, f.Attempts, f.LastError,
+            .Select(f => new IntakeFailureView(f.PackageId, f.Kind, f.SenderCode, f.DocumentId, f.ArrivedAt, f.Attempts, f.LastError, f.Cause, f.InnerError,
                 f.FirstFailedAt, f.LastFailedAt, f.SetAsideAt, f.ResolvedAt, f.Resolution, f.ResolvedBy, f.DismissReason))
             .ToListAsync(cancellationToken));
     }

@@ -81,7 +81,7 @@ public sealed class IncomingQueries(DbContext db, TimeProvider time)
 
     /// <summary>The document a correction names that has not arrived here: its number and notation from its identifier.</summary>
     private static CorrectionLink? NotArrived(IncomingDocument d) =>
-        Documents.Exchange.DocumentIdentifier.TryParse(d.CorrectsIdentifier, out var corrected) && d.CorrectionKind is { } kind
+        Edxml.DocumentIdentifier.TryParse(d.CorrectsIdentifier, out var corrected) && d.CorrectionKind is { } kind
             ? new CorrectionLink(null, corrected.Code, null, kind)
             : null;
 

@@ -1,6 +1,7 @@
 using DocBpm.Documents.Exchange;
 using DocBpm.Documents.Outgoing;
 using DocBpm.Documents.Text;
+using DocBpm.Edxml;
 using DocBpm.Web.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

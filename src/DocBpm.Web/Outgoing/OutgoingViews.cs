@@ -1,6 +1,7 @@
 using DocBpm.Documents.Incoming;
 using DocBpm.Documents.Exchange;
 using DocBpm.Documents.Outgoing;
+using DocBpm.Edxml;
 
 namespace DocBpm.Web.Outgoing;
 

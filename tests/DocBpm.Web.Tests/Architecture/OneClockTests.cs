@@ -10,12 +10,16 @@ namespace DocBpm.Web.Tests.Architecture;
 [TestClass]
 public sealed partial class OneClockTests
 {
-    private const string Home = "src/DocBpm.Engine/Timers/VietnamTime.cs";
+    /// <summary>
+    /// VietnamTime, and the edXML wire format's own timestamps: DocBpm.Edxml depends on the BCL only (the axis takes
+    /// nothing of the engine), so it cannot call VietnamTime.
+    /// </summary>
+    private static readonly string[] Homes = ["src/DocBpm.Engine/Timers/VietnamTime.cs", "src/DocBpm.Edxml/EdxmlFormat.cs"];
 
     [TestMethod]
     public void Vietnam_time_is_converted_only_by_VietnamTime()
     {
-        var found = SourceRules.Find(Conversion(), path => path == Home);
+        var found = SourceRules.Find(Conversion(), Homes.Contains);
 
         CollectionAssert.AreEqual(Array.Empty<string>(), found,
             "convert to and from Vietnam time with VietnamTime, not with a time zone lookup or a literal offset");

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using DocBpm.Documents.Exchange;
+using DocBpm.Edxml;
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Timers;
 
@@ -57,7 +58,8 @@ public sealed class IncomingExchangeTests
 
         var cancelled = await clerk.DetailAsync(id);
         Assert.AreEqual("Cancelled", (string?)cancelled["summary"]!["status"]);
-        Assert.AreEqual("Ban hành nhầm", (string?)cancelled["cancelReason"]);
+        Assert.AreEqual("UBND tỉnh Lạng Sơn (000.00.00.H37) thu hồi văn bản: Ban hành nhầm", (string?)cancelled["cancelReason"],
+            "the history names the recalling agency and its notice");
         Assert.AreEqual("cancelled:vanthu", $"{cancelled["history"]!.AsArray().Last()!["action"]}:{cancelled["history"]!.AsArray().Last()!["userName"]}");
         Assert.AreEqual(0, (await clerk.InboxAsync()).Count);
         Assert.AreEqual(1, (int)(await clerk.GetFromJsonAsync<JsonObject>("/api/incoming?status=Cancelled"))!["total"]!, "kept, marked cancelled");

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using ClosedXML.Excel;
 using DocBpm.Documents.Exchange;
 using DocBpm.Documents.Registers;
+using DocBpm.Edxml;
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Tests.Infrastructure;
 using DocBpm.Engine.Timers;

@@ -158,6 +158,11 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Cause")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
                     b.Property<string>("DismissReason")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
@@ -169,6 +174,10 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
 
                     b.Property<DateTimeOffset>("FirstFailedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("InnerError")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -230,6 +239,10 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
+
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("DocumentId")
                         .IsRequired()

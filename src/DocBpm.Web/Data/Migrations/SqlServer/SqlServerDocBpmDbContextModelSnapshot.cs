@@ -158,6 +158,11 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                     b.Property<int>("Attempts")
                         .HasColumnType("int");
 
+                    b.Property<string>("Cause")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
                     b.Property<string>("DismissReason")
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
@@ -169,6 +174,10 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
 
                     b.Property<DateTimeOffset>("FirstFailedAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("InnerError")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -230,6 +239,10 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<string>("DocumentId")
                         .IsRequired()

@@ -153,6 +153,11 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Cause")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DismissReason")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -164,6 +169,10 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
 
                     b.Property<long>("FirstFailedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("InnerError")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -224,6 +233,10 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
                     b.Property<string>("CodeNumber")
                         .IsRequired()
                         .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DocumentId")

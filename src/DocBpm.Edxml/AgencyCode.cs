@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.RegularExpressions;
 
-namespace DocBpm.Documents.Exchange;
+namespace DocBpm.Edxml;
 
 /// <summary>
 /// An agency identifier code (mã định danh, QĐ 20/2020/QĐ-TTg): <c>CCC.BB.AA.XNN</c>, e.g. <c>000.00.00.H37</c> for

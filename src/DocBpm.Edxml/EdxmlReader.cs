@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Xml;
 using System.Xml.Linq;
-using static DocBpm.Documents.Exchange.EdxmlFormat;
+using static DocBpm.Edxml.EdxmlFormat;
 
-namespace DocBpm.Documents.Exchange;
+namespace DocBpm.Edxml;
 
 /// <summary>Size limits for incoming packages; an axis or a sender cannot make DocBpm read without bound.</summary>
-public sealed record EdxmlLimits(long MaxPackageBytes, int MaxAttachments, long MaxAttachmentBytes)
+public sealed record EdxmlLimits(long MaxPackageBytes, int MaxAttachments, long MaxAttachmentBytes, int MaxDepth = 32)
 {
     public static EdxmlLimits Default { get; } = new(100L * 1024 * 1024, 50, 50L * 1024 * 1024);
 }
@@ -83,6 +83,13 @@ public static partial class EdxmlReader
         try
         {
             var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersFromEntities = 0 };
+            if (TooDeep(xml, settings, limits.MaxDepth) is { } depth)
+            {
+                problems.Add(new($"line {depth}", $"elements nest deeper than {limits.MaxDepth} levels",
+                    $"gói tin lồng các phần tử sâu quá {limits.MaxDepth} cấp"));
+                return null;
+            }
+
             using var reader = XmlReader.Create(new MemoryStream(xml), settings);
             var root = XDocument.Load(reader).Root!;
             if (root.Name != Ns + "edXML" || root.Element(Ns + "edXMLEnvelope") is null)
@@ -100,6 +107,22 @@ public static partial class EdxmlReader
         }
     }
 
+    /// <summary>
+    /// A streaming pass that stops at the first element nested deeper than edXML ever needs (about ten levels), before a
+    /// tree is built: a hostile package of thousands of nested elements costs a scan, not seconds of building. Returns its line.
+    /// </summary>
+    private static int? TooDeep(byte[] xml, XmlReaderSettings settings, int maxDepth)
+    {
+        using var reader = XmlReader.Create(new MemoryStream(xml), settings);
+        while (reader.Read())
+        {
+            if (reader.NodeType == XmlNodeType.Element && reader.Depth > maxDepth)
+                return reader is IXmlLineInfo line ? line.LineNumber : 0;
+        }
+
+        return null;
+    }
+
     private static EdxmlMessageHeader? ReadHeader(Context c, XElement m)
     {
         const string at = "MessageHeader";
@@ -115,10 +138,10 @@ public static partial class EdxmlReader
         var date = c.Date(promulgation, "PromulgationDate", at + "/PromulgationInfo", required: true);
         var type = c.Required(m, "DocumentType", at);
         var typeNumber = c.Integer(type, "Type", at + "/DocumentType") ?? 0;
-        var typeName = c.Text(type, "TypeName", at + "/DocumentType", required: true);
+        var typeName = c.Text(type, "TypeName", at + "/DocumentType") ?? "";
         var subject = c.Text(m, "Subject", at, required: true);
         var signer = c.Required(m, "SignerInfo", at);
-        var fullName = c.Text(signer, "FullName", at + "/SignerInfo", required: true);
+        var fullName = c.Text(signer, "FullName", at + "/SignerInfo") ?? "";
         var due = c.Date(m, "DueDate", at, required: false);
         var other = m.Element(Ns + "OtherInfo");
         var priority = c.Integer(other, "Priority", at + "/OtherInfo") ?? 0;
@@ -128,11 +151,12 @@ public static partial class EdxmlReader
         var responses = m.Elements(Ns + "ResponseFor").Select((r, i) => ReadResponseFor(c, r, $"{at}/ResponseFor[{i + 1}]")).ToList();
         if (c.HasProblems)
             return null;
-        return new EdxmlMessageHeader(from!, to!, number!, notation!, place, date!.Value, new EdxmlDocumentType(typeNumber, typeName!),
-            subject!, new EdxmlSigner(c.Text(signer, "Competence", at), c.Text(signer, "Position", at), fullName!),
+        return new EdxmlMessageHeader(from!, to!, number!, notation!, place, date!.Value, new EdxmlDocumentType(typeNumber, typeName, c.Integer(type, "TypeDetail", at + "/DocumentType") ?? 0),
+            subject!, new EdxmlSigner(c.Text(signer, "Competence", at), c.Text(signer, "Position", at), fullName),
             new EdxmlOtherInfo((EdxmlPriority)priority, c.Text(other, "SphereOfPromulgation", at), c.Text(other, "TyperNotation", at),
                 c.Integer(other, "PromulgationAmount", at), c.Integer(other, "PageAmount", at),
-                [.. other?.Element(Ns + "Appendixes")?.Elements(Ns + "Appendix").Select(a => a.Value.Trim()).Where(a => a.Length > 0) ?? []]),
+                [.. other?.Element(Ns + "Appendixes")?.Elements(Ns + "Appendix").Select(a => a.Value.Trim()).Where(a => a.Length > 0) ?? []],
+                c.Text(other, "SecurityLevel", at), Value(other, "Direction") is "true" or "1"),
             documentId!, c.Text(m, "Content", at), due,
             [.. m.Element(Ns + "ToPlaces")?.Elements(Ns + "Place").Select(p => p.Value.Trim()).Where(p => p.Length > 0) ?? []],
             [.. responses.OfType<EdxmlResponseFor>()], c.Integer(m, "SteeringType", at) ?? 0);

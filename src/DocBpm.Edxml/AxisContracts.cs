@@ -1,4 +1,4 @@
-namespace DocBpm.Documents.Exchange;
+namespace DocBpm.Edxml;
 
 /// <summary>What an axis package carries: a document, or a status message about one.</summary>
 public enum AxisPackageKind

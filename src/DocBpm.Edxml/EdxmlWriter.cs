@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Xml.Linq;
-using static DocBpm.Documents.Exchange.EdxmlFormat;
+using static DocBpm.Edxml.EdxmlFormat;
 
-namespace DocBpm.Documents.Exchange;
+namespace DocBpm.Edxml;
 
 /// <summary>Writes edXML packages and status messages (QCVN 102:2016).</summary>
 public static class EdxmlWriter
@@ -16,7 +16,8 @@ public static class EdxmlWriter
             h.To.Select(t => Organization("To", t)),
             new XElement(Ns + "Code", E("CodeNumber", h.CodeNumber), E("CodeNotation", h.CodeNotation)),
             new XElement(Ns + "PromulgationInfo", E("Place", h.Place), E("PromulgationDate", Date(h.PromulgationDate))),
-            new XElement(Ns + "DocumentType", E("Type", h.DocumentType.Type), E("TypeName", h.DocumentType.TypeName)),
+            new XElement(Ns + "DocumentType", E("Type", h.DocumentType.Type), E("TypeName", h.DocumentType.TypeName),
+                E("TypeDetail", h.DocumentType.TypeDetail)),
             E("Subject", h.Subject),
             E("Content", h.Content ?? ""),
             new XElement(Ns + "SignerInfo", E("Competence", h.Signer.Competence ?? ""), E("Position", h.Signer.Position ?? ""), E("FullName", h.Signer.FullName)),
@@ -28,14 +29,13 @@ public static class EdxmlWriter
             E("SteeringType", h.SteeringType),
             E("DocumentId", h.DocumentId));
         var b = package.Business;
-        var traces = new XElement(Ns + "TraceHeaderList",
-            new XAttribute("version", "1.0"),
+        var traces = new XElement(Ns + "TraceHeaderList", TraceListAttributes(),
             package.Traces.Select(t => new XElement(Ns + "TraceHeader", E("OrganId", t.OrganId), E("Timestamp", Timestamp(t.Timestamp)))),
             new XElement(Ns + "Bussiness",
                 E("BussinessDocType", (int)b.DocType),
                 E("BussinessDocReason", b.Reason ?? ""),
                 b.DocumentId is { } corrected ? E("DocumentId", corrected) : null,
-                Staff(b.Staff),
+                Staff(b.Staff ?? NoStaff),
                 E("Paper", b.PaperAlsoSent ? 1 : 0),
                 b.Replacements is { Count: > 0 } replaced ? new XElement(Ns + "ReplacementInfoList", replaced.Select(r => new XElement(Ns + "ReplacementInfo",
                     E("DocumentId", r.DocumentId), new XElement(Ns + "OrganIdList", r.OrganIds.Select(o => E("OrganId", o)))))) : null));
@@ -44,7 +44,8 @@ public static class EdxmlWriter
                 new XAttribute(XNamespace.Xmlns + "xlink", XLink),
                 new XAttribute(XLink + "href", "cid:" + a.ContentId),
                 new XAttribute(XLink + "type", "simple"),
-                E("AttachmentName", a.Name), E("ContentType", a.ContentType), E("Description", a.Description ?? ""))));
+                new XAttribute(XLink + "role", "attachment"),
+                E("ContentId", a.ContentId), E("AttachmentName", a.Name), E("ContentType", a.ContentType), E("Description", a.Description ?? ""))));
         var attachments = new XElement(Ns + "AttachmentEncoded",
             package.Attachments.Select(a => new XElement(Ns + "Attachment",
                 E("ContentType", a.ContentType), E("ContentId", a.ContentId), E("Description", a.Description ?? ""),
@@ -63,7 +64,7 @@ public static class EdxmlWriter
             E("StatusCode", status.Status.Code()),
             E("Description", status.Description ?? status.Status.Vietnamese()),
             E("Timestamp", Timestamp(status.Timestamp)),
-            Staff(status.Staff));
+            Staff(status.Staff ?? NoStaff));
         return Document(new XElement(Ns + "edXMLHeader", body), null, null);
     }
 
@@ -88,9 +89,19 @@ public static class EdxmlWriter
         E("TyperNotation", i.TyperNotation ?? ""),
         i.PromulgationAmount is { } amount ? E("PromulgationAmount", amount) : null,
         i.PageAmount is { } pages ? E("PageAmount", pages) : null,
-        new XElement(Ns + "Appendixes", (i.Appendixes ?? []).Select(a => E("Appendix", a))));
+        new XElement(Ns + "Appendixes", (i.Appendixes ?? []).Select(a => E("Appendix", a))),
+        i.SecurityLevel is { } level ? E("SecurityLevel", level) : null,
+        E("Direction", i.Direction ? "true" : "false"));
 
-    private static XElement? Staff(EdxmlStaff? s) => s is null ? null : new XElement(Ns + "StaffInfo",
+    private static readonly EdxmlStaff NoStaff = new(null, null);
+
+    /// <summary>The SOAP-style attributes the other implementations put on the trace list, so their readers find them.</summary>
+    public static XAttribute[] TraceListAttributes() =>
+    [
+        new("id", "TraceHeaderList"), new("version", "1.0"), new("mustUnderstand", "1"), new("actor", "http://schemas.xmlsoap.org/soap/actor/next"),
+    ];
+
+    private static XElement Staff(EdxmlStaff s) => new(Ns + "StaffInfo",
         E("Department", s.Department ?? ""), E("Staff", s.Staff ?? ""), E("Mobile", s.Mobile ?? ""), E("Email", s.Email ?? ""));
 
     private static XElement E(string name, string value) => new(Ns + name, value);

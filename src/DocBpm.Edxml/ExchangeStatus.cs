@@ -1,4 +1,4 @@
-namespace DocBpm.Documents.Exchange;
+namespace DocBpm.Edxml;
 
 /// <summary>The processing statuses an agency reports back to the sender over the axis (two-digit codes).</summary>
 public enum ExchangeStatus

@@ -1,8 +1,6 @@
 using System.Text;
-using DocBpm.Documents.Exchange;
-using DocBpm.Engine.Timers;
 
-namespace DocBpm.Documents.Tests.Exchange;
+namespace DocBpm.Edxml.Tests;
 
 [TestClass]
 public sealed class EdxmlTests
@@ -17,7 +15,7 @@ public sealed class EdxmlTests
             new EdxmlOtherInfo(EdxmlPriority.Immediate, "Lưu hành nội bộ", "VT", 3, 2, ["Phụ lục I"]),
             "000.00.12.H37,2026/11/25,123/QĐ-SGDĐT", "Tóm tắt nội dung", new DateOnly(2026, 12, 5), ["Như Điều 3"],
             [new EdxmlResponseFor("000.00.00.H37", "45/UBND-KGVX", new DateOnly(2026, 11, 1), "000.00.00.H37,2026/11/01,45/UBND-KGVX")]),
-        [new EdxmlTrace("000.00.12.H37", VietnamTime.At(2026, 11, 25, 9, 15))],
+        [new EdxmlTrace("000.00.12.H37", Vietnam.At(2026, 11, 25, 9, 15))],
         new EdxmlBusiness(BusinessDocType.New, "Văn bản mới", new EdxmlStaff("Văn phòng", "Trần Thị B"), PaperAlsoSent: true),
         [new EdxmlAttachment("6b1f", "123-QD-SGDDT.pdf", "application/pdf", Encoding.ASCII.GetBytes("%PDF-1.7 test"))]);
 
@@ -92,7 +90,7 @@ public sealed class EdxmlTests
         var xml = Encoding.UTF8.GetString(EdxmlWriter.Write(Sample()))
             .Replace("<edXML:Subject>Về việc giao chỉ tiêu tuyển sinh năm học 2027–2028</edXML:Subject>", "<edXML:Subject/>", StringComparison.Ordinal)
             .Replace("000.00.13.H37", "13-H37", StringComparison.Ordinal)
-            .Replace("<edXML:PromulgationDate>2026/11/25</edXML:PromulgationDate>", "<edXML:PromulgationDate>25/11/2026</edXML:PromulgationDate>", StringComparison.Ordinal)
+            .Replace("<edXML:PromulgationDate>2026/11/25</edXML:PromulgationDate>", "<edXML:PromulgationDate>2026/13/45</edXML:PromulgationDate>", StringComparison.Ordinal)
             .Replace("<edXML:DocumentId>000.00.12.H37,2026/11/25,123/QĐ-SGDĐT</edXML:DocumentId>", "<edXML:DocumentId>123</edXML:DocumentId>", StringComparison.Ordinal);
 
         var read = EdxmlReader.ReadPackage(Encoding.UTF8.GetBytes(xml));
@@ -126,7 +124,7 @@ public sealed class EdxmlTests
     public void Status_messages_round_trip_with_their_two_digit_codes()
     {
         var status = new EdxmlStatus(Sample().Header.ResponseFor![0], Department, ExchangeStatus.Refused, "Gửi nhầm cơ quan",
-            VietnamTime.At(2026, 11, 25, 10, 0), new EdxmlStaff("Văn phòng", "Văn thư"));
+            Vietnam.At(2026, 11, 25, 10, 0), new EdxmlStaff("Văn phòng", "Văn thư"));
 
         var bytes = EdxmlWriter.Write(status);
         var read = EdxmlReader.ReadStatus(bytes);
@@ -150,5 +148,44 @@ public sealed class EdxmlTests
         Assert.IsFalse(AgencyCode.TryParse("000.00.04.g14", out _));
         Assert.IsFalse(DocumentIdentifier.TryParse("000.00.04.G14,2012-08-06,267/VPCP", out _));
         Assert.IsFalse(DocumentIdentifier.TryParse("000.00.04.G14,2012/08/06,267", out _));
+    }
+
+    [TestMethod]
+    public void A_package_nesting_elements_deeper_than_the_limit_is_refused_before_a_tree_is_built()
+    {
+        var deep = string.Concat(Enumerable.Repeat("<a>", 32_000)) + string.Concat(Enumerable.Repeat("</a>", 32_000));
+        var xml = $"""<edXML xmlns="http://www.mic.gov.vn/TBT/QCVN_102_2016">{deep}</edXML>""";
+        var started = System.Diagnostics.Stopwatch.StartNew();
+
+        var read = EdxmlReader.ReadPackage(Encoding.UTF8.GetBytes(xml));
+
+        StringAssert.Contains(read.Problems.Single().Message, "deeper than 32 levels");
+        Assert.IsLessThan(2000, started.ElapsedMilliseconds, "issue 16: 32k nested elements took 13 s");
+    }
+
+    [TestMethod]
+    public void The_full_envelope_other_implementations_write_is_written_and_read_back()
+    {
+        var package = Sample() with
+        {
+            Header = Sample().Header with
+            {
+                DocumentType = new EdxmlDocumentType(1, "Quyết định", 3),
+                OtherInfo = Sample().Header.OtherInfo with { Direction = true },
+            },
+        };
+        var status = new EdxmlStatus(Sample().Header.ResponseFor![0], Department, ExchangeStatus.Accepted, null, Vietnam.At(2026, 11, 25, 10, 0), null);
+
+        var xml = Encoding.UTF8.GetString(EdxmlWriter.Write(package));
+        var read = EdxmlReader.ReadPackage(Encoding.UTF8.GetBytes(xml)).Value!;
+
+        StringAssert.Contains(xml, "<edXML:TypeDetail>3</edXML:TypeDetail>");
+        StringAssert.Contains(xml, "<edXML:Direction>true</edXML:Direction>");
+        StringAssert.Contains(xml, "xlink:role=\"attachment\"><edXML:ContentId>6b1f</edXML:ContentId>");
+        StringAssert.Contains(xml, "<edXML:TraceHeaderList id=\"TraceHeaderList\" version=\"1.0\" mustUnderstand=\"1\" actor=\"http://schemas.xmlsoap.org/soap/actor/next\">");
+        StringAssert.Contains(Encoding.UTF8.GetString(EdxmlWriter.Write(status)), "<edXML:StaffInfo><edXML:Department></edXML:Department>");
+        Assert.AreEqual(package.Header.DocumentType, read.Header.DocumentType);
+        Assert.IsTrue(read.Header.OtherInfo.Direction);
+        Assert.IsNull(EdxmlReader.ReadStatus(EdxmlWriter.Write(status)).Value!.Staff, "an empty StaffInfo reads as none");
     }
 }

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Xml.Linq;
-using static DocBpm.Documents.Exchange.EdxmlFormat;
+using static DocBpm.Edxml.EdxmlFormat;
 
-namespace DocBpm.Documents.Exchange;
+namespace DocBpm.Edxml;
 
 public static partial class EdxmlReader
 {
@@ -20,7 +20,10 @@ public static partial class EdxmlReader
         var type = c.Integer(b, "BussinessDocType", "Bussiness") ?? 0;
         if (!Enum.IsDefined((BusinessDocType)type))
             c.Problem("Bussiness/BussinessDocType", $"unknown business type {type}", $"loại nghiệp vụ {type} không hợp lệ");
-        var corrected = c.DocumentId(b, "DocumentId", "Bussiness", required: false);
+        // Only an update or a replacement points to a document by it; on a new document or a recall senders put anything
+        // there (public SDK samples carry a placeholder), so it is kept as text and not judged.
+        var names = (BusinessDocType)type is BusinessDocType.Update or BusinessDocType.Replace;
+        var corrected = names ? c.DocumentId(b, "DocumentId", "Bussiness", required: false) : Value(b, "DocumentId");
         var replacements = (b?.Element(Ns + "ReplacementInfoList")?.Elements(Ns + "ReplacementInfo") ?? []).Select((r, i) =>
         {
             var at = $"Bussiness/ReplacementInfoList/ReplacementInfo[{i + 1}]";
@@ -32,9 +35,11 @@ public static partial class EdxmlReader
             c.Integer(b, "Paper", "Bussiness") == 1, corrected, replacements.Count > 0 ? replacements : null);
     }
 
-    private static EdxmlStaff? ReadStaff(XElement? s) => s is null
-        ? null
-        : new EdxmlStaff(Value(s, "Department"), Value(s, "Staff"), Value(s, "Mobile"), Value(s, "Email"));
+    /// <summary>An empty StaffInfo (DocBpm and others always write one) reads as no staff.</summary>
+    private static EdxmlStaff? ReadStaff(XElement? s) =>
+        s is null || s.Elements().All(e => e.Value.Trim().Length == 0)
+            ? null
+            : new EdxmlStaff(Value(s, "Department"), Value(s, "Staff"), Value(s, "Mobile"), Value(s, "Email"));
 
     private static List<EdxmlAttachment> ReadAttachments(Context c, XElement root, EdxmlLimits limits)
     {
@@ -131,7 +136,7 @@ public static partial class EdxmlReader
                 return null;
             if (TryDate(text, out var date))
                 return date;
-            Problem($"{at}/{name}", $"'{text}' is not a date yyyy/MM/dd", $"'{text}' không đúng dạng ngày yyyy/MM/dd");
+            Problem($"{at}/{name}", $"'{text}' is not a date (yyyy/MM/dd, dd/MM/yyyy or yyyy-MM-dd)", $"'{text}' không đúng dạng ngày (yyyy/MM/dd, dd/MM/yyyy hoặc yyyy-MM-dd)");
             return null;
         }
 

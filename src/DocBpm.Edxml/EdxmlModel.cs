@@ -1,4 +1,4 @@
-namespace DocBpm.Documents.Exchange;
+namespace DocBpm.Edxml;
 
 /// <summary>An agency as edXML names it (From, To, status reporters).</summary>
 public sealed record EdxmlOrganization(
@@ -13,7 +13,8 @@ public sealed record EdxmlOrganization(
 
 public sealed record EdxmlSigner(string? Competence, string? Position, string FullName);
 
-public sealed record EdxmlDocumentType(int Type, string TypeName);
+/// <summary>Type, its name and the finer detail code other implementations write (0 when there is none).</summary>
+public sealed record EdxmlDocumentType(int Type, string TypeName, int TypeDetail = 0);
 
 /// <summary>Urgency as the axis encodes it (OtherInfo/Priority).</summary>
 public enum EdxmlPriority
@@ -31,7 +32,20 @@ public sealed record EdxmlOtherInfo(
     string? TyperNotation = null,
     int? PromulgationAmount = null,
     int? PageAmount = null,
-    IReadOnlyList<string>? Appendixes = null);
+    IReadOnlyList<string>? Appendixes = null,
+    string? SecurityLevel = null,
+    bool Direction = false)
+{
+    private static readonly string[] SecretMarks = ["Mật", "Tối mật", "Tuyệt mật"];
+
+    /// <summary>
+    /// The state-secret mark (Mật, Tối mật, Tuyệt mật) when the sender put one in <c>OtherInfo/SecurityLevel</c> or as the
+    /// whole <c>SphereOfPromulgation</c>; QCVN 102:2016 has no field of its own for it.
+    /// </summary>
+    public string? SecretMark => SecretMarks.FirstOrDefault(m =>
+        string.Equals(m, SecurityLevel?.Trim(), StringComparison.OrdinalIgnoreCase)
+        || string.Equals(m, SphereOfPromulgation?.Trim(), StringComparison.OrdinalIgnoreCase));
+}
 
 /// <summary>The document a package answers (văn bản phúc đáp).</summary>
 public sealed record EdxmlResponseFor(string OrganId, string Code, DateOnly PromulgationDate, string DocumentId);
