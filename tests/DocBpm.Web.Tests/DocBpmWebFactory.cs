@@ -55,6 +55,8 @@ public sealed class DocBpmWebFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         builder.UseSetting("Database:Provider", database.Provider.ToString());
         builder.UseSetting("ConnectionStrings:DocBpm", database.ConnectionString);
+        // Every test client signs in from the same address; the limit per address is tried by its own test.
+        builder.UseSetting("Accounts:SignIn:RequestsPerAddressPerMinute", "100000");
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
         builder.ConfigureServices(services => TestServices.ForEach(add => add(services)));

@@ -143,12 +143,17 @@ public sealed class IncomingRegistry(DbContext db, WorkflowRuntime runtime, File
         await runtime.CompleteTaskAsync(task.Id, new Dictionary<string, JsonNode?> { ["accepted"] = false, ["refuseReason"] = document.ReturnReason }, clerk, cancellationToken);
     }
 
-    /// <summary>The clerk also handed the paper original to the main handler (Article 8.2b).</summary>
+    /// <summary>
+    /// The clerk also handed the paper original to the main handler (Article 8.2b). Saying it again changes nothing: the
+    /// history keeps one line, whoever clicks twice.
+    /// </summary>
     public async Task MarkPaperDeliveredAsync(Guid id, string clerk, CancellationToken cancellationToken)
     {
         var document = await LoadAsync(db, id, cancellationToken);
         if (document.Status is not (IncomingStatus.Assigned or IncomingStatus.Completed))
             throw new IncomingStateException(id, document.Status, "Chỉ chuyển bản giấy sau khi văn bản đã được phân công.");
+        if (document.PaperCopyDelivered)
+            return;
         document.PaperCopyDelivered = true;
         document.Revision++;
         db.Record(document, time.GetUtcNow(), clerk, IncomingActions.PaperDelivered);

@@ -7,10 +7,19 @@ using Jint.Runtime;
 
 namespace DocBpm.Engine.Expressions;
 
-/// <summary>Limits that keep analyst-written JavaScript from hurting the host.</summary>
+/// <summary>
+/// Limits that keep analyst-written JavaScript from hurting the host: no script may cost a request more than a second.
+/// A regular expression gets a fraction of that (a catastrophic pattern backtracks inside .NET's regex engine, where the
+/// statement and time checks between statements cannot stop it), and arrays are capped because one statement can
+/// allocate far past the memory limit, which is only checked between statements.
+/// </summary>
 public sealed record SandboxLimits(TimeSpan Timeout, int MaxStatements, long MaxMemoryBytes, int MaxRecursion)
 {
-    public static SandboxLimits Default { get; } = new(TimeSpan.FromSeconds(2), 50_000, 32 * 1024 * 1024, 64);
+    public static SandboxLimits Default { get; } = new(TimeSpan.FromSeconds(1), 50_000, 32 * 1024 * 1024, 64);
+
+    public TimeSpan RegexTimeout { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    public uint MaxArraySize { get; init; } = 100_000;
 }
 
 /// <summary>
@@ -45,11 +54,15 @@ public sealed class JavaScriptSandbox(SandboxLimits limits)
     private JsonNode? Run(string code, IReadOnlyDictionary<string, JsonNode?> variables, Action<string, JsonNode?>? writeBack)
     {
         var prepared = Prepare(code);
-        var engine = new Jint.Engine(options => options
-            .TimeoutInterval(limits.Timeout)
-            .MaxStatements(limits.MaxStatements)
-            .LimitMemory(limits.MaxMemoryBytes)
-            .LimitRecursion(limits.MaxRecursion));
+        var engine = new Jint.Engine(options =>
+        {
+            options.TimeoutInterval(limits.Timeout)
+                .MaxStatements(limits.MaxStatements)
+                .LimitMemory(limits.MaxMemoryBytes)
+                .LimitRecursion(limits.MaxRecursion);
+            options.Constraints.RegexTimeout = limits.RegexTimeout;
+            options.Constraints.MaxArraySize = limits.MaxArraySize;
+        });
         var builtIns = writeBack is null ? null : engine.Global.GetOwnPropertyKeys().Select(k => k.ToString()).ToHashSet();
         try
         {
@@ -65,6 +78,10 @@ public sealed class JavaScriptSandbox(SandboxLimits limits)
         catch (JavaScriptException ex)
         {
             throw new ExpressionException(code, ex.Message, ex);
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException ex)
+        {
+            throw new ExpressionException(code, "regular expression time limit exceeded", ex);
         }
         catch (ExecutionCanceledException ex)
         {

@@ -50,10 +50,11 @@ public static class AccountServiceCollectionExtensions
         services.AddRateLimiter(o =>
         {
             var perMinute = signIn.GetValue<int?>(nameof(SignInOptions.RequestsPerAddressPerMinute)) ?? new SignInOptions().RequestsPerAddressPerMinute;
+            // Partitions are cached by key, so the unlimited partition needs a key no client address can take.
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => IsSignIn(context.Request)
-                ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "",
+                ? RateLimitPartition.GetFixedWindowLimiter("sign-in " + context.Connection.RemoteIpAddress,
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) })
-                : RateLimitPartition.GetNoLimiter(""));
+                : RateLimitPartition.GetNoLimiter("unlimited"));
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = (rejected, _) => new ValueTask(Results.Problem(
                 "Có quá nhiều yêu cầu đăng nhập từ máy này. Vui lòng chờ một phút rồi thử lại.",

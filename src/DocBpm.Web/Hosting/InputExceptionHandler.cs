@@ -5,41 +5,54 @@ using Microsoft.EntityFrameworkCore;
 namespace DocBpm.Web.Hosting;
 
 /// <summary>
-/// Input the database cannot take is the sender's error (400), never a server error. <see cref="ColumnLimits"/> refuses
-/// such values before a write, naming the field; this is the last line behind it: a PostgreSQL data exception (class 22:
-/// NUL, over-long or malformed value) from a query that no check caught.
+/// What the database itself refuses is the request's fault or a lost race, never a server error. Checks before the write
+/// (<see cref="Data.ColumnLimits"/>, the domain's rules) catch almost all of it; this is the last line behind them:
+/// a PostgreSQL data exception (class 22: NUL, over-long or malformed value) is a 400, and a concurrency conflict or a
+/// unique key taken by a concurrent request is a 409, logged as information.
 /// </summary>
 public sealed partial class InputExceptionHandler(IProblemDetailsService problems, ILogger<InputExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (DataException(exception) is not { } sqlState)
+        var problem = Describe(exception);
+        if (problem is null)
             return false;
-        var detail = $"Dữ liệu gửi lên có giá trị cơ sở dữ liệu không nhận được (mã {sqlState}): ký tự NUL, chuỗi quá dài hoặc sai định dạng. "
-            + "Không có thay đổi nào được lưu.";
-        LogRefused(httpContext.Request.Method, httpContext.Request.Path.Value, exception.Message);
-        httpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = httpContext,
-            Exception = exception,
-            ProblemDetails = new ProblemDetails { Status = StatusCodes.Status400BadRequest, Title = "Dữ liệu không hợp lệ", Detail = detail },
-        });
+        LogRefused(httpContext.Request.Method, httpContext.Request.Path.Value, problem.Status!.Value, exception.Message);
+        httpContext.Response.StatusCode = problem.Status.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, Exception = exception, ProblemDetails = problem });
     }
 
-    private static string? DataException(Exception exception)
+    internal static ProblemDetails? Describe(Exception exception)
+    {
+        if (exception is DbUpdateConcurrencyException || UniqueViolation(exception))
+            return new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict, Title = "Xung đột cập nhật",
+                Detail = "Hồ sơ vừa được người khác xử lý cùng lúc. Không có thay đổi nào được lưu; vui lòng tải lại và thử lại.",
+            };
+        return SqlState(exception) is ['2', '2', ..] state
+            ? new ProblemDetails
+            {
+                Status = StatusCodes.Status400BadRequest, Title = "Dữ liệu không hợp lệ",
+                Detail = $"Dữ liệu gửi lên có giá trị cơ sở dữ liệu không nhận được (mã {state}): ký tự NUL, chuỗi quá dài hoặc sai định dạng. "
+                    + "Không có thay đổi nào được lưu.",
+            }
+            : null;
+    }
+
+    private static bool UniqueViolation(Exception exception) =>
+        exception is DbUpdateException
+        && (SqlState(exception) == "23505"
+            || Chain(exception).OfType<Microsoft.Data.Sqlite.SqliteException>().Any(e => e.SqliteExtendedErrorCode is 2067 or 1555));
+
+    private static string? SqlState(Exception exception) => Chain(exception).OfType<Npgsql.PostgresException>().FirstOrDefault()?.SqlState;
+
+    private static IEnumerable<Exception> Chain(Exception exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)
-        {
-            if (e is Npgsql.PostgresException { SqlState: [ '2', '2', .. ] } postgres)
-                return postgres.SqlState;
-            if (e is DbUpdateException && e.InnerException is null)
-                break;
-        }
-
-        return null;
+            yield return e;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Method} {Path} refused with 400 for input the database cannot take: {Reason}")]
-    private partial void LogRefused(string method, string? path, string reason);
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Method} {Path} refused with {Status} by the database: {Reason}")]
+    private partial void LogRefused(string method, string? path, int status, string reason);
 }

@@ -33,6 +33,26 @@ public sealed class JavaScriptSandboxTests
     }
 
     [TestMethod]
+    public void A_catastrophic_regular_expression_is_stopped_by_the_regex_limit_not_the_script_timeout()
+    {
+        var error = Assert.ThrowsExactly<ExpressionException>(() =>
+            sandbox.Evaluate("/^(a+)+$/.test('a'.repeat(40) + '!')", new Dictionary<string, JsonNode?>()));
+
+        StringAssert.Contains(error.Message, "regular expression time limit exceeded");
+        Assert.AreEqual(new SandboxLimits(TimeSpan.FromSeconds(1), 1, 1, 1).RegexTimeout,
+            ((System.Text.RegularExpressions.RegexMatchTimeoutException)error.InnerException!).MatchTimeout, "the regex ran under the sandbox's own limit");
+    }
+
+    [TestMethod]
+    public void An_array_past_the_size_limit_is_refused_before_it_is_allocated()
+    {
+        var error = Assert.ThrowsExactly<ExpressionException>(() =>
+            sandbox.Evaluate("new Array(2 ** 28).fill(0).length", new Dictionary<string, JsonNode?>()));
+
+        Assert.IsNotNull(error.InnerException);
+    }
+
+    [TestMethod]
     public void Scripts_have_no_access_to_dotnet()
     {
         foreach (var escape in new[] { "System.IO.File.ReadAllText('/etc/passwd')", "importNamespace('System')", "clr" })

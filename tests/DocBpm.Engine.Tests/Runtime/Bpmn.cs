@@ -26,6 +26,20 @@ public static class Bpmn
     public static string UserTask(string id, string? assignee = null, string? candidateGroups = null, string? extra = null) =>
         $"""<bpmn:userTask id="{id}" name="Task {id}"><bpmn:extensionElements><docbpm:assignment{(assignee is null ? "" : $" assignee=\"{assignee}\"")}{(candidateGroups is null ? "" : $" candidateGroups=\"{candidateGroups}\"")}/></bpmn:extensionElements>{extra}</bpmn:userTask>""";
 
+    /// <summary>
+    /// A user task run once per item of <paramref name="collection"/> (in parallel or one after the other), then a summary
+    /// task and the end: the shape of the multi-instance tests.
+    /// </summary>
+    public static string MultiInstanceThenSummary(string id, string name, string assignment, string collection, string elementVariable,
+        bool sequential, string? completion) => Process(
+        $"""<bpmn:startEvent id="s"/><bpmn:userTask id="{id}" name="{name}">"""
+        + $"""<bpmn:extensionElements><docbpm:assignment {assignment}/></bpmn:extensionElements>"""
+        + $"""<bpmn:multiInstanceLoopCharacteristics isSequential="{(sequential ? "true" : "false")}">"""
+        + $"""<bpmn:extensionElements><docbpm:loop collection="={collection}" elementVariable="{elementVariable}"/></bpmn:extensionElements>"""
+        + (completion is null ? "" : $"<bpmn:completionCondition xsi:type=\"bpmn:tFormalExpression\">{completion}</bpmn:completionCondition>")
+        + "</bpmn:multiInstanceLoopCharacteristics></bpmn:userTask>"
+        + UserTask("summary") + """<bpmn:endEvent id="e"/>""" + Chain("s", id, "summary", "e"));
+
     public static string Service(string id, string type, params (string Name, string Expression)[] inputs) =>
         $"""<bpmn:serviceTask id="{id}"><bpmn:extensionElements><docbpm:activity type="{type}">{string.Concat(inputs.Select(i => $"<docbpm:input name=\"{i.Name}\" expression=\"{System.Security.SecurityElement.Escape(i.Expression)}\"/>"))}</docbpm:activity></bpmn:extensionElements></bpmn:serviceTask>""";
 

@@ -12,14 +12,8 @@ public sealed class LoopConformanceTests
 {
     public static IEnumerable<object[]> Providers => TestDatabase.Providers;
 
-    private static string Sequential(string? completion = null) => Process(
-        """<bpmn:startEvent id="s"/><bpmn:userTask id="review" name="Xem xét">"""
-        + """<bpmn:extensionElements><docbpm:assignment assignee="=reviewer"/></bpmn:extensionElements>"""
-        + """<bpmn:multiInstanceLoopCharacteristics isSequential="true">"""
-        + """<bpmn:extensionElements><docbpm:loop collection="=reviewers" elementVariable="reviewer"/></bpmn:extensionElements>"""
-        + (completion is null ? "" : $"<bpmn:completionCondition xsi:type=\"bpmn:tFormalExpression\">{completion}</bpmn:completionCondition>")
-        + "</bpmn:multiInstanceLoopCharacteristics></bpmn:userTask>"
-        + UserTask("summary") + """<bpmn:endEvent id="e"/>""" + Chain("s", "review", "summary", "e"));
+    private static string Sequential(string? completion = null) =>
+        MultiInstanceThenSummary("review", "Xem xét", "assignee=\"=reviewer\"", "reviewers", "reviewer", sequential: true, completion);
 
     [TestMethod]
     [DynamicData(nameof(Providers))]

@@ -12,14 +12,8 @@ public sealed class WorkConformanceTests
 {
     public static IEnumerable<object[]> Providers => TestDatabase.Providers;
 
-    private static string AssignToUnits(string? completion = null) => Process(
-        """<bpmn:startEvent id="s"/><bpmn:userTask id="opinion" name="Cho ý kiến">"""
-        + """<bpmn:extensionElements><docbpm:assignment candidateGroups="=unit"/></bpmn:extensionElements>"""
-        + """<bpmn:multiInstanceLoopCharacteristics isSequential="false">"""
-        + """<bpmn:extensionElements><docbpm:loop collection="=units" elementVariable="unit"/></bpmn:extensionElements>"""
-        + (completion is null ? "" : $"<bpmn:completionCondition xsi:type=\"bpmn:tFormalExpression\">{completion}</bpmn:completionCondition>")
-        + "</bpmn:multiInstanceLoopCharacteristics></bpmn:userTask>"
-        + UserTask("summary") + """<bpmn:endEvent id="e"/>""" + Chain("s", "opinion", "summary", "e"));
+    private static string AssignToUnits(string? completion = null) =>
+        MultiInstanceThenSummary("opinion", "Cho ý kiến", "candidateGroups=\"=unit\"", "units", "unit", sequential: false, completion);
 
     [TestMethod]
     [DynamicData(nameof(Providers))]
