@@ -1,6 +1,8 @@
 using DocBpm.Axis.Agencies;
 using DocBpm.Axis.Data;
 using DocBpm.Axis.Packages;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
 
 namespace DocBpm.Axis;
 
@@ -11,6 +13,9 @@ public static class AxisHost
     {
         var services = builder.Services;
         services.Configure<AxisOptions>(builder.Configuration.GetSection(AxisOptions.Section));
+        // Kestrel's own limit (30 MB by default) would cut a package the axis accepts mid-read; one limit, the axis's.
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<AxisOptions>>((kestrel, axis) =>
+            kestrel.Limits.MaxRequestBodySize = axis.Value.MaxPackageBytes);
         services.AddSingleton(TimeProvider.System);
         services.AddAxisDatabase(builder.Configuration);
         services.AddScoped<AgencyRegistry>();

@@ -25,7 +25,8 @@ public static partial class PackageEndpoints
     private static async Task<Results<Created<SendReceipt>, ProblemHttpResult>> SendAsync(HttpRequest request, ClaimsPrincipal user,
         AxisDbContext db, IOptions<AxisOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {
-        var body = await ReadBodyAsync(request, options.Value.MaxPackageBytes, cancellationToken);
+        if (await ReadBodyAsync(request, options.Value.MaxPackageBytes, cancellationToken) is not { } body)
+            return TooLarge(options.Value.MaxPackageBytes);
         var read = EdxmlReader.ReadPackage(body, EdxmlLimits.Default with { MaxPackageBytes = options.Value.MaxPackageBytes });
         if (!read.IsValid)
             return Refused("Gói tin không hợp lệ", read.Problems.Select(p => $"{p.Path}: {p.MessageVi}"));
@@ -98,14 +99,27 @@ public static partial class PackageEndpoints
         return TypedResults.NoContent();
     }
 
-    internal static async Task<byte[]> ReadBodyAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
+    /// <summary>The body, or null when it is over <paramref name="limit"/> (Kestrel's limit is set to the same, see AxisHost).</summary>
+    internal static async Task<byte[]?> ReadBodyAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
     {
         if (request.ContentLength > limit)
-            return [];
+            return null;
         using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, cancellationToken);
-        return buffer.Length > limit ? [] : buffer.ToArray();
+        try
+        {
+            await request.Body.CopyToAsync(buffer, cancellationToken);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return null;
+        }
+
+        return buffer.Length > limit ? null : buffer.ToArray();
     }
+
+    internal static ProblemHttpResult TooLarge(long limit) => TypedResults.Problem(
+        $"Gói tin vượt quá dung lượng tối đa trục chấp nhận ({limit / (1024 * 1024)} MB). Trục không lưu gì.",
+        statusCode: StatusCodes.Status413PayloadTooLarge, title: "Gói tin quá lớn");
 
     internal static ProblemHttpResult Refused(string title, IEnumerable<string> problems)
     {

@@ -14,7 +14,8 @@ public static partial class PackageEndpoints
     private static async Task<Results<Created<SendReceipt>, ProblemHttpResult>> SendStatusAsync(HttpRequest request, ClaimsPrincipal user,
         AxisDbContext db, IOptions<AxisOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {
-        var body = await ReadBodyAsync(request, options.Value.MaxPackageBytes, cancellationToken);
+        if (await ReadBodyAsync(request, options.Value.MaxPackageBytes, cancellationToken) is not { } body)
+            return TooLarge(options.Value.MaxPackageBytes);
         var read = EdxmlReader.ReadStatus(body);
         if (!read.IsValid)
             return Refused("Thông điệp trạng thái không hợp lệ", read.Problems.Select(p => $"{p.Path}: {p.MessageVi}"));

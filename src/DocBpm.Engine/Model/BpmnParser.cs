@@ -13,6 +13,12 @@ public static class BpmnParser
     /// <summary>The largest file accepted; shipped processes are a few hundred kilobytes.</summary>
     public const int MaxCharacters = 4 * 1024 * 1024;
 
+    /// <summary>
+    /// The deepest element nesting accepted; diagrams nest subprocesses a few levels. A hostile file of 50,000 nested
+    /// elements is refused while it is read, before a tree is built or walked.
+    /// </summary>
+    public const int MaxDepth = 200;
+
     public static ParseResult Parse(string xml, ActivityRegistry registry)
     {
         xml = BpmnText.WithoutByteOrderMark(xml);
@@ -27,6 +33,13 @@ public static class BpmnParser
         XDocument document;
         try
         {
+            if (TooDeepAt(xml) is { } line)
+            {
+                errors.Add(new(null, line, $"elements are nested deeper than {MaxDepth} levels",
+                    $"các phần tử lồng nhau sâu quá {MaxDepth} cấp"));
+                return new ParseResult([], errors);
+            }
+
             document = Load(xml);
         }
         catch (XmlException ex)
@@ -72,15 +85,30 @@ public static class BpmnParser
 
     internal static int Line(XObject node) => node is IXmlLineInfo info && info.HasLineInfo() ? info.LineNumber : 0;
 
+    private static readonly XmlReaderSettings Settings = new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        MaxCharactersFromEntities = 0,
+        MaxCharactersInDocument = MaxCharacters,
+    };
+
+    /// <summary>The line of the first element nested deeper than <see cref="MaxDepth"/>, read as a stream.</summary>
+    private static int? TooDeepAt(string xml)
+    {
+        using var reader = XmlReader.Create(new StringReader(xml), Settings);
+        while (reader.Read())
+        {
+            if (reader.Depth > MaxDepth)
+                return ((IXmlLineInfo)reader).LineNumber;
+        }
+
+        return null;
+    }
+
     private static XDocument Load(string xml)
     {
-        var settings = new XmlReaderSettings
-        {
-            DtdProcessing = DtdProcessing.Prohibit,
-            XmlResolver = null,
-            MaxCharactersFromEntities = 0,
-        };
-        using var reader = XmlReader.Create(new StringReader(xml), settings);
+        using var reader = XmlReader.Create(new StringReader(xml), Settings);
         return XDocument.Load(reader, LoadOptions.SetLineInfo);
     }
 }

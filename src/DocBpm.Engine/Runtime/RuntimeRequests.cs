@@ -10,7 +10,8 @@ public sealed record StartRequest(
     IReadOnlyDictionary<string, JsonNode?>? Variables = null,
     string? BusinessKey = null,
     string? Actor = null,
-    int? Version = null);
+    int? Version = null,
+    string? IdempotencyKey = null);
 
 public sealed record MessageRequest(
     string MessageName,

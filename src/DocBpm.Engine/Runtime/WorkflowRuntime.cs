@@ -21,7 +21,38 @@ public sealed partial class WorkflowRuntime(
 {
     public EngineDb Db => db;
 
+    /// <summary>
+    /// Starts an instance. With an idempotency key, a repeated start (a client retrying after a lost answer, on any node)
+    /// returns the instance the first one started: the key is stored with the instance in the run's one transaction.
+    /// </summary>
     public async Task<InstanceRecord> StartAsync(StartRequest request, CancellationToken cancellationToken)
+    {
+        if (request.IdempotencyKey is not { } key)
+            return await StartOnceAsync(request, cancellationToken);
+        if (await StartedWithAsync(key, cancellationToken) is { } earlier)
+            return earlier;
+        try
+        {
+            return await StartOnceAsync(request, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The same key won on another request between our check and our commit: answer with its instance.
+            db.Context.ChangeTracker.Clear();
+            var winner = await StartedWithAsync(key, cancellationToken);
+            if (winner is null)
+                throw;
+            return winner;
+        }
+    }
+
+    private async Task<InstanceRecord?> StartedWithAsync(string key, CancellationToken cancellationToken)
+    {
+        var id = await db.ProcessedMessages.Where(m => m.IdempotencyKey == key).Select(m => m.InstanceId).FirstOrDefaultAsync(cancellationToken);
+        return id is null ? null : await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+    }
+
+    private async Task<InstanceRecord> StartOnceAsync(StartRequest request, CancellationToken cancellationToken)
     {
         var definition = request.Version is { } version
             ? await db.Definitions.AsNoTracking().FirstOrDefaultAsync(d => d.Key == request.DefinitionKey && d.Version == version, cancellationToken)
@@ -30,12 +61,13 @@ public sealed partial class WorkflowRuntime(
         var model = await definitions.GetModelAsync(db, definition.Id, cancellationToken);
         var start = model.NoneStart
             ?? throw new ProcessExecutionException(model.Id, "the process has no none start event; start it with its message");
-        return await StartAtAsync(definition, model, start, request.Variables, request.BusinessKey, request.Actor, cancellationToken);
+        return await StartAtAsync(definition, model, start, request.Variables, request.BusinessKey, request.Actor, cancellationToken,
+            request.IdempotencyKey);
     }
 
     private async Task<InstanceRecord> StartAtAsync(DefinitionRecord definition, ProcessModel model, StartEvent start,
         IReadOnlyDictionary<string, System.Text.Json.Nodes.JsonNode?>? variables, string? businessKey, string? actor,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, string? idempotencyKey = null)
     {
         var now = time.GetUtcNow();
         var instance = new InstanceRecord
@@ -51,6 +83,8 @@ public sealed partial class WorkflowRuntime(
             StartedBy = actor,
         };
         db.Instances.Add(instance);
+        if (idempotencyKey is not null)
+            db.ProcessedMessages.Add(new ProcessedMessageRecord { IdempotencyKey = idempotencyKey, ProcessedAt = now, InstanceId = instance.Id });
         var state = InstanceState.New(Guid.CreateVersion7(), variables);
         await RunAsync(instance, model, state, actor, null,
             execution => interpreter.StartAsync(execution, start, cancellationToken), cancellationToken);

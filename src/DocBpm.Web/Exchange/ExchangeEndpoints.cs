@@ -50,6 +50,13 @@ public static class ExchangeEndpoints
         {
             return AxisUnreachable();
         }
+        catch (DbUpdateException)
+        {
+            // Another pull (or the scheduled intake) took the same package in a moment ago: each package is its own
+            // transaction, so what this pull stored stays and the rest waits for the next pull.
+            return TypedResults.Problem("Một lượt nhận khác đang tiếp nhận cùng gói tin; hãy tải lại danh sách hoặc thử lại.",
+                statusCode: StatusCodes.Status409Conflict, title: "Đang tiếp nhận gói tin");
+        }
     }
 
     /// <summary>The axis is down: nothing was acknowledged and no package counts an attempt, so trying later is safe.</summary>

@@ -5,6 +5,7 @@ using DocBpm.Engine.Runtime;
 using DocBpm.Web.Accounts;
 using DocBpm.Web.Definitions;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace DocBpm.Web.Instances;
@@ -23,13 +24,27 @@ public static class InstanceEndpoints
         return group;
     }
 
-    private static async Task<Results<Created<InstanceSummary>, ProblemHttpResult>> StartAsync(StartInstanceRequest request, ClaimsPrincipal user,
-        WorkflowRuntime runtime, DocumentFlows flows, CancellationToken cancellationToken)
+    /// <summary>Longest <c>Idempotency-Key</c>: with the person's name it fits the engine's 400-character key column.</summary>
+    public const int MaxIdempotencyKeyLength = 100;
+
+    /// <summary>
+    /// A client that lost the answer retries with the same <c>Idempotency-Key</c> and gets the instance the first request
+    /// started; the key is the person's own, so two people's keys never meet.
+    /// </summary>
+    private static async Task<Results<Created<InstanceSummary>, ProblemHttpResult, ValidationProblem>> StartAsync(StartInstanceRequest request,
+        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ClaimsPrincipal user, WorkflowRuntime runtime, DocumentFlows flows,
+        CancellationToken cancellationToken)
     {
+        if (idempotencyKey is not null && (idempotencyKey.Length is 0 or > MaxIdempotencyKeyLength || idempotencyKey.Any(char.IsControl)))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["Idempotency-Key"] = [$"Khóa chống lặp (Idempotency-Key) dài từ 1 đến {MaxIdempotencyKeyLength} ký tự, không chứa ký tự điều khiển."],
+            });
         if (flows.OwnsProcess(request.DefinitionKey))
             return DocumentFlows.Refused($"Quy trình '{request.DefinitionKey}'");
+        var key = idempotencyKey is null ? null : $"instance-start:{user.Identity?.Name}:{idempotencyKey}";
         var instance = await runtime.StartAsync(new StartRequest(request.DefinitionKey, request.Variables,
-            request.BusinessKey, user.Identity?.Name, request.Version), cancellationToken);
+            request.BusinessKey, user.Identity?.Name, request.Version, key), cancellationToken);
         return TypedResults.Created($"/api/instances/{instance.Id}", InstanceViews.Summary(instance));
     }
 

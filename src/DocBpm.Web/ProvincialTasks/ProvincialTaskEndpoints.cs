@@ -131,11 +131,15 @@ public static class ProvincialTaskEndpoints
         return TypedResults.NoContent();
     }
 
-    /// <summary>The task's main unit when <paramref name="user"/> belongs to it (the role check is the caller's), else null.</summary>
+    /// <summary>
+    /// The task's main unit when <paramref name="user"/> belongs to it (the role check is the caller's), else null; a task
+    /// that does not exist is a 404 like every other step's, not a refusal of the person.
+    /// </summary>
     public static async Task<string?> HeadedMainUnitAsync(Guid taskId, DbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var mainUnit = await db.Set<ProvincialTask>().Where(t => t.Id == taskId).Select(t => t.MainUnit).FirstOrDefaultAsync(cancellationToken);
-        return mainUnit is not null && user.FindFirstValue(UnitClaimsFactory.UnitClaim) == mainUnit ? mainUnit : null;
+        var mainUnit = await db.Set<ProvincialTask>().Where(t => t.Id == taskId).Select(t => t.MainUnit).FirstOrDefaultAsync(cancellationToken)
+            ?? throw new TaskNotFoundException(taskId);
+        return user.FindFirstValue(UnitClaimsFactory.UnitClaim) == mainUnit ? mainUnit : null;
     }
 
     /// <summary>"Khởi tạo văn bản đi" at "Văn bản trả lời": the draft replying to the task document, linked to the task in one step.</summary>

@@ -11,7 +11,7 @@ public static class ProvincialTaskReportEndpoints
     public static RouteGroupBuilder MapProvincialTaskReports(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/provincial-tasks/reports").WithTags("Nhiệm vụ UBND tỉnh giao")
-            .RequireAuthorization(p => p.RequireRole(Roles.OfficeChief, Roles.Director, Roles.Deputy, Roles.Administrator));
+            .RequireAuthorization(p => p.RequireRole(Roles.OfficeChief, Roles.Director, Roles.Deputy));
         group.MapGet("/summary", SummaryAsync);
         group.MapGet("/book", BookAsync);
         return group;
