@@ -78,30 +78,33 @@ public sealed class OutgoingRulesTests
     }
 
     [TestMethod]
-    public async Task Decree30_article15_a_confidential_document_is_numbered_in_the_confidential_register_book()
+    [DataRow("Confidential")]
+    [DataRow("Secret")]
+    [DataRow("TopSecret")]
+    public async Task Article5_2_and_11_1_a_state_secret_draft_is_refused_and_no_form_offers_a_secret_level(string level)
     {
         await using var host = await DocBpmWebFactory.CreateAsync(DatabaseProvider.Sqlite);
-        OutgoingPeople.UseTestKeys(host, OutgoingPeople.Wednesday);
-        var people = await OutgoingPeople.StartAsync(host);
-        var normal = await people.Drafter.CreateOutgoingAsync(Draft);
-        var secret = await people.Drafter.CreateOutgoingAsync(new
+        var drafter = await host.LoginAsync("chuyenvien");
+        var clerk = await host.LoginAsync("vanthu");
+
+        var secret = await drafter.PostAsJsonAsync("/api/outgoing", new
         {
             typeCode = "QĐ",
-            subject = "Quyết định về công tác bảo vệ bí mật",
-            confidentiality = "Confidential",
+            subject = "Quyết định về công tác bảo vệ bí mật nhà nước",
+            confidentiality = level,
             recipients = new object[] { new { kind = "Unit", code = "TCCB" } },
         });
-        await people.ToClerkAsync(normal, "thường");
-        await people.ToClerkAsync(secret, "mật");
 
-        Assert.AreEqual("01/QĐ-SGDĐT", (string?)(await people.IssueAsync(normal))["numberAndNotation"]);
-        Assert.AreEqual("01/QĐ-SGDĐT", (string?)(await people.IssueAsync(secret))["numberAndNotation"], "a number series of its own");
-        var book = await people.Clerk.GetByteArrayAsync(
-            $"/api/registers/{Documents.Registers.RegisterBookSeed.OutgoingConfidential}/export?from=2026-11-25&to=2026-11-25&format=xlsx");
-        using var register = new ClosedXML.Excel.XLWorkbook(new MemoryStream(book));
-        var rows = string.Join(" | ", register.Worksheet(1).CellsUsed().Select(c => c.GetString()));
-        StringAssert.Contains(rows, "bảo vệ bí mật");
-        Assert.IsFalse(rows.Contains("thành lập đoàn kiểm tra", StringComparison.Ordinal), "the ordinary document is not in the confidential book");
+        await AssertProblemAsync(secret, HttpStatusCode.UnprocessableEntity, "Điều 5 khoản 2, Điều 11 khoản 1");
+        Assert.AreEqual(0, (await drafter.GetFromJsonAsync<JsonArray>("/api/outgoing"))!.Count, "nothing was stored");
+        foreach (var (client, page) in new[] { (drafter, "/outgoing"), (clerk, "/incoming/new") })
+        {
+            var html = await client.GetStringAsync(page);
+            foreach (var mark in new[] { "Độ mật", "Tối mật", "Tuyệt mật" })
+                Assert.IsFalse(html.Contains(mark, StringComparison.Ordinal), $"{page} offers {mark}");
+        }
+        var books = (await clerk.GetFromJsonAsync<JsonArray>("/api/registers"))!.Select(b => (string?)b!["code"]).ToList();
+        CollectionAssert.AreEquivalent(new[] { "DEN", "DI" }, books, "no confidential register book");
     }
 
     [TestMethod]
