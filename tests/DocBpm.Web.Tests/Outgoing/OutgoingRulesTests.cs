@@ -51,7 +51,7 @@ public sealed class OutgoingRulesTests
     }
 
     [TestMethod]
-    public async Task Article6_2_an_urgent_signed_document_comes_first_in_the_clerks_inbox_and_is_due_within_the_hour()
+    public async Task Article6_2_an_urgent_signed_document_comes_first_in_the_clerks_inbox_and_a_flash_one_is_due_within_two_hours()
     {
         await using var host = await DocBpmWebFactory.CreateAsync(DatabaseProvider.Sqlite);
         OutgoingPeople.UseTestKeys(host, OutgoingPeople.Wednesday);
@@ -69,12 +69,38 @@ public sealed class OutgoingRulesTests
 
         var inbox = (await people.Clerk.GetFromJsonAsync<JsonArray>("/api/tasks/mine"))!.Where(t => (string?)t!["elementId"] == "ClerkCheck").ToList();
         Assert.AreEqual(flash.ToString(), (string?)inbox[0]!["businessKey"], "urgent documents first");
-        Assert.AreEqual(OutgoingPeople.Wednesday.AddHours(1), (DateTimeOffset)inbox[0]!["dueDate"]!, "sent right after signing");
+        Assert.AreEqual(OutgoingPeople.Wednesday.AddHours(2), (DateTimeOffset)inbox[0]!["dueDate"]!, "sent right after signing");
         var items = (await people.Clerk.GetFromJsonAsync<JsonArray>("/api/inbox"))!.Where(t => (string?)t!["elementId"] == "ClerkCheck").ToList();
         Assert.AreEqual(flash, (Guid?)items[0]!["outgoingId"], "the inbox line links the outgoing document");
         Assert.AreEqual("Công điện về phòng chống bão", (string?)items[0]!["subject"]);
         Assert.AreEqual("Flash", (string?)items[0]!["urgency"]);
         Assert.AreEqual(normal, (Guid?)items[1]!["outgoingId"]);
+    }
+
+    [TestMethod]
+    public async Task Article6_2_a_flash_document_signed_on_Sunday_is_due_two_clock_hours_later_and_escalated_before()
+    {
+        var sunday = VietnamTime.At(2026, 11, 29, 10, 16);
+        await using var host = await DocBpmWebFactory.CreateAsync(DatabaseProvider.Sqlite);
+        OutgoingPeople.UseTestKeys(host, sunday);
+        var people = await OutgoingPeople.StartAsync(host);
+        var id = await people.Drafter.CreateOutgoingAsync(new
+        {
+            typeCode = "CĐ",
+            subject = "Công điện về ứng phó mưa lũ",
+            urgency = "Flash",
+            recipients = new object[] { new { kind = "Unit", code = "TCCB" } },
+        });
+        await people.ToClerkAsync(id, "hỏa tốc");
+
+        var check = await people.Clerk.MyTaskAsync("ClerkCheck");
+        Assert.AreEqual(VietnamTime.At(2026, 11, 29, 12, 16), (DateTimeOffset)check["dueDate"]!, "clock hours, not Monday's working hours");
+        host.Clock.SetUtcNow(VietnamTime.At(2026, 11, 29, 11, 15).ToUniversalTime());
+        await host.RunDueWorkAsync();
+        Assert.IsFalse(await HasTaskAsync(await host.LoginAsync("chanhvanphong"), "IssueOverdue"), "no warning before the lead time");
+        host.Clock.SetUtcNow(VietnamTime.At(2026, 11, 29, 11, 17).ToUniversalTime());
+        await host.RunDueWorkAsync();
+        Assert.IsTrue(await HasTaskAsync(await host.LoginAsync("chanhvanphong"), "IssueOverdue"), "the office chief is warned an hour before, on Sunday");
     }
 
     [TestMethod]
