@@ -26,7 +26,7 @@ public sealed class RegisterApiTests
         var clerk = await factory.LoginAsync("vanthu");
         var admin = await factory.LoginAsync("quantri");
         var staff = await factory.LoginAsync("chuyenvien");
-        var request = new { code = "qd", name = "Sổ Quyết định", direction = "Outgoing", isConfidential = false };
+        var request = new { code = "qd", name = "Sổ Quyết định", direction = "Outgoing" };
 
         var seeded = (await clerk.GetFromJsonAsync<JsonArray>("/api/registers"))!;
         var byClerk = await clerk.PostAsJsonAsync("/api/registers", request);
@@ -37,7 +37,7 @@ public sealed class RegisterApiTests
         var deactivated = await admin.PostAsync($"/api/registers/{book["id"]}/deactivate", null);
         var active = (await clerk.GetFromJsonAsync<JsonArray>("/api/registers?direction=Outgoing"))!;
 
-        CollectionAssert.AreEquivalent(new[] { "Sổ văn bản đến", "Sổ văn bản đi", "Sổ văn bản đến mật", "Sổ văn bản đi mật" },
+        CollectionAssert.AreEquivalent(new[] { "Sổ văn bản đến", "Sổ văn bản đi" },
             seeded.Select(b => (string?)b!["name"]).ToList());
         Assert.AreEqual(HttpStatusCode.Forbidden, byClerk.StatusCode);
         Assert.AreEqual(HttpStatusCode.Forbidden, (await staff.GetAsync("/api/registers")).StatusCode);
@@ -47,7 +47,7 @@ public sealed class RegisterApiTests
         StringAssert.Contains((string?)(await duplicate.Content.ReadFromJsonAsync<JsonObject>())!["detail"], "Mã sổ 'QD' đã được dùng");
         Assert.AreEqual("Sổ đăng ký Quyết định", (string?)(await renamed.Content.ReadFromJsonAsync<JsonObject>())!["name"]);
         Assert.AreEqual(HttpStatusCode.OK, deactivated.StatusCode);
-        CollectionAssert.AreEqual(new[] { "DI", "DI-MAT" }, active.Select(b => (string?)b!["code"]).ToList());
+        CollectionAssert.AreEqual(new[] { "DI" }, active.Select(b => (string?)b!["code"]).ToList());
     }
 
     [TestMethod]
@@ -106,9 +106,9 @@ public sealed class RegisterApiTests
         [
             (HttpMethod.Get, "/api/registers", null, ["vanthu", "quantri"]),
             (HttpMethod.Get, $"/api/registers/{book}/export?from=2026-11-01&to=2026-11-30&format=xlsx", null, ["vanthu", "quantri"]),
-            (HttpMethod.Post, "/api/registers", new { code = "X", name = "Sổ thử", direction = "Incoming", isConfidential = false }, ["quantri"]),
+            (HttpMethod.Post, "/api/registers", new { code = "X", name = "Sổ thử", direction = "Incoming" }, ["quantri"]),
             (HttpMethod.Put, $"/api/registers/{book}", new { name = "Sổ văn bản đến" }, ["quantri"]),
-            (HttpMethod.Post, $"/api/registers/{RegisterBookSeed.IncomingConfidential}/deactivate", null, ["quantri"]),
+            (HttpMethod.Post, $"/api/registers/{book}/deactivate", null, ["quantri"]),
         ];
 
         foreach (var account in accounts)

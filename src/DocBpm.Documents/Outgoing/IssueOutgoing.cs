@@ -14,8 +14,7 @@ namespace DocBpm.Documents.Outgoing;
 public sealed record InternalRecipient(List<string> Users, List<string> Groups, string Name);
 
 /// <summary>
-/// The clerk's issue (NĐ30 art. 14, 15): the next number of the document's register book (a confidential one for a
-/// marked document), number, notation and date stamped on the document, the register entry, and what the dispatch
+/// The clerk's issue (NĐ30 art. 14, 15): the next number of the outgoing register book, number, notation and date stamped on the document, the register entry, and what the dispatch
 /// and the internal delivery need. The number exists only if the whole step commits.
 /// </summary>
 [Activity(Topic, Category = "Văn bản", DisplayName = "Cấp số, đăng ký văn bản đi",
@@ -55,12 +54,11 @@ public sealed partial class IssueOutgoing(DbContext db, RegisterNumbers numbers,
         if (document.Stage != OutgoingStage.AwaitingIssue || document.Number is not null)
             throw new InvalidOperationException($"Outgoing document {document.Id} is not awaiting issue.");
         var type = await db.Set<DocumentType>().AsNoTracking().FirstAsync(t => t.Code == document.TypeCode, cancellationToken);
-        var book = document.Confidentiality == Confidentiality.None ? RegisterBookSeed.Outgoing : RegisterBookSeed.OutgoingConfidential;
         var corrected = document.CorrectsId is { } original
             ? await db.Set<OutgoingDocument>().AsNoTracking().Where(d => d.Id == original).Select(d => d.NationalId).FirstOrDefaultAsync(cancellationToken)
             : null;
         var now = context.Now.ToUniversalTime();
-        var number = await numbers.AllocateAsync(book, RegisterNumbers.YearOf(now), cancellationToken);
+        var number = await numbers.AllocateAsync(RegisterBookSeed.Outgoing, RegisterNumbers.YearOf(now), cancellationToken);
 
         document.RegisterBookId = number.BookId;
         document.RegisterYear = number.Year;

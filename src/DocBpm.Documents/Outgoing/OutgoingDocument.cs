@@ -2,7 +2,10 @@ using DocBpm.Documents.Incoming;
 
 namespace DocBpm.Documents.Outgoing;
 
-/// <summary>Độ mật (Law on protection of state secrets, art. 8); marked documents are numbered in a confidential book.</summary>
+/// <summary>
+/// Độ mật (Law on protection of state secrets, art. 8). State secrets stay out of the system (Articles 5.2, 11.1): new
+/// drafts are refused anything but <see cref="None"/>; the other values remain for documents stored before that rule.
+/// </summary>
 public enum Confidentiality
 {
     None,

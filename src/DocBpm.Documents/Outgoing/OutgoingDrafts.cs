@@ -28,6 +28,10 @@ public sealed class OutgoingDrafts(DbContext db, FileStore files, TimeProvider t
             throw OutgoingRefusedException.Invalid($"Trích yếu phải có từ 1 đến {SubjectLength} ký tự.", "Subject is empty or too long.");
         if (!Enum.IsDefined(draft.Urgency) || !Enum.IsDefined(draft.Confidentiality))
             throw OutgoingRefusedException.Invalid("Mức độ khẩn hoặc độ mật không hợp lệ.", "Unknown urgency or confidentiality.");
+        if (draft.Confidentiality != Confidentiality.None)
+            throw OutgoingRefusedException.Invalid(
+                "Văn bản có nội dung bí mật nhà nước (Mật, Tối mật, Tuyệt mật) không được soạn thảo, xử lý trên hệ thống (Điều 5 khoản 2, Điều 11 khoản 1 Quy chế).",
+                "State-secret documents stay out of the system (Articles 5.2, 11.1).");
         if (draft.Copies < 1 || draft.PageCount is < 1)
             throw OutgoingRefusedException.Invalid("Số lượng bản và số trang phải là số dương.", "Copies or page count below 1.");
         if (draft.InReplyTo is { } reply && !await db.Set<IncomingDocument>().AnyAsync(r => r.Id == reply, cancellationToken))

@@ -31,9 +31,11 @@ public static class OutgoingModel
             e.Property(d => d.NumberAndNotation).HasMaxLength(110);
             e.Property(d => d.IssuedBy).HasMaxLength(256);
             e.Property(d => d.NationalId).HasMaxLength(300);
-            // Article 11.2: a number is used once per book and year, whatever else went wrong.
+            // Articles 7.3, 11.2: a number, and a number + notation, is used once per book and year, and a national identifier
+            // (which names the issuing agency) once, whatever else went wrong; the database is the last word.
             e.HasIndex(d => new { d.RegisterBookId, d.RegisterYear, d.Number }).IsUnique();
-            e.HasIndex(d => d.NationalId);
+            e.HasIndex(d => new { d.RegisterBookId, d.RegisterYear, d.NumberAndNotation }).IsUnique();
+            e.HasIndex(d => d.NationalId).IsUnique();
         });
         modelBuilder.Entity<DraftVersion>(e =>
         {

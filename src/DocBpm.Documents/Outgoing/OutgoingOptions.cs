@@ -1,3 +1,5 @@
+using DocBpm.Documents.Incoming;
+
 namespace DocBpm.Documents.Outgoing;
 
 /// <summary>
@@ -23,6 +25,21 @@ public sealed class OutgoingOptions
     /// <summary>How long before the Article 6.2 issue deadline the clerk and the office chief are warned (working time).</summary>
     public TimeSpan EscalationLead { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>An urgent document is sent right after signing (Article 6.2); after this much working time the warning goes out.</summary>
-    public TimeSpan UrgentEscalationAfter { get; set; } = TimeSpan.FromHours(1);
+    /// <summary>A Hỏa tốc document is issued within this many clock hours of its signature (Article 6.2).</summary>
+    public TimeSpan FlashIssueWithin { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>A Thượng khẩn document is issued within this many clock hours of its signature (Article 6.2).</summary>
+    public TimeSpan ImmediateIssueWithin { get; set; } = TimeSpan.FromHours(4);
+
+    /// <summary>A Khẩn document is issued within this many clock hours of its signature (Article 6.2).</summary>
+    public TimeSpan UrgentIssueWithin { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>The clock time an urgent document has from its signature to its issue; none for an ordinary one.</summary>
+    public TimeSpan? IssueWithin(Urgency urgency) => urgency switch
+    {
+        Urgency.Flash => FlashIssueWithin,
+        Urgency.Immediate => ImmediateIssueWithin,
+        Urgency.Urgent => UrgentIssueWithin,
+        _ => null,
+    };
 }

@@ -11,7 +11,7 @@ public enum RegisterDirection
 
 /// <summary>
 /// A register book (sổ đăng ký văn bản, NĐ30 art. 15 and 22): its own number series, restarting at 01 every 1 January.
-/// Confidential documents have books of their own. A deactivated book allocates no more numbers but keeps its history.
+/// State secrets stay out of the system (Articles 5.2, 11.1), so there are no confidential books. A deactivated book allocates no more numbers but keeps its history.
 /// </summary>
 public sealed class RegisterBook
 {
@@ -24,7 +24,6 @@ public sealed class RegisterBook
     public required string Name { get; set; }
 
     public RegisterDirection Direction { get; set; }
-    public bool IsConfidential { get; set; }
     public bool IsActive { get; set; } = true;
 }
 

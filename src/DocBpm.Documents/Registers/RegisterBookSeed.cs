@@ -8,22 +8,10 @@ public static class RegisterBookSeed
 {
     public static readonly Guid Incoming = new("0193a5c0-0000-7000-8000-000000000001");
     public static readonly Guid Outgoing = new("0193a5c0-0000-7000-8000-000000000002");
-    public static readonly Guid IncomingConfidential = new("0193a5c0-0000-7000-8000-000000000003");
-    public static readonly Guid OutgoingConfidential = new("0193a5c0-0000-7000-8000-000000000004");
 
     public static IReadOnlyList<RegisterBook> Books { get; } =
     [
         new() { Id = Incoming, Code = "DEN", Name = "Sổ văn bản đến", Direction = RegisterDirection.Incoming },
         new() { Id = Outgoing, Code = "DI", Name = "Sổ văn bản đi", Direction = RegisterDirection.Outgoing },
-        new()
-        {
-            Id = IncomingConfidential, Code = "DEN-MAT", Name = "Sổ văn bản đến mật", Direction = RegisterDirection.Incoming,
-            IsConfidential = true,
-        },
-        new()
-        {
-            Id = OutgoingConfidential, Code = "DI-MAT", Name = "Sổ văn bản đi mật", Direction = RegisterDirection.Outgoing,
-            IsConfidential = true,
-        },
     ];
 }

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DocBpm.Documents.Registers;
 
 /// <summary>What an administrator enters for a new register book.</summary>
-public sealed record NewRegisterBook(string Code, string Name, RegisterDirection Direction, bool IsConfidential);
+public sealed record NewRegisterBook(string Code, string Name, RegisterDirection Direction);
 
 /// <summary>The administration of register books: list, create, deactivate (a book is never deleted: it has numbers).</summary>
 public sealed class RegisterBooks(DbContext db)
@@ -19,7 +19,7 @@ public sealed class RegisterBooks(DbContext db)
             books = books.Where(b => b.Direction == d);
         if (!includeInactive)
             books = books.Where(b => b.IsActive);
-        return await books.OrderBy(b => b.Direction).ThenBy(b => b.IsConfidential).ThenBy(b => b.Code).ToListAsync(cancellationToken);
+        return await books.OrderBy(b => b.Direction).ThenBy(b => b.Code).ToListAsync(cancellationToken);
     }
 
     public async Task<RegisterBook> GetAsync(Guid id, CancellationToken cancellationToken) =>
@@ -44,7 +44,6 @@ public sealed class RegisterBooks(DbContext db)
             Code = code,
             Name = name,
             Direction = request.Direction,
-            IsConfidential = request.IsConfidential,
         };
         db.Set<RegisterBook>().Add(book);
         try

@@ -5,9 +5,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DocBpm.Web.Registers;
 
-public sealed record RegisterBookView(Guid Id, string Code, string Name, RegisterDirection Direction, bool IsConfidential, bool IsActive)
+public sealed record RegisterBookView(Guid Id, string Code, string Name, RegisterDirection Direction, bool IsActive)
 {
-    public static RegisterBookView Of(RegisterBook b) => new(b.Id, b.Code, b.Name, b.Direction, b.IsConfidential, b.IsActive);
+    public static RegisterBookView Of(RegisterBook b) => new(b.Id, b.Code, b.Name, b.Direction, b.IsActive);
 }
 
 public sealed record RegisterBookName(string Name);

@@ -51,7 +51,7 @@ public sealed class OutgoingRulesTests
     }
 
     [TestMethod]
-    public async Task Article6_2_an_urgent_signed_document_comes_first_in_the_clerks_inbox_and_is_due_within_the_hour()
+    public async Task Article6_2_an_urgent_signed_document_comes_first_in_the_clerks_inbox_and_a_flash_one_is_due_within_two_hours()
     {
         await using var host = await DocBpmWebFactory.CreateAsync(DatabaseProvider.Sqlite);
         OutgoingPeople.UseTestKeys(host, OutgoingPeople.Wednesday);
@@ -69,7 +69,7 @@ public sealed class OutgoingRulesTests
 
         var inbox = (await people.Clerk.GetFromJsonAsync<JsonArray>("/api/tasks/mine"))!.Where(t => (string?)t!["elementId"] == "ClerkCheck").ToList();
         Assert.AreEqual(flash.ToString(), (string?)inbox[0]!["businessKey"], "urgent documents first");
-        Assert.AreEqual(OutgoingPeople.Wednesday.AddHours(1), (DateTimeOffset)inbox[0]!["dueDate"]!, "sent right after signing");
+        Assert.AreEqual(OutgoingPeople.Wednesday.AddHours(2), (DateTimeOffset)inbox[0]!["dueDate"]!, "sent right after signing");
         var items = (await people.Clerk.GetFromJsonAsync<JsonArray>("/api/inbox"))!.Where(t => (string?)t!["elementId"] == "ClerkCheck").ToList();
         Assert.AreEqual(flash, (Guid?)items[0]!["outgoingId"], "the inbox line links the outgoing document");
         Assert.AreEqual("Công điện về phòng chống bão", (string?)items[0]!["subject"]);
@@ -78,30 +78,59 @@ public sealed class OutgoingRulesTests
     }
 
     [TestMethod]
-    public async Task Decree30_article15_a_confidential_document_is_numbered_in_the_confidential_register_book()
+    public async Task Article6_2_a_flash_document_signed_on_Sunday_is_due_two_clock_hours_later_and_escalated_before()
     {
+        var sunday = VietnamTime.At(2026, 11, 29, 10, 16);
         await using var host = await DocBpmWebFactory.CreateAsync(DatabaseProvider.Sqlite);
-        OutgoingPeople.UseTestKeys(host, OutgoingPeople.Wednesday);
+        OutgoingPeople.UseTestKeys(host, sunday);
         var people = await OutgoingPeople.StartAsync(host);
-        var normal = await people.Drafter.CreateOutgoingAsync(Draft);
-        var secret = await people.Drafter.CreateOutgoingAsync(new
+        var id = await people.Drafter.CreateOutgoingAsync(new
         {
-            typeCode = "QĐ",
-            subject = "Quyết định về công tác bảo vệ bí mật",
-            confidentiality = "Confidential",
+            typeCode = "CĐ",
+            subject = "Công điện về ứng phó mưa lũ",
+            urgency = "Flash",
             recipients = new object[] { new { kind = "Unit", code = "TCCB" } },
         });
-        await people.ToClerkAsync(normal, "thường");
-        await people.ToClerkAsync(secret, "mật");
+        await people.ToClerkAsync(id, "hỏa tốc");
 
-        Assert.AreEqual("01/QĐ-SGDĐT", (string?)(await people.IssueAsync(normal))["numberAndNotation"]);
-        Assert.AreEqual("01/QĐ-SGDĐT", (string?)(await people.IssueAsync(secret))["numberAndNotation"], "a number series of its own");
-        var book = await people.Clerk.GetByteArrayAsync(
-            $"/api/registers/{Documents.Registers.RegisterBookSeed.OutgoingConfidential}/export?from=2026-11-25&to=2026-11-25&format=xlsx");
-        using var register = new ClosedXML.Excel.XLWorkbook(new MemoryStream(book));
-        var rows = string.Join(" | ", register.Worksheet(1).CellsUsed().Select(c => c.GetString()));
-        StringAssert.Contains(rows, "bảo vệ bí mật");
-        Assert.IsFalse(rows.Contains("thành lập đoàn kiểm tra", StringComparison.Ordinal), "the ordinary document is not in the confidential book");
+        var check = await people.Clerk.MyTaskAsync("ClerkCheck");
+        Assert.AreEqual(VietnamTime.At(2026, 11, 29, 12, 16), (DateTimeOffset)check["dueDate"]!, "clock hours, not Monday's working hours");
+        host.Clock.SetUtcNow(VietnamTime.At(2026, 11, 29, 11, 15).ToUniversalTime());
+        await host.RunDueWorkAsync();
+        Assert.IsFalse(await HasTaskAsync(await host.LoginAsync("chanhvanphong"), "IssueOverdue"), "no warning before the lead time");
+        host.Clock.SetUtcNow(VietnamTime.At(2026, 11, 29, 11, 17).ToUniversalTime());
+        await host.RunDueWorkAsync();
+        Assert.IsTrue(await HasTaskAsync(await host.LoginAsync("chanhvanphong"), "IssueOverdue"), "the office chief is warned an hour before, on Sunday");
+    }
+
+    [TestMethod]
+    [DataRow("Confidential")]
+    [DataRow("Secret")]
+    [DataRow("TopSecret")]
+    public async Task Article5_2_and_11_1_a_state_secret_draft_is_refused_and_no_form_offers_a_secret_level(string level)
+    {
+        await using var host = await DocBpmWebFactory.CreateAsync(DatabaseProvider.Sqlite);
+        var drafter = await host.LoginAsync("chuyenvien");
+        var clerk = await host.LoginAsync("vanthu");
+
+        var secret = await drafter.PostAsJsonAsync("/api/outgoing", new
+        {
+            typeCode = "QĐ",
+            subject = "Quyết định về công tác bảo vệ bí mật nhà nước",
+            confidentiality = level,
+            recipients = new object[] { new { kind = "Unit", code = "TCCB" } },
+        });
+
+        await AssertProblemAsync(secret, HttpStatusCode.UnprocessableEntity, "Điều 5 khoản 2, Điều 11 khoản 1");
+        Assert.AreEqual(0, (await drafter.GetFromJsonAsync<JsonArray>("/api/outgoing"))!.Count, "nothing was stored");
+        foreach (var (client, page) in new[] { (drafter, "/outgoing"), (clerk, "/incoming/new") })
+        {
+            var html = await client.GetStringAsync(page);
+            foreach (var mark in new[] { "Độ mật", "Tối mật", "Tuyệt mật" })
+                Assert.IsFalse(html.Contains(mark, StringComparison.Ordinal), $"{page} offers {mark}");
+        }
+        var books = (await clerk.GetFromJsonAsync<JsonArray>("/api/registers"))!.Select(b => (string?)b!["code"]).ToList();
+        CollectionAssert.AreEquivalent(new[] { "DEN", "DI" }, books, "no confidential register book");
     }
 
     [TestMethod]

@@ -1068,9 +1068,13 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("NationalId");
+                    b.HasIndex("NationalId")
+                        .IsUnique();
 
                     b.HasIndex("RegisterBookId", "RegisterYear", "Number")
+                        .IsUnique();
+
+                    b.HasIndex("RegisterBookId", "RegisterYear", "NumberAndNotation")
                         .IsUnique();
 
                     b.ToTable("doc_outgoing", (string)null);
@@ -1295,9 +1299,6 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
 
-                    b.Property<bool>("IsConfidential")
-                        .HasColumnType("boolean");
-
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1317,7 +1318,6 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
                             Code = "DEN",
                             Direction = "Incoming",
                             IsActive = true,
-                            IsConfidential = false,
                             Name = "Sổ văn bản đến"
                         },
                         new
@@ -1326,26 +1326,7 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
                             Code = "DI",
                             Direction = "Outgoing",
                             IsActive = true,
-                            IsConfidential = false,
                             Name = "Sổ văn bản đi"
-                        },
-                        new
-                        {
-                            Id = new Guid("0193a5c0-0000-7000-8000-000000000003"),
-                            Code = "DEN-MAT",
-                            Direction = "Incoming",
-                            IsActive = true,
-                            IsConfidential = true,
-                            Name = "Sổ văn bản đến mật"
-                        },
-                        new
-                        {
-                            Id = new Guid("0193a5c0-0000-7000-8000-000000000004"),
-                            Code = "DI-MAT",
-                            Direction = "Outgoing",
-                            IsActive = true,
-                            IsConfidential = true,
-                            Name = "Sổ văn bản đi mật"
                         });
                 });
 

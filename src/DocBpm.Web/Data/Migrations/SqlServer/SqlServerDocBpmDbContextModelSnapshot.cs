@@ -1068,11 +1068,17 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("NationalId");
+                    b.HasIndex("NationalId")
+                        .IsUnique()
+                        .HasFilter("[NationalId] IS NOT NULL");
 
                     b.HasIndex("RegisterBookId", "RegisterYear", "Number")
                         .IsUnique()
                         .HasFilter("[RegisterBookId] IS NOT NULL AND [RegisterYear] IS NOT NULL AND [Number] IS NOT NULL");
+
+                    b.HasIndex("RegisterBookId", "RegisterYear", "NumberAndNotation")
+                        .IsUnique()
+                        .HasFilter("[RegisterBookId] IS NOT NULL AND [RegisterYear] IS NOT NULL AND [NumberAndNotation] IS NOT NULL");
 
                     b.ToTable("doc_outgoing", (string)null);
                 });
@@ -1296,9 +1302,6 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                     b.Property<bool>("IsActive")
                         .HasColumnType("bit");
 
-                    b.Property<bool>("IsConfidential")
-                        .HasColumnType("bit");
-
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1318,7 +1321,6 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                             Code = "DEN",
                             Direction = "Incoming",
                             IsActive = true,
-                            IsConfidential = false,
                             Name = "Sổ văn bản đến"
                         },
                         new
@@ -1327,26 +1329,7 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                             Code = "DI",
                             Direction = "Outgoing",
                             IsActive = true,
-                            IsConfidential = false,
                             Name = "Sổ văn bản đi"
-                        },
-                        new
-                        {
-                            Id = new Guid("0193a5c0-0000-7000-8000-000000000003"),
-                            Code = "DEN-MAT",
-                            Direction = "Incoming",
-                            IsActive = true,
-                            IsConfidential = true,
-                            Name = "Sổ văn bản đến mật"
-                        },
-                        new
-                        {
-                            Id = new Guid("0193a5c0-0000-7000-8000-000000000004"),
-                            Code = "DI-MAT",
-                            Direction = "Outgoing",
-                            IsActive = true,
-                            IsConfidential = true,
-                            Name = "Sổ văn bản đi mật"
                         });
                 });
 

@@ -1061,9 +1061,13 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("NationalId");
+                    b.HasIndex("NationalId")
+                        .IsUnique();
 
                     b.HasIndex("RegisterBookId", "RegisterYear", "Number")
+                        .IsUnique();
+
+                    b.HasIndex("RegisterBookId", "RegisterYear", "NumberAndNotation")
                         .IsUnique();
 
                     b.ToTable("doc_outgoing", (string)null);
@@ -1288,9 +1292,6 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("IsConfidential")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1310,7 +1311,6 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
                             Code = "DEN",
                             Direction = "Incoming",
                             IsActive = true,
-                            IsConfidential = false,
                             Name = "Sổ văn bản đến"
                         },
                         new
@@ -1319,26 +1319,7 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
                             Code = "DI",
                             Direction = "Outgoing",
                             IsActive = true,
-                            IsConfidential = false,
                             Name = "Sổ văn bản đi"
-                        },
-                        new
-                        {
-                            Id = new Guid("0193a5c0-0000-7000-8000-000000000003"),
-                            Code = "DEN-MAT",
-                            Direction = "Incoming",
-                            IsActive = true,
-                            IsConfidential = true,
-                            Name = "Sổ văn bản đến mật"
-                        },
-                        new
-                        {
-                            Id = new Guid("0193a5c0-0000-7000-8000-000000000004"),
-                            Code = "DI-MAT",
-                            Direction = "Outgoing",
-                            IsActive = true,
-                            IsConfidential = true,
-                            Name = "Sổ văn bản đi mật"
                         });
                 });
 
