@@ -84,6 +84,8 @@ public sealed class DesignerBrowserTests
         await BrowserSession.StepsAsync(page, TestContext, async () =>
         {
             await page.GotoAsync("/designer");
+            // The page opens a blank diagram when it has loaded; a click before that would be overwritten by it.
+            await Expect(page.Locator("#status")).ToContainTextAsync("Chọn một quy trình");
             await page.ClickAsync("#new");
             await Expect(page.Locator("#status")).ToContainTextAsync("Sơ đồ mới");
             await ClickElementAsync(page, "Start");
