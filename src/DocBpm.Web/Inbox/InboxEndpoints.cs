@@ -63,7 +63,8 @@ public sealed class InboxReader(EngineDb engine, TimeProvider time)
 
     public async Task<IReadOnlyList<InboxItem>> MineAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var tasks = await TaskEndpoints.Visible(engine.Bookmarks.AsNoTracking(), user.ToTaskActor()).Take(500).ToListAsync(cancellationToken);
+        var tasks = await TaskEndpoints.FirstToDo(TaskEndpoints.Visible(engine.Bookmarks.AsNoTracking(), user.ToTaskActor()))
+            .ToListAsync(cancellationToken);
         var keys = KeysOf(tasks, IncomingProcess.DefinitionKey);
         var documents = await engine.Context.Set<IncomingDocument>().AsNoTracking().Where(d => keys.Contains(d.ProcessKey))
             .ToDictionaryAsync(d => d.ProcessKey, cancellationToken);

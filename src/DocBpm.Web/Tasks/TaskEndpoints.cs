@@ -36,9 +36,7 @@ public static partial class TaskEndpoints
         CancellationToken cancellationToken)
     {
         var actor = user.ToTaskActor();
-        var query = Visible(db.Bookmarks.AsNoTracking(), actor);
-        var rows = await query.OrderByDescending(b => b.Priority).ThenBy(b => b.TaskDueDate == null).ThenBy(b => b.TaskDueDate)
-            .ThenBy(b => b.CreatedAt).Take(500).ToListAsync(cancellationToken);
+        var rows = await FirstToDo(Visible(db.Bookmarks.AsNoTracking(), actor)).ToListAsync(cancellationToken);
         var now = time.GetUtcNow();
         return TypedResults.Ok(rows.Select(b => View(b, now)).ToList());
     }
@@ -118,6 +116,14 @@ public static partial class TaskEndpoints
             statusCode: StatusCodes.Status409Conflict, title: title,
             extensions: new Dictionary<string, object?> { ["formKey"] = formKey, ["documentAction"] = action });
     }
+
+    /// <summary>
+    /// The first 500 of <paramref name="tasks"/> in the order work is done: most urgent, then soonest due, then oldest.
+    /// Ordered before it is cut, so urgent work never falls off a long list.
+    /// </summary>
+    internal static IQueryable<BookmarkRecord> FirstToDo(IQueryable<BookmarkRecord> tasks) =>
+        tasks.OrderByDescending(b => b.Priority).ThenBy(b => b.TaskDueDate == null).ThenBy(b => b.TaskDueDate)
+            .ThenBy(b => b.CreatedAt).Take(500);
 
     internal static IQueryable<BookmarkRecord> Visible(IQueryable<BookmarkRecord> bookmarks, TaskActor actor)
     {
