@@ -40,6 +40,15 @@ public enum IntakeFailureCause
 
     /// <summary>A document marked Mật, Tối mật or Tuyệt mật (Articles 5.2, 11.1; refused with status 02).</summary>
     StateSecret,
+
+    /// <summary>A recall of a document no one sent here (refused with status 02).</summary>
+    UnknownOriginal,
+
+    /// <summary>
+    /// A recall of a registered document whose handling has ended or was cancelled already: nothing waits for it, so the
+    /// office must act by hand (Article 8.2c) rather than the notice being acknowledged into nothing.
+    /// </summary>
+    RecallNotApplied,
 }
 
 /// <summary>A package DocBpm will not take in as it is: set aside for an administrator at once, never retried automatically.</summary>

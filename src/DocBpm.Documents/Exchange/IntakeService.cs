@@ -137,6 +137,9 @@ public sealed partial class IntakeService(
             var recall = await runtime.CorrelateAsync(new MessageRequest(RecallNotice, header.DocumentId,
                 new Dictionary<string, JsonNode?> { ["recallReason"] = notice }, $"recall:{pending.PackageId}"), cancellationToken);
             LogRecall(header.DocumentId, recall.Kind);
+            if (recall.Kind == CorrelationKind.NotCorrelated)
+                throw new IntakeSetAsideException(IntakeFailureCause.RecallNotApplied,
+                    $"Recall of {header.DocumentId} from {header.From.OrganId}: no handling of it is waiting (ended or cancelled)");
             return;
         }
 
@@ -246,6 +249,9 @@ public sealed partial class IntakeService(
             return null;
         var senders = await db.Set<ReceivedDocument>().AsNoTracking().Where(d => d.DocumentId == original)
             .Select(d => d.SenderCode).ToListAsync(cancellationToken);
+        // A correction may arrive before its original (it is linked when the original comes); a recall of nothing cannot.
+        if (senders.Count == 0 && package.Business.DocType == BusinessDocType.Revoke)
+            return (IntakeFailureCause.UnknownOriginal, $"Không có văn bản {original} do {sender} gửi đến Sở để thu hồi.");
         return senders.Count > 0 && !senders.Contains(sender)
             ? (IntakeFailureCause.NotOriginalSender, ExchangeIdentity.NotTheOriginalSender(sender, original, package.Business.DocType))
             : null;

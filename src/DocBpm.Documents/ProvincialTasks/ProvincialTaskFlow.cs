@@ -71,6 +71,8 @@ public sealed class ProvincialTaskFlow(DbContext db, WorkflowRuntime runtime, Ta
         await CompleteAsync(task, ProvincialTaskProcess.Reconcile, clerk, new()
         {
             ["reconciliation"] = decision.ToString(),
+            ["reconcileNote"] = task.Note,
+            ["content"] = task.Content,
             ["deadline"] = Iso(task.Deadline),
             ["reminderAt"] = Iso(standing.ReminderAt(task.Deadline)),
         }, cancellationToken);

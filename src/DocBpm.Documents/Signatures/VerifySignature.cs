@@ -13,7 +13,8 @@ namespace DocBpm.Documents.Signatures;
 /// its verification are two steps.
 /// </summary>
 [Activity(Type, Category = "Văn bản", DisplayName = "Kiểm tra chữ ký số", Outcomes = [ReferenceOnly], Asynchronous = true,
-    Description = "Kiểm tra chữ ký số trên tệp PDF: toàn vẹn, chứng thư số, thời điểm ký, thu hồi; kết luận giá trị pháp lý theo Điều 4. "
+    Description = "Kiểm tra chữ ký số trên tệp PDF: toàn vẹn, chứng thư số, thời điểm ký, thu hồi; kết luận giá trị pháp lý theo Điều 4; "
+        + "với văn bản đến, chữ ký số cơ quan phải là của cơ quan gửi (Điều 8.1a). "
         + "Kết quả 'referenceOnly' khi văn bản chỉ có giá trị tham khảo; lỗi 'invalid-file' khi tệp không đọc được.")]
 public sealed class VerifySignature(DocumentSignatures signatures, DbContext db) : IActivity
 {
@@ -36,17 +37,20 @@ public sealed class VerifySignature(DocumentSignatures signatures, DbContext db)
     [Output(DisplayName = "Người ký")]
     public Output<List<string>> Signers { get; init; } = new();
 
-    [Output(DisplayName = "Mã định danh cơ quan ký", Description = "Của các chữ ký cơ quan hợp lệ có trong danh mục; để đối chiếu với nơi gửi trên gói tin.")]
+    [Output(DisplayName = "Mã định danh cơ quan ký", Description = "Của các chữ ký cơ quan hợp lệ có trong danh mục; văn bản đến được đối chiếu với nơi gửi (Điều 8.1a).")]
     public Output<List<string>> AgencyCodes { get; init; } = new();
 
     public async ValueTask<Outcome> ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
-        var fileIds = await FilesAsync(context, cancellationToken);
+        var (fileIds, sender) = await FilesAsync(context, cancellationToken);
         var reports = new List<SignatureReport>();
         try
         {
             foreach (var id in fileIds)
-                reports.Add(await signatures.VerifyFileAsync(id, cancellationToken));
+            {
+                var report = await signatures.VerifyFileAsync(id, cancellationToken);
+                reports.Add(sender is null ? report : SenderOrigin.Check(report, sender));
+            }
         }
         catch (SignatureInputException refused)
         {
@@ -67,10 +71,11 @@ public sealed class VerifySignature(DocumentSignatures signatures, DbContext db)
         return status == Signatures.LegalStatus.LegallyValid ? Outcome.Done : Outcome.Named(ReferenceOnly);
     }
 
-    private async Task<List<Guid>> FilesAsync(ActivityContext context, CancellationToken cancellationToken)
+    /// <summary>The PDFs to check, and for a received document the agency that sent it (Article 8.1a).</summary>
+    private async Task<(List<Guid> Files, string? Sender)> FilesAsync(ActivityContext context, CancellationToken cancellationToken)
     {
         if (context.Get(FileId) is { } fileId)
-            return [fileId];
+            return ([fileId], null);
         var documentId = context.Get(ReceivedDocumentId)
             ?? throw new ArgumentException("VerifySignature needs FileId or ReceivedDocumentId.");
         var document = await db.Set<ReceivedDocument>().AsNoTracking().FirstOrDefaultAsync(d => d.Id == documentId, cancellationToken)
@@ -78,7 +83,7 @@ public sealed class VerifySignature(DocumentSignatures signatures, DbContext db)
         var ids = document.FileIds.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Guid.Parse).ToList();
         var pdfs = await db.Set<StoredFile>().AsNoTracking().Where(f => ids.Contains(f.Id))
             .Select(f => new { f.Id, f.Name, f.ContentType }).ToListAsync(cancellationToken);
-        return [.. ids.Where(id => pdfs.Any(f => f.Id == id
-            && (f.ContentType == "application/pdf" || f.Name.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase))))];
+        return ([.. ids.Where(id => pdfs.Any(f => f.Id == id
+            && (f.ContentType == "application/pdf" || f.Name.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase))))], document.SenderCode);
     }
 }

@@ -21,6 +21,9 @@ public static class IntakeErrorText
         IntakeFailureCause.NotAParty => "Trạng thái xử lý do một cơ quan không nhận văn bản này từ Sở báo về; không áp dụng, cần kiểm tra với cơ quan đó.",
         IntakeFailureCause.StateSecret => "Văn bản có nội dung bí mật nhà nước không được gửi, nhận qua Hệ thống (Điều 5 khoản 2, Điều 11 khoản 1 Quy chế); "
             + "gói tin đã bị từ chối (trạng thái 02).",
+        IntakeFailureCause.UnknownOriginal => "Thông báo thu hồi một văn bản mà Sở chưa từng nhận từ cơ quan gửi; gói tin đã bị từ chối (trạng thái 02).",
+        IntakeFailureCause.RecallNotApplied => "Thông báo thu hồi đến khi văn bản đã xử lý xong hoặc đã bị hủy, nên không tự động hủy được; Văn thư báo cáo "
+            + "Lãnh đạo Văn phòng, xử lý theo Điều 8 khoản 2 điểm c Quy chế, rồi bỏ qua gói tin này kèm lý do.",
         _ => "Lỗi chưa được phân loại khi tiếp nhận gói tin; xem chi tiết kỹ thuật bên cạnh và nhật ký hệ thống, khắc phục rồi thử lại.",
     };
 }

@@ -61,6 +61,42 @@ public sealed class ExchangeIdentityIntakeTests
         StringAssert.Contains(status.Description, "không phải cơ quan gửi " + Finance);
     }
 
+    private static EdxmlPackage Recall(string reason) =>
+        FromProvince() with { Business = new EdxmlBusiness(BusinessDocType.Revoke, reason, null, false), Attachments = [] };
+
+    [TestMethod]
+    public async Task Article8_2c_a_recall_of_a_document_never_sent_here_is_refused_with_status_02_not_acknowledged_into_nothing()
+    {
+        await using var scenario = await ExchangeScenario.StartAsync(DatabaseProvider.Sqlite, VietnamTime.At(2026, 11, 30, 9, 0));
+
+        await scenario.Province.SendAsync(EdxmlWriter.Write(Recall("Ban hành nhầm")), CancellationToken.None);
+        await scenario.PullAsync();
+
+        Assert.AreEqual("UnknownOriginal", (string?)(await RefusalAsync(scenario))["cause"]);
+        var status = (await scenario.Province.StatusesAsync(ProvinceDocument, CancellationToken.None)).Single();
+        Assert.AreEqual("02", status.StatusCode);
+        StringAssert.Contains(status.Description, "Không có văn bản " + ProvinceDocument);
+    }
+
+    [TestMethod]
+    public async Task Article8_2c_a_recall_arriving_after_the_document_was_cancelled_is_set_aside_for_the_office_not_acknowledged()
+    {
+        var (scenario, id) = await RegisteredAsync();
+        await using var _ = scenario;
+        await scenario.Province.SendAsync(EdxmlWriter.Write(Recall("Ban hành nhầm")), CancellationToken.None);
+        await scenario.PullAsync();
+        (await scenario.Clerk.PostAsync($"/api/incoming/{id}/recall", null)).EnsureSuccessStatusCode();
+
+        await scenario.Province.SendAsync(EdxmlWriter.Write(Recall("Nhắc lại việc thu hồi")), CancellationToken.None);
+        await scenario.PullAsync();
+
+        var admin = await scenario.Host.LoginAsync("quantri");
+        var failure = (await IntakeFailureTests.FailuresAsync(admin)).Single()!;
+        Assert.AreEqual("RecallNotApplied", (string?)failure["cause"]);
+        Assert.IsNotNull(failure["setAsideAt"], "set aside at once for a person to act on");
+        Assert.AreEqual(1, (await scenario.Axis.ClientFor(Department).PendingAsync(CancellationToken.None)).Count, "not acknowledged");
+    }
+
     [TestMethod]
     public async Task Article9_5_a_replacement_naming_a_document_another_agency_sent_is_refused_with_status_02()
     {

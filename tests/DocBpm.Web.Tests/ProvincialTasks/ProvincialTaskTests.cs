@@ -50,6 +50,27 @@ public sealed class ProvincialTaskTests
     }
 
     [TestMethod]
+    public async Task Article12_1a_a_returned_line_and_a_correction_request_reach_the_provincial_office_as_status_02_with_the_reason()
+    {
+        await using var s = await ProvincialScenario.StartAsync(DatabaseProvider.Sqlite);
+        var document = await s.ReceiveTasksAsync("103", ("Rà soát đội ngũ giáo viên", NextWednesday), ("Kiểm tra an toàn giao thông", NextWednesday));
+
+        await s.StepAsync(s.Clerk, $"/api/provincial-tasks/{ProvincialScenario.LineId(document, 1)}/reconcile",
+            new { decision = "AskCorrection", note = "Thời hạn trên Hệ thống khác văn bản giao nhiệm vụ" });
+        await s.StepAsync(s.Clerk, $"/api/provincial-tasks/{ProvincialScenario.LineId(document, 2)}/reconcile",
+            new { decision = "Return", note = "Không thuộc thẩm quyền của Sở" });
+
+        var taskDocument = (await s.Clerk.GetFromJsonAsync<JsonArray>("/api/exchange/received"))!.Single()!;
+        var refusals = (await s.ProvincialOffice.StatusesAsync((string)taskDocument["documentId"]!, CancellationToken.None))
+            .Where(st => st.StatusCode == "02").Select(st => st.Description).ToList();
+        CollectionAssert.AreEquivalent(new[]
+        {
+            "Đề nghị điều chỉnh nhiệm vụ 1 (Rà soát đội ngũ giáo viên): Thời hạn trên Hệ thống khác văn bản giao nhiệm vụ",
+            "Nhiệm vụ 2 (Kiểm tra an toàn giao thông) được trả lại do giao nhầm: Không thuộc thẩm quyền của Sở",
+        }, refusals, "what the clerk decided reaches the provincial office, not only the local record");
+    }
+
+    [TestMethod]
     [DynamicData(nameof(Providers))]
     public async Task Article12_2_the_reply_issue_time_is_the_completion_time_and_the_province_approves_it(DatabaseProvider provider)
     {

@@ -145,16 +145,42 @@ public sealed class SignatureApiTests
             .EnsureSuccessStatusCode();
         var signed = await SignTwiceAsync(host);
 
-        var legal = await RunCheckAsync(host, admin, ("appendix.docx", "Phụ lục"u8.ToArray()), ("cong-van.pdf", signed));
-        var unsigned = await RunCheckAsync(host, admin, ("cong-van.pdf", TestDocuments.OfficialLetter()));
-        var broken = await RunCheckAsync(host, admin, ("cong-van.pdf", "không phải PDF"u8.ToArray()));
+        var legal = await RunCheckAsync(host, admin, Department, ("appendix.docx", "Phụ lục"u8.ToArray()), ("cong-van.pdf", signed));
+        var unsigned = await RunCheckAsync(host, admin, Department, ("cong-van.pdf", TestDocuments.OfficialLetter()));
+        var broken = await RunCheckAsync(host, admin, Department, ("cong-van.pdf", "không phải PDF"u8.ToArray()));
 
         Assert.AreEqual("register", (string?)legal["activeElements"]![0], legal.ToJsonString());
         Assert.AreEqual("LegallyValid", (string?)legal["variables"]!["legalStatus"]);
-        Assert.AreEqual("000.00.12.H37", (string?)legal["variables"]!["agencyCodes"]![0], "to compare with the sender on the edXML envelope");
+        Assert.AreEqual(Department, (string?)legal["variables"]!["agencyCodes"]![0], "the agency signature is the sender's");
         Assert.AreEqual("returnToSender", (string?)unsigned["activeElements"]![0]);
         StringAssert.Contains((string?)unsigned["variables"]!["summary"], "không có chữ ký số");
         Assert.AreEqual("askForAnotherFile", (string?)broken["activeElements"]![0]);
+    }
+
+    private const string Department = "000.00.12.H37";
+
+    [TestMethod]
+    public async Task Article8_1a_an_agency_signature_that_is_not_the_senders_makes_the_document_reference_only_and_says_why()
+    {
+        await using var host = await HostAsync(DatabaseProvider.Sqlite);
+        var admin = await host.LoginAsync("quantri");
+        (await (await host.LoginAsync("phantich")).PostAsync("/api/definitions", new StringContent(IncomingCheck, Encoding.UTF8, "application/xml")))
+            .EnsureSuccessStatusCode();
+        (await admin.PostAsJsonAsync("/api/signatures/authorities", new { kind = "Person", name = "Hoàng Văn Minh", subjectIdentifier = "CCCD:020080001234" }))
+            .EnsureSuccessStatusCode();
+        var signed = await SignTwiceAsync(host);
+
+        var unregistered = await RunCheckAsync(host, admin, "000.00.00.H37", ("cong-van.pdf", signed));
+        (await admin.PostAsJsonAsync("/api/signatures/authorities",
+            new { kind = "Organisation", name = "Sở Giáo dục và Đào tạo Lạng Sơn", subjectIdentifier = "MNS:1234567", agencyCode = Department }))
+            .EnsureSuccessStatusCode();
+        var foreign = await RunCheckAsync(host, admin, "000.00.00.H37", ("cong-van.pdf", signed));
+
+        Assert.AreEqual("returnToSender", (string?)foreign["activeElements"]![0], "sent as Văn phòng UBND tỉnh, signed as the Department");
+        Assert.AreEqual("ReferenceOnly", (string?)foreign["variables"]!["legalStatus"]);
+        StringAssert.Contains((string?)foreign["variables"]!["summary"], "Chữ ký số không phải của cơ quan gửi: văn bản do 000.00.00.H37 gửi nhưng mang chữ ký số của cơ quan 000.00.12.H37");
+        Assert.AreEqual("ReferenceOnly", (string?)unregistered["variables"]!["legalStatus"], "an agency signature not in the directory proves no origin");
+        StringAssert.Contains((string?)unregistered["variables"]!["summary"], "chưa có trong danh mục chữ ký cơ quan");
     }
 
     private static async Task<byte[]> SignTwiceAsync(DocBpmWebFactory host)
@@ -169,7 +195,7 @@ public sealed class SignatureApiTests
     }
 
     /// <summary>A document as intake registers it (files stored, one row), then the check process on it.</summary>
-    private static async Task<JsonObject> RunCheckAsync(DocBpmWebFactory host, HttpClient admin, params (string Name, byte[] Content)[] files)
+    private static async Task<JsonObject> RunCheckAsync(DocBpmWebFactory host, HttpClient admin, string sender, params (string Name, byte[] Content)[] files)
     {
         Guid receivedId;
         await using (var scope = host.Services.CreateAsyncScope())
@@ -179,7 +205,7 @@ public sealed class SignatureApiTests
             var stored = files.Select(f => store.AddGenerated(f.Name, f.Name.EndsWith(".pdf", StringComparison.Ordinal) ? "application/pdf" : "application/octet-stream", f.Content)).ToList();
             var received = new ReceivedDocument
             {
-                Id = Guid.CreateVersion7(), SenderCode = "000.00.00.H37", SenderName = "UBND tỉnh Lạng Sơn", DocumentId = $"000.00.00.H37,2026/11/23,{stored[0].Id:N}/UBND",
+                Id = Guid.CreateVersion7(), SenderCode = sender, SenderName = sender, DocumentId = $"{sender},2026/11/23,{stored[0].Id:N}/UBND",
                 CodeNumber = "45", CodeNotation = "UBND-KGVX", PromulgationDate = new DateOnly(2026, 11, 23), Subject = "Về việc tổ chức thi", FileIds = string.Join(',', stored.Select(f => f.Id)),
             };
             var db = scope.ServiceProvider.GetRequiredService<DbContext>();
