@@ -6,6 +6,7 @@ using DocBpm.Documents.Incoming;
 using DocBpm.Documents.Organisation;
 using DocBpm.Documents.Outgoing;
 using DocBpm.Documents.ProvincialTasks;
+using DocBpm.Documents.Records;
 using DocBpm.Documents.Registers;
 using DocBpm.Documents.Signatures;
 using DocBpm.Engine.Activities;
@@ -49,6 +50,7 @@ public static class DocumentsServiceCollectionExtensions
         services.AddActivity<DispatchToBus>();
         services.AddActivity<ReportStatus>();
         services.AddDocBpmCoordination();
+        services.AddDocBpmRecords();
         services.AddDocBpmProvincialTasks();
         services.AddDocBpmOutgoing(configuration);
         services.AddDocBpmSignatures(configuration);
@@ -65,5 +67,5 @@ public static class DocumentsServiceCollectionExtensions
 
     public static ModelBuilder ApplyDocuments(this ModelBuilder modelBuilder) =>
         modelBuilder.ApplyCalendar().ApplyFiles().ApplyExchange().ApplyOrganisation().ApplyRegisters().ApplyIncoming().ApplyOutgoing().ApplySignatures().ApplyProvincialTasks()
-            .ApplyCoordination();
+            .ApplyCoordination().ApplyRecords();
 }

@@ -16,6 +16,7 @@ using DocBpm.Web.Instances;
 using DocBpm.Web.Messages;
 using DocBpm.Web.Monitor;
 using DocBpm.Web.Organisation;
+using DocBpm.Web.Records;
 using DocBpm.Web.Registers;
 using DocBpm.Web.Outgoing;
 using DocBpm.Web.ProvincialTasks;
@@ -88,6 +89,7 @@ public static class DocBpmHost
         app.MapExchange();
         app.MapOrganisation();
         app.MapRegisters();
+        app.MapRecords();
         app.MapProvincialTasks();
         app.MapProvincialCoordination();
         app.MapProvincialTaskReports();

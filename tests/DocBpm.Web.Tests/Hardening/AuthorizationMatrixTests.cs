@@ -30,6 +30,8 @@ public sealed class AuthorizationMatrixTests
     private const string ClerkOrAdmin = "-+-----+-"; // the Integration policy
     private const string Analyst = "-------++"; // the Analyst policy admits the IT admin too
     private const string Leaders = "--++-----"; // Director and deputies
+    private const string Director = "--+------";
+    private const string Planners = "-++-+----"; // the office builds the file plan (clerks, office chief) and the Director
 
     // Columns in the order of People. Each row states the rule of docs/api.md it pins; "signed in" rows decide per record
     // inside the action (404 for what the person may not see, 403 or 409 for a step that is not theirs).
@@ -97,6 +99,25 @@ public sealed class AuthorizationMatrixTests
 
         ["GET /api/registers"] = ClerkOrAdmin,
         ["GET /api/registers/{bookId}/export"] = ClerkOrAdmin,
+
+        // Records (NĐ30 Art. 28–30): the rules refuse with 403 naming the rule; who keeps a file is decided per record.
+        ["GET /api/records/retention"] = SignedIn,
+        ["POST /api/records/retention"] = "----+--+-", // the office chief and the IT admin import retention schedules
+        ["GET /api/records/plans"] = SignedIn,
+        ["POST /api/records/plans"] = Planners,
+        ["GET /api/records/plans/{id}"] = SignedIn,
+        ["POST /api/records/plans/{id}/headings"] = Planners,
+        ["POST /api/records/plans/{id}/files"] = Planners,
+        ["POST /api/records/plans/{id}/approve"] = Director,
+        ["GET /api/records/files"] = SignedIn,
+        ["POST /api/records/files"] = SignedIn,
+        ["GET /api/records/files/{id}"] = SignedIn,
+        ["POST /api/records/files/{id}/open"] = SignedIn,
+        ["POST /api/records/files/{id}/documents"] = SignedIn,
+        ["DELETE /api/records/files/{id}/documents/{filedId}"] = SignedIn,
+        ["POST /api/records/files/{id}/close"] = SignedIn,
+        ["GET /api/records/files/{id}/metadata"] = SignedIn,
+        ["GET /api/records/documents/{kind}/{documentId}/files"] = SignedIn,
         ["POST /api/registers"] = Admin,
         ["PUT /api/registers/{bookId}"] = Admin,
         ["POST /api/registers/{bookId}/deactivate"] = Admin,

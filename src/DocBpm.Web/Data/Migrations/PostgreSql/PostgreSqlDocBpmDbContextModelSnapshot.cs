@@ -1280,6 +1280,227 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
                     b.ToTable("prov_task_documents", (string)null);
                 });
 
+            modelBuilder.Entity("DocBpm.Documents.Records.FilePlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("SerialPerHeading")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year")
+                        .IsUnique();
+
+                    b.ToTable("rec_file_plans", (string)null);
+                });
+
+            modelBuilder.Entity("DocBpm.Documents.Records.FilePlanHeading", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Abbreviation")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId", "Abbreviation")
+                        .IsUnique();
+
+                    b.HasIndex("PlanId", "Ordinal")
+                        .IsUnique();
+
+                    b.ToTable("rec_file_plan_headings", (string)null);
+                });
+
+            modelBuilder.Entity("DocBpm.Documents.Records.FiledDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "DocumentId");
+
+                    b.HasIndex("FileId", "Kind", "DocumentId")
+                        .IsUnique();
+
+                    b.ToTable("rec_filed_documents", (string)null);
+                });
+
+            modelBuilder.Entity("DocBpm.Documents.Records.RecordFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("HeadingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Keeper")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Notation")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("PlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("RetentionYears")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Serial")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Keeper");
+
+                    b.HasIndex("Year", "Notation")
+                        .IsUnique();
+
+                    b.ToTable("rec_files", (string)null);
+                });
+
+            modelBuilder.Entity("DocBpm.Documents.Records.RetentionRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Item")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("Years")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Source", "Group", "Item")
+                        .IsUnique();
+
+                    b.ToTable("rec_retention_rules", (string)null);
+                });
+
             modelBuilder.Entity("DocBpm.Documents.Registers.RegisterBook", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2111,6 +2332,24 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
                     b.Navigation("Document");
                 });
 
+            modelBuilder.Entity("DocBpm.Documents.Records.FilePlanHeading", b =>
+                {
+                    b.HasOne("DocBpm.Documents.Records.FilePlan", null)
+                        .WithMany("Headings")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DocBpm.Documents.Records.FiledDocument", b =>
+                {
+                    b.HasOne("DocBpm.Documents.Records.RecordFile", null)
+                        .WithMany("Documents")
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DocBpm.Documents.Registers.RegisterCounter", b =>
                 {
                     b.HasOne("DocBpm.Documents.Registers.RegisterBook", null)
@@ -2227,6 +2466,16 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
             modelBuilder.Entity("DocBpm.Documents.ProvincialTasks.TaskDocument", b =>
                 {
                     b.Navigation("Tasks");
+                });
+
+            modelBuilder.Entity("DocBpm.Documents.Records.FilePlan", b =>
+                {
+                    b.Navigation("Headings");
+                });
+
+            modelBuilder.Entity("DocBpm.Documents.Records.RecordFile", b =>
+                {
+                    b.Navigation("Documents");
                 });
 #pragma warning restore 612, 618
         }

@@ -1283,6 +1283,227 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                     b.ToTable("prov_task_documents", (string)null);
                 });
 
+            modelBuilder.Entity("DocBpm.Documents.Records.FilePlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<bool>("SerialPerHeading")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year")
+                        .IsUnique();
+
+                    b.ToTable("rec_file_plans", (string)null);
+                });
+
+            modelBuilder.Entity("DocBpm.Documents.Records.FilePlanHeading", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Abbreviation")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId", "Abbreviation")
+                        .IsUnique();
+
+                    b.HasIndex("PlanId", "Ordinal")
+                        .IsUnique();
+
+                    b.ToTable("rec_file_plan_headings", (string)null);
+                });
+
+            modelBuilder.Entity("DocBpm.Documents.Records.FiledDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "DocumentId");
+
+                    b.HasIndex("FileId", "Kind", "DocumentId")
+                        .IsUnique();
+
+                    b.ToTable("rec_filed_documents", (string)null);
+                });
+
+            modelBuilder.Entity("DocBpm.Documents.Records.RecordFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("HeadingId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Keeper")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Notation")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTimeOffset?>("OpenedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("PlanId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int?>("RetentionYears")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<int?>("Serial")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Keeper");
+
+                    b.HasIndex("Year", "Notation")
+                        .IsUnique();
+
+                    b.ToTable("rec_files", (string)null);
+                });
+
+            modelBuilder.Entity("DocBpm.Documents.Records.RetentionRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Item")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int?>("Years")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Source", "Group", "Item")
+                        .IsUnique();
+
+                    b.ToTable("rec_retention_rules", (string)null);
+                });
+
             modelBuilder.Entity("DocBpm.Documents.Registers.RegisterBook", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2116,6 +2337,24 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                     b.Navigation("Document");
                 });
 
+            modelBuilder.Entity("DocBpm.Documents.Records.FilePlanHeading", b =>
+                {
+                    b.HasOne("DocBpm.Documents.Records.FilePlan", null)
+                        .WithMany("Headings")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DocBpm.Documents.Records.FiledDocument", b =>
+                {
+                    b.HasOne("DocBpm.Documents.Records.RecordFile", null)
+                        .WithMany("Documents")
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DocBpm.Documents.Registers.RegisterCounter", b =>
                 {
                     b.HasOne("DocBpm.Documents.Registers.RegisterBook", null)
@@ -2232,6 +2471,16 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
             modelBuilder.Entity("DocBpm.Documents.ProvincialTasks.TaskDocument", b =>
                 {
                     b.Navigation("Tasks");
+                });
+
+            modelBuilder.Entity("DocBpm.Documents.Records.FilePlan", b =>
+                {
+                    b.Navigation("Headings");
+                });
+
+            modelBuilder.Entity("DocBpm.Documents.Records.RecordFile", b =>
+                {
+                    b.Navigation("Documents");
                 });
 #pragma warning restore 612, 618
         }

@@ -1273,6 +1273,227 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
                     b.ToTable("prov_task_documents", (string)null);
                 });
 
+            modelBuilder.Entity("DocBpm.Documents.Records.FilePlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ApprovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SerialPerHeading")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year")
+                        .IsUnique();
+
+                    b.ToTable("rec_file_plans", (string)null);
+                });
+
+            modelBuilder.Entity("DocBpm.Documents.Records.FilePlanHeading", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Abbreviation")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId", "Abbreviation")
+                        .IsUnique();
+
+                    b.HasIndex("PlanId", "Ordinal")
+                        .IsUnique();
+
+                    b.ToTable("rec_file_plan_headings", (string)null);
+                });
+
+            modelBuilder.Entity("DocBpm.Documents.Records.FiledDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "DocumentId");
+
+                    b.HasIndex("FileId", "Kind", "DocumentId")
+                        .IsUnique();
+
+                    b.ToTable("rec_filed_documents", (string)null);
+                });
+
+            modelBuilder.Entity("DocBpm.Documents.Records.RecordFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("HeadingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Keeper")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notation")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RetentionYears")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Serial")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Keeper");
+
+                    b.HasIndex("Year", "Notation")
+                        .IsUnique();
+
+                    b.ToTable("rec_files", (string)null);
+                });
+
+            modelBuilder.Entity("DocBpm.Documents.Records.RetentionRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Item")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Years")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Source", "Group", "Item")
+                        .IsUnique();
+
+                    b.ToTable("rec_retention_rules", (string)null);
+                });
+
             modelBuilder.Entity("DocBpm.Documents.Registers.RegisterBook", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2096,6 +2317,24 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
                     b.Navigation("Document");
                 });
 
+            modelBuilder.Entity("DocBpm.Documents.Records.FilePlanHeading", b =>
+                {
+                    b.HasOne("DocBpm.Documents.Records.FilePlan", null)
+                        .WithMany("Headings")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DocBpm.Documents.Records.FiledDocument", b =>
+                {
+                    b.HasOne("DocBpm.Documents.Records.RecordFile", null)
+                        .WithMany("Documents")
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DocBpm.Documents.Registers.RegisterCounter", b =>
                 {
                     b.HasOne("DocBpm.Documents.Registers.RegisterBook", null)
@@ -2212,6 +2451,16 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("DocBpm.Documents.ProvincialTasks.TaskDocument", b =>
                 {
                     b.Navigation("Tasks");
+                });
+
+            modelBuilder.Entity("DocBpm.Documents.Records.FilePlan", b =>
+                {
+                    b.Navigation("Headings");
+                });
+
+            modelBuilder.Entity("DocBpm.Documents.Records.RecordFile", b =>
+                {
+                    b.Navigation("Documents");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,138 @@
+using System.Security.Claims;
+using System.Text;
+using System.Xml.Linq;
+using DocBpm.Documents.Exchange;
+using DocBpm.Documents.Incoming;
+using DocBpm.Documents.Records;
+using DocBpm.Web.Accounts;
+using DocBpm.Web.Incoming;
+using DocBpm.Web.Outgoing;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace DocBpm.Web.Records;
+
+/// <summary>
+/// The file plan and the files (NĐ30 Articles 28–30; docs/records.md): the office plans, the Director approves, each
+/// person keeps their files. Rules live in <see cref="RecordFiles"/>; here only who is asking and what they may read.
+/// </summary>
+public static class RecordsEndpoints
+{
+    public static RouteGroupBuilder MapRecords(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/records").WithTags("Hồ sơ, lưu trữ");
+        group.MapGet("/retention", async (RecordFiles records, CancellationToken ct) => TypedResults.Ok(await records.RetentionAsync(ct)));
+        group.MapPost("/retention", ImportAsync).RequireAuthorization(p => p.RequireRole(Roles.Administrator, Roles.OfficeChief));
+        group.MapGet("/plans", async (RecordFiles records, CancellationToken ct) => TypedResults.Ok(await records.PlansAsync(ct)));
+        group.MapPost("/plans", CreatePlanAsync);
+        group.MapGet("/plans/{id:guid}", PlanAsync);
+        group.MapPost("/plans/{id:guid}/headings", AddHeadingAsync);
+        group.MapPost("/plans/{id:guid}/files", PlanFileAsync);
+        group.MapPost("/plans/{id:guid}/approve", ApproveAsync);
+        group.MapGet("/files", ListAsync);
+        group.MapPost("/files", OpenOutsideAsync);
+        group.MapGet("/files/{id:guid}", FileAsync);
+        group.MapPost("/files/{id:guid}/open", OpenAsync);
+        group.MapPost("/files/{id:guid}/documents", AddDocumentAsync);
+        group.MapDelete("/files/{id:guid}/documents/{filedId:guid}", RemoveDocumentAsync);
+        group.MapPost("/files/{id:guid}/close", CloseAsync);
+        group.MapGet("/files/{id:guid}/metadata", MetadataAsync);
+        group.MapGet("/documents/{kind}/{documentId:guid}/files", ContainingAsync);
+        return group;
+    }
+
+    private static async Task<Ok<int>> ImportAsync(List<RetentionRuleInput> rows, RecordFiles records, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await records.ImportRetentionAsync(rows, cancellationToken));
+
+    private static async Task<Created<PlanView>> CreatePlanAsync(PlanRequest request, RecordFiles records, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var plan = await records.CreatePlanAsync(request.Year, request.SerialPerHeading, user.ToReader(), cancellationToken);
+        return TypedResults.Created($"/api/records/plans/{plan.Id}", RecordViews.View(plan, [], records.OrganId));
+    }
+
+    private static async Task<Ok<PlanView>> PlanAsync(Guid id, RecordFiles records, CancellationToken cancellationToken)
+    {
+        var (plan, files) = await records.PlanWithFilesAsync(id, cancellationToken);
+        return TypedResults.Ok(RecordViews.View(plan, files, records.OrganId));
+    }
+
+    private static async Task<Ok<HeadingView>> AddHeadingAsync(Guid id, HeadingRequest request, RecordFiles records, ClaimsPrincipal user,
+        CancellationToken cancellationToken)
+    {
+        var h = await records.AddHeadingAsync(id, request.Title ?? "", request.Abbreviation ?? "", user.ToReader(), cancellationToken);
+        return TypedResults.Ok(new HeadingView(h.Id, h.Ordinal, RecordViews.Numeral(h.Ordinal), h.Title, h.Abbreviation));
+    }
+
+    private static async Task<Ok<FileSummary>> PlanFileAsync(Guid id, PlannedFileInput request, RecordFiles records, ClaimsPrincipal user,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok((await records.PlanFileAsync(id, request, user.ToReader(), cancellationToken)).Summary(records.OrganId));
+
+    private static async Task<Ok<PlanView>> ApproveAsync(Guid id, ApproveRequest request, RecordFiles records, ClaimsPrincipal user,
+        CancellationToken cancellationToken)
+    {
+        await records.ApprovePlanAsync(id, request.Decision, user.ToReader(), cancellationToken);
+        return await PlanAsync(id, records, cancellationToken);
+    }
+
+    private static async Task<Ok<List<FileSummary>>> ListAsync(int? year, RecordFiles records, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await records.ListAsync(user.ToReader(), year, cancellationToken)).Select(f => f.Summary(records.OrganId)).ToList());
+
+    private static async Task<Created<FileSummary>> OpenOutsideAsync(OutsideFileInput request, RecordFiles records, ClaimsPrincipal user,
+        CancellationToken cancellationToken)
+    {
+        var file = await records.OpenOutsideAsync(request, user.ToReader(), cancellationToken);
+        return TypedResults.Created($"/api/records/files/{file.Id}", file.Summary(records.OrganId));
+    }
+
+    private static async Task<Ok<FileView>> FileAsync(Guid id, RecordFiles records, DbContext db, IOptions<AxisConnection> agency, ClaimsPrincipal user,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok(await RecordViews.ViewAsync(await records.VisibleAsync(id, user.ToReader(), cancellationToken), records.OrganId,
+            agency.Value.AgencyName, db, cancellationToken));
+
+    private static async Task<Ok<FileSummary>> OpenAsync(Guid id, RecordFiles records, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await records.OpenPlannedAsync(id, user.ToReader(), cancellationToken)).Summary(records.OrganId));
+
+    /// <summary>A person files only what they may read; a document they may not see is reported as missing.</summary>
+    private static async Task<Ok<FileView>> AddDocumentAsync(Guid id, FileDocumentRequest request, RecordFiles records, IncomingQueries incoming,
+        OutgoingPages outgoing, DbContext db, IOptions<AxisConnection> agency, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var reader = user.ToReader();
+        if (request.Kind == FiledKind.Incoming)
+            _ = await incoming.FindAsync(request.DocumentId, reader, cancellationToken) ?? throw RecordsRefusedException.NotFound("văn bản đến", request.DocumentId);
+        else
+            await outgoing.BuildAsync(request.DocumentId, user, cancellationToken);
+        await records.AddAsync(id, request.Kind, request.DocumentId, reader, cancellationToken);
+        return await FileAsync(id, records, db, agency, user, cancellationToken);
+    }
+
+    private static async Task<NoContent> RemoveDocumentAsync(Guid id, Guid filedId, RecordFiles records, ClaimsPrincipal user,
+        CancellationToken cancellationToken)
+    {
+        await records.RemoveAsync(id, filedId, user.ToReader(), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<FileSummary>> CloseAsync(Guid id, CloseRequest request, RecordFiles records, ClaimsPrincipal user,
+        CancellationToken cancellationToken)
+    {
+        if (!request.Permanent && request.RetentionYears is null)
+            throw RecordsRefusedException.Invalid("retention-unconfirmed", "Khi kết thúc hồ sơ cần xác định lại thời hạn bảo quản: Vĩnh viễn hoặc số năm.",
+                "Closing needs the retention confirmed.");
+        var file = await records.CloseAsync(id, request.Permanent ? null : request.RetentionYears, request.Title, user.ToReader(), cancellationToken);
+        return TypedResults.Ok(file.Summary(records.OrganId));
+    }
+
+    /// <summary>The file's metadata (NĐ30 Phụ lục VI II.III) and its document list in order, as XML for another system.</summary>
+    private static async Task<FileContentHttpResult> MetadataAsync(Guid id, RecordFiles records, DbContext db, IOptions<AxisConnection> agency,
+        ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var view = (await FileAsync(id, records, db, agency, user, cancellationToken)).Value!;
+        var xml = RecordMetadata.Write(view, records.OrganId);
+        return TypedResults.File(Encoding.UTF8.GetBytes(xml.ToString(SaveOptions.None)), "application/xml", $"{view.File.Code}.xml");
+    }
+
+    private static async Task<Ok<List<FileSummary>>> ContainingAsync(FiledKind kind, Guid documentId, RecordFiles records, ClaimsPrincipal user,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok((await records.ContainingAsync(kind, documentId, user.ToReader(), cancellationToken)).Select(f => f.Summary(records.OrganId)).ToList());
+}
