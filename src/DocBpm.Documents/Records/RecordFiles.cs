@@ -179,11 +179,16 @@ public sealed class RecordFiles(DbContext db, TimeProvider time, IOptions<AxisCo
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    public async Task<RecordFile> CloseAsync(Guid fileId, int? retentionYears, string? title, Reader reader, CancellationToken cancellationToken)
+    /// <summary>Closing confirms the retention: <paramref name="permanent"/> or a number of years, never left to a default.</summary>
+    public async Task<RecordFile> CloseAsync(Guid fileId, bool permanent, int? retentionYears, string? title, Reader reader,
+        CancellationToken cancellationToken)
     {
+        if (!permanent && retentionYears is null)
+            throw RecordsRefusedException.Invalid("retention-unconfirmed", "Khi kết thúc hồ sơ cần xác định lại thời hạn bảo quản: Vĩnh viễn hoặc số năm.",
+                "Closing needs the retention confirmed.");
         var file = await FileAsync(fileId, cancellationToken);
         var now = time.GetUtcNow();
-        file.Close(reader.UserName, retentionYears, title, now, VietnamTime.DateOf(now));
+        file.Close(reader.UserName, permanent ? null : retentionYears, title, now, VietnamTime.DateOf(now));
         await db.SaveChangesAsync(cancellationToken);
         return file;
     }

@@ -42,6 +42,7 @@ public static class DocBpmHost
         services.AddDocBpmScheduling(builder.Configuration, database);
         services.AddDocBpmDefinitions(builder.Configuration, builder.Environment);
         services.AddDocBpmOutgoingWeb();
+        services.AddDocBpmRecordsWeb();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddProblemDetails();
         services.AddExceptionHandler<InputExceptionHandler>();

@@ -13,7 +13,6 @@ public sealed record ApproveRequest(string? Decision);
 
 public sealed record FileDocumentRequest(FiledKind Kind, Guid DocumentId);
 
-/// <summary>Closing confirms the retention: either <c>permanent</c> or a number of years, never left to a default.</summary>
 public sealed record CloseRequest(bool Permanent, int? RetentionYears, string? Title);
 
 public sealed record HeadingView(Guid Id, int Ordinal, string Numeral, string Title, string Abbreviation);

@@ -2,11 +2,8 @@ using System.Security.Claims;
 using System.Text;
 using System.Xml.Linq;
 using DocBpm.Documents.Exchange;
-using DocBpm.Documents.Incoming;
 using DocBpm.Documents.Records;
 using DocBpm.Web.Accounts;
-using DocBpm.Web.Incoming;
-using DocBpm.Web.Outgoing;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -93,16 +90,10 @@ public static class RecordsEndpoints
     private static async Task<Ok<FileSummary>> OpenAsync(Guid id, RecordFiles records, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         TypedResults.Ok((await records.OpenPlannedAsync(id, user.ToReader(), cancellationToken)).Summary(records.OrganId));
 
-    /// <summary>A person files only what they may read; a document they may not see is reported as missing.</summary>
-    private static async Task<Ok<FileView>> AddDocumentAsync(Guid id, FileDocumentRequest request, RecordFiles records, IncomingQueries incoming,
-        OutgoingPages outgoing, DbContext db, IOptions<AxisConnection> agency, ClaimsPrincipal user, CancellationToken cancellationToken)
+    private static async Task<Ok<FileView>> AddDocumentAsync(Guid id, FileDocumentRequest request, Filing filing, RecordFiles records, DbContext db,
+        IOptions<AxisConnection> agency, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var reader = user.ToReader();
-        if (request.Kind == FiledKind.Incoming)
-            _ = await incoming.FindAsync(request.DocumentId, reader, cancellationToken) ?? throw RecordsRefusedException.NotFound("văn bản đến", request.DocumentId);
-        else
-            await outgoing.BuildAsync(request.DocumentId, user, cancellationToken);
-        await records.AddAsync(id, request.Kind, request.DocumentId, reader, cancellationToken);
+        await filing.AddAsync(id, request.Kind, request.DocumentId, user, cancellationToken);
         return await FileAsync(id, records, db, agency, user, cancellationToken);
     }
 
@@ -116,10 +107,7 @@ public static class RecordsEndpoints
     private static async Task<Ok<FileSummary>> CloseAsync(Guid id, CloseRequest request, RecordFiles records, ClaimsPrincipal user,
         CancellationToken cancellationToken)
     {
-        if (!request.Permanent && request.RetentionYears is null)
-            throw RecordsRefusedException.Invalid("retention-unconfirmed", "Khi kết thúc hồ sơ cần xác định lại thời hạn bảo quản: Vĩnh viễn hoặc số năm.",
-                "Closing needs the retention confirmed.");
-        var file = await records.CloseAsync(id, request.Permanent ? null : request.RetentionYears, request.Title, user.ToReader(), cancellationToken);
+        var file = await records.CloseAsync(id, request.Permanent, request.RetentionYears, request.Title, user.ToReader(), cancellationToken);
         return TypedResults.Ok(file.Summary(records.OrganId));
     }
 

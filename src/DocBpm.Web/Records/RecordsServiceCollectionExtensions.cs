@@ -1,0 +1,6 @@
+namespace DocBpm.Web.Records;
+
+public static class RecordsServiceCollectionExtensions
+{
+    public static IServiceCollection AddDocBpmRecordsWeb(this IServiceCollection services) => services.AddScoped<Filing>();
+}
