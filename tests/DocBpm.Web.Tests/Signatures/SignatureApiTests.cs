@@ -135,14 +135,8 @@ public sealed class SignatureApiTests
     public async Task Article8_1a_a_received_document_goes_on_by_the_legal_status_of_its_main_pdf()
     {
         await using var host = await HostAsync(DatabaseProvider.Sqlite);
-        var admin = await host.LoginAsync("quantri");
-        (await (await host.LoginAsync("phantich")).PostAsync("/api/definitions", new StringContent(IncomingCheck, Encoding.UTF8, "application/xml")))
-            .EnsureSuccessStatusCode();
-        (await admin.PostAsJsonAsync("/api/signatures/authorities", new { kind = "Person", name = "Hoàng Văn Minh", subjectIdentifier = "CCCD:020080001234" }))
-            .EnsureSuccessStatusCode();
-        (await admin.PostAsJsonAsync("/api/signatures/authorities",
-            new { kind = "Organisation", name = "Sở Giáo dục và Đào tạo Lạng Sơn", subjectIdentifier = "MNS:1234567", agencyCode = "000.00.12.H37" }))
-            .EnsureSuccessStatusCode();
+        var admin = await CheckingHostAsync(host);
+        await RegisterDepartmentAsync(admin);
         var signed = await SignTwiceAsync(host);
 
         var legal = await RunCheckAsync(host, admin, Department, ("appendix.docx", "Phụ lục"u8.ToArray()), ("cong-van.pdf", signed));
@@ -159,21 +153,32 @@ public sealed class SignatureApiTests
 
     private const string Department = "000.00.12.H37";
 
-    [TestMethod]
-    public async Task Article8_1a_an_agency_signature_that_is_not_the_senders_makes_the_document_reference_only_and_says_why()
+    /// <summary>The check process deployed and the Director registered as a person with signing authority; returns the admin.</summary>
+    private static async Task<HttpClient> CheckingHostAsync(DocBpmWebFactory host)
     {
-        await using var host = await HostAsync(DatabaseProvider.Sqlite);
         var admin = await host.LoginAsync("quantri");
         (await (await host.LoginAsync("phantich")).PostAsync("/api/definitions", new StringContent(IncomingCheck, Encoding.UTF8, "application/xml")))
             .EnsureSuccessStatusCode();
         (await admin.PostAsJsonAsync("/api/signatures/authorities", new { kind = "Person", name = "Hoàng Văn Minh", subjectIdentifier = "CCCD:020080001234" }))
             .EnsureSuccessStatusCode();
-        var signed = await SignTwiceAsync(host);
+        return admin;
+    }
 
-        var unregistered = await RunCheckAsync(host, admin, "000.00.00.H37", ("cong-van.pdf", signed));
+    /// <summary>The agency directory ties the Department's agency certificate to its code on the axis.</summary>
+    private static async Task RegisterDepartmentAsync(HttpClient admin) =>
         (await admin.PostAsJsonAsync("/api/signatures/authorities",
             new { kind = "Organisation", name = "Sở Giáo dục và Đào tạo Lạng Sơn", subjectIdentifier = "MNS:1234567", agencyCode = Department }))
             .EnsureSuccessStatusCode();
+
+    [TestMethod]
+    public async Task Article8_1a_an_agency_signature_that_is_not_the_senders_makes_the_document_reference_only_and_says_why()
+    {
+        await using var host = await HostAsync(DatabaseProvider.Sqlite);
+        var admin = await CheckingHostAsync(host);
+        var signed = await SignTwiceAsync(host);
+
+        var unregistered = await RunCheckAsync(host, admin, "000.00.00.H37", ("cong-van.pdf", signed));
+        await RegisterDepartmentAsync(admin);
         var foreign = await RunCheckAsync(host, admin, "000.00.00.H37", ("cong-van.pdf", signed));
 
         Assert.AreEqual("returnToSender", (string?)foreign["activeElements"]![0], "sent as Văn phòng UBND tỉnh, signed as the Department");
