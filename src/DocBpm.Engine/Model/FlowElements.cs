@@ -168,6 +168,35 @@ public sealed class SubProcess : Activity
     public List<FlowNode> Nodes { get; } = [];
 }
 
+/// <summary>
+/// A call activity: starts an instance of another deployed process (<see cref="CalledElement"/>, a key or an
+/// expression giving one; the latest version, or <see cref="Version"/>) and waits for it to end.
+/// </summary>
+public sealed class CallActivity : Activity
+{
+    public override string Kind => "callActivity";
+    public required string CalledElement { get; init; }
+    public int? Version { get; init; }
+
+    /// <summary>The child's business key (a value); null passes the caller's own.</summary>
+    public string? BusinessKey { get; init; }
+
+    /// <summary>Variables given to the child: each target set from a JavaScript expression over the caller's variables.</summary>
+    public IReadOnlyList<VariableMapping> In { get; init; } = [];
+
+    /// <summary>Variables taken back when the child completes: each target set from a JavaScript expression over the child's.</summary>
+    public IReadOnlyList<VariableMapping> Out { get; init; } = [];
+
+    /// <summary>Every variable of the caller goes in (docbpm:in variables="all").</summary>
+    public bool AllIn { get; init; }
+
+    /// <summary>Every variable of the child comes back (docbpm:out variables="all").</summary>
+    public bool AllOut { get; init; }
+}
+
+/// <summary>One variable passed to or from a called process: <see cref="Target"/> = value of <see cref="Expression"/>.</summary>
+public sealed record VariableMapping(string Expression, string Target);
+
 /// <summary>How a task is bound to code: an activity type with input expressions and output mappings.</summary>
 public sealed record ActivityBinding(
     string Type,

@@ -30,6 +30,9 @@ internal sealed class ModelValidator(
                 case TaskNode task:
                     CheckTask(task);
                     break;
+                case CallActivity call:
+                    CheckCall(call);
+                    break;
                 case StartEvent start when start.Parent is not null && start.Trigger is not null:
                     Error(start, "a subprocess starts with a none start event only", "quy trình con chỉ bắt đầu bằng sự kiện bắt đầu thường");
                     break;
@@ -154,6 +157,15 @@ internal sealed class ModelValidator(
                 Expression(task, key, "correlation key");
                 break;
         }
+    }
+
+    private void CheckCall(CallActivity call)
+    {
+        Expression(call, call.CalledElement, "called element");
+        if (call.BusinessKey is { } key)
+            Expression(call, key, "business key");
+        foreach (var mapping in call.In.Concat(call.Out))
+            Expression(call, mapping.Expression, $"mapping to '{mapping.Target}'", forceExpression: true);
     }
 
     private void CheckBinding(TaskNode task)

@@ -13,6 +13,9 @@ public enum BookmarkKind
 
     /// <summary>A signal subscription; the signal's name is kept in the message name.</summary>
     Signal,
+
+    /// <summary>A call activity waiting for the instance it started; the called process key is kept in the message name.</summary>
+    Call,
 }
 
 /// <summary>A wait state: the only way a waiting token moves on is by resuming one of its bookmarks.</summary>

@@ -18,6 +18,8 @@ internal sealed partial class ProcessRun
         {
             case SubProcess subProcess:
                 return EnterSubProcess(token, subProcess);
+            case CallActivity call:
+                return EnterCall(token, call);
             case TaskNode { TaskKind: TaskKind.User } task:
                 CreateUserTask(token, task);
                 return ValueTask.CompletedTask;

@@ -111,6 +111,12 @@ internal sealed partial class ProcessRun
             if (FindErrorBoundary(owner, code) is { } boundary)
                 return FireBoundary(ownerToken, boundary, interrupting: true);
 
+        if (execution.IsCalled)
+        {
+            PropagateToCaller(source, code, message);
+            return ValueTask.CompletedTask;
+        }
+
         RaiseIncident(token, source, $"BPMN error '{code}' is not caught{(message is null ? "" : ": " + message)}");
         return ValueTask.CompletedTask;
     }

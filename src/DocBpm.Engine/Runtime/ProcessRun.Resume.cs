@@ -13,11 +13,15 @@ internal sealed partial class ProcessRun
             ?? throw new BookmarkNotActiveException(bookmarkId);
         var token = State.Token(bookmark.TokenId);
         var element = Model.NodesById[bookmark.ElementId];
-        SetVariables(token.ScopeId, input.Variables);
+        if (bookmark.Kind != BookmarkKind.Call)
+            SetVariables(token.ScopeId, input.Variables);
         cancellationToken.ThrowIfCancellationRequested();
 
         switch (element)
         {
+            case CallActivity call when bookmark.Kind == BookmarkKind.Call:
+                await ReturnFromCall(token, call, input.Returned ?? new CallReturn(new Dictionary<string, System.Text.Json.Nodes.JsonNode?>()));
+                break;
             case BoundaryEvent boundary:
                 await ResumeBoundary(token, boundary, bookmark);
                 break;
@@ -35,8 +39,9 @@ internal sealed partial class ProcessRun
                     ?? throw new ProcessExecutionException(task.Id, $"activity type '{binding.Type}' is not registered");
                 await ExecuteBoundActivity(token, task, type, binding);
                 break;
-            case not Activity when bookmark.Kind == BookmarkKind.Job:
-                // An incident's retry: the event (an error end event) runs again, perhaps caught now after a migration.
+            case not TaskNode when bookmark.Kind == BookmarkKind.Job:
+                // An incident's retry: the event (an error end event) runs again, perhaps caught now after a migration;
+                // a call activity whose child ended with an uncaught error calls again.
                 State.Bookmarks.Remove(bookmark);
                 await Enter(token, element);
                 break;

@@ -1588,6 +1588,9 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("CallerBookmarkId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("DefinitionId")
                         .HasColumnType("TEXT");
 
@@ -1604,6 +1607,9 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
 
                     b.Property<int>("OpenIncidents")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ParentInstanceId")
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("Revision")
                         .IsConcurrencyToken()
@@ -1629,7 +1635,11 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("BusinessKey");
 
+                    b.HasIndex("CallerBookmarkId");
+
                     b.HasIndex("DefinitionId");
+
+                    b.HasIndex("ParentInstanceId");
 
                     b.HasIndex("StartedAt");
 
