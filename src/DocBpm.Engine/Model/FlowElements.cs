@@ -61,6 +61,9 @@ public sealed record SignalTrigger(string SignalName) : EventTrigger;
 /// <summary>An escalation; a null code on a catching event catches every escalation.</summary>
 public sealed record EscalationTrigger(string? EscalationCode) : EventTrigger;
 
+/// <summary>A condition over the instance's variables (JavaScript), evaluated when they change.</summary>
+public sealed record ConditionalTrigger(string Condition) : EventTrigger;
+
 /// <summary>A link: a throw event jumps to the catch event of the same name in the same (sub)process.</summary>
 public sealed record LinkTrigger(string LinkName) : EventTrigger;
 
@@ -81,6 +84,12 @@ public sealed class StartEvent : FlowNode
 {
     public override string Kind => "startEvent";
     public EventTrigger? Trigger { get; init; }
+
+    /// <summary>The start event of an event subprocess cancels the rest of its scope (isInterrupting, the default) or not.</summary>
+    public bool IsInterrupting { get; init; } = true;
+
+    /// <summary>The event subprocess this start event starts; null for the start of a process or an embedded subprocess.</summary>
+    public SubProcess? EventSubProcess => Parent is { TriggeredByEvent: true } sub ? sub : null;
 }
 
 public sealed class EndEvent : FlowNode
@@ -166,6 +175,15 @@ public sealed class SubProcess : Activity
 {
     public override string Kind => "subProcess";
     public List<FlowNode> Nodes { get; } = [];
+
+    /// <summary>
+    /// An event subprocess (triggeredByEvent): no flows in or out; its start event's trigger starts it while the
+    /// enclosing (sub)process runs.
+    /// </summary>
+    public bool TriggeredByEvent { get; init; }
+
+    /// <summary>The start events of the event subprocesses directly inside this subprocess.</summary>
+    public IEnumerable<StartEvent> EventStarts => ProcessModel.EventStartsIn(Nodes);
 }
 
 /// <summary>
@@ -270,6 +288,12 @@ public sealed class ProcessModel
     public IntermediateCatchEvent LinkTarget(IntermediateThrowEvent link) =>
         NodesById.Values.OfType<IntermediateCatchEvent>().First(c =>
             c.Parent == link.Parent && c.Trigger is LinkTrigger l && l.LinkName == ((LinkTrigger)link.Trigger!).LinkName);
+
+    /// <summary>The start events of the event subprocesses at process level.</summary>
+    public IEnumerable<StartEvent> EventStarts => EventStartsIn(Nodes);
+
+    internal static IEnumerable<StartEvent> EventStartsIn(IEnumerable<FlowNode> nodes) =>
+        nodes.OfType<SubProcess>().Where(s => s.TriggeredByEvent).SelectMany(s => s.Nodes.OfType<StartEvent>());
 
     /// <summary>The none start event used when a process is started without a message or timer.</summary>
     public StartEvent? NoneStart => StartEvents.FirstOrDefault(s => s.Trigger is null);

@@ -108,14 +108,20 @@ internal sealed partial class ProcessReader(
         switch (name)
         {
             case "startEvent":
-                return new StartEvent { Id = id, Name = label, Location = location, Trigger = ReadTrigger(element, id, "start", catching: true) };
+                var inEventSubProcess = (string?)element.Parent?.Attribute("triggeredByEvent") == "true";
+                return new StartEvent
+                {
+                    Id = id, Name = label, Location = location,
+                    Trigger = ReadTrigger(element, id, inEventSubProcess ? "event subprocess start" : "start", catching: true),
+                    IsInterrupting = (string?)element.Attribute("isInterrupting") != "false",
+                };
             case "endEvent":
                 return new EndEvent { Id = id, Name = label, Location = location, Trigger = ReadTrigger(element, id, "end", catching: false) };
             case "intermediateCatchEvent":
                 var trigger = ReadTrigger(element, id, "catch", catching: true);
                 if (trigger is null && !HasEventDefinition(element))
-                    Error(element, id, "an intermediate catch event needs a message, timer, signal or link definition",
-                        "sự kiện chờ phải là sự kiện thông điệp, hẹn giờ, tín hiệu hoặc liên kết");
+                    Error(element, id, "an intermediate catch event needs a message, timer, signal, conditional or link definition",
+                        "sự kiện chờ phải là sự kiện thông điệp, hẹn giờ, tín hiệu, điều kiện hoặc liên kết");
                 return new IntermediateCatchEvent { Id = id, Name = label, Location = location, Trigger = trigger ?? new TerminateTrigger() };
             case "intermediateThrowEvent":
                 return new IntermediateThrowEvent { Id = id, Name = label, Location = location, Trigger = ReadTrigger(element, id, "throw", catching: false) };
@@ -135,15 +141,10 @@ internal sealed partial class ProcessReader(
                     DefaultFlowId = (string?)element.Attribute("default"),
                 };
             case "subProcess":
-                if ((string?)element.Attribute("triggeredByEvent") == "true")
-                {
-                    Unsupported(element, id, "event subprocess");
-                    return null;
-                }
-
                 return new SubProcess
                 {
                     Id = id, Name = label, Location = location, MultiInstance = ReadLoop(element, id),
+                    TriggeredByEvent = (string?)element.Attribute("triggeredByEvent") == "true",
                     Loop = ReadStandardLoop(element, id), DefaultFlowId = (string?)element.Attribute("default"),
                 };
             case "callActivity":
@@ -164,8 +165,8 @@ internal sealed partial class ProcessReader(
             return null;
         if (trigger is null)
         {
-            Error(element, id, "a boundary event needs a timer, message, signal, error or escalation definition",
-                "sự kiện biên phải là hẹn giờ, thông điệp, tín hiệu, lỗi hoặc leo thang");
+            Error(element, id, "a boundary event needs a timer, message, signal, conditional, error or escalation definition",
+                "sự kiện biên phải là hẹn giờ, thông điệp, tín hiệu, điều kiện, lỗi hoặc leo thang");
             return null;
         }
 

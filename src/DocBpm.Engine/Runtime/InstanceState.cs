@@ -58,6 +58,12 @@ public sealed class TokenState
 
     /// <summary>Runs of a standard-loop activity completed so far by this token.</summary>
     public int LoopCounter { get; set; }
+
+    /// <summary>
+    /// The token of an event subprocess's start event, waiting while its scope runs: it keeps no scope alive, and goes
+    /// when the scope completes.
+    /// </summary>
+    public bool Listener { get; set; }
 }
 
 /// <summary>The whole execution state of an instance, stored as one JSON document on the instance row.</summary>

@@ -25,6 +25,11 @@ internal sealed partial class ProcessRun
             case BoundaryEvent boundary:
                 await ResumeBoundary(token, boundary, bookmark);
                 break;
+            case StartEvent { EventSubProcess: not null } start:
+                if (!start.IsInterrupting)
+                    RescheduleOrRemove(bookmark, start.Id);
+                await StartEventSubProcess(State.Scope(token.ScopeId), token, start);
+                break;
             case var target when Model.NodesById[token.ElementId] is Gateway { GatewayKind: GatewayKind.EventBased } gateway:
                 RemoveBookmarks(token);
                 Journal(gateway, "completed", detail: target.Id);
@@ -71,24 +76,31 @@ internal sealed partial class ProcessRun
         if (boundary.CancelActivity)
             return FireBoundary(token, boundary, interrupting: true);
 
-        if (bookmark.Kind == BookmarkKind.Timer)
-        {
-            var next = bookmark.DueAt is { } due
-                ? Timers.TimerSchedule.Next(boundary.Id, bookmark.CycleText, new(due, bookmark.RemainingRepetitions),
-                    bookmark.WorkingTime, interpreter.Calendar)
-                : null;
-            if (next is { } n)
-            {
-                bookmark.DueAt = n.DueAt;
-                bookmark.RemainingRepetitions = n.RemainingRepetitions;
-            }
-            else
-            {
-                State.Bookmarks.Remove(bookmark);
-            }
-        }
-
+        RescheduleOrRemove(bookmark, boundary.Id);
         return FireBoundary(token, boundary, interrupting: false);
+    }
+
+    /// <summary>
+    /// A non-interrupting event fired and goes on waiting: a message or signal as it is, a cycle timer until its next
+    /// time; a one-off timer is done.
+    /// </summary>
+    private void RescheduleOrRemove(Bookmark bookmark, string elementId)
+    {
+        if (bookmark.Kind != BookmarkKind.Timer)
+            return;
+        var next = bookmark.DueAt is { } due
+            ? Timers.TimerSchedule.Next(elementId, bookmark.CycleText, new(due, bookmark.RemainingRepetitions),
+                bookmark.WorkingTime, interpreter.Calendar)
+            : null;
+        if (next is { } n)
+        {
+            bookmark.DueAt = n.DueAt;
+            bookmark.RemainingRepetitions = n.RemainingRepetitions;
+        }
+        else
+        {
+            State.Bookmarks.Remove(bookmark);
+        }
     }
 }
 

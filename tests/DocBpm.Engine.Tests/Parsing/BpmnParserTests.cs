@@ -156,7 +156,7 @@ public sealed class BpmnParserTests
         var result = Parse(xml);
 
         AssertError(result, "s", "conditionalEventDefinition");
-        AssertError(result, "events", "event subprocess");
+        AssertError(result, "events", "an event subprocess needs exactly one start event");
     }
 
     [TestMethod]
