@@ -64,6 +64,12 @@ public sealed record EscalationTrigger(string? EscalationCode) : EventTrigger;
 /// <summary>A condition over the instance's variables (JavaScript), evaluated when they change.</summary>
 public sealed record ConditionalTrigger(string Condition) : EventTrigger;
 
+/// <summary>
+/// Compensation: on a boundary event, marks the activity whose handler undoes it; on a throw or end event, compensates
+/// the completed activities of its scope (or only <see cref="ActivityRef"/>).
+/// </summary>
+public sealed record CompensateTrigger(string? ActivityRef) : EventTrigger;
+
 /// <summary>A link: a throw event jumps to the catch event of the same name in the same (sub)process.</summary>
 public sealed record LinkTrigger(string LinkName) : EventTrigger;
 
@@ -122,6 +128,9 @@ public sealed class BoundaryEvent : FlowNode
     public FlowNode AttachedTo { get; internal set; } = null!;
     public bool CancelActivity { get; init; } = true;
     public required EventTrigger Trigger { get; init; }
+
+    /// <summary>The compensation handler a compensation boundary event is associated with.</summary>
+    public Activity? Handler { get; internal set; }
 }
 
 public enum GatewayKind
@@ -151,6 +160,9 @@ public abstract class Activity : FlowNode
     public List<BoundaryEvent> Boundaries { get; } = [];
     public MultiInstance? MultiInstance { get; init; }
     public StandardLoop? Loop { get; init; }
+
+    /// <summary>A compensation handler (isForCompensation): no flows; it runs only when its activity is compensated.</summary>
+    public bool IsForCompensation { get; internal set; }
 }
 
 /// <summary>

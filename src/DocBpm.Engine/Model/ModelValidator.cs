@@ -66,8 +66,9 @@ internal sealed class ModelValidator(
         if (nextToRefused.Contains(node))
             return;
         // A link catch event is where a path resumes and a link throw event where it jumps away: no flow in, no flow out.
-        var isStart = node is StartEvent or BoundaryEvent or IntermediateCatchEvent { Trigger: LinkTrigger } or SubProcess { TriggeredByEvent: true };
-        var isEnd = node is EndEvent or IntermediateThrowEvent { Trigger: LinkTrigger } or SubProcess { TriggeredByEvent: true };
+        var standsApart = node is SubProcess { TriggeredByEvent: true } or Activity { IsForCompensation: true };
+        var isStart = node is StartEvent or BoundaryEvent or IntermediateCatchEvent { Trigger: LinkTrigger } || standsApart;
+        var isEnd = node is EndEvent or IntermediateThrowEvent { Trigger: LinkTrigger } or BoundaryEvent { Trigger: CompensateTrigger } || standsApart;
         if (!isStart && node.Incoming.Count == 0)
             Error(node, $"{node.Kind} has no incoming sequence flow", "phần tử chưa có luồng đi vào");
         if (isStart && node.Incoming.Count > 0)
@@ -234,6 +235,14 @@ internal sealed class ModelValidator(
                 break;
             case ConditionalTrigger { Condition: var condition }:
                 Expression(node, condition, "condition", forceExpression: true);
+                break;
+            case CompensateTrigger when node is BoundaryEvent { Handler: null or { IsForCompensation: false } }:
+                Error(node, "a compensation boundary event needs an association to an activity marked isForCompensation",
+                    "sự kiện biên bù trừ cần nối (association) tới một công việc bù trừ (isForCompensation)");
+                break;
+            case CompensateTrigger { ActivityRef: { } target } when !model.NodesById.TryGetValue(target, out var compensated)
+                || compensated.Parent != node.Parent:
+                Error(node, $"activityRef '{target}' is not an activity of the same (sub)process", $"'{target}' không phải là công việc trong cùng quy trình");
                 break;
             case TimerTrigger { Timer: var timer } when !ExpressionText.IsExpression(timer.Text):
                 var valid = timer.Kind switch

@@ -25,12 +25,13 @@ internal sealed partial class ProcessReader
             ("event subprocess start", "messageEventDefinition" or "timerEventDefinition" or "signalEventDefinition"
                 or "errorEventDefinition" or "escalationEventDefinition" or "conditionalEventDefinition") => true,
             ("end", "errorEventDefinition" or "terminateEventDefinition" or "messageEventDefinition" or "signalEventDefinition"
-                or "escalationEventDefinition") => true,
+                or "escalationEventDefinition" or "compensateEventDefinition") => true,
             ("catch", "messageEventDefinition" or "timerEventDefinition" or "signalEventDefinition" or "linkEventDefinition"
                 or "conditionalEventDefinition") => true,
-            ("throw", "messageEventDefinition" or "signalEventDefinition" or "escalationEventDefinition" or "linkEventDefinition") => true,
+            ("throw", "messageEventDefinition" or "signalEventDefinition" or "escalationEventDefinition" or "linkEventDefinition"
+                or "compensateEventDefinition") => true,
             ("boundary", "messageEventDefinition" or "timerEventDefinition" or "errorEventDefinition" or "signalEventDefinition"
-                or "escalationEventDefinition" or "conditionalEventDefinition") => true,
+                or "escalationEventDefinition" or "conditionalEventDefinition" or "compensateEventDefinition") => true,
             _ => false,
         };
         if (!supported)
@@ -48,6 +49,7 @@ internal sealed partial class ProcessReader
             "escalationEventDefinition" => ReadEscalation(definition, id, catching),
             "linkEventDefinition" => ReadLink(definition, id),
             "conditionalEventDefinition" => ReadConditional(definition, id),
+            "compensateEventDefinition" => new CompensateTrigger((string?)definition.Attribute("activityRef")),
             _ => new TerminateTrigger(),
         };
     }

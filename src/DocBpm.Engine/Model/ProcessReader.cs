@@ -25,6 +25,9 @@ internal sealed partial class ProcessReader(
 
     private readonly List<(XElement Element, SubProcess? Scope)> flows = [];
 
+    /// <summary>Associations (source, target): how a compensation boundary event names its handler.</summary>
+    private readonly List<(string Source, string Target)> associations = [];
+
     /// <summary>Elements refused with an error already; what merely connects to them is not reported again.</summary>
     private readonly HashSet<string> refused = new(StringComparer.Ordinal);
 
@@ -68,6 +71,8 @@ internal sealed partial class ProcessReader(
                 continue;
             }
 
+            if (name == "association")
+                associations.Add(((string?)element.Attribute("sourceRef") ?? "", (string?)element.Attribute("targetRef") ?? ""));
             if (Ignorable.Contains(name))
                 continue;
             var node = ReadNode(element, name);
@@ -84,6 +89,8 @@ internal sealed partial class ProcessReader(
                 continue;
             }
 
+            if (node is Activity activity)
+                activity.IsForCompensation = (string?)element.Attribute("isForCompensation") == "true";
             node.Parent = scope;
             if (scope is null)
                 model.Nodes.Add(node);
@@ -400,6 +407,9 @@ internal sealed partial class ProcessReader(
             {
                 boundary.AttachedTo = activity;
                 activity.Boundaries.Add(boundary);
+                if (boundary.Trigger is CompensateTrigger)
+                    boundary.Handler = associations.Where(a => a.Source == boundary.Id)
+                        .Select(a => model.NodesById.GetValueOrDefault(a.Target)).OfType<Activity>().FirstOrDefault();
             }
             else if (!refused.Contains(boundary.AttachedToId))
             {

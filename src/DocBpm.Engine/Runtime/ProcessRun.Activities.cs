@@ -138,6 +138,8 @@ internal sealed partial class ProcessRun
     {
         RemoveBookmarks(token);
         Journal(activity, "completed", outcome.Name);
+        if (token.CompensatingFor is { } thrower)
+            return HandlerCompleted(token, thrower);
         if (IsMultiInstanceItem(token, activity))
             return CompleteMultiInstanceItem(token, activity);
         if (activity.Loop is not null)
@@ -150,6 +152,7 @@ internal sealed partial class ProcessRun
             }
         }
 
+        RememberCompensable(token, activity);
         return Leave(token, activity, outcome);
     }
 

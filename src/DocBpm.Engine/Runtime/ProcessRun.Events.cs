@@ -70,6 +70,8 @@ internal sealed partial class ProcessRun
                 return ValueTask.CompletedTask;
             case EscalationTrigger escalation:
                 return Escalate(token, end, escalation.EscalationCode, ends: true);
+            case CompensateTrigger compensate:
+                return Compensate(token, end, compensate);
             case TerminateTrigger:
                 var scope = State.Scope(token.ScopeId);
                 if (scope.Kind == ScopeKind.Process)

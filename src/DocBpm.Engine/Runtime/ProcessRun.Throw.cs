@@ -19,6 +19,8 @@ internal sealed partial class ProcessRun
                 return Leave(token, target, null);
             case EscalationTrigger escalation:
                 return Escalate(token, node, escalation.EscalationCode, ends: false);
+            case CompensateTrigger compensate:
+                return Compensate(token, node, compensate);
             default:
                 Throw(token, node, node.Trigger!);
                 return Leave(token, node, null);
