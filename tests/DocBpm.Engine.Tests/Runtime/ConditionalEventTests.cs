@@ -20,20 +20,17 @@ public sealed class ConditionalEventTests
         + Flow("f0", "s", "fork") + Flow("f1", "fork", "approve") + Flow("f2", "fork", "whenApproved") + Chain("approve", "e1")
         + Chain("whenApproved", "publish", "e2"));
 
-    private static async Task<List<string>> WaitingAsync(EngineTestHost host, Guid instanceId) =>
-        [.. (await host.ActiveBookmarksAsync(instanceId)).Select(b => b.ElementId).Order(StringComparer.Ordinal)];
-
     [TestMethod]
     [DynamicData(nameof(Providers))]
     public async Task Bpmn_conditional_catch_event_waits_until_a_variable_change_makes_its_condition_true(DatabaseProvider provider)
     {
         await using var host = await EngineTestHost.StartAsync(provider);
         var instance = await host.StartAsync(WaitForApproval, new { approved = false });
-        CollectionAssert.AreEqual(new[] { "approve", "whenApproved" }, await WaitingAsync(host, instance.Id));
+        CollectionAssert.AreEqual(new[] { "approve", "whenApproved" }, await host.WaitingAtAsync(instance.Id));
 
         await host.CompleteAsync(instance.Id, "approve", new { approved = true });
 
-        CollectionAssert.AreEqual(new[] { "publish" }, await WaitingAsync(host, instance.Id));
+        CollectionAssert.AreEqual(new[] { "publish" }, await host.WaitingAtAsync(instance.Id));
     }
 
     [TestMethod]
@@ -44,7 +41,7 @@ public sealed class ConditionalEventTests
 
         var instance = await host.StartAsync(WaitForApproval, new { approved = true });
 
-        CollectionAssert.AreEqual(new[] { "approve", "publish" }, await WaitingAsync(host, instance.Id));
+        CollectionAssert.AreEqual(new[] { "approve", "publish" }, await host.WaitingAtAsync(instance.Id));
     }
 
     [TestMethod]
@@ -56,7 +53,7 @@ public sealed class ConditionalEventTests
 
         await host.CompleteAsync(instance.Id, "approve", new { approved = false });
 
-        CollectionAssert.AreEqual(new[] { "whenApproved" }, await WaitingAsync(host, instance.Id));
+        CollectionAssert.AreEqual(new[] { "whenApproved" }, await host.WaitingAtAsync(instance.Id));
     }
 
     /// <summary>Work with a conditional boundary; a parallel task changes the amount.</summary>
@@ -76,7 +73,7 @@ public sealed class ConditionalEventTests
 
         await host.CompleteAsync(instance.Id, "revise", new { amount = 500 });
 
-        CollectionAssert.AreEqual(new[] { "escalate" }, await WaitingAsync(host, instance.Id));
+        CollectionAssert.AreEqual(new[] { "escalate" }, await host.WaitingAtAsync(instance.Id));
     }
 
     [TestMethod]
@@ -88,7 +85,7 @@ public sealed class ConditionalEventTests
 
         await host.CompleteAsync(instance.Id, "revise", new { amount = 500 });
 
-        CollectionAssert.AreEqual(new[] { "escalate", "tooBig", "work" }, await WaitingAsync(host, instance.Id), "the boundary goes on waiting");
+        CollectionAssert.AreEqual(new[] { "escalate", "tooBig", "work" }, await host.WaitingAtAsync(instance.Id), "the boundary goes on waiting");
     }
 
     private static readonly string UrgentEventSubProcess = Process("""<bpmn:startEvent id="s"/><bpmn:parallelGateway id="fork"/>"""
@@ -106,7 +103,7 @@ public sealed class ConditionalEventTests
 
         await host.CompleteAsync(instance.Id, "classify", new { urgent = true });
 
-        CollectionAssert.AreEqual(new[] { "rush" }, await WaitingAsync(host, instance.Id));
+        CollectionAssert.AreEqual(new[] { "rush" }, await host.WaitingAtAsync(instance.Id));
     }
 
     [TestMethod]

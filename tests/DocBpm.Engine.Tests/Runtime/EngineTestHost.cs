@@ -127,6 +127,10 @@ public sealed class EngineTestHost : IAsyncDisposable
             .Where(b => b.InstanceId == instanceId && b.Status == BookmarkStatus.Active)
             .OrderBy(b => b.CreatedAt).ThenBy(b => b.ElementId).ToListAsync());
 
+    /// <summary>The elements the instance waits at (one entry per active bookmark), in id order.</summary>
+    public async Task<List<string>> WaitingAtAsync(Guid instanceId) =>
+        [.. (await ActiveBookmarksAsync(instanceId)).Select(b => b.ElementId).Order(StringComparer.Ordinal)];
+
     public async Task<BookmarkRecord> TaskAsync(Guid instanceId, string elementId) =>
         (await ActiveBookmarksAsync(instanceId)).Single(b => b.Kind == BookmarkKind.UserTask && b.ElementId == elementId);
 

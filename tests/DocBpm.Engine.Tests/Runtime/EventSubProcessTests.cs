@@ -21,9 +21,6 @@ public sealed class EventSubProcessTests
         """<bpmn:startEvent id="s"/>""" + UserTask("work") + """<bpmn:endEvent id="e"/>""" + Chain("s", "work", "e") + eventSubProcess,
         definitions: definitions);
 
-    private static async Task<List<string>> WaitingAsync(EngineTestHost host, Guid instanceId) =>
-        [.. (await host.ActiveBookmarksAsync(instanceId)).Select(b => b.ElementId).Order(StringComparer.Ordinal)];
-
     [TestMethod]
     [DynamicData(nameof(Providers))]
     public async Task Bpmn_interrupting_message_event_subprocess_cancels_the_process_work_and_ends_it_after_a_restart(DatabaseProvider provider)
@@ -31,12 +28,12 @@ public sealed class EventSubProcessTests
         await using var host = await EngineTestHost.StartAsync(provider);
         var instance = await host.StartAsync(WorkWith(EventSubProcess("recall", MessageCatch("m", "=docId"), "handleRecall"), Message("m", "recall")),
             new { docId = "D1" });
-        CollectionAssert.AreEqual(new[] { "recallStart", "work" }, await WaitingAsync(host, instance.Id));
+        CollectionAssert.AreEqual(new[] { "recallStart", "work" }, await host.WaitingAtAsync(instance.Id));
         await host.RestartAsync();
 
         await host.CorrelateAsync("recall", "D1");
 
-        CollectionAssert.AreEqual(new[] { "handleRecall" }, await WaitingAsync(host, instance.Id));
+        CollectionAssert.AreEqual(new[] { "handleRecall" }, await host.WaitingAtAsync(instance.Id));
         Assert.AreEqual(InstanceStatus.Completed, (await host.CompleteAsync(instance.Id, "handleRecall")).Status);
         CollectionAssert.Contains(await host.JournalAsync(instance.Id), "recall:interrupted");
     }
@@ -52,7 +49,7 @@ public sealed class EventSubProcessTests
         await host.AdvanceAsync(TimeSpan.FromHours(1));
         await host.AdvanceAsync(TimeSpan.FromHours(1));
 
-        CollectionAssert.AreEqual(new[] { "chase", "chase", "work" }, await WaitingAsync(host, instance.Id), "two cycles, then the timer is done");
+        CollectionAssert.AreEqual(new[] { "chase", "chase", "work" }, await host.WaitingAtAsync(instance.Id), "two cycles, then the timer is done");
         await host.CompleteAsync(instance.Id, "work");
         var chases = (await host.ActiveBookmarksAsync(instance.Id)).Where(b => b.ElementId == "chase").ToList();
         await host.InScopeAsync(r => r.CompleteTaskAsync(chases[0].Id, null, new TaskActor("t", [], IsAdministrator: true), CancellationToken.None));
@@ -86,10 +83,10 @@ public sealed class EventSubProcessTests
             + "</bpmn:subProcess>" + UserTask("after") + """<bpmn:endEvent id="e"/>""" + Chain("s", "sub", "after", "e"),
             definitions: Error("err", "LATE")));
 
-        CollectionAssert.AreEqual(new[] { "fix" }, await WaitingAsync(host, instance.Id));
+        CollectionAssert.AreEqual(new[] { "fix" }, await host.WaitingAtAsync(instance.Id));
         await host.CompleteAsync(instance.Id, "fix");
 
-        CollectionAssert.AreEqual(new[] { "after" }, await WaitingAsync(host, instance.Id));
+        CollectionAssert.AreEqual(new[] { "after" }, await host.WaitingAtAsync(instance.Id));
         Assert.AreEqual(0, (await host.InstanceAsync(instance.Id)).OpenIncidents);
     }
 
@@ -120,12 +117,12 @@ public sealed class EventSubProcessTests
             definitions: """<bpmn:signal id="sig" name="alarm"/>"""));
 
         await host.InScopeAsync(r => r.SignalAsync(new SignalRequest("alarm"), CancellationToken.None));
-        CollectionAssert.AreEqual(new[] { "note", "onAlarmStart", "work" }, await WaitingAsync(host, instance.Id));
+        CollectionAssert.AreEqual(new[] { "note", "onAlarmStart", "work" }, await host.WaitingAtAsync(instance.Id));
         await host.CompleteAsync(instance.Id, "work");
         await host.CompleteAsync(instance.Id, "note");
         var later = await host.InScopeAsync(r => r.SignalAsync(new SignalRequest("alarm"), CancellationToken.None));
 
-        CollectionAssert.AreEqual(new[] { "after" }, await WaitingAsync(host, instance.Id));
+        CollectionAssert.AreEqual(new[] { "after" }, await host.WaitingAtAsync(instance.Id));
         Assert.AreEqual(0, later.Resumed.Count);
     }
 
@@ -143,8 +140,8 @@ public sealed class EventSubProcessTests
         var interrupted = await host.StartAsync(Escalating(interrupting: true));
         var alongside = await host.StartAsync(Escalating(interrupting: false));
 
-        CollectionAssert.AreEqual(new[] { "handle" }, await WaitingAsync(host, interrupted.Id));
-        CollectionAssert.AreEqual(new[] { "goOn", "handle" }, await WaitingAsync(host, alongside.Id));
+        CollectionAssert.AreEqual(new[] { "handle" }, await host.WaitingAtAsync(interrupted.Id));
+        CollectionAssert.AreEqual(new[] { "goOn", "handle" }, await host.WaitingAtAsync(alongside.Id));
     }
 
     [TestMethod]
