@@ -27,6 +27,7 @@ public static class EngineServiceCollectionExtensions
         services.TryAddScoped<OutboxProcessor>();
         services.AddScoped<IOutboxHandler, PublishedMessageHandler>();
         services.AddScoped<IOutboxHandler, SignalHandler>();
+        services.AddScoped<IOutboxHandler, CalledInstanceHandler>();
         return services;
     }
 

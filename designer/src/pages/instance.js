@@ -11,6 +11,10 @@ const viewer = new NavigatedViewer({ container: '#diagram', moddleExtensions: { 
 window.docbpmViewer = viewer;
 let shownDefinition;
 
+function instanceLink(instanceId, text) {
+  return el('a', { href: `/monitor/instances/${instanceId}` }, text, ' ');
+}
+
 function rows(selector, items, row) {
   document.querySelector(`${selector} tbody`).replaceChildren(...items.map(row));
 }
@@ -58,6 +62,11 @@ async function load() {
     ['Trạng thái', statusNames[instance.status] + (instance.openIncidents ? ` — ${instance.openIncidents} sự cố` : '')],
     ['Bắt đầu', `${formatTime(instance.startedAt)} ${instance.startedBy ? `bởi ${instance.startedBy}` : ''}`],
     ['Kết thúc', formatTime(instance.endedAt)], ['Đang ở bước', detail.activeElements.join(', ')]];
+  // A called instance links to its caller, a caller to the instances its call activities started.
+  if (instance.parentInstanceId)
+    summary.push(['Quy trình gọi', instanceLink(instance.parentInstanceId, instance.parentInstanceId)]);
+  if (detail.children.length)
+    summary.push(['Quy trình được gọi', detail.children.map(c => instanceLink(c.id, `${c.definitionKey} (${statusNames[c.status]})`))]);
   rows('#summary', summary, ([name, value]) => el('tr', {}, el('th', {}, name), el('td', {}, value)));
 
   rows('#incidents', detail.incidents, incident => el('tr', { dataset: { elementId: incident.elementId } },

@@ -61,6 +61,15 @@ public sealed record SignalTrigger(string SignalName) : EventTrigger;
 /// <summary>An escalation; a null code on a catching event catches every escalation.</summary>
 public sealed record EscalationTrigger(string? EscalationCode) : EventTrigger;
 
+/// <summary>A condition over the instance's variables (JavaScript), evaluated when they change.</summary>
+public sealed record ConditionalTrigger(string Condition) : EventTrigger;
+
+/// <summary>
+/// Compensation: on a boundary event, marks the activity whose handler undoes it; on a throw or end event, compensates
+/// the completed activities of its scope (or only <see cref="ActivityRef"/>).
+/// </summary>
+public sealed record CompensateTrigger(string? ActivityRef) : EventTrigger;
+
 /// <summary>A link: a throw event jumps to the catch event of the same name in the same (sub)process.</summary>
 public sealed record LinkTrigger(string LinkName) : EventTrigger;
 
@@ -81,6 +90,12 @@ public sealed class StartEvent : FlowNode
 {
     public override string Kind => "startEvent";
     public EventTrigger? Trigger { get; init; }
+
+    /// <summary>The start event of an event subprocess cancels the rest of its scope (isInterrupting, the default) or not.</summary>
+    public bool IsInterrupting { get; init; } = true;
+
+    /// <summary>The event subprocess this start event starts; null for the start of a process or an embedded subprocess.</summary>
+    public SubProcess? EventSubProcess => Parent is { TriggeredByEvent: true } sub ? sub : null;
 }
 
 public sealed class EndEvent : FlowNode
@@ -113,6 +128,9 @@ public sealed class BoundaryEvent : FlowNode
     public FlowNode AttachedTo { get; internal set; } = null!;
     public bool CancelActivity { get; init; } = true;
     public required EventTrigger Trigger { get; init; }
+
+    /// <summary>The compensation handler a compensation boundary event is associated with.</summary>
+    public Activity? Handler { get; internal set; }
 }
 
 public enum GatewayKind
@@ -142,6 +160,9 @@ public abstract class Activity : FlowNode
     public List<BoundaryEvent> Boundaries { get; } = [];
     public MultiInstance? MultiInstance { get; init; }
     public StandardLoop? Loop { get; init; }
+
+    /// <summary>A compensation handler (isForCompensation): no flows; it runs only when its activity is compensated.</summary>
+    public bool IsForCompensation { get; internal set; }
 }
 
 /// <summary>
@@ -166,7 +187,45 @@ public sealed class SubProcess : Activity
 {
     public override string Kind => "subProcess";
     public List<FlowNode> Nodes { get; } = [];
+
+    /// <summary>
+    /// An event subprocess (triggeredByEvent): no flows in or out; its start event's trigger starts it while the
+    /// enclosing (sub)process runs.
+    /// </summary>
+    public bool TriggeredByEvent { get; init; }
+
+    /// <summary>The start events of the event subprocesses directly inside this subprocess.</summary>
+    public IEnumerable<StartEvent> EventStarts => ProcessModel.EventStartsIn(Nodes);
 }
+
+/// <summary>
+/// A call activity: starts an instance of another deployed process (<see cref="CalledElement"/>, a key or an
+/// expression giving one; the latest version, or <see cref="Version"/>) and waits for it to end.
+/// </summary>
+public sealed class CallActivity : Activity
+{
+    public override string Kind => "callActivity";
+    public required string CalledElement { get; init; }
+    public int? Version { get; init; }
+
+    /// <summary>The child's business key (a value); null passes the caller's own.</summary>
+    public string? BusinessKey { get; init; }
+
+    /// <summary>Variables given to the child: each target set from a JavaScript expression over the caller's variables.</summary>
+    public IReadOnlyList<VariableMapping> In { get; init; } = [];
+
+    /// <summary>Variables taken back when the child completes: each target set from a JavaScript expression over the child's.</summary>
+    public IReadOnlyList<VariableMapping> Out { get; init; } = [];
+
+    /// <summary>Every variable of the caller goes in (docbpm:in variables="all").</summary>
+    public bool AllIn { get; init; }
+
+    /// <summary>Every variable of the child comes back (docbpm:out variables="all").</summary>
+    public bool AllOut { get; init; }
+}
+
+/// <summary>One variable passed to or from a called process: <see cref="Target"/> = value of <see cref="Expression"/>.</summary>
+public sealed record VariableMapping(string Expression, string Target);
 
 /// <summary>How a task is bound to code: an activity type with input expressions and output mappings.</summary>
 public sealed record ActivityBinding(
@@ -241,6 +300,12 @@ public sealed class ProcessModel
     public IntermediateCatchEvent LinkTarget(IntermediateThrowEvent link) =>
         NodesById.Values.OfType<IntermediateCatchEvent>().First(c =>
             c.Parent == link.Parent && c.Trigger is LinkTrigger l && l.LinkName == ((LinkTrigger)link.Trigger!).LinkName);
+
+    /// <summary>The start events of the event subprocesses at process level.</summary>
+    public IEnumerable<StartEvent> EventStarts => EventStartsIn(Nodes);
+
+    internal static IEnumerable<StartEvent> EventStartsIn(IEnumerable<FlowNode> nodes) =>
+        nodes.OfType<SubProcess>().Where(s => s.TriggeredByEvent).SelectMany(s => s.Nodes.OfType<StartEvent>());
 
     /// <summary>The none start event used when a process is started without a message or timer.</summary>
     public StartEvent? NoneStart => StartEvents.FirstOrDefault(s => s.Trigger is null);

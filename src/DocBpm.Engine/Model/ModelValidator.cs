@@ -30,7 +30,10 @@ internal sealed class ModelValidator(
                 case TaskNode task:
                     CheckTask(task);
                     break;
-                case StartEvent start when start.Parent is not null && start.Trigger is not null:
+                case CallActivity call:
+                    CheckCall(call);
+                    break;
+                case StartEvent start when start.Parent is not null && start.Trigger is not null && start.EventSubProcess is null:
                     Error(start, "a subprocess starts with a none start event only", "quy trình con chỉ bắt đầu bằng sự kiện bắt đầu thường");
                     break;
             }
@@ -63,8 +66,9 @@ internal sealed class ModelValidator(
         if (nextToRefused.Contains(node))
             return;
         // A link catch event is where a path resumes and a link throw event where it jumps away: no flow in, no flow out.
-        var isStart = node is StartEvent or BoundaryEvent or IntermediateCatchEvent { Trigger: LinkTrigger };
-        var isEnd = node is EndEvent or IntermediateThrowEvent { Trigger: LinkTrigger };
+        var standsApart = node is SubProcess { TriggeredByEvent: true } or Activity { IsForCompensation: true };
+        var isStart = node is StartEvent or BoundaryEvent or IntermediateCatchEvent { Trigger: LinkTrigger } || standsApart;
+        var isEnd = node is EndEvent or IntermediateThrowEvent { Trigger: LinkTrigger } or BoundaryEvent { Trigger: CompensateTrigger } || standsApart;
         if (!isStart && node.Incoming.Count == 0)
             Error(node, $"{node.Kind} has no incoming sequence flow", "phần tử chưa có luồng đi vào");
         if (isStart && node.Incoming.Count > 0)
@@ -92,9 +96,28 @@ internal sealed class ModelValidator(
 
     private void CheckSubProcess(SubProcess sub)
     {
+        if (sub.TriggeredByEvent)
+        {
+            CheckEventSubProcess(sub);
+            return;
+        }
+
         var starts = sub.Nodes.OfType<StartEvent>().Count();
         if (starts != 1)
             Error(sub, "a subprocess needs exactly one none start event", "quy trình con cần đúng một sự kiện bắt đầu");
+    }
+
+    /// <summary>An event subprocess starts with exactly one start event that has a trigger, and is neither a loop nor attached to.</summary>
+    private void CheckEventSubProcess(SubProcess sub)
+    {
+        var starts = sub.Nodes.OfType<StartEvent>().ToList();
+        if (starts.Count != 1 || starts[0].Trigger is null)
+            Error(sub, "an event subprocess needs exactly one start event with a message, timer, signal, error or escalation definition",
+                "quy trình con sự kiện cần đúng một sự kiện bắt đầu loại thông điệp, hẹn giờ, tín hiệu, lỗi hoặc leo thang");
+        else if (starts[0] is { Trigger: ErrorTrigger, IsInterrupting: false } start)
+            Error(start, "an error start event always interrupts", "sự kiện bắt đầu lỗi luôn dừng phạm vi chứa nó");
+        if (sub.MultiInstance is not null || sub.Loop is not null || sub.Boundaries.Count > 0)
+            Error(sub, "an event subprocess has no loop, multi-instance or boundary events", "quy trình con sự kiện không có vòng lặp, nhiều phiên bản hay sự kiện biên");
     }
 
     private void CheckDefaultFlow(FlowNode node)
@@ -156,6 +179,15 @@ internal sealed class ModelValidator(
         }
     }
 
+    private void CheckCall(CallActivity call)
+    {
+        Expression(call, call.CalledElement, "called element");
+        if (call.BusinessKey is { } key)
+            Expression(call, key, "business key");
+        foreach (var mapping in call.In.Concat(call.Out))
+            Expression(call, mapping.Expression, $"mapping to '{mapping.Target}'", forceExpression: true);
+    }
+
     private void CheckBinding(TaskNode task)
     {
         if (task.Binding is not { } binding || binding.Type.Length == 0)
@@ -201,6 +233,17 @@ internal sealed class ModelValidator(
             case MessageTrigger { CorrelationKey: { } key }:
                 Expression(node, key, "correlation key");
                 break;
+            case ConditionalTrigger { Condition: var condition }:
+                Expression(node, condition, "condition", forceExpression: true);
+                break;
+            case CompensateTrigger when node is BoundaryEvent { Handler: null or { IsForCompensation: false } }:
+                Error(node, "a compensation boundary event needs an association to an activity marked isForCompensation",
+                    "sự kiện biên bù trừ cần nối (association) tới một công việc bù trừ (isForCompensation)");
+                break;
+            case CompensateTrigger { ActivityRef: { } target } when !model.NodesById.TryGetValue(target, out var compensated)
+                || compensated.Parent != node.Parent:
+                Error(node, $"activityRef '{target}' is not an activity of the same (sub)process", $"'{target}' không phải là công việc trong cùng quy trình");
+                break;
             case TimerTrigger { Timer: var timer } when !ExpressionText.IsExpression(timer.Text):
                 var valid = timer.Kind switch
                 {
@@ -213,7 +256,7 @@ internal sealed class ModelValidator(
                     Error(node, $"'{timer.Text}' is not a valid ISO-8601 {timer.Kind.ToString().ToLowerInvariant()}",
                         $"'{timer.Text}' không đúng định dạng ISO-8601 (ví dụ P2D, PT4H, R3/PT1H, 2026-12-31T17:00:00+07:00)");
                 break;
-            case TimerTrigger { Timer: var timer } when node is StartEvent:
+            case TimerTrigger { Timer: var timer } when node is StartEvent { EventSubProcess: null }:
                 Error(node, "a timer start event takes a literal ISO-8601 value, not an expression", "hẹn giờ bắt đầu chỉ nhận giá trị ISO-8601 cố định");
                 break;
             case TimerTrigger { Timer: var timer }:

@@ -22,12 +22,16 @@ internal sealed partial class ProcessReader
         var supported = (position, kind) switch
         {
             ("start", "messageEventDefinition" or "timerEventDefinition" or "signalEventDefinition") => true,
+            ("event subprocess start", "messageEventDefinition" or "timerEventDefinition" or "signalEventDefinition"
+                or "errorEventDefinition" or "escalationEventDefinition" or "conditionalEventDefinition") => true,
             ("end", "errorEventDefinition" or "terminateEventDefinition" or "messageEventDefinition" or "signalEventDefinition"
-                or "escalationEventDefinition") => true,
-            ("catch", "messageEventDefinition" or "timerEventDefinition" or "signalEventDefinition" or "linkEventDefinition") => true,
-            ("throw", "messageEventDefinition" or "signalEventDefinition" or "escalationEventDefinition" or "linkEventDefinition") => true,
+                or "escalationEventDefinition" or "compensateEventDefinition") => true,
+            ("catch", "messageEventDefinition" or "timerEventDefinition" or "signalEventDefinition" or "linkEventDefinition"
+                or "conditionalEventDefinition") => true,
+            ("throw", "messageEventDefinition" or "signalEventDefinition" or "escalationEventDefinition" or "linkEventDefinition"
+                or "compensateEventDefinition") => true,
             ("boundary", "messageEventDefinition" or "timerEventDefinition" or "errorEventDefinition" or "signalEventDefinition"
-                or "escalationEventDefinition") => true,
+                or "escalationEventDefinition" or "conditionalEventDefinition" or "compensateEventDefinition") => true,
             _ => false,
         };
         if (!supported)
@@ -44,6 +48,8 @@ internal sealed partial class ProcessReader
             "signalEventDefinition" => ReadSignal(definition, id),
             "escalationEventDefinition" => ReadEscalation(definition, id, catching),
             "linkEventDefinition" => ReadLink(definition, id),
+            "conditionalEventDefinition" => ReadConditional(definition, id),
+            "compensateEventDefinition" => new CompensateTrigger((string?)definition.Attribute("activityRef")),
             _ => new TerminateTrigger(),
         };
     }
@@ -85,6 +91,14 @@ internal sealed partial class ProcessReader
         }
 
         return new LinkTrigger(name);
+    }
+
+    private ConditionalTrigger? ReadConditional(XElement definition, string id)
+    {
+        if (Text(definition.Element(Bpmn + "condition")) is { } condition)
+            return new ConditionalTrigger(condition);
+        Error(definition, id, "a conditional event needs a condition", "sự kiện điều kiện cần có điều kiện (condition)");
+        return null;
     }
 
     private static IEnumerable<XElement> EventDefinitions(XElement element) =>

@@ -25,6 +25,9 @@ internal sealed partial class ProcessReader(
 
     private readonly List<(XElement Element, SubProcess? Scope)> flows = [];
 
+    /// <summary>Associations (source, target): how a compensation boundary event names its handler.</summary>
+    private readonly List<(string Source, string Target)> associations = [];
+
     /// <summary>Elements refused with an error already; what merely connects to them is not reported again.</summary>
     private readonly HashSet<string> refused = new(StringComparer.Ordinal);
 
@@ -68,6 +71,8 @@ internal sealed partial class ProcessReader(
                 continue;
             }
 
+            if (name == "association")
+                associations.Add(((string?)element.Attribute("sourceRef") ?? "", (string?)element.Attribute("targetRef") ?? ""));
             if (Ignorable.Contains(name))
                 continue;
             var node = ReadNode(element, name);
@@ -84,6 +89,8 @@ internal sealed partial class ProcessReader(
                 continue;
             }
 
+            if (node is Activity activity)
+                activity.IsForCompensation = (string?)element.Attribute("isForCompensation") == "true";
             node.Parent = scope;
             if (scope is null)
                 model.Nodes.Add(node);
@@ -108,14 +115,20 @@ internal sealed partial class ProcessReader(
         switch (name)
         {
             case "startEvent":
-                return new StartEvent { Id = id, Name = label, Location = location, Trigger = ReadTrigger(element, id, "start", catching: true) };
+                var inEventSubProcess = (string?)element.Parent?.Attribute("triggeredByEvent") == "true";
+                return new StartEvent
+                {
+                    Id = id, Name = label, Location = location,
+                    Trigger = ReadTrigger(element, id, inEventSubProcess ? "event subprocess start" : "start", catching: true),
+                    IsInterrupting = (string?)element.Attribute("isInterrupting") != "false",
+                };
             case "endEvent":
                 return new EndEvent { Id = id, Name = label, Location = location, Trigger = ReadTrigger(element, id, "end", catching: false) };
             case "intermediateCatchEvent":
                 var trigger = ReadTrigger(element, id, "catch", catching: true);
                 if (trigger is null && !HasEventDefinition(element))
-                    Error(element, id, "an intermediate catch event needs a message, timer, signal or link definition",
-                        "sự kiện chờ phải là sự kiện thông điệp, hẹn giờ, tín hiệu hoặc liên kết");
+                    Error(element, id, "an intermediate catch event needs a message, timer, signal, conditional or link definition",
+                        "sự kiện chờ phải là sự kiện thông điệp, hẹn giờ, tín hiệu, điều kiện hoặc liên kết");
                 return new IntermediateCatchEvent { Id = id, Name = label, Location = location, Trigger = trigger ?? new TerminateTrigger() };
             case "intermediateThrowEvent":
                 return new IntermediateThrowEvent { Id = id, Name = label, Location = location, Trigger = ReadTrigger(element, id, "throw", catching: false) };
@@ -135,17 +148,14 @@ internal sealed partial class ProcessReader(
                     DefaultFlowId = (string?)element.Attribute("default"),
                 };
             case "subProcess":
-                if ((string?)element.Attribute("triggeredByEvent") == "true")
-                {
-                    Unsupported(element, id, "event subprocess");
-                    return null;
-                }
-
                 return new SubProcess
                 {
                     Id = id, Name = label, Location = location, MultiInstance = ReadLoop(element, id),
+                    TriggeredByEvent = (string?)element.Attribute("triggeredByEvent") == "true",
                     Loop = ReadStandardLoop(element, id), DefaultFlowId = (string?)element.Attribute("default"),
                 };
+            case "callActivity":
+                return ReadCall(element, id, label, location);
             case "task" or "manualTask" or "userTask" or "serviceTask" or "scriptTask" or "sendTask" or "receiveTask":
                 return ReadTask(element, name, id, label, location);
             default:
@@ -162,8 +172,8 @@ internal sealed partial class ProcessReader(
             return null;
         if (trigger is null)
         {
-            Error(element, id, "a boundary event needs a timer, message, signal, error or escalation definition",
-                "sự kiện biên phải là hẹn giờ, thông điệp, tín hiệu, lỗi hoặc leo thang");
+            Error(element, id, "a boundary event needs a timer, message, signal, conditional, error or escalation definition",
+                "sự kiện biên phải là hẹn giờ, thông điệp, tín hiệu, điều kiện, lỗi hoặc leo thang");
             return null;
         }
 
@@ -216,6 +226,43 @@ internal sealed partial class ProcessReader(
             DefaultFlowId = (string?)element.Attribute("default"),
         };
     }
+
+    private CallActivity ReadCall(XElement element, string id, string? label, SourceLocation location)
+    {
+        var extensions = element.Element(Bpmn + "extensionElements");
+        var call = extensions?.Element(Ext + "call");
+        var versionText = (string?)call?.Attribute("version");
+        int? version = null;
+        if (versionText is not null)
+        {
+            if (int.TryParse(versionText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v) && v >= 1)
+                version = v;
+            else
+                Error(call!, id, $"version '{versionText}' is not a positive whole number", $"phiên bản '{versionText}' phải là số nguyên dương");
+        }
+
+        var calledElement = ((string?)element.Attribute("calledElement"))?.Trim() ?? "";
+        if (calledElement.Length == 0)
+            Error(element, id, "the call activity names no process to call (calledElement)", "công việc gọi quy trình chưa chỉ rõ quy trình được gọi (calledElement)");
+        return new CallActivity
+        {
+            Id = id, Name = label, Location = location, CalledElement = calledElement, Version = version,
+            BusinessKey = (string?)call?.Attribute("businessKey"),
+            In = Mappings(extensions, "in"), Out = Mappings(extensions, "out"),
+            AllIn = AllVariables(extensions, "in"), AllOut = AllVariables(extensions, "out"),
+            MultiInstance = ReadLoop(element, id), Loop = ReadStandardLoop(element, id),
+            DefaultFlowId = (string?)element.Attribute("default"),
+        };
+    }
+
+    private static List<VariableMapping> Mappings(XElement? extensions, string direction) =>
+        extensions?.Elements(Ext + direction)
+            .Where(m => m.Attribute("target") is not null)
+            .Select(m => new VariableMapping((string?)m.Attribute("source") ?? (string)m.Attribute("target")!, (string)m.Attribute("target")!))
+            .ToList() ?? [];
+
+    private static bool AllVariables(XElement? extensions, string direction) =>
+        extensions?.Elements(Ext + direction).Any(m => (string?)m.Attribute("variables") == "all") == true;
 
     private static ActivityBinding? ReadBinding(XElement? extensions)
     {
@@ -360,6 +407,9 @@ internal sealed partial class ProcessReader(
             {
                 boundary.AttachedTo = activity;
                 activity.Boundaries.Add(boundary);
+                if (boundary.Trigger is CompensateTrigger)
+                    boundary.Handler = associations.Where(a => a.Source == boundary.Id)
+                        .Select(a => model.NodesById.GetValueOrDefault(a.Target)).OfType<Activity>().FirstOrDefault();
             }
             else if (!refused.Contains(boundary.AttachedToId))
             {

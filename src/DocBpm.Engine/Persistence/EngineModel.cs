@@ -31,6 +31,8 @@ public static class EngineModel
             e.HasIndex(i => new { i.DefinitionKey, i.Status });
             e.HasIndex(i => i.BusinessKey);
             e.HasIndex(i => i.StartedAt);
+            e.HasIndex(i => i.ParentInstanceId);
+            e.HasIndex(i => i.CallerBookmarkId);
             e.HasOne<DefinitionRecord>().WithMany().HasForeignKey(i => i.DefinitionId).OnDelete(DeleteBehavior.Restrict);
         });
         modelBuilder.Entity<BookmarkRecord>(e =>

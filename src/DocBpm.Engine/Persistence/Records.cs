@@ -42,6 +42,12 @@ public sealed class InstanceRecord
 
     /// <summary>Open incidents on this instance, kept here so that lists filter on it cheaply.</summary>
     public int OpenIncidents { get; set; }
+
+    /// <summary>The instance whose call activity started this one; null for an instance started on its own.</summary>
+    public Guid? ParentInstanceId { get; set; }
+
+    /// <summary>The parent's call bookmark that waits for this instance to end.</summary>
+    public Guid? CallerBookmarkId { get; set; }
 }
 
 public enum BookmarkStatus

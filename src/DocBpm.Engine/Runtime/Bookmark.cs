@@ -13,6 +13,12 @@ public enum BookmarkKind
 
     /// <summary>A signal subscription; the signal's name is kept in the message name.</summary>
     Signal,
+
+    /// <summary>A conditional event, evaluated at the end of each run that changed variables.</summary>
+    Condition,
+
+    /// <summary>A call activity waiting for the instance it started; the called process key is kept in the message name.</summary>
+    Call,
 }
 
 /// <summary>A wait state: the only way a waiting token moves on is by resuming one of its bookmarks.</summary>

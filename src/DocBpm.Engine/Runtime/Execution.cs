@@ -13,6 +13,9 @@ public sealed class Execution
     public string? BusinessKey { get; init; }
     public string? Actor { get; init; }
     public required IServiceProvider Services { get; init; }
+
+    /// <summary>The instance was started by a call activity: a BPMN error it does not catch goes to its caller.</summary>
+    public bool IsCalled { get; init; }
 }
 
 /// <summary>A step record for the journal: what happened to which element, when, and on whose behalf.</summary>
@@ -50,7 +53,26 @@ public sealed class RunOutput
     public List<RaisedIncident> Incidents { get; } = [];
 
     public RunResult Result { get; set; } = RunResult.Waiting;
+
+    /// <summary>Instances the run's call activities start, in the same step.</summary>
+    public List<CallRequest> Calls { get; } = [];
+
+    /// <summary>The BPMN error that ended a called instance, for its caller.</summary>
+    public CallReturn? Error { get; set; }
 }
+
+/// <summary>A call activity asks for an instance of <paramref name="DefinitionKey"/> (latest, or <paramref name="Version"/>).</summary>
+public sealed record CallRequest(
+    Guid ChildInstanceId,
+    Guid BookmarkId,
+    string ElementId,
+    string DefinitionKey,
+    int? Version,
+    IReadOnlyDictionary<string, JsonNode?> Variables,
+    string? BusinessKey);
+
+/// <summary>How a called instance ended: its variables when it completed, or the BPMN error that ended it.</summary>
+public sealed record CallReturn(IReadOnlyDictionary<string, JsonNode?> Variables, string? ErrorCode = null, string? ErrorMessage = null);
 
 /// <summary>An incident a run raised on one of its tokens: the bookmark a retry resumes, where, and why.</summary>
 public sealed record RaisedIncident(Guid BookmarkId, string ElementId, string Error);
@@ -79,5 +101,8 @@ public class ProcessExecutionException(string elementId, string message, Excepti
 /// <summary>What a resume brings: the variables set by a user or a message, and who sent it.</summary>
 public sealed record ResumeInput(IReadOnlyDictionary<string, JsonNode?>? Variables, string? Actor)
 {
+    /// <summary>What a called instance gave back, when the resumed bookmark is a call activity's.</summary>
+    public CallReturn? Returned { get; init; }
+
     public static ResumeInput Empty { get; } = new(null, null);
 }

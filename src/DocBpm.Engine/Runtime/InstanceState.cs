@@ -35,7 +35,13 @@ public sealed class ScopeState
 
     /// <summary>The collection of a sequential multi-instance body, whose items start one after another.</summary>
     public JsonArray? Collection { get; init; }
+
+    /// <summary>Completed activities of this scope that have a compensation handler, in order of completion.</summary>
+    public List<Compensable>? Compensable { get; set; }
 }
+
+/// <summary>A completed activity that a compensation throw would undo, and the handler that undoes it.</summary>
+public sealed record Compensable(string ActivityId, string HandlerId);
 
 public enum TokenStatus
 {
@@ -58,6 +64,18 @@ public sealed class TokenState
 
     /// <summary>Runs of a standard-loop activity completed so far by this token.</summary>
     public int LoopCounter { get; set; }
+
+    /// <summary>
+    /// The token of an event subprocess's start event, waiting while its scope runs: it keeps no scope alive, and goes
+    /// when the scope completes.
+    /// </summary>
+    public bool Listener { get; set; }
+
+    /// <summary>The token of a compensation handler: the throwing token it reports back to when the handler completes.</summary>
+    public Guid? CompensatingFor { get; set; }
+
+    /// <summary>Handlers a compensation throw event still has to run, one after another, before it goes on.</summary>
+    public List<string>? PendingHandlers { get; set; }
 }
 
 /// <summary>The whole execution state of an instance, stored as one JSON document on the instance row.</summary>

@@ -18,6 +18,8 @@ internal sealed partial class ProcessRun
         {
             case SubProcess subProcess:
                 return EnterSubProcess(token, subProcess);
+            case CallActivity call:
+                return EnterCall(token, call);
             case TaskNode { TaskKind: TaskKind.User } task:
                 CreateUserTask(token, task);
                 return ValueTask.CompletedTask;
@@ -136,6 +138,8 @@ internal sealed partial class ProcessRun
     {
         RemoveBookmarks(token);
         Journal(activity, "completed", outcome.Name);
+        if (token.CompensatingFor is { } thrower)
+            return HandlerCompleted(token, thrower);
         if (IsMultiInstanceItem(token, activity))
             return CompleteMultiInstanceItem(token, activity);
         if (activity.Loop is not null)
@@ -148,6 +152,7 @@ internal sealed partial class ProcessRun
             }
         }
 
+        RememberCompensable(token, activity);
         return Leave(token, activity, outcome);
     }
 

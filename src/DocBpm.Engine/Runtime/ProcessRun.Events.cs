@@ -8,7 +8,7 @@ internal sealed partial class ProcessRun
     private void SubscribeBoundaries(TokenState token, Activity activity)
     {
         foreach (var boundary in activity.Boundaries)
-            if (boundary.Trigger is MessageTrigger or TimerTrigger or SignalTrigger)
+            if (boundary.Trigger is MessageTrigger or TimerTrigger or SignalTrigger or ConditionalTrigger)
                 Subscribe(token, boundary.Id, boundary.Trigger);
     }
 
@@ -47,6 +47,9 @@ internal sealed partial class ProcessRun
                     WorkingTime = timer.Timer.BusinessCalendar,
                 });
                 break;
+            case ConditionalTrigger:
+                State.Bookmarks.Add(new Bookmark { Id = Guid.CreateVersion7(), TokenId = token.Id, Kind = BookmarkKind.Condition, ElementId = elementId });
+                break;
             default:
                 throw new ProcessExecutionException(elementId, $"cannot wait for {trigger.GetType().Name}");
         }
@@ -67,6 +70,8 @@ internal sealed partial class ProcessRun
                 return ValueTask.CompletedTask;
             case EscalationTrigger escalation:
                 return Escalate(token, end, escalation.EscalationCode, ends: true);
+            case CompensateTrigger compensate:
+                return Compensate(token, end, compensate);
             case TerminateTrigger:
                 var scope = State.Scope(token.ScopeId);
                 if (scope.Kind == ScopeKind.Process)
@@ -104,12 +109,24 @@ internal sealed partial class ProcessRun
     private ValueTask ThrowError(TokenState token, FlowNode source, string code, string? message)
     {
         Journal(source, "error", code, message);
-        if (source is Activity activity && FindErrorBoundary(activity, code) is { } own)
+        bool Exact(EventTrigger? t) => t is ErrorTrigger { ErrorCode: var c } && c == code;
+        static bool CatchAll(EventTrigger? t) => t is ErrorTrigger { ErrorCode: null };
+        if (source is Activity activity && (activity.Boundaries.Find(b => Exact(b.Trigger)) ?? activity.Boundaries.Find(b => CatchAll(b.Trigger))) is { } own)
             return FireBoundary(OwnerOf(token, activity), own, interrupting: true);
 
-        foreach (var (ownerToken, owner) in EnclosingActivities(token))
-            if (FindErrorBoundary(owner, code) is { } boundary)
-                return FireBoundary(ownerToken, boundary, interrupting: true);
+        switch (FindCatcher(token, Exact, CatchAll))
+        {
+            case { Start: { } start } caught:
+                return StartEventSubProcess(caught.Scope, null, start);
+            case { Boundary: { } boundary } caught:
+                return FireBoundary(caught.OwnerToken!, boundary, interrupting: true);
+        }
+
+        if (execution.IsCalled)
+        {
+            PropagateToCaller(source, code, message);
+            return ValueTask.CompletedTask;
+        }
 
         RaiseIncident(token, source, $"BPMN error '{code}' is not caught{(message is null ? "" : ": " + message)}");
         return ValueTask.CompletedTask;
@@ -139,10 +156,6 @@ internal sealed partial class ProcessRun
         var body = State.Scope(State.Scope(token.ScopeId).ParentId!.Value);
         return State.Token(body.OwnerTokenId!.Value);
     }
-
-    private static BoundaryEvent? FindErrorBoundary(Activity activity, string code) =>
-        activity.Boundaries.FirstOrDefault(b => b.Trigger is ErrorTrigger { ErrorCode: var c } && c == code)
-        ?? activity.Boundaries.FirstOrDefault(b => b.Trigger is ErrorTrigger { ErrorCode: null });
 
     /// <summary>
     /// A boundary event fires. Interrupting: the activity is cancelled (bookmarks, inner scopes) and its token leaves by

@@ -13,13 +13,22 @@ internal sealed partial class ProcessRun
             ?? throw new BookmarkNotActiveException(bookmarkId);
         var token = State.Token(bookmark.TokenId);
         var element = Model.NodesById[bookmark.ElementId];
-        SetVariables(token.ScopeId, input.Variables);
+        if (bookmark.Kind != BookmarkKind.Call)
+            SetVariables(token.ScopeId, input.Variables);
         cancellationToken.ThrowIfCancellationRequested();
 
         switch (element)
         {
+            case CallActivity call when bookmark.Kind == BookmarkKind.Call:
+                await ReturnFromCall(token, call, input.Returned ?? new CallReturn(new Dictionary<string, System.Text.Json.Nodes.JsonNode?>()));
+                break;
             case BoundaryEvent boundary:
                 await ResumeBoundary(token, boundary, bookmark);
+                break;
+            case StartEvent { EventSubProcess: not null } start:
+                if (!start.IsInterrupting)
+                    RescheduleOrRemove(bookmark, start.Id);
+                await StartEventSubProcess(State.Scope(token.ScopeId), token, start);
                 break;
             case var target when Model.NodesById[token.ElementId] is Gateway { GatewayKind: GatewayKind.EventBased } gateway:
                 RemoveBookmarks(token);
@@ -35,8 +44,9 @@ internal sealed partial class ProcessRun
                     ?? throw new ProcessExecutionException(task.Id, $"activity type '{binding.Type}' is not registered");
                 await ExecuteBoundActivity(token, task, type, binding);
                 break;
-            case not Activity when bookmark.Kind == BookmarkKind.Job:
-                // An incident's retry: the event (an error end event) runs again, perhaps caught now after a migration.
+            case not TaskNode when bookmark.Kind == BookmarkKind.Job:
+                // An incident's retry: the event (an error end event) runs again, perhaps caught now after a migration;
+                // a call activity whose child ended with an uncaught error calls again.
                 State.Bookmarks.Remove(bookmark);
                 await Enter(token, element);
                 break;
@@ -66,24 +76,31 @@ internal sealed partial class ProcessRun
         if (boundary.CancelActivity)
             return FireBoundary(token, boundary, interrupting: true);
 
-        if (bookmark.Kind == BookmarkKind.Timer)
-        {
-            var next = bookmark.DueAt is { } due
-                ? Timers.TimerSchedule.Next(boundary.Id, bookmark.CycleText, new(due, bookmark.RemainingRepetitions),
-                    bookmark.WorkingTime, interpreter.Calendar)
-                : null;
-            if (next is { } n)
-            {
-                bookmark.DueAt = n.DueAt;
-                bookmark.RemainingRepetitions = n.RemainingRepetitions;
-            }
-            else
-            {
-                State.Bookmarks.Remove(bookmark);
-            }
-        }
-
+        RescheduleOrRemove(bookmark, boundary.Id);
         return FireBoundary(token, boundary, interrupting: false);
+    }
+
+    /// <summary>
+    /// A non-interrupting event fired and goes on waiting: a message or signal as it is, a cycle timer until its next
+    /// time; a one-off timer is done.
+    /// </summary>
+    private void RescheduleOrRemove(Bookmark bookmark, string elementId)
+    {
+        if (bookmark.Kind != BookmarkKind.Timer)
+            return;
+        var next = bookmark.DueAt is { } due
+            ? Timers.TimerSchedule.Next(elementId, bookmark.CycleText, new(due, bookmark.RemainingRepetitions),
+                bookmark.WorkingTime, interpreter.Calendar)
+            : null;
+        if (next is { } n)
+        {
+            bookmark.DueAt = n.DueAt;
+            bookmark.RemainingRepetitions = n.RemainingRepetitions;
+        }
+        else
+        {
+            State.Bookmarks.Remove(bookmark);
+        }
     }
 }
 

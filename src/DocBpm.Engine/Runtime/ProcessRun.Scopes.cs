@@ -33,6 +33,7 @@ internal sealed partial class ProcessRun
         token.Status = TokenStatus.Waiting;
         var inner = NewToken(scope.Id, start.Id);
         Schedule(inner, t => Enter(t, start));
+        Listen(scope, subProcess.EventStarts);
         return ValueTask.CompletedTask;
     }
 
@@ -146,8 +147,9 @@ internal sealed partial class ProcessRun
 
     private void CompleteScopeIfIdle(ScopeState scope)
     {
-        if (State.Tokens.Exists(t => t.ScopeId == scope.Id) || State.Scopes.Exists(s => s.ParentId == scope.Id))
+        if (State.Tokens.Exists(t => t.ScopeId == scope.Id && !t.Listener) || State.Scopes.Exists(s => s.ParentId == scope.Id))
             return;
+        StopListening(scope);
         switch (scope.Kind)
         {
             case ScopeKind.Process:

@@ -19,6 +19,8 @@ internal sealed partial class ProcessRun
                 return Leave(token, target, null);
             case EscalationTrigger escalation:
                 return Escalate(token, node, escalation.EscalationCode, ends: false);
+            case CompensateTrigger compensate:
+                return Compensate(token, node, compensate);
             default:
                 Throw(token, node, node.Trigger!);
                 return Leave(token, node, null);
@@ -50,39 +52,30 @@ internal sealed partial class ProcessRun
     }
 
     /// <summary>
-    /// Throws an escalation: the nearest escalation boundary event with the code (or without one) on an enclosing
-    /// subprocess takes it, interrupting that subprocess or not. Unless interrupted, the path goes on (or ends, for an
-    /// end event): an escalation nothing catches is not an error.
+    /// Throws an escalation: the nearest escalation event subprocess or boundary event with the code (or without one)
+    /// takes it, interrupting its scope or not. Unless interrupted, the path goes on (or ends, for an end event): an
+    /// escalation nothing catches is not an error.
     /// </summary>
     private async ValueTask Escalate(TokenState token, FlowNode source, string? code, bool ends)
     {
         Journal(source, "escalated", code);
-        var caught = EnclosingActivities(token)
-            .Select(e => (e.OwnerToken, Boundary: e.Activity.Boundaries.FirstOrDefault(b => b.Trigger is EscalationTrigger { EscalationCode: var c } && c == code)
-                ?? e.Activity.Boundaries.FirstOrDefault(b => b.Trigger is EscalationTrigger { EscalationCode: null })))
-            .FirstOrDefault(e => e.Boundary is not null);
-        if (caught.Boundary is { } boundary)
+        switch (FindCatcher(token, t => t is EscalationTrigger { EscalationCode: var c } && c == code, t => t is EscalationTrigger { EscalationCode: null }))
         {
-            await FireBoundary(caught.OwnerToken, boundary, boundary.CancelActivity);
-            if (boundary.CancelActivity)
-                return;
+            case { Start: { } start } caught:
+                await StartEventSubProcess(caught.Scope, null, start);
+                if (start.IsInterrupting)
+                    return;
+                break;
+            case { Boundary: { } boundary } caught:
+                await FireBoundary(caught.OwnerToken!, boundary, boundary.CancelActivity);
+                if (boundary.CancelActivity)
+                    return;
+                break;
         }
 
         if (ends)
             EndToken(token);
         else
             await Leave(token, source, null);
-    }
-
-    /// <summary>The subprocesses around a token, innermost first, each with the token that carries its boundary events.</summary>
-    private IEnumerable<(TokenState OwnerToken, Activity Activity)> EnclosingActivities(TokenState token)
-    {
-        for (var scope = State.Scope(token.ScopeId); scope.Kind != ScopeKind.Process; scope = State.Scope(scope.ParentId!.Value))
-        {
-            if (scope.Kind == ScopeKind.MultiInstanceItem)
-                continue;
-            var owner = (Activity)Model[scope.ElementId!];
-            yield return (OwnerOf(State.Token(scope.OwnerTokenId!.Value), owner), owner);
-        }
     }
 }

@@ -23,6 +23,7 @@ internal sealed partial class ProcessRun
     /// <summary>Sets a variable where it already lives (nearest scope first), or on the process.</summary>
     private void SetVariable(Guid scopeId, string name, JsonNode? value)
     {
+        variablesChanged = true;
         for (ScopeState? scope = State.Scope(scopeId); scope is not null; scope = scope.ParentId is { } p ? State.Scope(p) : null)
         {
             if (scope.Variables.ContainsKey(name))

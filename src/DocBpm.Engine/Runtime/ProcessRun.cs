@@ -32,22 +32,30 @@ internal sealed partial class ProcessRun
         actor = execution.Actor;
         var token = NewToken(State.Root.Id, start.Id);
         Schedule(token, t => Enter(t, start));
+        Listen(State.Root, Model.EventStarts);
     }
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        while (agenda.TryDequeue(out var item))
+        do
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (++steps > MaxStepsPerRun)
-                throw new ProcessExecutionException(Model.Id, $"more than {MaxStepsPerRun} steps without a wait state; the model loops");
-            var token = State.Tokens.Find(t => t.Id == item.TokenId);
-            if (token is not null)
-                await item.Step(token);
+            while (agenda.TryDequeue(out var item))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (++steps > MaxStepsPerRun)
+                    throw new ProcessExecutionException(Model.Id, $"more than {MaxStepsPerRun} steps without a wait state; the model loops");
+                var token = State.Tokens.Find(t => t.Id == item.TokenId);
+                if (token is not null)
+                    await item.Step(token);
+            }
         }
+        while (await FireConditionsAsync(cancellationToken));
 
-        if (State.Tokens.Count == 0 && Output.Result == RunResult.Waiting)
+        if (!State.Tokens.Exists(t => !t.Listener) && Output.Result == RunResult.Waiting)
+        {
+            StopListening(State.Root);
             Output.Result = RunResult.Completed;
+        }
     }
 
     private void Schedule(TokenState token, Func<TokenState, ValueTask> step)
@@ -78,6 +86,10 @@ internal sealed partial class ProcessRun
                 return Leave(token, node, null);
             case EndEvent end:
                 return End(token, end);
+            case IntermediateCatchEvent { Trigger: ConditionalTrigger conditional } catchEvent
+                when Holds(catchEvent.Id, conditional.Condition, VisibleVariables(token.ScopeId), "condition"):
+                Journal(catchEvent, "completed", detail: "condition already true");
+                return Leave(token, catchEvent, null);
             case IntermediateCatchEvent catchEvent:
                 Subscribe(token, catchEvent.Id, catchEvent.Trigger);
                 token.Status = TokenStatus.Waiting;

@@ -69,25 +69,30 @@ public sealed partial class WorkflowRuntime(
         IReadOnlyDictionary<string, System.Text.Json.Nodes.JsonNode?>? variables, string? businessKey, string? actor,
         CancellationToken cancellationToken, string? idempotencyKey = null)
     {
-        var now = time.GetUtcNow();
+        var instance = NewInstance(Guid.CreateVersion7(), definition, businessKey, actor);
+        if (idempotencyKey is not null)
+            db.ProcessedMessages.Add(new ProcessedMessageRecord { IdempotencyKey = idempotencyKey, ProcessedAt = instance.StartedAt, InstanceId = instance.Id });
+        var state = InstanceState.New(Guid.CreateVersion7(), variables);
+        await RunAsync(instance, model, state, actor, null,
+            execution => interpreter.StartAsync(execution, start, cancellationToken), cancellationToken);
+        return instance;
+    }
+
+    private InstanceRecord NewInstance(Guid id, DefinitionRecord definition, string? businessKey, string? actor)
+    {
         var instance = new InstanceRecord
         {
-            Id = Guid.CreateVersion7(),
+            Id = id,
             DefinitionId = definition.Id,
             DefinitionKey = definition.Key,
             DefinitionVersion = definition.Version,
             BusinessKey = businessKey,
             Status = InstanceStatus.Running,
             State = "",
-            StartedAt = now,
+            StartedAt = time.GetUtcNow(),
             StartedBy = actor,
         };
         db.Instances.Add(instance);
-        if (idempotencyKey is not null)
-            db.ProcessedMessages.Add(new ProcessedMessageRecord { IdempotencyKey = idempotencyKey, ProcessedAt = now, InstanceId = instance.Id });
-        var state = InstanceState.New(Guid.CreateVersion7(), variables);
-        await RunAsync(instance, model, state, actor, null,
-            execution => interpreter.StartAsync(execution, start, cancellationToken), cancellationToken);
         return instance;
     }
 
@@ -181,10 +186,29 @@ public sealed partial class WorkflowRuntime(
             execution => interpreter.ResumeAsync(execution, bookmark.Id, input, cancellationToken), cancellationToken);
     }
 
+    /// <summary>
+    /// Runs one step of an instance and stores it, with every instance its call activities start or cancel, in one
+    /// SaveChanges.
+    /// </summary>
     private async Task RunAsync(InstanceRecord instance, ProcessModel model, InstanceState state, string? actor, Guid? resumed,
         Func<Execution, ValueTask<RunOutput>> run, CancellationToken cancellationToken)
     {
+        var due = new List<DueWork>();
+        await StepAsync(new StepContext(instance, model, state, actor, resumed, due, 0), run, cancellationToken);
+        await SaveAsync(instance.Id, cancellationToken);
+
+        // Inside a caller's transaction (a step that takes a register number) the new bookmarks are not committed yet, and
+        // on SQLite the scheduler's own connection would wait for that transaction's lock: the sweep fires them instead.
+        if (due.Count > 0 && db.Context.Database.CurrentTransaction is null)
+            await dueWork.NotifyAsync(due, cancellationToken);
+    }
+
+    /// <summary>Runs the interpreter on one instance and records the result, without saving.</summary>
+    private async Task StepAsync(StepContext step, Func<Execution, ValueTask<RunOutput>> run, CancellationToken cancellationToken)
+    {
+        var (instance, model, state, actor, resumed, due, _) = step;
         var before = state.Bookmarks.ToDictionary(b => b.Id, b => b.DueAt);
+        var callsBefore = state.Bookmarks.Where(b => b.Kind == BookmarkKind.Call).ToList();
         var execution = new Execution
         {
             InstanceId = instance.Id,
@@ -194,6 +218,7 @@ public sealed partial class WorkflowRuntime(
             BusinessKey = instance.BusinessKey,
             Actor = actor,
             Services = services,
+            IsCalled = instance.ParentInstanceId is not null,
         };
 
         RunOutput output;
@@ -208,20 +233,19 @@ public sealed partial class WorkflowRuntime(
             throw;
         }
 
+        ReturnToCaller(instance, state, output);
         new RunRecorder(db, time).Record(instance, state, before, output, actor, resumed);
-        await SaveAsync(instance.Id, cancellationToken);
         LogRun(instance.Id, instance.DefinitionKey, output.Result, output.Journal.Count);
         foreach (var incident in output.Incidents)
             LogRaisedIncident(instance.Id, incident.ElementId, incident.Error);
 
-        var due = state.Bookmarks
+        due.AddRange(state.Bookmarks
             .Where(b => b.DueAt is not null && (!before.TryGetValue(b.Id, out var old) || old != b.DueAt))
-            .Select(b => new DueWork(b.Id, b.DueAt!.Value))
-            .ToList();
-        // Inside a caller's transaction (a step that takes a register number) the new bookmarks are not committed yet, and
-        // on SQLite the scheduler's own connection would wait for that transaction's lock: the sweep fires them instead.
-        if (due.Count > 0 && db.Context.Database.CurrentTransaction is null)
-            await dueWork.NotifyAsync(due, cancellationToken);
+            .Select(b => new DueWork(b.Id, b.DueAt!.Value)));
+        foreach (var call in output.Calls)
+            await StartCalledAsync(step, call, cancellationToken);
+        foreach (var call in callsBefore.Where(c => c.Id != resumed && !state.Bookmarks.Contains(c)))
+            await CancelCalledAsync(step, Guid.Parse(call.CorrelationKey!), cancellationToken);
     }
 
     private async Task SaveAsync(Guid instanceId, CancellationToken cancellationToken)

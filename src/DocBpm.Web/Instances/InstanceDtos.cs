@@ -8,7 +8,7 @@ public sealed record StartInstanceRequest(
 
 public sealed record InstanceSummary(
     Guid Id, string DefinitionKey, int DefinitionVersion, string? BusinessKey, InstanceStatus Status,
-    DateTimeOffset StartedAt, string? StartedBy, DateTimeOffset? EndedAt, int OpenIncidents);
+    DateTimeOffset StartedAt, string? StartedBy, DateTimeOffset? EndedAt, int OpenIncidents, Guid? ParentInstanceId);
 
 public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int Total);
 
@@ -31,14 +31,15 @@ public sealed record InstanceDetail(
     JsonObject Variables,
     IReadOnlyList<BookmarkView> Bookmarks,
     IReadOnlyList<JournalView> Journal,
-    IReadOnlyList<IncidentView> Incidents);
+    IReadOnlyList<IncidentView> Incidents,
+    IReadOnlyList<InstanceSummary> Children);
 
 public sealed record CancelRequest(string? Reason);
 
 public static class InstanceViews
 {
     public static InstanceSummary Summary(InstanceRecord i) => new(i.Id, i.DefinitionKey, i.DefinitionVersion, i.BusinessKey,
-        i.Status, i.StartedAt, i.StartedBy, i.EndedAt, i.OpenIncidents);
+        i.Status, i.StartedAt, i.StartedBy, i.EndedAt, i.OpenIncidents, i.ParentInstanceId);
 
     public static BookmarkView Bookmark(BookmarkRecord b) => new(b.Id, b.Kind.ToString(), b.ElementId, b.TaskName, b.Assignee,
         b.CandidateUsers?.Trim(','), b.CandidateGroups?.Trim(','), b.DueAt, b.TaskDueDate, b.MessageName, b.CorrelationKey,

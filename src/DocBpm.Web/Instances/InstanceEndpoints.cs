@@ -95,13 +95,16 @@ public static class InstanceEndpoints
             .ToListAsync(cancellationToken);
         var incidents = await db.Incidents.AsNoTracking().Where(i => i.InstanceId == id).OrderBy(i => i.CreatedAt)
             .ToListAsync(cancellationToken);
+        var children = await db.Instances.AsNoTracking().Where(i => i.ParentInstanceId == id).OrderBy(i => i.StartedAt)
+            .ToListAsync(cancellationToken);
 
         var variables = new JsonObject();
         foreach (var (name, value) in state.Scopes.Count > 0 ? state.Root.Variables : [])
             variables[name] = value?.DeepClone();
         var active = state.Tokens.Select(t => t.ElementId).Distinct(StringComparer.Ordinal).ToList();
         return TypedResults.Ok(new InstanceDetail(InstanceViews.Summary(instance), instance.DefinitionId, active, state.Path,
-            variables, [.. bookmarks.Select(InstanceViews.Bookmark)], journal, [.. incidents.Select(InstanceViews.Incident)]));
+            variables, [.. bookmarks.Select(InstanceViews.Bookmark)], journal, [.. incidents.Select(InstanceViews.Incident)],
+            [.. children.Select(InstanceViews.Summary)]));
     }
 
     private static async Task<NoContent> CancelAsync(Guid id, CancelRequest? request, ClaimsPrincipal user,

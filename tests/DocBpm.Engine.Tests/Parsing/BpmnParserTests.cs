@@ -93,12 +93,54 @@ public sealed class BpmnParserTests
         AssertError(result, "badCondition", "syntax error");
         AssertError(result, "script", "syntax error");
         AssertError(result, "badTimer", "not a valid ISO-8601");
-        AssertError(result, "call", "not supported");
+        AssertError(result, "call", "calledElement");
         AssertError(result, "dangling", "'ghost'");
         AssertError(result, "a", "no outgoing sequence flow");
         var callLine = xml.Split('\n').ToList().FindIndex(l => l.Contains("id=\"call\"", StringComparison.Ordinal)) + 1;
-        Assert.AreEqual(callLine, result.Errors.Single(e => e.ElementId == "call").Line);
+        Assert.AreEqual(callLine, result.Errors.First(e => e.ElementId == "call").Line);
         Assert.IsTrue(result.Errors.All(e => !string.IsNullOrWhiteSpace(e.MessageVi)));
+    }
+
+    [TestMethod]
+    public void Call_activity_reads_its_called_element_version_business_key_and_mappings()
+    {
+        var xml = Process("""
+            <bpmn:startEvent id="s"/>
+            <bpmn:callActivity id="call" calledElement="=kind + '-review'">
+              <bpmn:extensionElements>
+                <docbpm:call version="3" businessKey="=documentId"/>
+                <docbpm:in source="amount * 2" target="doubled"/><docbpm:in target="title"/><docbpm:in variables="all"/>
+                <docbpm:out source="approved" target="decision"/>
+              </bpmn:extensionElements>
+            </bpmn:callActivity>
+            <bpmn:endEvent id="e"/>
+            """ + Chain("s", "call", "e"));
+
+        var call = (CallActivity)Parse(xml).Processes.Single()["call"];
+
+        Assert.AreEqual(("=kind + '-review'", 3, "=documentId"), (call.CalledElement, call.Version, call.BusinessKey));
+        CollectionAssert.AreEqual(new[] { new VariableMapping("amount * 2", "doubled"), new VariableMapping("title", "title") }, call.In.ToArray());
+        CollectionAssert.AreEqual(new[] { new VariableMapping("approved", "decision") }, call.Out.ToArray());
+        Assert.IsTrue(call.AllIn);
+        Assert.IsFalse(call.AllOut);
+    }
+
+    [TestMethod]
+    public void Call_activity_with_a_bad_version_or_mapping_is_refused_with_one_error_each()
+    {
+        var xml = Process("""
+            <bpmn:startEvent id="s"/>
+            <bpmn:callActivity id="badVersion" calledElement="child"><bpmn:extensionElements><docbpm:call version="latest"/></bpmn:extensionElements></bpmn:callActivity>
+            <bpmn:callActivity id="badMapping" calledElement="child"><bpmn:extensionElements><docbpm:out source="x ===" target="y"/></bpmn:extensionElements></bpmn:callActivity>
+            <bpmn:endEvent id="e"/>
+            """ + Chain("s", "badVersion", "badMapping", "e"));
+
+        var result = Parse(xml);
+
+        Assert.AreEqual(1, result.Errors.Count(e => e.ElementId == "badVersion"));
+        AssertError(result, "badVersion", "'latest'");
+        Assert.AreEqual(1, result.Errors.Count(e => e.ElementId == "badMapping"));
+        AssertError(result, "badMapping", "syntax error");
     }
 
     [TestMethod]
@@ -114,7 +156,7 @@ public sealed class BpmnParserTests
         var result = Parse(xml);
 
         AssertError(result, "s", "conditionalEventDefinition");
-        AssertError(result, "events", "event subprocess");
+        AssertError(result, "events", "an event subprocess needs exactly one start event");
     }
 
     [TestMethod]

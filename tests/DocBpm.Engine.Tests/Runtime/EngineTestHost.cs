@@ -38,16 +38,33 @@ public sealed class EngineTestHost : IAsyncDisposable
         Services = services;
     }
 
-    public ServiceProvider Services { get; }
+    public ServiceProvider Services { get; private set; }
     public FakeTimeProvider Clock => (FakeTimeProvider)Services.GetRequiredService<TimeProvider>();
     public FlakyService Flaky => Services.GetRequiredService<FlakyService>();
 
     public static async Task<EngineTestHost> StartAsync(DatabaseProvider provider)
     {
         var database = await TestDatabase.CreateAsync(provider);
+        var services = BuildServices(database, new DateTimeOffset(2026, 11, 23, 1, 0, 0, TimeSpan.Zero));
+        await using (var scope = services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<EngineTestContext>().Database.EnsureCreatedAsync();
+        return new EngineTestHost(database, services);
+    }
+
+    /// <summary>A host restart: every service and cache is built anew on the same database, at the same time.</summary>
+    public async Task RestartAsync()
+    {
+        var now = Clock.GetUtcNow();
+        await Services.DisposeAsync();
+        Services = BuildServices(database, now);
+    }
+
+    private static ServiceProvider BuildServices(TestDatabase database, DateTimeOffset now)
+    {
+        var provider = database.Provider;
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 1, 0, 0, TimeSpan.Zero)));
+        services.AddSingleton<TimeProvider>(new FakeTimeProvider(now));
         services.AddSingleton<FlakyService>();
         if (provider == DatabaseProvider.Sqlite)
         {
@@ -64,10 +81,14 @@ public sealed class EngineTestHost : IAsyncDisposable
         services.AddActivity<Echo>();
         services.AddActivity<RaiseError>();
         services.AddActivity<FlakyCall>();
-        var provider2 = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
-        await using (var scope = provider2.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<EngineTestContext>().Database.EnsureCreatedAsync();
-        return new EngineTestHost(database, provider2);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+    }
+
+    /// <summary>Delivers what the outbox holds, as the host's sweep does after each step commits.</summary>
+    public async Task<int> DeliverOutboxAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<Messages.OutboxProcessor>().DeliverDueAsync("test", 100, CancellationToken.None);
     }
 
     public async Task<T> InScopeAsync<T>(Func<WorkflowRuntime, Task<T>> action)
@@ -105,6 +126,10 @@ public sealed class EngineTestHost : IAsyncDisposable
         QueryAsync(db => db.Bookmarks.AsNoTracking()
             .Where(b => b.InstanceId == instanceId && b.Status == BookmarkStatus.Active)
             .OrderBy(b => b.CreatedAt).ThenBy(b => b.ElementId).ToListAsync());
+
+    /// <summary>The elements the instance waits at (one entry per active bookmark), in id order.</summary>
+    public async Task<List<string>> WaitingAtAsync(Guid instanceId) =>
+        [.. (await ActiveBookmarksAsync(instanceId)).Select(b => b.ElementId).Order(StringComparer.Ordinal)];
 
     public async Task<BookmarkRecord> TaskAsync(Guid instanceId, string elementId) =>
         (await ActiveBookmarksAsync(instanceId)).Single(b => b.Kind == BookmarkKind.UserTask && b.ElementId == elementId);

@@ -1,8 +1,6 @@
-using DocBpm.Engine.Messages;
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Runtime;
 using DocBpm.Engine.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 using static DocBpm.Engine.Tests.Runtime.Bpmn;
 
 namespace DocBpm.Engine.Tests.Runtime;
@@ -17,12 +15,6 @@ public sealed class ThrowConformanceTests
 
     private static Task<SignalResult> SignalAsync(EngineTestHost host, string name) =>
         host.InScopeAsync(r => r.SignalAsync(new SignalRequest(name), CancellationToken.None));
-
-    private static async Task<int> DeliverOutboxAsync(EngineTestHost host)
-    {
-        await using var scope = host.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<OutboxProcessor>().DeliverDueAsync("test", 100, CancellationToken.None);
-    }
 
     private static readonly string WaitForAlarm = Process(
         """<bpmn:startEvent id="s"/><bpmn:intermediateCatchEvent id="wait"><bpmn:signalEventDefinition signalRef="sig"/></bpmn:intermediateCatchEvent>"""
@@ -81,7 +73,7 @@ public sealed class ThrowConformanceTests
             + UserTask("after") + """<bpmn:endEvent id="e"/>""" + Chain("s", "raise", "after", "e"), id: "thrower", definitions: AlarmSignal));
         Assert.AreEqual("wait", (await host.ActiveBookmarksAsync(waiter.Id)).Single().ElementId, "not before the outbox delivers it");
 
-        Assert.AreEqual(1, await DeliverOutboxAsync(host));
+        Assert.AreEqual(1, await host.DeliverOutboxAsync());
 
         Assert.AreEqual("next", (await host.ActiveBookmarksAsync(waiter.Id)).Single().ElementId);
         Assert.AreEqual("after", (await host.ActiveBookmarksAsync(thrower.Id)).Single().ElementId);
@@ -99,7 +91,7 @@ public sealed class ThrowConformanceTests
             + "</bpmn:endEvent>" + Chain("s", "tell"), id: "sender", definitions: Message("m", "done")), new { docId = "D-7" });
 
         Assert.AreEqual(InstanceStatus.Completed, sender.Status);
-        await DeliverOutboxAsync(host);
+        await host.DeliverOutboxAsync();
 
         Assert.AreEqual("next", (await host.ActiveBookmarksAsync(waiter.Id)).Single().ElementId);
     }

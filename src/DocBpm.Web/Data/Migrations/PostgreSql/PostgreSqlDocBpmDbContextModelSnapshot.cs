@@ -1816,6 +1816,9 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<Guid?>("CallerBookmarkId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("DefinitionId")
                         .HasColumnType("uuid");
 
@@ -1832,6 +1835,9 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
 
                     b.Property<int>("OpenIncidents")
                         .HasColumnType("integer");
+
+                    b.Property<Guid?>("ParentInstanceId")
+                        .HasColumnType("uuid");
 
                     b.Property<long>("Revision")
                         .IsConcurrencyToken()
@@ -1857,7 +1863,11 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex("BusinessKey");
 
+                    b.HasIndex("CallerBookmarkId");
+
                     b.HasIndex("DefinitionId");
+
+                    b.HasIndex("ParentInstanceId");
 
                     b.HasIndex("StartedAt");
 

@@ -1819,6 +1819,9 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<Guid?>("CallerBookmarkId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<Guid>("DefinitionId")
                         .HasColumnType("uniqueidentifier");
 
@@ -1835,6 +1838,9 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
 
                     b.Property<int>("OpenIncidents")
                         .HasColumnType("int");
+
+                    b.Property<Guid?>("ParentInstanceId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<long>("Revision")
                         .IsConcurrencyToken()
@@ -1860,7 +1866,11 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("BusinessKey");
 
+                    b.HasIndex("CallerBookmarkId");
+
                     b.HasIndex("DefinitionId");
+
+                    b.HasIndex("ParentInstanceId");
 
                     b.HasIndex("StartedAt");
 

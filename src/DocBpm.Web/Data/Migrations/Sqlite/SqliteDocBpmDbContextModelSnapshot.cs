@@ -1809,6 +1809,9 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("CallerBookmarkId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("DefinitionId")
                         .HasColumnType("TEXT");
 
@@ -1825,6 +1828,9 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
 
                     b.Property<int>("OpenIncidents")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ParentInstanceId")
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("Revision")
                         .IsConcurrencyToken()
@@ -1850,7 +1856,11 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("BusinessKey");
 
+                    b.HasIndex("CallerBookmarkId");
+
                     b.HasIndex("DefinitionId");
+
+                    b.HasIndex("ParentInstanceId");
 
                     b.HasIndex("StartedAt");
 
