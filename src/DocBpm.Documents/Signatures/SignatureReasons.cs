@@ -96,6 +96,10 @@ public static class SignatureReasons
         _ => $"Sau khi ký, tệp có thay đổi loại {kind}.",
     });
 
+    /// <summary>A later revision changed a form field this signature locked (FieldMDP): no DocMDP permission excuses it.</summary>
+    public static SignatureFinding LockedFieldChanged(string field) => new("changed-after-signing-locked-field",
+        $"Sau khi ký, ô biểu mẫu “{field}” đã bị sửa dù chữ ký đã khóa ô này (FieldMDP).");
+
     public static SignatureFinding Revoked(DateTimeOffset at) => new("certificate-revoked",
         $"Chứng thư số đã bị thu hồi từ {Vietnam(at)}.");
 
