@@ -36,6 +36,12 @@ public enum ChangeKind
     ObjectReplaced,
 }
 
+/// <summary>What later revisions change: the kinds of change, and the fully qualified names of the existing form fields whose value changed.</summary>
+internal sealed record RevisionDiff(IReadOnlySet<ChangeKind> Kinds, IReadOnlySet<string> Fields)
+{
+    public static RevisionDiff Unreadable { get; } = new(new HashSet<ChangeKind> { ChangeKind.ObjectReplaced }, new HashSet<string>());
+}
+
 /// <summary>
 /// Compares the objects of a signed revision with the final file (the incremental-update view of ISO 32000-1 §7.5.6):
 /// every object the later revisions redefine, and every annotation they add or remove, is classified. This catches the
@@ -78,9 +84,10 @@ internal static class RevisionChanges
     }
 
     /// <param name="endorsed">Whether an object at this offset of the final file lies in a revision a later valid signature covers.</param>
-    public static HashSet<ChangeKind> Find(PdfDocument signed, PdfDocument current, Func<long, bool> endorsed)
+    public static RevisionDiff Find(PdfDocument signed, PdfDocument current, Func<long, bool> endorsed)
     {
         var changes = new HashSet<ChangeKind>();
+        var fields = new HashSet<string>(StringComparer.Ordinal);
         var before = signed.Structure.CrossReferenceTable.ObjectOffsets;
         var after = current.Structure.CrossReferenceTable.ObjectOffsets;
         var roles = new Roles(signed);
@@ -96,8 +103,12 @@ internal static class RevisionChanges
                 continue;
             }
 
-            if (Classify(roles, reference, signed.Get(reference), current.Get(reference), current, Endorsed) is { } kind)
-                changes.Add(kind);
+            var changed = current.Get(reference);
+            if (Classify(roles, reference, signed.Get(reference), changed, current, Endorsed) is not { } kind)
+                continue;
+            changes.Add(kind);
+            if (kind is ChangeKind.FormFilling or ChangeKind.Signature && changed is DictionaryToken field)
+                fields.Add(FullName(current, field));
         }
 
         var pagesBefore = signed.Pages();
@@ -106,7 +117,7 @@ internal static class RevisionChanges
             changes.Add(ChangeKind.PageContent);
         for (var i = 0; i < Math.Min(pagesBefore.Count, pagesAfter.Count); i++)
             Annotations(signed, pagesBefore[i].Page, current, pagesAfter[i].Page, Endorsed, changes);
-        return changes;
+        return new RevisionDiff(changes, fields);
     }
 
     /// <summary>Where an object's bytes are in the final file: its own offset, or that of the object stream holding it.</summary>
@@ -204,6 +215,20 @@ internal static class RevisionChanges
         }
 
         return null;
+    }
+
+    /// <summary>The fully qualified field name (ISO 32000-1 §12.7.3.2): the partial names /T from the root field down.</summary>
+    private static string FullName(PdfDocument document, DictionaryToken field)
+    {
+        var names = new List<string>();
+        for (var (node, depth) = (field, 0); node is not null && depth < 32; depth++)
+        {
+            if (document.Entry<StringToken>(node, "T") is { } name)
+                names.Insert(0, name.Data);
+            node = document.Entry<DictionaryToken>(node, "Parent")!;
+        }
+
+        return string.Join('.', names);
     }
 
     private static DictionaryToken? FieldValue(PdfDocument document, DictionaryToken field) =>

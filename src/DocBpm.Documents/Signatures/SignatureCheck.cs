@@ -21,6 +21,8 @@ internal sealed class SignatureCheck(TrustMaterial trust, IReadOnlyList<SignerRe
     private static readonly HashSet<string> Digests = [NistObjectIdentifiers.IdSha256.Id, NistObjectIdentifiers.IdSha384.Id, NistObjectIdentifiers.IdSha512.Id];
     private static readonly HashSet<string> SubFilters = ["adbe.pkcs7.detached", "ETSI.CAdES.detached"];
 
+    private readonly TimestampValidation timestamps = new(trust, documentRevocation.With(new RevocationData(trust.Crls, [])));
+
     /// <param name="documentPoe">The earliest valid document timestamp over a later revision: proof this signature existed then.</param>
     public SignatureResult Check(byte[] pdf, EmbeddedSignature embedded, DateTimeOffset? documentPoe)
     {
@@ -45,11 +47,11 @@ internal sealed class SignatureCheck(TrustMaterial trust, IReadOnlyList<SignerRe
         findings.ProofOfExistence = documentPoe;
         if (info.UnsignedAttributes?[CadesBuilder.SignatureTimeStampToken] is { } stamp)
         {
-            var outcome = new TimestampValidation(trust).Validate(stamp.AttrValues[0].GetEncoded(), info.GetSignature(), certificates);
+            var outcome = timestamps.Validate(stamp.AttrValues[0].GetEncoded(), info.GetSignature(), certificates, documentPoe);
             if (outcome.Time is { } proven)
                 (findings.ProofOfExistence, findings.Timestamped) = (Earliest(proven, documentPoe), true);
             else
-                findings.Note(outcome.Problem == TimestampProblem.Untrusted ? SignatureReasons.TimestampUntrusted : SignatureReasons.TimestampInvalid);
+                findings.Note(SignatureReasons.Timestamp(outcome.Problem!.Value));
         }
 
         findings.SigningTime = findings.ProofOfExistence ?? claimed;
@@ -118,19 +120,24 @@ internal sealed class SignatureCheck(TrustMaterial trust, IReadOnlyList<SignerRe
     {
         if (!ByteRangeIsSound(pdf, embedded))
             return findings.Stop(SignatureReasons.ByteRange, Verdict.Failed(SubIndications.FormatFailure));
-        var outcome = new TimestampValidation(trust).Validate(embedded.Contents!, PdfSigner.SignedBytes(pdf, embedded.ByteRange), []);
+        var outcome = timestamps.Validate(embedded.Contents!, PdfSigner.SignedBytes(pdf, embedded.ByteRange), []);
         if (outcome.Time is { } time)
         {
             (findings.ProofOfExistence, findings.SigningTime, findings.Timestamped) = (time, time, true);
             return findings.Passed();
         }
 
-        return outcome.Problem switch
-        {
-            TimestampProblem.Untrusted => findings.Stop(SignatureReasons.TimestampUntrusted, Verdict.Indeterminate(SubIndications.NoCertificateChainFound)),
-            TimestampProblem.DigestMismatch => findings.Stop(SignatureReasons.DocumentTimestampHash, Verdict.Failed(SubIndications.HashFailure)),
-            _ => findings.Stop(SignatureReasons.TimestampInvalid, Verdict.Failed(SubIndications.SigCryptoFailure)),
-        };
+        var problem = outcome.Problem!.Value;
+        return problem == TimestampProblem.DigestMismatch
+            ? findings.Stop(SignatureReasons.DocumentTimestampHash, Verdict.Failed(SubIndications.HashFailure))
+            : findings.Stop(SignatureReasons.Timestamp(problem), problem switch
+            {
+                TimestampProblem.Untrusted => Verdict.Indeterminate(SubIndications.NoCertificateChainFound),
+                TimestampProblem.AuthorityRevoked => Verdict.Failed(SubIndications.Revoked),
+                TimestampProblem.AuthorityRevokedNoPoe => Verdict.Indeterminate(SubIndications.RevokedNoPoe),
+                TimestampProblem.AuthorityRevocationUnknown => Verdict.Indeterminate(SubIndications.TryLater),
+                _ => Verdict.Failed(SubIndications.SigCryptoFailure),
+            });
     }
 
     /// <summary>Starts at 0, leaves out exactly this signature's /Contents hex string, and ends inside the file.</summary>

@@ -9,6 +9,10 @@ namespace DocBpm.Documents.Signatures;
 /// <summary>A signature dictionary as found in the file, not yet checked.</summary>
 internal sealed record EmbeddedSignature(string FieldName, string SubFilter, long[] ByteRange, byte[]? Contents, DateTimeOffset? ClaimedTime)
 {
+    /// <summary>The form fields this signature locks against later change (FieldMDP); empty when it locks none.</summary>
+    public IReadOnlyList<FieldLock> Locks { get; init; } = [];
+
+
     /// <summary>Where the revision this signature covers ends.</summary>
     public long End => ByteRange.Length == 4 ? ByteRange[2] + ByteRange[3] : 0;
 }
@@ -65,7 +69,10 @@ internal static partial class SignatureLocator
             _ => null,
         };
         var subFilter = document.Entry<NameToken>(signature, "SubFilter")?.Data ?? string.Empty;
-        return new EmbeddedSignature(fieldName, subFilter, range, contents, ParseDate(document.Entry<StringToken>(signature, "M")?.Data));
+        return new EmbeddedSignature(fieldName, subFilter, range, contents, ParseDate(document.Entry<StringToken>(signature, "M")?.Data))
+        {
+            Locks = FieldLock.Read(document, signature),
+        };
     }
 
     /// <summary>A PDF date, <c>D:YYYYMMDDHHmmSSOHH'mm'</c>, with the parts after the year optional.</summary>

@@ -11,6 +11,12 @@ public sealed class SignatureOptions
     /// <summary>Certificate files (DER or PEM) of the roots a signer's chain must reach, e.g. the Ban Cơ yếu root.</summary>
     public List<string> TrustAnchors { get; init; } = [];
 
+    /// <summary>
+    /// Certificate files of the roots a timestamp authority's chain must reach; empty: <see cref="TrustAnchors"/>. A token
+    /// from any other authority is no proof of time.
+    /// </summary>
+    public List<string> TimestampTrustAnchors { get; init; } = [];
+
     /// <summary>Intermediate CA certificate files, for signatures whose CMS does not carry the whole chain.</summary>
     public List<string> IntermediateCertificates { get; init; } = [];
 

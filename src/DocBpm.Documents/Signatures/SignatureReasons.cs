@@ -38,6 +38,16 @@ public static class SignatureReasons
     public static SignatureFinding TimestampUntrusted { get; } = new("timestamp-authority-untrusted",
         "Dấu thời gian do tổ chức cấp dấu thời gian chưa được cấu hình tin cậy; không được dùng làm bằng chứng thời điểm ký.");
 
+    public static SignatureFinding TimestampAuthorityRevoked { get; } = new("timestamp-authority-revoked",
+        "Chứng thư số của tổ chức cấp dấu thời gian đã bị thu hồi trước khi cấp dấu; dấu thời gian không được dùng làm bằng chứng thời điểm ký.");
+
+    public static SignatureFinding TimestampAuthorityRevokedNoPoe { get; } = new("timestamp-authority-revoked-no-proof-of-time",
+        "Chứng thư số của tổ chức cấp dấu thời gian đã bị thu hồi và không có bằng chứng dấu thời gian được cấp trước khi thu hồi; "
+        + "dấu thời gian không được dùng làm bằng chứng thời điểm ký.");
+
+    public static SignatureFinding TimestampAuthorityRevocationUnknown { get; } = new("timestamp-authority-revocation-unknown",
+        "Không có thông tin thu hồi (CRL/OCSP) cho chứng thư số của tổ chức cấp dấu thời gian; dấu thời gian chưa được dùng làm bằng chứng thời điểm ký.");
+
     public static SignatureFinding SignatureAlgorithmUnsupported { get; } = new("signature-algorithm-unsupported",
         "Thuật toán ký của chữ ký không được hỗ trợ nên không kiểm tra được (không có nghĩa là chữ ký sai).");
 
@@ -96,6 +106,10 @@ public static class SignatureReasons
         _ => $"Sau khi ký, tệp có thay đổi loại {kind}.",
     });
 
+    /// <summary>A later revision changed a form field this signature locked (FieldMDP): no DocMDP permission excuses it.</summary>
+    public static SignatureFinding LockedFieldChanged(string field) => new("changed-after-signing-locked-field",
+        $"Sau khi ký, ô biểu mẫu “{field}” đã bị sửa dù chữ ký đã khóa ô này (FieldMDP).");
+
     public static SignatureFinding Revoked(DateTimeOffset at) => new("certificate-revoked",
         $"Chứng thư số đã bị thu hồi từ {Vietnam(at)}.");
 
@@ -103,6 +117,16 @@ public static class SignatureReasons
     public static SignatureFinding Permitted(ChangeKind kind) => new($"permitted-change-{Kebab(kind)}", kind == ChangeKind.FormFilling
         ? "Sau khi ký, ô biểu mẫu đã được điền; chữ ký chứng thực cho phép việc này. Hãy so sánh với bản đã ký."
         : "Sau khi ký, ghi chú (annotation) đã được thêm; chữ ký chứng thực cho phép việc này. Hãy so sánh với bản đã ký.");
+
+    /// <summary>Why a timestamp token proves no time.</summary>
+    internal static SignatureFinding Timestamp(TimestampProblem problem) => problem switch
+    {
+        TimestampProblem.Untrusted => TimestampUntrusted,
+        TimestampProblem.AuthorityRevoked => TimestampAuthorityRevoked,
+        TimestampProblem.AuthorityRevokedNoPoe => TimestampAuthorityRevokedNoPoe,
+        TimestampProblem.AuthorityRevocationUnknown => TimestampAuthorityRevocationUnknown,
+        _ => TimestampInvalid,
+    };
 
     public static bool IsForbiddenChange(SignatureFinding finding) => finding.Code.StartsWith("changed-after-signing-", StringComparison.Ordinal);
 

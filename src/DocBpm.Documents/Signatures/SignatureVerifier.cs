@@ -52,9 +52,13 @@ public sealed class SignatureVerifier(IOptions<SignatureOptions> options, TrustM
             bool Endorsed(long offset) => Enumerable.Range(0, results.Length).Any(j =>
                 results[j].Endorses && !results[j].IsDocumentTimestamp && embedded[j].End > end && embedded[j].End > offset);
             var changes = revisions.ChangesAfter(end, document, Endorsed);
-            var permitted = changes.Where(k => k is ChangeKind.FormFilling or ChangeKind.Annotation && allowed.Contains(k)).Select(SignatureReasons.Permitted);
+            var locked = changes.Fields.Where(f => embedded[i].Locks.Any(l => l.Locks(f))).Order(StringComparer.Ordinal).ToList();
+            // A field an earlier signature locked is that signature's failure, never a permitted change from here.
+            var free = changes.Fields.Where(f => !embedded.Where(e => e.End <= end).SelectMany(e => e.Locks).Any(l => l.Locks(f)));
+            var permitted = changes.Kinds.Where(k => k is ChangeKind.FormFilling or ChangeKind.Annotation && allowed.Contains(k)
+                && (k == ChangeKind.Annotation || free.Any())).Select(SignatureReasons.Permitted);
             reasons.AddRange(permitted.Where(f => !reasons.Contains(f)));
-            var forbidden = changes.Except(allowed).Order().ToList();
+            var forbidden = changes.Kinds.Except(allowed).Order().Select(SignatureReasons.Changed).Concat(locked.Select(SignatureReasons.LockedFieldChanged)).ToList();
             if (forbidden.Count == 0)
                 continue;
             // A signature already failed keeps the sub-indication that failed it first.
@@ -64,7 +68,7 @@ public sealed class SignatureVerifier(IOptions<SignatureOptions> options, TrustM
                 SubIndication = results[i].Indication == Indications.TotalFailed ? results[i].SubIndication : SubIndications.FormatFailure,
                 Reasons = [.. results[i].Reasons, SignatureReasons.ContentChanged],
             };
-            reasons.AddRange(forbidden.Select(SignatureReasons.Changed).Where(f => !reasons.Contains(f)));
+            reasons.AddRange(forbidden.Where(f => !reasons.Contains(f)));
         }
 
         return new SignatureReport(Decide(results, reasons), results, reasons);
@@ -128,15 +132,15 @@ public sealed class SignatureVerifier(IOptions<SignatureOptions> options, TrustM
         }
 
         /// <summary>What changed after the revision ending at <paramref name="end"/>; an unreadable revision counts as replaced.</summary>
-        public HashSet<ChangeKind> ChangesAfter(long end, PdfDocument current, Func<long, bool> endorsed)
+        public RevisionDiff ChangesAfter(long end, PdfDocument current, Func<long, bool> endorsed)
         {
             try
             {
-                return Open(end) is { } signed ? RevisionChanges.Find(signed, current, endorsed) : [ChangeKind.ObjectReplaced];
+                return Open(end) is { } signed ? RevisionChanges.Find(signed, current, endorsed) : RevisionDiff.Unreadable;
             }
             catch (SignatureInputException)
             {
-                return [ChangeKind.ObjectReplaced];
+                return RevisionDiff.Unreadable;
             }
         }
 

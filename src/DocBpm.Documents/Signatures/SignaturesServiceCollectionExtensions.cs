@@ -13,6 +13,7 @@ public static class SignaturesServiceCollectionExtensions
         services.Configure<SignatureOptions>(section);
         services.AddSingleton(sp => TrustMaterial.Load(sp.GetRequiredService<IOptions<SignatureOptions>>().Value));
         services.AddSingleton<SignatureVerifier>();
+        services.AddSingleton<SignedRevisions>();
         services.AddSingleton<ISigningKeyStore, Pkcs12KeyStore>();
         if (section.GetValue<Uri?>(nameof(SignatureOptions.TimestampUrl)) is { } timestampUrl)
             services.AddHttpClient<ITimestampClient, HttpTimestampClient>(http => http.BaseAddress = timestampUrl);

@@ -3,6 +3,7 @@ using DocBpm.Documents.ProvincialTasks;
 using DocBpm.Web.Components;
 using DocBpm.Web.Coordination;
 using DocBpm.Web.ProvincialTasks;
+using DocBpm.Web.Signatures;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 
@@ -31,6 +32,7 @@ public partial class DocumentPage
 
     private IncomingDetail? detail;
     private IReadOnlyList<ProvincialTask> carried = [];
+    private IReadOnlyList<DocBpm.Documents.Signatures.SignedRevision> revisions = [];
     private CoordinationPanel coordination = CoordinationPanel.Empty;
     private IReadOnlyList<(string Value, string Text)> choices = [];
     private IReadOnlyList<(string Value, string Text)> scoped = [];
@@ -65,6 +67,8 @@ public partial class DocumentPage
         (completeContext, completeErrors) = Form(CompleteInput);
         // From here the page may render at any await (a query can finish synchronously): its forms need their contexts first.
         carried = await CarriedTasks.LoadAsync(Db, Id, Aborted);
+        if (MainPdf is { } main)
+            revisions = await SignedRevisionFile.ListAsync(main.Id, Files, SignedRevisions, Aborted);
         coordination = await CoordinationPanel.LoadAsync(Opinions, IncomingCoordination.Place(Id, detail.ProcessKey),
             o => IncomingCoordinationEndpoints.FileUrl(Id, o), Actor, Aborted);
         if (detail.Actions.Assign || detail.Actions.Reassign)
@@ -76,6 +80,9 @@ public partial class DocumentPage
                 .Select(c => (c.Value, c.Text))];
         }
     }
+
+    /// <summary>The first PDF: the main document, whose signatures decide the legal status (VerifySignature).</summary>
+    private FileView? MainPdf => detail?.Files.FirstOrDefault(f => f.ContentType == "application/pdf");
 
     private async Task LoadAsync() => detail = await Queries.DetailAsync(Id, Reader, Actor, Aborted);
 

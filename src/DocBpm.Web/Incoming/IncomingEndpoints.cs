@@ -2,7 +2,9 @@ using System.Security.Claims;
 using DocBpm.Documents.Access;
 using DocBpm.Documents.Files;
 using DocBpm.Documents.Incoming;
+using DocBpm.Documents.Signatures;
 using DocBpm.Web.Accounts;
+using DocBpm.Web.Signatures;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -21,6 +23,7 @@ public static class IncomingEndpoints
         group.MapPost("/", UploadAsync).RequireAuthorization(IncomingPolicies.Clerk).DisableAntiforgery();
         group.MapGet("/{id:guid}", GetAsync);
         group.MapGet("/{id:guid}/files/{fileId:guid}", FileAsync);
+        group.MapGet("/{id:guid}/files/{fileId:guid}/" + SignedRevisionFile.Segment, SignedRevisionAsync);
         group.MapPost("/{id:guid}/register", RegisterAsync).RequireAuthorization(IncomingPolicies.Clerk);
         group.MapPost("/{id:guid}/return", ReturnAsync).RequireAuthorization(IncomingPolicies.Clerk);
         group.MapPost("/{id:guid}/paper-delivered", PaperDeliveredAsync).RequireAuthorization(IncomingPolicies.Clerk);
@@ -68,6 +71,16 @@ public static class IncomingEndpoints
         // from another agency is never rendered by the browser as a page of this site.
         return TypedResults.File(file.Content, file.ContentType, file.ContentType == "application/pdf" ? null : file.Name,
             enableRangeProcessing: true);
+    }
+
+    /// <summary>The revision signature <paramref name="number"/> of the file covers: what was signed, to compare with what the file shows now.</summary>
+    private static async Task<Results<FileContentHttpResult, NotFound>> SignedRevisionAsync(Guid id, Guid fileId, int number, ClaimsPrincipal user,
+        IncomingQueries queries, FileStore files, SignedRevisions revisions, CancellationToken cancellationToken)
+    {
+        var document = await queries.FindAsync(id, user.ToReader(), cancellationToken);
+        if (document is null || !document.Files.Contains(fileId))
+            return TypedResults.NotFound();
+        return await SignedRevisionFile.ServeAsync(fileId, number, files, revisions, cancellationToken);
     }
 
     private static async Task<Results<Ok<IncomingSummary>, NotFound>> RegisterAsync(Guid id, IncomingFields fields, ClaimsPrincipal user,

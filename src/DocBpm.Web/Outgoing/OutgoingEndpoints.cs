@@ -20,6 +20,7 @@ public static class OutgoingEndpoints
         group.MapGet("/{id:guid}", OutgoingPages.GetAsync);
         group.MapGet("/{id:guid}/versions", OutgoingPages.VersionsAsync);
         group.MapGet("/{id:guid}/files/{fileId:guid}", OutgoingPages.FileAsync);
+        group.MapGet("/{id:guid}/files/{fileId:guid}/" + Signatures.SignedRevisionFile.Segment, OutgoingPages.SignedRevisionAsync);
         group.MapPost("/{id:guid}/versions", UploadAsync);
         group.MapPut("/{id:guid}/recipients", RecipientsAsync);
         group.MapPost("/{id:guid}/submit", SubmitAsync);

@@ -5,9 +5,11 @@ using DocBpm.Documents.Files;
 using DocBpm.Documents.Incoming;
 using DocBpm.Documents.Organisation;
 using DocBpm.Documents.Outgoing;
+using DocBpm.Documents.Signatures;
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Runtime;
 using DocBpm.Web.Accounts;
+using DocBpm.Web.Signatures;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,11 +32,25 @@ public sealed class OutgoingPages(DbContext db, EngineDb engine)
     public static async Task<FileContentHttpResult> FileAsync(Guid id, Guid fileId, ClaimsPrincipal user, OutgoingPages pages, FileStore files,
         CancellationToken cancellationToken)
     {
-        var page = await pages.BuildAsync(id, user, cancellationToken);
-        if (fileId != page.SignedFileId && fileId != page.IssuedFileId && page.Versions.All(v => v.FileId != fileId))
-            throw OutgoingRefusedException.NotFound(id);
+        await pages.EnsureFileAsync(id, fileId, user, cancellationToken);
         var file = await files.ReadAsync(fileId, cancellationToken);
         return TypedResults.File(file.Content, file.ContentType, file.Name);
+    }
+
+    /// <summary>The revision signature <paramref name="number"/> of a file of the document covers: what was signed, to compare with what it shows now.</summary>
+    public static async Task<Results<FileContentHttpResult, NotFound>> SignedRevisionAsync(Guid id, Guid fileId, int number, ClaimsPrincipal user,
+        OutgoingPages pages, FileStore files, SignedRevisions revisions, CancellationToken cancellationToken)
+    {
+        await pages.EnsureFileAsync(id, fileId, user, cancellationToken);
+        return await SignedRevisionFile.ServeAsync(fileId, number, files, revisions, cancellationToken);
+    }
+
+    /// <summary>Refuses, as not found, a file that is not the document's or a document the person may not read.</summary>
+    private async Task EnsureFileAsync(Guid id, Guid fileId, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var page = await BuildAsync(id, user, cancellationToken);
+        if (fileId != page.SignedFileId && fileId != page.IssuedFileId && page.Versions.All(v => v.FileId != fileId))
+            throw OutgoingRefusedException.NotFound(id);
     }
 
     public static VersionView View(DraftVersion v) =>

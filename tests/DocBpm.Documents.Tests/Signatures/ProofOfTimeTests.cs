@@ -20,7 +20,7 @@ public sealed class ProofOfTimeTests
 
     public TestContext TestContext { get; set; } = null!;
 
-    private static async Task<byte[]> SignAsync(TestIdentity identity, DateTimeOffset at, TestIdentity? authority = null)
+    internal static async Task<byte[]> SignAsync(TestIdentity identity, DateTimeOffset at, TestIdentity? authority = null)
     {
         var clock = new FakeTimeProvider(at);
         using var tsa = authority is null ? null : new TestTimestampAuthority(authority, clock);

@@ -31,6 +31,9 @@ public sealed class TestPki
 
     public static readonly DateTimeOffset RevokedAt = VietnamTime.At(2026, 10, 1, 8, 0);
 
+    /// <summary>When <see cref="RevokedTimestamps"/> was revoked (key compromise).</summary>
+    public static readonly DateTimeOffset TimestampsRevokedAt = VietnamTime.At(2025, 2, 1, 8, 0);
+
     private static readonly Lazy<TestPki> Shared = new(() => new TestPki());
     private static readonly SecureRandom Random = new();
     private long serial = 100;
@@ -53,11 +56,13 @@ public sealed class TestPki
         OtherRoot = Issue(null, Name("Tổ chức chứng thực không được tin cậy", "Untrusted Org"), from, from.AddYears(20), ca: true);
         Stranger = Issue(OtherRoot, Person("Người Lạ", "Không rõ", "CCCD:000000000000"), valid, valid.AddYears(3));
         UntrustedTimestamps = Issue(OtherRoot, Organisation("Dịch vụ dấu thời gian chưa cấu hình", "MST:0199999999"), valid, valid.AddYears(5), timestamping: true);
+        RevokedTimestamps = Issue(Intermediate, Organisation("Dịch vụ dấu thời gian đã bị thu hồi", "MST:0100000001"), valid.AddYears(-2), valid.AddYears(5),
+            timestamping: true);
         CertificateSigningOnly = Issue(Intermediate, Person("Đàm Văn Khóa", "Chuyên viên", "CCCD:020090001111"), valid, valid.AddYears(3),
             keyUsage: KeyUsage.KeyCertSign);
 
         var crlTime = SigningTime.UtcDateTime.AddDays(-1);
-        IntermediateCrl = Crl(Intermediate, crlTime, (Revoked.Certificate, RevokedAt.UtcDateTime));
+        IntermediateCrl = Crl(Intermediate, crlTime, (Revoked.Certificate, RevokedAt.UtcDateTime), (RevokedTimestamps.Certificate, TimestampsRevokedAt.UtcDateTime));
         RootCrl = Crl(Root, crlTime);
         OtherRootCrl = Crl(OtherRoot, crlTime);
 
@@ -80,6 +85,9 @@ public sealed class TestPki
 
     /// <summary>A timestamp authority under the untrusted root: sound tokens, but no proof of time here.</summary>
     public TestIdentity UntrustedTimestamps { get; }
+
+    /// <summary>A timestamp authority under the trusted intermediate, revoked at <see cref="TimestampsRevokedAt"/>.</summary>
+    public TestIdentity RevokedTimestamps { get; }
 
     /// <summary>A person whose certificate's key usage allows certificate signing only, not digital signatures.</summary>
     public TestIdentity CertificateSigningOnly { get; }

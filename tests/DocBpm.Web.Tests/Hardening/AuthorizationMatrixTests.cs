@@ -151,6 +151,7 @@ public sealed class AuthorizationMatrixTests
         ["GET /api/outgoing/{id}/versions"] = SignedIn,
         ["POST /api/outgoing/{id}/versions"] = SignedIn,
         ["GET /api/outgoing/{id}/files/{fileId}"] = SignedIn,
+        ["GET /api/outgoing/{id}/files/{fileId}/signatures/{number}/signed-revision"] = SignedIn,
         ["PUT /api/outgoing/{id}/recipients"] = SignedIn,
         ["POST /api/outgoing/{id}/submit"] = SignedIn,
         ["POST /api/outgoing/{id}/opinion"] = SignedIn,
@@ -166,6 +167,7 @@ public sealed class AuthorizationMatrixTests
         ["POST /api/incoming"] = Clerk,
         ["GET /api/incoming/{id}"] = SignedIn,
         ["GET /api/incoming/{id}/files/{fileId}"] = SignedIn,
+        ["GET /api/incoming/{id}/files/{fileId}/signatures/{number}/signed-revision"] = SignedIn,
         ["POST /api/incoming/{id}/register"] = Clerk,
         ["POST /api/incoming/{id}/return"] = Clerk,
         ["POST /api/incoming/{id}/paper-delivered"] = Clerk,
@@ -212,7 +214,8 @@ public sealed class AuthorizationMatrixTests
     {
         var path = operation.Path;
         foreach (var parameter in operation.Parameters.Where(p => p.In == "path"))
-            path = path.Replace("{" + parameter.Name + "}", parameter.Format == "uuid" ? Guid.NewGuid().ToString() : "x", StringComparison.Ordinal);
+            path = path.Replace("{" + parameter.Name + "}", parameter.Format == "uuid" ? Guid.NewGuid().ToString() : parameter.Type == "integer" ? "1" : "x",
+                StringComparison.Ordinal);
         var request = new HttpRequestMessage(new HttpMethod(operation.Method), path);
         if (operation.Method is not ("GET" or "DELETE"))
             request.Content = operation.BodyContentType?.StartsWith("multipart", StringComparison.Ordinal) == true

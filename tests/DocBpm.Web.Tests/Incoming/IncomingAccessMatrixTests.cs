@@ -19,6 +19,7 @@ public sealed class IncomingAccessMatrixTests
     private const int Allowed = 0; // reaches the action: a refusal of the (empty) input or of the document's state, not of the person
     private const int Forbidden = 403;
     private const int Hidden = 404;
+    private const int Unreadable = 422;
 
     private static readonly string[] People =
         ["vanthu", "giamdoc", "phogiamdoc1", "chanhvanphong", "truongphong.gdtrh", "truongphong.tccb", "chuyenvien", "quantri", "phantich"];
@@ -31,6 +32,8 @@ public sealed class IncomingAccessMatrixTests
         ["POST /api/incoming/"] = [Allowed, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden],
         ["GET /api/incoming/{id:guid}"] = [Ok, Ok, Ok, Ok, Ok, Hidden, Hidden, Hidden, Hidden],
         ["GET /api/incoming/{id:guid}/files/{fileId:guid}"] = [Ok, Ok, Ok, Ok, Ok, Hidden, Hidden, Hidden, Hidden],
+        // The test scan is no PDF a signature can be cut from: those who see the document reach that refusal (422).
+        ["GET /api/incoming/{id:guid}/files/{fileId:guid}/signatures/{number:int}/signed-revision"] = [Unreadable, Unreadable, Unreadable, Unreadable, Unreadable, Hidden, Hidden, Hidden, Hidden],
         ["POST /api/incoming/{id:guid}/register"] = [Allowed, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden],
         ["POST /api/incoming/{id:guid}/return"] = [Allowed, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden],
         ["POST /api/incoming/{id:guid}/paper-delivered"] = [Allowed, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden],
@@ -76,7 +79,7 @@ public sealed class IncomingAccessMatrixTests
         {
             var (method, pattern) = (endpoint.Split(' ')[0], endpoint.Split(' ')[1]);
             var url = pattern.Replace("{id:guid}", id.ToString(), StringComparison.OrdinalIgnoreCase).Replace("{fileId:guid}", fileId, StringComparison.Ordinal)
-                .Replace("{opinionId:guid}", Guid.Empty.ToString(), StringComparison.Ordinal);
+                .Replace("{opinionId:guid}", Guid.Empty.ToString(), StringComparison.Ordinal).Replace("{number:int}", "1", StringComparison.Ordinal);
             var refusal = await SendAsync(anonymous, method, url);
             var toLogin = method == "PAGE" && refusal.StatusCode == HttpStatusCode.Redirect && refusal.Headers.Location!.OriginalString.Contains("/login?returnUrl=", StringComparison.Ordinal);
             if (!toLogin && refusal.StatusCode != HttpStatusCode.Unauthorized)
