@@ -62,17 +62,17 @@ public sealed partial class WorkflowRuntime(
         var start = model.NoneStart
             ?? throw new ProcessExecutionException(model.Id, "the process has no none start event; start it with its message");
         return await StartAtAsync(definition, model, start, request.Variables, request.BusinessKey, request.Actor, cancellationToken,
-            request.IdempotencyKey);
+            request.IdempotencyKey, request.InstanceId);
     }
 
     private async Task<InstanceRecord> StartAtAsync(DefinitionRecord definition, ProcessModel model, StartEvent start,
         IReadOnlyDictionary<string, System.Text.Json.Nodes.JsonNode?>? variables, string? businessKey, string? actor,
-        CancellationToken cancellationToken, string? idempotencyKey = null)
+        CancellationToken cancellationToken, string? idempotencyKey = null, Guid? instanceId = null)
     {
         var now = time.GetUtcNow();
         var instance = new InstanceRecord
         {
-            Id = Guid.CreateVersion7(),
+            Id = instanceId ?? Guid.CreateVersion7(),
             DefinitionId = definition.Id,
             DefinitionKey = definition.Key,
             DefinitionVersion = definition.Version,

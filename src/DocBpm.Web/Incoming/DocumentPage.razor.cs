@@ -65,7 +65,7 @@ public partial class DocumentPage
         (completeContext, completeErrors) = Form(CompleteInput);
         // From here the page may render at any await (a query can finish synchronously): its forms need their contexts first.
         carried = await CarriedTasks.LoadAsync(Db, Id, Aborted);
-        coordination = await CoordinationPanel.LoadAsync(Opinions, IncomingCoordination.Place(Id, detail.ProcessKey),
+        coordination = await CoordinationPanel.LoadAsync(Opinions, IncomingCoordination.Place(Id),
             o => IncomingCoordinationEndpoints.FileUrl(Id, o), Actor, Aborted);
         if (detail.Actions.Assign || detail.Actions.Reassign)
         {

@@ -456,6 +456,9 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
                     b.Property<int?>("IncomingNumber")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("InstanceId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Instruction")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
@@ -1184,6 +1187,9 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
                     b.Property<string>("Handler")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<Guid?>("InstanceId")
+                        .HasColumnType("uuid");
 
                     b.Property<int>("Line")
                         .HasColumnType("integer");

@@ -456,6 +456,9 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                     b.Property<int?>("IncomingNumber")
                         .HasColumnType("int");
 
+                    b.Property<Guid?>("InstanceId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("Instruction")
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
@@ -1187,6 +1190,9 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                     b.Property<string>("Handler")
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
+
+                    b.Property<Guid?>("InstanceId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<int>("Line")
                         .HasColumnType("int");

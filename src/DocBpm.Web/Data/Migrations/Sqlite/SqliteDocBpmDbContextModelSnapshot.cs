@@ -451,6 +451,9 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
                     b.Property<int?>("IncomingNumber")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("InstanceId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Instruction")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -1176,6 +1179,9 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("Handler")
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("InstanceId")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Line")
