@@ -42,11 +42,14 @@ public sealed class EngineTestHost : IAsyncDisposable
     public FakeTimeProvider Clock => (FakeTimeProvider)Services.GetRequiredService<TimeProvider>();
     public FlakyService Flaky => Services.GetRequiredService<FlakyService>();
 
-    public static async Task<EngineTestHost> StartAsync(DatabaseProvider provider)
+    /// <param name="limits">The JavaScript limits, when a test needs other than the defaults.</param>
+    public static async Task<EngineTestHost> StartAsync(DatabaseProvider provider, DocBpm.Engine.Expressions.SandboxLimits? limits = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
         var services = new ServiceCollection();
         services.AddLogging();
+        if (limits is not null)
+            services.AddSingleton(limits);
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 1, 0, 0, TimeSpan.Zero)));
         services.AddSingleton<FlakyService>();
         if (provider == DatabaseProvider.Sqlite)
