@@ -7,6 +7,7 @@ using DocBpm.Web.Accounts;
 using DocBpm.Web.Coordination;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using DocBpm.Web.Idempotency;
 
 namespace DocBpm.Web.Incoming;
 
@@ -17,7 +18,7 @@ public static class IncomingCoordinationEndpoints
     {
         var group = app.MapGroup("/api/incoming/{id:guid}").WithTags("Văn bản đến");
         group.MapGet("/coordination", CoordinationAsync);
-        group.MapPost("/opinions", GiveAsync).DisableAntiforgery();
+        group.MapPost("/opinions", GiveAsync).DisableAntiforgery().Idempotent();
         group.MapGet("/opinions/{opinionId:guid}/file", FileAsync);
         return group;
     }

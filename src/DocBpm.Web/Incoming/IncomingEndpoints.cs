@@ -5,6 +5,7 @@ using DocBpm.Documents.Incoming;
 using DocBpm.Web.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using DocBpm.Web.Idempotency;
 
 namespace DocBpm.Web.Incoming;
 
@@ -18,10 +19,10 @@ public static class IncomingEndpoints
     {
         var group = app.MapGroup("/api/incoming").WithTags("Văn bản đến");
         group.MapGet("/", SearchAsync);
-        group.MapPost("/", UploadAsync).RequireAuthorization(IncomingPolicies.Clerk).DisableAntiforgery();
+        group.MapPost("/", UploadAsync).RequireAuthorization(IncomingPolicies.Clerk).DisableAntiforgery().Idempotent();
         group.MapGet("/{id:guid}", GetAsync);
         group.MapGet("/{id:guid}/files/{fileId:guid}", FileAsync);
-        group.MapPost("/{id:guid}/register", RegisterAsync).RequireAuthorization(IncomingPolicies.Clerk);
+        group.MapPost("/{id:guid}/register", RegisterAsync).RequireAuthorization(IncomingPolicies.Clerk).Idempotent();
         group.MapPost("/{id:guid}/return", ReturnAsync).RequireAuthorization(IncomingPolicies.Clerk);
         group.MapPost("/{id:guid}/paper-delivered", PaperDeliveredAsync).RequireAuthorization(IncomingPolicies.Clerk);
         group.MapPost("/{id:guid}/recall", RecallAsync).RequireAuthorization(IncomingPolicies.Clerk);

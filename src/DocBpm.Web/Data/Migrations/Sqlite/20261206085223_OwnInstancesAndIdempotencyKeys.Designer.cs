@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DocBpm.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDocBpmDbContext))]
-    [Migration("20261206081653_DocumentFlowOwnInstances")]
-    partial class DocumentFlowOwnInstances
+    [Migration("20261206085223_OwnInstancesAndIdempotencyKeys")]
+    partial class OwnInstancesAndIdempotencyKeys
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1945,6 +1945,41 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
                     b.HasIndex("UserName", "Address", "At");
 
                     b.ToTable("doc_sign_in_events", (string)null);
+                });
+
+            modelBuilder.Entity("DocBpm.Web.Idempotency.IdempotentRequest", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Body")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("doc_idempotent_requests", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
