@@ -59,7 +59,9 @@ public static class DocumentsServiceCollectionExtensions
         services.AddSingleton(IncomingProcess.Contract);
         services.AddScoped<IncomingRegistry>();
         services.AddScoped<IncomingHandling>();
-        services.AddScoped<ICoordinationJournal, IncomingCoordination>();
+        services.AddScoped<IncomingCoordination>();
+        services.AddScoped<ICoordinationJournal>(sp => sp.GetRequiredService<IncomingCoordination>());
+        services.AddScoped<ICoordinatedRecords>(sp => sp.GetRequiredService<IncomingCoordination>());
         services.AddScoped<IIncomingRegisterEntries, IncomingRegisterEntries>();
         services.AddActivity<CancelIncoming>();
         return services;

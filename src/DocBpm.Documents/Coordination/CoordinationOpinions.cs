@@ -7,8 +7,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DocBpm.Documents.Coordination;
 
-/// <summary>Where the coordination items of one record wait: its process, the instance's business key and the user task.</summary>
-public sealed record CoordinationPlace(string ProcessKey, Guid SubjectId, string BusinessKey, string ElementId);
+/// <summary>Where the coordination items of one record wait: its process, the record and the user task.</summary>
+public sealed record CoordinationPlace(string ProcessKey, Guid SubjectId, string ElementId);
 
 public sealed record OpinionFile(string Name, string? ContentType, byte[] Content);
 
@@ -17,7 +17,7 @@ public sealed record OpinionFile(string Name, string? ContentType, byte[] Conten
 /// completed in one SaveChanges, so a refused opinion stores nothing. The main handler is never waited for nor blocked.
 /// </summary>
 public sealed class CoordinationOpinions(DbContext db, WorkflowRuntime runtime, FileStore files, IPeopleDirectory people, TimeProvider time,
-    IEnumerable<ICoordinationJournal> journals)
+    IEnumerable<ICoordinationJournal> journals, IEnumerable<ICoordinatedRecords> records)
 {
     public const int MaxLength = 4000;
 
@@ -27,15 +27,17 @@ public sealed class CoordinationOpinions(DbContext db, WorkflowRuntime runtime, 
     /// </summary>
     public async Task<BookmarkRecord?> OpenItemAsync(CoordinationPlace place, TaskActor actor, CancellationToken cancellationToken)
     {
-        var open = await OpenItems(place).ToListAsync(cancellationToken);
+        var open = await OpenItemsAsync(place, cancellationToken);
         var asked = actor with { IsAdministrator = false };
         return open.FirstOrDefault(b => TaskAccess.MayWork(b, asked));
     }
 
-    /// <summary>The coordination items still waiting for an opinion.</summary>
-    public IQueryable<BookmarkRecord> OpenItems(CoordinationPlace place) =>
-        db.Set<BookmarkRecord>().AsNoTracking().Where(b => b.DefinitionKey == place.ProcessKey && b.BusinessKey == place.BusinessKey
-            && b.ElementId == place.ElementId && b.Kind == BookmarkKind.UserTask && b.Status == BookmarkStatus.Active);
+    /// <summary>The coordination items of the record's own instance still waiting for an opinion.</summary>
+    public async Task<List<BookmarkRecord>> OpenItemsAsync(CoordinationPlace place, CancellationToken cancellationToken)
+    {
+        var own = await records.Single(r => r.ProcessKey == place.ProcessKey).OwnInstanceAsync(place.SubjectId, cancellationToken);
+        return await OwnInstance.OpenTasks(db, own, place.ElementId).ToListAsync(cancellationToken);
+    }
 
     public Task<List<CoordinationOpinion>> ListAsync(string processKey, Guid subjectId, CancellationToken cancellationToken) =>
         db.Set<CoordinationOpinion>().AsNoTracking().Where(o => o.ProcessKey == processKey && o.SubjectId == subjectId)

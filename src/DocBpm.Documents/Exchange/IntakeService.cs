@@ -194,7 +194,7 @@ public sealed partial class IntakeService(
 
         // The runtime stores the new instance in the same SaveChanges as the registration above.
         var started = await runtime.CorrelateAsync(new MessageRequest(DocumentArrived, header.DocumentId, Variables(document, registerEntry),
-            $"intake:{document.SenderCode}:{document.DocumentId}", BusinessKey: header.DocumentId), cancellationToken);
+            $"intake:{document.SenderCode}:{document.DocumentId}", BusinessKey: header.DocumentId, InstanceId: registerEntry.InstanceId), cancellationToken);
         if (started.Kind == CorrelationKind.NotCorrelated)
         {
             await db.SaveChangesAsync(cancellationToken);

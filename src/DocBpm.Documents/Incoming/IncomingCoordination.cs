@@ -8,13 +8,18 @@ namespace DocBpm.Documents.Incoming;
 /// task "Phối hợp xử lý", where they record their opinion for the main handler; the items end with the handling. Each
 /// opinion also goes into the document's history.
 /// </summary>
-public sealed class IncomingCoordination(DbContext db) : ICoordinationJournal
+public sealed class IncomingCoordination(DbContext db) : ICoordinationJournal, ICoordinatedRecords
 {
     public string ProcessKey => IncomingProcess.DefinitionKey;
 
-    /// <param name="processKey">The document's <see cref="IncomingDocument.ProcessKey"/>, its process instance's business key.</param>
-    public static CoordinationPlace Place(Guid documentId, string processKey) =>
-        new(IncomingProcess.DefinitionKey, documentId, processKey, IncomingProcess.Coordinate);
+    public static CoordinationPlace Place(Guid documentId) => new(IncomingProcess.DefinitionKey, documentId, IncomingProcess.Coordinate);
+
+    public async Task<Guid?> OwnInstanceAsync(Guid subjectId, CancellationToken cancellationToken)
+    {
+        var document = await db.Set<IncomingDocument>().AsNoTracking().Where(d => d.Id == subjectId)
+            .Select(d => new { d.ProcessKey, d.InstanceId }).FirstOrDefaultAsync(cancellationToken);
+        return document is null ? null : await OwnInstance.FindAsync(db, ProcessKey, document.ProcessKey, document.InstanceId, cancellationToken);
+    }
 
     public void Record(CoordinationOpinion opinion) =>
         db.Set<IncomingEvent>().Add(new IncomingEvent

@@ -63,6 +63,13 @@ public sealed class IncomingDocument
     /// <summary>The business key of its incoming process instance.</summary>
     public required string ProcessKey { get; set; }
 
+    /// <summary>
+    /// Its incoming process instance, chosen when the document is recorded and started in the same SaveChanges. Kept
+    /// because the key of a document from the axis is the sender's identifier, known before it arrives, so "the first
+    /// instance with the key" could be one started by another route; null for documents recorded before it was kept.
+    /// </summary>
+    public Guid? InstanceId { get; set; }
+
     /// <summary>Tên cơ quan, tổ chức ban hành (tác giả).</summary>
     public required string IssuingAgency { get; set { field = value; Rekey(); } }
 

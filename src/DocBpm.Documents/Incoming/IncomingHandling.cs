@@ -103,7 +103,7 @@ public sealed class IncomingHandling(DbContext db, WorkflowRuntime runtime, IPeo
     {
         if (document.Status != status)
             throw new IncomingStateException(document.Id, document.Status, whenNot);
-        return await new EngineDb(db).WaitingTaskAsync(document, elementId, cancellationToken)
+        return await db.WaitingTaskAsync(document, elementId, cancellationToken)
             ?? throw new IncomingStateException(document.Id, document.Status, whenNot);
     }
 

@@ -51,10 +51,11 @@ public static class IncomingProcess
 
     public static string Instant(DateTimeOffset instant) => instant.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 
-    /// <summary>The document's waiting task at <paramref name="elementId"/>, if the process is there.</summary>
-    public static Task<BookmarkRecord?> WaitingTaskAsync(this EngineDb db, IncomingDocument document, string elementId,
-        CancellationToken cancellationToken) =>
-        db.Bookmarks.AsNoTracking().Where(b => b.BusinessKey == document.ProcessKey && b.DefinitionKey == DefinitionKey
-                && b.Kind == BookmarkKind.UserTask && b.Status == BookmarkStatus.Active && b.ElementId == elementId)
-            .FirstOrDefaultAsync(cancellationToken);
+    /// <summary>The document's waiting task at <paramref name="elementId"/> of its own instance, if the process is there.</summary>
+    public static async Task<BookmarkRecord?> WaitingTaskAsync(this DbContext db, IncomingDocument document, string elementId,
+        CancellationToken cancellationToken)
+    {
+        var own = await OwnInstance.FindAsync(db, DefinitionKey, document.ProcessKey, document.InstanceId, cancellationToken);
+        return await OwnInstance.OpenTasks(db, own, elementId).FirstOrDefaultAsync(cancellationToken);
+    }
 }

@@ -32,6 +32,7 @@ public sealed class IncomingRegistry(DbContext db, WorkflowRuntime runtime, File
             Source = IncomingSource.Axis,
             ReceivedDocumentId = received.Id,
             ProcessKey = received.DocumentId,
+            InstanceId = Guid.CreateVersion7(),
             IssuingAgency = received.SenderName,
             IssuingAgencyCode = received.SenderCode,
             CodeNumber = received.CodeNumber,
@@ -79,6 +80,7 @@ public sealed class IncomingRegistry(DbContext db, WorkflowRuntime runtime, File
             Id = id,
             Source = IncomingSource.Paper,
             ProcessKey = id.ToString(),
+            InstanceId = Guid.CreateVersion7(),
             IssuingAgency = "",
             CodeNumber = "",
             CodeNotation = "",
@@ -95,7 +97,8 @@ public sealed class IncomingRegistry(DbContext db, WorkflowRuntime runtime, File
 
         // The runtime stores the new instance in the same SaveChanges as the document.
         await runtime.CorrelateAsync(new MessageRequest(IncomingProcess.PaperArrived, document.ProcessKey,
-            IncomingProcess.StartVariables(document), Actor: clerk.UserName, BusinessKey: document.ProcessKey), cancellationToken);
+            IncomingProcess.StartVariables(document), Actor: clerk.UserName, BusinessKey: document.ProcessKey, InstanceId: document.InstanceId),
+            cancellationToken);
         return document;
     }
 
@@ -167,7 +170,7 @@ public sealed class IncomingRegistry(DbContext db, WorkflowRuntime runtime, File
     public async Task ConfirmRecallAsync(Guid id, TaskActor clerk, CancellationToken cancellationToken)
     {
         var document = await LoadAsync(db, id, cancellationToken);
-        var task = await new EngineDb(db).WaitingTaskAsync(document, IncomingProcess.RecallReport, cancellationToken)
+        var task = await db.WaitingTaskAsync(document, IncomingProcess.RecallReport, cancellationToken)
             ?? throw new IncomingStateException(id, document.Status, "Không có đề nghị thu hồi nào đang chờ đối với văn bản này.");
         await runtime.CompleteTaskAsync(task.Id, null, clerk, cancellationToken);
     }
@@ -179,7 +182,7 @@ public sealed class IncomingRegistry(DbContext db, WorkflowRuntime runtime, File
     {
         if (document.Status != IncomingStatus.Arrived)
             throw new IncomingStateException(document.Id, document.Status, whenNot);
-        return await new EngineDb(db).WaitingTaskAsync(document, IncomingProcess.ClerkCheck, cancellationToken)
+        return await db.WaitingTaskAsync(document, IncomingProcess.ClerkCheck, cancellationToken)
             ?? throw new IncomingStateException(document.Id, document.Status, "Quy trình của văn bản chưa đến bước văn thư kiểm tra.");
     }
 }

@@ -142,13 +142,9 @@ public sealed class OutgoingFlow(OutgoingDrafts drafts, SigningLeaders leaders, 
     /// </summary>
     public async Task<BookmarkRecord> OpenTaskAsync(OutgoingDocument document, string step, TaskActor actor, CancellationToken cancellationToken)
     {
-        var key = document.Id.ToString();
-        // The flow starts the instance in the document's own SaveChanges, so it is the first with the key (ids are time-ordered).
-        var own = await runtime.Db.Instances.AsNoTracking().Where(i => i.DefinitionKey == OutgoingProcess.Key && i.BusinessKey == key)
-            .OrderBy(i => i.StartedAt).ThenBy(i => i.Id).Select(i => i.Id).FirstOrDefaultAsync(cancellationToken);
-        var open = await runtime.Db.Bookmarks.AsNoTracking()
-            .Where(b => b.InstanceId == own && b.ElementId == step && b.Kind == BookmarkKind.UserTask && b.Status == BookmarkStatus.Active)
-            .ToListAsync(cancellationToken);
+        // A draft records no instance id: its key is its own new id, stored with its instance in one SaveChanges.
+        var own = await OwnInstance.FindAsync(runtime.Db.Context, OutgoingProcess.Key, document.Id.ToString(), null, cancellationToken);
+        var open = await OwnInstance.OpenTasks(runtime.Db.Context, own, step).ToListAsync(cancellationToken);
         return open.FirstOrDefault(t => TaskAccess.MayWork(t, actor)) ?? throw new OutgoingRefusedException(
             open.Count == 0 ? RefusalKind.Conflict : RefusalKind.Forbidden,
             open.Count == 0 ? "Văn bản không ở bước này; không có thay đổi nào được lưu." : "Bạn không được giao xử lý bước này của văn bản.",

@@ -12,7 +12,7 @@ namespace DocBpm.Documents.ProvincialTasks;
 public sealed class ProvincialCoordination(DbContext db, WorkflowRuntime runtime, CoordinationOpinions opinions)
 {
     public static CoordinationPlace Place(Guid taskId) =>
-        new(ProvincialTaskProcess.Key, taskId, taskId.ToString(), ProvincialTaskProcess.Coordinate);
+        new(ProvincialTaskProcess.Key, taskId, ProvincialTaskProcess.Coordinate);
 
     public async Task<CoordinationOpinion> GiveOpinionAsync(Guid taskId, string? text, OpinionFile? file, TaskActor actor,
         CancellationToken cancellationToken)

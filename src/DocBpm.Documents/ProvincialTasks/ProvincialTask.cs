@@ -48,6 +48,12 @@ public sealed partial class ProvincialTask
 {
     public Guid Id { get; set; }
     public Guid DocumentId { get; set; }
+
+    /// <summary>
+    /// Its <c>provincial-task</c> instance, chosen when the line is recorded and started in the SaveChanges that stores it
+    /// or right after; the line's actions act on this instance alone. Null for lines recorded before it was kept.
+    /// </summary>
+    public Guid? InstanceId { get; set; }
     public TaskDocument? Document { get; set; }
 
     /// <summary>The line's number on the document, from 1.</summary>

@@ -48,6 +48,7 @@ public sealed class ProvincialTaskFlow(DbContext db, WorkflowRuntime runtime, Ta
         document.Tasks.AddRange(request.Lines.Select((l, i) => new ProvincialTask
         {
             Id = Guid.CreateVersion7(),
+            InstanceId = Guid.CreateVersion7(),
             Line = i + 1,
             Content = l.Content.Trim(),
             Deadline = l.Deadline.ToUniversalTime(),
@@ -57,7 +58,8 @@ public sealed class ProvincialTaskFlow(DbContext db, WorkflowRuntime runtime, Ta
         // The first start stores the document with its instance; the others follow, one instance per line.
         foreach (var task in document.Tasks)
         {
-            await runtime.StartAsync(new StartRequest(ProvincialTaskProcess.Key, Variables(document, task), task.Id.ToString(), clerk), cancellationToken);
+            await runtime.StartAsync(new StartRequest(ProvincialTaskProcess.Key, Variables(document, task), task.Id.ToString(), clerk,
+                InstanceId: task.InstanceId), cancellationToken);
         }
 
         return document;
@@ -200,10 +202,8 @@ public sealed class ProvincialTaskFlow(DbContext db, WorkflowRuntime runtime, Ta
     private async Task CompleteAsync(ProvincialTask task, string elementId, TaskActor actor, Dictionary<string, JsonNode?> variables,
         CancellationToken cancellationToken)
     {
-        var key = task.Id.ToString();
-        var bookmark = await db.Set<BookmarkRecord>().AsNoTracking()
-            .Where(b => b.BusinessKey == key && b.ElementId == elementId && b.Status == BookmarkStatus.Active && b.Kind == BookmarkKind.UserTask)
-            .Select(b => (Guid?)b.Id).FirstOrDefaultAsync(cancellationToken)
+        var own = await OwnInstance.FindAsync(db, ProvincialTaskProcess.Key, task.Id.ToString(), task.InstanceId, cancellationToken);
+        var bookmark = await OwnInstance.OpenTasks(db, own, elementId).Select(b => (Guid?)b.Id).FirstOrDefaultAsync(cancellationToken)
             ?? throw new TaskRuleException("wrong-stage", $"Nhiệm vụ đang ở bước \"{task.Stage.Vietnamese()}\", không thực hiện được thao tác này.",
                 $"Task {task.Id} has no open {elementId}.");
         await runtime.CompleteTaskAsync(bookmark, variables, actor, cancellationToken);

@@ -1,3 +1,4 @@
+using DocBpm.Documents.Coordination;
 using DocBpm.Documents.Incoming;
 using DocBpm.Engine.Activities;
 using DocBpm.Engine.Messages;
@@ -14,6 +15,7 @@ public static class ProvincialTaskServiceCollectionExtensions
         services.AddSingleton<TaskStanding>();
         services.AddScoped<ProvincialTaskFlow>();
         services.AddScoped<ProvincialCoordination>();
+        services.AddScoped<ICoordinatedRecords, CoordinatedTasks>();
         services.AddScoped<TaskReport>();
         services.AddScoped<IOutboxHandler, ReplyIssuedHandler>();
         services.AddScoped<IIncomingCompletionRule, TaskDocumentClosing>();

@@ -10,8 +10,10 @@ namespace DocBpm.Engine.Expressions;
 /// <summary>
 /// Limits that keep analyst-written JavaScript from hurting the host: no script may cost a request more than a second.
 /// A regular expression gets a fraction of that (a catastrophic pattern backtracks inside .NET's regex engine, where the
-/// statement and time checks between statements cannot stop it), and arrays are capped because one statement can
-/// allocate far past the memory limit, which is only checked between statements.
+/// statement and time checks between statements cannot stop it), and arrays and the strings built-ins make are capped
+/// because one statement can allocate far past the memory limit, which is only checked between statements. One step of
+/// an instance has a budget too, so that a model cycling through scripts stops with an incident instead of running
+/// thousands of them.
 /// </summary>
 public sealed record SandboxLimits(TimeSpan Timeout, int MaxStatements, long MaxMemoryBytes, int MaxRecursion)
 {
@@ -20,6 +22,15 @@ public sealed record SandboxLimits(TimeSpan Timeout, int MaxStatements, long Max
     public TimeSpan RegexTimeout { get; init; } = TimeSpan.FromMilliseconds(250);
 
     public uint MaxArraySize { get; init; } = 100_000;
+
+    /// <summary>The longest string (UTF-16 code units) <c>repeat</c>, <c>padStart</c>, <c>padEnd</c>, <c>concat</c> and <c>join</c> may build.</summary>
+    public int MaxStringLength { get; init; } = 1_000_000;
+
+    /// <summary>Script tasks one step of an instance may run; the next element entered after that raises an incident.</summary>
+    public int MaxScriptsPerStep { get; init; } = 1_000;
+
+    /// <summary>Time one step may spend in JavaScript (scripts, expressions, conditions) before it stops the same way.</summary>
+    public TimeSpan ScriptTimePerStep { get; init; } = TimeSpan.FromSeconds(10);
 }
 
 /// <summary>
@@ -34,6 +45,8 @@ public sealed class JavaScriptSandbox(SandboxLimits limits)
         : this(SandboxLimits.Default)
     {
     }
+
+    public SandboxLimits Limits => limits;
 
     /// <summary>Evaluates an expression against the visible variables and returns its value as JSON.</summary>
     public JsonNode? Evaluate(string expression, IReadOnlyDictionary<string, JsonNode?> variables) =>
@@ -63,6 +76,7 @@ public sealed class JavaScriptSandbox(SandboxLimits limits)
             options.Constraints.RegexTimeout = limits.RegexTimeout;
             options.Constraints.MaxArraySize = limits.MaxArraySize;
         });
+        StringLengthGuard.Install(engine, limits.MaxStringLength);
         var builtIns = writeBack is null ? null : engine.Global.GetOwnPropertyKeys().Select(k => k.ToString()).ToHashSet();
         try
         {

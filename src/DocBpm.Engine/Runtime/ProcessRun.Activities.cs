@@ -86,8 +86,8 @@ internal sealed partial class ProcessRun
     {
         try
         {
-            var result = interpreter.JavaScript.RunScript(task.Script ?? "", VisibleVariables(token.ScopeId),
-                (name, value) => SetVariable(token.ScopeId, name, value));
+            var result = Charged(() => interpreter.JavaScript.RunScript(task.Script ?? "", VisibleVariables(token.ScopeId),
+                (name, value) => SetVariable(token.ScopeId, name, value)), isScript: true);
             if (task.ScriptResultVariable is { } variable)
                 SetVariable(token.ScopeId, variable, result);
         }

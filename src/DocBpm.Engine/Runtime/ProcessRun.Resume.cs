@@ -44,6 +44,11 @@ internal sealed partial class ProcessRun
                     ?? throw new ProcessExecutionException(task.Id, $"activity type '{binding.Type}' is not registered");
                 await ExecuteBoundActivity(token, task, type, binding);
                 break;
+            case TaskNode { TaskKind: TaskKind.Script } script when bookmark.Kind == BookmarkKind.Job:
+                // The retry of a script budget's incident: the script runs again, in this new step's budget.
+                State.Bookmarks.Remove(bookmark);
+                await Enter(token, script);
+                break;
             case not TaskNode when bookmark.Kind == BookmarkKind.Job:
                 // An incident's retry: the event (an error end event) runs again, perhaps caught now after a migration;
                 // a call activity whose child ended with an uncaught error calls again.

@@ -58,7 +58,7 @@ internal sealed partial class ProcessRun
     {
         try
         {
-            return interpreter.JavaScript.Evaluate(expression, VisibleVariables(token.ScopeId));
+            return Charged(() => interpreter.JavaScript.Evaluate(expression, VisibleVariables(token.ScopeId)));
         }
         catch (ExpressionException ex)
         {

@@ -76,6 +76,8 @@ internal sealed partial class ProcessRun
 
     private ValueTask Enter(TokenState token, FlowNode node)
     {
+        if (StoppedByScriptBudget(token, node))
+            return ValueTask.CompletedTask;
         token.ElementId = node.Id;
         Journal(node, "started");
         switch (node)
@@ -167,7 +169,7 @@ internal sealed partial class ProcessRun
     {
         try
         {
-            return interpreter.JavaScript.EvaluateCondition(condition, variables);
+            return Charged(() => interpreter.JavaScript.EvaluateCondition(condition, variables));
         }
         catch (Expressions.ExpressionException ex)
         {

@@ -5,14 +5,20 @@ namespace DocBpm.Engine.Runtime;
 /// <summary>Who acts on a user task: the user name and the groups (roles, units) the user belongs to.</summary>
 public sealed record TaskActor(string UserName, IReadOnlyCollection<string> Groups, bool IsAdministrator = false);
 
+/// <param name="InstanceId">
+/// The id to give the new instance, chosen by a caller that records it beside its own rows in the same SaveChanges (a
+/// document flow naming its own instance); a fresh one when null.
+/// </param>
 public sealed record StartRequest(
     string DefinitionKey,
     IReadOnlyDictionary<string, JsonNode?>? Variables = null,
     string? BusinessKey = null,
     string? Actor = null,
     int? Version = null,
-    string? IdempotencyKey = null);
+    string? IdempotencyKey = null,
+    Guid? InstanceId = null);
 
+/// <param name="InstanceId">The id of the instance a message start event starts (see <see cref="StartRequest.InstanceId"/>).</param>
 public sealed record MessageRequest(
     string MessageName,
     string? CorrelationKey,
@@ -20,7 +26,8 @@ public sealed record MessageRequest(
     string? IdempotencyKey = null,
     string? Actor = null,
     string? BusinessKey = null,
-    bool All = false);
+    bool All = false,
+    Guid? InstanceId = null);
 
 /// <summary>A signal broadcast: every instance waiting for it, and every process that starts with it.</summary>
 public sealed record SignalRequest(

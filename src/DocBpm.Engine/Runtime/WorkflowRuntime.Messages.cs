@@ -77,7 +77,7 @@ public sealed partial class WorkflowRuntime
             if (start is null)
                 continue;
             var instance = await StartAtAsync(definition, model, start, message.Variables,
-                message.BusinessKey ?? message.CorrelationKey, message.Actor, cancellationToken);
+                message.BusinessKey ?? message.CorrelationKey, message.Actor, cancellationToken, instanceId: message.InstanceId);
             return new CorrelationResult(CorrelationKind.Started, [instance.Id]);
         }
 

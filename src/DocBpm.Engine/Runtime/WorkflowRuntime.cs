@@ -62,14 +62,14 @@ public sealed partial class WorkflowRuntime(
         var start = model.NoneStart
             ?? throw new ProcessExecutionException(model.Id, "the process has no none start event; start it with its message");
         return await StartAtAsync(definition, model, start, request.Variables, request.BusinessKey, request.Actor, cancellationToken,
-            request.IdempotencyKey);
+            request.IdempotencyKey, request.InstanceId);
     }
 
     private async Task<InstanceRecord> StartAtAsync(DefinitionRecord definition, ProcessModel model, StartEvent start,
         IReadOnlyDictionary<string, System.Text.Json.Nodes.JsonNode?>? variables, string? businessKey, string? actor,
-        CancellationToken cancellationToken, string? idempotencyKey = null)
+        CancellationToken cancellationToken, string? idempotencyKey = null, Guid? instanceId = null)
     {
-        var instance = NewInstance(Guid.CreateVersion7(), definition, businessKey, actor);
+        var instance = NewInstance(instanceId ?? Guid.CreateVersion7(), definition, businessKey, actor);
         if (idempotencyKey is not null)
             db.ProcessedMessages.Add(new ProcessedMessageRecord { IdempotencyKey = idempotencyKey, ProcessedAt = instance.StartedAt, InstanceId = instance.Id });
         var state = InstanceState.New(Guid.CreateVersion7(), variables);

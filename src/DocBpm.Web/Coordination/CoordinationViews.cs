@@ -19,7 +19,7 @@ public static class CoordinationViews
         CancellationToken cancellationToken)
     {
         var given = await opinions.ListAsync(place.ProcessKey, place.SubjectId, cancellationToken);
-        var open = await opinions.OpenItems(place).Select(b => new { b.CandidateGroups, b.CandidateUsers }).ToListAsync(cancellationToken);
+        var open = await opinions.OpenItemsAsync(place, cancellationToken);
         return new CoordinationView([.. given.Select(o => o.View(fileUrl))],
             [.. open.SelectMany(b => TaskAccess.Decode(b.CandidateGroups).Concat(TaskAccess.Decode(b.CandidateUsers))).Order(StringComparer.Ordinal)]);
     }

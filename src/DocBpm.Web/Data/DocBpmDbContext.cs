@@ -1,3 +1,4 @@
+using DocBpm.Web.Idempotency;
 using DocBpm.Documents;
 using DocBpm.Engine.Persistence;
 using DocBpm.Web.Accounts;
@@ -23,6 +24,7 @@ public abstract class DocBpmDbContext(DbContextOptions options, DatabaseProvider
         base.OnModelCreating(builder);
         builder.ApplyEngine();
         builder.ApplyDocuments();
+        builder.ApplyIdempotency();
         builder.Entity<AppUser>(e =>
         {
             e.Property(u => u.FullName).HasMaxLength(200);

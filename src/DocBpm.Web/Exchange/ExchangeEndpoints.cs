@@ -1,6 +1,7 @@
 using DocBpm.Documents.Exchange;
 using DocBpm.Edxml;
 using DocBpm.Web.Accounts;
+using DocBpm.Web.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +13,7 @@ public sealed record DispatchView(string DocumentId, string RecipientCode, Dispa
 public sealed record ReceivedView(Guid Id, string SenderCode, string SenderName, string DocumentId, string Subject,
     EdxmlPriority Priority, DateTimeOffset ArrivedAt, DateTimeOffset ReceivedAt, ExchangeStatus LastStatus);
 
-public static class ExchangeEndpoints
+public static partial class ExchangeEndpoints
 {
     public static RouteGroupBuilder MapExchange(this IEndpointRouteBuilder app)
     {
@@ -37,7 +38,8 @@ public static class ExchangeEndpoints
             .ToListAsync(cancellationToken));
 
     /// <summary>Takes in what the axis holds now, without waiting for the scheduled intake.</summary>
-    private static async Task<Results<Ok<int>, ProblemHttpResult>> PullAsync(IntakeService intake, AxisClient axis, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<int>, ProblemHttpResult>> PullAsync(IntakeService intake, AxisClient axis, ILoggerFactory loggers,
+        CancellationToken cancellationToken)
     {
         if (!axis.IsConfigured)
             return TypedResults.Problem("Chưa cấu hình trục liên thông (Exchange:AxisUrl).", statusCode: StatusCodes.Status409Conflict,
@@ -50,14 +52,21 @@ public static class ExchangeEndpoints
         {
             return AxisUnreachable();
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (InputExceptionHandler.IsLostRace(ex))
         {
             // Another pull (or the scheduled intake) took the same package in a moment ago: each package is its own
-            // transaction, so what this pull stored stays and the rest waits for the next pull.
+            // transaction, so what this pull stored stays and the rest waits for the next pull. Any other database
+            // failure is a real error and reaches the error handler.
+            var logger = loggers.CreateLogger(typeof(ExchangeEndpoints));
+            var reason = (ex.InnerException ?? ex).Message;
+            LogPullLostRace(logger, reason);
             return TypedResults.Problem("Một lượt nhận khác đang tiếp nhận cùng gói tin; hãy tải lại danh sách hoặc thử lại.",
                 statusCode: StatusCodes.Status409Conflict, title: "Đang tiếp nhận gói tin");
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A pull lost the race for a package to another pull; answered 409: {Reason}")]
+    private static partial void LogPullLostRace(ILogger logger, string reason);
 
     /// <summary>The axis is down: nothing was acknowledged and no package counts an attempt, so trying later is safe.</summary>
     internal const string AxisDownVi = "Không kết nối được trục liên thông; gói tin được giữ nguyên, hãy thử lại sau.";

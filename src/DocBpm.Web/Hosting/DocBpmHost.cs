@@ -1,3 +1,4 @@
+using DocBpm.Web.Idempotency;
 using DocBpm.Documents;
 using DocBpm.Documents.Calendar;
 using DocBpm.Engine;
@@ -75,6 +76,7 @@ public static class DocBpmHost
         app.UseQueryValueCheck();
         app.UseDocBpmAccounts();
         app.UseAntiforgery();
+        app.UseIdempotencyKeys();
 
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/api-reference", o => o.WithTitle("DocBpm API")).AllowAnonymous();

@@ -24,7 +24,7 @@ public sealed partial class InputExceptionHandler(IProblemDetailsService problem
 
     internal static ProblemDetails? Describe(Exception exception)
     {
-        if (exception is DbUpdateConcurrencyException || UniqueViolation(exception))
+        if (IsLostRace(exception))
             return new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict, Title = "Xung đột cập nhật",
@@ -39,6 +39,9 @@ public sealed partial class InputExceptionHandler(IProblemDetailsService problem
             }
             : null;
     }
+
+    /// <summary>A concurrency conflict, or a unique key a concurrent request took first: the request lost a race.</summary>
+    internal static bool IsLostRace(Exception exception) => exception is DbUpdateConcurrencyException || UniqueViolation(exception);
 
     private static bool UniqueViolation(Exception exception) =>
         exception is DbUpdateException

@@ -69,7 +69,7 @@ public partial class DocumentPage
         carried = await CarriedTasks.LoadAsync(Db, Id, Aborted);
         if (MainPdf is { } main)
             revisions = await SignedRevisionFile.ListAsync(main.Id, Files, SignedRevisions, Aborted);
-        coordination = await CoordinationPanel.LoadAsync(Opinions, IncomingCoordination.Place(Id, detail.ProcessKey),
+        coordination = await CoordinationPanel.LoadAsync(Opinions, IncomingCoordination.Place(Id),
             o => IncomingCoordinationEndpoints.FileUrl(Id, o), Actor, Aborted);
         if (detail.Actions.Assign || detail.Actions.Reassign)
         {

@@ -7,6 +7,7 @@ using DocBpm.Web.Accounts;
 using DocBpm.Web.Coordination;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using DocBpm.Web.Idempotency;
 
 namespace DocBpm.Web.Incoming;
 
@@ -17,7 +18,7 @@ public static class IncomingCoordinationEndpoints
     {
         var group = app.MapGroup("/api/incoming/{id:guid}").WithTags("Văn bản đến");
         group.MapGet("/coordination", CoordinationAsync);
-        group.MapPost("/opinions", GiveAsync).DisableAntiforgery();
+        group.MapPost("/opinions", GiveAsync).DisableAntiforgery().Idempotent();
         group.MapGet("/opinions/{opinionId:guid}/file", FileAsync);
         return group;
     }
@@ -27,7 +28,7 @@ public static class IncomingCoordinationEndpoints
     private static async Task<Results<Ok<CoordinationView>, NotFound>> CoordinationAsync(Guid id, ClaimsPrincipal user, IncomingQueries queries,
         CoordinationOpinions opinions, CancellationToken cancellationToken) =>
         await queries.FindAsync(id, user.ToReader(), cancellationToken) is { } document
-            ? TypedResults.Ok(await opinions.ViewAsync(IncomingCoordination.Place(id, document.ProcessKey), o => FileUrl(id, o), cancellationToken))
+            ? TypedResults.Ok(await opinions.ViewAsync(IncomingCoordination.Place(id), o => FileUrl(id, o), cancellationToken))
             : TypedResults.NotFound();
 
     /// <summary>A coordinating handler records an opinion: form fields <c>text</c> and, optionally, <c>file</c>.</summary>
@@ -36,7 +37,7 @@ public static class IncomingCoordinationEndpoints
     {
         if (await queries.FindAsync(id, user.ToReader(), cancellationToken) is not { } document)
             return TypedResults.NotFound();
-        var opinion = await opinions.GiveAsync(IncomingCoordination.Place(id, document.ProcessKey), text, await CoordinationViews.ReadAsync(file, cancellationToken),
+        var opinion = await opinions.GiveAsync(IncomingCoordination.Place(id), text, await CoordinationViews.ReadAsync(file, cancellationToken),
             user.ToTaskActor(), cancellationToken);
         return TypedResults.Created($"/api/incoming/{id}/coordination", opinion.View(o => FileUrl(id, o)));
     }

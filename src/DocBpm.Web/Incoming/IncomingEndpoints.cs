@@ -7,6 +7,7 @@ using DocBpm.Web.Accounts;
 using DocBpm.Web.Signatures;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using DocBpm.Web.Idempotency;
 
 namespace DocBpm.Web.Incoming;
 
@@ -20,11 +21,11 @@ public static class IncomingEndpoints
     {
         var group = app.MapGroup("/api/incoming").WithTags("Văn bản đến");
         group.MapGet("/", SearchAsync);
-        group.MapPost("/", UploadAsync).RequireAuthorization(IncomingPolicies.Clerk).DisableAntiforgery();
+        group.MapPost("/", UploadAsync).RequireAuthorization(IncomingPolicies.Clerk).DisableAntiforgery().Idempotent();
         group.MapGet("/{id:guid}", GetAsync);
         group.MapGet("/{id:guid}/files/{fileId:guid}", FileAsync);
         group.MapGet("/{id:guid}/files/{fileId:guid}/" + SignedRevisionFile.Segment, SignedRevisionAsync);
-        group.MapPost("/{id:guid}/register", RegisterAsync).RequireAuthorization(IncomingPolicies.Clerk);
+        group.MapPost("/{id:guid}/register", RegisterAsync).RequireAuthorization(IncomingPolicies.Clerk).Idempotent();
         group.MapPost("/{id:guid}/return", ReturnAsync).RequireAuthorization(IncomingPolicies.Clerk);
         group.MapPost("/{id:guid}/paper-delivered", PaperDeliveredAsync).RequireAuthorization(IncomingPolicies.Clerk);
         group.MapPost("/{id:guid}/recall", RecallAsync).RequireAuthorization(IncomingPolicies.Clerk);

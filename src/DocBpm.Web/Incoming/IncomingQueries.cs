@@ -1,3 +1,4 @@
+using DocBpm.Documents;
 using DocBpm.Documents.Access;
 using DocBpm.Documents.Files;
 using DocBpm.Documents.Incoming;
@@ -58,8 +59,9 @@ public sealed class IncomingQueries(DbContext db, TimeProvider time)
             .Select(f => new FileView(f.Id, f.Name, f.ContentType, f.Size, f.Sha256, "")).ToListAsync(cancellationToken);
         var lines = await db.Set<IncomingAssignment>().AsNoTracking().Where(a => a.DocumentId == id).ToListAsync(cancellationToken);
         var history = await db.Set<IncomingEvent>().AsNoTracking().Where(h => h.DocumentId == id).OrderBy(h => h.Id).ToListAsync(cancellationToken);
+        var own = await OwnInstance.FindAsync(db, IncomingProcess.DefinitionKey, d.ProcessKey, d.InstanceId, cancellationToken);
         var tasks = await db.Set<BookmarkRecord>().AsNoTracking()
-            .Where(b => b.BusinessKey == d.ProcessKey && b.DefinitionKey == IncomingProcess.DefinitionKey && b.Kind == BookmarkKind.UserTask && b.Status == BookmarkStatus.Active)
+            .Where(b => b.InstanceId == own && b.Kind == BookmarkKind.UserTask && b.Status == BookmarkStatus.Active)
             .ToListAsync(cancellationToken);
         bool Mine(string element) => tasks.Any(t => t.ElementId == element && TaskAccess.MayWork(t, actor));
         var main = lines.Where(l => l.Role == HandlingRole.Main && !l.Delegated).MaxBy(l => l.AssignedAt);
@@ -71,7 +73,7 @@ public sealed class IncomingQueries(DbContext db, TimeProvider time)
 
         return new IncomingDetail(IncomingSummary.Of(d, time.GetUtcNow()), d.Source, d.IssuingAgencyCode, d.Signer, d.PageCount, d.Copies,
             d.Notes, d.ArrivedAt, d.RegisteredAt, d.RegisteredBy, d.Instruction, d.PaperCopyDelivered, d.ReplyDocumentId, d.ReturnReason,
-            d.CancelReason, d.CompletedAt, await SignatureAsync(d, cancellationToken),
+            d.CancelReason, d.CompletedAt, await SignatureAsync(own, cancellationToken),
             [.. files.Select(f => f with { Url = $"/api/incoming/{id}/files/{f.Id}" })], Tree(lines, null),
             [.. history.Select(h => new HistoryView(h.At, h.UserName, h.Action, IncomingActions.Vietnamese(h.Action), h.Detail))], actions,
             d.ProcessKey,
@@ -93,10 +95,9 @@ public sealed class IncomingQueries(DbContext db, TimeProvider time)
             .FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>What the verify step of the document's process found (Article 8.1a), once it ran.</summary>
-    private async Task<SignatureView?> SignatureAsync(IncomingDocument d, CancellationToken cancellationToken)
+    private async Task<SignatureView?> SignatureAsync(Guid? instanceId, CancellationToken cancellationToken)
     {
-        var state = await db.Set<InstanceRecord>().AsNoTracking().Where(i => i.BusinessKey == d.ProcessKey && i.DefinitionKey == IncomingProcess.DefinitionKey)
-            .OrderByDescending(i => i.StartedAt).Select(i => i.State).FirstOrDefaultAsync(cancellationToken);
+        var state = await db.Set<InstanceRecord>().AsNoTracking().Where(i => i.Id == instanceId).Select(i => i.State).FirstOrDefaultAsync(cancellationToken);
         var variables = state is null ? null : InstanceState.Deserialize(state).Root.Variables;
         if (variables?.GetValueOrDefault("legalStatus") is not { } status)
             return null;

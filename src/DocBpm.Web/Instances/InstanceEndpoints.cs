@@ -7,6 +7,7 @@ using DocBpm.Web.Definitions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using DocBpm.Web.Idempotency;
 
 namespace DocBpm.Web.Instances;
 
@@ -24,22 +25,16 @@ public static class InstanceEndpoints
         return group;
     }
 
-    /// <summary>Longest <c>Idempotency-Key</c>: with the person's name it fits the engine's 400-character key column.</summary>
-    public const int MaxIdempotencyKeyLength = 100;
-
     /// <summary>
     /// A client that lost the answer retries with the same <c>Idempotency-Key</c> and gets the instance the first request
     /// started; the key is the person's own, so two people's keys never meet.
     /// </summary>
     private static async Task<Results<Created<InstanceSummary>, ProblemHttpResult, ValidationProblem>> StartAsync(StartInstanceRequest request,
-        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ClaimsPrincipal user, WorkflowRuntime runtime, DocumentFlows flows,
+        [FromHeader(Name = IdempotencyKeys.Header)] string? idempotencyKey, ClaimsPrincipal user, WorkflowRuntime runtime, DocumentFlows flows,
         CancellationToken cancellationToken)
     {
-        if (idempotencyKey is not null && (idempotencyKey.Length is 0 or > MaxIdempotencyKeyLength || idempotencyKey.Any(char.IsControl)))
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["Idempotency-Key"] = [$"Khóa chống lặp (Idempotency-Key) dài từ 1 đến {MaxIdempotencyKeyLength} ký tự, không chứa ký tự điều khiển."],
-            });
+        if (idempotencyKey is not null && IdempotencyKeys.Refusal(idempotencyKey) is { } refusal)
+            return TypedResults.ValidationProblem(refusal);
         if (flows.OwnsProcess(request.DefinitionKey))
             return DocumentFlows.Refused($"Quy trình '{request.DefinitionKey}'");
         var key = idempotencyKey is null ? null : $"instance-start:{user.Identity?.Name}:{idempotencyKey}";

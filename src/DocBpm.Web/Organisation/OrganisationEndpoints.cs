@@ -4,6 +4,7 @@ using DocBpm.Web.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using DocBpm.Web.Idempotency;
 
 namespace DocBpm.Web.Organisation;
 
@@ -25,7 +26,7 @@ public static partial class OrganisationEndpoints
         group.MapGet("/units", UnitsAsync);
         group.MapPut("/units/{code}/supervisor", SetSupervisorAsync).RequireAuthorization(Policies.Administrator);
         group.MapGet("/people", PeopleAsync).RequireAuthorization(Policies.OfficeLeaders);
-        group.MapPost("/people", CreateAsync).RequireAuthorization(Policies.Administrator);
+        group.MapPost("/people", CreateAsync).RequireAuthorization(Policies.Administrator).Idempotent();
         group.MapPost("/people/{userName}/lock", (string userName, UserManager<AppUser> users, TimeProvider time) =>
             SetLockAsync(userName, users, time.GetUtcNow().AddYears(100))).RequireAuthorization(Policies.Administrator);
         group.MapPost("/people/{userName}/unlock", (string userName, UserManager<AppUser> users) =>

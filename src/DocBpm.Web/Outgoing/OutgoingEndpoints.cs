@@ -5,6 +5,7 @@ using DocBpm.Web.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using DocBpm.Web.Idempotency;
 
 namespace DocBpm.Web.Outgoing;
 
@@ -16,12 +17,12 @@ public static class OutgoingEndpoints
         var group = app.MapGroup("/api/outgoing").WithTags("Văn bản đi").RequireAuthorization();
         group.MapGet("/", MineAsync);
         group.MapGet("/types", TypesAsync);
-        group.MapPost("/", CreateAsync);
+        group.MapPost("/", CreateAsync).Idempotent();
         group.MapGet("/{id:guid}", OutgoingPages.GetAsync);
         group.MapGet("/{id:guid}/versions", OutgoingPages.VersionsAsync);
         group.MapGet("/{id:guid}/files/{fileId:guid}", OutgoingPages.FileAsync);
         group.MapGet("/{id:guid}/files/{fileId:guid}/" + Signatures.SignedRevisionFile.Segment, OutgoingPages.SignedRevisionAsync);
-        group.MapPost("/{id:guid}/versions", UploadAsync);
+        group.MapPost("/{id:guid}/versions", UploadAsync).Idempotent();
         group.MapPut("/{id:guid}/recipients", RecipientsAsync);
         group.MapPost("/{id:guid}/submit", SubmitAsync);
         group.MapPost("/{id:guid}/opinion", OpinionAsync);
@@ -30,7 +31,7 @@ public static class OutgoingEndpoints
         group.MapPost("/{id:guid}/return", ReturnAsync);
         group.MapPost("/{id:guid}/sign", SignAsync);
         group.MapPost("/{id:guid}/issue", IssueAsync);
-        group.MapPost("/{id:guid}/corrections", CorrectAsync);
+        group.MapPost("/{id:guid}/corrections", CorrectAsync).Idempotent();
         return group;
     }
 

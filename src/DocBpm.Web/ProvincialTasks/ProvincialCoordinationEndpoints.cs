@@ -8,6 +8,7 @@ using DocBpm.Web.Coordination;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using DocBpm.Web.Idempotency;
 
 namespace DocBpm.Web.ProvincialTasks;
 
@@ -20,7 +21,7 @@ public static class ProvincialCoordinationEndpoints
     {
         var group = app.MapGroup("/api/provincial-tasks/{id:guid}").WithTags("Nhiệm vụ UBND tỉnh giao");
         group.MapGet("/coordination", CoordinationAsync);
-        group.MapPost("/opinions", GiveAsync).DisableAntiforgery();
+        group.MapPost("/opinions", GiveAsync).DisableAntiforgery().Idempotent();
         group.MapGet("/opinions/{opinionId:guid}/file", FileAsync);
         group.MapPost("/coordinating-units", ChangeAsync).RequireAuthorization(p => p.RequireRole(Roles.Director, Roles.Deputy));
         return group;

@@ -7,6 +7,7 @@ using DocBpm.Documents.Outgoing;
 using DocBpm.Web.Outgoing;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using DocBpm.Web.Idempotency;
 
 namespace DocBpm.Web.ProvincialTasks;
 
@@ -18,14 +19,14 @@ public static class ProvincialTaskEndpoints
         var group = app.MapGroup("/api/provincial-tasks").WithTags("Nhiệm vụ UBND tỉnh giao");
         group.MapGet("/", ListAsync);
         group.MapGet("/{id:guid}", GetAsync);
-        group.MapPost("/documents", RecordAsync).RequireAuthorization(p => p.RequireRole(Roles.Clerk));
+        group.MapPost("/documents", RecordAsync).RequireAuthorization(p => p.RequireRole(Roles.Clerk)).Idempotent();
         group.MapGet("/documents/{id:guid}", DocumentAsync);
         group.MapPost("/documents/{id:guid}/close", CloseAsync);
         group.MapPost("/documents/{id:guid}/take-back", TakeBackAsync);
         group.MapPost("/{id:guid}/reconcile", ReconcileAsync).RequireAuthorization(p => p.RequireRole(Roles.Clerk));
         group.MapPost("/{id:guid}/assign", AssignAsync).RequireAuthorization(p => p.RequireRole(Roles.Director, Roles.Deputy));
         group.MapPost("/{id:guid}/handler", AssignHandlerAsync).RequireAuthorization(p => p.RequireRole(Roles.UnitHead));
-        group.MapPost("/{id:guid}/reply-draft", ReplyDraftAsync);
+        group.MapPost("/{id:guid}/reply-draft", ReplyDraftAsync).Idempotent();
         group.MapPost("/{id:guid}/extension", ExtensionAsync);
         return group;
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using DocBpm.Documents.Registers;
 using DocBpm.Web.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
+using DocBpm.Web.Idempotency;
 
 namespace DocBpm.Web.Registers;
 
@@ -23,7 +24,7 @@ public static class RegisterEndpoints
             .RequireAuthorization(p => p.RequireRole(Roles.Administrator, Roles.Clerk));
         group.MapGet("/", ListAsync);
         group.MapGet("/{bookId:guid}/export", ExportAsync);
-        group.MapPost("/", CreateAsync).RequireAuthorization(Policies.Administrator);
+        group.MapPost("/", CreateAsync).RequireAuthorization(Policies.Administrator).Idempotent();
         group.MapPut("/{bookId:guid}", RenameAsync).RequireAuthorization(Policies.Administrator);
         group.MapPost("/{bookId:guid}/deactivate", DeactivateAsync).RequireAuthorization(Policies.Administrator);
         return group;

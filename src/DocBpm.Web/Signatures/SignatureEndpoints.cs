@@ -3,6 +3,7 @@ using DocBpm.Web.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using DocBpm.Web.Idempotency;
 
 namespace DocBpm.Web.Signatures;
 
@@ -21,7 +22,7 @@ public static class SignatureEndpoints
             .WithMetadata(new RequestSizeLimitAttribute(limit + (1024 * 1024)));
         group.MapGet("/authorities", (SignerRegistry registry, CancellationToken ct) => ListAsync(registry, ct))
             .RequireAuthorization(Policies.Administrator);
-        group.MapPost("/authorities", AddAsync).RequireAuthorization(Policies.Administrator);
+        group.MapPost("/authorities", AddAsync).RequireAuthorization(Policies.Administrator).Idempotent();
         group.MapDelete("/authorities/{id:guid}", async Task<Results<NoContent, NotFound>> (Guid id, SignerRegistry registry, CancellationToken ct) =>
             await registry.RemoveAsync(id, ct) ? TypedResults.NoContent() : TypedResults.NotFound()).RequireAuthorization(Policies.Administrator);
         return group;

@@ -53,6 +53,36 @@ public sealed class JavaScriptSandboxTests
     }
 
     [TestMethod]
+    [DataRow("'x'.repeat(2 ** 28)")]
+    [DataRow("'x'.padEnd(2 ** 28, 'y')")]
+    [DataRow("'x'.padStart(2 ** 28)")]
+    [DataRow("''.concat('x'.repeat(600000), 'y'.repeat(600000))")]
+    [DataRow("new Array(1000).fill('x'.repeat(1000)).join('-')")]
+    public void Issue16_a_string_past_the_cap_is_refused_quickly_before_it_is_built(string script)
+    {
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+
+        var error = Assert.ThrowsExactly<ExpressionException>(() => sandbox.Evaluate(script, new Dictionary<string, JsonNode?>()));
+
+        Assert.IsTrue(System.Diagnostics.Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(1), "refused at once");
+        Assert.IsTrue(GC.GetAllocatedBytesForCurrentThread() - allocated < 16 * 1024 * 1024, "nothing near the string's size was allocated");
+        StringAssert.Contains(error.Reason, "Invalid string length");
+    }
+
+    [TestMethod]
+    public void Issue16_strings_up_to_the_cap_are_built_and_a_script_may_catch_the_refusal()
+    {
+        var empty = new Dictionary<string, JsonNode?>();
+
+        Assert.AreEqual(1_000_000, (int)sandbox.Evaluate("'x'.repeat(1000000).length", empty)!);
+        Assert.AreEqual("a-b-c", (string?)sandbox.Evaluate("['a', 'b', 'c'].join('-')", empty));
+        Assert.AreEqual("a,1,", (string?)sandbox.Evaluate("['a', 1, null].join()", empty));
+        Assert.AreEqual("0042", (string?)sandbox.Evaluate("'42'.padStart(4, '0')", empty));
+        Assert.AreEqual("too long", (string?)sandbox.Evaluate("try { 'x'.repeat(2 ** 28) } catch (e) { e instanceof RangeError ? 'too long' : 'other' }", empty));
+    }
+
+    [TestMethod]
     public void Scripts_have_no_access_to_dotnet()
     {
         foreach (var escape in new[] { "System.IO.File.ReadAllText('/etc/passwd')", "importNamespace('System')", "clr" })

@@ -31,10 +31,12 @@ public sealed class PostgreSqlEngineTestContext(DbContextOptions<PostgreSqlEngin
 public sealed class EngineTestHost : IAsyncDisposable
 {
     private readonly TestDatabase database;
+    private readonly DocBpm.Engine.Expressions.SandboxLimits? limits;
 
-    private EngineTestHost(TestDatabase database, ServiceProvider services)
+    private EngineTestHost(TestDatabase database, ServiceProvider services, DocBpm.Engine.Expressions.SandboxLimits? limits)
     {
         this.database = database;
+        this.limits = limits;
         Services = services;
     }
 
@@ -42,13 +44,15 @@ public sealed class EngineTestHost : IAsyncDisposable
     public FakeTimeProvider Clock => (FakeTimeProvider)Services.GetRequiredService<TimeProvider>();
     public FlakyService Flaky => Services.GetRequiredService<FlakyService>();
 
-    public static async Task<EngineTestHost> StartAsync(DatabaseProvider provider)
+    /// <param name="limits">The JavaScript limits, when a test needs other than the defaults.</param>
+    /// <param name="limits">The JavaScript limits, when a test needs other than the defaults.</param>
+    public static async Task<EngineTestHost> StartAsync(DatabaseProvider provider, DocBpm.Engine.Expressions.SandboxLimits? limits = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
-        var services = BuildServices(database, new DateTimeOffset(2026, 11, 23, 1, 0, 0, TimeSpan.Zero));
+        var services = BuildServices(database, new DateTimeOffset(2026, 11, 23, 1, 0, 0, TimeSpan.Zero), limits);
         await using (var scope = services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<EngineTestContext>().Database.EnsureCreatedAsync();
-        return new EngineTestHost(database, services);
+        return new EngineTestHost(database, services, limits);
     }
 
     /// <summary>A host restart: every service and cache is built anew on the same database, at the same time.</summary>
@@ -56,14 +60,16 @@ public sealed class EngineTestHost : IAsyncDisposable
     {
         var now = Clock.GetUtcNow();
         await Services.DisposeAsync();
-        Services = BuildServices(database, now);
+        Services = BuildServices(database, now, limits);
     }
 
-    private static ServiceProvider BuildServices(TestDatabase database, DateTimeOffset now)
+    private static ServiceProvider BuildServices(TestDatabase database, DateTimeOffset now, DocBpm.Engine.Expressions.SandboxLimits? limits)
     {
         var provider = database.Provider;
         var services = new ServiceCollection();
         services.AddLogging();
+        if (limits is not null)
+            services.AddSingleton(limits);
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(now));
         services.AddSingleton<FlakyService>();
         if (provider == DatabaseProvider.Sqlite)

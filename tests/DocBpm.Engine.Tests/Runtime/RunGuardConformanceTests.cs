@@ -1,3 +1,4 @@
+using DocBpm.Engine.Expressions;
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Runtime;
 using DocBpm.Engine.Tests.Infrastructure;
@@ -20,11 +21,14 @@ public sealed class RunGuardConformanceTests
         + """<bpmn:scriptTask id="t"><bpmn:script>i = i + 1</bpmn:script></bpmn:scriptTask><bpmn:manualTask id="done"/><bpmn:endEvent id="e"/>"""
         + Flow("f0", "s", "g") + Flow("toLoop", "g", "t", "i < n") + Flow("back", "t", "g") + Flow("toDone", "g", "done") + Flow("f1", "done", "e"));
 
+    /// <summary>The step guard is tried apart from the script budget, which would stop these loops first.</summary>
+    private static readonly SandboxLimits UnlimitedScripts = SandboxLimits.Default with { MaxScriptsPerStep = int.MaxValue, ScriptTimePerStep = TimeSpan.MaxValue };
+
     [TestMethod]
     [DynamicData(nameof(Providers))]
     public async Task A_run_of_exactly_10000_steps_completes(DatabaseProvider provider)
     {
-        await using var host = await EngineTestHost.StartAsync(provider);
+        await using var host = await EngineTestHost.StartAsync(provider, UnlimitedScripts);
 
         var instance = await host.StartAsync(Loop, new { i = 0, n = 4998 });
 
@@ -36,7 +40,7 @@ public sealed class RunGuardConformanceTests
     [DynamicData(nameof(Providers))]
     public async Task A_run_past_10000_steps_without_a_wait_state_is_stopped_as_a_runaway_loop_and_nothing_is_stored(DatabaseProvider provider)
     {
-        await using var host = await EngineTestHost.StartAsync(provider);
+        await using var host = await EngineTestHost.StartAsync(provider, UnlimitedScripts);
         await host.DeployAsync(Loop);
 
         var error = await Assert.ThrowsExactlyAsync<ProcessExecutionException>(() => host.InScopeAsync(r =>
@@ -46,6 +50,26 @@ public sealed class RunGuardConformanceTests
         StringAssert.Contains(error.Reason, "more than 10000 steps");
         Assert.AreEqual(0, await host.QueryAsync(db => db.Instances.CountAsync()));
         Assert.AreEqual(0, await host.QueryAsync(db => db.Journal.CountAsync()));
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(Providers))]
+    public async Task Issue16_a_cycle_through_a_script_stops_at_the_steps_script_budget_with_an_incident_naming_it_and_a_retry_goes_on(
+        DatabaseProvider provider)
+    {
+        await using var host = await EngineTestHost.StartAsync(provider);
+
+        var instance = await host.StartAsync(Loop, new { i = 0, n = 4000 });
+
+        Assert.AreEqual(1000, (int?)await host.VariableAsync(instance.Id, "i"), "the step ran its budget of scripts and no more");
+        var incident = await host.QueryAsync(db => db.Incidents.SingleAsync());
+        Assert.AreEqual("g", incident.ElementId, "the token stops where it re-enters the cycle");
+        StringAssert.Contains(incident.Error, "script budget spent: 1000 script tasks ran in one step");
+
+        await host.InScopeAsync(r => r.RetryIncidentAsync(incident.Id, "quantri", CancellationToken.None));
+
+        Assert.AreEqual(2000, (int?)await host.VariableAsync(instance.Id, "i"), "the retry is a step with a budget of its own");
+        Assert.AreEqual(1, await host.QueryAsync(db => db.Incidents.CountAsync(i => i.ResolvedAt == null)));
     }
 
     [TestMethod]

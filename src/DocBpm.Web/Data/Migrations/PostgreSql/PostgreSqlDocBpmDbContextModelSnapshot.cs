@@ -456,6 +456,9 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
                     b.Property<int?>("IncomingNumber")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("InstanceId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Instruction")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
@@ -1184,6 +1187,9 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
                     b.Property<string>("Handler")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<Guid?>("InstanceId")
+                        .HasColumnType("uuid");
 
                     b.Property<int>("Line")
                         .HasColumnType("integer");
@@ -2178,6 +2184,41 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
                     b.HasIndex("UserName", "Address", "At");
 
                     b.ToTable("doc_sign_in_events", (string)null);
+                });
+
+            modelBuilder.Entity("DocBpm.Web.Idempotency.IdempotentRequest", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Body")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("Status")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("doc_idempotent_requests", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -451,6 +451,9 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
                     b.Property<int?>("IncomingNumber")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("InstanceId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Instruction")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -1176,6 +1179,9 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("Handler")
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("InstanceId")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Line")
@@ -2167,6 +2173,41 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
                     b.HasIndex("UserName", "Address", "At");
 
                     b.ToTable("doc_sign_in_events", (string)null);
+                });
+
+            modelBuilder.Entity("DocBpm.Web.Idempotency.IdempotentRequest", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Body")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("doc_idempotent_requests", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -1,0 +1,64 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace DocBpm.Web.Data.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class OwnInstancesAndIdempotencyKeys : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<Guid>(
+                name: "InstanceId",
+                table: "prov_tasks",
+                type: "uniqueidentifier",
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "InstanceId",
+                table: "doc_incoming",
+                type: "uniqueidentifier",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "doc_idempotent_requests",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    Fingerprint = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: true),
+                    ContentType = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Location = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    Body = table.Column<byte[]>(type: "varbinary(max)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_doc_idempotent_requests", x => x.Key);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_doc_idempotent_requests_At",
+                table: "doc_idempotent_requests",
+                column: "At");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "doc_idempotent_requests");
+
+            migrationBuilder.DropColumn(
+                name: "InstanceId",
+                table: "prov_tasks");
+
+            migrationBuilder.DropColumn(
+                name: "InstanceId",
+                table: "doc_incoming");
+        }
+    }
+}
