@@ -57,9 +57,11 @@ public static class DocumentsServiceCollectionExtensions
         services.AddSingleton(IncomingProcess.Contract);
         services.AddScoped<IncomingRegistry>();
         services.AddScoped<IncomingHandling>();
+        services.AddSingleton<UrgentHandling>();
         services.AddScoped<ICoordinationJournal, IncomingCoordination>();
         services.AddScoped<IIncomingRegisterEntries, IncomingRegisterEntries>();
         services.AddActivity<CancelIncoming>();
+        services.AddActivity<RecordUrgentOverdue>();
         return services;
     }
 
