@@ -39,7 +39,7 @@ public sealed class IncomingHandling(DbContext db, WorkflowRuntime runtime, IPeo
         document.Revision++;
         db.Record(document, time.GetUtcNow(), director.UserName, IncomingActions.Forwarded,
             deputy!.FullName + (note is null ? "" : ": " + note));
-        await runtime.CompleteTaskAsync(task.Id, new Dictionary<string, JsonNode?> { ["forwardedTo"] = deputy.UserName, ["forwardNote"] = note },
+        await runtime.CompleteTaskAsync(task.Id, new Dictionary<string, JsonNode?> { ["forwardedTo"] = deputy.UserName },
             director, cancellationToken);
     }
 

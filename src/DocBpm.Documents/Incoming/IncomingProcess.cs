@@ -25,8 +25,6 @@ public static class IncomingProcess
     /// <summary>The deputy the Director forwarded the document to instructs and assigns in his place (Article 8.2b).</summary>
     public const string DeputyInstruction = "DeputyInstruction";
 
-    /// <summary>The office chief's item for an urgent document left past its clock hours (Article 6.2).</summary>
-    public const string EscalateUrgent = "EscalateUrgent";
     public const string Process = "Process";
     public const string RecallReport = "RecallReport";
     public const string Coordinate = "Coordinate";
