@@ -59,11 +59,13 @@ public static class DocumentsServiceCollectionExtensions
         services.AddSingleton(IncomingProcess.Contract);
         services.AddScoped<IncomingRegistry>();
         services.AddScoped<IncomingHandling>();
+        services.AddSingleton<UrgentHandling>();
         services.AddScoped<IncomingCoordination>();
         services.AddScoped<ICoordinationJournal>(sp => sp.GetRequiredService<IncomingCoordination>());
         services.AddScoped<ICoordinatedRecords>(sp => sp.GetRequiredService<IncomingCoordination>());
         services.AddScoped<IIncomingRegisterEntries, IncomingRegisterEntries>();
         services.AddActivity<CancelIncoming>();
+        services.AddActivity<RecordUrgentOverdue>();
         return services;
     }
 

@@ -22,7 +22,8 @@ public sealed record DispatchDocument(
     DateOnly? DueDate = null,
     string? Content = null,
     BusinessDocType Business = BusinessDocType.New,
-    string? Corrects = null);
+    string? Corrects = null,
+    bool PaperAlsoSent = false);
 
 /// <summary>
 /// Sends an issued document to other agencies over the axis. The package and one delivery row per recipient are
@@ -70,7 +71,7 @@ public sealed class DispatchToBus(DbContext db, FileStore files, IOptions<AxisCo
                 new EdxmlSigner(document.SignerCompetence, document.SignerPosition, document.SignerName), new EdxmlOtherInfo(document.Priority),
                 identifier.ToString(), document.Content, document.DueDate),
             [new EdxmlTrace(me.AgencyCode, context.Now)],
-            new EdxmlBusiness(document.Business, null, null, PaperAlsoSent: false, document.Corrects,
+            new EdxmlBusiness(document.Business, null, null, document.PaperAlsoSent, document.Corrects,
                 document.Business == BusinessDocType.Replace && document.Corrects is { } replaced ? [new EdxmlReplacement(replaced, recipients)] : null),
             attachments));
         var stored = files.AddGenerated($"{document.CodeNumber}.edxml", "application/xml", package);

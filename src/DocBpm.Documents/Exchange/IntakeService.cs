@@ -188,7 +188,8 @@ public sealed partial class IntakeService(
             LastStatus = ExchangeStatus.Arrived,
         };
         db.Set<ReceivedDocument>().Add(document);
-        var registerEntry = incoming.AddFromAxis(document, header.DocumentType.TypeName, header.Signer.FullName);
+        var registerEntry = incoming.AddFromAxis(document, header.DocumentType.TypeName, header.Signer.FullName,
+            package.Business.PaperAlsoSent);
         await LinkCorrectionAsync(registerEntry, package.Business, cancellationToken);
         QueueStatus(document, ExchangeStatus.Arrived, null);
 
@@ -311,9 +312,9 @@ public sealed partial class IntakeService(
         });
     }
 
-    private static Dictionary<string, JsonNode?> Variables(ReceivedDocument d, IncomingDocument entry)
+    private Dictionary<string, JsonNode?> Variables(ReceivedDocument d, IncomingDocument entry)
     {
-        var variables = IncomingProcess.StartVariables(entry);
+        var variables = incoming.StartVariables(entry);
         variables["receivedDocumentId"] = d.Id.ToString();
         variables["sender"] = d.SenderCode;
         variables["senderName"] = d.SenderName;

@@ -11,6 +11,9 @@ public sealed record AssignmentOrder(
     IReadOnlyList<string>? Information,
     DateOnly? Deadline);
 
+/// <summary>The Director forwards the document to a deputy (by user name) for instruction, with an optional note.</summary>
+public sealed record ForwardOrder(string? Deputy, string? Note);
+
 /// <summary>The main handler finishes the document; the reply document is linked once outgoing documents exist.</summary>
 public sealed record CompletionReport(string? Result, Guid? ReplyDocumentId);
 

@@ -113,8 +113,19 @@ public sealed class IncomingDocument
     /// <summary>Thời hạn giải quyết.</summary>
     public DateTimeOffset? Deadline { get; set; }
 
+    /// <summary>The sender also sends the paper original (Article 5.5: the package's <c>Bussiness/Paper</c>).</summary>
+    public bool PaperOriginalFollows { get; set; }
+
     /// <summary>The paper original was also handed to the main handler (Article 8.2b).</summary>
     public bool PaperCopyDelivered { get; set; }
+
+    /// <summary>When the clerk handed the paper original over, and who did.</summary>
+    public DateTimeOffset? PaperDeliveredAt { get; set; }
+
+    public string? PaperDeliveredBy { get; set; }
+
+    /// <summary>A paper original exists here: the document was digitised from paper, or its sender also sends it on paper.</summary>
+    public bool HasPaperOriginal => Source == IncomingSource.Paper || PaperOriginalFollows;
 
     /// <summary>The outgoing document that answers this one, once outgoing documents exist.</summary>
     public Guid? ReplyDocumentId { get; set; }

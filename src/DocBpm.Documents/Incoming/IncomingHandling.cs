@@ -16,11 +16,48 @@ namespace DocBpm.Documents.Incoming;
 public sealed class IncomingHandling(DbContext db, WorkflowRuntime runtime, IPeopleDirectory people, TimeProvider time,
     IEnumerable<IIncomingCompletionRule> completionRules)
 {
-    public async Task AssignAsync(Guid id, AssignmentOrder order, TaskActor director, CancellationToken cancellationToken)
+    /// <summary>
+    /// The Director hands the instruction to a deputy (Article 8.2b: "chuyển văn bản cho các Phó Giám đốc Sở"): the
+    /// deputy's step opens in his place, and the deputy then assigns.
+    /// </summary>
+    public async Task ForwardAsync(Guid id, ForwardOrder order, TaskActor director, CancellationToken cancellationToken)
     {
         var document = await IncomingRegistry.LoadAsync(db, id, cancellationToken);
         var task = await WaitingAsync(document, IncomingStatus.Registered, IncomingProcess.DirectorInstruction,
-            "Văn bản chưa vào sổ hoặc đã được phân công.", cancellationToken);
+            "Văn bản chưa vào sổ hoặc đã được chuyển, phân công.", cancellationToken);
+        if (!TaskAccess.MayWork(task, director))
+            throw new IncomingAccessException("Chỉ Giám đốc chuyển văn bản đến cho Phó Giám đốc (Điều 8.2b).");
+        var errors = new Dictionary<string, string[]>();
+        if (order.Note is { Length: > 4000 })
+            errors["note"] = ["Ý kiến chuyển không quá 4000 ký tự."];
+        var deputy = string.IsNullOrWhiteSpace(order.Deputy) ? null : await people.FindAsync(order.Deputy.Trim(), cancellationToken);
+        if (deputy is not { Rank: LeaderRank.Deputy, IsLocked: false })
+            errors["deputy"] = ["Cần chọn một Phó Giám đốc đang làm việc."];
+        IncomingValidationException.ThrowIfAny(errors);
+
+        var note = string.IsNullOrWhiteSpace(order.Note) ? null : order.Note.Trim();
+        document.Revision++;
+        db.Record(document, time.GetUtcNow(), director.UserName, IncomingActions.Forwarded,
+            deputy!.FullName + (note is null ? "" : ": " + note));
+        await runtime.CompleteTaskAsync(task.Id, new Dictionary<string, JsonNode?> { ["forwardedTo"] = deputy.UserName },
+            director, cancellationToken);
+    }
+
+    /// <summary>The Director, or the deputy he forwarded the document to, instructs and assigns (Article 8.2b).</summary>
+    public async Task AssignAsync(Guid id, AssignmentOrder order, TaskActor director, CancellationToken cancellationToken)
+    {
+        var document = await IncomingRegistry.LoadAsync(db, id, cancellationToken);
+        const string whenNot = "Văn bản chưa vào sổ hoặc đã được phân công.";
+        if (document.Status != IncomingStatus.Registered)
+            throw new IncomingStateException(document.Id, document.Status, whenNot);
+        var engine = new EngineDb(db);
+        var task = await engine.WaitingTaskAsync(document, IncomingProcess.DeputyInstruction, cancellationToken)
+            ?? await engine.WaitingTaskAsync(document, IncomingProcess.DirectorInstruction, cancellationToken)
+            ?? throw new IncomingStateException(document.Id, document.Status, whenNot);
+        if (!TaskAccess.MayWork(task, director))
+            throw new IncomingAccessException(task.ElementId == IncomingProcess.DeputyInstruction
+                ? "Giám đốc đã chuyển văn bản này cho một Phó Giám đốc khác chỉ đạo."
+                : "Văn bản này đang chờ Giám đốc chỉ đạo (Điều 8.2b).");
         var now = time.GetUtcNow();
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(order.Instruction) || order.Instruction.Trim().Length > 4000)

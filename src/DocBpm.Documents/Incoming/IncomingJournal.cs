@@ -9,12 +9,14 @@ public static class IncomingActions
     public const string Uploaded = "uploaded";
     public const string Registered = "registered";
     public const string Returned = "returned";
+    public const string Forwarded = "forwarded";
     public const string Assigned = "assigned";
     public const string Reassigned = "reassigned";
     public const string PaperDelivered = "paper-delivered";
     public const string Coordinated = "coordinated";
     public const string Completed = "completed";
     public const string Cancelled = "cancelled";
+    public const string UrgentOverdue = "urgent-overdue";
 
     public static string Vietnamese(string action) => action switch
     {
@@ -22,12 +24,14 @@ public static class IncomingActions
         Uploaded => "Văn thư số hóa, tải lên",
         Registered => "Vào sổ văn bản đến",
         Returned => "Trả lại nơi gửi",
-        Assigned => "Giám đốc chỉ đạo, phân công",
+        Forwarded => "Giám đốc chuyển Phó Giám đốc chỉ đạo",
+        Assigned => "Chỉ đạo, phân công",
         Reassigned => "Giao lại",
         PaperDelivered => "Đã chuyển bản giấy",
         Coordinated => "Ý kiến phối hợp xử lý",
         Completed => "Hoàn thành xử lý",
         Cancelled => "Hủy do thu hồi",
+        UrgentOverdue => "Văn bản khẩn quá thời hạn",
         _ => action,
     };
 

@@ -20,6 +20,8 @@ public static class IncomingModel
             e.Property(d => d.Signer).HasMaxLength(200);
             e.Property(d => d.Notes).HasMaxLength(2000);
             e.Property(d => d.RegisteredBy).HasMaxLength(256);
+            e.Property(d => d.PaperDeliveredBy).HasMaxLength(256);
+            e.Ignore(d => d.HasPaperOriginal);
             e.Property(d => d.Instruction).HasMaxLength(4000);
             e.Property(d => d.ReturnReason).HasMaxLength(2000);
             e.Property(d => d.CancelReason).HasMaxLength(2000);

@@ -17,25 +17,36 @@ public static class IncomingProcess
     /// <summary>Starts the process for a paper document the clerk has digitised.</summary>
     public const string PaperArrived = "incoming-paper";
 
-
     public const string DefinitionKey = "incoming";
 
     public const string ClerkCheck = "ClerkCheck";
     public const string DirectorInstruction = "DirectorInstruction";
+
+    /// <summary>The deputy the Director forwarded the document to instructs and assigns in his place (Article 8.2b).</summary>
+    public const string DeputyInstruction = "DeputyInstruction";
+
     public const string Process = "Process";
     public const string RecallReport = "RecallReport";
     public const string Coordinate = "Coordinate";
 
     public static ProcessContract Contract { get; } = new(DefinitionKey)
     {
-        UserTasks = [ClerkCheck, DirectorInstruction, Process, RecallReport, Coordinate],
+        UserTasks = [ClerkCheck, DirectorInstruction, DeputyInstruction, Process, RecallReport, Coordinate],
         Messages = [IntakeService.DocumentArrived, PaperArrived, IntakeService.RecallNotice],
-        Variables = ["incomingDocumentId", "documentId", "viaAxis", "priority", "mainFileId", "processUsers", "deadline", "coordinators"],
-        ActivityTypes = ["VerifySignature", "CancelIncoming"],
+        Variables = ["incomingDocumentId", "documentId", "viaAxis", "priority", "mainFileId", "processUsers", "deadline", "coordinators",
+            "forwardedTo", ClerkDueAt, DirectorDueAt],
+        ActivityTypes = ["VerifySignature", "CancelIncoming", RecordUrgentOverdue.Type],
     };
 
-    public static Dictionary<string, JsonNode?> StartVariables(IncomingDocument document) => new()
+    /// <summary>When the clerk's registration of an urgent document is overdue; unset for an ordinary one.</summary>
+    public const string ClerkDueAt = "clerkDueAt";
+
+    /// <summary>When the Director's step on an urgent document is overdue; unset for an ordinary one.</summary>
+    public const string DirectorDueAt = "directorDueAt";
+
+    public static Dictionary<string, JsonNode?> StartVariables(IncomingDocument document, UrgentHandling urgent) => new()
     {
+        [ClerkDueAt] = urgent.DueAt(document.ArrivedAt, document.Urgency),
         ["incomingDocumentId"] = document.Id.ToString(),
         ["documentId"] = document.ProcessKey,
         ["viaAxis"] = document.Source == IncomingSource.Axis,

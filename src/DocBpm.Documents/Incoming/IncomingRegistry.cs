@@ -21,10 +21,13 @@ public sealed class IncomingNotFoundException(Guid documentId)
 /// then registered with its incoming number or returned to the sender with a reason.
 /// </summary>
 public sealed class IncomingRegistry(DbContext db, WorkflowRuntime runtime, FileStore files, RegisterNumbers numbers,
-    IBusinessCalendar calendar, TimeProvider time)
+    IBusinessCalendar calendar, UrgentHandling urgent, TimeProvider time)
 {
-    /// <summary>Adds the document the axis delivered to the intake's unit of work.</summary>
-    public IncomingDocument AddFromAxis(ReceivedDocument received, string documentType, string? signer)
+    /// <summary>
+    /// Adds the document the axis delivered to the intake's unit of work; <paramref name="paperFollows"/> is the package's
+    /// word that a paper original is also sent (Article 5.5).
+    /// </summary>
+    public IncomingDocument AddFromAxis(ReceivedDocument received, string documentType, string? signer, bool paperFollows)
     {
         var document = new IncomingDocument
         {
@@ -46,6 +49,7 @@ public sealed class IncomingRegistry(DbContext db, WorkflowRuntime runtime, File
             ReceivedAt = received.ReceivedAt,
             FileIds = received.FileIds,
             Status = IncomingStatus.Arrived,
+            PaperOriginalFollows = paperFollows,
         };
         db.Set<IncomingDocument>().Add(document);
         db.Record(document, received.ArrivedAt, "axis", IncomingActions.Arrived, received.SenderName);
@@ -97,10 +101,13 @@ public sealed class IncomingRegistry(DbContext db, WorkflowRuntime runtime, File
 
         // The runtime stores the new instance in the same SaveChanges as the document.
         await runtime.CorrelateAsync(new MessageRequest(IncomingProcess.PaperArrived, document.ProcessKey,
-            IncomingProcess.StartVariables(document), Actor: clerk.UserName, BusinessKey: document.ProcessKey, InstanceId: document.InstanceId),
+            StartVariables(document), Actor: clerk.UserName, BusinessKey: document.ProcessKey, InstanceId: document.InstanceId),
             cancellationToken);
         return document;
     }
+
+    /// <summary>What the document's process starts with, the clerk's Article 6.2 time limit included.</summary>
+    public Dictionary<string, JsonNode?> StartVariables(IncomingDocument document) => IncomingProcess.StartVariables(document, urgent);
 
     /// <summary>
     /// Registers the checked document: its Appendix VI fields and the next number of the incoming register book for the
@@ -125,8 +132,12 @@ public sealed class IncomingRegistry(DbContext db, WorkflowRuntime runtime, File
         document.Status = IncomingStatus.Registered;
         document.Revision++;
         db.Record(document, now, clerk.UserName, IncomingActions.Registered, $"Số đến {RegisterNumber.Format(number)}");
-        await runtime.CompleteTaskAsync(task.Id, new Dictionary<string, JsonNode?> { ["accepted"] = true, ["incomingNumber"] = number, ["priority"] = document.Urgency.ToString() },
-            clerk, cancellationToken);
+        await runtime.CompleteTaskAsync(task.Id, new Dictionary<string, JsonNode?>
+        {
+            ["accepted"] = true, ["incomingNumber"] = number, ["priority"] = document.Urgency.ToString(),
+            // The urgency the clerk settles on starts the Director's clock (Article 6.2).
+            [IncomingProcess.DirectorDueAt] = urgent.DueAt(now, document.Urgency),
+        }, clerk, cancellationToken);
         return document;
     }
 
@@ -147,19 +158,27 @@ public sealed class IncomingRegistry(DbContext db, WorkflowRuntime runtime, File
     }
 
     /// <summary>
-    /// The clerk also handed the paper original to the main handler (Article 8.2b). Saying it again changes nothing: the
-    /// history keeps one line, whoever clicks twice.
+    /// The clerk handed the paper original to the main handler (Articles 5.5, 8.2b): who, when and to whom go into the
+    /// record and the history. Saying it again changes nothing: the history keeps one line, whoever clicks twice.
     /// </summary>
     public async Task MarkPaperDeliveredAsync(Guid id, string clerk, CancellationToken cancellationToken)
     {
         var document = await LoadAsync(db, id, cancellationToken);
         if (document.Status is not (IncomingStatus.Assigned or IncomingStatus.Completed))
             throw new IncomingStateException(id, document.Status, "Chỉ chuyển bản giấy sau khi văn bản đã được phân công.");
+        if (!document.HasPaperOriginal)
+            throw new IncomingStateException(id, document.Status, "Văn bản điện tử này không gửi kèm bản giấy (Điều 5.5).");
         if (document.PaperCopyDelivered)
             return;
+        var main = await db.Set<IncomingAssignment>().AsNoTracking()
+            .Where(a => a.DocumentId == id && a.Role == HandlingRole.Main && !a.Delegated)
+            .OrderByDescending(a => a.AssignedAt).Select(a => a.AssigneeName).FirstAsync(cancellationToken);
+        var now = time.GetUtcNow();
         document.PaperCopyDelivered = true;
+        document.PaperDeliveredAt = now.ToUniversalTime();
+        document.PaperDeliveredBy = clerk;
         document.Revision++;
-        db.Record(document, time.GetUtcNow(), clerk, IncomingActions.PaperDelivered);
+        db.Record(document, now, clerk, IncomingActions.PaperDelivered, $"Chuyển bản giấy cho {main}");
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -16,7 +16,8 @@ public sealed record NewDraft(
     string? Notes = null,
     string? ArchiveHolder = null,
     Guid? InReplyTo = null,
-    IReadOnlyList<RecipientChoice>? Recipients = null);
+    IReadOnlyList<RecipientChoice>? Recipients = null,
+    bool PaperAlsoSent = false);
 
 /// <summary>Who drafts: the signed-in person and the unit whose notation suffix the document carries.</summary>
 public sealed record Drafter(string UserName, string UnitCode);

@@ -90,7 +90,7 @@ public sealed partial class IssueOutgoing(DbContext db, RegisterNumbers numbers,
                 CorrectionKind.Replacement => BusinessDocType.Replace,
                 CorrectionKind.Notice => BusinessDocType.Update,
                 _ => BusinessDocType.New,
-            }, Corrects: corrected));
+            }, Corrects: corrected, PaperAlsoSent: document.PaperAlsoSent));
         return Outcome.Done;
     }
 

@@ -58,6 +58,9 @@ public sealed partial class OutgoingDocument
     public required string Drafter { get; set; }
     public Urgency Urgency { get; set; }
     public Confidentiality Confidentiality { get; set; }
+
+    /// <summary>"Gửi kèm bản giấy": the paper original also goes to the recipients (Article 5.5), said in the edXML package.</summary>
+    public bool PaperAlsoSent { get; set; }
     public int Copies { get; set; } = 1;
     public int? PageCount { get; set; }
     public string Language { get; set; } = "vi";

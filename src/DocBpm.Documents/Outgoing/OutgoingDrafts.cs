@@ -47,6 +47,7 @@ public sealed class OutgoingDrafts(DbContext db, FileStore files, TimeProvider t
             Drafter = drafter.UserName,
             Urgency = draft.Urgency,
             Confidentiality = draft.Confidentiality,
+            PaperAlsoSent = draft.PaperAlsoSent,
             Copies = draft.Copies,
             PageCount = draft.PageCount,
             Notes = VietnameseText.Normalize(draft.Notes),
@@ -154,7 +155,8 @@ public sealed class OutgoingDrafts(DbContext db, FileStore files, TimeProvider t
         var recipients = await db.Set<OutgoingRecipient>().AsNoTracking().Where(r => r.DocumentId == original.Id)
             .Select(r => new RecipientChoice(r.Kind, r.Code, r.Name)).ToListAsync(cancellationToken);
         var draft = new NewDraft(kind == CorrectionKind.Replacement ? original.TypeCode : DocumentTypeSeed.OfficialLetter, subject,
-            original.Urgency, original.Confidentiality, original.Copies, Recipients: recipients, ArchiveHolder: original.ArchiveHolder);
+            original.Urgency, original.Confidentiality, original.Copies, Recipients: recipients, ArchiveHolder: original.ArchiveHolder,
+            PaperAlsoSent: original.PaperAlsoSent);
         var correction = await CreateAsync(draft, drafter, cancellationToken);
         correction.CorrectsId = original.Id;
         correction.CorrectionKind = kind;

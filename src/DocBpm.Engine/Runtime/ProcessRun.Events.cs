@@ -9,11 +9,14 @@ internal sealed partial class ProcessRun
     {
         foreach (var boundary in activity.Boundaries)
             if (boundary.Trigger is MessageTrigger or TimerTrigger or SignalTrigger or ConditionalTrigger)
-                Subscribe(token, boundary.Id, boundary.Trigger);
+                Subscribe(token, boundary.Id, boundary.Trigger, optionalTimer: true);
     }
 
-    /// <summary>Creates the message, signal or timer bookmark an element waits on.</summary>
-    private void Subscribe(TokenState token, string elementId, EventTrigger trigger)
+    /// <summary>
+    /// Creates the message, signal or timer bookmark an element waits on. A boundary timer whose expression gives no value
+    /// is not armed: a flow sets the time only when the step has a limit (an urgent document has one, an ordinary one none).
+    /// </summary>
+    private void Subscribe(TokenState token, string elementId, EventTrigger trigger, bool optionalTimer = false)
     {
         switch (trigger)
         {
@@ -31,8 +34,11 @@ internal sealed partial class ProcessRun
                 });
                 break;
             case TimerTrigger timer:
-                var text = Text(token, elementId, timer.Timer.Text)
-                    ?? throw new ProcessExecutionException(elementId, "the timer expression gave no value");
+                var text = Text(token, elementId, timer.Timer.Text);
+                if (text is null && optionalTimer)
+                    break;
+                if (text is null)
+                    throw new ProcessExecutionException(elementId, "the timer expression gave no value");
                 var schedule = Timers.TimerSchedule.First(elementId, timer.Timer with { Text = text },
                     interpreter.Time.GetUtcNow(), interpreter.Calendar);
                 State.Bookmarks.Add(new Bookmark

@@ -26,6 +26,8 @@ public partial class DocumentPage
 
     [SupplyParameterFromForm(FormName = "assign", Name = "Model")] private AssignForm? AssignInput { get; set; }
 
+    [SupplyParameterFromForm(FormName = "forward")] private ForwardForm? ForwardInput { get; set; }
+
     [SupplyParameterFromForm(FormName = "reassign", Name = "Model")] private AssignForm? ReassignInput { get; set; }
 
     [SupplyParameterFromForm(FormName = "complete")] private TextForm? CompleteInput { get; set; }
@@ -36,9 +38,10 @@ public partial class DocumentPage
     private CoordinationPanel coordination = CoordinationPanel.Empty;
     private IReadOnlyList<(string Value, string Text)> choices = [];
     private IReadOnlyList<(string Value, string Text)> scoped = [];
+    private IReadOnlyList<Documents.Organisation.Person> deputies = [];
     private EditContext registerContext = default!, returnContext = default!, assignContext = default!, reassignContext = default!,
-        completeContext = default!;
-    private FormErrors? registerErrors, returnErrors, assignErrors, reassignErrors, completeErrors;
+        completeContext = default!, forwardContext = default!;
+    private FormErrors? registerErrors, returnErrors, assignErrors, reassignErrors, completeErrors, forwardErrors;
 
     private CancellationToken Aborted => HttpContext.RequestAborted;
 
@@ -60,17 +63,21 @@ public partial class DocumentPage
         AssignInput ??= new();
         ReassignInput ??= new();
         CompleteInput ??= new();
+        ForwardInput ??= new();
         (registerContext, registerErrors) = Form(RegisterInput);
         (returnContext, returnErrors) = Form(ReturnInput);
         (assignContext, assignErrors) = Form(AssignInput);
         (reassignContext, reassignErrors) = Form(ReassignInput);
         (completeContext, completeErrors) = Form(CompleteInput);
+        (forwardContext, forwardErrors) = Form(ForwardInput);
         // From here the page may render at any await (a query can finish synchronously): its forms need their contexts first.
         carried = await CarriedTasks.LoadAsync(Db, Id, Aborted);
         if (MainPdf is { } main)
             revisions = await SignedRevisionFile.ListAsync(main.Id, Files, SignedRevisions, Aborted);
         coordination = await CoordinationPanel.LoadAsync(Opinions, IncomingCoordination.Place(Id),
             o => IncomingCoordinationEndpoints.FileUrl(Id, o), Actor, Aborted);
+        if (detail.Actions.Forward)
+            deputies = await People.DeputiesAsync(Aborted);
         if (detail.Actions.Assign || detail.Actions.Reassign)
         {
             var all = await People.ChoicesAsync(Aborted);
@@ -106,6 +113,12 @@ public partial class DocumentPage
             Rename(returnContext, "Reason", nameof(TextForm.Text));
     }
 
+    private async Task ForwardAsync()
+    {
+        if (await forwardErrors!.TryAsync(() => Handling.ForwardAsync(Id, new ForwardOrder(ForwardInput!.Deputy, ForwardInput.Note), Actor, Aborted)))
+            Done($"/incoming/{Id}", "Đã chuyển Phó Giám đốc chỉ đạo.");
+    }
+
     private async Task AssignAsync()
     {
         if (await assignErrors!.TryAsync(() => Handling.AssignAsync(Id, AssignInput!.ToOrder(), Actor, Aborted)))
@@ -139,6 +152,15 @@ public partial class DocumentPage
         await Registry.MarkPaperDeliveredAsync(Id, User.Identity!.Name!, Aborted);
         Done($"/incoming/{Id}", "Đã ghi nhận chuyển bản giấy.");
     }
+
+    /// <summary>Whether there is a paper original and whether it has reached the main handler, as the handler and the clerk read it.</summary>
+    private static string PaperOriginalText(PaperOriginalView paper) => paper switch
+    {
+        { Exists: false } => "Không có (văn bản điện tử)",
+        { DeliveredAt: { } at } => $"Văn thư {paper.DeliveredBy} đã chuyển bản giấy cho người xử lý chính lúc {Vn.DateTime(at)}",
+        { SentBySender: true } => "Nơi gửi gửi kèm bản giấy (Điều 5.5); chưa chuyển cho người xử lý chính",
+        _ => "Bản giấy do văn thư số hóa; chưa chuyển cho người xử lý chính",
+    };
 
     /// <summary>The domain names the free-text field after its meaning; these small forms call it Text.</summary>
     private static void Rename(EditContext context, string domainField, string formField)

@@ -54,3 +54,10 @@ public sealed class TextForm
 {
     public string? Text { get; set; }
 }
+
+/// <summary>The Director's forwarding to a deputy, as the page posts it.</summary>
+public sealed class ForwardForm
+{
+    public string? Deputy { get; set; }
+    public string? Note { get; set; }
+}

@@ -29,6 +29,7 @@ public static class IncomingEndpoints
         group.MapPost("/{id:guid}/return", ReturnAsync).RequireAuthorization(IncomingPolicies.Clerk);
         group.MapPost("/{id:guid}/paper-delivered", PaperDeliveredAsync).RequireAuthorization(IncomingPolicies.Clerk);
         group.MapPost("/{id:guid}/recall", RecallAsync).RequireAuthorization(IncomingPolicies.Clerk);
+        group.MapPost("/{id:guid}/forward", ForwardAsync).RequireAuthorization(IncomingPolicies.DirectorOnly);
         group.MapPost("/{id:guid}/assign", AssignAsync).RequireAuthorization(IncomingPolicies.Director);
         group.MapPost("/{id:guid}/reassign", ReassignAsync).RequireAuthorization(IncomingPolicies.Reassign);
         group.MapPost("/{id:guid}/complete", CompleteAsync);
@@ -108,6 +109,13 @@ public static class IncomingEndpoints
     private static async Task<NoContent> RecallAsync(Guid id, ClaimsPrincipal user, IncomingRegistry registry, CancellationToken cancellationToken)
     {
         await registry.ConfirmRecallAsync(id, user.ToTaskActor(), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<NoContent> ForwardAsync(Guid id, ForwardRequest request, ClaimsPrincipal user, IncomingHandling handling,
+        CancellationToken cancellationToken)
+    {
+        await handling.ForwardAsync(id, new ForwardOrder(request.Deputy, request.Note), user.ToTaskActor(), cancellationToken);
         return TypedResults.NoContent();
     }
 

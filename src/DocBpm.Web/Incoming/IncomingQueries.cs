@@ -66,13 +66,14 @@ public sealed class IncomingQueries(DbContext db, TimeProvider time)
         bool Mine(string element) => tasks.Any(t => t.ElementId == element && TaskAccess.MayWork(t, actor));
         var main = lines.Where(l => l.Role == HandlingRole.Main && !l.Delegated).MaxBy(l => l.AssignedAt);
         var holdsMain = main?.IsHeldBy(access.UserName, access.UnitCode, access.IsUnitHead) == true;
-        var actions = new IncomingActionsView(Mine(IncomingProcess.ClerkCheck), Mine(IncomingProcess.ClerkCheck), Mine(IncomingProcess.DirectorInstruction),
+        var actions = new IncomingActionsView(Mine(IncomingProcess.ClerkCheck), Mine(IncomingProcess.ClerkCheck),
+            Mine(IncomingProcess.DirectorInstruction) || Mine(IncomingProcess.DeputyInstruction),
             Mine(IncomingProcess.Process) && holdsMain && (access.IsDeputy || access.IsUnitHead), Mine(IncomingProcess.Process),
-            actor.Groups.Contains(Accounts.Roles.Clerk) && d.Status == IncomingStatus.Assigned && !d.PaperCopyDelivered,
-            Mine(IncomingProcess.RecallReport));
+            actor.Groups.Contains(Accounts.Roles.Clerk) && d.Status == IncomingStatus.Assigned && d.HasPaperOriginal && !d.PaperCopyDelivered,
+            Mine(IncomingProcess.RecallReport), Mine(IncomingProcess.DirectorInstruction));
 
         return new IncomingDetail(IncomingSummary.Of(d, time.GetUtcNow()), d.Source, d.IssuingAgencyCode, d.Signer, d.PageCount, d.Copies,
-            d.Notes, d.ArrivedAt, d.RegisteredAt, d.RegisteredBy, d.Instruction, d.PaperCopyDelivered, d.ReplyDocumentId, d.ReturnReason,
+            d.Notes, d.ArrivedAt, d.RegisteredAt, d.RegisteredBy, d.Instruction, d.PaperCopyDelivered, PaperOriginalView.Of(d), d.ReplyDocumentId, d.ReturnReason,
             d.CancelReason, d.CompletedAt, await SignatureAsync(own, cancellationToken),
             [.. files.Select(f => f with { Url = $"/api/incoming/{id}/files/{f.Id}" })], Tree(lines, null),
             [.. history.Select(h => new HistoryView(h.At, h.UserName, h.Action, IncomingActions.Vietnamese(h.Action), h.Detail))], actions,

@@ -10,6 +10,9 @@ public static class IncomingPolicies
 {
     public const string Clerk = "IncomingClerk";
     public const string Director = "IncomingDirector";
+
+    /// <summary>The Director alone: he forwards a document to a deputy (Article 8.2b).</summary>
+    public const string DirectorOnly = "IncomingDirectorOnly";
     public const string Reassign = "IncomingReassign";
 }
 
@@ -25,6 +28,7 @@ public static class IncomingServiceCollectionExtensions
         services.AddAuthorizationBuilder()
             .AddPolicy(IncomingPolicies.Clerk, p => p.RequireRole(Roles.Clerk))
             .AddPolicy(IncomingPolicies.Director, p => p.RequireRole(Roles.Director, Roles.Deputy))
+            .AddPolicy(IncomingPolicies.DirectorOnly, p => p.RequireRole(Roles.Director))
             .AddPolicy(IncomingPolicies.Reassign, p => p.RequireRole(Roles.Deputy, Roles.UnitHead));
         return services;
     }

@@ -20,12 +20,23 @@ public sealed record AssignmentNode(
 public sealed record HistoryView(DateTimeOffset At, string UserName, string Action, string Description, string? Detail);
 
 /// <summary>What the signed-in person may do with the document now; the UI shows only these forms.</summary>
-public sealed record IncomingActionsView(bool Register, bool Return, bool Assign, bool Reassign, bool Complete, bool PaperDelivered, bool ConfirmRecall);
+public sealed record IncomingActionsView(bool Register, bool Return, bool Assign, bool Reassign, bool Complete, bool PaperDelivered, bool ConfirmRecall,
+    bool Forward);
+
+/// <summary>
+/// The paper original (Articles 5.5, 8.2b): whether there is one (a digitised paper document, or the sender's package says
+/// one follows), and when and by whom the clerk handed it to the main handler.
+/// </summary>
+public sealed record PaperOriginalView(bool Exists, bool SentBySender, DateTimeOffset? DeliveredAt, string? DeliveredBy)
+{
+    public static PaperOriginalView Of(IncomingDocument d) =>
+        new(d.HasPaperOriginal, d.PaperOriginalFollows, d.PaperDeliveredAt, d.PaperDeliveredBy);
+}
 
 public sealed record IncomingDetail(
     IncomingSummary Summary, IncomingSource Source, string? IssuingAgencyCode, string? Signer, int? PageCount, int? Copies,
     string? Notes, DateTimeOffset ArrivedAt, DateTimeOffset? RegisteredAt, string? RegisteredBy, string? Instruction,
-    bool PaperCopyDelivered, Guid? ReplyDocumentId, string? ReturnReason, string? CancelReason, DateTimeOffset? CompletedAt,
+    bool PaperCopyDelivered, PaperOriginalView PaperOriginal, Guid? ReplyDocumentId, string? ReturnReason, string? CancelReason, DateTimeOffset? CompletedAt,
     SignatureView? Signature, IReadOnlyList<FileView> Files, IReadOnlyList<AssignmentNode> Assignments, IReadOnlyList<HistoryView> History,
     IncomingActionsView Actions, string ProcessKey, CorrectionLink? Corrects = null, CorrectionLink? CorrectedBy = null);
 
@@ -47,6 +58,8 @@ public sealed record IncomingSearch(
 public sealed record ReturnRequest(string? Reason);
 
 public sealed record CompleteRequest(string? Result, Guid? ReplyDocumentId);
+
+public sealed record ForwardRequest(string? Deputy, string? Note);
 
 public static class IncomingWords
 {

@@ -26,6 +26,11 @@ public sealed class PeopleDirectory(DbContext db, UserManager<AppUser> users, Ti
     public async Task<IReadOnlyList<Person>> DirectorsAsync(CancellationToken cancellationToken) =>
         await PeopleAsync(await users.GetUsersInRoleAsync(Roles.Director), null, cancellationToken);
 
+    /// <summary>The deputies the Director may forward an incoming document to (Article 8.2b).</summary>
+    public async Task<IReadOnlyList<Person>> DeputiesAsync(CancellationToken cancellationToken) =>
+        [.. (await PeopleAsync(await users.GetUsersInRoleAsync(Roles.Deputy), null, cancellationToken))
+            .Where(p => p is { Rank: LeaderRank.Deputy, IsLocked: false })];
+
     /// <summary>Who work can be assigned to, as form choices: the units, then the people with their unit and position.</summary>
     public async Task<IReadOnlyList<(string Value, string Text, string? UnitCode)>> ChoicesAsync(CancellationToken cancellationToken)
     {

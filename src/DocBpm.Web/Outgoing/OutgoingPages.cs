@@ -87,7 +87,8 @@ public sealed class OutgoingPages(DbContext db, EngineDb engine)
         var leaderName = d.SigningLeader is null ? null
             : await db.Set<AppUser>().AsNoTracking().Where(u => u.UserName == d.SigningLeader).Select(u => u.FullName).FirstOrDefaultAsync(cancellationToken);
 
-        return new OutgoingPage(d.Id, d.TypeCode, d.TypeName, d.Subject, d.Stage, open.Any(t => t.ElementId == OutgoingProcess.ClerkCheck), d.Urgency, d.Confidentiality, d.DraftingUnit, d.Drafter,
+        return new OutgoingPage(d.Id, d.TypeCode, d.TypeName, d.Subject, d.Stage, open.Any(t => t.ElementId == OutgoingProcess.ClerkCheck), d.Urgency, d.Confidentiality, d.PaperAlsoSent,
+            d.DraftingUnit, d.Drafter,
             d.SigningLeader, leaderName, d.Copies, d.PageCount, d.Notes, d.ArchiveHolder, d.SignerName, d.SignerPosition, d.SignerCompetence, d.SignedAt,
             d.NumberAndNotation, d.DocumentDate, d.IssuedAt, d.NationalId, d.SignedFileId, d.IssuedFileId, await ReplyLinkAsync(d.InReplyToId, cancellationToken),
             d.CorrectionKind, await LinkAsync(d.CorrectsId, cancellationToken), await LinkAsync(d.CorrectedById, cancellationToken),

@@ -43,6 +43,7 @@ public sealed record OutgoingPage(
     bool SignedFileReady,
     Urgency Urgency,
     Confidentiality Confidentiality,
+    bool PaperAlsoSent,
     string DraftingUnit,
     string Drafter,
     string? SigningLeader,

@@ -11,12 +11,12 @@ public static class DocumentActions
     // Steps whose only record is the completed task itself (a reminder read, an internal copy received): the generic
     // completion is how they are closed.
     private static readonly HashSet<string> Acknowledgements =
-        ["outgoing-received", "outgoing-issue-reminder", "provincial-reminder", "provincial-escalation"];
+        ["outgoing-received", "outgoing-issue-reminder", "incoming-urgent-escalation", "provincial-reminder", "provincial-escalation"];
 
     private static readonly Dictionary<string, string> Actions = new(StringComparer.Ordinal)
     {
         ["incoming-check"] = "\"Vào sổ\" hoặc \"Trả lại\" trên trang văn bản đến (POST /api/incoming/{id}/register hoặc /return)",
-        ["incoming-instruct"] = "\"Chỉ đạo, phân công\" trên trang văn bản đến (POST /api/incoming/{id}/assign)",
+        ["incoming-instruct"] = "\"Chỉ đạo, phân công\" hoặc \"Chuyển Phó Giám đốc\" trên trang văn bản đến (POST /api/incoming/{id}/assign hoặc /forward)",
         ["incoming-process"] = "\"Hoàn thành xử lý\" hoặc \"Giao lại\" trên trang văn bản đến (POST /api/incoming/{id}/complete hoặc /reassign)",
         ["incoming-recall"] = "\"Xác nhận thu hồi\" trên trang văn bản đến (POST /api/incoming/{id}/recall)",
         ["incoming-coordination"] = "\"Gửi ý kiến phối hợp\" trên trang văn bản đến (POST /api/incoming/{id}/opinions)",

@@ -163,6 +163,22 @@ public sealed class EventConformanceTests
 
     [TestMethod]
     [DynamicData(nameof(Providers))]
+    public async Task A_boundary_timer_whose_expression_gives_null_is_not_armed_and_one_with_a_value_is(DatabaseProvider provider)
+    {
+        await using var host = await EngineTestHost.StartAsync(provider);
+        var xml = TaskWithBoundary("""<bpmn:boundaryEvent id="b" attachedToRef="process" cancelActivity="false">""" + Timer("timeDuration", "=limit")
+            + "</bpmn:boundaryEvent>");
+        var unlimited = await host.StartAsync(xml, new { limit = (string?)null });
+        var limited = await host.StartAsync(xml, new { limit = "PT2H" });
+
+        Assert.IsFalse((await host.ActiveBookmarksAsync(unlimited.Id)).Any(b => b.Kind == BookmarkKind.Timer), "no limit, no timer, no incident");
+        await host.AdvanceAsync(TimeSpan.FromHours(3));
+        Assert.IsFalse((await host.ActiveBookmarksAsync(unlimited.Id)).Any(b => b.ElementId == "escalate"));
+        Assert.AreEqual(1, (await host.ActiveBookmarksAsync(limited.Id)).Count(b => b.ElementId == "escalate"), "the limited step escalates");
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(Providers))]
     public async Task Interrupting_boundary_message_takes_the_task_away(DatabaseProvider provider)
     {
         await using var host = await EngineTestHost.StartAsync(provider);

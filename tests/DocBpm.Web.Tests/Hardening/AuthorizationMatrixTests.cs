@@ -172,6 +172,7 @@ public sealed class AuthorizationMatrixTests
         ["POST /api/incoming/{id}/return"] = Clerk,
         ["POST /api/incoming/{id}/paper-delivered"] = Clerk,
         ["POST /api/incoming/{id}/recall"] = Clerk,
+        ["POST /api/incoming/{id}/forward"] = "--+------", // the Director alone (Article 8.2b)
         ["POST /api/incoming/{id}/assign"] = Leaders,
         ["POST /api/incoming/{id}/reassign"] = "---+++---", // deputy, unit heads
         ["POST /api/incoming/{id}/complete"] = SignedIn, // the main handler, per document

@@ -38,6 +38,7 @@ public sealed class IncomingAccessMatrixTests
         ["POST /api/incoming/{id:guid}/return"] = [Allowed, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden],
         ["POST /api/incoming/{id:guid}/paper-delivered"] = [Allowed, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden],
         ["POST /api/incoming/{id:guid}/recall"] = [Allowed, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden],
+        ["POST /api/incoming/{id:guid}/forward"] = [Forbidden, Allowed, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden],
         ["POST /api/incoming/{id:guid}/assign"] = [Forbidden, Allowed, Allowed, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden],
         ["POST /api/incoming/{id:guid}/reassign"] = [Forbidden, Forbidden, Forbidden, Forbidden, Allowed, Hidden, Forbidden, Forbidden, Forbidden],
         ["POST /api/incoming/{id:guid}/complete"] = [Forbidden, Forbidden, Forbidden, Forbidden, Allowed, Hidden, Hidden, Hidden, Hidden],

@@ -487,6 +487,16 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
                     b.Property<bool>("PaperCopyDelivered")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTimeOffset?>("PaperDeliveredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PaperDeliveredBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("PaperOriginalFollows")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("ProcessKey")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -1011,6 +1021,9 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
 
                     b.Property<int?>("PageCount")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("PaperAlsoSent")
+                        .HasColumnType("boolean");
 
                     b.Property<Guid?>("RegisterBookId")
                         .HasColumnType("uuid");

@@ -487,6 +487,16 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                     b.Property<bool>("PaperCopyDelivered")
                         .HasColumnType("bit");
 
+                    b.Property<DateTimeOffset?>("PaperDeliveredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("PaperDeliveredBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<bool>("PaperOriginalFollows")
+                        .HasColumnType("bit");
+
                     b.Property<string>("ProcessKey")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -1011,6 +1021,9 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
 
                     b.Property<int?>("PageCount")
                         .HasColumnType("int");
+
+                    b.Property<bool>("PaperAlsoSent")
+                        .HasColumnType("bit");
 
                     b.Property<Guid?>("RegisterBookId")
                         .HasColumnType("uniqueidentifier");

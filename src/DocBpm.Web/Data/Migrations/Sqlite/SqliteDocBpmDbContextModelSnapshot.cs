@@ -482,6 +482,16 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
                     b.Property<bool>("PaperCopyDelivered")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("PaperDeliveredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PaperDeliveredBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PaperOriginalFollows")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ProcessKey")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -1003,6 +1013,9 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("PageCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("PaperAlsoSent")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("RegisterBookId")
