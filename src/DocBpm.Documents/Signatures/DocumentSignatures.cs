@@ -28,12 +28,21 @@ public sealed partial class DocumentSignatures(FileStore files, SignerRegistry r
     /// <summary>
     /// Signs a stored PDF with the configured key; the signed PDF is a new stored file, saved with the caller's unit of
     /// work. The new signature is checked first: an expired, revoked or untrusted key is refused rather than issued.
+    /// Signing the same version with the same key and role again returns the file the first signature made
+    /// (<see cref="SignedFileId"/>): a step run twice stores one signed file.
     /// </summary>
     public async Task<StoredFile> SignFileAsync(Guid fileId, string keyId, SignatureRole role, string? signerName, string? notation, int? page,
         CancellationToken cancellationToken)
     {
-        var file = await files.ReadAsync(fileId, cancellationToken);
         var key = keys.Get(keyId);
+        var signedId = SignedFileId.Of(fileId, key.Chain[0], role);
+        if (await files.ExistsAsync(signedId, cancellationToken))
+        {
+            LogAlreadySigned(fileId, role, keyId, signedId);
+            return await files.ReadAsync(signedId, cancellationToken);
+        }
+
+        var file = await files.ReadAsync(fileId, cancellationToken);
         var name = signerName is { Length: > 0 } given ? given
             : key.Chain[0].SubjectDN.GetValueList(Org.BouncyCastle.Asn1.X509.X509Name.CN).FirstOrDefault() ?? keyId;
         var appearance = SignatureAppearance.For(role, name, notation) with { Page = page };
@@ -43,13 +52,16 @@ public sealed partial class DocumentSignatures(FileStore files, SignerRegistry r
         // configured CRLs yet; an untrusted, expired or revoked key must not issue anything.
         if (own.Indication != Indications.TotalPassed && own.SubIndication != SubIndications.TryLater)
             throw new SignatureRefusedException(keyId, own.Reasons);
-        var stored = files.AddGenerated(file.Name, "application/pdf", signed);
+        var stored = files.AddGenerated(file.Name, "application/pdf", signed, signedId);
         LogSigned(fileId, role, keyId, stored.Id);
         return stored;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Signature check: {LegalStatus}; signatures: {Signatures}; document: [{Reasons}]")]
     private partial void LogVerified(LegalStatus legalStatus, string signatures, string reasons);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "File {FileId} ({Role}) was signed with key {KeyId} before, as file {SignedFileId}; not signed again")]
+    private partial void LogAlreadySigned(Guid fileId, SignatureRole role, string keyId, Guid signedFileId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Signed file {FileId} ({Role}) with key {KeyId} as file {SignedFileId}")]
     private partial void LogSigned(Guid fileId, SignatureRole role, string keyId, Guid signedFileId);
