@@ -102,6 +102,7 @@ public static class DocBpmHost
         app.MapProvincialCoordination();
         app.MapProvincialTaskReports();
         app.MapOutgoing();
+        app.MapTokenSigning();
         app.MapAgencyDirectory();
         app.MapSignatures();
         app.MapIncoming();
