@@ -63,7 +63,7 @@ public static class TokenSigningEndpoints
 
         if (prepared is null)
             throw Malformed("Mã chuẩn bị ký (id) không hợp lệ hoặc đã hết hạn; hãy chuẩn bị ký lại.");
-        var value = Base64(request.SignatureValue ?? "", "Giá trị chữ ký phải mã hóa base64.");
+        var value = Base64(request.SignatureValue, "Giá trị chữ ký phải mã hóa base64.");
         await signing.CompleteAsync(id, prepared, value, request.Comment, user.ToTaskActor(), cancellationToken);
         return TypedResults.NoContent();
     }
@@ -71,11 +71,11 @@ public static class TokenSigningEndpoints
     private static ITimeLimitedDataProtector Protector(IDataProtectionProvider protection) =>
         protection.CreateProtector("DocBpm.Outgoing.TokenSigning").ToTimeLimitedDataProtector();
 
-    private static byte[] Base64(string text, string problem)
+    private static byte[] Base64(string? text, string problem)
     {
         try
         {
-            return Convert.FromBase64String(text);
+            return Convert.FromBase64String(text ?? "");
         }
         catch (FormatException)
         {
