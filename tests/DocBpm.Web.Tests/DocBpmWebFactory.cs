@@ -57,6 +57,8 @@ public sealed class DocBpmWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:DocBpm", database.ConnectionString);
         // Every test client signs in from the same address; the limit per address is tried by its own test.
         builder.UseSetting("Accounts:SignIn:RequestsPerAddressPerMinute", "100000");
+        // The demo PKI would be made in the source tree's App_Data and shared by parallel tests: only its own test turns it on.
+        builder.UseSetting("Signatures:DemoPki:Enabled", "false");
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
         builder.ConfigureServices(services => TestServices.ForEach(add => add(services)));

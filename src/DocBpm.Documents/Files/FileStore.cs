@@ -21,9 +21,17 @@ public sealed partial class FileStore(DbContext db, TimeProvider time, IOptions<
         return Store(accepted.Name, accepted.ContentType, content);
     }
 
-    /// <summary>Adds a file DocBpm produced itself (an edXML package, a printed register): no intake checks.</summary>
-    public StoredFile AddGenerated(string name, string contentType, byte[] content) =>
-        Store(FileIntake.CleanName(name), contentType, content);
+    /// <summary>
+    /// Adds a file DocBpm produced itself (an edXML package, a printed register): no intake checks. A step that must
+    /// produce its file once passes the file's <paramref name="id"/>, derived from what it was made of, so that a
+    /// second run finds it (<see cref="ExistsAsync"/>) and a racing one fails on the key instead of storing a copy.
+    /// </summary>
+    public StoredFile AddGenerated(string name, string contentType, byte[] content, Guid? id = null) =>
+        Store(FileIntake.CleanName(name), contentType, content, id);
+
+    /// <summary>Whether the file is stored or added to this unit of work.</summary>
+    public async Task<bool> ExistsAsync(Guid id, CancellationToken cancellationToken) =>
+        db.Set<StoredFile>().Local.Any(f => f.Id == id) || await db.Set<StoredFile>().AnyAsync(f => f.Id == id, cancellationToken);
 
     public async Task<StoredFile> ReadAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -42,11 +50,11 @@ public sealed partial class FileStore(DbContext db, TimeProvider time, IOptions<
 
     public static string Hash(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
 
-    private StoredFile Store(string name, string contentType, byte[] content)
+    private StoredFile Store(string name, string contentType, byte[] content, Guid? id = null)
     {
         var file = new StoredFile
         {
-            Id = Guid.CreateVersion7(),
+            Id = id ?? Guid.CreateVersion7(),
             Name = name,
             ContentType = contentType,
             Content = content,

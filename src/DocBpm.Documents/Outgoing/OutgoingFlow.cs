@@ -92,15 +92,19 @@ public sealed class OutgoingFlow(OutgoingDrafts drafts, SigningLeaders leaders, 
     /// The leader signs: the process signs the last version of the main file with the leader's key (configured under the
     /// leader's user name), and the issue deadline of Article 6.2 runs from now.
     /// </summary>
-    public async Task SignAsync(Guid id, string? comment, TaskActor actor, CancellationToken cancellationToken)
+    public Task SignAsync(Guid id, string? comment, TaskActor actor, CancellationToken cancellationToken) =>
+        SignAsync(id, comment, actor, null, cancellationToken);
+
+    /// <param name="signerKey">The key the personal signature step signs with: by default the leader's configured key; the
+    /// <see cref="Signatures.SignerHeldKey"/> id when the leader signed on their own token (<see cref="TokenSigning"/>).</param>
+    public async Task SignAsync(Guid id, string? comment, TaskActor actor, string? signerKey, CancellationToken cancellationToken)
     {
         var document = await drafts.FindAsync(id, cancellationToken);
         var leader = await people.FindAsync(actor.UserName, cancellationToken) ?? throw new OutgoingRefusedException(
             RefusalKind.Forbidden, "Tài khoản ký không tồn tại.", "The signer's account does not exist.");
         var now = time.GetUtcNow();
         document.Sign(leader, now);
-        var main = await db.Set<DraftVersion>().AsNoTracking().Where(v => v.DocumentId == document.Id && v.Kind == DraftFileKind.Main)
-            .OrderByDescending(v => v.Version).Select(v => v.FileId).FirstAsync(cancellationToken);
+        var main = await MainFileAsync(document.Id, cancellationToken);
         var due = deadlines.For(now, document.Urgency);
         drafts.Record(document, actor.UserName, OutgoingAction.SignedByLeader, comment);
         await CompleteAsync(document, OutgoingProcess.Sign, actor, new()
@@ -109,10 +113,15 @@ public sealed class OutgoingFlow(OutgoingDrafts drafts, SigningLeaders leaders, 
             ["issueWarnAt"] = due.WarnAt.ToString("O"),
             ["issueDeadline"] = due.Deadline.ToString("O"),
             ["mainFileId"] = main.ToString(),
-            ["signerKey"] = leader.UserName,
+            ["signerKey"] = signerKey ?? leader.UserName,
             ["signerName"] = leader.FullName,
         }, cancellationToken);
     }
+
+    /// <summary>The last version of the main file: what the leader signs.</summary>
+    public Task<Guid> MainFileAsync(Guid documentId, CancellationToken cancellationToken) =>
+        db.Set<DraftVersion>().AsNoTracking().Where(v => v.DocumentId == documentId && v.Kind == DraftFileKind.Main)
+            .OrderByDescending(v => v.Version).Select(v => v.FileId).FirstAsync(cancellationToken);
 
     /// <summary>The number is taken inside the step's transaction: it exists only if the issue (and the dispatch) commits.</summary>
     public Task IssueAsync(Guid id, TaskActor actor, CancellationToken cancellationToken) =>

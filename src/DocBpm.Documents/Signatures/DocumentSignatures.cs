@@ -1,6 +1,7 @@
 using DocBpm.Documents.Exchange;
 using DocBpm.Documents.Files;
 using Microsoft.Extensions.Logging;
+using Org.BouncyCastle.X509;
 
 namespace DocBpm.Documents.Signatures;
 
@@ -28,36 +29,87 @@ public sealed partial class DocumentSignatures(FileStore files, SignerRegistry r
     /// <summary>
     /// Signs a stored PDF with the configured key; the signed PDF is a new stored file, saved with the caller's unit of
     /// work. The new signature is checked first: an expired, revoked or untrusted key is refused rather than issued.
+    /// Signing the same version with the same key and role again returns the file the first signature made
+    /// (<see cref="SignedFileId"/>): a step run twice stores one signed file.
     /// </summary>
     public async Task<StoredFile> SignFileAsync(Guid fileId, string keyId, SignatureRole role, string? signerName, string? notation, int? page,
         CancellationToken cancellationToken)
     {
-        var file = await files.ReadAsync(fileId, cancellationToken);
         var key = keys.Get(keyId);
+        var signedId = SignedFileId.Of(fileId, key.Chain[0], role);
+        if (await files.ExistsAsync(signedId, cancellationToken))
+        {
+            LogAlreadySigned(fileId, role, key.Chain[0].SubjectDN, signedId);
+            return await files.ReadAsync(signedId, cancellationToken);
+        }
+
+        var file = await files.ReadAsync(fileId, cancellationToken);
         var name = signerName is { Length: > 0 } given ? given
             : key.Chain[0].SubjectDN.GetValueList(Org.BouncyCastle.Asn1.X509.X509Name.CN).FirstOrDefault() ?? keyId;
         var appearance = SignatureAppearance.For(role, name, notation) with { Page = page };
         var signed = await signer.SignAsync(file.Content, key, appearance, cancellationToken);
+        return await StoreCheckedAsync(file, signed, key.Chain[0], role, signedId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Phase one of a signature whose key stays with the signer (USB token, remote signing service): the signed
+    /// attributes for <paramref name="chain"/> over the version's digest, as of <paramref name="at"/>.
+    /// </summary>
+    public async Task<PreparedSignature> PrepareFileAsync(Guid fileId, IReadOnlyList<X509Certificate> chain, SignatureRole role, string signerName,
+        DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var file = await files.ReadAsync(fileId, cancellationToken);
+        return signer.Prepare(file.Content, chain, SignatureAppearance.For(role, signerName, null), at);
+    }
+
+    /// <summary>
+    /// Phase two: prepares the same revision again (same version, certificate and time give the same bytes), checks that
+    /// <paramref name="signatureValue"/> is the signer's key's signature of its signed attributes, embeds it and stores
+    /// the signed file as <see cref="SignFileAsync"/> does.
+    /// </summary>
+    /// <exception cref="SignatureInputException">The value is not a signature of the prepared attributes with the certificate's key.</exception>
+    public async Task<StoredFile> CompleteFileAsync(Guid fileId, IReadOnlyList<X509Certificate> chain, SignatureRole role, string signerName,
+        DateTimeOffset at, byte[] signatureValue, CancellationToken cancellationToken)
+    {
+        var signedId = SignedFileId.Of(fileId, chain[0], role);
+        if (await files.ExistsAsync(signedId, cancellationToken))
+            return await files.ReadAsync(signedId, cancellationToken);
+        var file = await files.ReadAsync(fileId, cancellationToken);
+        var prepared = signer.Prepare(file.Content, chain, SignatureAppearance.For(role, signerName, null), at);
+        if (!SignatureValue.Verifies(chain[0], prepared.ToBeSigned, signatureValue))
+            throw new SignatureInputException("signature-mismatch",
+                "Giá trị chữ ký không khớp với chứng thư số và dữ liệu đã chuẩn bị ký: hãy ký bằng đúng khóa của chứng thư số đã gửi khi chuẩn bị.",
+                "The signature value does not verify with the certificate's key over the prepared signed attributes.");
+        var signed = await signer.CompleteAsync(prepared, signatureValue, cancellationToken);
+        return await StoreCheckedAsync(file, signed, chain[0], role, signedId, cancellationToken);
+    }
+
+    /// <summary>Only missing revocation data may leave the own new signature short of TOTAL-PASSED; anything else stores nothing.</summary>
+    private async Task<StoredFile> StoreCheckedAsync(StoredFile file, byte[] signed, X509Certificate certificate, SignatureRole role, Guid signedId,
+        CancellationToken cancellationToken)
+    {
         var own = verifier.Verify(signed, await registry.SnapshotAsync(cancellationToken)).Signatures[^1];
-        // Only missing revocation data may leave the own new signature short of TOTAL-PASSED: the admin may not have
-        // configured CRLs yet; an untrusted, expired or revoked key must not issue anything.
+        // The admin may not have configured CRLs yet; an untrusted, expired or revoked key must not issue anything.
         if (own.Indication != Indications.TotalPassed && own.SubIndication != SubIndications.TryLater)
-            throw new SignatureRefusedException(keyId, own.Reasons);
-        var stored = files.AddGenerated(file.Name, "application/pdf", signed);
-        LogSigned(fileId, role, keyId, stored.Id);
+            throw new SignatureRefusedException(certificate.SubjectDN.ToString(), own.Reasons);
+        var stored = files.AddGenerated(file.Name, "application/pdf", signed, signedId);
+        LogSigned(file.Id, role, certificate.SubjectDN, stored.Id);
         return stored;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Signature check: {LegalStatus}; signatures: {Signatures}; document: [{Reasons}]")]
     private partial void LogVerified(LegalStatus legalStatus, string signatures, string reasons);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Signed file {FileId} ({Role}) with key {KeyId} as file {SignedFileId}")]
-    private partial void LogSigned(Guid fileId, SignatureRole role, string keyId, Guid signedFileId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "File {FileId} ({Role}) was signed by {Signer} before, as file {SignedFileId}; not signed again")]
+    private partial void LogAlreadySigned(Guid fileId, SignatureRole role, Org.BouncyCastle.Asn1.X509.X509Name signer, Guid signedFileId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Signed file {FileId} ({Role}) as {Signer}: file {SignedFileId}")]
+    private partial void LogSigned(Guid fileId, SignatureRole role, Org.BouncyCastle.Asn1.X509.X509Name signer, Guid signedFileId);
 }
 
 /// <summary>The key produced a signature that does not verify (expired, revoked, untrusted): nothing is stored.</summary>
-public sealed class SignatureRefusedException(string keyId, IReadOnlyList<SignatureFinding> reasons)
-    : Exception($"Signing key '{keyId}' gives an invalid signature: {string.Join(", ", reasons.Select(r => r.Code))}")
+public sealed class SignatureRefusedException(string signer, IReadOnlyList<SignatureFinding> reasons)
+    : Exception($"The key of '{signer}' gives an invalid signature: {string.Join(", ", reasons.Select(r => r.Code))}")
 {
     public IReadOnlyList<SignatureFinding> Reasons { get; } = reasons;
 

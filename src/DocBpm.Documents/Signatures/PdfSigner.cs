@@ -27,12 +27,15 @@ public sealed class PdfSigner(IOptions<SignatureOptions> options, TimeProvider t
         return await CompleteAsync(prepared, signature, cancellationToken);
     }
 
-    /// <summary>Phase one: the revision with a placeholder, and the signed attributes over its digest.</summary>
-    public PreparedSignature Prepare(byte[] pdf, IReadOnlyList<X509Certificate> chain, SignatureAppearance appearance)
+    /// <summary>
+    /// Phase one: the revision with a placeholder, and the signed attributes over its digest. The same inputs and
+    /// <paramref name="at"/> give the same bytes, so a later request can prepare again instead of keeping the revision.
+    /// </summary>
+    public PreparedSignature Prepare(byte[] pdf, IReadOnlyList<X509Certificate> chain, SignatureAppearance appearance, DateTimeOffset? at = null)
     {
         ArgumentOutOfRangeException.ThrowIfZero(chain.Count);
         using var document = PdfInput.Open(pdf, options.Value.MaxFileBytes);
-        var revision = SignatureFieldWriter.Write(pdf, document, appearance, time.GetUtcNow(), options.Value.ContentsBytes);
+        var revision = SignatureFieldWriter.Write(pdf, document, appearance, at ?? time.GetUtcNow(), options.Value.ContentsBytes);
         var digest = SHA256.HashData(SignedBytes(revision.Pdf, revision.ByteRange));
         return new PreparedSignature(revision.Pdf, revision.ContentsStart, revision.ContentsEnd,
             CadesBuilder.SignedAttributes(digest, chain[0]), [.. chain.Select(c => c.GetEncoded())]);

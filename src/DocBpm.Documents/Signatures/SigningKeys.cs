@@ -41,7 +41,7 @@ public sealed class SoftwareSigningKey(AsymmetricKeyParameter privateKey, IReadO
 
     public ValueTask<byte[]> SignAsync(byte[] data, CancellationToken cancellationToken)
     {
-        var signer = SignerUtilities.GetSigner(privateKey is ECPrivateKeyParameters ? "SHA256WITHECDSA" : "SHA256WITHRSA");
+        var signer = SignerUtilities.GetSigner(SignatureValue.Algorithm(privateKey));
         signer.Init(true, privateKey);
         signer.BlockUpdate(data, 0, data.Length);
         return ValueTask.FromResult(signer.GenerateSignature());
@@ -59,6 +59,51 @@ public sealed class SoftwareSigningKey(AsymmetricKeyParameter privateKey, IReadO
     }
 }
 
+/// <summary>The signature algorithm DocBpm signs with (SHA-256 with the key's RSA PKCS#1 v1.5 or ECDSA), and its check.</summary>
+public static class SignatureValue
+{
+    public static string Algorithm(AsymmetricKeyParameter key) =>
+        key is ECPrivateKeyParameters or ECPublicKeyParameters ? "SHA256WITHECDSA" : "SHA256WITHRSA";
+
+    /// <summary>Whether <paramref name="value"/> is the signature of <paramref name="data"/> by the certificate's key.</summary>
+    public static bool Verifies(X509Certificate certificate, byte[] data, byte[] value)
+    {
+        var key = certificate.GetPublicKey();
+        var verifier = SignerUtilities.GetSigner(Algorithm(key));
+        verifier.Init(false, key);
+        verifier.BlockUpdate(data, 0, data.Length);
+        try
+        {
+            return verifier.VerifySignature(value);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or IOException or Org.BouncyCastle.Crypto.CryptoException)
+        {
+            // A value that is not even a well-formed signature (a truncated ECDSA sequence) is simply not this signature.
+            return false;
+        }
+    }
+}
+
+/// <summary>
+/// The certificate of a signer whose private key stays on their USB token or at their remote signing service. Its key
+/// id carries the certificate, so that a signing step finds the signature the two-phase flow already made for it
+/// (<see cref="SignedFileId"/>); it cannot sign on the server.
+/// </summary>
+public sealed class SignerHeldKey(X509Certificate certificate) : ISigningKey
+{
+    private const string Prefix = "signer-held:";
+
+    public IReadOnlyList<X509Certificate> Chain { get; } = [certificate];
+
+    public static string KeyIdOf(X509Certificate certificate) => Prefix + Convert.ToBase64String(certificate.GetEncoded());
+
+    public static SignerHeldKey? FromKeyId(string keyId) =>
+        keyId.StartsWith(Prefix, StringComparison.Ordinal) ? new SignerHeldKey(new X509Certificate(Convert.FromBase64String(keyId[Prefix.Length..]))) : null;
+
+    public ValueTask<byte[]> SignAsync(byte[] data, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException("The signer holds this key; only the two-phase signing endpoints can use it.");
+}
+
 /// <summary>The PKCS#12 files the admin configured (<c>Signatures:Keys:{id}:Path/Password</c>), read on first use.</summary>
 public sealed class Pkcs12KeyStore(IOptions<SignatureOptions> options) : ISigningKeyStore
 {
@@ -71,6 +116,8 @@ public sealed class Pkcs12KeyStore(IOptions<SignatureOptions> options) : ISignin
         {
             if (loaded.TryGetValue(keyId, out var key))
                 return key;
+            if (SignerHeldKey.FromKeyId(keyId) is { } held)
+                return held;
             if (!options.Value.Keys.TryGetValue(keyId, out var configured))
                 throw new SigningKeyNotFoundException(keyId, "no key is configured under this id");
             try

@@ -42,6 +42,10 @@ public static class DevelopmentSeed
         ("phantich", "Phân tích nghiệp vụ", "VP", "Chuyên viên", [Roles.Analyst]),
     ];
 
+    /// <summary>The demo leaders who may sign (the Director and the deputies, every unit's supervisor among them): each gets a demo key.</summary>
+    public static IEnumerable<(string UserName, string FullName, string Position)> Leaders =>
+        People.Where(p => p.Roles.Any(Roles.Leadership.Contains)).Select(p => (p.UserName, p.FullName, p.Position));
+
     public static async Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var roles = services.GetRequiredService<RoleManager<AppRole>>();

@@ -33,6 +33,7 @@ public static class DocBpmHost
 {
     public static WebApplicationBuilder AddDocBpm(this WebApplicationBuilder builder)
     {
+        builder.AddDemoPki();
         var services = builder.Services;
         var database = DatabaseSettings.From(builder.Configuration);
         services.AddDocBpmDatabase(database);
@@ -55,14 +56,23 @@ public static class DocBpmHost
         return builder;
     }
 
-    /// <summary>Applies migrations, seeds development data and deploys the shipped processes before serving.</summary>
+    /// <summary>
+    /// Applies migrations, seeds development data (with the demo PKI's signers) and deploys the shipped processes before
+    /// serving; outside Development, first refuses demo signing material.
+    /// </summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app, CancellationToken cancellationToken)
     {
+        if (!app.Environment.IsDevelopment())
+            DemoPkiSetup.RefuseDemoMaterial(app.Services);
         await using var scope = app.Services.CreateAsyncScope();
         await DatabaseMigrator.MigrateAsync(scope.ServiceProvider, cancellationToken);
         await scope.ServiceProvider.GetRequiredService<CalendarDays>().InitialiseAsync(cancellationToken);
         if (app.Environment.IsDevelopment())
+        {
             await DevelopmentSeed.SeedAsync(scope.ServiceProvider, cancellationToken);
+            await DemoPkiSetup.RegisterDemoSignersAsync(scope.ServiceProvider, cancellationToken);
+        }
+
         await scope.ServiceProvider.GetRequiredService<WorkflowDeployer>().DeployShippedAsync(cancellationToken);
     }
 
@@ -97,6 +107,7 @@ public static class DocBpmHost
         app.MapProvincialCoordination();
         app.MapProvincialTaskReports();
         app.MapOutgoing();
+        app.MapTokenSigning();
         app.MapAgencyDirectory();
         app.MapSignatures();
         app.MapIncoming();

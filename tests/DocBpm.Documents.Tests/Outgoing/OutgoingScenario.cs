@@ -49,12 +49,15 @@ public sealed class OutgoingScenario : IAsyncDisposable
 
     public DocumentsTestHost Host { get; }
 
-    public static async Task<OutgoingScenario> StartAsync(DatabaseProvider provider)
+    /// <param name="withKeys">Configures the leaders' and the agency's keys of <see cref="TestPki"/>, so that the signing steps sign.</param>
+    public static async Task<OutgoingScenario> StartAsync(DatabaseProvider provider, bool withKeys = false)
     {
         var host = await DocumentsTestHost.StartAsync(provider, configure: (services, configuration) =>
         {
             services.AddDocBpmDocuments<DbContext>(configuration);
             services.AddSingleton<IPeopleDirectory, TestPeople>();
+            if (withKeys)
+                services.PostConfigure<DocBpm.Documents.Signatures.SignatureOptions>(TestKeys);
         });
         await using var scope = host.Scope();
         var db = scope.ServiceProvider.GetRequiredService<DbContext>();
@@ -65,6 +68,17 @@ public sealed class OutgoingScenario : IAsyncDisposable
         await scope.ServiceProvider.GetRequiredService<DefinitionStore>().DeployAsync(scope.ServiceProvider.GetRequiredService<EngineDb>(),
             await File.ReadAllTextAsync(ShippedDiagram("outgoing.bpmn")), "test", CancellationToken.None);
         return new OutgoingScenario(host);
+    }
+
+    /// <summary>The supervising deputy's, the Director's and the agency's keys, trusted with the test root and its CRLs.</summary>
+    private static void TestKeys(DocBpm.Documents.Signatures.SignatureOptions options)
+    {
+        var pki = TestPki.Instance;
+        options.Keys[TestPeople.Supervisor.UserName] = new() { Path = pki.Pkcs12(pki.Deputy, "pw"), Password = "pw" };
+        options.Keys[TestPeople.Director.UserName] = new() { Path = pki.Pkcs12(pki.Director, "pw"), Password = "pw" };
+        options.Keys["agency"] = new() { Path = pki.Pkcs12(pki.Agency, "pw"), Password = "pw" };
+        options.TrustAnchors.Add(pki.RootFile);
+        options.CrlFiles.AddRange(pki.CrlFiles);
     }
 
     /// <summary>Runs one step as one request would: its own scope and DbContext.</summary>

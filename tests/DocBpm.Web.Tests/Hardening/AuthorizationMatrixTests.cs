@@ -159,6 +159,8 @@ public sealed class AuthorizationMatrixTests
         ["POST /api/outgoing/{id}/approve"] = SignedIn,
         ["POST /api/outgoing/{id}/return"] = SignedIn,
         ["POST /api/outgoing/{id}/sign"] = SignedIn,
+        ["POST /api/outgoing/{id}/signature/prepare"] = SignedIn,
+        ["POST /api/outgoing/{id}/signature/complete"] = SignedIn,
         ["POST /api/outgoing/{id}/issue"] = SignedIn,
         ["POST /api/outgoing/{id}/corrections"] = SignedIn,
 
