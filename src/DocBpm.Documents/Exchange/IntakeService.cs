@@ -103,7 +103,7 @@ public sealed partial class IntakeService(
         var content = await axis.FetchAsync(package.PackageId, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (package.Kind == AxisPackageKind.Status)
-            await ApplyStatusAsync(package.PackageId, content, cancellationToken);
+            await ApplyStatusAsync(package, content, cancellationToken);
         else
             await TakeDocumentAsync(package, content, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -111,22 +111,30 @@ public sealed partial class IntakeService(
 
     private async Task TakeDocumentAsync(PendingPackage pending, byte[] content, CancellationToken cancellationToken)
     {
-        var read = EdxmlReader.ReadPackage(content);
+        var read = EdxmlReader.ReadPackage(content, identifiers: connection.Value.IdentifiersOf(pending.SenderCode));
         var problems = read.Problems.Select(p => $"{p.Path}: {p.MessageVi}").ToList();
         if (read.Value is { Attachments.Count: 0, Business.DocType: not BusinessDocType.Revoke })
             problems.Add("Gói tin không kèm tệp văn bản.");
         if (!read.IsValid || problems.Count > 0)
         {
-            await RefuseAsync(pending, string.Join(" ", problems), cancellationToken);
+            await RefuseAsync(pending, IntakeFailureCause.Format, string.Join(" ", problems), cancellationToken);
             return;
         }
 
-        var package = read.Value!;
+        // Zipped attachments are unzipped (bounded) before anything else looks at the files; a zip bomb, a path leading out
+        // of the archive or an encrypted entry refuses the package.
+        var unzipped = ZippedAttachments.Expand(read.Value!.Attachments);
+        if (!unzipped.IsValid)
+        {
+            await RefuseAsync(pending, IntakeFailureCause.File, string.Join(" ", unzipped.Problems.Select(p => $"{p.Path}: {p.MessageVi}")), cancellationToken);
+            return;
+        }
+
+        var package = read.Value with { Attachments = unzipped.Value! };
         var header = package.Header;
         if (await RefusalAsync(pending, package, cancellationToken) is { } refusal)
         {
-            await RefuseAsync(pending, refusal.Reason, cancellationToken);
-            await failures.RefusedAsync(pending, refusal.Cause, refusal.Reason, cancellationToken);
+            await RefuseAsync(pending, refusal.Cause, refusal.Reason, cancellationToken);
             return;
         }
 
@@ -134,37 +142,28 @@ public sealed partial class IntakeService(
         {
             // The history line names who recalled the document and their notice.
             var notice = $"{header.From.OrganName} ({header.From.OrganId}) thu hồi văn bản" + (package.Business.Reason is { } reason ? $": {reason}" : ".");
-            var recall = await runtime.CorrelateAsync(new MessageRequest(RecallNotice, header.DocumentId,
-                new Dictionary<string, JsonNode?> { ["recallReason"] = notice }, $"recall:{pending.PackageId}"), cancellationToken);
-            LogRecall(header.DocumentId, recall.Kind);
+            await RecallAsync(pending, header.DocumentId, notice, cancellationToken);
             return;
         }
 
         var hash = EdxmlContentHash.Of(package);
-        var registered = await db.Set<ReceivedDocument>().AsNoTracking()
+        var registered = await db.Set<ReceivedDocument>()
             .Where(d => d.SenderCode == header.From.OrganId && d.DocumentId == header.DocumentId)
-            .Select(d => new { d.PackageId, d.ContentHash }).FirstOrDefaultAsync(cancellationToken);
+            .FirstOrDefaultAsync(cancellationToken);
         if (registered is not null)
         {
-            if (registered.PackageId != pending.PackageId && registered.ContentHash is { } known && known != hash)
+            if (registered.PackageId == pending.PackageId || registered.ContentHash is not { } known || known == hash)
+                LogDuplicate(header.DocumentId, header.From.OrganId);
+            else if (UpdatesInPlace(package))
+                await ApplyUpdateAsync(pending, registered, package, hash, cancellationToken);
+            else
                 throw new IntakeSetAsideException(IntakeFailureCause.DuplicateIdentifier,
                     $"Document identifier {header.DocumentId} from {header.From.OrganId} is registered already with other content");
-            LogDuplicate(header.DocumentId, header.From.OrganId);
             return;
         }
 
-        List<StoredFile> stored;
-        try
-        {
-            stored = [.. package.Attachments.Select(a => files.Add(a.Name, a.ContentType, a.Content))];
-        }
-        catch (FileRefusedException refused)
-        {
-            // An attachment outside Article 3 (or lying about its type) refuses the whole package, as status 02.
-            db.ChangeTracker.Clear();
-            await RefuseAsync(pending, refused.DetailVi, cancellationToken);
+        if (await StoreFilesAsync(pending, package, cancellationToken) is not { } stored)
             return;
-        }
 
         var document = new ReceivedDocument
         {
@@ -209,7 +208,7 @@ public sealed partial class IntakeService(
             .Where(d => d.CorrectsIdentifier == entry.ProcessKey && d.IssuingAgencyCode == entry.IssuingAgencyCode && d.CorrectsId == null)
             .ToListAsync(cancellationToken);
         waiting.ForEach(correction => correction.CorrectsId = entry.Id);
-        if (business.CorrectedDocumentId is not { } corrected)
+        if (business.CorrectedDocumentId is not { } corrected || corrected == entry.ProcessKey)
             return;
         entry.CorrectionKind = business.DocType == BusinessDocType.Replace ? Outgoing.CorrectionKind.Replacement : Outgoing.CorrectionKind.Notice;
         entry.CorrectsIdentifier = corrected;
@@ -239,7 +238,7 @@ public sealed partial class IntakeService(
         var original = package.Business.DocType switch
         {
             BusinessDocType.Revoke => header.DocumentId,
-            BusinessDocType.Update or BusinessDocType.Replace => package.Business.CorrectedDocumentId,
+            BusinessDocType.Update or BusinessDocType.Replace => package.Business.CorrectedDocumentId ?? header.DocumentId,
             _ => null,
         };
         if (original is null)
@@ -251,7 +250,14 @@ public sealed partial class IntakeService(
             : null;
     }
 
-    private async Task RefuseAsync(PendingPackage pending, string reason, CancellationToken cancellationToken)
+    /// <summary>Answers the sender with status 02 and the reason, and records the refusal for the administrators.</summary>
+    private async Task RefuseAsync(PendingPackage pending, IntakeFailureCause cause, string reason, CancellationToken cancellationToken)
+    {
+        await SendRefusalAsync(pending, reason, cancellationToken);
+        await failures.RefusedAsync(pending, cause, reason, cancellationToken);
+    }
+
+    private async Task SendRefusalAsync(PendingPackage pending, string reason, CancellationToken cancellationToken)
     {
         var me = connection.Value;
         var code = DocumentIdentifier.TryParse(pending.DocumentId, out var id) ? id : default;
@@ -262,9 +268,10 @@ public sealed partial class IntakeService(
         LogRefused(pending.DocumentId, pending.SenderCode, reason);
     }
 
-    private async Task ApplyStatusAsync(Guid packageId, byte[] content, CancellationToken cancellationToken)
+    private async Task ApplyStatusAsync(PendingPackage pending, byte[] content, CancellationToken cancellationToken)
     {
-        var read = EdxmlReader.ReadStatus(content);
+        var packageId = pending.PackageId;
+        var read = EdxmlReader.ReadStatus(content, identifiers: connection.Value.IdentifiersOf(pending.SenderCode));
         if (!read.IsValid)
             throw new IntakeSetAsideException(IntakeFailureCause.Format, "Unreadable status message: " + string.Join("; ", read.Problems));
 

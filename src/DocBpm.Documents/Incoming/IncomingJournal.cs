@@ -16,6 +16,12 @@ public static class IncomingActions
     public const string Completed = "completed";
     public const string Cancelled = "cancelled";
 
+    /// <summary>The sender updated the document over the axis, under the same identifier (issue 21).</summary>
+    public const string UpdatedBySender = "updated-by-sender";
+
+    /// <summary>The sender replaced the document over the axis, under the same identifier (Article 9.5 at the sender).</summary>
+    public const string ReplacedBySender = "replaced-by-sender";
+
     public static string Vietnamese(string action) => action switch
     {
         Arrived => "Nhận từ trục liên thông",
@@ -28,6 +34,8 @@ public static class IncomingActions
         Coordinated => "Ý kiến phối hợp xử lý",
         Completed => "Hoàn thành xử lý",
         Cancelled => "Hủy do thu hồi",
+        UpdatedBySender => "Nơi gửi cập nhật văn bản",
+        ReplacedBySender => "Nơi gửi thay thế văn bản",
         _ => action,
     };
 
