@@ -15,7 +15,8 @@ namespace DocBpm.Documents.Exchange;
 /// <summary>
 /// Takes in what the axis holds for this agency. A document is registered once per sender and document identifier,
 /// with its Article 10.2 receipt time, and starts the incoming process (message <see cref="DocumentArrived"/>) in the
-/// same transaction; a recall is handed to that process; a status is applied to the dispatch it reports on. Each
+/// same transaction; a recall is handed to that process; an update or a replacement under the same identifier is applied
+/// to the registered document; a status is applied to the dispatch it reports on. Each
 /// package is acknowledged only after it is stored, so a crash means a redelivery, which registers nothing twice.
 /// Each package is handled in its own transaction: one that fails is rolled back and counted in
 /// <see cref="IntakeFailures"/>, and the pull goes on with the next, so it cannot hold back the packages behind it.
@@ -219,55 +220,6 @@ public sealed partial class IntakeService(
             LogCorrectsUnknown(entry.ProcessKey, corrected);
     }
 
-    /// <summary>
-    /// Who may send this package, checked here too: DocBpm does not rely on the axis having checked. The identifier must
-    /// be the sender's; a recall, update or replacement must come from whoever sent the original; a state secret never
-    /// enters the system (Articles 5.2, 11.1).
-    /// </summary>
-    private async Task<(IntakeFailureCause Cause, string Reason)?> RefusalAsync(PendingPackage pending, EdxmlPackage package,
-        CancellationToken cancellationToken)
-    {
-        var header = package.Header;
-        var sender = pending.SenderCode;
-        if (header.From.OrganId != sender)
-            return (IntakeFailureCause.ForeignIdentifier, $"Nơi gửi trong gói tin ({header.From.OrganId}) không phải cơ quan đã gửi gói tin trên trục ({sender}).");
-        if (ExchangeIdentity.ForeignIdentifier(sender, header.DocumentId) is { } foreign)
-            return (IntakeFailureCause.ForeignIdentifier, foreign);
-        if (header.OtherInfo.SecretMark is { } mark)
-            return (IntakeFailureCause.StateSecret, $"Văn bản có độ mật \"{mark}\" không được gửi, nhận qua Hệ thống (Điều 5 khoản 2, Điều 11 khoản 1 Quy chế).");
-        var original = package.Business.DocType switch
-        {
-            BusinessDocType.Revoke => header.DocumentId,
-            BusinessDocType.Update or BusinessDocType.Replace => package.Business.CorrectedDocumentId ?? header.DocumentId,
-            _ => null,
-        };
-        if (original is null)
-            return null;
-        var senders = await db.Set<ReceivedDocument>().AsNoTracking().Where(d => d.DocumentId == original)
-            .Select(d => d.SenderCode).ToListAsync(cancellationToken);
-        return senders.Count > 0 && !senders.Contains(sender)
-            ? (IntakeFailureCause.NotOriginalSender, ExchangeIdentity.NotTheOriginalSender(sender, original, package.Business.DocType))
-            : null;
-    }
-
-    /// <summary>Answers the sender with status 02 and the reason, and records the refusal for the administrators.</summary>
-    private async Task RefuseAsync(PendingPackage pending, IntakeFailureCause cause, string reason, CancellationToken cancellationToken)
-    {
-        await SendRefusalAsync(pending, reason, cancellationToken);
-        await failures.RefusedAsync(pending, cause, reason, cancellationToken);
-    }
-
-    private async Task SendRefusalAsync(PendingPackage pending, string reason, CancellationToken cancellationToken)
-    {
-        var me = connection.Value;
-        var code = DocumentIdentifier.TryParse(pending.DocumentId, out var id) ? id : default;
-        await axis.SendStatusAsync(EdxmlWriter.Write(new EdxmlStatus(
-            new EdxmlResponseFor(pending.SenderCode, code.CodeNumber is null ? pending.DocumentId : code.Code,
-                code.CodeNumber is null ? DateOnly.FromDateTime(pending.ReceivedAt.UtcDateTime) : code.PromulgationDate, pending.DocumentId),
-            new EdxmlOrganization(me.AgencyCode, me.AgencyName), ExchangeStatus.Refused, reason, time.GetUtcNow(), null)), cancellationToken);
-        LogRefused(pending.DocumentId, pending.SenderCode, reason);
-    }
-
     private async Task ApplyStatusAsync(PendingPackage pending, byte[] content, CancellationToken cancellationToken)
     {
         var packageId = pending.PackageId;
@@ -333,7 +285,4 @@ public sealed partial class IntakeService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Recall of {DocumentId}: {Result}")]
     private partial void LogRecall(string documentId, CorrelationKind result);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused package {DocumentId} from {Sender}: {Reason}")]
-    private partial void LogRefused(string documentId, string sender, string reason);
 }

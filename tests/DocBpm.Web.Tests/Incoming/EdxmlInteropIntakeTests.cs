@@ -120,7 +120,7 @@ public sealed class EdxmlInteropIntakeTests
     public async Task Article9_4_status_in_another_shape_moves_the_dispatch_it_reports_on(string name, ExchangeStatus expected)
     {
         await using var scenario = await StartAsync(DatabaseProvider.Sqlite);
-        await AddDispatchAsync(scenario);
+        await IntakeFailureTests.AddDispatchAsync(scenario, OurLetter);
 
         await scenario.Axis.InjectAsync(Province, Department, OurLetter, Bytes(Corpus(name)), AxisPackageKind.Status);
         await scenario.PullAsync();
@@ -133,7 +133,7 @@ public sealed class EdxmlInteropIntakeTests
     public async Task A_status_DocBpm_cannot_read_is_set_aside_with_its_cause_not_acknowledged()
     {
         await using var scenario = await StartAsync(DatabaseProvider.Sqlite);
-        await AddDispatchAsync(scenario);
+        await IntakeFailureTests.AddDispatchAsync(scenario, OurLetter);
         var unknown = Corpus("status-in-message-header.xml").Replace("<edXML:StatusCode>03<", "<edXML:StatusCode>99<", StringComparison.Ordinal);
 
         await scenario.Axis.InjectAsync(Province, Department, OurLetter, Bytes(unknown), AxisPackageKind.Status);
@@ -182,18 +182,6 @@ public sealed class EdxmlInteropIntakeTests
         Assert.AreEqual("Về việc phối hợp tổ chức hội thảo chuyển đổi số (dời ngày)", (string?)document["summary"]!["subject"]);
         Assert.AreEqual("NotOriginalSender", (string?)(await RefusalsAsync(scenario)).Single()!["cause"]);
         Assert.AreEqual("02", (await scenario.Axis.ClientFor(Finance).StatusesAsync(Uuid, CancellationToken.None)).Single().StatusCode);
-    }
-
-    private static async Task AddDispatchAsync(ExchangeScenario scenario)
-    {
-        await using var scope = scenario.Host.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<DbContext>();
-        db.Set<DispatchRecord>().Add(new DispatchRecord
-        {
-            Id = Guid.CreateVersion7(), BatchId = Guid.CreateVersion7(), DocumentId = OurLetter, RecipientCode = Province,
-            State = DispatchState.Sent, QueuedAt = scenario.Host.Clock.GetUtcNow(), PackageFileId = Guid.CreateVersion7(),
-        });
-        await db.SaveChangesAsync();
     }
 
     private static async Task<DispatchRecord> DispatchAsync(ExchangeScenario scenario)
