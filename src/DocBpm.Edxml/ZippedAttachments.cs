@@ -59,6 +59,13 @@ public static class ZippedAttachments
             try
             {
                 using var archive = new ZipArchive(new MemoryStream(zip.Content), ZipArchiveMode.Read);
+                // A Word or Excel file is itself a zip: declared as application/zip under its own name, it is the file.
+                if (archive.GetEntry("[Content_Types].xml") is not null)
+                {
+                    files.Add(zip);
+                    return;
+                }
+
                 var before = files.Count;
                 foreach (var entry in archive.Entries.Where(e => !e.FullName.EndsWith('/')))
                 {

@@ -28,6 +28,17 @@ public sealed class ZippedAttachmentTests
     }
 
     [TestMethod]
+    public void A_Word_file_declared_as_application_zip_is_the_file_itself_not_unzipped_into_its_parts()
+    {
+        var docx = ZipTestFiles.Zip(("[Content_Types].xml", "<Types/>"u8.ToArray()), ("word/document.xml", "<w:document/>"u8.ToArray()));
+
+        var result = ZippedAttachments.Expand([ZipTestFiles.Attachment(docx, "bao-cao.docx")]);
+
+        Assert.AreEqual("bao-cao.docx", result.Value!.Single().Name);
+        CollectionAssert.AreEqual(docx, result.Value!.Single().Content);
+    }
+
+    [TestMethod]
     public void Zip_bomb_compressing_more_than_100_to_1_is_refused()
     {
         var bomb = ZipTestFiles.Zip(("bom.pdf", new byte[10 * 1024 * 1024]));
