@@ -18,6 +18,9 @@ public static class EdxmlContentHash
         foreach (var part in new[] { h.DocumentId, h.From.OrganId, h.CodeNumber, h.CodeNotation, EdxmlFormat.Date(h.PromulgationDate), h.Subject,
                      ((int)package.Business.DocType).ToString(CultureInfo.InvariantCulture), package.Business.DocumentId ?? "" })
             Append(hash, Encoding.UTF8.GetBytes(part));
+        // Only present when a package changes recipients, so the hashes kept before they were read stay the same.
+        foreach (var change in package.Business.ReceiverChanges ?? [])
+            Append(hash, Encoding.UTF8.GetBytes((change.Removed ? "-" : "+") + change.OrganId));
         foreach (var attachment in package.Attachments)
         {
             Append(hash, Encoding.UTF8.GetBytes(attachment.Name));

@@ -65,11 +65,18 @@ public sealed record EdxmlStaff(string? Department, string? Staff, string? Mobil
 public sealed record EdxmlReplacement(string DocumentId, IReadOnlyList<string> OrganIds);
 
 /// <summary>
+/// A change of recipients an update announces (BussinessDocumentInfo/ReceiverList/Receiver): an agency added to the
+/// recipients, or (ReceiverType 2) taken off them.
+/// </summary>
+public sealed record EdxmlReceiverChange(string OrganId, bool Removed);
+
+/// <summary>
 /// The business part of the trace (Bussiness). An update or a replacement names the document it corrects by its
-/// identifier (DocumentId); a replacement also lists it in ReplacementInfoList.
+/// identifier (DocumentId), or reuses the original's header DocumentId as the SDK builders do; a replacement also lists
+/// it in ReplacementInfoList; an update may change the recipients (ReceiverChanges).
 /// </summary>
 public sealed record EdxmlBusiness(BusinessDocType DocType, string? Reason, EdxmlStaff? Staff, bool PaperAlsoSent,
-    string? DocumentId = null, IReadOnlyList<EdxmlReplacement>? Replacements = null)
+    string? DocumentId = null, IReadOnlyList<EdxmlReplacement>? Replacements = null, IReadOnlyList<EdxmlReceiverChange>? ReceiverChanges = null)
 {
     /// <summary>The identifier of the document this package corrects or replaces, if it names one.</summary>
     public string? CorrectedDocumentId => DocType is BusinessDocType.Update or BusinessDocType.Replace

@@ -31,9 +31,18 @@ public static partial class EdxmlReader
             var organs = r.Element(Ns + "OrganIdList")?.Elements(Ns + "OrganId").Select(o => o.Value.Trim()).Where(o => o.Length > 0).ToList() ?? [];
             return id is null ? null : new EdxmlReplacement(id, organs);
         }).OfType<EdxmlReplacement>().ToList();
+        var receivers = ReadReceiverChanges(c, b?.Element(Ns + "BussinessDocumentInfo")?.Element(Ns + "ReceiverList"));
         return new EdxmlBusiness((BusinessDocType)type, c.Text(b, "BussinessDocReason", "Bussiness"), ReadStaff(b?.Element(Ns + "StaffInfo")),
-            c.Integer(b, "Paper", "Bussiness") == 1, corrected, replacements.Count > 0 ? replacements : null);
+            c.Integer(b, "Paper", "Bussiness") == 1, corrected, replacements.Count > 0 ? replacements : null, receivers.Count > 0 ? receivers : null);
     }
+
+    private static List<EdxmlReceiverChange> ReadReceiverChanges(Context c, XElement? list) =>
+        [.. (list?.Elements(Ns + "Receiver") ?? []).Select((r, i) =>
+            {
+                var at = $"Bussiness/BussinessDocumentInfo/ReceiverList/Receiver[{i + 1}]";
+                var id = c.AgencyCode(r, "OrganId", at);
+                return id is null ? null : new EdxmlReceiverChange(id, c.Integer(r, "ReceiverType", at) == 2);
+            }).OfType<EdxmlReceiverChange>()];
 
     /// <summary>An empty StaffInfo (DocBpm and others always write one) reads as no staff.</summary>
     private static EdxmlStaff? ReadStaff(XElement? s) =>
@@ -85,8 +94,9 @@ public static partial class EdxmlReader
         parent?.Element(Ns + name)?.Value.Trim() is { Length: > 0 } value ? value : null;
 
     /// <summary>Reads fields and collects the problems of the whole package.</summary>
-    private sealed class Context(List<EdxmlProblem> problems)
+    private sealed class Context(List<EdxmlProblem> problems, IdentifierPatterns identifiers)
     {
+
         public bool HasProblems => problems.Count > 0;
 
         public void Problem(string path, string message, string messageVi) => problems.Add(new(path, message, messageVi));
@@ -118,14 +128,26 @@ public static partial class EdxmlReader
             return null;
         }
 
-        /// <summary>A document identifier: agency code, date and number/notation (<see cref="DocumentIdentifier"/>).</summary>
+        /// <summary>An agency code in the national shape or one the administrator accepts from this sender.</summary>
+        public string? AgencyCode(XElement? parent, string name, string at)
+        {
+            var id = Text(parent, name, at, required: true);
+            if (id is not null && !identifiers.IsAgencyCode(id))
+                Problem($"{at}/{name}", $"'{id}' is not an agency identifier code", $"mã định danh '{id}' không đúng dạng {identifiers.AgencyCodeShapes}");
+            return id;
+        }
+
+        /// <summary>
+        /// A document identifier: agency code, date and number/notation (<see cref="DocumentIdentifier"/>), or a shape
+        /// the administrator accepts from this sender; a refusal names the shapes.
+        /// </summary>
         public string? DocumentId(XElement? parent, string name, string at, bool required)
         {
             var text = Text(parent, name, at, required);
-            if (text is null || DocumentIdentifier.TryParse(text, out _))
+            if (text is null || identifiers.IsDocumentId(text))
                 return text;
-            Problem($"{at}/{name}", $"'{text}' is not agency,yyyy/MM/dd,number/notation",
-                $"mã định danh văn bản '{text}' không đúng dạng mã cơ quan,yyyy/MM/dd,số/ký hiệu");
+            Problem($"{at}/{name}", $"'{text}' is not agency,yyyy/MM/dd,number/notation or an accepted pattern",
+                $"mã định danh văn bản '{text}' không đúng dạng {identifiers.DocumentIdShapes}");
             return null;
         }
 

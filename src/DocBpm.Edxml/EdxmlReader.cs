@@ -21,6 +21,9 @@ public sealed record EdxmlReadResult<T>(T? Value, IReadOnlyList<EdxmlProblem> Pr
     where T : class
 {
     public bool IsValid => Value is not null && Problems.Count == 0;
+
+    /// <summary>The tree the value was read from, kept so a forwarder can stamp the package without parsing it again.</summary>
+    internal XElement? Root { get; init; }
 }
 
 /// <summary>
@@ -29,7 +32,8 @@ public sealed record EdxmlReadResult<T>(T? Value, IReadOnlyList<EdxmlProblem> Pr
 /// </summary>
 public static partial class EdxmlReader
 {
-    public static EdxmlReadResult<EdxmlPackage> ReadPackage(byte[] xml, EdxmlLimits? limits = null)
+    /// <summary>Reads a package; <paramref name="identifiers"/> are the shapes accepted from its sender (national by default).</summary>
+    public static EdxmlReadResult<EdxmlPackage> ReadPackage(byte[] xml, EdxmlLimits? limits = null, IdentifierPatterns? identifiers = null)
     {
         limits ??= EdxmlLimits.Default;
         var problems = new List<EdxmlProblem>();
@@ -37,7 +41,7 @@ public static partial class EdxmlReader
         if (root is null)
             return new(null, problems);
         var header = root.Element(Ns + "edXMLEnvelope")!.Element(Ns + "edXMLHeader");
-        var context = new Context(problems);
+        var context = new Context(problems, identifiers ?? IdentifierPatterns.National);
         var message = context.Required(header, "MessageHeader", "edXMLHeader");
         if (message is null)
             return new(null, problems);
@@ -46,28 +50,33 @@ public static partial class EdxmlReader
         var traces = ReadTraces(context, header!.Element(Ns + "TraceHeaderList"));
         var business = ReadBusiness(context, header.Element(Ns + "TraceHeaderList")?.Element(Ns + "Bussiness"));
         var attachments = ReadAttachments(context, root, limits);
-        return problems.Count > 0 ? new(null, problems) : new(new EdxmlPackage(messageHeader!, traces, business, attachments), problems);
+        return problems.Count > 0 ? new(null, problems) : new(new EdxmlPackage(messageHeader!, traces, business, attachments), problems) { Root = root };
     }
 
-    public static EdxmlReadResult<EdxmlStatus> ReadStatus(byte[] xml, EdxmlLimits? limits = null)
+    public static EdxmlReadResult<EdxmlStatus> ReadStatus(byte[] xml, EdxmlLimits? limits = null, IdentifierPatterns? identifiers = null)
     {
         var problems = new List<EdxmlProblem>();
         var root = Load(xml, limits ?? EdxmlLimits.Default, problems);
         if (root is null)
             return new(null, problems);
-        var context = new Context(problems);
-        var status = context.Required(root.Element(Ns + "edXMLEnvelope")?.Element(Ns + "edXMLHeader"), "Status", "edXMLHeader");
+        var context = new Context(problems, identifiers ?? IdentifierPatterns.National);
+        var header = root.Element(Ns + "edXMLEnvelope")?.Element(Ns + "edXMLHeader");
+        // Some senders carry the status fields in a MessageHeader instead of Status (docs/edxml.md, Statuses).
+        var status = header?.Element(Ns + "MessageHeader") is { } message && message.Element(Ns + "StatusCode") is not null && header.Element(Ns + "Status") is null
+            ? message
+            : context.Required(header, "Status", "edXMLHeader");
         if (status is null)
             return new(null, problems);
-        var responseFor = ReadResponseFor(context, context.Required(status, "ResponseFor", "Status"), "Status/ResponseFor");
-        var from = ReadOrganization(context, context.Required(status, "From", "Status"), "Status/From");
-        var codeText = context.Text(status, "StatusCode", "Status", required: true);
+        var at = status.Name.LocalName;
+        var responseFor = ReadResponseFor(context, context.Required(status, "ResponseFor", at), at + "/ResponseFor");
+        var from = ReadOrganization(context, context.Required(status, "From", at), at + "/From");
+        var codeText = context.Text(status, "StatusCode", at, required: true);
         if (!ExchangeStatusCodes.TryParse(codeText, out var code) && codeText is not null)
-            context.Problem("Status/StatusCode", $"'{codeText}' is not a known status code", $"mã trạng thái '{codeText}' không hợp lệ");
-        var timestamp = context.Timestamp(status, "Timestamp", "Status");
+            context.Problem(at + "/StatusCode", $"'{codeText}' is not a known status code", $"mã trạng thái '{codeText}' không hợp lệ");
+        var timestamp = context.Timestamp(status, "Timestamp", at);
         if (problems.Count > 0)
             return new(null, problems);
-        return new(new EdxmlStatus(responseFor!, from!, code, context.Text(status, "Description", "Status"), timestamp!.Value,
+        return new(new EdxmlStatus(responseFor!, from!, code, context.Text(status, "Description", at), timestamp!.Value,
             ReadStaff(status.Element(Ns + "StaffInfo"))), problems);
     }
 
@@ -91,8 +100,9 @@ public static partial class EdxmlReader
             }
 
             using var reader = XmlReader.Create(new MemoryStream(xml), settings);
-            var root = XDocument.Load(reader).Root!;
-            if (root.Name != Ns + "edXML" || root.Element(Ns + "edXMLEnvelope") is null)
+            // Whitespace is kept so that a package stamped by a forwarder keeps the bytes a signature covers.
+            var root = Unwrapped(XDocument.Load(reader, LoadOptions.PreserveWhitespace).Root!);
+            if (root?.Name != Ns + "edXML" || root.Element(Ns + "edXMLEnvelope") is null)
             {
                 problems.Add(new("edXML", "the root is not an edXML envelope of QCVN 102:2016", "gói tin không đúng cấu trúc edXML (QCVN 102:2016)"));
                 return null;
@@ -106,6 +116,14 @@ public static partial class EdxmlReader
             return null;
         }
     }
+
+    private static readonly XNamespace[] Soap = ["http://schemas.xmlsoap.org/soap/envelope/", "http://www.w3.org/2003/05/soap-envelope"];
+
+    /// <summary>The edXML root, also when a sender wrapped it in a SOAP 1.1 or 1.2 envelope's Body.</summary>
+    private static XElement? Unwrapped(XElement root) =>
+        Soap.Any(ns => root.Name == ns + "Envelope")
+            ? root.Elements().FirstOrDefault(e => e.Name.LocalName == "Body" && e.Name.Namespace == root.Name.Namespace)?.Element(Ns + "edXML")
+            : root;
 
     /// <summary>
     /// A streaming pass that stops at the first element nested deeper than edXML ever needs (about ten levels), before a
@@ -166,9 +184,7 @@ public static partial class EdxmlReader
     {
         if (o is null)
             return null;
-        var id = c.Text(o, "OrganId", at, required: true);
-        if (id is not null && !AgencyCode.TryParse(id, out _))
-            c.Problem(at + "/OrganId", $"'{id}' is not an agency identifier code", $"mã định danh '{id}' không đúng dạng CCC.BB.AA.XNN");
+        var id = c.AgencyCode(o, "OrganId", at);
         var name = c.Text(o, "OrganName", at, required: true);
         return id is null || name is null ? null : new EdxmlOrganization(id, name, c.Text(o, "OrganizationInCharge", at),
             c.Text(o, "OrganAdd", at), c.Text(o, "Email", at), c.Text(o, "Telephone", at), c.Text(o, "Fax", at), c.Text(o, "Website", at));

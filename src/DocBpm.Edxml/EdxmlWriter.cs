@@ -34,6 +34,8 @@ public static class EdxmlWriter
             new XElement(Ns + "Bussiness",
                 E("BussinessDocType", (int)b.DocType),
                 E("BussinessDocReason", b.Reason ?? ""),
+                b.ReceiverChanges is { Count: > 0 } changes ? new XElement(Ns + "BussinessDocumentInfo", E("DocumentInfo", 0), E("DocumentReceiver", 1),
+                    new XElement(Ns + "ReceiverList", changes.Select(c => new XElement(Ns + "Receiver", E("ReceiverType", c.Removed ? 2 : 1), E("OrganId", c.OrganId))))) : null,
                 b.DocumentId is { } corrected ? E("DocumentId", corrected) : null,
                 Staff(b.Staff ?? NoStaff),
                 E("Paper", b.PaperAlsoSent ? 1 : 0),

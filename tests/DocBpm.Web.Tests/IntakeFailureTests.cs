@@ -47,16 +47,7 @@ public sealed class IntakeFailureTests
         var admin = await scenario.Host.LoginAsync("quantri");
         var started = await admin.PostAsJsonAsync("/api/instances", new { definitionKey = "await-decision", variables = new { letter = OurLetter } });
         started.EnsureSuccessStatusCode();
-        await using (var scope = scenario.Host.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<DbContext>();
-            db.Set<DispatchRecord>().Add(new DispatchRecord
-            {
-                Id = Guid.CreateVersion7(), BatchId = Guid.CreateVersion7(), DocumentId = OurLetter, RecipientCode = Province,
-                State = DispatchState.Sent, QueuedAt = scenario.Host.Clock.GetUtcNow(), PackageFileId = Guid.CreateVersion7(),
-            });
-            await db.SaveChangesAsync();
-        }
+        await AddDispatchAsync(scenario, OurLetter);
 
         // The letter's dispatch was written here directly, so the axis never carried it and would refuse a status about it.
         await scenario.Axis.InjectAsync(Province, Department, OurLetter, EdxmlWriter.Write(new EdxmlStatus(
@@ -64,6 +55,19 @@ public sealed class IntakeFailureTests
             new EdxmlOrganization(Province, "UBND tỉnh Lạng Sơn"), ExchangeStatus.InProgress, "Đang xem xét", scenario.Axis.Clock.GetUtcNow(), null)),
             AxisPackageKind.Status);
         return (admin, (Guid)(await started.Content.ReadFromJsonAsync<JsonObject>())!["id"]!);
+    }
+
+    /// <summary>A dispatch of our letter to the province, written here directly as if it had been sent.</summary>
+    internal static async Task AddDispatchAsync(ExchangeScenario scenario, string documentId)
+    {
+        await using var scope = scenario.Host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DbContext>();
+        db.Set<DispatchRecord>().Add(new DispatchRecord
+        {
+            Id = Guid.CreateVersion7(), BatchId = Guid.CreateVersion7(), DocumentId = documentId, RecipientCode = Province,
+            State = DispatchState.Sent, QueuedAt = scenario.Host.Clock.GetUtcNow(), PackageFileId = Guid.CreateVersion7(),
+        });
+        await db.SaveChangesAsync();
     }
 
     internal static async Task<JsonArray> FailuresAsync(HttpClient admin, bool open = true) =>

@@ -14,7 +14,7 @@ public sealed class AgencyRegistry(AxisDbContext db, IOptions<AxisOptions> optio
     {
         foreach (var agency in options.Value.Agencies)
         {
-            if (!AgencyCode.TryParse(agency.Code, out _) || agency.Key.Length < 16)
+            if (!agency.Identifiers.ToPatterns().IsAgencyCode(agency.Code) || agency.Key.Length < 16)
                 throw new InvalidOperationException($"Axis agency '{agency.Code}' needs a valid identifier code and a key of at least 16 characters.");
             var record = await db.Agencies.FirstOrDefaultAsync(a => a.Code == agency.Code, cancellationToken);
             if (record is null)

@@ -27,7 +27,7 @@ public static partial class PackageEndpoints
     {
         if (await ReadBodyAsync(request, options.Value.MaxPackageBytes, cancellationToken) is not { } body)
             return TooLarge(options.Value.MaxPackageBytes);
-        var read = EdxmlReader.ReadPackage(body, EdxmlLimits.Default with { MaxPackageBytes = options.Value.MaxPackageBytes });
+        var read = EdxmlReader.ReadPackage(body, EdxmlLimits.Default with { MaxPackageBytes = options.Value.MaxPackageBytes }, options.Value.Identifiers());
         if (!read.IsValid)
             return Refused("Gói tin không hợp lệ", read.Problems.Select(p => $"{p.Path}: {p.MessageVi}"));
         var header = read.Value!.Header;
@@ -50,7 +50,7 @@ public static partial class PackageEndpoints
             SenderCode = sender,
             DocumentId = header.DocumentId,
             ReceivedAt = now,
-            Content = TraceStamp.Append(body, options.Value.OrganId, now),
+            Content = read.Stamped(options.Value.OrganId, now),
         };
         db.Packages.Add(package);
         db.Deliveries.AddRange(recipients.Select(r => new DeliveryRecord { Id = Guid.CreateVersion7(), PackageId = package.Id, RecipientCode = r }));

@@ -16,7 +16,7 @@ public static partial class PackageEndpoints
     {
         if (await ReadBodyAsync(request, options.Value.MaxPackageBytes, cancellationToken) is not { } body)
             return TooLarge(options.Value.MaxPackageBytes);
-        var read = EdxmlReader.ReadStatus(body);
+        var read = EdxmlReader.ReadStatus(body, identifiers: options.Value.Identifiers());
         if (!read.IsValid)
             return Refused("Thông điệp trạng thái không hợp lệ", read.Problems.Select(p => $"{p.Path}: {p.MessageVi}"));
         var status = read.Value!;
@@ -59,7 +59,7 @@ public static partial class PackageEndpoints
 
     /// <summary>The statuses other agencies reported about documents I sent, oldest first.</summary>
     private static async Task<Ok<List<StatusSummary>>> StatusesAsync(string? documentId, ClaimsPrincipal user, AxisDbContext db,
-        CancellationToken cancellationToken)
+        IOptions<AxisOptions> options, CancellationToken cancellationToken)
     {
         var me = user.AgencyCode();
         var query = from d in db.Deliveries
@@ -70,7 +70,7 @@ public static partial class PackageEndpoints
             query = query.Where(p => p.DocumentId == documentId);
         var packages = await query.OrderBy(p => p.Sequence).ToListAsync(cancellationToken);
         return TypedResults.Ok(packages
-            .Select(p => (Package: p, Status: EdxmlReader.ReadStatus(p.Content).Value!))
+            .Select(p => (Package: p, Status: EdxmlReader.ReadStatus(p.Content, identifiers: options.Value.Identifiers()).Value!))
             .Select(x => new StatusSummary(x.Package.Id, x.Package.SenderCode, x.Package.StatusCode!, x.Status.Description,
                 x.Status.Timestamp, x.Package.DocumentId, x.Package.ReceivedAt))
             .ToList());

@@ -20,6 +20,15 @@ public sealed class AxisConnection
     public string AgencyCode { get; set; } = "";
     public string AgencyName { get; set; } = "";
     public string AgencyKey { get; set; } = "";
+
+    /// <summary>
+    /// Per sending agency, the identifier shapes accepted from it beyond the national formats (issue 21: UUID document
+    /// identifiers, sandbox or enterprise-axis agency codes). A sender not listed is held to the national formats.
+    /// </summary>
+    public Dictionary<string, PeerIdentifierOptions> Peers { get; set; } = [];
+
+    public IdentifierPatterns IdentifiersOf(string sender) =>
+        Peers.TryGetValue(sender, out var peer) ? peer.ToPatterns() : IdentifierPatterns.National;
 }
 
 /// <summary>The axis refused a package or status; <see cref="Problems"/> lists why, as the axis said it.</summary>

@@ -52,7 +52,7 @@ public sealed class DispatchToBus(DbContext db, FileStore files, IOptions<AxisCo
     {
         var document = context.Get(Document);
         var recipients = context.Get(Recipients).Distinct(StringComparer.Ordinal).ToList();
-        var invalid = recipients.Where(r => !AgencyCode.TryParse(r, out _)).ToList();
+        var invalid = recipients.Where(r => !connection.Value.IdentifiersOf(r).IsAgencyCode(r)).ToList();
         if (recipients.Count == 0 || invalid.Count > 0)
             throw new ArgumentException($"Recipients must be agency identifier codes; invalid: {string.Join(", ", invalid)}.");
         var me = connection.Value;

@@ -15,7 +15,8 @@ namespace DocBpm.Documents.Exchange;
 /// <summary>
 /// Takes in what the axis holds for this agency. A document is registered once per sender and document identifier,
 /// with its Article 10.2 receipt time, and starts the incoming process (message <see cref="DocumentArrived"/>) in the
-/// same transaction; a recall is handed to that process; a status is applied to the dispatch it reports on. Each
+/// same transaction; a recall is handed to that process; an update or a replacement under the same identifier is applied
+/// to the registered document; a status is applied to the dispatch it reports on. Each
 /// package is acknowledged only after it is stored, so a crash means a redelivery, which registers nothing twice.
 /// Each package is handled in its own transaction: one that fails is rolled back and counted in
 /// <see cref="IntakeFailures"/>, and the pull goes on with the next, so it cannot hold back the packages behind it.
@@ -103,7 +104,7 @@ public sealed partial class IntakeService(
         var content = await axis.FetchAsync(package.PackageId, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (package.Kind == AxisPackageKind.Status)
-            await ApplyStatusAsync(package.PackageId, content, cancellationToken);
+            await ApplyStatusAsync(package, content, cancellationToken);
         else
             await TakeDocumentAsync(package, content, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -111,22 +112,30 @@ public sealed partial class IntakeService(
 
     private async Task TakeDocumentAsync(PendingPackage pending, byte[] content, CancellationToken cancellationToken)
     {
-        var read = EdxmlReader.ReadPackage(content);
+        var read = EdxmlReader.ReadPackage(content, identifiers: connection.Value.IdentifiersOf(pending.SenderCode));
         var problems = read.Problems.Select(p => $"{p.Path}: {p.MessageVi}").ToList();
         if (read.Value is { Attachments.Count: 0, Business.DocType: not BusinessDocType.Revoke })
             problems.Add("Gói tin không kèm tệp văn bản.");
         if (!read.IsValid || problems.Count > 0)
         {
-            await RefuseAsync(pending, string.Join(" ", problems), cancellationToken);
+            await RefuseAsync(pending, IntakeFailureCause.Format, string.Join(" ", problems), cancellationToken);
             return;
         }
 
-        var package = read.Value!;
+        // Zipped attachments are unzipped (bounded) before anything else looks at the files; a zip bomb, a path leading out
+        // of the archive or an encrypted entry refuses the package.
+        var unzipped = ZippedAttachments.Expand(read.Value!.Attachments);
+        if (!unzipped.IsValid)
+        {
+            await RefuseAsync(pending, IntakeFailureCause.File, string.Join(" ", unzipped.Problems.Select(p => $"{p.Path}: {p.MessageVi}")), cancellationToken);
+            return;
+        }
+
+        var package = read.Value with { Attachments = unzipped.Value! };
         var header = package.Header;
         if (await RefusalAsync(pending, package, cancellationToken) is { } refusal)
         {
-            await RefuseAsync(pending, refusal.Reason, cancellationToken);
-            await failures.RefusedAsync(pending, refusal.Cause, refusal.Reason, cancellationToken);
+            await RefuseAsync(pending, refusal.Cause, refusal.Reason, cancellationToken);
             return;
         }
 
@@ -134,40 +143,28 @@ public sealed partial class IntakeService(
         {
             // The history line names who recalled the document and their notice.
             var notice = $"{header.From.OrganName} ({header.From.OrganId}) thu hồi văn bản" + (package.Business.Reason is { } reason ? $": {reason}" : ".");
-            var recall = await runtime.CorrelateAsync(new MessageRequest(RecallNotice, header.DocumentId,
-                new Dictionary<string, JsonNode?> { ["recallReason"] = notice }, $"recall:{pending.PackageId}"), cancellationToken);
-            LogRecall(header.DocumentId, recall.Kind);
-            if (recall.Kind == CorrelationKind.NotCorrelated)
-                throw new IntakeSetAsideException(IntakeFailureCause.RecallNotApplied,
-                    $"Recall of {header.DocumentId} from {header.From.OrganId}: no handling of it is waiting (ended or cancelled)");
+            await RecallAsync(pending, header.DocumentId, notice, cancellationToken);
             return;
         }
 
         var hash = EdxmlContentHash.Of(package);
-        var registered = await db.Set<ReceivedDocument>().AsNoTracking()
+        var registered = await db.Set<ReceivedDocument>()
             .Where(d => d.SenderCode == header.From.OrganId && d.DocumentId == header.DocumentId)
-            .Select(d => new { d.PackageId, d.ContentHash }).FirstOrDefaultAsync(cancellationToken);
+            .FirstOrDefaultAsync(cancellationToken);
         if (registered is not null)
         {
-            if (registered.PackageId != pending.PackageId && registered.ContentHash is { } known && known != hash)
+            if (registered.PackageId == pending.PackageId || registered.ContentHash is not { } known || known == hash)
+                LogDuplicate(header.DocumentId, header.From.OrganId);
+            else if (UpdatesInPlace(package))
+                await ApplyUpdateAsync(pending, registered, package, hash, cancellationToken);
+            else
                 throw new IntakeSetAsideException(IntakeFailureCause.DuplicateIdentifier,
                     $"Document identifier {header.DocumentId} from {header.From.OrganId} is registered already with other content");
-            LogDuplicate(header.DocumentId, header.From.OrganId);
             return;
         }
 
-        List<StoredFile> stored;
-        try
-        {
-            stored = [.. package.Attachments.Select(a => files.Add(a.Name, a.ContentType, a.Content))];
-        }
-        catch (FileRefusedException refused)
-        {
-            // An attachment outside Article 3 (or lying about its type) refuses the whole package, as status 02.
-            db.ChangeTracker.Clear();
-            await RefuseAsync(pending, refused.DetailVi, cancellationToken);
+        if (await StoreFilesAsync(pending, package, cancellationToken) is not { } stored)
             return;
-        }
 
         var document = new ReceivedDocument
         {
@@ -213,7 +210,7 @@ public sealed partial class IntakeService(
             .Where(d => d.CorrectsIdentifier == entry.ProcessKey && d.IssuingAgencyCode == entry.IssuingAgencyCode && d.CorrectsId == null)
             .ToListAsync(cancellationToken);
         waiting.ForEach(correction => correction.CorrectsId = entry.Id);
-        if (business.CorrectedDocumentId is not { } corrected)
+        if (business.CorrectedDocumentId is not { } corrected || corrected == entry.ProcessKey)
             return;
         entry.CorrectionKind = business.DocType == BusinessDocType.Replace ? Outgoing.CorrectionKind.Replacement : Outgoing.CorrectionKind.Notice;
         entry.CorrectsIdentifier = corrected;
@@ -224,54 +221,10 @@ public sealed partial class IntakeService(
             LogCorrectsUnknown(entry.ProcessKey, corrected);
     }
 
-    /// <summary>
-    /// Who may send this package, checked here too: DocBpm does not rely on the axis having checked. The identifier must
-    /// be the sender's; a recall, update or replacement must come from whoever sent the original; a state secret never
-    /// enters the system (Articles 5.2, 11.1).
-    /// </summary>
-    private async Task<(IntakeFailureCause Cause, string Reason)?> RefusalAsync(PendingPackage pending, EdxmlPackage package,
-        CancellationToken cancellationToken)
+    private async Task ApplyStatusAsync(PendingPackage pending, byte[] content, CancellationToken cancellationToken)
     {
-        var header = package.Header;
-        var sender = pending.SenderCode;
-        if (header.From.OrganId != sender)
-            return (IntakeFailureCause.ForeignIdentifier, $"Nơi gửi trong gói tin ({header.From.OrganId}) không phải cơ quan đã gửi gói tin trên trục ({sender}).");
-        if (ExchangeIdentity.ForeignIdentifier(sender, header.DocumentId) is { } foreign)
-            return (IntakeFailureCause.ForeignIdentifier, foreign);
-        if (header.OtherInfo.SecretMark is { } mark)
-            return (IntakeFailureCause.StateSecret, $"Văn bản có độ mật \"{mark}\" không được gửi, nhận qua Hệ thống (Điều 5 khoản 2, Điều 11 khoản 1 Quy chế).");
-        var original = package.Business.DocType switch
-        {
-            BusinessDocType.Revoke => header.DocumentId,
-            BusinessDocType.Update or BusinessDocType.Replace => package.Business.CorrectedDocumentId,
-            _ => null,
-        };
-        if (original is null)
-            return null;
-        var senders = await db.Set<ReceivedDocument>().AsNoTracking().Where(d => d.DocumentId == original)
-            .Select(d => d.SenderCode).ToListAsync(cancellationToken);
-        // A correction may arrive before its original (it is linked when the original comes); a recall of nothing cannot.
-        if (senders.Count == 0 && package.Business.DocType == BusinessDocType.Revoke)
-            return (IntakeFailureCause.UnknownOriginal, $"Không có văn bản {original} do {sender} gửi đến Sở để thu hồi.");
-        return senders.Count > 0 && !senders.Contains(sender)
-            ? (IntakeFailureCause.NotOriginalSender, ExchangeIdentity.NotTheOriginalSender(sender, original, package.Business.DocType))
-            : null;
-    }
-
-    private async Task RefuseAsync(PendingPackage pending, string reason, CancellationToken cancellationToken)
-    {
-        var me = connection.Value;
-        var code = DocumentIdentifier.TryParse(pending.DocumentId, out var id) ? id : default;
-        await axis.SendStatusAsync(EdxmlWriter.Write(new EdxmlStatus(
-            new EdxmlResponseFor(pending.SenderCode, code.CodeNumber is null ? pending.DocumentId : code.Code,
-                code.CodeNumber is null ? DateOnly.FromDateTime(pending.ReceivedAt.UtcDateTime) : code.PromulgationDate, pending.DocumentId),
-            new EdxmlOrganization(me.AgencyCode, me.AgencyName), ExchangeStatus.Refused, reason, time.GetUtcNow(), null)), cancellationToken);
-        LogRefused(pending.DocumentId, pending.SenderCode, reason);
-    }
-
-    private async Task ApplyStatusAsync(Guid packageId, byte[] content, CancellationToken cancellationToken)
-    {
-        var read = EdxmlReader.ReadStatus(content);
+        var packageId = pending.PackageId;
+        var read = EdxmlReader.ReadStatus(content, identifiers: connection.Value.IdentifiersOf(pending.SenderCode));
         if (!read.IsValid)
             throw new IntakeSetAsideException(IntakeFailureCause.Format, "Unreadable status message: " + string.Join("; ", read.Problems));
 
@@ -333,7 +286,4 @@ public sealed partial class IntakeService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Recall of {DocumentId}: {Result}")]
     private partial void LogRecall(string documentId, CorrelationKind result);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused package {DocumentId} from {Sender}: {Reason}")]
-    private partial void LogRefused(string documentId, string sender, string reason);
 }

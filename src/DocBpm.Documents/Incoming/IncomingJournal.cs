@@ -18,6 +18,12 @@ public static class IncomingActions
     public const string Cancelled = "cancelled";
     public const string UrgentOverdue = "urgent-overdue";
 
+    /// <summary>The sender updated the document over the axis, under the same identifier (issue 21).</summary>
+    public const string UpdatedBySender = "updated-by-sender";
+
+    /// <summary>The sender replaced the document over the axis, under the same identifier (Article 9.5 at the sender).</summary>
+    public const string ReplacedBySender = "replaced-by-sender";
+
     public static string Vietnamese(string action) => action switch
     {
         Arrived => "Nhận từ trục liên thông",
@@ -32,6 +38,8 @@ public static class IncomingActions
         Completed => "Hoàn thành xử lý",
         Cancelled => "Hủy do thu hồi",
         UrgentOverdue => "Văn bản khẩn quá thời hạn",
+        UpdatedBySender => "Nơi gửi cập nhật văn bản",
+        ReplacedBySender => "Nơi gửi thay thế văn bản",
         _ => action,
     };
 

@@ -44,7 +44,7 @@ public sealed class IncomingRegistry(DbContext db, WorkflowRuntime runtime, File
             DocumentType = documentType,
             Subject = received.Subject,
             Signer = signer,
-            Urgency = received.Priority == EdxmlPriority.FlashScheduled ? Urgency.Flash : (Urgency)(int)received.Priority,
+            Urgency = UrgencyOf(received.Priority),
             ArrivedAt = received.ArrivedAt,
             ReceivedAt = received.ReceivedAt,
             FileIds = received.FileIds,
@@ -55,6 +55,9 @@ public sealed class IncomingRegistry(DbContext db, WorkflowRuntime runtime, File
         db.Record(document, received.ArrivedAt, "axis", IncomingActions.Arrived, received.SenderName);
         return document;
     }
+
+    /// <summary>The axis's scheduled flash (4) is a flash document here; the other priorities are the same scale.</summary>
+    public static Urgency UrgencyOf(EdxmlPriority priority) => priority == EdxmlPriority.FlashScheduled ? Urgency.Flash : (Urgency)(int)priority;
 
     /// <summary>A paper document the clerk digitised: stored with its files, and its incoming process started.</summary>
     public async Task<IncomingDocument> UploadAsync(IncomingFields fields, IReadOnlyList<UploadedFile> uploaded, TaskActor clerk,

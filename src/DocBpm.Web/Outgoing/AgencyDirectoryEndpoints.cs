@@ -5,6 +5,7 @@ using DocBpm.Edxml;
 using DocBpm.Web.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace DocBpm.Web.Outgoing;
 
@@ -24,11 +25,14 @@ public static class AgencyDirectoryEndpoints
             .OrderBy(a => a.Code).ToListAsync(cancellationToken));
 
     /// <summary>Adds or corrects an agency; a deactivated one can no longer be chosen as a recipient.</summary>
-    private static async Task<Ok<AgencyEntry>> SaveAsync(string code, AgencyRequest request, DbContext db, CancellationToken cancellationToken)
+    /// <remarks>A code outside the national shape is accepted for a peer the administrator configured (Exchange:Peers).</remarks>
+    private static async Task<Ok<AgencyEntry>> SaveAsync(string code, AgencyRequest request, DbContext db, IOptions<AxisConnection> connection,
+        CancellationToken cancellationToken)
     {
         var name = VietnameseText.Normalize(request.Name) ?? "";
-        if (!AgencyCode.TryParse(code, out _) || request.Code != code)
-            throw OutgoingRefusedException.Invalid($"Mã định danh '{code}' không đúng dạng CCC.BB.AA.XNN (QĐ 20/2020).", $"Invalid agency code '{code}'.");
+        var shapes = connection.Value.IdentifiersOf(code);
+        if (!shapes.IsAgencyCode(code) || request.Code != code)
+            throw OutgoingRefusedException.Invalid($"Mã định danh '{code}' không đúng dạng {shapes.AgencyCodeShapes} (QĐ 20/2020).", $"Invalid agency code '{code}'.");
         if (name.Length is 0 or > 300)
             throw OutgoingRefusedException.Invalid("Tên cơ quan phải có từ 1 đến 300 ký tự.", "Invalid agency name.");
         var entry = await db.Set<AgencyEntry>().FirstOrDefaultAsync(a => a.Code == code, cancellationToken);
