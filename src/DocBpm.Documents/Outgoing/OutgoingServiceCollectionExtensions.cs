@@ -15,6 +15,7 @@ public static class OutgoingServiceCollectionExtensions
         services.AddScoped<OutgoingDrafts>();
         services.AddScoped<SigningLeaders>();
         services.AddScoped<OutgoingFlow>();
+        services.AddScoped<OutgoingFailures>();
         services.AddSingleton<IssueDeadline>();
         services.AddScoped<IOutgoingRegisterEntries, OutgoingRegister>();
         services.AddActivity<IssueOutgoing>();

@@ -17,7 +17,7 @@ namespace DocBpm.Web.Outgoing;
 /// The document page: metadata, versions, history, links and each recipient's status, for whom
 /// <see cref="OutgoingVisibility"/> lets read it.
 /// </summary>
-public sealed class OutgoingPages(DbContext db, EngineDb engine)
+public sealed class OutgoingPages(DbContext db, EngineDb engine, OutgoingFailures failures)
 {
     public static async Task<Ok<OutgoingPage>> GetAsync(Guid id, ClaimsPrincipal user, OutgoingPages pages, CancellationToken cancellationToken) =>
         TypedResults.Ok(await pages.BuildAsync(id, user, cancellationToken));
@@ -68,6 +68,8 @@ public sealed class OutgoingPages(DbContext db, EngineDb engine)
                 t.TaskDueDate, TaskAccess.MayWork(t, actor)))
             .ToList();
 
+        var stopped = (await failures.OfAsync(id, cancellationToken))
+            .Select(f => new FailureView(f.IncidentId, f.Step, f.Step.Message(f.MayRetry(actor)), f.Error, f.At, f.MayRetry(actor))).ToList();
         var leaderName = d.SigningLeader is null ? null
             : await db.Set<AppUser>().AsNoTracking().Where(u => u.UserName == d.SigningLeader).Select(u => u.FullName).FirstOrDefaultAsync(cancellationToken);
 
@@ -75,7 +77,7 @@ public sealed class OutgoingPages(DbContext db, EngineDb engine)
             d.SigningLeader, leaderName, d.Copies, d.PageCount, d.Notes, d.ArchiveHolder, d.SignerName, d.SignerPosition, d.SignerCompetence, d.SignedAt,
             d.NumberAndNotation, d.DocumentDate, d.IssuedAt, d.NationalId, d.SignedFileId, d.IssuedFileId, await ReplyLinkAsync(d.InReplyToId, cancellationToken),
             d.CorrectionKind, await LinkAsync(d.CorrectsId, cancellationToken), await LinkAsync(d.CorrectedById, cancellationToken),
-            [.. versions.Select(View)], [.. recipients.Select(r => Status(r, dispatches, receipts))], history, open);
+            [.. versions.Select(View)], [.. recipients.Select(r => Status(r, dispatches, receipts))], history, open, stopped);
     }
 
     /// <summary>

@@ -33,6 +33,12 @@ public sealed record LinkView(Guid Id, string? NumberAndNotation, string Subject
 public sealed record OpenStep(Guid TaskId, string ElementId, string? Name, string? CandidateUsers, string? CandidateGroups,
     string? Assignee, DateTimeOffset? DueDate, bool Mine);
 
+/// <summary>
+/// A step with side effects that stopped the document (an engine incident), as the page says it: what failed, what to do,
+/// and whether the person looking may retry it.
+/// </summary>
+public sealed record FailureView(Guid IncidentId, FailedStep Step, string Message, string Detail, DateTimeOffset At, bool MayRetry);
+
 /// <summary>Everything the document page shows.</summary>
 public sealed record OutgoingPage(
     Guid Id,
@@ -68,4 +74,5 @@ public sealed record OutgoingPage(
     List<VersionView> Versions,
     List<RecipientStatus> Recipients,
     List<OutgoingHistoryView> History,
-    List<OpenStep> OpenSteps);
+    List<OpenStep> OpenSteps,
+    List<FailureView> Failures);
