@@ -138,6 +138,7 @@ public sealed class AuthorizationMatrixTests
         ["POST /api/outgoing/{id}/return"] = SignedIn,
         ["POST /api/outgoing/{id}/sign"] = SignedIn,
         ["POST /api/outgoing/{id}/issue"] = SignedIn,
+        ["POST /api/outgoing/{id}/retry"] = SignedIn, // the signing leader or the clerks, per failed step
         ["POST /api/outgoing/{id}/corrections"] = SignedIn,
 
         // Incoming: the same rules as IncomingAccessMatrixTests, which checks them on a real document.
