@@ -17,7 +17,7 @@ namespace DocBpm.Web.Outgoing;
 /// The document page: metadata, versions, history, links and each recipient's status, for whom
 /// <see cref="OutgoingVisibility"/> lets read it.
 /// </summary>
-public sealed class OutgoingPages(DbContext db, EngineDb engine, OutgoingFailures failures)
+public sealed class OutgoingPages(DbContext db, EngineDb engine, OutgoingFailures failures, DispatchStates dispatchStates)
 {
     public static async Task<Ok<OutgoingPage>> GetAsync(Guid id, ClaimsPrincipal user, OutgoingPages pages, CancellationToken cancellationToken) =>
         TypedResults.Ok(await pages.BuildAsync(id, user, cancellationToken));
@@ -59,8 +59,7 @@ public sealed class OutgoingPages(DbContext db, EngineDb engine, OutgoingFailure
             .OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new OutgoingHistoryView(h.At, h.Actor, h.Action, h.Comment)).ToListAsync(cancellationToken);
         var recipients = await db.Set<OutgoingRecipient>().AsNoTracking().Where(r => r.DocumentId == id)
             .OrderBy(r => r.Kind).ThenBy(r => r.Code).ToListAsync(cancellationToken);
-        var dispatches = d.NationalId is null ? [] : await db.Set<DispatchRecord>().AsNoTracking()
-            .Where(r => r.DocumentId == d.NationalId).ToListAsync(cancellationToken);
+        var dispatches = d.NationalId is null ? [] : await dispatchStates.OfAsync(d.NationalId, cancellationToken);
         var receipts = tasks.Where(t => t.ElementId == OutgoingProcess.Receive).ToList();
         var actor = user.ToTaskActor();
         var open = tasks.Where(t => t.Status == BookmarkStatus.Active).OrderBy(t => t.CreatedAt)
@@ -93,14 +92,15 @@ public sealed class OutgoingPages(DbContext db, EngineDb engine, OutgoingFailure
             .Select(b => b.BusinessKey!).ToListAsync(cancellationToken)];
     }
 
-    private static RecipientStatus Status(OutgoingRecipient recipient, List<DispatchRecord> dispatches, List<BookmarkRecord> receipts)
+    private static RecipientStatus Status(OutgoingRecipient recipient, List<RecipientDispatch> dispatches, List<BookmarkRecord> receipts)
     {
         if (recipient.Kind == RecipientKind.Agency)
         {
-            var sent = dispatches.FirstOrDefault(x => x.RecipientCode == recipient.Code);
+            var dispatch = dispatches.FirstOrDefault(x => x.Record.RecipientCode == recipient.Code);
+            var sent = dispatch?.Record;
             return new RecipientStatus(recipient.Kind, recipient.Code, recipient.Name,
                 sent is null ? RecipientDelivery.NotSent : sent.State == DispatchState.Sent ? RecipientDelivery.Sent : RecipientDelivery.Queued,
-                sent?.SentAt, sent?.LastStatus, sent?.LastStatusNote, sent?.LastStatusAt);
+                sent?.SentAt, sent?.LastStatus, sent?.LastStatusNote, sent?.LastStatusAt, dispatch?.Progress);
         }
 
         var member = "," + recipient.Code + ",";

@@ -1,3 +1,4 @@
+using DocBpm.Documents.Exchange;
 using DocBpm.Documents.Outgoing;
 
 namespace DocBpm.Web.Outgoing;
@@ -76,6 +77,16 @@ public static class OutgoingText
     {
         DraftFileKind.Main => "Văn bản chính",
         _ => "Phụ lục",
+    };
+
+    /// <summary>An agency recipient's progress as the clerk and the drafter read it; a refusal adds its reason.</summary>
+    public static string Vietnamese(this DispatchProgress progress, string? note) => progress switch
+    {
+        DispatchProgress.Waiting => "Chờ gửi",
+        DispatchProgress.Sent => "Đã gửi",
+        DispatchProgress.Received => "Đã nhận",
+        DispatchProgress.Refused => string.IsNullOrWhiteSpace(note) ? "Từ chối" : $"Từ chối: {note}",
+        _ => "Lỗi gửi, hệ thống đang thử gửi lại",
     };
 
     public static string Vietnamese(this RecipientDelivery delivery) => delivery switch

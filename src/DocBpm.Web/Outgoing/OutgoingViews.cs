@@ -21,9 +21,12 @@ public enum RecipientDelivery
     Read,
 }
 
-/// <summary>One recipient's delivery and processing status (Article 9.4), as the drafter follows it.</summary>
+/// <summary>
+/// One recipient's delivery and processing status (Article 9.4), as the drafter follows it; an agency's
+/// <paramref name="Dispatch"/> is read from its dispatch record (<see cref="DispatchStates"/>), null before the dispatch.
+/// </summary>
 public sealed record RecipientStatus(RecipientKind Kind, string Code, string Name, RecipientDelivery Delivery, DateTimeOffset? DeliveredAt,
-    ExchangeStatus? Processing, string? ProcessingNote, DateTimeOffset? ProcessingAt);
+    ExchangeStatus? Processing, string? ProcessingNote, DateTimeOffset? ProcessingAt, DispatchProgress? Dispatch = null);
 
 public sealed record OutgoingHistoryView(DateTimeOffset At, string Actor, OutgoingAction Action, string? Comment);
 
