@@ -45,6 +45,7 @@ public static class DocumentsServiceCollectionExtensions
             .Validate(o => o.MaxAttempts >= 1, "Exchange:Intake:MaxAttempts must be at least 1.");
         services.AddScoped<IntakeFailures>();
         services.AddScoped<IntakeService>();
+        services.AddScoped<DispatchStates>();
         services.AddScoped<IOutboxHandler, DispatchToBusHandler>();
         services.AddScoped<IOutboxHandler, StatusMessageHandler>();
         services.AddActivity<DispatchToBus>();

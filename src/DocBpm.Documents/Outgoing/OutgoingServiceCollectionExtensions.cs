@@ -16,6 +16,7 @@ public static class OutgoingServiceCollectionExtensions
         services.AddScoped<SigningLeaders>();
         services.AddScoped<OutgoingFlow>();
         services.AddScoped<TokenSigning>();
+        services.AddScoped<OutgoingFailures>();
         services.AddSingleton<IssueDeadline>();
         services.AddScoped<IOutgoingRegisterEntries, OutgoingRegister>();
         services.AddActivity<IssueOutgoing>();

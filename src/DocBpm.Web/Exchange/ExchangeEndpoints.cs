@@ -7,8 +7,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DocBpm.Web.Exchange;
 
+/// <summary>One recipient of a dispatch; <paramref name="Progress"/> is what the document page shows for it too.</summary>
 public sealed record DispatchView(string DocumentId, string RecipientCode, DispatchState State, DateTimeOffset QueuedAt,
-    DateTimeOffset? SentAt, ExchangeStatus? LastStatus, string? LastStatusNote, DateTimeOffset? LastStatusAt);
+    DateTimeOffset? SentAt, ExchangeStatus? LastStatus, string? LastStatusNote, DateTimeOffset? LastStatusAt, DispatchProgress Progress,
+    string? SendError);
 
 public sealed record ReceivedView(Guid Id, string SenderCode, string SenderName, string DocumentId, string Subject,
     EdxmlPriority Priority, DateTimeOffset ArrivedAt, DateTimeOffset ReceivedAt, ExchangeStatus LastStatus);
@@ -26,11 +28,11 @@ public static partial class ExchangeEndpoints
     }
 
     /// <summary>Per-recipient delivery and processing status of a dispatched document (Article 9.4).</summary>
-    private static async Task<Ok<List<DispatchView>>> DispatchesAsync(string documentId, DbContext db, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await db.Set<DispatchRecord>().AsNoTracking().Where(d => d.DocumentId == documentId)
-            .OrderBy(d => d.RecipientCode)
-            .Select(d => new DispatchView(d.DocumentId, d.RecipientCode, d.State, d.QueuedAt, d.SentAt, d.LastStatus, d.LastStatusNote, d.LastStatusAt))
-            .ToListAsync(cancellationToken));
+    private static async Task<Ok<List<DispatchView>>> DispatchesAsync(string documentId, DispatchStates dispatches, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await dispatches.OfAsync(documentId, cancellationToken))
+            .Select(x => new DispatchView(x.Record.DocumentId, x.Record.RecipientCode, x.Record.State, x.Record.QueuedAt, x.Record.SentAt,
+                x.Record.LastStatus, x.Record.LastStatusNote, x.Record.LastStatusAt, x.Progress, x.SendError))
+            .ToList());
 
     private static async Task<Ok<List<ReceivedView>>> ReceivedAsync(DbContext db, CancellationToken cancellationToken) =>
         TypedResults.Ok(await db.Set<ReceivedDocument>().AsNoTracking().OrderByDescending(d => d.ArrivedAt).Take(500)

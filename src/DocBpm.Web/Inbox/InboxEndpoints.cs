@@ -16,12 +16,13 @@ namespace DocBpm.Web.Inbox;
 /// <summary>
 /// One line of my inbox: a task of mine with what it is about: the incoming document (<paramref name="DocumentId"/>), the
 /// outgoing one (<paramref name="OutgoingId"/>; <paramref name="IssuingAgency"/> is then its drafting unit) or the
-/// provincial task line.
+/// provincial task line. An <paramref name="Incident"/> line ("Sự cố") is a failed step of a document that I can retry
+/// from its page; <paramref name="TaskId"/> is then the incident's id and <paramref name="ElementId"/> the failed step.
 /// </summary>
 public sealed record InboxItem(
     Guid TaskId, string ElementId, string? TaskName, Guid? DocumentId, int? IncomingNumber, string? Notation, string? IssuingAgency,
     string? Subject, Urgency Urgency, DateTimeOffset? Deadline, bool Overdue, DateTimeOffset CreatedAt, Guid? ProvincialTaskId = null,
-    Guid? OutgoingId = null);
+    Guid? OutgoingId = null, bool Incident = false);
 
 /// <summary>A document sent to me (or my unit, as its head) to coordinate or for information, while it is being handled.</summary>
 public sealed record SharedItem(IncomingSummary Document, HandlingRole Role, string AssignedBy);
@@ -43,8 +44,11 @@ public static class InboxEndpoints
         TypedResults.Ok(await inbox.MineAsync(user, cancellationToken));
 }
 
-/// <summary>My tasks, urgent documents first (Hỏa tốc, Thượng khẩn, Khẩn), then by deadline; overdue ones flagged.</summary>
-public sealed class InboxReader(EngineDb engine, TimeProvider time)
+/// <summary>
+/// My failed steps to retry first, then my tasks, urgent documents first (Hỏa tốc, Thượng khẩn, Khẩn), then by deadline;
+/// overdue ones flagged.
+/// </summary>
+public sealed class InboxReader(EngineDb engine, OutgoingFailures failures, TimeProvider time)
 {
     /// <summary>Coordinating and for-information lines naming me, or my unit when I head it, on documents still open.</summary>
     public async Task<IReadOnlyList<SharedItem>> SharedAsync(Reader access, CancellationToken cancellationToken)
@@ -72,7 +76,10 @@ public sealed class InboxReader(EngineDb engine, TimeProvider time)
         var outgoing = await engine.Context.Set<OutgoingDocument>().AsNoTracking().Where(d => outgoingIds.Contains(d.Id))
             .ToDictionaryAsync(d => d.Id.ToString(), cancellationToken);
         var now = time.GetUtcNow();
-        return [.. tasks.Select(t => t.DefinitionKey == OutgoingProcess.Key && outgoing.GetValueOrDefault(t.BusinessKey ?? "") is { } o
+        var incidents = (await failures.ForAsync(user.ToTaskActor(), cancellationToken))
+            .Select(f => new InboxItem(f.IncidentId, f.Step.ToString(), "Sự cố: " + f.Step.Headline(), null, null, f.NumberAndNotation, null,
+                f.Subject, f.Urgency, null, false, f.At, OutgoingId: f.DocumentId, Incident: true));
+        return [.. incidents, .. tasks.Select(t => t.DefinitionKey == OutgoingProcess.Key && outgoing.GetValueOrDefault(t.BusinessKey ?? "") is { } o
                 ? Item(t, now, t.TaskDueDate, o.Urgency) with
                 {
                     OutgoingId = o.Id, Notation = o.NumberAndNotation, IssuingAgency = o.DraftingUnit, Subject = o.Subject,

@@ -32,6 +32,7 @@ public static class OutgoingEndpoints
         group.MapPost("/{id:guid}/sign", SignAsync);
         group.MapPost("/{id:guid}/issue", IssueAsync);
         group.MapPost("/{id:guid}/corrections", CorrectAsync).Idempotent();
+        group.MapPost("/{id:guid}/retry", RetryAsync);
         return group;
     }
 
@@ -124,6 +125,14 @@ public static class OutgoingEndpoints
     {
         var correction = await steps.CorrectAsync(id, request.Kind, request.Subject, user.ToTaskActor(), cancellationToken);
         return TypedResults.Created($"/api/outgoing/{correction}", new OutgoingCreated(correction));
+    }
+
+    /// <summary>Re-runs the failed steps of the document the caller can act on (the signing leader, the clerks).</summary>
+    private static async Task<Ok<RetryOutcome>> RetryAsync(Guid id, ClaimsPrincipal user, OutgoingPages pages, OutgoingFailures failures,
+        CancellationToken cancellationToken)
+    {
+        await pages.BuildAsync(id, user, cancellationToken);
+        return TypedResults.Ok(await failures.RetryAsync(id, user.ToTaskActor(), cancellationToken));
     }
 
     /// <summary>Reads at most one byte over the limit: enough for the intake to refuse the file with its size.</summary>

@@ -19,7 +19,7 @@ namespace DocBpm.Web.Outgoing;
 /// The document page: metadata, versions, history, links and each recipient's status, for whom
 /// <see cref="OutgoingVisibility"/> lets read it.
 /// </summary>
-public sealed class OutgoingPages(DbContext db, EngineDb engine)
+public sealed class OutgoingPages(DbContext db, EngineDb engine, OutgoingFailures failures, DispatchStates dispatchStates)
 {
     public static async Task<Ok<OutgoingPage>> GetAsync(Guid id, ClaimsPrincipal user, OutgoingPages pages, CancellationToken cancellationToken) =>
         TypedResults.Ok(await pages.BuildAsync(id, user, cancellationToken));
@@ -75,8 +75,7 @@ public sealed class OutgoingPages(DbContext db, EngineDb engine)
             .OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new OutgoingHistoryView(h.At, h.Actor, h.Action, h.Comment)).ToListAsync(cancellationToken);
         var recipients = await db.Set<OutgoingRecipient>().AsNoTracking().Where(r => r.DocumentId == id)
             .OrderBy(r => r.Kind).ThenBy(r => r.Code).ToListAsync(cancellationToken);
-        var dispatches = d.NationalId is null ? [] : await db.Set<DispatchRecord>().AsNoTracking()
-            .Where(r => r.DocumentId == d.NationalId).ToListAsync(cancellationToken);
+        var dispatches = d.NationalId is null ? [] : await dispatchStates.OfAsync(d.NationalId, cancellationToken);
         var receipts = tasks.Where(t => t.ElementId == OutgoingProcess.Receive).ToList();
         var actor = user.ToTaskActor();
         var open = tasks.Where(t => t.Status == BookmarkStatus.Active).OrderBy(t => t.CreatedAt)
@@ -84,6 +83,8 @@ public sealed class OutgoingPages(DbContext db, EngineDb engine)
                 t.TaskDueDate, TaskAccess.MayWork(t, actor)))
             .ToList();
 
+        var stopped = (await failures.OfAsync(id, cancellationToken))
+            .Select(f => new FailureView(f.IncidentId, f.Step, f.Step.Message(f.MayRetry(actor)), f.Error, f.At, f.MayRetry(actor))).ToList();
         var leaderName = d.SigningLeader is null ? null
             : await db.Set<AppUser>().AsNoTracking().Where(u => u.UserName == d.SigningLeader).Select(u => u.FullName).FirstOrDefaultAsync(cancellationToken);
 
@@ -92,7 +93,7 @@ public sealed class OutgoingPages(DbContext db, EngineDb engine)
             d.SigningLeader, leaderName, d.Copies, d.PageCount, d.Notes, d.ArchiveHolder, d.SignerName, d.SignerPosition, d.SignerCompetence, d.SignedAt,
             d.NumberAndNotation, d.DocumentDate, d.IssuedAt, d.NationalId, d.SignedFileId, d.IssuedFileId, await ReplyLinkAsync(d.InReplyToId, cancellationToken),
             d.CorrectionKind, await LinkAsync(d.CorrectsId, cancellationToken), await LinkAsync(d.CorrectedById, cancellationToken),
-            [.. versions.Select(View)], [.. recipients.Select(r => Status(r, dispatches, receipts))], history, open);
+            [.. versions.Select(View)], [.. recipients.Select(r => Status(r, dispatches, receipts))], history, open, stopped);
     }
 
     /// <summary>
@@ -108,14 +109,15 @@ public sealed class OutgoingPages(DbContext db, EngineDb engine)
             .Select(b => b.BusinessKey!).ToListAsync(cancellationToken)];
     }
 
-    private static RecipientStatus Status(OutgoingRecipient recipient, List<DispatchRecord> dispatches, List<BookmarkRecord> receipts)
+    private static RecipientStatus Status(OutgoingRecipient recipient, List<RecipientDispatch> dispatches, List<BookmarkRecord> receipts)
     {
         if (recipient.Kind == RecipientKind.Agency)
         {
-            var sent = dispatches.FirstOrDefault(x => x.RecipientCode == recipient.Code);
+            var dispatch = dispatches.FirstOrDefault(x => x.Record.RecipientCode == recipient.Code);
+            var sent = dispatch?.Record;
             return new RecipientStatus(recipient.Kind, recipient.Code, recipient.Name,
                 sent is null ? RecipientDelivery.NotSent : sent.State == DispatchState.Sent ? RecipientDelivery.Sent : RecipientDelivery.Queued,
-                sent?.SentAt, sent?.LastStatus, sent?.LastStatusNote, sent?.LastStatusAt);
+                sent?.SentAt, sent?.LastStatus, sent?.LastStatusNote, sent?.LastStatusAt, dispatch?.Progress);
         }
 
         var member = "," + recipient.Code + ",";

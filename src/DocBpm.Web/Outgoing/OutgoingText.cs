@@ -1,3 +1,4 @@
+using DocBpm.Documents.Exchange;
 using DocBpm.Documents.Outgoing;
 
 namespace DocBpm.Web.Outgoing;
@@ -18,6 +19,38 @@ public static class OutgoingText
         OutgoingStage.AwaitingIssue => "Đã ký, chờ phát hành",
         _ => "Đã ban hành",
     };
+
+    /// <summary>
+    /// The stage shown on the page: a failed step stops it where it is, and a number alone is not an issue: "Đã ban hành"
+    /// only once the agency-signed file is stored.
+    /// </summary>
+    public static string StageText(this OutgoingPage page) => page switch
+    {
+        { Failures: [var failure, ..] } => failure.Step.Headline(),
+        { Stage: OutgoingStage.Issued, IssuedFileId: null } => "Đã cấp số, đang ký số cơ quan và phát hành",
+        _ => page.Stage.Vietnamese(page.SignedFileReady),
+    };
+
+    public static string Headline(this FailedStep step) => step switch
+    {
+        FailedStep.Signing => "Ký số không thành công",
+        FailedStep.Dispatch => "Gửi văn bản lên trục liên thông không thành công",
+        _ => "Phát hành không thành công",
+    };
+
+    /// <summary>What failed and what to do: the person who can act retries; the others learn who was told.</summary>
+    public static string Message(this FailedStep step, bool mayRetry)
+    {
+        var what = step switch
+        {
+            FailedStep.Signing => "hệ thống chưa ký được tệp bằng khóa ký số của lãnh đạo ký (khóa chưa được cấu hình, hết hạn hoặc không được tin cậy)",
+            FailedStep.Dispatch => "văn bản đã có số nhưng chưa tạo được gói tin gửi các cơ quan nhận",
+            _ => "văn bản đã có số nhưng chưa ký số cơ quan và lưu được bản phát hành",
+        };
+        var next = mayRetry ? "Bấm 'Thử lại' hoặc báo quản trị."
+            : step == FailedStep.Signing ? "Lãnh đạo ký đã được báo để thử lại." : "Văn thư đã được báo để thử lại.";
+        return $"{step.Headline()}: {what}. {next}";
+    }
 
     public static string Vietnamese(this OutgoingAction action) => action switch
     {
@@ -44,6 +77,16 @@ public static class OutgoingText
     {
         DraftFileKind.Main => "Văn bản chính",
         _ => "Phụ lục",
+    };
+
+    /// <summary>An agency recipient's progress as the clerk and the drafter read it; a refusal adds its reason.</summary>
+    public static string Vietnamese(this DispatchProgress progress, string? note) => progress switch
+    {
+        DispatchProgress.Waiting => "Chờ gửi",
+        DispatchProgress.Sent => "Đã gửi",
+        DispatchProgress.Received => "Đã nhận",
+        DispatchProgress.Refused => string.IsNullOrWhiteSpace(note) ? "Từ chối" : $"Từ chối: {note}",
+        _ => "Lỗi gửi, hệ thống đang thử gửi lại",
     };
 
     public static string Vietnamese(this RecipientDelivery delivery) => delivery switch

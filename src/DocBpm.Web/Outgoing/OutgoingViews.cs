@@ -21,9 +21,12 @@ public enum RecipientDelivery
     Read,
 }
 
-/// <summary>One recipient's delivery and processing status (Article 9.4), as the drafter follows it.</summary>
+/// <summary>
+/// One recipient's delivery and processing status (Article 9.4), as the drafter follows it; an agency's
+/// <paramref name="Dispatch"/> is read from its dispatch record (<see cref="DispatchStates"/>), null before the dispatch.
+/// </summary>
 public sealed record RecipientStatus(RecipientKind Kind, string Code, string Name, RecipientDelivery Delivery, DateTimeOffset? DeliveredAt,
-    ExchangeStatus? Processing, string? ProcessingNote, DateTimeOffset? ProcessingAt);
+    ExchangeStatus? Processing, string? ProcessingNote, DateTimeOffset? ProcessingAt, DispatchProgress? Dispatch = null);
 
 public sealed record OutgoingHistoryView(DateTimeOffset At, string Actor, OutgoingAction Action, string? Comment);
 
@@ -32,6 +35,12 @@ public sealed record LinkView(Guid Id, string? NumberAndNotation, string Subject
 /// <summary>A step waiting on the document; <paramref name="Mine"/> when the person looking may take it.</summary>
 public sealed record OpenStep(Guid TaskId, string ElementId, string? Name, string? CandidateUsers, string? CandidateGroups,
     string? Assignee, DateTimeOffset? DueDate, bool Mine);
+
+/// <summary>
+/// A step with side effects that stopped the document (an engine incident), as the page says it: what failed, what to do,
+/// and whether the person looking may retry it.
+/// </summary>
+public sealed record FailureView(Guid IncidentId, FailedStep Step, string Message, string Detail, DateTimeOffset At, bool MayRetry);
 
 /// <summary>Everything the document page shows.</summary>
 public sealed record OutgoingPage(
@@ -69,4 +78,5 @@ public sealed record OutgoingPage(
     List<VersionView> Versions,
     List<RecipientStatus> Recipients,
     List<OutgoingHistoryView> History,
-    List<OpenStep> OpenSteps);
+    List<OpenStep> OpenSteps,
+    List<FailureView> Failures);

@@ -162,6 +162,7 @@ public sealed class AuthorizationMatrixTests
         ["POST /api/outgoing/{id}/signature/prepare"] = SignedIn,
         ["POST /api/outgoing/{id}/signature/complete"] = SignedIn,
         ["POST /api/outgoing/{id}/issue"] = SignedIn,
+        ["POST /api/outgoing/{id}/retry"] = SignedIn, // the signing leader or the clerks, per failed step
         ["POST /api/outgoing/{id}/corrections"] = SignedIn,
 
         // Incoming: the same rules as IncomingAccessMatrixTests, which checks them on a real document.
