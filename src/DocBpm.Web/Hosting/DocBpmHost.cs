@@ -3,6 +3,7 @@ using DocBpm.Documents.Calendar;
 using DocBpm.Engine;
 using DocBpm.Web.Calendar;
 using DocBpm.Web.Components;
+using DocBpm.Web.Components.Layout;
 using DocBpm.Web.Accounts;
 using DocBpm.Web.Data;
 using DocBpm.Web.Definitions;
@@ -73,6 +74,7 @@ public static class DocBpmHost
         app.UseQueryValueCheck();
         app.UseDocBpmAccounts();
         app.UseAntiforgery();
+        app.UseNavCounts();
 
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/api-reference", o => o.WithTitle("DocBpm API")).AllowAnonymous();
