@@ -122,6 +122,12 @@ public sealed class OutgoingSearchTests
 
         var refused = await PageAsync(director, "/outgoing?from=31%2F02%2F2026");
         StringAssert.Contains(refused, "Từ ngày phải theo dạng ngày/tháng/năm");
+
+        var incoming = await PageAsync(director, "/incoming?from=01%2F11%2F2026&to=30%2F11%2F2026");
+        StringAssert.Contains(incoming, "value=\"01/11/2026\"", "the incoming search keeps the dates as typed, day first");
+        Assert.IsFalse(incoming.Contains("không hợp lệ", StringComparison.Ordinal));
+        StringAssert.Contains(await PageAsync(director, "/incoming?from=11%2F31%2F2026"), "hãy ghi theo dạng ngày/tháng/năm",
+            "a month-first date is refused, not read as another day");
     }
 
     /// <summary>A GDTrH decision, Hỏa tốc, signed by the supervising deputy and issued to TCCB; and a GDTrH draft (Khẩn).</summary>
