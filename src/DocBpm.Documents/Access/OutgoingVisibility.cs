@@ -1,5 +1,7 @@
 using DocBpm.Documents.Outgoing;
 using DocBpm.Engine.Persistence;
+using DocBpm.Engine.Runtime;
+using Microsoft.EntityFrameworkCore;
 
 namespace DocBpm.Documents.Access;
 
@@ -18,4 +20,42 @@ public static class OutgoingVisibility
         || supervises
         || reader.Follows(Overseen.Outgoing)
         || tasks.Any(t => reader.MayWork(t) || t.ClosedBy == reader.UserName);
+
+    /// <summary>
+    /// The same rule over a query, for the lists and the search: <paramref name="supervisedUnits"/> are the drafting units
+    /// the reader supervises as a deputy, <paramref name="withTasks"/> the documents whose tasks (<see cref="TaskKeys"/>)
+    /// are or were for the reader.
+    /// </summary>
+    public static IQueryable<OutgoingDocument> Visible(this Reader reader, IQueryable<OutgoingDocument> documents,
+        IReadOnlyCollection<string> supervisedUnits, IReadOnlyCollection<Guid> withTasks)
+    {
+        if (reader.Follows(Overseen.Outgoing))
+            return documents;
+        var me = reader.UserName;
+        var unit = reader.UnitCode;
+        return documents.Where(d => d.Drafter == me || (unit != null && d.DraftingUnit == unit)
+            || supervisedUnits.Contains(d.DraftingUnit) || withTasks.Contains(d.Id));
+    }
+
+    /// <summary>
+    /// The business keys of the outgoing process's user tasks, open or closed, that <see cref="MayRead"/> counts for the
+    /// reader: assigned to them, closed by them, or offered to them or to one of their groups while unassigned.
+    /// </summary>
+    public static IQueryable<string> TaskKeys(this Reader reader, IQueryable<BookmarkRecord> bookmarks)
+    {
+        var tasks = bookmarks.Where(b => b.DefinitionKey == OutgoingProcess.Key && b.Kind == BookmarkKind.UserTask && b.BusinessKey != null);
+        var me = reader.UserName;
+        var userPattern = "%," + me + ",%";
+        var keys = tasks.Where(b => b.Assignee == me || b.ClosedBy == me
+                || (b.Assignee == null && ((b.CandidateUsers == null && b.CandidateGroups == null)
+                    || (b.CandidateUsers != null && EF.Functions.Like(b.CandidateUsers, userPattern)))))
+            .Select(b => b.BusinessKey!);
+        // Expression trees cannot OR over a runtime list of LIKE patterns, so the group test is built per group.
+        foreach (var pattern in reader.Actor.Groups.Select(g => "%," + g + ",%"))
+        {
+            keys = keys.Union(tasks.Where(b => b.Assignee == null && b.CandidateGroups != null && EF.Functions.Like(b.CandidateGroups, pattern))
+                .Select(b => b.BusinessKey!));
+        }
+        return keys.Distinct();
+    }
 }

@@ -26,6 +26,18 @@ public sealed class RegisterExport(
 {
     public async Task<RegisterFile> ExportAsync(Guid bookId, DateOnly from, DateOnly to, RegisterFileFormat format, CancellationToken cancellationToken)
     {
+        if (!Enum.IsDefined(format))
+            throw new RegisterExportInvalidException("Định dạng phải là pdf hoặc xlsx.", $"Unknown register format {format}.");
+        var (book, sheet) = await SheetAsync(bookId, from, to, cancellationToken);
+        var name = $"so-{book.Code.ToLowerInvariant()}-{from:yyyyMMdd}-{to:yyyyMMdd}";
+        return format == RegisterFileFormat.Pdf
+            ? new RegisterFile(name + ".pdf", "application/pdf", RegisterPdf.Write(sheet))
+            : new RegisterFile(name + ".xlsx", RegisterXlsx.ContentType, RegisterXlsx.Write(sheet));
+    }
+
+    /// <summary>The rows of the register for a date range, as both printers and the page's preview take them.</summary>
+    public async Task<(RegisterBook Book, RegisterSheet Sheet)> SheetAsync(Guid bookId, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
         if (from > to)
             throw new RegisterExportInvalidException("Ngày bắt đầu phải trước hoặc bằng ngày kết thúc.", $"Export range {from} > {to}.");
         if (from.Year != to.Year)
@@ -34,16 +46,11 @@ public sealed class RegisterExport(
             throw new RegisterExportInvalidException("Sổ đăng ký được lập theo năm: ngày bắt đầu và ngày kết thúc phải trong cùng một năm.",
                 $"Export range {from} – {to} spans two years.");
         }
-        if (!Enum.IsDefined(format))
-            throw new RegisterExportInvalidException("Định dạng phải là pdf hoặc xlsx.", $"Unknown register format {format}.");
         var book = await books.GetAsync(bookId, cancellationToken);
         var sheet = book.Direction == RegisterDirection.Incoming
             ? RegisterLayouts.Incoming(book, from, to, await Source(incoming, book).ListAsync(book.Id, from, to, cancellationToken))
             : RegisterLayouts.Outgoing(book, from, to, await Source(outgoing, book).ListAsync(book.Id, from, to, cancellationToken));
-        var name = $"so-{book.Code.ToLowerInvariant()}-{from:yyyyMMdd}-{to:yyyyMMdd}";
-        return format == RegisterFileFormat.Pdf
-            ? new RegisterFile(name + ".pdf", "application/pdf", RegisterPdf.Write(sheet))
-            : new RegisterFile(name + ".xlsx", RegisterXlsx.ContentType, RegisterXlsx.Write(sheet));
+        return (book, sheet);
     }
 
     // The last registration wins, as with any service resolved from the container.

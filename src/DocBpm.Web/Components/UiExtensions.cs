@@ -7,6 +7,7 @@ public static class UiExtensions
     {
         services.AddRazorComponents();
         services.AddCascadingAuthenticationState();
+        services.AddScoped<Layout.NavCounter>();
         return services;
     }
 

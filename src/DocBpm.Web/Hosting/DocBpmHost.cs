@@ -4,6 +4,7 @@ using DocBpm.Documents.Calendar;
 using DocBpm.Engine;
 using DocBpm.Web.Calendar;
 using DocBpm.Web.Components;
+using DocBpm.Web.Components.Layout;
 using DocBpm.Web.Accounts;
 using DocBpm.Web.Data;
 using DocBpm.Web.Definitions;
@@ -87,6 +88,7 @@ public static class DocBpmHost
         app.UseDocBpmAccounts();
         app.UseAntiforgery();
         app.UseIdempotencyKeys();
+        app.UseNavCounts();
 
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/api-reference", o => o.WithTitle("DocBpm API")).AllowAnonymous();

@@ -65,9 +65,11 @@ public sealed class InboxReader(EngineDb engine, OutgoingFailures failures, Time
             .Select(r => new SharedItem(IncomingSummary.Of(r.Document, now), r.Role, r.AssignedBy))];
     }
 
-    public async Task<IReadOnlyList<InboxItem>> MineAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    /// <param name="view">The tray; the steps I completed come most recent first, and only the last 500.</param>
+    public async Task<IReadOnlyList<InboxItem>> MineAsync(ClaimsPrincipal user, CancellationToken cancellationToken, InboxView view = InboxView.All)
     {
-        var tasks = await TaskEndpoints.FirstToDo(TaskEndpoints.Visible(engine.Bookmarks.AsNoTracking(), user.ToTaskActor()))
+        var tray = view.Of(engine.Bookmarks.AsNoTracking(), user.ToTaskActor());
+        var tasks = await (view == InboxView.Done ? tray.OrderByDescending(b => b.ClosedAt).Take(500) : TaskEndpoints.FirstToDo(tray))
             .ToListAsync(cancellationToken);
         var keys = KeysOf(tasks, IncomingProcess.DefinitionKey);
         var documents = await engine.Context.Set<IncomingDocument>().AsNoTracking().Where(d => keys.Contains(d.ProcessKey))

@@ -15,7 +15,7 @@ public static class OutgoingEndpoints
     public static RouteGroupBuilder MapOutgoing(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/outgoing").WithTags("Văn bản đi").RequireAuthorization();
-        group.MapGet("/", MineAsync);
+        group.MapGet("/", SearchAsync);
         group.MapGet("/types", TypesAsync);
         group.MapPost("/", CreateAsync).Idempotent();
         group.MapGet("/{id:guid}", OutgoingPages.GetAsync);
@@ -36,13 +36,14 @@ public static class OutgoingEndpoints
         return group;
     }
 
-    private static async Task<Ok<List<OutgoingSummary>>> MineAsync(ClaimsPrincipal user, DbContext db, CancellationToken cancellationToken)
+    /// <summary>The documents the person may read (the document page's rule), filtered and paged; see <see cref="OutgoingFilter"/>.</summary>
+    private static async Task<Results<Ok<OutgoingResults>, ValidationProblem>> SearchAsync([AsParameters] OutgoingFilter filter, ClaimsPrincipal user,
+        OutgoingSearch search, CancellationToken cancellationToken)
     {
-        var me = user.Identity?.Name;
-        return TypedResults.Ok(await db.Set<OutgoingDocument>().AsNoTracking().Where(d => d.Drafter == me)
-            .OrderByDescending(d => d.CreatedAt).Take(500)
-            .Select(d => new OutgoingSummary(d.Id, d.TypeName, d.Subject, d.Stage, d.Urgency, d.NumberAndNotation, d.DocumentDate))
-            .ToListAsync(cancellationToken));
+        var (criteria, errors) = filter.Parse();
+        if (criteria is null)
+            return TypedResults.ValidationProblem(errors, title: "Bộ lọc văn bản đi không hợp lệ");
+        return TypedResults.Ok(await search.FindAsync(user.ToReader(), criteria, cancellationToken));
     }
 
     private static async Task<Ok<List<DocumentType>>> TypesAsync(DbContext db, CancellationToken cancellationToken) =>

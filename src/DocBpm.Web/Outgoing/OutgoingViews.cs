@@ -5,9 +5,6 @@ using DocBpm.Edxml;
 
 namespace DocBpm.Web.Outgoing;
 
-public sealed record OutgoingSummary(Guid Id, string TypeName, string Subject, OutgoingStage Stage, Urgency Urgency,
-    string? NumberAndNotation, DateOnly? DocumentDate);
-
 public sealed record VersionView(Guid Id, DraftFileKind Kind, int Version, Guid FileId, string FileName, string UploadedBy,
     DateTimeOffset UploadedAt, string? Note);
 

@@ -1,6 +1,6 @@
-using System.Globalization;
 using DocBpm.Documents.Registers;
 using DocBpm.Web.Accounts;
+using DocBpm.Web.Components;
 using Microsoft.AspNetCore.Http.HttpResults;
 using DocBpm.Web.Idempotency;
 
@@ -16,8 +16,6 @@ public sealed record RegisterBookName(string Name);
 /// <summary>Register books (NĐ30 art. 15, 22): the administrator keeps them, the clerk reads and prints them.</summary>
 public static class RegisterEndpoints
 {
-    private static readonly string[] DateFormats = ["yyyy-MM-dd", "dd/MM/yyyy"];
-
     public static RouteGroupBuilder MapRegisters(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/registers").WithTags("Sổ đăng ký văn bản")
@@ -71,7 +69,7 @@ public static class RegisterEndpoints
 
     private static DateOnly Date(string? text, string key, string label, Dictionary<string, string[]> errors)
     {
-        if (DateOnly.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (Vn.TryParseDate(text, out var date))
             return date;
         errors[key] = [$"{label} là bắt buộc, theo dạng ngày/tháng/năm (ví dụ 01/01/2026)."];
         return default;

@@ -122,7 +122,7 @@ public sealed class OutgoingRulesTests
         });
 
         await AssertProblemAsync(secret, HttpStatusCode.UnprocessableEntity, "Điều 5 khoản 2, Điều 11 khoản 1");
-        Assert.AreEqual(0, (await drafter.GetFromJsonAsync<JsonArray>("/api/outgoing"))!.Count, "nothing was stored");
+        Assert.AreEqual(0, (int)(await drafter.GetFromJsonAsync<JsonNode>("/api/outgoing"))!["total"]!, "nothing was stored");
         foreach (var (client, page) in new[] { (drafter, "/outgoing"), (clerk, "/incoming/new") })
         {
             var html = await client.GetStringAsync(page);
@@ -148,7 +148,7 @@ public sealed class OutgoingRulesTests
             recipients = new object[] { new { kind = "Agency", code = "000.00.99.H37" } },
         });
         await AssertProblemAsync(unknownAgency, HttpStatusCode.UnprocessableEntity, "danh bạ cơ quan");
-        Assert.AreEqual(0, (await drafter.GetFromJsonAsync<JsonArray>("/api/outgoing"))!.Count, "nothing was stored");
+        Assert.AreEqual(0, (int)(await drafter.GetFromJsonAsync<JsonNode>("/api/outgoing"))!["total"]!, "nothing was stored");
         await AssertProblemAsync(await drafter.PostAsJsonAsync("/api/outgoing", new { typeCode = "XX", subject = "Về việc" }),
             HttpStatusCode.UnprocessableEntity, "Phụ lục III");
 

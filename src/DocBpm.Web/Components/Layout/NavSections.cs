@@ -1,0 +1,29 @@
+using System.Security.Claims;
+using DocBpm.Web.Accounts;
+
+namespace DocBpm.Web.Components.Layout;
+
+/// <summary>
+/// Which roles each entry of the left navigation serves, in one place. Documents and provincial tasks serve the people
+/// of the regulation (an account that only administers or models processes has none of its own); the register books are
+/// the clerk's and the administrator's, as their API is; administration is the administrator's and, for the designer,
+/// the business analyst's.
+/// </summary>
+public static class NavSections
+{
+    private static readonly string[] DocumentRoles = [Roles.Clerk, Roles.Director, Roles.Deputy, Roles.UnitHead, Roles.Staff, Roles.OfficeChief];
+
+    public static bool WorksOnDocuments(this ClaimsPrincipal user) => DocumentRoles.Any(user.IsInRole);
+
+    /// <summary>The Article 12 tasks: the document roles, and the IT admin, who follows their progress.</summary>
+    public static bool FollowsProvincialTasks(this ClaimsPrincipal user) => user.WorksOnDocuments() || user.IsInRole(Roles.Administrator);
+
+    public static bool ReadsTaskReports(this ClaimsPrincipal user) =>
+        user.IsInRole(Roles.OfficeChief) || user.IsInRole(Roles.Director) || user.IsInRole(Roles.Deputy);
+
+    public static bool KeepsRegisters(this ClaimsPrincipal user) => user.IsInRole(Roles.Clerk) || user.IsInRole(Roles.Administrator);
+
+    public static bool Models(this ClaimsPrincipal user) => user.IsInRole(Roles.Analyst) || user.IsInRole(Roles.Administrator);
+
+    public static bool Administers(this ClaimsPrincipal user) => user.IsInRole(Roles.Administrator);
+}

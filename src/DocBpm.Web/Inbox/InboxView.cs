@@ -1,0 +1,58 @@
+using DocBpm.Engine.Persistence;
+using DocBpm.Engine.Runtime;
+using DocBpm.Web.Tasks;
+
+namespace DocBpm.Web.Inbox;
+
+/// <summary>The inbox's three trays, as VN e-office products name them, and everything open at once.</summary>
+public enum InboxView
+{
+    /// <summary>All my open work: offered to me or mine.</summary>
+    All,
+
+    /// <summary>Chờ xử lý: offered to me or my unit, not taken by anyone yet (the new, unread work).</summary>
+    Waiting,
+
+    /// <summary>Đang xử lý: assigned to me or claimed by me, still open.</summary>
+    InProgress,
+
+    /// <summary>Đã xử lý: the steps I completed.</summary>
+    Done,
+}
+
+/// <summary>The one definition of each tray, shared by the inbox list and the navigation's counts.</summary>
+public static class InboxTrays
+{
+    public static IQueryable<BookmarkRecord> Of(this InboxView view, IQueryable<BookmarkRecord> bookmarks, TaskActor actor) => view switch
+    {
+        InboxView.Waiting => TaskEndpoints.Visible(bookmarks, actor).Where(b => b.Assignee == null),
+        InboxView.InProgress => bookmarks.Where(b => b.Kind == BookmarkKind.UserTask && b.Status == BookmarkStatus.Active && b.Assignee == actor.UserName),
+        InboxView.Done => bookmarks.Where(b => b.Kind == BookmarkKind.UserTask && b.Status == BookmarkStatus.Completed && b.ClosedBy == actor.UserName),
+        _ => TaskEndpoints.Visible(bookmarks, actor),
+    };
+
+    /// <summary>The tray named in the inbox's query string (<c>?view=waiting|in-progress|done</c>); anything else is all open work.</summary>
+    public static InboxView Parse(string? view) => view switch
+    {
+        "waiting" => InboxView.Waiting,
+        "in-progress" => InboxView.InProgress,
+        "done" => InboxView.Done,
+        _ => InboxView.All,
+    };
+
+    public static string Slug(this InboxView view) => view switch
+    {
+        InboxView.Waiting => "waiting",
+        InboxView.InProgress => "in-progress",
+        InboxView.Done => "done",
+        _ => "",
+    };
+
+    public static string Vietnamese(this InboxView view) => view switch
+    {
+        InboxView.Waiting => "Chờ xử lý",
+        InboxView.InProgress => "Đang xử lý",
+        InboxView.Done => "Đã xử lý",
+        _ => "Tất cả việc đang mở",
+    };
+}

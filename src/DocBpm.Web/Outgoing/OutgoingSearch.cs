@@ -1,0 +1,148 @@
+using System.Globalization;
+using DocBpm.Documents.Access;
+using DocBpm.Documents.Incoming;
+using DocBpm.Documents.Organisation;
+using DocBpm.Documents.Outgoing;
+using DocBpm.Engine.Persistence;
+using DocBpm.Web.Components;
+using Microsoft.EntityFrameworkCore;
+
+namespace DocBpm.Web.Outgoing;
+
+/// <summary>
+/// The filters of the outgoing list as typed (query string of the page and of <c>GET /api/outgoing</c>): register book,
+/// number (the number alone or part of the number and notation), date range of the document date (dd/MM/yyyy or
+/// yyyy-MM-dd), type code, drafting unit, signer (user name or part of the printed name), urgency, words of the summary,
+/// and the page.
+/// </summary>
+public sealed record OutgoingFilter(
+    string? Book = null, string? Number = null, string? From = null, string? To = null, string? Type = null, string? Unit = null,
+    string? Signer = null, string? Urgency = null, string? Text = null, string? Page = null, string? PageSize = null)
+{
+    public const int DefaultPageSize = 20;
+    public const int MaxPageSize = 100;
+
+    /// <summary>The filters checked, or the Vietnamese reason of each field that is not understood.</summary>
+    public (OutgoingCriteria? Criteria, Dictionary<string, string[]> Errors) Parse()
+    {
+        var errors = new Dictionary<string, string[]>();
+        Guid? book = null;
+        if (Present(Book))
+        {
+            if (Guid.TryParse(Book, out var id))
+                book = id;
+            else
+                errors["book"] = ["Sổ văn bản không hợp lệ."];
+        }
+        var from = Date(From, "from", "Từ ngày", errors);
+        var to = Date(To, "to", "Đến ngày", errors);
+        if (from > to)
+            errors["to"] = ["Đến ngày phải sau hoặc bằng từ ngày."];
+        Urgency? urgency = null;
+        if (Present(Urgency))
+        {
+            // By name only: Enum.TryParse also takes any number, which is no urgency.
+            if (Enum.GetNames<Urgency>().FirstOrDefault(n => n.Equals(Urgency!.Trim(), StringComparison.OrdinalIgnoreCase)) is { } name)
+                urgency = Enum.Parse<Urgency>(name);
+            else
+                errors["urgency"] = [$"Độ khẩn phải là một trong: {string.Join(", ", Enum.GetNames<Urgency>())}."];
+        }
+        var page = Whole(Page, "page", "Trang", 1, int.MaxValue, 1, errors);
+        var size = Whole(PageSize, "pageSize", "Số dòng mỗi trang", 1, MaxPageSize, DefaultPageSize, errors);
+        return errors.Count > 0 ? (null, errors)
+            : (new OutgoingCriteria(book, Trimmed(Number), from, to, Trimmed(Type), Trimmed(Unit), Trimmed(Signer), urgency, Trimmed(Text), page, size), errors);
+    }
+
+    private static bool Present(string? text) => !string.IsNullOrWhiteSpace(text);
+
+    private static string? Trimmed(string? text) => Present(text) ? text!.Trim() : null;
+
+    private static DateOnly? Date(string? text, string key, string label, Dictionary<string, string[]> errors)
+    {
+        if (!Present(text))
+            return null;
+        if (Vn.TryParseDate(text, out var date))
+            return date;
+        errors[key] = [$"{label} phải theo dạng ngày/tháng/năm, ví dụ 02/12/2026."];
+        return null;
+    }
+
+    private static int Whole(string? text, string key, string label, int min, int max, int fallback, Dictionary<string, string[]> errors)
+    {
+        if (!Present(text))
+            return fallback;
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+            return value;
+        errors[key] = [$"{label} phải là số từ {min} đến {max}."];
+        return fallback;
+    }
+}
+
+/// <summary>The checked filters of the outgoing list.</summary>
+public sealed record OutgoingCriteria(
+    Guid? Book, string? Number, DateOnly? From, DateOnly? To, string? Type, string? Unit, string? Signer, Urgency? Urgency, string? Text,
+    int Page, int PageSize);
+
+/// <summary>A row of the outgoing list.</summary>
+public sealed record OutgoingRow(
+    Guid Id, string? NumberAndNotation, DateOnly? DocumentDate, string TypeName, string Subject, string DraftingUnit, string? SignerName,
+    Urgency Urgency, OutgoingStage Stage);
+
+/// <summary>One page of the outgoing list, with the number of documents matching the filters.</summary>
+public sealed record OutgoingResults(int Total, int Page, int PageSize, IReadOnlyList<OutgoingRow> Items);
+
+/// <summary>
+/// The outgoing documents a person may read (<see cref="OutgoingVisibility"/>, the rule of the document page), filtered,
+/// newest first.
+/// </summary>
+public sealed class OutgoingSearch(DbContext db, EngineDb engine)
+{
+    public async Task<OutgoingResults> FindAsync(Reader reader, OutgoingCriteria c, CancellationToken cancellationToken)
+    {
+        var query = await VisibleAsync(reader, cancellationToken);
+        if (c.Book is { } book)
+            query = query.Where(d => d.RegisterBookId == book);
+        if (c.Number is { } number)
+        {
+            query = int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+                ? query.Where(d => d.Number == n)
+                : query.Where(d => d.NumberAndNotation != null && d.NumberAndNotation.Contains(number));
+        }
+        if (c.From is { } from)
+            query = query.Where(d => d.DocumentDate >= from);
+        if (c.To is { } to)
+            query = query.Where(d => d.DocumentDate <= to);
+        if (c.Type is { } type)
+            query = query.Where(d => d.TypeCode == type);
+        if (c.Unit is { } unit)
+            query = query.Where(d => d.DraftingUnit == unit);
+        if (c.Signer is { } signer)
+            query = query.Where(d => d.SignerUserName == signer || (d.SignerName != null && d.SignerName.Contains(signer)));
+        if (c.Urgency is { } urgency)
+            query = query.Where(d => d.Urgency == urgency);
+        if (c.Text is { } text)
+            query = query.Where(d => d.Subject.Contains(text));
+
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await query.OrderByDescending(d => d.CreatedAt).ThenBy(d => d.Id)
+            .Skip((c.Page - 1) * c.PageSize).Take(c.PageSize)
+            .Select(d => new OutgoingRow(d.Id, d.NumberAndNotation, d.DocumentDate, d.TypeName, d.Subject, d.DraftingUnit, d.SignerName,
+                d.Urgency, d.Stage))
+            .ToListAsync(cancellationToken);
+        return new OutgoingResults(total, c.Page, c.PageSize, rows);
+    }
+
+    private async Task<IQueryable<OutgoingDocument>> VisibleAsync(Reader reader, CancellationToken cancellationToken)
+    {
+        var documents = db.Set<OutgoingDocument>().AsNoTracking();
+        if (reader.Follows(Overseen.Outgoing))
+            return documents;
+        var me = reader.UserName;
+        List<string> supervised = reader.IsDeputy
+            ? await db.Set<Unit>().AsNoTracking().Where(u => u.SupervisorUserName == me).Select(u => u.Code).ToListAsync(cancellationToken)
+            : [];
+        var keys = await reader.TaskKeys(engine.Bookmarks.AsNoTracking()).ToListAsync(cancellationToken);
+        List<Guid> withTasks = [.. keys.Select(k => Guid.TryParse(k, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty)];
+        return reader.Visible(documents, supervised, withTasks);
+    }
+}
