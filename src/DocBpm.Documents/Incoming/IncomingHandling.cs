@@ -50,9 +50,8 @@ public sealed class IncomingHandling(DbContext db, WorkflowRuntime runtime, IPeo
         const string whenNot = "Văn bản chưa vào sổ hoặc đã được phân công.";
         if (document.Status != IncomingStatus.Registered)
             throw new IncomingStateException(document.Id, document.Status, whenNot);
-        var engine = new EngineDb(db);
-        var task = await engine.WaitingTaskAsync(document, IncomingProcess.DeputyInstruction, cancellationToken)
-            ?? await engine.WaitingTaskAsync(document, IncomingProcess.DirectorInstruction, cancellationToken)
+        var task = await db.WaitingTaskAsync(document, IncomingProcess.DeputyInstruction, cancellationToken)
+            ?? await db.WaitingTaskAsync(document, IncomingProcess.DirectorInstruction, cancellationToken)
             ?? throw new IncomingStateException(document.Id, document.Status, whenNot);
         if (!TaskAccess.MayWork(task, director))
             throw new IncomingAccessException(task.ElementId == IncomingProcess.DeputyInstruction

@@ -41,7 +41,7 @@ public sealed class OwnInstanceTests
             var runtime = scope.ServiceProvider.GetRequiredService<WorkflowRuntime>();
             var document = await db.Set<IncomingDocument>().AsNoTracking().SingleAsync(d => d.Id == id);
             var started = await runtime.CorrelateAsync(new MessageRequest(IncomingProcess.PaperArrived, "another-route",
-                IncomingProcess.StartVariables(document), Actor: Engine.UserName, BusinessKey: document.ProcessKey), CancellationToken.None);
+                IncomingProcess.StartVariables(document, scope.ServiceProvider.GetRequiredService<UrgentHandling>()), Actor: Engine.UserName, BusinessKey: document.ProcessKey), CancellationToken.None);
             other = started.InstanceIds.Single();
             var job = await db.Set<BookmarkRecord>().Where(b => b.InstanceId == other && b.Kind == BookmarkKind.Job).Select(b => b.Id).SingleAsync();
             Assert.IsTrue(await runtime.FireDueAsync(job, CancellationToken.None));
