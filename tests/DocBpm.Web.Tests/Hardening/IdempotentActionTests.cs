@@ -47,8 +47,10 @@ public sealed class IdempotentActionTests
 
         var draft = await ReplaysAsync(host, drafter, () => Post("/api/outgoing", JsonContent.Create(Draft("Quyết định A"))),
             () => Post("/api/outgoing", JsonContent.Create(Draft("Quyết định B"))), db => db.Set<OutgoingDocument>().CountAsync());
-        await ReplaysAsync(host, drafter, () => Post($"/api/outgoing/{draft}/versions?kind=Main&fileName=du-thao.pdf", new ByteArrayContent(OutgoingClient.Pdf("bản 1"))),
-            () => Post($"/api/outgoing/{draft}/versions?kind=Main&fileName=du-thao.pdf", new ByteArrayContent(OutgoingClient.Pdf("bản 2"))),
+        // A retry sends the very bytes of the first upload (a PDF made again would differ in its generated parts).
+        var (first, second) = (OutgoingClient.Pdf("bản 1"), OutgoingClient.Pdf("bản 2"));
+        await ReplaysAsync(host, drafter, () => Post($"/api/outgoing/{draft}/versions?kind=Main&fileName=du-thao.pdf", new ByteArrayContent(first)),
+            () => Post($"/api/outgoing/{draft}/versions?kind=Main&fileName=du-thao.pdf", new ByteArrayContent(second)),
             db => db.Set<DraftVersion>().CountAsync());
 
         var clerk = await host.LoginAsync("vanthu");
