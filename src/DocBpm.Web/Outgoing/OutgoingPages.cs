@@ -84,7 +84,7 @@ public sealed class OutgoingPages(DbContext db, EngineDb engine, OutgoingFailure
             .ToList();
 
         var stopped = (await failures.OfAsync(id, cancellationToken))
-            .Select(f => new FailureView(f.IncidentId, f.Step, f.Step.Message(f.MayRetry(actor)), f.Error, f.At, f.MayRetry(actor))).ToList();
+            .Select(f => new FailureView(f.IncidentId, f.Step, f.Step.Message(f.MayRetry(actor)), f.MayRetry(actor) ? f.Error : null, f.At, f.MayRetry(actor))).ToList();
         var leaderName = d.SigningLeader is null ? null
             : await db.Set<AppUser>().AsNoTracking().Where(u => u.UserName == d.SigningLeader).Select(u => u.FullName).FirstOrDefaultAsync(cancellationToken);
 

@@ -37,7 +37,9 @@ public sealed record OpenStep(Guid TaskId, string ElementId, string? Name, strin
 /// A step with side effects that stopped the document (an engine incident), as the page says it: what failed, what to do,
 /// and whether the person looking may retry it.
 /// </summary>
-public sealed record FailureView(Guid IncidentId, FailedStep Step, string Message, string Detail, DateTimeOffset At, bool MayRetry);
+/// <summary>A failed step on the document page; <paramref name="Detail"/>, the engine's technical text (it may name key files or
+/// hosts), only for those who can act on it and report it.</summary>
+public sealed record FailureView(Guid IncidentId, FailedStep Step, string Message, string? Detail, DateTimeOffset At, bool MayRetry);
 
 /// <summary>Everything the document page shows.</summary>
 public sealed record OutgoingPage(

@@ -43,6 +43,8 @@ public sealed class StepFailureTests
         Assert.IsFalse(leaderView.SignedFileReady);
         var drafterView = await PageAsync(people.Drafter, id);
         Assert.IsFalse(drafterView.Failures.Single().MayRetry, "the drafter learns of it but cannot act");
+        Assert.IsNull(drafterView.Failures[0].Detail, "the technical text (key files, hosts) is for who can act and report it");
+        Assert.IsNotNull(leaderView.Failures[0].Detail);
         StringAssert.Contains(drafterView.Failures[0].Message, "Lãnh đạo ký đã được báo");
 
         var line = (await people.Deputy.GetFromJsonAsync<JsonArray>("/api/inbox"))!.Single(i => (bool)i!["incident"]!)!;
