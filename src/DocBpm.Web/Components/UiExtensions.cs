@@ -7,7 +7,7 @@ public static class UiExtensions
     {
         services.AddRazorComponents();
         services.AddCascadingAuthenticationState();
-        services.AddScoped<Layout.NavCounter>();
+        services.AddScoped<Inbox.InboxNavTrays>();
         return services;
     }
 

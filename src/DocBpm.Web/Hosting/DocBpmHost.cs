@@ -88,7 +88,7 @@ public static class DocBpmHost
         app.UseDocBpmAccounts();
         app.UseAntiforgery();
         app.UseIdempotencyKeys();
-        app.UseNavCounts();
+        app.UseInboxNavTrays();
 
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/api-reference", o => o.WithTitle("DocBpm API")).AllowAnonymous();

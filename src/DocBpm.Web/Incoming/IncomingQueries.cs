@@ -55,8 +55,11 @@ public sealed class IncomingQueries(DbContext db, TimeProvider time)
         if (d is null)
             return null;
         var fileIds = d.Files;
-        var files = await db.Set<StoredFile>().AsNoTracking().Where(f => fileIds.Contains(f.Id))
-            .Select(f => new FileView(f.Id, f.Name, f.ContentType, f.Size, f.Sha256, "")).ToListAsync(cancellationToken);
+        var stored = await db.Set<StoredFile>().AsNoTracking().Where(f => fileIds.Contains(f.Id))
+            .Select(f => new FileView(f.Id, f.Name, f.ContentType, f.Size, f.Sha256, "")).ToDictionaryAsync(f => f.Id, cancellationToken);
+        // In the document's own order: the first file is the main document (Article 8.1a decides on it), whatever order the
+        // database returns rows in.
+        var files = fileIds.Where(stored.ContainsKey).Select(f => stored[f]).ToList();
         var lines = await db.Set<IncomingAssignment>().AsNoTracking().Where(a => a.DocumentId == id).ToListAsync(cancellationToken);
         var history = await db.Set<IncomingEvent>().AsNoTracking().Where(h => h.DocumentId == id).OrderBy(h => h.Id).ToListAsync(cancellationToken);
         var own = await OwnInstance.FindAsync(db, IncomingProcess.DefinitionKey, d.ProcessKey, d.InstanceId, cancellationToken);

@@ -50,6 +50,9 @@ public static partial class DemoPkiSetup
         Append(configuration, settings, "Signatures:CrlFiles", files.Crls);
         configuration.AddInMemoryCollection(settings);
         builder.Services.AddSingleton(new DemoPkiInUse(folder, files, signers));
+        builder.Services.AddSingleton(new Components.Layout.SiteNotice(
+            "Chữ ký số DEMO: khóa ký và chứng thư số trên máy này do DocBpm tự tạo để dùng thử, văn bản ký bằng chúng không có giá trị pháp lý.",
+            "demo-pki"));
         return builder;
     }
 

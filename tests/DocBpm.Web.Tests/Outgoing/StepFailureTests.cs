@@ -76,6 +76,7 @@ public sealed class StepFailureTests
     {
         // No Exchange:AgencyCode: the package for the axis cannot carry the sender's identifier.
         await using var host = await DocBpmWebFactory.CreateAsync(DatabaseProvider.Sqlite);
+        host.Settings["Exchange:AgencyCode"] = "";
         OutgoingPeople.UseTestKeys(host, OutgoingPeople.Wednesday);
         var people = await OutgoingPeople.StartAsync(host);
         var id = await people.Drafter.CreateOutgoingAsync(new

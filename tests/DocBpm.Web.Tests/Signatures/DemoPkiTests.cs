@@ -40,7 +40,7 @@ public sealed class DemoPkiTests
         CollectionAssert.AreEqual(new[] { "Person", "Organisation" },
             report["signatures"]!.AsArray().Select(s => (string?)s!["signer"]!["kind"]).ToArray(), "the leader's signature, then the agency's");
 
-        StringAssert.Contains(await people.Clerk.GetStringAsync("/outgoing"), "Chữ ký số DEMO", "every page says the keys are a demo");
+        StringAssert.Contains(System.Net.WebUtility.HtmlDecode(await people.Clerk.GetStringAsync("/outgoing")), "Chữ ký số DEMO", "every page says the keys are a demo");
         var authorities = (await (await host.LoginAsync("quantri")).GetFromJsonAsync<JsonArray>("/api/signatures/authorities"))!;
         Assert.AreEqual(4, authorities.Count, "the Director, both deputies and the agency are registered once");
     }

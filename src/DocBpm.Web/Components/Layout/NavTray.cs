@@ -1,0 +1,19 @@
+namespace DocBpm.Web.Components.Layout;
+
+/// <summary>
+/// One tray of the inbox as the left navigation shows it: its link, its name and how many rows it holds. The inbox feature
+/// counts them before the page renders (the layout depends on no feature); none are shown when nothing was counted.
+/// </summary>
+public sealed record NavTray(string Slug, string Name, int Count, bool Unread);
+
+/// <summary>A notice every page shows above its content, e.g. that the signing keys are a demo; features register them.</summary>
+public sealed record SiteNotice(string Text, string CssClass);
+
+public static class NavTrayItems
+{
+    private static readonly object Key = new();
+
+    public static void SetNavTrays(this HttpContext context, IReadOnlyList<NavTray> trays) => context.Items[Key] = trays;
+
+    public static IReadOnlyList<NavTray>? NavTrays(this HttpContext context) => context.Items[Key] as IReadOnlyList<NavTray>;
+}

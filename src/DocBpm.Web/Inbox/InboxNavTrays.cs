@@ -1,0 +1,51 @@
+using DocBpm.Engine.Persistence;
+using DocBpm.Web.Accounts;
+using DocBpm.Web.Components.Layout;
+using Microsoft.AspNetCore.Components.Endpoints;
+using Microsoft.EntityFrameworkCore;
+
+namespace DocBpm.Web.Inbox;
+
+/// <summary>
+/// Counts the trays for the left navigation, one query each over the bookmarks' (kind, status, assignee) index and the
+/// candidate columns the inbox itself reads, so a tray's number is the number of rows it lists.
+/// </summary>
+public sealed class InboxNavTrays(EngineDb engine)
+{
+    private static readonly InboxView[] Trays = [InboxView.Waiting, InboxView.InProgress, InboxView.Done];
+
+    public async Task<IReadOnlyList<NavTray>> CountAsync(Engine.Runtime.TaskActor actor, CancellationToken cancellationToken)
+    {
+        var bookmarks = engine.Bookmarks.AsNoTracking();
+        var trays = new List<NavTray>();
+        foreach (var tray in Trays)
+        {
+            var count = await tray.Of(bookmarks, actor).CountAsync(cancellationToken);
+            // "Unread": offered and not yet taken; nothing records reading.
+            trays.Add(new NavTray(tray.Slug(), tray.Vietnamese(), count, tray == InboxView.Waiting && count > 0));
+        }
+
+        return trays;
+    }
+}
+
+public static class InboxNavTraysExtensions
+{
+    /// <summary>
+    /// Counts before a page renders, on the request's DbContext while nothing else uses it: the layout renders beside the
+    /// page, and a query of its own would overlap the page's (see <c>PageDataTests</c>). API calls count nothing.
+    /// </summary>
+    public static WebApplication UseInboxNavTrays(this WebApplication app)
+    {
+        app.Use(async (context, next) =>
+        {
+            if (context.User.Identity?.IsAuthenticated == true && context.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is not null)
+            {
+                context.SetNavTrays(await context.RequestServices.GetRequiredService<InboxNavTrays>()
+                    .CountAsync(context.User.ToTaskActor(), context.RequestAborted));
+            }
+            await next(context);
+        });
+        return app;
+    }
+}
