@@ -26,6 +26,8 @@ public sealed class IncomingPathTests
         Assert.AreEqual("Arrived", (string?)arrived["summary"]!["status"]);
         Assert.AreEqual(VietnamTime.At(2026, 11, 30, 7, 30), (DateTimeOffset)arrived["summary"]!["receivedAt"]!,
             "Article 10.2: entered after hours on Friday, received at the start of Monday's working hours");
+        StringAssert.Contains(WebUtility.HtmlDecode(await clerk.GetStringAsync($"/incoming/{id}")),
+            "Văn bản đến Hệ thống lúc 17:05 27/11/2026, ngoài giờ làm việc; theo Điều 10.2", "the page explains why it counts from Monday");
         Assert.IsTrue((bool)arrived["actions"]!["register"]!);
         Assert.AreEqual("ReferenceOnly", (string?)arrived["signature"]?["legalStatus"], $"Article 4: a scan without a digital signature is for reference only; {arrived["signature"]}");
         var file = arrived["files"]!.AsArray().Single()!;
