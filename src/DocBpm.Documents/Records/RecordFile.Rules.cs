@@ -73,9 +73,7 @@ public sealed partial class RecordFile
         ExpectOpen();
         if (Documents.Count == 0)
             throw RecordsRefusedException.Invalid("file-empty", $"Hồ sơ {Notation} chưa có văn bản nào; chưa kết thúc được.", $"File {Id} is empty.");
-        if (retentionYears is < 1 or > Retention.MaxYears)
-            throw RecordsRefusedException.Invalid("retention-range", $"Thời hạn bảo quản phải từ 1 đến {Retention.MaxYears} năm, hoặc Vĩnh viễn.",
-                $"Retention {retentionYears} is out of range.");
+        Retention.Expect(retentionYears);
         if (title is { Length: > 0 })
             Title = title.Trim();
         RetentionYears = retentionYears;

@@ -91,7 +91,7 @@ public sealed class RecordFiles(DbContext db, TimeProvider time, IOptions<AxisCo
         var plan = await PlanAsync(planId, cancellationToken);
         plan.ExpectDraft();
         var heading = plan.Headings.FirstOrDefault(h => h.Id == input.HeadingId) ?? throw RecordsRefusedException.NotFound("đề mục", input.HeadingId);
-        ExpectRetention(input.RetentionYears);
+        Retention.Expect(input.RetentionYears);
         var planned = await db.Set<RecordFile>().Where(f => f.PlanId == plan.Id).ToListAsync(cancellationToken);
         var (serial, notation) = plan.Next(heading, planned);
         var file = new RecordFile
@@ -143,7 +143,7 @@ public sealed class RecordFiles(DbContext db, TimeProvider time, IOptions<AxisCo
     public async Task<RecordFile> OpenOutsideAsync(OutsideFileInput input, Reader reader, CancellationToken cancellationToken)
     {
         ExpectOrganId();
-        ExpectRetention(input.RetentionYears);
+        Retention.Expect(input.RetentionYears);
         var notation = Required(input.Notation, "Số và ký hiệu hồ sơ");
         if (notation.Length > RecordFile.NotationLength)
             throw RecordsRefusedException.Invalid("notation-length", $"Số và ký hiệu hồ sơ tối đa {RecordFile.NotationLength} ký tự.", "Notation too long.");
@@ -237,12 +237,6 @@ public sealed class RecordFiles(DbContext db, TimeProvider time, IOptions<AxisCo
     {
         if (!reader.MayPlan())
             throw RecordsRefusedException.Forbidden("not-office", "Danh mục hồ sơ do Văn phòng lập, Giám đốc phê duyệt.", $"{reader.UserName} may not edit the file plan.");
-    }
-
-    private static void ExpectRetention(int? years)
-    {
-        if (years is < 1 or > Retention.MaxYears)
-            throw RecordsRefusedException.Invalid("retention-range", $"Thời hạn bảo quản phải từ 1 đến {Retention.MaxYears} năm, hoặc Vĩnh viễn.", $"Retention {years} is out of range.");
     }
 
     private static string Required(string? value, string field) => string.IsNullOrWhiteSpace(value)

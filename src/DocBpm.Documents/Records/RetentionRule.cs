@@ -24,4 +24,12 @@ public static class Retention
     public const int MaxYears = 100;
 
     public static string Vietnamese(int? years) => years is { } y ? $"{y} năm" : "Vĩnh viễn";
+
+    /// <summary>Refuses a period outside 1–<see cref="MaxYears"/> years; null ("Vĩnh viễn") is a period too.</summary>
+    public static void Expect(int? years)
+    {
+        if (years is < 1 or > MaxYears)
+            throw RecordsRefusedException.Invalid("retention-range", $"Thời hạn bảo quản phải từ 1 đến {MaxYears} năm, hoặc Vĩnh viễn.",
+                $"Retention {years} is out of range.");
+    }
 }

@@ -83,8 +83,13 @@ public sealed class OutgoingPages(DbContext db, EngineDb engine, OutgoingFailure
                 t.TaskDueDate, TaskAccess.MayWork(t, actor)))
             .ToList();
 
-        var stopped = (await failures.OfAsync(id, cancellationToken))
-            .Select(f => new FailureView(f.IncidentId, f.Step, f.Step.Message(f.MayRetry(actor)), f.MayRetry(actor) ? f.Error : null, f.At, f.MayRetry(actor))).ToList();
+        FailureView Failure(StepFailure f)
+        {
+            var mine = f.MayRetry(actor);
+            return new FailureView(f.IncidentId, f.Step, f.Step.Message(mine), mine ? f.Error : null, f.At, mine);
+        }
+
+        var stopped = (await failures.OfAsync(id, cancellationToken)).Select(Failure).ToList();
         var leaderName = d.SigningLeader is null ? null
             : await db.Set<AppUser>().AsNoTracking().Where(u => u.UserName == d.SigningLeader).Select(u => u.FullName).FirstOrDefaultAsync(cancellationToken);
 
