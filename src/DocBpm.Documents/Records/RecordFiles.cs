@@ -13,6 +13,12 @@ public sealed record PlannedFileInput(Guid HeadingId, string Title, int? Retenti
 
 public sealed record OutsideFileInput(string Title, string Notation, int? RetentionYears, string? Note);
 
+/// <summary>A page of files and how many the reader may see in all.</summary>
+public sealed record RecordFileList(int Total, int Page, int PageSize, IReadOnlyList<RecordFile> Items)
+{
+    public const int MaxPageSize = 200;
+}
+
 /// <summary>
 /// The annual file plan and the files of NĐ30 Articles 28–30: the office builds the plan, the Director approves it, the
 /// people handling the work open their files, add documents by reference and close them. Each call is one unit of work.
@@ -201,11 +207,16 @@ public sealed class RecordFiles(DbContext db, TimeProvider time, IOptions<AxisCo
     }
 
     /// <summary>The files a person keeps, newest first; the office sees every file of the year.</summary>
-    public async Task<List<RecordFile>> ListAsync(Reader reader, int? year, CancellationToken cancellationToken)
+    /// <summary>One page of the files <paramref name="reader"/> may see, newest year first, then by file code.</summary>
+    public async Task<RecordFileList> ListAsync(Reader reader, int? year, int page, int pageSize, CancellationToken cancellationToken)
     {
-        var files = db.Set<RecordFile>().AsNoTracking().Include(f => f.Documents).Where(f => year == null || f.Year == year);
-        var all = await files.OrderByDescending(f => f.Year).ThenBy(f => f.Notation).Take(1000).ToListAsync(cancellationToken);
-        return [.. all.Where(reader.MaySee)];
+        page = Math.Max(1, page);
+        pageSize = Math.Clamp(pageSize, 1, RecordFileList.MaxPageSize);
+        var files = db.Set<RecordFile>().AsNoTracking().Where(RecordVisibility.Visible(reader)).Where(f => year == null || f.Year == year);
+        var total = await files.CountAsync(cancellationToken);
+        var items = await files.OrderByDescending(f => f.Year).ThenBy(f => f.Notation).ThenBy(f => f.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize).Include(f => f.Documents).AsSplitQuery().ToListAsync(cancellationToken);
+        return new RecordFileList(total, page, pageSize, items);
     }
 
     /// <summary>The files a document is in that <paramref name="reader"/> may see (one document, several people's files).</summary>

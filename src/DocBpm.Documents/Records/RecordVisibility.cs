@@ -1,4 +1,5 @@
 using DocBpm.Documents.Access;
+using System.Linq.Expressions;
 
 namespace DocBpm.Documents.Records;
 
@@ -14,6 +15,21 @@ public static class RecordVisibility
         string.Equals(file.Keeper, reader.UserName, StringComparison.OrdinalIgnoreCase)
         || (reader.IsUnitHead && reader.UnitCode is not null && string.Equals(reader.UnitCode, file.UnitCode, StringComparison.OrdinalIgnoreCase))
         || Organisers.Any(reader.Has);
+
+    /// <summary>
+    /// The same rule as <see cref="MaySee"/> as a query, so that the database filters and pages. Login names and unit
+    /// codes compare without case, as <see cref="MaySee"/> does, whatever the database's collation.
+    /// </summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1862",
+        Justification = "A query: EF Core translates ToLower to SQL lower(); string.Equals with a StringComparison has no SQL translation.")]
+    public static Expression<Func<RecordFile, bool>> Visible(Reader reader)
+    {
+        if (Organisers.Any(reader.Has))
+            return _ => true;
+        var user = reader.UserName.ToLowerInvariant();
+        var unit = reader.IsUnitHead ? reader.UnitCode?.ToLowerInvariant() : null;
+        return f => (f.Keeper != null && f.Keeper.ToLower() == user) || (unit != null && f.UnitCode != null && f.UnitCode.ToLower() == unit);
+    }
 
     /// <summary>The file plan is the office's to build; the Director approves it.</summary>
     public static bool MayPlan(this Reader reader) => reader.Has(StaffRole.OfficeChief) || reader.Has(StaffRole.Clerk) || reader.Has(StaffRole.Director);

@@ -1,10 +1,8 @@
 using System.Security.Claims;
-using DocBpm.Documents.Outgoing;
 using DocBpm.Documents.Records;
 using DocBpm.Web.Accounts;
 using DocBpm.Web.Incoming;
 using DocBpm.Web.Outgoing;
-using Microsoft.EntityFrameworkCore;
 
 namespace DocBpm.Web.Records;
 
@@ -15,8 +13,10 @@ public sealed record FilingCandidate(FiledKind Kind, Guid Id, string Label);
 /// Filing as the API and the pages do it: a person files only what they may read (the access module's rules for
 /// incoming and outgoing documents), then the file's own rules apply.
 /// </summary>
-public sealed class Filing(RecordFiles records, IncomingQueries incoming, OutgoingPages outgoing, DbContext db)
+public sealed class Filing(RecordFiles records, IncomingQueries incoming, OutgoingPages outgoing, OutgoingSearch outgoingSearch)
 {
+    private const int CandidatesEach = 50;
+
     public async Task AddAsync(Guid fileId, FiledKind kind, Guid documentId, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var reader = user.ToReader();
@@ -27,18 +27,17 @@ public sealed class Filing(RecordFiles records, IncomingQueries incoming, Outgoi
         await records.AddAsync(fileId, kind, documentId, reader, cancellationToken);
     }
 
-    /// <summary>The newest incoming documents the person may read and the outgoing ones of their own or their unit's drafting.</summary>
+    /// <summary>The newest incoming and outgoing documents the person may read, by the same rules as the two searches.</summary>
     public async Task<List<FilingCandidate>> CandidatesAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var reader = user.ToReader();
-        var received = await incoming.SearchAsync(new IncomingSearch(null, null, null, null, null, null, null, 1, 50), reader, cancellationToken);
-        var drafted = await db.Set<OutgoingDocument>().AsNoTracking()
-            .Where(d => d.Drafter == reader.UserName || (reader.UnitCode != null && d.DraftingUnit == reader.UnitCode))
-            .OrderByDescending(d => d.CreatedAt).Take(50).Select(d => new { d.Id, d.NumberAndNotation, d.Subject }).ToListAsync(cancellationToken);
+        var received = await incoming.SearchAsync(new IncomingSearch(null, null, null, null, null, null, null, 1, CandidatesEach), reader, cancellationToken);
+        var sent = await outgoingSearch.FindAsync(reader, new OutgoingCriteria(null, null, null, null, null, null, null, null, null, 1, CandidatesEach),
+            cancellationToken);
         return
         [
             .. received.Items.Select(d => new FilingCandidate(FiledKind.Incoming, d.Id, $"Đến: {d.CodeNumber}/{d.CodeNotation} — {d.Subject}")),
-            .. drafted.Select(d => new FilingCandidate(FiledKind.Outgoing, d.Id, $"Đi: {d.NumberAndNotation ?? "(dự thảo)"} — {d.Subject}")),
+            .. sent.Items.Select(d => new FilingCandidate(FiledKind.Outgoing, d.Id, $"Đi: {d.NumberAndNotation ?? "(dự thảo)"} — {d.Subject}")),
         ];
     }
 }

@@ -20,6 +20,8 @@ public sealed record HeadingView(Guid Id, int Ordinal, string Numeral, string Ti
 public sealed record FileSummary(Guid Id, string Code, string Notation, string Title, int Year, string Retention, int? RetentionYears, string? Keeper,
     string? UnitCode, string? Note, RecordFileState State, DateOnly? StartDate, DateOnly? EndDate, int Documents, Guid? HeadingId);
 
+public sealed record FileListView(int Total, int Page, int PageSize, IReadOnlyList<FileSummary> Items);
+
 public sealed record PlanView(Guid Id, int Year, FilePlanState State, bool SerialPerHeading, string? Decision, string? ApprovedBy, DateTimeOffset? ApprovedAt,
     IReadOnlyList<HeadingView> Headings, IReadOnlyList<FileSummary> Files, int Permanent, int Limited);
 

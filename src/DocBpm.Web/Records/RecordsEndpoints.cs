@@ -72,8 +72,12 @@ public static class RecordsEndpoints
         return await PlanAsync(id, records, cancellationToken);
     }
 
-    private static async Task<Ok<List<FileSummary>>> ListAsync(int? year, RecordFiles records, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await records.ListAsync(user.ToReader(), year, cancellationToken)).Select(f => f.Summary(records.OrganId)).ToList());
+    private static async Task<Ok<FileListView>> ListAsync(int? year, int? page, int? pageSize, RecordFiles records, ClaimsPrincipal user,
+        CancellationToken cancellationToken)
+    {
+        var files = await records.ListAsync(user.ToReader(), year, page ?? 1, pageSize ?? 50, cancellationToken);
+        return TypedResults.Ok(new FileListView(files.Total, files.Page, files.PageSize, [.. files.Items.Select(f => f.Summary(records.OrganId))]));
+    }
 
     private static async Task<Created<FileSummary>> OpenOutsideAsync(OutsideFileInput request, RecordFiles records, ClaimsPrincipal user,
         CancellationToken cancellationToken)

@@ -138,4 +138,54 @@ public sealed class RecordFileTests
         Assert.AreEqual(HttpStatusCode.NotFound, (await (await host.LoginAsync("quantri")).GetAsync($"/api/records/files/{file}")).StatusCode,
             "the IT admin reads no documents through files");
     }
+
+    [TestMethod]
+    [DynamicData(nameof(Providers))]
+    public async Task Article11_4_the_file_list_shows_each_reader_the_files_they_may_see_counted_and_paged_by_the_database(DatabaseProvider provider)
+    {
+        await using var host = await HostAsync(provider);
+        var (office, director) = (await host.LoginAsync("chanhvanphong"), await host.LoginAsync("giamdoc"));
+        var (staff, head, otherHead) = (await host.LoginAsync("chuyenvien"), await host.LoginAsync("truongphong.gdtrh"), await host.LoginAsync("truongphong.khtc"));
+        var (plan, _) = await PlanAsync(office, 2026, serialPerHeading: false, keeper: "CHUYENVIEN");
+        await OkAsync(await director.PostAsJsonAsync($"/api/records/plans/{plan}/approve", new { }));
+        await OkAsync(await staff.PostAsJsonAsync("/api/records/files", new { title = "Hồ sơ chuyên đề của chuyên viên", notation = "05.GDTrH", retentionYears = 10 }));
+
+        async Task<(int Total, string[] Notations)> ListAsync(HttpClient client, string query = "")
+        {
+            var page = await OkAsync(await client.GetAsync($"/api/records/files{query}"));
+            return ((int)page["total"]!, [.. page["items"]!.AsArray().Select(f => (string)f!["notation"]!)]);
+        }
+
+        var (staffTotal, staffFiles) = await ListAsync(staff);
+        Assert.AreEqual(2, staffTotal, "the keeper's planned file (login in another case) and his own file");
+        CollectionAssert.AreEquivalent(new[] { "01.TCCB", "05.GDTrH" }, staffFiles);
+        CollectionAssert.AreEqual(new[] { "05.GDTrH" }, (await ListAsync(head)).Notations, "a unit head sees his unit's files, not the plan's others");
+        Assert.AreEqual(0, (await ListAsync(otherHead)).Total, "another unit's head sees none of them");
+
+        var (officeTotal, all) = await ListAsync(office, "?pageSize=3");
+        var (secondTotal, rest) = await ListAsync(office, "?pageSize=3&page=2");
+        Assert.AreEqual(4, officeTotal, "the office that organises filing sees every file");
+        Assert.AreEqual(4, secondTotal);
+        Assert.AreEqual(3, all.Length);
+        CollectionAssert.AreEquivalent(new[] { "01.TCCB", "02.TCCB", "03.KHTC", "05.GDTrH" }, all.Concat(rest).ToArray(), "pages neither repeat nor skip");
+    }
+
+    [TestMethod]
+    public async Task Article11_4_the_file_page_offers_for_filing_the_outgoing_documents_the_keeper_may_read_by_the_outgoing_search_rule()
+    {
+        await using var host = await HostAsync(DatabaseProvider.Sqlite);
+        var (clerk, staff, otherStaff) = (await host.LoginAsync("vanthu"), await host.LoginAsync("chuyenvien"), await host.LoginAsync("chuyenvien.khtc"));
+        await staff.CreateOutgoingAsync(new { typeCode = "TTr", subject = "Tờ trình mua sắm thiết bị dạy học", recipients = new object[] { new { kind = "Unit", code = "KHTC" } } });
+
+        async Task<string> FilePageAsync(HttpClient keeper, string notation)
+        {
+            var file = (Guid)(await OkAsync(await keeper.PostAsJsonAsync("/api/records/files", new { title = "Hồ sơ thử", notation, retentionYears = 5 })))["id"]!;
+            return await keeper.GetStringAsync($"/records/files/{file}");
+        }
+
+        StringAssert.Contains(await FilePageAsync(clerk, "07.VP"), "Tờ trình mua sắm thiết bị dạy học",
+            "the clerk reads every outgoing document, drafted in any unit, so may file it");
+        Assert.IsFalse((await FilePageAsync(otherStaff, "08.KHTC")).Contains("Tờ trình mua sắm thiết bị dạy học", StringComparison.Ordinal),
+            "a specialist of another unit may not read the draft, so is not offered it");
+    }
 }
