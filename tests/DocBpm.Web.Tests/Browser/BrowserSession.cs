@@ -88,7 +88,7 @@ public sealed class BrowserSession : IAsyncDisposable
     {
         var context = await NewContextAsync();
         var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(20_000);
+        page.SetDefaultTimeout(SharedChromium.StepTimeout);
         return page;
     }
 
@@ -102,7 +102,7 @@ public sealed class BrowserSession : IAsyncDisposable
         });
         Assert.IsTrue(response.Ok, $"login as {userName}: HTTP {response.Status}");
         var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(20_000);
+        page.SetDefaultTimeout(SharedChromium.StepTimeout);
         return page;
     }
 
