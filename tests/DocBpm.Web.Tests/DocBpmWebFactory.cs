@@ -1,10 +1,12 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using DocBpm.Engine.Expressions;
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Tests.Infrastructure;
 using DocBpm.Web.Accounts;
 using DocBpm.Web.Scheduling;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -33,16 +35,23 @@ public sealed class DocBpmWebFactory : WebApplicationFactory<Program>
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 1, 0, 0, TimeSpan.Zero));
 
     public static async Task<DocBpmWebFactory> CreateAsync(DatabaseProvider provider) =>
-        new(await TestDatabase.CreateAsync(provider), realScheduler: false, ownsDatabase: true);
+        new(await MigratedTemplate.CopyAsync(provider), realScheduler: false, ownsDatabase: true);
 
     /// <summary>
     /// A host with the real Quartz scheduler and the system clock (Quartz fires on real time), sweeping every second.
     /// Pass the database of another host to run two hosts as a cluster.
     /// </summary>
     public static async Task<DocBpmWebFactory> CreateWithSchedulerAsync(DatabaseProvider provider, TestDatabase? shared = null) =>
-        new(shared ?? await TestDatabase.CreateAsync(provider), realScheduler: true, ownsDatabase: shared is null);
+        new(shared ?? await MigratedTemplate.CopyAsync(provider), realScheduler: true, ownsDatabase: shared is null);
 
     public TestDatabase Database => database;
+
+    /// <summary>
+    /// Identity's production password-hash cost (100,000 PBKDF2 rounds) instead of one round. Every host seeds fourteen
+    /// demo accounts and every test signs in several times, which at full cost took seconds per test; only the test that
+    /// pins the production cost turns it back on.
+    /// </summary>
+    public bool ProductionPasswordHashing { get; set; }
 
     /// <summary>Extra configuration for the host, e.g. the exchange axis to connect to.</summary>
     public Dictionary<string, string?> Settings { get; } = [];
@@ -61,6 +70,15 @@ public sealed class DocBpmWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("Signatures:DemoPki:Enabled", "false");
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
+        // The JavaScript budgets are wall-clock time: on a loaded CI machine the first script of a host (Jint warming up)
+        // took 16 s and the step stopped with an incident. The budgets have their own tests in the engine.
+        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton(SandboxLimits.Default with
+        {
+            Timeout = TimeSpan.FromMinutes(1),
+            ScriptTimePerStep = TimeSpan.FromMinutes(5),
+        })));
+        if (!ProductionPasswordHashing)
+            builder.ConfigureServices(services => services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1));
         builder.ConfigureServices(services => TestServices.ForEach(add => add(services)));
         if (realScheduler)
         {

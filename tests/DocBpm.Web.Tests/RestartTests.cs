@@ -109,7 +109,9 @@ public sealed class RestartTests
                     client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (string?)token!["accessToken"]);
                     return client;
                 }
-                catch (HttpRequestException) when (attempt < 120 && !process.HasExited)
+                // Up to three minutes: a fresh process (JIT, migrations, full-cost demo password hashes) took over 30 s
+                // to answer on a loaded two-core machine while other test classes ran beside it.
+                catch (HttpRequestException) when (attempt < 720 && !process.HasExited)
                 {
                     await Task.Delay(250);
                 }

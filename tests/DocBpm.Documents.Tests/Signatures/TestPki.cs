@@ -111,12 +111,15 @@ public sealed class TestPki
         new(Microsoft.Extensions.Options.Options.Create(options), TrustMaterial.Load(options),
             new Microsoft.Extensions.Time.Testing.FakeTimeProvider(now ?? SigningTime.AddHours(1)));
 
-    /// <summary>A PKCS#12 file holding the identity's key and chain.</summary>
+    /// <summary>
+    /// A new PKCS#12 file holding the identity's key and chain. A file of its own per call: the PKI is shared by test
+    /// classes running side by side, and one host read a key file while another test was writing it.
+    /// </summary>
     public string Pkcs12(TestIdentity identity, string password)
     {
         var store = new Pkcs12StoreBuilder().Build();
         store.SetKeyEntry("key", new AsymmetricKeyEntry(identity.Keys.Private), [.. identity.Chain.Select(c => new X509CertificateEntry(c))]);
-        var path = Path.Combine(Folder, $"{identity.Certificate.SerialNumber}.p12");
+        var path = Path.Combine(Folder, $"{identity.Certificate.SerialNumber}-{Guid.NewGuid():N}.p12");
         using var file = File.Create(path);
         store.Save(file, password.ToCharArray(), Random);
         return path;

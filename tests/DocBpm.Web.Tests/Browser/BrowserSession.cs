@@ -12,26 +12,26 @@ namespace DocBpm.Web.Tests.Browser;
 /// <summary>
 /// The real host listening on loopback (Kestrel, a free port) and a headless Debian chromium driven by Playwright.
 /// Each <see cref="LoginAsync"/> opens a fresh browser context signed in with the session cookie, as a person would be.
-/// Reusable by every browser test: start one per test, dispose it at the end.
+/// Reusable by every browser test: start one per test, dispose it at the end. The chromium process is shared by the
+/// whole test run (<see cref="SharedChromium"/>): contexts share no cookies or storage, and starting a browser per test
+/// cost seconds each.
 /// </summary>
 public sealed class BrowserSession : IAsyncDisposable
 {
     public const string ChromiumVariable = "DOCBPM_CHROMIUM";
 
-    private static readonly string[] ChromiumArgs =
-        ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
-
-    private readonly IPlaywright playwright;
     private readonly IBrowser browser;
+
+    /// <summary>The contexts this session opened, closed with it so that the shared browser does not fill up.</summary>
+    private readonly List<IBrowserContext> contexts = [];
 
     /// <summary>Whether disposing the session disposes the host (not when the host belongs to a scenario).</summary>
     private readonly bool ownsHost;
 
-    private BrowserSession(DocBpmWebFactory host, Uri address, IPlaywright playwright, IBrowser browser, bool ownsHost)
+    private BrowserSession(DocBpmWebFactory host, Uri address, IBrowser browser, bool ownsHost)
     {
         Host = host;
         Address = address;
-        this.playwright = playwright;
         this.browser = browser;
         this.ownsHost = ownsHost;
     }
@@ -78,16 +78,9 @@ public sealed class BrowserSession : IAsyncDisposable
 
     private static async Task<BrowserSession> LaunchAsync(DocBpmWebFactory host, bool ownsHost)
     {
-        var chromium = Chromium();
+        var browser = await SharedChromium.BrowserAsync(Chromium());
         var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var playwright = await Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = chromium,
-            Headless = true,
-            Args = ChromiumArgs,
-        });
-        return new BrowserSession(host, new Uri(address.TrimEnd('/') + "/"), playwright, browser, ownsHost);
+        return new BrowserSession(host, new Uri(address.TrimEnd('/') + "/"), browser, ownsHost);
     }
 
     /// <summary>A page in a new browser context, signed in as nobody.</summary>
@@ -95,7 +88,7 @@ public sealed class BrowserSession : IAsyncDisposable
     {
         var context = await NewContextAsync();
         var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(20_000);
+        page.SetDefaultTimeout(SharedChromium.StepTimeout);
         return page;
     }
 
@@ -109,17 +102,23 @@ public sealed class BrowserSession : IAsyncDisposable
         });
         Assert.IsTrue(response.Ok, $"login as {userName}: HTTP {response.Status}");
         var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(20_000);
+        page.SetDefaultTimeout(SharedChromium.StepTimeout);
         return page;
     }
 
-    private Task<IBrowserContext> NewContextAsync() => browser.NewContextAsync(new BrowserNewContextOptions
+    private async Task<IBrowserContext> NewContextAsync()
     {
-        BaseURL = Address.ToString(),
-        Locale = "vi-VN",
-        TimezoneId = "Asia/Ho_Chi_Minh",
-        ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
-    });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Address.ToString(),
+            Locale = "vi-VN",
+            TimezoneId = "Asia/Ho_Chi_Minh",
+            ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
+        });
+        lock (contexts)
+            contexts.Add(context);
+        return context;
+    }
 
     /// <summary>An API client of the same host signed in with a bearer token.</summary>
     public Task<HttpClient> ApiAsync(string userName) => Host.LoginAsync(userName);
@@ -153,8 +152,8 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await browser.DisposeAsync();
-        playwright.Dispose();
+        foreach (var context in contexts)
+            await context.CloseAsync();
         if (ownsHost)
             await Host.DisposeAsync();
     }
