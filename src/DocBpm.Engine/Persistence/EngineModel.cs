@@ -110,6 +110,16 @@ public static class EngineModel
             e.HasKey(m => m.IdempotencyKey);
             e.Property(m => m.IdempotencyKey).HasMaxLength(400);
         });
+        modelBuilder.Entity<DecisionRecord>(e =>
+        {
+            e.ToTable("bpm_decisions");
+            e.HasKey(d => d.Id);
+            e.Property(d => d.Key).HasMaxLength(200);
+            e.Property(d => d.ContentHash).HasMaxLength(64);
+            e.Property(d => d.Name).HasMaxLength(400);
+            e.Property(d => d.DeployedBy).HasMaxLength(200);
+            e.HasIndex(d => new { d.Key, d.Version }).IsUnique();
+        });
         return modelBuilder;
     }
 }
