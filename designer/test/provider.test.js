@@ -227,3 +227,45 @@ describe('signals, escalations, links and message throw events', () => {
     expect(groupsOf(modeler, event.id)['docbpm-subscription']).toBeUndefined();
   });
 });
+
+describe('business-rule task', () => {
+  async function withBusinessRuleTask() {
+    const modeler = await openModeler();
+    const review = modeler.get('elementRegistry').get('Review');
+    const task = modeler.get('modeling').createShape({ type: 'bpmn:BusinessRuleTask' }, { x: 300, y: 400 }, review.parent);
+    return { modeler, task };
+  }
+
+  it('offers the decision id, binding, result variable and result shape; the version only for a pinned binding', async () => {
+    const { modeler, task } = await withBusinessRuleTask();
+    expect(groupsOf(modeler, task.id)['docbpm-decision']).toEqual([
+      'camunda-decisionRef', 'camunda-decisionRefBinding', 'camunda-resultVariable', 'camunda-mapDecisionResult'
+    ]);
+
+    modeler.get('modeling').updateProperties(task, { 'camunda:decisionRefBinding': 'version' });
+    expect(groupsOf(modeler, task.id)['docbpm-decision']).toContain('camunda-decisionRefVersion');
+  });
+
+  it('writes the camunda: attributes the engine reads, and an emptied one is removed', async () => {
+    const { modeler, task } = await withBusinessRuleTask();
+    const modeling = modeler.get('modeling');
+    modeling.updateProperties(task, { 'camunda:decisionRef': 'approver', 'camunda:resultVariable': 'approver',
+      'camunda:mapDecisionResult': 'singleEntry', 'camunda:decisionRefBinding': 'version', 'camunda:decisionRefVersion': '2' });
+    const xml = await xmlOf(modeler);
+    expect(xml).toContain('xmlns:camunda="http://camunda.org/schema/1.0/bpmn"');
+    const written = xml.match(/<bpmn:businessRuleTask [^>]*>/)[0];
+    for (const attribute of ['camunda:decisionRef="approver"', 'camunda:resultVariable="approver"', 'camunda:mapDecisionResult="singleEntry"',
+      'camunda:decisionRefBinding="version"', 'camunda:decisionRefVersion="2"'])
+      expect(written).toContain(attribute);
+
+    modeling.updateProperties(task, { 'camunda:decisionRefVersion': undefined });
+    expect(await xmlOf(modeler)).not.toContain('decisionRefVersion');
+  });
+
+  it('a diagram from Camunda Modeler keeps its business-rule task attributes through a save', async () => {
+    const xml = sampleXml.replace('<bpmn:definitions ', '<bpmn:definitions xmlns:camunda="http://camunda.org/schema/1.0/bpmn" ')
+      .replace('</bpmn:process>', '<bpmn:businessRuleTask id="Decide" camunda:decisionRef="fees" camunda:mapDecisionResult="collectEntries" /></bpmn:process>');
+    const modeler = await openModeler(xml);
+    expect(await xmlOf(modeler)).toContain('<bpmn:businessRuleTask id="Decide" camunda:decisionRef="fees" camunda:mapDecisionResult="collectEntries" />');
+  });
+});
