@@ -269,3 +269,29 @@ describe('business-rule task', () => {
     expect(await xmlOf(modeler)).toContain('<bpmn:businessRuleTask id="Decide" camunda:decisionRef="fees" camunda:mapDecisionResult="collectEntries" />');
   });
 });
+
+describe('call activity', () => {
+  const caller = sampleXml.replace('</bpmn:process>', '<bpmn:callActivity id="Call" calledElement="review-process"><bpmn:extensionElements>'
+    + '<docbpm:call version="3" /><docbpm:in source="amount * 2" target="amount" /><docbpm:out variables="all" />'
+    + '</bpmn:extensionElements></bpmn:callActivity></bpmn:process>')
+    .replace('</bpmndi:BPMNPlane>', '<bpmndi:BPMNShape id="Call_di" bpmnElement="Call"><dc:Bounds x="600" y="400" width="100" height="80" />'
+      + '</bpmndi:BPMNShape></bpmndi:BPMNPlane>');
+
+  it('offers the called process, its pinned version and the business key', async () => {
+    const modeler = await openModeler(caller);
+    expect(groupsOf(modeler, 'Call')['docbpm-call']).toEqual(['docbpm-calledElement', 'docbpm-version', 'docbpm-businessKey']);
+  });
+
+  it('keeps the in/out mappings through a save and writes an edited business key into docbpm:call', async () => {
+    const modeler = await openModeler(caller);
+    const call = modeler.get('elementRegistry').get('Call');
+    modeler.get('commandStack').execute(MULTI_COMMAND,
+      extensionCommands(call, 'docbpm:Call', { businessKey: '=documentId' }, modeler.get('bpmnFactory')));
+    modeler.get('modeling').updateProperties(call, { calledElement: 'signing' });
+
+    const xml = await xmlOf(modeler);
+    expect(xml).toContain('<bpmn:callActivity id="Call" calledElement="signing"><bpmn:extensionElements>'
+      + '<docbpm:call version="3" businessKey="=documentId" /><docbpm:in source="amount * 2" target="amount" />'
+      + '<docbpm:out variables="all" /></bpmn:extensionElements></bpmn:callActivity>');
+  });
+});

@@ -40,7 +40,8 @@ export default class DocBpmPropertiesProvider {
         loopGroup(element),
         timerGroup(element),
         scriptGroup(element),
-        decisionGroup(element)
+        decisionGroup(element),
+        callGroup(element)
       ].filter(Boolean);
       const general = groups.findIndex(g => g.id === 'general');
       groups.splice(general + 1, 0, ...ours);
@@ -172,4 +173,20 @@ function decisionGroup(element) {
     text('resultVariable', 'Biến kết quả', 'Tên biến nhận kết quả của bảng quyết định.'),
     select('mapDecisionResult', 'Dạng kết quả', 'Cách đưa các quy tắc khớp vào biến kết quả.', DECISION_MAPPINGS));
   return { id: 'docbpm-decision', label: 'Bảng quyết định (DMN)', entries };
+}
+
+/**
+ * The process a call activity starts: its key (calledElement), a pinned version and the child's business key
+ * (docbpm:call). Variable mappings (docbpm:in / docbpm:out) are kept through a save but edited in the XML for now.
+ */
+function callGroup(element) {
+  if (!is(element, 'bpmn:CallActivity'))
+    return null;
+  return { id: 'docbpm-call', label: 'Gọi quy trình', entries: [
+    { id: 'docbpm-calledElement', element, component: ElementAttributeEntry, isEdited: isTextFieldEntryEdited,
+      attribute: 'calledElement', label: 'Quy trình được gọi *',
+      description: "Mã (key) của quy trình đã triển khai, hoặc biểu thức bắt đầu bằng '=' (=kind + '-review')." },
+    attributeEntry(element, 'docbpm:Call', 'version', 'Phiên bản', 'Số phiên bản cố định; để trống: phiên bản mới nhất khi gọi.'),
+    attributeEntry(element, 'docbpm:Call', 'businessKey', 'Khóa nghiệp vụ', 'Giá trị hoặc biểu thức (=documentId); để trống: khóa của quy trình gọi.')
+  ] };
 }
