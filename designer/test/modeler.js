@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Modeler from 'bpmn-js/lib/Modeler';
 import { BpmnPropertiesPanelModule, BpmnPropertiesProviderModule } from 'bpmn-js-properties-panel';
-import { DocBpmPropertiesProviderModule, docbpmModdle } from '../src/properties/index.js';
+import { DocBpmPropertiesProviderModule, camundaModdle, docbpmModdle } from '../src/properties/index.js';
 
 export const activityTypes = [
   { type: 'VerifySignature', category: 'Văn bản', displayName: 'Kiểm tra chữ ký số', inputs: [
@@ -27,7 +27,7 @@ export async function openModeler(xml = sampleXml) {
     container,
     propertiesPanel: { parent: panel },
     additionalModules: [BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, DocBpmPropertiesProviderModule],
-    moddleExtensions: { docbpm: docbpmModdle },
+    moddleExtensions: { docbpm: docbpmModdle, camunda: camundaModdle },
     docbpm: { activityTypes }
   });
   await modeler.importXML(xml);

@@ -227,3 +227,71 @@ describe('signals, escalations, links and message throw events', () => {
     expect(groupsOf(modeler, event.id)['docbpm-subscription']).toBeUndefined();
   });
 });
+
+describe('business-rule task', () => {
+  async function withBusinessRuleTask() {
+    const modeler = await openModeler();
+    const review = modeler.get('elementRegistry').get('Review');
+    const task = modeler.get('modeling').createShape({ type: 'bpmn:BusinessRuleTask' }, { x: 300, y: 400 }, review.parent);
+    return { modeler, task };
+  }
+
+  it('offers the decision id, binding, result variable and result shape; the version only for a pinned binding', async () => {
+    const { modeler, task } = await withBusinessRuleTask();
+    expect(groupsOf(modeler, task.id)['docbpm-decision']).toEqual([
+      'camunda-decisionRef', 'camunda-decisionRefBinding', 'camunda-resultVariable', 'camunda-mapDecisionResult'
+    ]);
+
+    modeler.get('modeling').updateProperties(task, { 'camunda:decisionRefBinding': 'version' });
+    expect(groupsOf(modeler, task.id)['docbpm-decision']).toContain('camunda-decisionRefVersion');
+  });
+
+  it('writes the camunda: attributes the engine reads, and an emptied one is removed', async () => {
+    const { modeler, task } = await withBusinessRuleTask();
+    const modeling = modeler.get('modeling');
+    modeling.updateProperties(task, { 'camunda:decisionRef': 'approver', 'camunda:resultVariable': 'approver',
+      'camunda:mapDecisionResult': 'singleEntry', 'camunda:decisionRefBinding': 'version', 'camunda:decisionRefVersion': '2' });
+    const xml = await xmlOf(modeler);
+    expect(xml).toContain('xmlns:camunda="http://camunda.org/schema/1.0/bpmn"');
+    const written = xml.match(/<bpmn:businessRuleTask [^>]*>/)[0];
+    for (const attribute of ['camunda:decisionRef="approver"', 'camunda:resultVariable="approver"', 'camunda:mapDecisionResult="singleEntry"',
+      'camunda:decisionRefBinding="version"', 'camunda:decisionRefVersion="2"'])
+      expect(written).toContain(attribute);
+
+    modeling.updateProperties(task, { 'camunda:decisionRefVersion': undefined });
+    expect(await xmlOf(modeler)).not.toContain('decisionRefVersion');
+  });
+
+  it('a diagram from Camunda Modeler keeps its business-rule task attributes through a save', async () => {
+    const xml = sampleXml.replace('<bpmn:definitions ', '<bpmn:definitions xmlns:camunda="http://camunda.org/schema/1.0/bpmn" ')
+      .replace('</bpmn:process>', '<bpmn:businessRuleTask id="Decide" camunda:decisionRef="fees" camunda:mapDecisionResult="collectEntries" /></bpmn:process>');
+    const modeler = await openModeler(xml);
+    expect(await xmlOf(modeler)).toContain('<bpmn:businessRuleTask id="Decide" camunda:decisionRef="fees" camunda:mapDecisionResult="collectEntries" />');
+  });
+});
+
+describe('call activity', () => {
+  const caller = sampleXml.replace('</bpmn:process>', '<bpmn:callActivity id="Call" calledElement="review-process"><bpmn:extensionElements>'
+    + '<docbpm:call version="3" /><docbpm:in source="amount * 2" target="amount" /><docbpm:out variables="all" />'
+    + '</bpmn:extensionElements></bpmn:callActivity></bpmn:process>')
+    .replace('</bpmndi:BPMNPlane>', '<bpmndi:BPMNShape id="Call_di" bpmnElement="Call"><dc:Bounds x="600" y="400" width="100" height="80" />'
+      + '</bpmndi:BPMNShape></bpmndi:BPMNPlane>');
+
+  it('offers the called process, its pinned version and the business key', async () => {
+    const modeler = await openModeler(caller);
+    expect(groupsOf(modeler, 'Call')['docbpm-call']).toEqual(['docbpm-calledElement', 'docbpm-version', 'docbpm-businessKey']);
+  });
+
+  it('keeps the in/out mappings through a save and writes an edited business key into docbpm:call', async () => {
+    const modeler = await openModeler(caller);
+    const call = modeler.get('elementRegistry').get('Call');
+    modeler.get('commandStack').execute(MULTI_COMMAND,
+      extensionCommands(call, 'docbpm:Call', { businessKey: '=documentId' }, modeler.get('bpmnFactory')));
+    modeler.get('modeling').updateProperties(call, { calledElement: 'signing' });
+
+    const xml = await xmlOf(modeler);
+    expect(xml).toContain('<bpmn:callActivity id="Call" calledElement="signing"><bpmn:extensionElements>'
+      + '<docbpm:call version="3" businessKey="=documentId" /><docbpm:in source="amount * 2" target="amount" />'
+      + '<docbpm:out variables="all" /></bpmn:extensionElements></bpmn:callActivity>');
+  });
+});

@@ -22,6 +22,8 @@ public static class EngineServiceCollectionExtensions
         services.AddDocBpmInterpreter();
         services.TryAddSingleton<IDueWorkSignal, PollingOnlySignal>();
         services.TryAddSingleton<DefinitionStore>();
+        services.TryAddSingleton<DecisionStore>();
+        services.TryAddScoped<Decisions.IDecisionSource, DeployedDecisions>();
         services.TryAddScoped(sp => new EngineDb(sp.GetRequiredService<TContext>()));
         services.TryAddScoped<WorkflowRuntime>();
         services.TryAddScoped<OutboxProcessor>();

@@ -5,7 +5,7 @@ import '@bpmn-io/properties-panel/assets/properties-panel.css';
 import '../shared/style.css';
 import Modeler from 'bpmn-js/lib/Modeler';
 import { BpmnPropertiesPanelModule, BpmnPropertiesProviderModule } from 'bpmn-js-properties-panel';
-import { DocBpmPropertiesProviderModule, docbpmModdle } from '../properties/index.js';
+import { DocBpmPropertiesProviderModule, camundaModdle, docbpmModdle } from '../properties/index.js';
 import { api, showStatus } from '../shared/api.js';
 import { clearProblems, showProblems } from './diagram-problems.js';
 import { newDiagram } from './new-diagram.js';
@@ -19,7 +19,7 @@ const modeler = new Modeler({
   container: '#canvas',
   propertiesPanel: { parent: '#properties' },
   additionalModules: [BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, DocBpmPropertiesProviderModule],
-  moddleExtensions: { docbpm: docbpmModdle },
+  moddleExtensions: { docbpm: docbpmModdle, camunda: camundaModdle },
   keyboard: { bindTo: document },
   docbpm: { activityTypes: await api('/api/activity-types') }
 });

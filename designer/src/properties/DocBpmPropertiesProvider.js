@@ -1,5 +1,6 @@
 // Adds the DocBpm groups to the bpmn-js properties panel: activity type and its inputs/outputs, user-task assignment,
-// sequence-flow conditions, business-calendar timers, message correlation, multi-instance collection and scripts.
+// sequence-flow conditions, business-calendar timers, message correlation, multi-instance collection, scripts and the
+// decision of a business-rule task.
 
 import { is, getBusinessObject } from 'bpmn-js/lib/util/ModelUtil';
 import {
@@ -9,6 +10,7 @@ import {
   ActivityTypeEntry, BusinessCalendarEntry, ConditionEntry, ExtensionAttributeEntry, LoopConditionEntry, LoopMaximumEntry,
   PortEntry, ResultVariableEntry, ScriptEntry, TestBeforeEntry
 } from './entries.js';
+import { DECISION_BINDINGS, DECISION_MAPPINGS, ElementAttributeEntry, ElementSelectEntry } from './decision-entries.js';
 import { getExtension } from './model.js';
 
 const LOW_PRIORITY = 400;
@@ -37,7 +39,9 @@ export default class DocBpmPropertiesProvider {
         subscriptionGroup(element),
         loopGroup(element),
         timerGroup(element),
-        scriptGroup(element)
+        scriptGroup(element),
+        decisionGroup(element),
+        callGroup(element)
       ].filter(Boolean);
       const general = groups.findIndex(g => g.id === 'general');
       groups.splice(general + 1, 0, ...ours);
@@ -144,5 +148,45 @@ function scriptGroup(element) {
   return { id: 'docbpm-script', label: 'Tập lệnh', entries: [
     { id: 'docbpm-script-body', element, component: ScriptEntry, isEdited: isTextAreaEntryEdited },
     { id: 'docbpm-result-variable', element, component: ResultVariableEntry, isEdited: isTextFieldEntryEdited }
+  ] };
+}
+
+/**
+ * The decision a business-rule task evaluates, in Camunda's attributes: its id, latest or a pinned version, the result
+ * variable and how the result is shaped. The version is offered only when the binding is "version".
+ */
+function decisionGroup(element) {
+  if (!is(element, 'bpmn:BusinessRuleTask'))
+    return null;
+  const bo = getBusinessObject(element);
+  const text = (attribute, label, description) => ({ id: `camunda-${attribute}`, element, component: ElementAttributeEntry,
+    isEdited: isTextFieldEntryEdited, attribute: `camunda:${attribute}`, label, description });
+  const select = (attribute, label, description, options) => ({ id: `camunda-${attribute}`, element,
+    component: ElementSelectEntry, isEdited: isSelectEntryEdited, attribute: `camunda:${attribute}`, label, description, options });
+  const entries = [
+    text('decisionRef', 'Mã bảng quyết định *', 'Mã (id) của quyết định trong tệp DMN đã triển khai.'),
+    select('decisionRefBinding', 'Phiên bản dùng', 'Mới nhất khi công việc chạy, hoặc một phiên bản cố định.', DECISION_BINDINGS)
+  ];
+  if (bo.get('camunda:decisionRefBinding') === 'version')
+    entries.push(text('decisionRefVersion', 'Số phiên bản *', 'Số nguyên dương: phiên bản đã triển khai của bảng quyết định.'));
+  entries.push(
+    text('resultVariable', 'Biến kết quả', 'Tên biến nhận kết quả của bảng quyết định.'),
+    select('mapDecisionResult', 'Dạng kết quả', 'Cách đưa các quy tắc khớp vào biến kết quả.', DECISION_MAPPINGS));
+  return { id: 'docbpm-decision', label: 'Bảng quyết định (DMN)', entries };
+}
+
+/**
+ * The process a call activity starts: its key (calledElement), a pinned version and the child's business key
+ * (docbpm:call). Variable mappings (docbpm:in / docbpm:out) are kept through a save but edited in the XML for now.
+ */
+function callGroup(element) {
+  if (!is(element, 'bpmn:CallActivity'))
+    return null;
+  return { id: 'docbpm-call', label: 'Gọi quy trình', entries: [
+    { id: 'docbpm-calledElement', element, component: ElementAttributeEntry, isEdited: isTextFieldEntryEdited,
+      attribute: 'calledElement', label: 'Quy trình được gọi *',
+      description: "Mã (key) của quy trình đã triển khai, hoặc biểu thức bắt đầu bằng '=' (=kind + '-review')." },
+    attributeEntry(element, 'docbpm:Call', 'version', 'Phiên bản', 'Số phiên bản cố định; để trống: phiên bản mới nhất khi gọi.'),
+    attributeEntry(element, 'docbpm:Call', 'businessKey', 'Khóa nghiệp vụ', 'Giá trị hoặc biểu thức (=documentId); để trống: khóa của quy trình gọi.')
   ] };
 }

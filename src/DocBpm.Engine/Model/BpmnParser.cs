@@ -23,30 +23,8 @@ public static class BpmnParser
     {
         xml = BpmnText.WithoutByteOrderMark(xml);
         var errors = new List<BpmnValidationError>();
-        if (xml.Length > MaxCharacters)
-        {
-            errors.Add(new(null, 1, $"the file is larger than {MaxCharacters / (1024 * 1024)} MB",
-                $"tệp lớn hơn {MaxCharacters / (1024 * 1024)} MB"));
+        if (LoadSafely(xml, errors) is not { } document)
             return new ParseResult([], errors);
-        }
-
-        XDocument document;
-        try
-        {
-            if (TooDeepAt(xml) is { } line)
-            {
-                errors.Add(new(null, line, $"elements are nested deeper than {MaxDepth} levels",
-                    $"các phần tử lồng nhau sâu quá {MaxDepth} cấp"));
-                return new ParseResult([], errors);
-            }
-
-            document = Load(xml);
-        }
-        catch (XmlException ex)
-        {
-            errors.Add(new(null, ex.LineNumber, $"not well-formed XML: {ex.Message}", $"tệp không phải XML hợp lệ: {ex.Message}"));
-            return new ParseResult([], errors);
-        }
 
         var root = document.Root!;
         if (root.Name != BpmnNames.Bpmn + "definitions")
@@ -81,6 +59,37 @@ public static class BpmnParser
         if (!result.IsValid)
             throw new BpmnValidationException(result.Errors);
         return result.Processes[0];
+    }
+
+    /// <summary>
+    /// Reads an XML file of ours (BPMN or DMN) within the size and depth limits, with no DTD or external entity; null,
+    /// with the problem added to <paramref name="errors"/>, when it is not one.
+    /// </summary>
+    internal static XDocument? LoadSafely(string xml, List<BpmnValidationError> errors)
+    {
+        if (xml.Length > MaxCharacters)
+        {
+            errors.Add(new(null, 1, $"the file is larger than {MaxCharacters / (1024 * 1024)} MB",
+                $"tệp lớn hơn {MaxCharacters / (1024 * 1024)} MB"));
+            return null;
+        }
+
+        try
+        {
+            if (TooDeepAt(xml) is { } line)
+            {
+                errors.Add(new(null, line, $"elements are nested deeper than {MaxDepth} levels",
+                    $"các phần tử lồng nhau sâu quá {MaxDepth} cấp"));
+                return null;
+            }
+
+            return Load(xml);
+        }
+        catch (XmlException ex)
+        {
+            errors.Add(new(null, ex.LineNumber, $"not well-formed XML: {ex.Message}", $"tệp không phải XML hợp lệ: {ex.Message}"));
+            return null;
+        }
     }
 
     internal static int Line(XObject node) => node is IXmlLineInfo info && info.HasLineInfo() ? info.LineNumber : 0;

@@ -11,10 +11,12 @@ public sealed record ParseResult(IReadOnlyList<ProcessModel> Processes, IReadOnl
     public bool IsValid => Errors.Count == 0;
 }
 
-/// <summary>A BPMN file was refused; <see cref="Errors"/> lists every problem found, not just the first.</summary>
-public sealed class BpmnValidationException(IReadOnlyList<BpmnValidationError> errors)
-    : RefusedException(RefusalKind.Malformed, "Sơ đồ quy trình không hợp lệ", $"Có {errors.Count} lỗi; quy trình chưa được triển khai.",
-        $"The BPMN file has {errors.Count} problem(s): " + string.Join("; ", errors.Take(10)))
+/// <summary>
+/// A BPMN (or DMN, under its own title) file was refused; <see cref="Errors"/> lists every problem found, not just the first.
+/// </summary>
+public sealed class BpmnValidationException(IReadOnlyList<BpmnValidationError> errors, string titleVi = "Sơ đồ quy trình không hợp lệ")
+    : RefusedException(RefusalKind.Malformed, titleVi, $"Có {errors.Count} lỗi; tệp chưa được triển khai.",
+        $"The file has {errors.Count} problem(s): " + string.Join("; ", errors.Take(10)))
 {
     public IReadOnlyList<BpmnValidationError> Errors { get; } = errors;
 

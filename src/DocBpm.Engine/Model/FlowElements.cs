@@ -242,6 +242,9 @@ public enum TaskKind
     User,
     Send,
     Receive,
+
+    /// <summary>bpmn:businessRuleTask: evaluates a deployed DMN decision inside the step.</summary>
+    BusinessRule,
 }
 
 public sealed class TaskNode : Activity
@@ -255,6 +258,7 @@ public sealed class TaskNode : Activity
         TaskKind.Script => "scriptTask",
         TaskKind.User => "userTask",
         TaskKind.Send => "sendTask",
+        TaskKind.BusinessRule => "businessRuleTask",
         _ => "receiveTask",
     };
 
@@ -270,6 +274,9 @@ public sealed class TaskNode : Activity
 
     /// <summary>The message a receive task waits for.</summary>
     public MessageTrigger? Message { get; init; }
+
+    /// <summary>The decision a business-rule task evaluates.</summary>
+    public DecisionReference? Decision { get; init; }
 }
 
 /// <summary>User-task assignment; each value is a literal or, starting with '=', a JavaScript expression.</summary>

@@ -156,7 +156,7 @@ internal sealed partial class ProcessReader(
                 };
             case "callActivity":
                 return ReadCall(element, id, label, location);
-            case "task" or "manualTask" or "userTask" or "serviceTask" or "scriptTask" or "sendTask" or "receiveTask":
+            case "task" or "manualTask" or "userTask" or "serviceTask" or "scriptTask" or "sendTask" or "receiveTask" or "businessRuleTask":
                 return ReadTask(element, name, id, label, location);
             default:
                 Unsupported(element, id, $"bpmn:{name}");
@@ -198,6 +198,7 @@ internal sealed partial class ProcessReader(
             "scriptTask" => TaskKind.Script,
             "sendTask" => TaskKind.Send,
             "receiveTask" => TaskKind.Receive,
+            "businessRuleTask" => TaskKind.BusinessRule,
             _ => TaskKind.Manual,
         };
         var extensions = element.Element(Bpmn + "extensionElements");
@@ -221,6 +222,7 @@ internal sealed partial class ProcessReader(
             Script = script,
             ScriptResultVariable = (string?)element.Attribute(Ext + "resultVariable"),
             Message = message,
+            Decision = kind == TaskKind.BusinessRule ? ReadDecisionReference(element, id) : null,
             MultiInstance = ReadLoop(element, id),
             Loop = ReadStandardLoop(element, id),
             DefaultFlowId = (string?)element.Attribute("default"),

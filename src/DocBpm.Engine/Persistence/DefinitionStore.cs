@@ -21,11 +21,17 @@ public sealed class DefinitionStore(ActivityRegistry registry, Timers.IBusinessC
     private readonly ConcurrentDictionary<Guid, ProcessModel> models = new();
     private readonly ProcessContract[] contracts = [.. contracts];
 
-    /// <summary>Parses and validates without storing; the designer's "validate" button.</summary>
-    public ParseResult Validate(string xml)
+    /// <summary>
+    /// Parses and validates without storing; the designer's "validate" button. It applies the deploy's rules, the
+    /// decisions that business-rule tasks name included, so that what validates deploys.
+    /// </summary>
+    public async Task<ParseResult> ValidateAsync(EngineDb db, string xml, CancellationToken cancellationToken)
     {
         var result = BpmnParser.Parse(xml, registry);
-        return result with { Errors = [.. result.Errors, .. result.Processes.SelectMany(BreachesOf)] };
+        var missing = new List<BpmnValidationError>();
+        foreach (var process in result.Processes)
+            missing.AddRange(await UndeployedDecisionsAsync(db, process, cancellationToken));
+        return result with { Errors = [.. result.Errors, .. result.Processes.SelectMany(BreachesOf), .. missing] };
     }
 
     /// <summary>
@@ -35,7 +41,7 @@ public sealed class DefinitionStore(ActivityRegistry registry, Timers.IBusinessC
     public async Task<Deployment> DeployAsync(EngineDb db, string xml, string? deployedBy, CancellationToken cancellationToken)
     {
         var model = BpmnParser.ParseSingle(xml, registry);
-        var breaches = BreachesOf(model).ToList();
+        var breaches = BreachesOf(model).Concat(await UndeployedDecisionsAsync(db, model, cancellationToken)).ToList();
         if (breaches.Count > 0)
             throw new BpmnValidationException(breaches);
         var hash = Hash(xml);
@@ -123,6 +129,26 @@ public sealed class DefinitionStore(ActivityRegistry registry, Timers.IBusinessC
                 WorkingTime = timer.BusinessCalendar,
             });
         }
+    }
+
+    /// <summary>
+    /// Business-rule tasks whose decision (or pinned version) is not deployed. Checked at deploy rather than left to an
+    /// incident at run time: the analyst who deploys can fix a misspelt id at once, while an incident would stop a
+    /// document in front of staff later. A process without business-rule tasks asks nothing here.
+    /// </summary>
+    private static async Task<List<BpmnValidationError>> UndeployedDecisionsAsync(EngineDb db, ProcessModel model,
+        CancellationToken cancellationToken)
+    {
+        var missing = new List<BpmnValidationError>();
+        foreach (var task in model.NodesById.Values.OfType<TaskNode>())
+        {
+            if (task.Decision is { } reference && !await DecisionStore.ExistsAsync(db, reference, cancellationToken))
+                missing.Add(new(task.Id, task.Location.Line,
+                    $"decision '{reference.DecisionId}'{(reference.Version is { } v ? $" version {v}" : "")} is not deployed; deploy its DMN file first",
+                    $"bảng quyết định '{reference.DecisionId}'{(reference.Version is { } ver ? $" phiên bản {ver}" : "")} chưa được triển khai; hãy triển khai tệp DMN trước"));
+        }
+
+        return missing;
     }
 
     private IEnumerable<BpmnValidationError> BreachesOf(ProcessModel model) => contracts.SelectMany(c => c.Check(model));

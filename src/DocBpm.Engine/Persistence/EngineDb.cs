@@ -22,6 +22,7 @@ public sealed class EngineDb(DbContext context)
     public DbSet<OutboxRecord> Outbox => Context.Set<OutboxRecord>();
     public DbSet<ProcessedMessageRecord> ProcessedMessages => Context.Set<ProcessedMessageRecord>();
     public DbSet<StartTimerRecord> StartTimers => Context.Set<StartTimerRecord>();
+    public DbSet<DecisionRecord> Decisions => Context.Set<DecisionRecord>();
 
     /// <summary>Records one change of an instance: its next revision and the journal entries that explain it.</summary>
     public void Step(InstanceRecord instance, IReadOnlyList<JournalEntry> entries)

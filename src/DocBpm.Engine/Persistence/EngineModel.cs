@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace DocBpm.Engine.Persistence;
 
@@ -9,14 +10,8 @@ public static class EngineModel
     {
         modelBuilder.Entity<DefinitionRecord>(e =>
         {
-            e.ToTable("bpm_definitions");
-            e.HasKey(d => d.Id);
-            e.Property(d => d.Key).HasMaxLength(200);
-            e.Property(d => d.ContentHash).HasMaxLength(64);
-            e.Property(d => d.Name).HasMaxLength(400);
-            e.Property(d => d.DeployedBy).HasMaxLength(200);
+            MapDeployedFile(e, "bpm_definitions");
             e.Property(d => d.StartMessages).HasMaxLength(2000);
-            e.HasIndex(d => new { d.Key, d.Version }).IsUnique();
             e.HasIndex(d => new { d.Key, d.ContentHash });
         });
         modelBuilder.Entity<InstanceRecord>(e =>
@@ -110,6 +105,19 @@ public static class EngineModel
             e.HasKey(m => m.IdempotencyKey);
             e.Property(m => m.IdempotencyKey).HasMaxLength(400);
         });
+        modelBuilder.Entity<DecisionRecord>(e => MapDeployedFile(e, "bpm_decisions"));
         return modelBuilder;
+    }
+
+    private static void MapDeployedFile<T>(EntityTypeBuilder<T> e, string table)
+        where T : DeployedFile
+    {
+        e.ToTable(table);
+        e.HasKey(d => d.Id);
+        e.Property(d => d.Key).HasMaxLength(200);
+        e.Property(d => d.ContentHash).HasMaxLength(64);
+        e.Property(d => d.Name).HasMaxLength(400);
+        e.Property(d => d.DeployedBy).HasMaxLength(200);
+        e.HasIndex(d => new { d.Key, d.Version }).IsUnique();
     }
 }

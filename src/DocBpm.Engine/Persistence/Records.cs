@@ -1,17 +1,8 @@
 namespace DocBpm.Engine.Persistence;
 
 /// <summary>A deployed version of a process: key + version, identified by the hash of its XML.</summary>
-public sealed class DefinitionRecord
+public sealed class DefinitionRecord : DeployedFile
 {
-    public Guid Id { get; set; }
-    public required string Key { get; set; }
-    public int Version { get; set; }
-    public required string ContentHash { get; set; }
-    public string? Name { get; set; }
-    public required string Xml { get; set; }
-    public DateTimeOffset DeployedAt { get; set; }
-    public string? DeployedBy { get; set; }
-
     /// <summary>Names of the messages that start this process (comma separated), for message start lookups.</summary>
     public string? StartMessages { get; set; }
 }

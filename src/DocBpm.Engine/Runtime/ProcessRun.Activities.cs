@@ -32,6 +32,8 @@ internal sealed partial class ProcessRun
             case TaskNode { TaskKind: TaskKind.Script } task:
                 RunScript(token, task);
                 return CompleteActivity(token, task, Outcome.Done);
+            case TaskNode { TaskKind: TaskKind.BusinessRule, Decision: { } decision } task:
+                return RunDecision(token, task, decision);
             case TaskNode { Binding: { } binding } task:
                 return StartBoundActivity(token, task, binding);
             default:

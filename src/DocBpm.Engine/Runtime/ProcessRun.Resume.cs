@@ -44,8 +44,9 @@ internal sealed partial class ProcessRun
                     ?? throw new ProcessExecutionException(task.Id, $"activity type '{binding.Type}' is not registered");
                 await ExecuteBoundActivity(token, task, type, binding);
                 break;
-            case TaskNode { TaskKind: TaskKind.Script } script when bookmark.Kind == BookmarkKind.Job:
-                // The retry of a script budget's incident: the script runs again, in this new step's budget.
+            case TaskNode { TaskKind: TaskKind.Script or TaskKind.BusinessRule } script when bookmark.Kind == BookmarkKind.Job:
+                // The retry of a script budget's or a decision's incident: the script runs again, in this new step's
+                // budget; the decision is evaluated again, with the latest table and the variables as they are now.
                 State.Bookmarks.Remove(bookmark);
                 await Enter(token, script);
                 break;

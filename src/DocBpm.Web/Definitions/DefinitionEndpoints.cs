@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using DocBpm.Engine.Activities;
+using DocBpm.Engine.Decisions;
 using DocBpm.Engine.Model;
 using DocBpm.Engine.Persistence;
 using DocBpm.Web.Accounts;
@@ -13,6 +14,9 @@ public sealed record DefinitionSummary(
     int Running, int Completed, int Failed);
 
 public sealed record DeployResult(Guid Id, string Key, int Version, bool IsNew);
+
+/// <summary>A DMN file's deploy: one entry per decision it holds.</summary>
+public sealed record DecisionDeployResult(IReadOnlyList<DeployResult> Decisions);
 
 public sealed record ValidationResult(bool Valid, IReadOnlyList<ElementError> Errors);
 
@@ -48,6 +52,7 @@ public static class DefinitionEndpoints
         group.MapGet("/{id:guid}/elements", GetElementsAsync);
         group.MapPost("/validate", ValidateAsync).RequireAuthorization(Policies.Analyst);
         group.MapPost("/", DeployAsync).RequireAuthorization(Policies.Analyst);
+        app.MapDecisions();
         return group;
     }
 
@@ -102,23 +107,38 @@ public static class DefinitionEndpoints
             n.Parent?.Id, (n as TaskNode)?.Binding?.Type, [.. n.Outgoing.Select(f => f.Id)])).ToList());
     }
 
+    /// <summary>Validates a BPMN file, or a DMN file (told apart by its namespace), as its deploy would.</summary>
     private static async Task<Results<Ok<ValidationResult>, ProblemHttpResult>> ValidateAsync(
-        HttpRequest request, DefinitionStore definitions, CancellationToken cancellationToken)
+        HttpRequest request, EngineDb db, DefinitionStore definitions, CancellationToken cancellationToken)
     {
         var xml = await BpmnBody.ReadAsync(request, MaxXmlBytes, cancellationToken);
         if (xml is null)
             return BpmnBody.TooLargeOrEmpty();
-        var result = definitions.Validate(xml);
-        return TypedResults.Ok(new ValidationResult(result.IsValid,
-            [.. result.Errors.Select(e => new ElementError(e.ElementId, e.Line, e.MessageVi))]));
+        var errors = DmnReader.LooksLikeDmn(xml)
+            ? DmnReader.Parse(xml).Errors
+            : (await definitions.ValidateAsync(db, xml, cancellationToken)).Errors;
+        return TypedResults.Ok(new ValidationResult(errors.Count == 0,
+            [.. errors.Select(e => new ElementError(e.ElementId, e.Line, e.MessageVi))]));
     }
 
-    private static async Task<Results<Created<DeployResult>, Ok<DeployResult>, ProblemHttpResult>> DeployAsync(
-        HttpRequest request, ClaimsPrincipal user, EngineDb db, DefinitionStore definitions, CancellationToken cancellationToken)
+    /// <summary>
+    /// Deploys a BPMN file as a new version of its process, or a DMN file (told apart by its namespace) as a new version
+    /// of each of its decisions. Deploy the DMN file before a process whose business-rule tasks name its decisions.
+    /// </summary>
+    private static async Task<Results<Created<DeployResult>, Ok<DeployResult>, Created<DecisionDeployResult>, Ok<DecisionDeployResult>, ProblemHttpResult>> DeployAsync(
+        HttpRequest request, ClaimsPrincipal user, EngineDb db, DefinitionStore definitions, DecisionStore decisions,
+        CancellationToken cancellationToken)
     {
         var xml = await BpmnBody.ReadAsync(request, MaxXmlBytes, cancellationToken);
         if (xml is null)
             return BpmnBody.TooLargeOrEmpty();
+        if (DmnReader.LooksLikeDmn(xml))
+        {
+            var deployed = await decisions.DeployAsync(db, xml, user.Identity?.Name, cancellationToken);
+            var results = new DecisionDeployResult([.. deployed.Select(x => new DeployResult(x.Decision.Id, x.Decision.Key, x.Decision.Version, x.IsNew))]);
+            return deployed.Any(x => x.IsNew) ? TypedResults.Created("/api/decisions", results) : TypedResults.Ok(results);
+        }
+
         var deployment = await definitions.DeployAsync(db, xml, user.Identity?.Name, cancellationToken);
         var d = deployment.Definition;
         var result = new DeployResult(d.Id, d.Key, d.Version, deployment.IsNew);

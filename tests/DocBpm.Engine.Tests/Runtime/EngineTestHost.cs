@@ -115,6 +115,9 @@ public sealed class EngineTestHost : IAsyncDisposable
     public Task<Deployment> DeployAsync(string xml) =>
         InScopeAsync(runtime => Services.GetRequiredService<DefinitionStore>().DeployAsync(runtime.Db, xml, "analyst", CancellationToken.None));
 
+    public Task<IReadOnlyList<DecisionDeployment>> DeployDecisionsAsync(string dmn) =>
+        InScopeAsync(runtime => Services.GetRequiredService<DecisionStore>().DeployAsync(runtime.Db, dmn, "analyst", CancellationToken.None));
+
     public async Task<InstanceRecord> StartAsync(string xml, object? variables = null, string? businessKey = null)
     {
         var deployment = await DeployAsync(xml);

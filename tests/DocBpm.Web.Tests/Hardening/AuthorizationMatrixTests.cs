@@ -50,6 +50,8 @@ public sealed class AuthorizationMatrixTests
         ["GET /api/definitions/{id}/elements"] = SignedIn,
         ["POST /api/definitions/validate"] = Analyst,
         ["POST /api/definitions"] = Analyst,
+        ["GET /api/decisions"] = SignedIn,
+        ["GET /api/decisions/{id}/xml"] = SignedIn,
 
         // Starts only processes no document flow owns (those are refused inside the action); clerk and admin.
         ["POST /api/instances"] = ClerkOrAdmin,
