@@ -1,3 +1,4 @@
+using DocBpm.Documents.Calendar;
 using DocBpm.Documents.Incoming;
 using DocBpm.Documents.ProvincialTasks;
 using DocBpm.Web.Components;
@@ -49,6 +50,7 @@ public partial class DocumentPage
     {
         if (!SignedIn)
             return;
+        await Names.LoadAsync(Aborted);
         await LoadAsync();
         if (detail is null)
         {
@@ -87,6 +89,11 @@ public partial class DocumentPage
                 .Select(c => (c.Value, c.Text))];
         }
     }
+
+    /// <summary>Only a document being handled can be due soon or late.</summary>
+    private DeadlineState DeadlineStanding => detail?.Summary is { Status: IncomingStatus.Assigned } s
+        ? Deadlines.Of(s.Deadline, Time.GetUtcNow())
+        : DeadlineState.None;
 
     /// <summary>The first PDF: the main document, whose signatures decide the legal status (VerifySignature).</summary>
     private FileView? MainPdf => detail?.Files.FirstOrDefault(f => f.ContentType == "application/pdf");
@@ -154,10 +161,10 @@ public partial class DocumentPage
     }
 
     /// <summary>Whether there is a paper original and whether it has reached the main handler, as the handler and the clerk read it.</summary>
-    private static string PaperOriginalText(PaperOriginalView paper) => paper switch
+    private string PaperOriginalText(PaperOriginalView paper) => paper switch
     {
         { Exists: false } => "Không có (văn bản điện tử)",
-        { DeliveredAt: { } at } => $"Văn thư {paper.DeliveredBy} đã chuyển bản giấy cho người xử lý chính lúc {Vn.DateTime(at)}",
+        { DeliveredAt: { } at } => $"Văn thư {Names.Of(paper.DeliveredBy)} đã chuyển bản giấy cho người xử lý chính lúc {Vn.DateTime(at)}",
         { SentBySender: true } => "Nơi gửi gửi kèm bản giấy (Điều 5.5); chưa chuyển cho người xử lý chính",
         _ => "Bản giấy do văn thư số hóa; chưa chuyển cho người xử lý chính",
     };
