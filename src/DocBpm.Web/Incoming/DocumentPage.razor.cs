@@ -3,6 +3,7 @@ using DocBpm.Documents.Incoming;
 using DocBpm.Documents.ProvincialTasks;
 using DocBpm.Web.Components;
 using DocBpm.Web.Coordination;
+using DocBpm.Web.Organisation;
 using DocBpm.Web.ProvincialTasks;
 using DocBpm.Web.Signatures;
 using Microsoft.AspNetCore.Components;
@@ -37,8 +38,9 @@ public partial class DocumentPage
     private IReadOnlyList<ProvincialTask> carried = [];
     private IReadOnlyList<DocBpm.Documents.Signatures.SignedRevision> revisions = [];
     private CoordinationPanel coordination = CoordinationPanel.Empty;
-    private IReadOnlyList<(string Value, string Text)> choices = [];
-    private IReadOnlyList<(string Value, string Text)> scoped = [];
+    private IReadOnlyList<HandlerChoice> choices = [];
+    private IReadOnlyList<HandlerChoice> scoped = [];
+    private IReadOnlyList<DeadlinePreset> presets = [];
     private IReadOnlyList<Documents.Organisation.Person> deputies = [];
     private EditContext registerContext = default!, returnContext = default!, assignContext = default!, reassignContext = default!,
         completeContext = default!, forwardContext = default!;
@@ -82,11 +84,10 @@ public partial class DocumentPage
             deputies = await People.DeputiesAsync(Aborted);
         if (detail.Actions.Assign || detail.Actions.Reassign)
         {
-            var all = await People.ChoicesAsync(Aborted);
-            choices = [.. all.Select(c => (c.Value, c.Text))];
+            presets = DeadlinePresets.From(Calendar.Current, Time.GetUtcNow());
+            choices = await People.ChoicesAsync(User.Identity?.Name, Aborted);
             var access = Reader;
-            scoped = [.. all.Where(c => access.IsDeputy || (c.Value.StartsWith("person:", StringComparison.Ordinal) && c.UnitCode == access.UnitCode))
-                .Select(c => (c.Value, c.Text))];
+            scoped = [.. choices.Where(c => access.IsDeputy || (c.Value.StartsWith("person:", StringComparison.Ordinal) && c.UnitCode == access.UnitCode))];
         }
     }
 

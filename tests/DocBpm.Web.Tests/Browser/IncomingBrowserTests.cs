@@ -50,11 +50,13 @@ public sealed class IncomingBrowserTests
             await OpenFromInboxAsync(director, "Khẩn");
             await director.FillAsync("#assign-instruction", "Giao Phòng GDTrH chủ trì, Phòng KHTC phối hợp; báo cáo trước hạn.");
             await director.SelectOptionAsync("#assign-main", "unit:GDTrH");
-            await director.SelectOptionAsync("#assign-coordinating", ["unit:KHTC"]);
-            await director.FillAsync("#assign-deadline", "2026-12-04");
+            await director.CheckAsync("#assign-coordinating input[value='unit:KHTC']");
+            await director.GetByLabel("5 ngày làm việc (30/11/2026)").CheckAsync(); // from Monday 23 November
             await BrowserSession.ScreenshotAsync(director, TestContext, "3-director-assigns");
             await director.GetByRole(AriaRole.Button, new() { Name = "Chuyển xử lý" }).ClickAsync();
             await Assertions.Expect(director.Locator("#status")).ToHaveTextAsync("Đang xử lý");
+            await Assertions.Expect(director.Locator("ul.tree").First).ToContainTextAsync("Phòng Kế hoạch - Tài chính");
+            await Assertions.Expect(director.Locator("ul.tree").First).ToContainTextAsync("hạn 30/11/2026");
         });
 
         var head = await session.LoginAsync("truongphong.gdtrh");
