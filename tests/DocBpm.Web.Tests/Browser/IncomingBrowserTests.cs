@@ -38,6 +38,10 @@ public sealed class IncomingBrowserTests
             await session.Host.RunDueWorkAsync();
             await clerk.ReloadAsync();
             await Assertions.Expect(clerk.Locator("#signature")).ToContainTextAsync("Chỉ có giá trị tham khảo");
+            await Assertions.Expect(clerk.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã tải lên");
+            await clerk.GetByRole(AriaRole.Button, new() { Name = "Trả lại", Exact = true }).ClickAsync();
+            await Assertions.Expect(clerk.Locator("#register .problem[role=alert]")).ToBeFocusedAsync();
+            await Assertions.Expect(clerk.GetByRole(AriaRole.Status)).ToHaveCountAsync(0); // the upload's banner is gone
             await BrowserSession.ScreenshotAsync(clerk, TestContext, "2-clerk-checks");
             await clerk.GetByRole(AriaRole.Button, new() { Name = "Vào sổ" }).ClickAsync();
             await Assertions.Expect(clerk.Locator("#status")).ToHaveTextAsync("Chờ chỉ đạo");
@@ -75,7 +79,8 @@ public sealed class IncomingBrowserTests
         {
             await OpenFromInboxAsync(staff, "Khẩn");
             await staff.GetByRole(AriaRole.Button, new() { Name = "Hoàn thành" }).ClickAsync();
-            await Assertions.Expect(staff.GetByText("Cần ghi kết quả xử lý")).ToBeVisibleAsync();
+            await Assertions.Expect(staff.Locator(".validation-message", new() { HasText = "Cần ghi kết quả xử lý" })).ToBeVisibleAsync();
+            await Assertions.Expect(staff.Locator("#complete .problem[role=alert]")).ToContainTextAsync("Cần ghi kết quả xử lý");
             await staff.FillAsync("#result", "Đã dự thảo kế hoạch, trình Giám đốc ký ban hành.");
             await staff.GetByRole(AriaRole.Button, new() { Name = "Hoàn thành" }).ClickAsync();
             await Assertions.Expect(staff.Locator("#status")).ToHaveTextAsync("Hoàn thành");
