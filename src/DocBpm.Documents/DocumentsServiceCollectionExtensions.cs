@@ -36,6 +36,9 @@ public static class DocumentsServiceCollectionExtensions
             new WorkingCalendar(sp.GetRequiredService<IOptions<WorkingHoursOptions>>().Value, VietnamHolidaySeed.Days)));
         services.Replace(ServiceDescriptor.Singleton<IBusinessCalendar>(sp => sp.GetRequiredService<BusinessCalendar>()));
         services.AddScoped<CalendarDays>();
+        services.AddOptions<DeadlineOptions>().Bind(configuration.GetSection(DeadlineOptions.Section))
+            .Validate(o => o.DueSoonWorkingDays >= 0, "Deadlines:DueSoonWorkingDays must not be negative.");
+        services.AddSingleton<DeadlineWatch>();
         services.AddDocBpmFiles(configuration);
         services.AddDocBpmRegisters();
 

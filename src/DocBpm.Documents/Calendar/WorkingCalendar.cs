@@ -54,6 +54,21 @@ public sealed class WorkingCalendar
         throw new InvalidOperationException("The working calendar has no working time in the coming year.");
     }
 
+    /// <summary>The instant <paramref name="days"/> working days before <paramref name="instant"/>, at the same time of day.</summary>
+    public DateTimeOffset WorkingDaysBefore(DateTimeOffset instant, int days)
+    {
+        var local = Local(instant);
+        var date = DateOnly.FromDateTime(local.DateTime);
+        for (var remaining = days; remaining > 0;)
+        {
+            date = date.AddDays(-1);
+            if (IsWorkingDay(date))
+                remaining--;
+        }
+
+        return At(date, local.TimeOfDay).ToUniversalTime();
+    }
+
     /// <summary>
     /// Adds working time: days as working days (same time of day, moved into working time if it falls outside), then
     /// hours and minutes as working hours. Years and months are calendar units.

@@ -1,5 +1,4 @@
 using DocBpm.Documents.Calendar;
-using DocBpm.Engine.Timers;
 
 namespace DocBpm.Documents.ProvincialTasks;
 
@@ -66,20 +65,7 @@ public sealed class TaskStanding(BusinessCalendar calendar)
     };
 
     /// <summary><see cref="DueSoonWorkingDays"/> working days before the deadline, at the same time of day.</summary>
-    public DateTimeOffset ReminderAt(DateTimeOffset deadline)
-    {
-        var working = calendar.Current;
-        var local = VietnamTime.ToLocal(deadline);
-        var date = DateOnly.FromDateTime(local.DateTime);
-        for (var remaining = DueSoonWorkingDays; remaining > 0;)
-        {
-            date = date.AddDays(-1);
-            if (working.IsWorkingDay(date))
-                remaining--;
-        }
-
-        return VietnamTime.At(date, TimeOnly.FromTimeSpan(local.TimeOfDay)).ToUniversalTime();
-    }
+    public DateTimeOffset ReminderAt(DateTimeOffset deadline) => calendar.Current.WorkingDaysBefore(deadline, DueSoonWorkingDays);
 }
 
 public enum ReportColumn

@@ -13,11 +13,17 @@ public sealed class FormErrors(EditContext context)
 
     public string? Problem { get; private set; }
 
+    /// <summary>The field messages of the last refusal, for the summary above the form.</summary>
+    public IReadOnlyList<string> FieldMessages { get; private set; } = [];
+
+    public bool Refused => Problem is not null || FieldMessages.Count > 0;
+
     /// <summary>Runs the action; a refusal becomes messages and false, never a lost form.</summary>
     public async Task<bool> TryAsync(Func<Task> action)
     {
         store.Clear();
         Problem = null;
+        FieldMessages = [];
         try
         {
             await action();
@@ -27,6 +33,7 @@ public sealed class FormErrors(EditContext context)
         {
             foreach (var (field, messages) in refused.FieldErrors)
                 store.Add(context.Field(char.ToUpperInvariant(field[0]) + field[1..]), messages);
+            FieldMessages = [.. refused.FieldErrors.Values.SelectMany(m => m)];
         }
         catch (RefusedException refused)
         {

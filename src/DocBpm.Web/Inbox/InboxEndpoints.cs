@@ -15,14 +15,15 @@ namespace DocBpm.Web.Inbox;
 
 /// <summary>
 /// One line of my inbox: a task of mine with what it is about: the incoming document (<paramref name="DocumentId"/>), the
-/// outgoing one (<paramref name="OutgoingId"/>; <paramref name="IssuingAgency"/> is then its drafting unit) or the
-/// provincial task line. An <paramref name="Incident"/> line ("Sự cố") is a failed step of a document that I can retry
-/// from its page; <paramref name="TaskId"/> is then the incident's id and <paramref name="ElementId"/> the failed step.
+/// outgoing one (<paramref name="OutgoingId"/>; <paramref name="IssuingAgency"/> is then its drafting unit and
+/// <paramref name="Drafter"/> its drafter) or the provincial task line. An <paramref name="Incident"/> line ("Sự cố") is
+/// a failed step of a document that I can retry from its page; <paramref name="TaskId"/> is then the incident's id and
+/// <paramref name="ElementId"/> the failed step.
 /// </summary>
 public sealed record InboxItem(
     Guid TaskId, string ElementId, string? TaskName, Guid? DocumentId, int? IncomingNumber, string? Notation, string? IssuingAgency,
     string? Subject, Urgency Urgency, DateTimeOffset? Deadline, bool Overdue, DateTimeOffset CreatedAt, Guid? ProvincialTaskId = null,
-    Guid? OutgoingId = null, bool Incident = false);
+    Guid? OutgoingId = null, bool Incident = false, string? Drafter = null);
 
 /// <summary>A document sent to me (or my unit, as its head) to coordinate or for information, while it is being handled.</summary>
 public sealed record SharedItem(IncomingSummary Document, HandlingRole Role, string AssignedBy);
@@ -84,7 +85,7 @@ public sealed class InboxReader(EngineDb engine, OutgoingFailures failures, Time
         return [.. incidents, .. tasks.Select(t => t.DefinitionKey == OutgoingProcess.Key && outgoing.GetValueOrDefault(t.BusinessKey ?? "") is { } o
                 ? Item(t, now, t.TaskDueDate, o.Urgency) with
                 {
-                    OutgoingId = o.Id, Notation = o.NumberAndNotation, IssuingAgency = o.DraftingUnit, Subject = o.Subject,
+                    OutgoingId = o.Id, Notation = o.NumberAndNotation, IssuingAgency = o.DraftingUnit, Subject = o.Subject, Drafter = o.Drafter,
                 }
                 : Incoming(t, now, t.DefinitionKey == IncomingProcess.DefinitionKey && t.BusinessKey is { } key ? documents.GetValueOrDefault(key) : null))
             .OrderByDescending(i => i.Urgency).ThenBy(i => i.Deadline is null).ThenBy(i => i.Deadline).ThenBy(i => i.CreatedAt)];

@@ -1,7 +1,9 @@
+using DocBpm.Documents.Calendar;
 using DocBpm.Documents.Incoming;
 using DocBpm.Documents.ProvincialTasks;
 using DocBpm.Web.Components;
 using DocBpm.Web.Coordination;
+using DocBpm.Web.Organisation;
 using DocBpm.Web.ProvincialTasks;
 using DocBpm.Web.Signatures;
 using Microsoft.AspNetCore.Components;
@@ -36,8 +38,9 @@ public partial class DocumentPage
     private IReadOnlyList<ProvincialTask> carried = [];
     private IReadOnlyList<DocBpm.Documents.Signatures.SignedRevision> revisions = [];
     private CoordinationPanel coordination = CoordinationPanel.Empty;
-    private IReadOnlyList<(string Value, string Text)> choices = [];
-    private IReadOnlyList<(string Value, string Text)> scoped = [];
+    private IReadOnlyList<HandlerChoice> choices = [];
+    private IReadOnlyList<HandlerChoice> scoped = [];
+    private IReadOnlyList<DeadlinePreset> presets = [];
     private IReadOnlyList<Documents.Organisation.Person> deputies = [];
     private EditContext registerContext = default!, returnContext = default!, assignContext = default!, reassignContext = default!,
         completeContext = default!, forwardContext = default!;
@@ -49,6 +52,7 @@ public partial class DocumentPage
     {
         if (!SignedIn)
             return;
+        await Names.LoadAsync(Aborted);
         await LoadAsync();
         if (detail is null)
         {
@@ -80,13 +84,17 @@ public partial class DocumentPage
             deputies = await People.DeputiesAsync(Aborted);
         if (detail.Actions.Assign || detail.Actions.Reassign)
         {
-            var all = await People.ChoicesAsync(Aborted);
-            choices = [.. all.Select(c => (c.Value, c.Text))];
+            presets = DeadlinePresets.From(Calendar.Current, Time.GetUtcNow());
+            choices = await People.ChoicesAsync(User.Identity?.Name, Aborted);
             var access = Reader;
-            scoped = [.. all.Where(c => access.IsDeputy || (c.Value.StartsWith("person:", StringComparison.Ordinal) && c.UnitCode == access.UnitCode))
-                .Select(c => (c.Value, c.Text))];
+            scoped = [.. choices.Where(c => access.IsDeputy || (c.Value.StartsWith("person:", StringComparison.Ordinal) && c.UnitCode == access.UnitCode))];
         }
     }
+
+    /// <summary>Only a document being handled can be due soon or late.</summary>
+    private DeadlineState DeadlineStanding => detail?.Summary is { Status: IncomingStatus.Assigned } s
+        ? Deadlines.Of(s.Deadline, Time.GetUtcNow())
+        : DeadlineState.None;
 
     /// <summary>The first PDF: the main document, whose signatures decide the legal status (VerifySignature).</summary>
     private FileView? MainPdf => detail?.Files.FirstOrDefault(f => f.ContentType == "application/pdf");
@@ -154,10 +162,10 @@ public partial class DocumentPage
     }
 
     /// <summary>Whether there is a paper original and whether it has reached the main handler, as the handler and the clerk read it.</summary>
-    private static string PaperOriginalText(PaperOriginalView paper) => paper switch
+    private string PaperOriginalText(PaperOriginalView paper) => paper switch
     {
         { Exists: false } => "Không có (văn bản điện tử)",
-        { DeliveredAt: { } at } => $"Văn thư {paper.DeliveredBy} đã chuyển bản giấy cho người xử lý chính lúc {Vn.DateTime(at)}",
+        { DeliveredAt: { } at } => $"Văn thư {Names.Of(paper.DeliveredBy)} đã chuyển bản giấy cho người xử lý chính lúc {Vn.DateTime(at)}",
         { SentBySender: true } => "Nơi gửi gửi kèm bản giấy (Điều 5.5); chưa chuyển cho người xử lý chính",
         _ => "Bản giấy do văn thư số hóa; chưa chuyển cho người xử lý chính",
     };

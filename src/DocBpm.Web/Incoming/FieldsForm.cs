@@ -47,7 +47,10 @@ public sealed class AssignForm
 
     public DateOnly? Deadline { get; set; }
 
-    public AssignmentOrder ToOrder() => new(Instruction, MainHandler, Coordinating, Information, Deadline);
+    /// <summary>A ready-made deadline picked instead of a typed one; a typed date wins.</summary>
+    public DateOnly? DeadlinePreset { get; set; }
+
+    public AssignmentOrder ToOrder() => new(Instruction, MainHandler, Coordinating, Information, Deadline ?? DeadlinePreset);
 }
 
 public sealed class TextForm

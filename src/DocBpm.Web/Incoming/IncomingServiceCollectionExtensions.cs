@@ -23,6 +23,7 @@ public static class IncomingServiceCollectionExtensions
     {
         services.AddScoped<PeopleDirectory>();
         services.AddScoped<IPeopleDirectory>(sp => sp.GetRequiredService<PeopleDirectory>());
+        services.AddScoped<PeopleNames>();
         services.AddScoped<IncomingQueries>();
         services.AddScoped<InboxReader>();
         services.AddAuthorizationBuilder()

@@ -1,3 +1,4 @@
+using System.Globalization;
 using DocBpm.Documents.Organisation;
 using DocBpm.Web.Accounts;
 using Microsoft.AspNetCore.Identity;
@@ -8,6 +9,8 @@ namespace DocBpm.Web.Organisation;
 /// <summary>The Department's people as the documents see them: the Identity accounts with their unit, roles and lockout.</summary>
 public sealed class PeopleDirectory(DbContext db, UserManager<AppUser> users, TimeProvider time) : IPeopleDirectory
 {
+    private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+
     public async Task<Person?> FindAsync(string userName, CancellationToken cancellationToken)
     {
         var user = await users.FindByNameAsync(userName);
@@ -31,15 +34,27 @@ public sealed class PeopleDirectory(DbContext db, UserManager<AppUser> users, Ti
         [.. (await PeopleAsync(await users.GetUsersInRoleAsync(Roles.Deputy), null, cancellationToken))
             .Where(p => p is { Rank: LeaderRank.Deputy, IsLocked: false })];
 
-    /// <summary>Who work can be assigned to, as form choices: the units, then the people with their unit and position.</summary>
-    public async Task<IReadOnlyList<(string Value, string Text, string? UnitCode)>> ChoicesAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Who work can be assigned to, as form choices: the units, then the people unit by unit in the units' order, by name.
+    /// System accounts (administrators, analysts), locked accounts and <paramref name="except"/> (the person assigning) are
+    /// left out: nobody hands a document to the system or to themselves.
+    /// </summary>
+    public async Task<IReadOnlyList<HandlerChoice>> ChoicesAsync(string? except, CancellationToken cancellationToken)
     {
         var units = await db.Set<Unit>().AsNoTracking().OrderBy(u => u.SortOrder).ToListAsync(cancellationToken);
-        var people = await db.Set<AppUser>().AsNoTracking().OrderBy(u => u.UserName).ToListAsync(cancellationToken);
-        var codes = units.ToDictionary(u => u.Id, u => u.Code);
-        return [.. units.Select(u => ($"unit:{u.Code}", $"Đơn vị: {u.Name}", (string?)u.Code)),
-            .. people.Select(p => ($"person:{p.UserName}", $"{p.FullName} — {p.Position} ({(p.UnitId is { } id ? codes.GetValueOrDefault(id) : "")})",
-                p.UnitId is { } unit ? codes.GetValueOrDefault(unit) : null))];
+        var system = (await users.GetUsersInRoleAsync(Roles.Administrator)).Concat(await users.GetUsersInRoleAsync(Roles.Analyst))
+            .Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
+        var people = await db.Set<AppUser>().AsNoTracking().ToListAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var rank = units.Select((u, i) => (u.Id, i)).ToDictionary(u => u.Id, u => u.i);
+        var byId = units.ToDictionary(u => u.Id);
+        return [.. units.Select(u => new HandlerChoice($"unit:{u.Code}", u.Name, u.Code, HandlerChoice.UnitsGroup)),
+            .. people.Where(p => !system.Contains(p.Id) && p.UserName != except && !p.IsLocked(now))
+                .OrderBy(p => p.UnitId is { } id ? rank.GetValueOrDefault(id, int.MaxValue) : int.MaxValue)
+                .ThenBy(p => p.FullName, StringComparer.Create(Vietnamese, CompareOptions.None))
+                .Select(p => p.UnitId is { } id && byId.GetValueOrDefault(id) is { } unit
+                    ? new HandlerChoice($"person:{p.UserName}", PeopleNames.Display(p.FullName, p.Position), unit.Code, unit.Name)
+                    : new HandlerChoice($"person:{p.UserName}", PeopleNames.Display(p.FullName, p.Position), null, HandlerChoice.NoUnitGroup))];
     }
 
     /// <summary>One after another: the request's DbContext runs one query at a time.</summary>
@@ -64,4 +79,12 @@ public sealed class PeopleDirectory(DbContext db, UserManager<AppUser> users, Ti
 
     private async Task<string?> UnitCodeAsync(Guid? unitId, CancellationToken cancellationToken) => unitId is null ? null
         : await db.Set<Unit>().AsNoTracking().Where(u => u.Id == unitId).Select(u => u.Code).FirstOrDefaultAsync(cancellationToken);
+}
+
+/// <summary>One entry of an assignment pick-list: the form value (<c>unit:GDTrH</c>, <c>person:chuyenvien</c>), the text shown,
+/// the person's unit and the group it is listed under (the unit's name).</summary>
+public sealed record HandlerChoice(string Value, string Text, string? UnitCode, string Group)
+{
+    public const string UnitsGroup = "Đơn vị";
+    public const string NoUnitGroup = "Chưa thuộc đơn vị";
 }

@@ -6,6 +6,7 @@ using DocBpm.Documents.Outgoing;
 using DocBpm.Documents.ProvincialTasks;
 using DocBpm.Engine.Timers;
 using DocBpm.Web.Coordination;
+using DocBpm.Web.Organisation;
 using DocBpm.Web.Outgoing;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
@@ -28,6 +29,7 @@ public sealed partial class TaskPage
     [Inject] private TaskStanding Standing { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
     [Inject] private CoordinationOpinions Opinions { get; set; } = default!;
+    [Inject] private PeopleNames Names { get; set; } = default!;
 
     private ProvincialTaskView? task;
     private Guid? replyOutgoingId;
@@ -54,6 +56,7 @@ public sealed partial class TaskPage
         if (!SignedIn)
             return;
         var cancellationToken = HttpContext.RequestAborted;
+        await Names.LoadAsync(cancellationToken);
         var entity = await Db.Set<ProvincialTask>().AsNoTracking().Include(t => t.Document).VisibleTo(Reader)
             .FirstOrDefaultAsync(t => t.Id == Id, cancellationToken);
         if (entity is null)

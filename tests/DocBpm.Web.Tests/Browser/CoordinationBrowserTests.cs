@@ -29,7 +29,7 @@ public sealed class CoordinationBrowserTests
         {
             await finance.GotoAsync("/");
             await finance.GetByRole(AriaRole.Link, new() { Name = "Đơn vị phối hợp tham gia ý kiến" }).ClickAsync();
-            await Assertions.Expect(finance.Locator("#waiting")).ToContainTextAsync("KHTC");
+            await Assertions.Expect(finance.Locator("#waiting")).ToContainTextAsync("Phòng Kế hoạch - Tài chính");
             await finance.FillAsync("#opinion", "KHTC đề nghị bổ sung dự toán chi tiết");
             await finance.SetInputFilesAsync("#opinionFile", file);
             await BrowserSession.ScreenshotAsync(finance, TestContext, "1-opinion");
@@ -45,7 +45,7 @@ public sealed class CoordinationBrowserTests
             await director.FillAsync("#newCoordinators", "KHTC, TCCB");
             await director.GetByRole(AriaRole.Button, new() { Name = "Điều chỉnh đơn vị phối hợp" }).ClickAsync();
             await Assertions.Expect(director.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã điều chỉnh đơn vị phối hợp");
-            await Assertions.Expect(director.Locator("#waiting")).ToContainTextAsync("TCCB");
+            await Assertions.Expect(director.Locator("#waiting")).ToContainTextAsync("Phòng Tổ chức cán bộ");
         });
 
         var handler = await session.LoginAsync("chuyenvien");

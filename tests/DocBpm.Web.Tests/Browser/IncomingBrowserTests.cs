@@ -38,6 +38,10 @@ public sealed class IncomingBrowserTests
             await session.Host.RunDueWorkAsync();
             await clerk.ReloadAsync();
             await Assertions.Expect(clerk.Locator("#signature")).ToContainTextAsync("Chỉ có giá trị tham khảo");
+            await Assertions.Expect(clerk.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã tải lên");
+            await clerk.GetByRole(AriaRole.Button, new() { Name = "Trả lại", Exact = true }).ClickAsync();
+            await Assertions.Expect(clerk.Locator("#register .problem[role=alert]")).ToBeFocusedAsync();
+            await Assertions.Expect(clerk.GetByRole(AriaRole.Status)).ToHaveCountAsync(0); // the upload's banner is gone
             await BrowserSession.ScreenshotAsync(clerk, TestContext, "2-clerk-checks");
             await clerk.GetByRole(AriaRole.Button, new() { Name = "Vào sổ" }).ClickAsync();
             await Assertions.Expect(clerk.Locator("#status")).ToHaveTextAsync("Chờ chỉ đạo");
@@ -50,11 +54,13 @@ public sealed class IncomingBrowserTests
             await OpenFromInboxAsync(director, "Khẩn");
             await director.FillAsync("#assign-instruction", "Giao Phòng GDTrH chủ trì, Phòng KHTC phối hợp; báo cáo trước hạn.");
             await director.SelectOptionAsync("#assign-main", "unit:GDTrH");
-            await director.SelectOptionAsync("#assign-coordinating", ["unit:KHTC"]);
-            await director.FillAsync("#assign-deadline", "2026-12-04");
+            await director.CheckAsync("#assign-coordinating input[value='unit:KHTC']");
+            await director.GetByLabel("5 ngày làm việc (30/11/2026)").CheckAsync(); // from Monday 23 November
             await BrowserSession.ScreenshotAsync(director, TestContext, "3-director-assigns");
             await director.GetByRole(AriaRole.Button, new() { Name = "Chuyển xử lý" }).ClickAsync();
             await Assertions.Expect(director.Locator("#status")).ToHaveTextAsync("Đang xử lý");
+            await Assertions.Expect(director.Locator("ul.tree").First).ToContainTextAsync("Phòng Kế hoạch - Tài chính");
+            await Assertions.Expect(director.Locator("ul.tree").First).ToContainTextAsync("hạn 30/11/2026");
         });
 
         var head = await session.LoginAsync("truongphong.gdtrh");
@@ -73,7 +79,8 @@ public sealed class IncomingBrowserTests
         {
             await OpenFromInboxAsync(staff, "Khẩn");
             await staff.GetByRole(AriaRole.Button, new() { Name = "Hoàn thành" }).ClickAsync();
-            await Assertions.Expect(staff.GetByText("Cần ghi kết quả xử lý")).ToBeVisibleAsync();
+            await Assertions.Expect(staff.Locator(".validation-message", new() { HasText = "Cần ghi kết quả xử lý" })).ToBeVisibleAsync();
+            await Assertions.Expect(staff.Locator("#complete .problem[role=alert]")).ToContainTextAsync("Cần ghi kết quả xử lý");
             await staff.FillAsync("#result", "Đã dự thảo kế hoạch, trình Giám đốc ký ban hành.");
             await staff.GetByRole(AriaRole.Button, new() { Name = "Hoàn thành" }).ClickAsync();
             await Assertions.Expect(staff.Locator("#status")).ToHaveTextAsync("Hoàn thành");

@@ -57,7 +57,7 @@ public sealed class OutgoingBrowserTests
             await Assertions.Expect(drafter.Locator("#recipients table")).Not.ToContainTextAsync("Phòng Kế hoạch - Tài chính");
             await drafter.GetByRole(AriaRole.Button, new() { Name = "Lưu nơi nhận", Exact = true }).ClickAsync();
             await Assertions.Expect(drafter.Locator("#recipients table")).ToContainTextAsync("Phòng Kế hoạch - Tài chính");
-            await Assertions.Expect(drafter.Locator("#recipients table")).ToContainTextAsync("Dương Văn Mầm (chuyenvien.gdmnth)");
+            await Assertions.Expect(drafter.Locator("#recipients table")).ToContainTextAsync("Dương Văn Mầm (Chuyên viên)");
             await Assertions.Expect(drafter.Locator("#reviewers")).ToContainTextAsync("Phòng Kế hoạch - Tài chính (KHTC)");
             await drafter.SelectOptionAsync("#reviewers", "KHTC");
             await BrowserSession.ScreenshotAsync(drafter, TestContext, "1-drafter");
@@ -107,7 +107,7 @@ public sealed class OutgoingBrowserTests
             await Assertions.Expect(clerk.Locator("h1")).ToHaveTextAsync("Số: 01/SGDĐT-GDTrH");
             await session.Host.RunDueWorkAsync();
             await clerk.ReloadAsync();
-            await Assertions.Expect(clerk.Locator("#recipients tr", new() { HasText = "chuyenvien.gdmnth" })).ToContainTextAsync("Đã chuyển vào hộp công việc");
+            await Assertions.Expect(clerk.Locator("#recipients tr", new() { HasText = "Dương Văn Mầm" })).ToContainTextAsync("Đã chuyển vào hộp công việc");
             await Assertions.Expect(clerk.GetByRole(AriaRole.Link, new() { Name = "Tệp đã ký số", Exact = true })).ToBeVisibleAsync();
             await BrowserSession.ScreenshotAsync(clerk, TestContext, "3-issued");
         });
@@ -126,7 +126,7 @@ public sealed class OutgoingBrowserTests
             await Assertions.Expect(person.Locator("#inbox")).ToContainTextAsync("Nhận văn bản nội bộ");
             await person.GotoAsync(documentPath);
             await person.GetByRole(AriaRole.Button, new() { Name = "Đã xem", Exact = true }).ClickAsync();
-            await Assertions.Expect(person.Locator("#recipients tr", new() { HasText = "chuyenvien.gdmnth" })).ToContainTextAsync("Đã nhận");
+            await Assertions.Expect(person.Locator("#recipients tr", new() { HasText = "Dương Văn Mầm" })).ToContainTextAsync("Đã nhận");
         });
 
         await BrowserSession.StepsAsync(drafter, TestContext, async () =>
