@@ -57,6 +57,32 @@ public sealed class NotificationTests
     }
 
     [TestMethod]
+    public async Task Article9_3_failed_signature_notifies_the_drafter_and_the_signing_leader_not_the_clerks()
+    {
+        await using var host = await DocBpmWebFactory.CreateAsync(DatabaseProvider.Sqlite);
+        OutgoingPeople.UseTestKeys(host, OutgoingPeople.Wednesday);
+        MissingKeys.Use(host, "phogiamdoc1");
+        var people = await OutgoingPeople.StartAsync(host);
+        var id = await people.Drafter.CreateOutgoingAsync(new
+        {
+            typeCode = "CV", subject = "Về việc kiểm tra cơ sở vật chất", recipients = new object[] { new { kind = "Unit", code = "TCCB" } },
+        });
+        await people.ToClerkAsync(id, "v1");
+        await StepFailureTests.RunUntilIncidentAsync(host);
+        await SweepAsync(host);
+        await SweepAsync(host);
+
+        foreach (var person in new[] { people.Drafter, people.Deputy })
+        {
+            var incident = (await ListAsync(person))["items"]!.AsArray().Single(i => (string?)i!["kind"] == "Incident")!;
+            Assert.AreEqual($"/outgoing/{id}", (string?)incident["link"]);
+            StringAssert.StartsWith((string?)incident["text"], "Sự cố khi xử lý văn bản: Về việc kiểm tra cơ sở vật chất");
+        }
+
+        Assert.IsFalse((await ListAsync(people.Clerk))["items"]!.AsArray().Any(i => (string?)i!["kind"] == "Incident"));
+    }
+
+    [TestMethod]
     public async Task Notification_of_a_group_task_reaches_each_member_and_only_its_owner_reads_or_marks_it()
     {
         await using var host = await DocBpmWebFactory.CreateAsync(DatabaseProvider.Sqlite);
