@@ -2,6 +2,7 @@ using DocBpm.Web.Idempotency;
 using DocBpm.Documents;
 using DocBpm.Engine.Persistence;
 using DocBpm.Web.Accounts;
+using DocBpm.Web.Notifications;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,6 +26,7 @@ public abstract class DocBpmDbContext(DbContextOptions options, DatabaseProvider
         builder.ApplyEngine();
         builder.ApplyDocuments();
         builder.ApplyIdempotency();
+        builder.ApplyNotifications();
         builder.Entity<AppUser>(e =>
         {
             e.Property(u => u.FullName).HasMaxLength(200);

@@ -17,6 +17,7 @@ using DocBpm.Web.Incidents;
 using DocBpm.Web.Instances;
 using DocBpm.Web.Messages;
 using DocBpm.Web.Monitor;
+using DocBpm.Web.Notifications;
 using DocBpm.Web.Organisation;
 using DocBpm.Web.Records;
 using DocBpm.Web.Registers;
@@ -24,6 +25,7 @@ using DocBpm.Web.Outgoing;
 using DocBpm.Web.ProvincialTasks;
 using DocBpm.Web.Scheduling;
 using DocBpm.Web.Signatures;
+using DocBpm.Web.Statistics;
 using DocBpm.Web.Tasks;
 using Scalar.AspNetCore;
 
@@ -46,6 +48,8 @@ public static class DocBpmHost
         services.AddDocBpmDefinitions(builder.Configuration, builder.Environment);
         services.AddDocBpmOutgoingWeb();
         services.AddDocBpmRecordsWeb();
+        services.AddDocBpmNotifications(builder.Configuration);
+        services.AddScoped<DocumentStatistics>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddProblemDetails();
         services.AddExceptionHandler<InputExceptionHandler>();
@@ -89,6 +93,7 @@ public static class DocBpmHost
         app.UseAntiforgery();
         app.UseIdempotencyKeys();
         app.UseInboxNavTrays();
+        app.UseNotificationBell();
 
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/api-reference", o => o.WithTitle("DocBpm API")).AllowAnonymous();
@@ -115,6 +120,8 @@ public static class DocBpmHost
         app.MapIncoming();
         app.MapIncomingCoordination();
         app.MapInbox();
+        app.MapNotifications();
+        app.MapStatistics();
         app.MapInstanceMigration();
         app.MapDesignerPages();
         app.MapDocBpmUi();

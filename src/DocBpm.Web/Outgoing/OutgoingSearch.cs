@@ -6,6 +6,7 @@ using DocBpm.Documents.Outgoing;
 using DocBpm.Engine.Persistence;
 using DocBpm.Web.Components;
 using Microsoft.EntityFrameworkCore;
+using static DocBpm.Web.Components.QueryFields;
 
 namespace DocBpm.Web.Outgoing;
 
@@ -53,29 +54,7 @@ public sealed record OutgoingFilter(
             : (new OutgoingCriteria(book, Trimmed(Number), from, to, Trimmed(Type), Trimmed(Unit), Trimmed(Signer), urgency, Trimmed(Text), page, size), errors);
     }
 
-    private static bool Present(string? text) => !string.IsNullOrWhiteSpace(text);
-
     private static string? Trimmed(string? text) => Present(text) ? text!.Trim() : null;
-
-    private static DateOnly? Date(string? text, string key, string label, Dictionary<string, string[]> errors)
-    {
-        if (!Present(text))
-            return null;
-        if (Vn.TryParseDate(text, out var date))
-            return date;
-        errors[key] = [$"{label} phải theo dạng ngày/tháng/năm, ví dụ 02/12/2026."];
-        return null;
-    }
-
-    private static int Whole(string? text, string key, string label, int min, int max, int fallback, Dictionary<string, string[]> errors)
-    {
-        if (!Present(text))
-            return fallback;
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
-            return value;
-        errors[key] = [$"{label} phải là số từ {min} đến {max}."];
-        return fallback;
-    }
 }
 
 /// <summary>The checked filters of the outgoing list.</summary>

@@ -2,6 +2,7 @@ using DocBpm.Engine.Runtime;
 using DocBpm.Engine.Timers.Quartz;
 using DocBpm.Web.Data;
 using DocBpm.Web.Exchange;
+using DocBpm.Web.Notifications;
 using Quartz;
 
 namespace DocBpm.Web.Scheduling;
@@ -27,6 +28,7 @@ public static class SchedulingServiceCollectionExtensions
             q.AddJob<DueWorkSweepJob>(j => j.WithIdentity(DueWorkSweepJob.Key).StoreDurably());
             q.AddTrigger(t => t.ForJob(DueWorkSweepJob.Key).WithIdentity("due-work-sweep", "docbpm").StartNow()
                 .WithSchedule(SimpleScheduleBuilder.Create().WithInterval(sweep).RepeatForever()));
+            q.AddNotificationJob(configuration);
             if (configuration["Exchange:AxisUrl"] is { Length: > 0 })
             {
                 var intake = TimeSpan.FromSeconds(configuration.GetValue("Exchange:IntakeSeconds", 30));

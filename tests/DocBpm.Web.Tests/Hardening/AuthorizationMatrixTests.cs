@@ -73,6 +73,14 @@ public sealed class AuthorizationMatrixTests
         ["GET /api/inbox"] = SignedIn,
         ["GET /api/inbox/shared"] = SignedIn,
 
+        // One's own notifications only: another's id is 404 inside the action.
+        ["GET /api/notifications"] = SignedIn,
+        ["POST /api/notifications/{id}/read"] = SignedIn,
+        ["POST /api/notifications/read-all"] = SignedIn,
+
+        // Article 14.3: Director and office chief every unit, a deputy the units they supervise, a unit head their own.
+        ["GET /api/statistics/documents"] = "--++++---",
+
         ["GET /api/calendar/days"] = SignedIn,
         ["GET /api/calendar/working-time"] = SignedIn,
         ["PUT /api/calendar/days/{date}"] = Admin,

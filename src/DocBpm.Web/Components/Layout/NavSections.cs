@@ -21,6 +21,10 @@ public static class NavSections
     public static bool ReadsTaskReports(this ClaimsPrincipal user) =>
         user.IsInRole(Roles.OfficeChief) || user.IsInRole(Roles.Director) || user.IsInRole(Roles.Deputy);
 
+    /// <summary>The document statistics (Article 14.3): the leaders, the office chief and the unit heads (their unit).</summary>
+    public static bool ReadsStatistics(this ClaimsPrincipal user) =>
+        user.IsInRole(Roles.Director) || user.IsInRole(Roles.Deputy) || user.IsInRole(Roles.OfficeChief) || user.IsInRole(Roles.UnitHead);
+
     public static bool KeepsRegisters(this ClaimsPrincipal user) => user.IsInRole(Roles.Clerk) || user.IsInRole(Roles.Administrator);
 
     public static bool Models(this ClaimsPrincipal user) => user.IsInRole(Roles.Analyst) || user.IsInRole(Roles.Administrator);

@@ -16,4 +16,11 @@ public static class NavTrayItems
     public static void SetNavTrays(this HttpContext context, IReadOnlyList<NavTray> trays) => context.Items[Key] = trays;
 
     public static IReadOnlyList<NavTray>? NavTrays(this HttpContext context) => context.Items[Key] as IReadOnlyList<NavTray>;
+
+    private static readonly object UnreadKey = new();
+
+    /// <summary>The bell's count, set by the notifications feature before the page renders; no bell without it.</summary>
+    public static void SetUnreadNotifications(this HttpContext context, int unread) => context.Items[UnreadKey] = unread;
+
+    public static int? UnreadNotifications(this HttpContext context) => context.Items[UnreadKey] as int?;
 }
