@@ -46,6 +46,11 @@ public sealed class EnvelopeSignatureTests
     private static EnvelopeVerdict Verdict(byte[] package, string registeredAs = Province) =>
         EnvelopeSignatureCheck.Judge(EnvelopeSignature.Read(package), Province, ArrivedAt, Trust, Registry(registeredAs));
 
+    /// <summary>An RSA agency certificate, for the checks against .NET's own XML-DSig (the test PKI's keys are EC).</summary>
+    private static X509Certificate2 SelfSigned(RSA rsa) =>
+        new CertificateRequest("CN=Sở Giáo dục và Đào tạo Lạng Sơn", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)
+            .CreateSelfSigned(ArrivedAt.AddYears(-1), ArrivedAt.AddYears(1));
+
     private static void AssertRefused(string xml, string reason)
     {
         var read = EnvelopeSignature.Read(Encoding.UTF8.GetBytes(xml));
@@ -127,8 +132,7 @@ public sealed class EnvelopeSignatureTests
     public void Standard_SignedXml_verifies_the_envelope_DocBpm_signs_with_an_RSA_agency_key()
     {
         using var rsa = RSA.Create(2048);
-        using var certificate = new CertificateRequest("CN=Sở Giáo dục và Đào tạo Lạng Sơn", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)
-            .CreateSelfSigned(ArrivedAt.AddYears(-1), ArrivedAt.AddYears(1));
+        using var certificate = SelfSigned(rsa);
         var key = new SoftwareSigningKey(DotNetUtilities.GetRsaKeyPair(rsa).Private, [new Org.BouncyCastle.X509.X509Certificate(certificate.RawData)]);
 
         var signed = EnvelopeSignature.SignAsync(Package(), key, CancellationToken.None).GetAwaiter().GetResult();
@@ -146,8 +150,7 @@ public sealed class EnvelopeSignatureTests
     public void Envelope_signed_by_standard_SignedXml_is_read_as_intact()
     {
         using var rsa = RSA.Create(2048);
-        using var certificate = new CertificateRequest("CN=UBND tỉnh", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)
-            .CreateSelfSigned(ArrivedAt.AddYears(-1), ArrivedAt.AddYears(1));
+        using var certificate = SelfSigned(rsa);
         var document = new XmlDocument { PreserveWhitespace = true };
         document.Load(new MemoryStream(Package()));
         var standard = new SignedXml(document) { SigningKey = rsa };
