@@ -47,6 +47,8 @@ public static class DocumentsServiceCollectionExtensions
         services.AddOptions<IntakeOptions>().Bind(configuration.GetSection(IntakeOptions.Section))
             .Validate(o => o.MaxAttempts >= 1, "Exchange:Intake:MaxAttempts must be at least 1.");
         services.AddScoped<IntakeFailures>();
+        services.AddScoped<EnvelopeSignatureCheck>();
+        services.AddScoped<EnvelopeSigner>();
         services.AddScoped<IntakeService>();
         services.AddScoped<DispatchStates>();
         services.AddScoped<IOutboxHandler, DispatchToBusHandler>();

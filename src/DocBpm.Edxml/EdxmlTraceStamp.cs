@@ -9,6 +9,14 @@ namespace DocBpm.Edxml;
 /// </summary>
 public static class EdxmlTraceStamp
 {
+    /// <summary>
+    /// Whether the sender signed the package (an element in <c>edXMLHeader/DigitalSignature</c>). A forwarder then passes
+    /// it on unchanged: the signature covers the whole package, trace list included (docs/edxml.md), so a hop stamped
+    /// into it would read as tampering at the receiver.
+    /// </summary>
+    public static bool IsSigned(this EdxmlReadResult<EdxmlPackage> read) =>
+        read.Root?.Element(Ns + "edXMLEnvelope")?.Element(Ns + "edXMLHeader")?.Element(Ns + "DigitalSignature")?.HasElements == true;
+
     public static byte[] Stamped(this EdxmlReadResult<EdxmlPackage> read, string organId, DateTimeOffset at)
     {
         if (!read.IsValid || read.Root is not { Document: { } document } root)

@@ -60,6 +60,26 @@ public sealed class AxisTests
     }
 
     [TestMethod]
+    public async Task A_signed_package_is_passed_on_byte_for_byte_without_the_axis_hop_which_would_break_its_signature()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var axis = new AxisFactory(database, new FakeTimeProvider(Now));
+        using var rsa = System.Security.Cryptography.RSA.Create(2048);
+        using var certificate = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=Sở Giáo dục và Đào tạo", rsa,
+            System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1).CreateSelfSigned(Now.AddYears(-1), Now.AddYears(1));
+        var key = new DocBpm.Documents.Signatures.SoftwareSigningKey(Org.BouncyCastle.Security.DotNetUtilities.GetRsaKeyPair(rsa).Private,
+            [new Org.BouncyCastle.X509.X509Certificate(certificate.RawData)]);
+        var signed = await EnvelopeSignature.SignAsync(Package(Department, Province), key, CancellationToken.None);
+
+        await axis.ClientFor(Department).SendAsync(signed, CancellationToken.None);
+
+        var province = axis.ClientFor(Province);
+        var received = await province.FetchAsync((await province.PendingAsync(CancellationToken.None)).Single().PackageId, CancellationToken.None);
+        CollectionAssert.AreEqual(signed, received);
+        Assert.AreEqual(EnvelopeSeal.Intact, EnvelopeSignature.Read(received).State);
+    }
+
+    [TestMethod]
     public async Task An_agency_reads_only_what_is_addressed_to_it()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);

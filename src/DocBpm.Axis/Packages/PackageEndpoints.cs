@@ -50,7 +50,8 @@ public static partial class PackageEndpoints
             SenderCode = sender,
             DocumentId = header.DocumentId,
             ReceivedAt = now,
-            Content = read.Stamped(options.Value.OrganId, now),
+            // The receipt time is the hop's record for a signed package, which must arrive as its sender signed it.
+            Content = read.IsSigned() ? body : read.Stamped(options.Value.OrganId, now),
         };
         db.Packages.Add(package);
         db.Deliveries.AddRange(recipients.Select(r => new DeliveryRecord { Id = Guid.CreateVersion7(), PackageId = package.Id, RecipientCode = r }));

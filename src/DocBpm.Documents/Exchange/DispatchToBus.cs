@@ -32,7 +32,7 @@ public sealed record DispatchDocument(
 /// </summary>
 [Activity(Topic, Category = "Văn bản", DisplayName = "Gửi lên trục liên thông",
     Description = "Đóng gói văn bản theo edXML và gửi tới các cơ quan nhận qua trục liên thông; theo dõi trạng thái từng nơi nhận.")]
-public sealed class DispatchToBus(DbContext db, FileStore files, IOptions<AxisConnection> connection) : IActivity
+public sealed class DispatchToBus(DbContext db, FileStore files, IOptions<AxisConnection> connection, EnvelopeSigner signer) : IActivity
 {
     public const string Topic = "DispatchToBus";
 
@@ -64,7 +64,7 @@ public sealed class DispatchToBus(DbContext db, FileStore files, IOptions<AxisCo
             attachments.Add(new EdxmlAttachment(file.Id.ToString("N"), file.Name, file.ContentType, file.Content));
         }
 
-        var package = EdxmlWriter.Write(new EdxmlPackage(
+        var package = await signer.SignAsync(EdxmlWriter.Write(new EdxmlPackage(
             new EdxmlMessageHeader(new EdxmlOrganization(me.AgencyCode, me.AgencyName), [.. recipients.Select(r => new EdxmlOrganization(r, r))],
                 document.CodeNumber, document.CodeNotation, document.Place, document.PromulgationDate,
                 new EdxmlDocumentType(document.DocumentTypeCode, document.DocumentTypeName), document.Subject,
@@ -73,7 +73,7 @@ public sealed class DispatchToBus(DbContext db, FileStore files, IOptions<AxisCo
             [new EdxmlTrace(me.AgencyCode, context.Now)],
             new EdxmlBusiness(document.Business, null, null, document.PaperAlsoSent, document.Corrects,
                 document.Business == BusinessDocType.Replace && document.Corrects is { } replaced ? [new EdxmlReplacement(replaced, recipients)] : null),
-            attachments));
+            attachments)), cancellationToken);
         var stored = files.AddGenerated($"{document.CodeNumber}.edxml", "application/xml", package);
         var batch = Guid.CreateVersion7();
         db.Set<DispatchRecord>().AddRange(recipients.Select(r => new DispatchRecord

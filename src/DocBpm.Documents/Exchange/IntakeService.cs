@@ -31,6 +31,7 @@ public sealed partial class IntakeService(
     TimeProvider time,
     IOptions<AxisConnection> connection,
     IntakeFailures failures,
+    EnvelopeSignatureCheck envelopeSignature,
     ILogger<IntakeService> logger)
 {
     public const string DocumentArrived = "incoming-document";
@@ -122,6 +123,15 @@ public sealed partial class IntakeService(
             return;
         }
 
+        // Who signed the envelope is checked before anything is stored: a package altered after signing, or signed with
+        // another agency's key, is refused like any other package the sender must send again.
+        var seal = await envelopeSignature.CheckAsync(content, pending.SenderCode, pending.ReceivedAt, cancellationToken);
+        if (!seal.Accepted)
+        {
+            await RefuseAsync(pending, IntakeFailureCause.Signature, seal.Note, cancellationToken);
+            return;
+        }
+
         // Zipped attachments are unzipped (bounded) before anything else looks at the files; a zip bomb, a path leading out
         // of the archive or an encrypted entry refuses the package.
         var unzipped = ZippedAttachments.Expand(read.Value!.Attachments);
@@ -187,6 +197,7 @@ public sealed partial class IntakeService(
         db.Set<ReceivedDocument>().Add(document);
         var registerEntry = incoming.AddFromAxis(document, header.DocumentType.TypeName, header.Signer.FullName,
             package.Business.PaperAlsoSent);
+        db.Record(registerEntry, document.ArrivedAt, "axis", IncomingActions.EnvelopeSignature, seal.Note);
         await LinkCorrectionAsync(registerEntry, package.Business, cancellationToken);
         QueueStatus(document, ExchangeStatus.Arrived, null);
 

@@ -24,6 +24,9 @@ public static class IncomingActions
     /// <summary>The sender replaced the document over the axis, under the same identifier (Article 9.5 at the sender).</summary>
     public const string ReplacedBySender = "replaced-by-sender";
 
+    /// <summary>What the intake found of the edXML envelope's signature: the sender's, or none (issue 21).</summary>
+    public const string EnvelopeSignature = "envelope-signature";
+
     public static string Vietnamese(string action) => action switch
     {
         Arrived => "Nhận từ trục liên thông",
@@ -40,6 +43,7 @@ public static class IncomingActions
         UrgentOverdue => "Văn bản khẩn quá thời hạn",
         UpdatedBySender => "Nơi gửi cập nhật văn bản",
         ReplacedBySender => "Nơi gửi thay thế văn bản",
+        EnvelopeSignature => "Kiểm tra chữ ký số gói tin",
         _ => action,
     };
 

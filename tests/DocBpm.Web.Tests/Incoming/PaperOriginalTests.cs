@@ -42,8 +42,11 @@ public sealed class PaperOriginalTests
         var sent = new Dictionary<string, bool>();
         foreach (var pending in await finance.PendingAsync(CancellationToken.None))
         {
-            var package = EdxmlReader.ReadPackage(await finance.FetchAsync(pending.PackageId, CancellationToken.None)).Value!;
+            var content = await finance.FetchAsync(pending.PackageId, CancellationToken.None);
+            var package = EdxmlReader.ReadPackage(content).Value!;
             sent[package.Header.Subject] = package.Business.PaperAlsoSent;
+            Assert.AreEqual(DocBpm.Documents.Exchange.EnvelopeSeal.Intact, DocBpm.Documents.Exchange.EnvelopeSignature.Read(content).State,
+                "issue 21: with the agency key configured, the envelope is signed with it and reaches the recipient intact");
         }
 
         Assert.IsTrue(sent["Về việc phê duyệt dự án sửa chữa trường học"], "Bussiness/Paper = 1: the paper original follows");
