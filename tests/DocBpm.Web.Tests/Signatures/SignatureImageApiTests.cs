@@ -29,14 +29,7 @@ public sealed class SignatureImageApiTests
         var saved = (await OutgoingClient.Ok(await admin.PutAsync(Agency, Png(seal))))!;
         Assert.AreEqual(240, (int)saved["width"]!);
         CollectionAssert.AreEqual(seal, await admin.GetByteArrayAsync(Agency));
-        var id = await people.Drafter.CreateOutgoingAsync(new
-        {
-            typeCode = "CV",
-            subject = "Về việc triển khai chuyển đổi số trong trường học",
-            urgency = "Normal",
-            copies = 1,
-            recipients = new object[] { new { kind = "Unit", code = "TCCB" } },
-        });
+        var id = await IssuedDocument.NewLetterAsync(people.Drafter);
         await people.ToClerkAsync(id, "v1");
         await people.IssueAsync(id);
 

@@ -98,17 +98,8 @@ public sealed class TokenSigningTests
     [TestMethod]
     public async Task Article9_3_a_leader_signs_on_a_token_through_prepare_and_complete_and_the_issued_document_is_legally_valid()
     {
-        var demo = DemoPki.EnsureCreated(Path.Combine(Directory.CreateTempSubdirectory("docbpm-token-").FullName, "pki"),
-        [
-            new DemoSigner("phogiamdoc1", "Nông Thị Phó", SignerKind.Person, "Phó Giám đốc"),
-            new DemoSigner("phogiamdoc2", "Lộc Văn Hai", SignerKind.Person, "Phó Giám đốc"),
-            new DemoSigner("agency", "Sở Giáo dục và Đào tạo Lạng Sơn", SignerKind.Organisation),
-        ]);
         await using var host = await DocBpmWebFactory.CreateAsync(DatabaseProvider.Sqlite);
-        TrustOnlyTheAgencyKey(host, demo);
-        var token = new SigningToken(demo.Keys["phogiamdoc1"].Path, demo.Keys["phogiamdoc1"].Password);
-        var otherToken = new SigningToken(demo.Keys["phogiamdoc2"].Path, demo.Keys["phogiamdoc2"].Password);
-        await RegisterAsync(host, token, new SigningToken(demo.Keys["agency"].Path, demo.Keys["agency"].Password));
+        var (token, otherToken) = await LeadersWithTokensAsync(host);
         var people = await OutgoingPeople.SignInAsync(host);
         var otherDeputy = await host.LoginAsync("phogiamdoc2");
         var id = await PresentedToTheDeputyAsync(people, "v1");
@@ -151,17 +142,8 @@ public sealed class TokenSigningTests
     [TestMethod]
     public async Task Article9_3_a_signing_service_returning_a_detached_cms_over_the_prepared_attributes_signs_and_any_other_cms_is_refused()
     {
-        var demo = DemoPki.EnsureCreated(Path.Combine(Directory.CreateTempSubdirectory("docbpm-token-cms-").FullName, "pki"),
-        [
-            new DemoSigner("phogiamdoc1", "Nông Thị Phó", SignerKind.Person, "Phó Giám đốc"),
-            new DemoSigner("phogiamdoc2", "Lộc Văn Hai", SignerKind.Person, "Phó Giám đốc"),
-            new DemoSigner("agency", "Sở Giáo dục và Đào tạo Lạng Sơn", SignerKind.Organisation),
-        ]);
         await using var host = await DocBpmWebFactory.CreateAsync(DatabaseProvider.Sqlite);
-        TrustOnlyTheAgencyKey(host, demo);
-        var token = new SigningToken(demo.Keys["phogiamdoc1"].Path, demo.Keys["phogiamdoc1"].Password);
-        var otherToken = new SigningToken(demo.Keys["phogiamdoc2"].Path, demo.Keys["phogiamdoc2"].Password);
-        await RegisterAsync(host, token, new SigningToken(demo.Keys["agency"].Path, demo.Keys["agency"].Password));
+        var (token, otherToken) = await LeadersWithTokensAsync(host);
         var people = await OutgoingPeople.SignInAsync(host);
         var id = await PresentedToTheDeputyAsync(people, "v1");
         var prepared = (await OutgoingClient.Ok(await token.PrepareAsync(people.Deputy, id)))!;
@@ -199,6 +181,21 @@ public sealed class TokenSigningTests
         Assert.AreEqual("Nông Thị Phó", (string?)report["signatures"]![0]!["signer"]!["name"], "signed by the signing service's CMS");
     }
 
+    /// <summary>A demo PKI whose two deputies sign on tokens; the agency's key is on the server, and all are registered.</summary>
+    private static async Task<(SigningToken Deputy, SigningToken OtherDeputy)> LeadersWithTokensAsync(DocBpmWebFactory host)
+    {
+        var demo = DemoPki.EnsureCreated(Path.Combine(Directory.CreateTempSubdirectory("docbpm-token-").FullName, "pki"),
+        [
+            new DemoSigner("phogiamdoc1", "Nông Thị Phó", SignerKind.Person, "Phó Giám đốc"),
+            new DemoSigner("phogiamdoc2", "Lộc Văn Hai", SignerKind.Person, "Phó Giám đốc"),
+            new DemoSigner("agency", "Sở Giáo dục và Đào tạo Lạng Sơn", SignerKind.Organisation),
+        ]);
+        TrustOnlyTheAgencyKey(host, demo);
+        var token = new SigningToken(demo.Keys["phogiamdoc1"].Path, demo.Keys["phogiamdoc1"].Password);
+        await RegisterAsync(host, token, new SigningToken(demo.Keys["agency"].Path, demo.Keys["agency"].Password));
+        return (token, new SigningToken(demo.Keys["phogiamdoc2"].Path, demo.Keys["phogiamdoc2"].Password));
+    }
+
     /// <summary>The server holds the agency's key only; the leaders' keys stay on their tokens.</summary>
     private static void TrustOnlyTheAgencyKey(DocBpmWebFactory host, DemoPkiFiles demo)
     {
@@ -223,14 +220,7 @@ public sealed class TokenSigningTests
 
     private static async Task<Guid> PresentedToTheDeputyAsync(OutgoingPeople people, string version)
     {
-        var id = await people.Drafter.CreateOutgoingAsync(new
-        {
-            typeCode = "CV",
-            subject = "Về việc triển khai chuyển đổi số trong trường học",
-            urgency = "Normal",
-            copies = 1,
-            recipients = new object[] { new { kind = "Unit", code = "TCCB" } },
-        });
+        var id = await IssuedDocument.NewLetterAsync(people.Drafter);
         await people.Drafter.UploadAsync(id, "du-thao.pdf", OutgoingClient.Pdf(version));
         await people.Drafter.StepAsync(id, "submit", new { reviewers = Array.Empty<string>() });
         await people.Head.StepAsync(id, "approve");
