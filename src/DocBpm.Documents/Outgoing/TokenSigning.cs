@@ -34,22 +34,27 @@ public sealed class TokenSigning(OutgoingDrafts drafts, OutgoingFlow flow, IPeop
         var chain = Chain(certificates);
         ExpectOwnCertificate(chain[0], leader);
         var request = new TokenSigningRequest(id, await flow.MainFileAsync(id, cancellationToken), leader.UserName, time.GetUtcNow(), certificates!);
-        var prepared = await signatures.PrepareFileAsync(request.FileId, chain, SignatureRole.Personal, leader.FullName, request.SigningTime,
+        var prepared = await signatures.PrepareFileAsync(request.FileId, chain, await AppearanceAsync(leader, cancellationToken), request.SigningTime,
             cancellationToken);
         return new PreparedTokenSignature(request, prepared.ToBeSigned, prepared.ToBeSignedDigest);
     }
 
+    /// <summary>
+    /// Takes the signer's output — the bare signature value, or a detached CMS over exactly the prepared attributes with the
+    /// prepared certificate (<see cref="SignerOutput"/>) — and embeds DocBpm's CMS with that value.
+    /// </summary>
     /// <exception cref="OutgoingRefusedException">Not the signer's task (403), the version changed since it was prepared (409), or the
     /// signature value is not the certificate's key's signature of the prepared bytes (422).</exception>
-    public async Task CompleteAsync(Guid id, TokenSigningRequest request, byte[]? signatureValue, string? comment, TaskActor actor,
+    /// <exception cref="SignatureInputException">The CMS is malformed or not over the prepared attributes and certificate (422, with its code).</exception>
+    public async Task CompleteAsync(Guid id, TokenSigningRequest request, SignerOutput output, string? comment, TaskActor actor,
         CancellationToken cancellationToken)
     {
         if (request.DocumentId != id || !string.Equals(request.UserName, actor.UserName, StringComparison.OrdinalIgnoreCase))
             throw new OutgoingRefusedException(RefusalKind.Forbidden, "Yêu cầu ký này được chuẩn bị cho văn bản khác hoặc người ký khác.",
                 $"A signature prepared for {request.UserName} on {request.DocumentId} was completed by {actor.UserName} on {id}.");
-        if (signatureValue is not { Length: > 0 and <= 8192 })
-            throw new OutgoingRefusedException(RefusalKind.Malformed, "Thiếu giá trị chữ ký (signatureValue) hoặc giá trị quá dài.",
-                "The signature value is missing or too long.");
+        if ((output.SignatureValue is null) == (output.Cms is null) || output.SignatureValue is { Length: 0 or > 8192 })
+            throw new OutgoingRefusedException(RefusalKind.Malformed, "Cần đúng một trong hai: giá trị chữ ký (signatureValue, tối đa 8 KB) hoặc CMS (cms).",
+                "Exactly one of the signature value and the CMS is expected, the value within 8 KB.");
         var leader = await SignerAsync(id, actor, cancellationToken);
         var chain = Chain(request.Certificates);
         if (await flow.MainFileAsync(id, cancellationToken) != request.FileId)
@@ -57,7 +62,7 @@ public sealed class TokenSigning(OutgoingDrafts drafts, OutgoingFlow flow, IPeop
                 $"Outgoing document {id} has a new main version since the signature was prepared.");
         try
         {
-            await signatures.CompleteFileAsync(request.FileId, chain, SignatureRole.Personal, leader.FullName, request.SigningTime, signatureValue,
+            await signatures.CompleteFileAsync(request.FileId, chain, await AppearanceAsync(leader, cancellationToken), request.SigningTime, output,
                 cancellationToken);
         }
         catch (SignatureRefusedException refused)
@@ -67,6 +72,13 @@ public sealed class TokenSigning(OutgoingDrafts drafts, OutgoingFlow flow, IPeop
 
         await flow.SignAsync(id, comment, actor, SignerHeldKey.KeyIdOf(chain[0]), cancellationToken);
     }
+
+    /// <summary>
+    /// The same in both phases, so that completing prepares the same bytes; an image the admin replaces in between makes
+    /// the signature fail to match, and the leader prepares again.
+    /// </summary>
+    private Task<SignatureAppearance> AppearanceAsync(Person leader, CancellationToken cancellationToken) =>
+        signatures.AppearanceAsync(SignatureRole.Personal, leader.FullName, leader.UserName, null, cancellationToken);
 
     /// <summary>Only the leader holding the document's open Sign task signs it.</summary>
     private async Task<Person> SignerAsync(Guid id, TaskActor actor, CancellationToken cancellationToken)

@@ -27,6 +27,9 @@ public sealed class SignDocument(DocumentSignatures signatures) : IActivity
     [Input(DisplayName = "Người ký", Description = "Tên hiện trên chữ ký; mặc định lấy từ chứng thư số.")]
     public Input<string>? SignerName { get; init; }
 
+    [Input(DisplayName = "Tài khoản người ký", Description = "Chọn ảnh chữ ký của người này (Phụ lục I, NĐ30); chữ ký cơ quan dùng ảnh con dấu.")]
+    public Input<string>? SignerUserName { get; init; }
+
     [Input(DisplayName = "Số, ký hiệu văn bản")]
     public Input<string>? Notation { get; init; }
 
@@ -41,7 +44,7 @@ public sealed class SignDocument(DocumentSignatures signatures) : IActivity
         try
         {
             var signed = await signatures.SignFileAsync(context.Get(FileId), context.Get(KeyId), context.Get(Role), context.Get(SignerName),
-                context.Get(Notation), context.Get(Page), cancellationToken);
+                context.Get(SignerUserName), context.Get(Notation), context.Get(Page), cancellationToken);
             context.Set(SignedFileId, signed.Id);
             return Outcome.Done;
         }

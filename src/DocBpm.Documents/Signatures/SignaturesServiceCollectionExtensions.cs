@@ -19,6 +19,7 @@ public static class SignaturesServiceCollectionExtensions
             services.AddHttpClient<ITimestampClient, HttpTimestampClient>(http => http.BaseAddress = timestampUrl);
         services.AddScoped<PdfSigner>();
         services.AddScoped<SignerRegistry>();
+        services.AddScoped<SignatureImages>();
         services.AddScoped<DocumentSignatures>();
         return services;
     }

@@ -47,7 +47,7 @@ public static class SignatureModel
             e.HasIndex(a => a.Thumbprint);
             e.HasIndex(a => a.SubjectIdentifier);
         });
-        return modelBuilder;
+        return modelBuilder.ApplySignatureImages();
     }
 }
 

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text.Json;
 using DocBpm.Documents.Outgoing;
+using DocBpm.Documents.Signatures;
 using DocBpm.Engine;
 using DocBpm.Web.Accounts;
 using Microsoft.AspNetCore.DataProtection;
@@ -19,8 +20,11 @@ public sealed record PrepareSignatureRequest(IReadOnlyList<string>? Certificates
 /// </summary>
 public sealed record PreparedSignatureView(string Id, Guid FileId, DateTimeOffset SigningTime, string DigestAlgorithm, string Digest, string ToBeSigned);
 
-/// <summary>The prepared <c>id</c> and the CMS signature value (base64) the signer's key made.</summary>
-public sealed record CompleteSignatureRequest(string? Id, string? SignatureValue, string? Comment);
+/// <summary>
+/// The prepared <c>id</c> and what the signer's key made, base64: the bare signature value (<c>signatureValue</c>) or a
+/// detached CMS SignedData over the prepared attributes (<c>cms</c>, DER, at most 64 KB) — exactly one of them.
+/// </summary>
+public sealed record CompleteSignatureRequest(string? Id, string? SignatureValue, string? Comment, string? Cms = null);
 
 /// <summary>
 /// Two-phase signing for a leader's USB token or remote signing service (Article 9.3): the key never reaches the server.
@@ -63,8 +67,10 @@ public static class TokenSigningEndpoints
 
         if (prepared is null)
             throw Malformed("Mã chuẩn bị ký (id) không hợp lệ hoặc đã hết hạn; hãy chuẩn bị ký lại.");
-        var value = Base64(request.SignatureValue, "Giá trị chữ ký phải mã hóa base64.");
-        await signing.CompleteAsync(id, prepared, value, request.Comment, user.ToTaskActor(), cancellationToken);
+        var output = new SignerOutput(
+            request.SignatureValue is null ? null : Base64(request.SignatureValue, "Giá trị chữ ký phải mã hóa base64."),
+            request.Cms is null ? null : Base64(request.Cms, "CMS phải là DER mã hóa base64."));
+        await signing.CompleteAsync(id, prepared, output, request.Comment, user.ToTaskActor(), cancellationToken);
         return TypedResults.NoContent();
     }
 

@@ -25,6 +25,7 @@ public static class SignatureEndpoints
         group.MapPost("/authorities", AddAsync).RequireAuthorization(Policies.Administrator).Idempotent();
         group.MapDelete("/authorities/{id:guid}", async Task<Results<NoContent, NotFound>> (Guid id, SignerRegistry registry, CancellationToken ct) =>
             await registry.RemoveAsync(id, ct) ? TypedResults.NoContent() : TypedResults.NotFound()).RequireAuthorization(Policies.Administrator);
+        app.MapSignatureImages();
         return group;
     }
 

@@ -7,6 +7,17 @@ namespace DocBpm.Web.Tests.Signatures;
 /// <summary>Article 4 on an issued outgoing document: the file the clerk issued, checked by DocBpm's verifier and by poppler's pdfsig.</summary>
 public static class IssuedDocument
 {
+    /// <summary>A new outgoing letter to the TCCB unit, drafted by <paramref name="drafter"/>; its id.</summary>
+    public static Task<Guid> NewLetterAsync(HttpClient drafter) =>
+        drafter.CreateOutgoingAsync(new
+        {
+            typeCode = "CV",
+            subject = "Về việc triển khai chuyển đổi số trong trường học",
+            urgency = "Normal",
+            copies = 1,
+            recipients = new object[] { new { kind = "Unit", code = "TCCB" } },
+        });
+
     /// <summary>Asserts the document is issued, legally valid and both its signatures valid for pdfsig; returns the verifier's report.</summary>
     public static async Task<JsonNode> AssertLegallyValidAsync(OutgoingPeople people, Guid id)
     {

@@ -6,6 +6,12 @@ using DocBpm.Documents.Signatures;
 using DocBpm.Documents.Tests.Signatures;
 using DocBpm.Engine.Persistence;
 using DocBpm.Web.Tests.Outgoing;
+using Org.BouncyCastle.Asn1;
+using Org.BouncyCastle.Asn1.Cms;
+using Org.BouncyCastle.Asn1.Nist;
+using PkcsObjectIdentifiers = Org.BouncyCastle.Asn1.Pkcs.PkcsObjectIdentifiers;
+using Org.BouncyCastle.Asn1.X509;
+using Org.BouncyCastle.Asn1.X9;
 using Org.BouncyCastle.Crypto;
 using Org.BouncyCastle.Crypto.Parameters;
 using Org.BouncyCastle.Pkcs;
@@ -50,6 +56,33 @@ public sealed class SigningToken
     public static Task<HttpResponseMessage> CompleteAsync(HttpClient signer, Guid id, string preparedId, byte[] signatureValue) =>
         signer.PostAsJsonAsync($"/api/outgoing/{id}/signature/complete", new { id = preparedId, signatureValue = Convert.ToBase64String(signatureValue) });
 
+    public static Task<HttpResponseMessage> CompleteWithCmsAsync(HttpClient signer, Guid id, string preparedId, byte[] cms) =>
+        signer.PostAsJsonAsync($"/api/outgoing/{id}/signature/complete", new { id = preparedId, cms = Convert.ToBase64String(cms) });
+
+    /// <summary>This token's SignerInfo over <paramref name="signedAttributes"/> (DER SET), as a remote signing service makes it.</summary>
+    public SignerInfo SignerInfo(byte[] signedAttributes)
+    {
+        var ec = key is ECPrivateKeyParameters;
+        var signer = SignerUtilities.GetSigner(ec ? "SHA256WITHECDSA" : "SHA256WITHRSA");
+        signer.Init(true, key);
+        signer.BlockUpdate(signedAttributes, 0, signedAttributes.Length);
+        var certificate = Chain[0];
+        return new SignerInfo(new SignerIdentifier(new IssuerAndSerialNumber(certificate.IssuerDN, new DerInteger(certificate.SerialNumber))),
+            new AlgorithmIdentifier(NistObjectIdentifiers.IdSha256, DerNull.Instance), (Asn1Set)Asn1Object.FromByteArray(signedAttributes),
+            new AlgorithmIdentifier(ec ? X9ObjectIdentifiers.ECDsaWithSha256 : PkcsObjectIdentifiers.Sha256WithRsaEncryption),
+            new DerOctetString(signer.GenerateSignature()), null);
+    }
+
+    /// <summary>A CMS SignedData of the given signers with this token's chain; detached unless <paramref name="content"/> is given.</summary>
+    public byte[] Cms(IEnumerable<SignerInfo> signers, byte[]? content = null)
+    {
+        var sha256 = new AlgorithmIdentifier(NistObjectIdentifiers.IdSha256, DerNull.Instance);
+        var certificates = new DerSet(Chain.Select(c => (Asn1Encodable)X509CertificateStructure.GetInstance(c.GetEncoded())).ToArray());
+        var data = new SignedData(new DerSet((Asn1Encodable)sha256), new ContentInfo(CmsObjectIdentifiers.Data, content is null ? null : new DerOctetString(content)),
+            certificates, null, new DerSet(signers.Cast<Asn1Encodable>().ToArray()));
+        return new ContentInfo(CmsObjectIdentifiers.SignedData, data).GetEncoded(Asn1Encodable.Der);
+    }
+
     /// <summary>The whole round trip: prepare, sign on the token, complete.</summary>
     public async Task<HttpResponseMessage> SignAsync(HttpClient signer, Guid id)
     {
@@ -65,17 +98,8 @@ public sealed class TokenSigningTests
     [TestMethod]
     public async Task Article9_3_a_leader_signs_on_a_token_through_prepare_and_complete_and_the_issued_document_is_legally_valid()
     {
-        var demo = DemoPki.EnsureCreated(Path.Combine(Directory.CreateTempSubdirectory("docbpm-token-").FullName, "pki"),
-        [
-            new DemoSigner("phogiamdoc1", "Nông Thị Phó", SignerKind.Person, "Phó Giám đốc"),
-            new DemoSigner("phogiamdoc2", "Lộc Văn Hai", SignerKind.Person, "Phó Giám đốc"),
-            new DemoSigner("agency", "Sở Giáo dục và Đào tạo Lạng Sơn", SignerKind.Organisation),
-        ]);
         await using var host = await DocBpmWebFactory.CreateAsync(DatabaseProvider.Sqlite);
-        TrustOnlyTheAgencyKey(host, demo);
-        var token = new SigningToken(demo.Keys["phogiamdoc1"].Path, demo.Keys["phogiamdoc1"].Password);
-        var otherToken = new SigningToken(demo.Keys["phogiamdoc2"].Path, demo.Keys["phogiamdoc2"].Password);
-        await RegisterAsync(host, token, new SigningToken(demo.Keys["agency"].Path, demo.Keys["agency"].Password));
+        var (token, otherToken) = await LeadersWithTokensAsync(host);
         var people = await OutgoingPeople.SignInAsync(host);
         var otherDeputy = await host.LoginAsync("phogiamdoc2");
         var id = await PresentedToTheDeputyAsync(people, "v1");
@@ -115,6 +139,63 @@ public sealed class TokenSigningTests
         Assert.AreEqual("Nông Thị Phó", (string?)report["signatures"]![0]!["signer"]!["name"], "signed on the leader's own token");
     }
 
+    [TestMethod]
+    public async Task Article9_3_a_signing_service_returning_a_detached_cms_over_the_prepared_attributes_signs_and_any_other_cms_is_refused()
+    {
+        await using var host = await DocBpmWebFactory.CreateAsync(DatabaseProvider.Sqlite);
+        var (token, otherToken) = await LeadersWithTokensAsync(host);
+        var people = await OutgoingPeople.SignInAsync(host);
+        var id = await PresentedToTheDeputyAsync(people, "v1");
+        var prepared = (await OutgoingClient.Ok(await token.PrepareAsync(people.Deputy, id)))!;
+        var preparedId = (string)prepared["id"]!;
+        var toBeSigned = Convert.FromBase64String((string)prepared["toBeSigned"]!);
+        var withSigningTime = new Asn1EncodableVector();
+        foreach (var attribute in (Asn1Set)Asn1Object.FromByteArray(toBeSigned))
+            withSigningTime.Add(attribute);
+        withSigningTime.Add(new Org.BouncyCastle.Asn1.Cms.Attribute(CmsAttributes.SigningTime, new DerSet((Asn1Encodable)new Org.BouncyCastle.Asn1.X509.Time(DateTime.UnixEpoch))));
+
+        async Task RefusedAsync(byte[] cms, string code)
+        {
+            var response = await SigningToken.CompleteWithCmsAsync(people.Deputy, id, preparedId, cms);
+            var problem = (await response.Content.ReadFromJsonAsync<JsonNode>())!;
+            Assert.AreEqual(HttpStatusCode.UnprocessableEntity, response.StatusCode, problem.ToJsonString());
+            Assert.AreEqual(code, (string?)problem["code"], problem.ToJsonString());
+        }
+
+        await RefusedAsync(token.Cms([token.SignerInfo(new DerSet(withSigningTime).GetEncoded(Asn1Encodable.Der))]), "cms-attributes");
+        await RefusedAsync(otherToken.Cms([otherToken.SignerInfo(toBeSigned)]), "cms-certificate");
+        await RefusedAsync(token.Cms([token.SignerInfo(toBeSigned), otherToken.SignerInfo(toBeSigned)]), "cms-signers");
+        await RefusedAsync(token.Cms([token.SignerInfo(toBeSigned)], OutgoingClient.Pdf("v1")), "cms-not-detached");
+        await RefusedAsync([0x30, 0x03, 0x02, 0x01, 0x01], "cms-malformed");
+        await RefusedAsync(new byte[70 * 1024], "cms-size");
+        await OutgoingClient.AssertProblemAsync(await people.Deputy.PostAsJsonAsync($"/api/outgoing/{id}/signature/complete",
+            new { id = preparedId, signatureValue = "AAAA", cms = "AAAA" }), HttpStatusCode.BadRequest, "đúng một");
+        Assert.AreEqual("AwaitingSignature", (string?)(await people.Drafter.PageAsync(id))["stage"], "a refused CMS stores nothing");
+
+        Assert.AreEqual(HttpStatusCode.NoContent,
+            (await SigningToken.CompleteWithCmsAsync(people.Deputy, id, preparedId, token.Cms([token.SignerInfo(toBeSigned)]))).StatusCode);
+        await host.RunDueWorkAsync();
+        await people.IssueAsync(id);
+
+        var report = await IssuedDocument.AssertLegallyValidAsync(people, id);
+        Assert.AreEqual("Nông Thị Phó", (string?)report["signatures"]![0]!["signer"]!["name"], "signed by the signing service's CMS");
+    }
+
+    /// <summary>A demo PKI whose two deputies sign on tokens; the agency's key is on the server, and all are registered.</summary>
+    private static async Task<(SigningToken Deputy, SigningToken OtherDeputy)> LeadersWithTokensAsync(DocBpmWebFactory host)
+    {
+        var demo = DemoPki.EnsureCreated(Path.Combine(Directory.CreateTempSubdirectory("docbpm-token-").FullName, "pki"),
+        [
+            new DemoSigner("phogiamdoc1", "Nông Thị Phó", SignerKind.Person, "Phó Giám đốc"),
+            new DemoSigner("phogiamdoc2", "Lộc Văn Hai", SignerKind.Person, "Phó Giám đốc"),
+            new DemoSigner("agency", "Sở Giáo dục và Đào tạo Lạng Sơn", SignerKind.Organisation),
+        ]);
+        TrustOnlyTheAgencyKey(host, demo);
+        var token = new SigningToken(demo.Keys["phogiamdoc1"].Path, demo.Keys["phogiamdoc1"].Password);
+        await RegisterAsync(host, token, new SigningToken(demo.Keys["agency"].Path, demo.Keys["agency"].Password));
+        return (token, new SigningToken(demo.Keys["phogiamdoc2"].Path, demo.Keys["phogiamdoc2"].Password));
+    }
+
     /// <summary>The server holds the agency's key only; the leaders' keys stay on their tokens.</summary>
     private static void TrustOnlyTheAgencyKey(DocBpmWebFactory host, DemoPkiFiles demo)
     {
@@ -139,14 +220,7 @@ public sealed class TokenSigningTests
 
     private static async Task<Guid> PresentedToTheDeputyAsync(OutgoingPeople people, string version)
     {
-        var id = await people.Drafter.CreateOutgoingAsync(new
-        {
-            typeCode = "CV",
-            subject = "Về việc triển khai chuyển đổi số trong trường học",
-            urgency = "Normal",
-            copies = 1,
-            recipients = new object[] { new { kind = "Unit", code = "TCCB" } },
-        });
+        var id = await IssuedDocument.NewLetterAsync(people.Drafter);
         await people.Drafter.UploadAsync(id, "du-thao.pdf", OutgoingClient.Pdf(version));
         await people.Drafter.StepAsync(id, "submit", new { reviewers = Array.Empty<string>() });
         await people.Head.StepAsync(id, "approve");

@@ -1586,6 +1586,35 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
                     b.ToTable("doc_register_counters", (string)null);
                 });
 
+            modelBuilder.Entity("DocBpm.Documents.Signatures.SignatureImage", b =>
+                {
+                    b.Property<string>("Owner")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Png")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Owner");
+
+                    b.ToTable("sig_images", (string)null);
+                });
+
             modelBuilder.Entity("DocBpm.Documents.Signatures.SigningAuthority", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1589,6 +1589,35 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                     b.ToTable("doc_register_counters", (string)null);
                 });
 
+            modelBuilder.Entity("DocBpm.Documents.Signatures.SignatureImage", b =>
+                {
+                    b.Property<string>("Owner")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("int");
+
+                    b.Property<byte[]>("Png")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("int");
+
+                    b.HasKey("Owner");
+
+                    b.ToTable("sig_images", (string)null);
+                });
+
             modelBuilder.Entity("DocBpm.Documents.Signatures.SigningAuthority", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1579,6 +1579,35 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
                     b.ToTable("doc_register_counters", (string)null);
                 });
 
+            modelBuilder.Entity("DocBpm.Documents.Signatures.SignatureImage", b =>
+                {
+                    b.Property<string>("Owner")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Png")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Owner");
+
+                    b.ToTable("sig_images", (string)null);
+                });
+
             modelBuilder.Entity("DocBpm.Documents.Signatures.SigningAuthority", b =>
                 {
                     b.Property<Guid>("Id")
