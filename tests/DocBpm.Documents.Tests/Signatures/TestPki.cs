@@ -62,6 +62,8 @@ public sealed class TestPki
             extendedUsage: KeyPurposeID.id_kp_timeStamping);
         CertificateSigningOnly = Issue(Intermediate, Person("Đàm Văn Khóa", "Chuyên viên", "CCCD:020090001111"), valid, valid.AddYears(3),
             keyUsage: KeyUsage.KeyCertSign);
+        NonRepudiationOnly = Issue(Intermediate, Person("Chu Thị Mai", "Chuyên viên", "CCCD:020091002222"), valid, valid.AddYears(3),
+            keyUsage: KeyUsage.NonRepudiation);
         var responder = Organisation("Máy chủ OCSP (thử nghiệm)", "MST:0100000002");
         OcspResponder = Issue(Intermediate, responder, valid, valid.AddYears(5), extendedUsage: KeyPurposeID.id_kp_OCSPSigning);
         StrangeResponder = Issue(OtherRoot, responder, valid, valid.AddYears(5), extendedUsage: KeyPurposeID.id_kp_OCSPSigning);
@@ -96,6 +98,9 @@ public sealed class TestPki
 
     /// <summary>A person whose certificate's key usage allows certificate signing only, not digital signatures.</summary>
     public TestIdentity CertificateSigningOnly { get; }
+
+    /// <summary>A person whose certificate's key usage is non-repudiation (content commitment) only.</summary>
+    public TestIdentity NonRepudiationOnly { get; }
 
     /// <summary>An OCSP responder the intermediate CA delegated to (extended key usage id-kp-OCSPSigning).</summary>
     public TestIdentity OcspResponder { get; }
