@@ -116,4 +116,40 @@ public sealed class FieldLockTests
         Assert.IsTrue(exclude.Locks("paymentDate"));
         Assert.IsTrue(new FieldLock(FieldLockAction.All, new HashSet<string>()).Locks("anything"));
     }
+
+    /// <summary>The locks read from a signature dictionary whose /Reference array holds <paramref name="references"/>.</summary>
+    private static List<FieldLock> Read(string references)
+    {
+        var signature = default(UglyToad.PdfPig.Core.IndirectReference);
+        var pdf = Tampering.Update(TestDocuments.OfficialLetter(), (_, update) =>
+        {
+            signature = update.Allocate();
+            update.SetRaw(signature, Encoding.Latin1.GetBytes($"<< /Type /Sig /Reference [{references}] >>"));
+        });
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        return FieldLock.Read(document, document.Dictionary(signature));
+    }
+
+    [TestMethod]
+    public void Article4_FieldMDP_the_locks_are_read_from_the_FieldMDP_references_only_with_their_fields()
+    {
+        var locks = Read($"{DocMdp2} {FieldMdp("Include", "payment", "recipient")} {FieldMdp("Exclude", "note")}");
+
+        Assert.HasCount(2, locks);
+        Assert.AreEqual(FieldLockAction.Include, locks[0].Action);
+        Assert.IsTrue(locks[0].Fields.SetEquals(["payment", "recipient"]));
+        Assert.AreEqual(FieldLockAction.Exclude, locks[1].Action);
+        Assert.IsTrue(locks[1].Fields.SetEquals(["note"]));
+    }
+
+    [TestMethod]
+    public void Article4_FieldMDP_a_lock_whose_action_or_parameters_cannot_be_read_locks_every_field()
+    {
+        var unknown = Read(FieldMdp("Everything", "payment")).Single();
+        var bare = Read("<< /Type /SigRef /TransformMethod /FieldMDP >>").Single();
+
+        Assert.AreEqual(FieldLockAction.All, unknown.Action);
+        Assert.AreEqual(FieldLockAction.All, bare.Action);
+        Assert.IsTrue(bare.Locks("recipient"));
+    }
 }

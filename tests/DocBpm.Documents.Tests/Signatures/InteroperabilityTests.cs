@@ -4,7 +4,6 @@ using Microsoft.Extensions.Time.Testing;
 using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.Cms;
 using Org.BouncyCastle.Cms;
-using Org.BouncyCastle.Crypto.Operators;
 using Org.BouncyCastle.Ocsp;
 using Org.BouncyCastle.Utilities.Collections;
 using Org.BouncyCastle.X509;
@@ -27,7 +26,8 @@ public sealed class InteroperabilityTests
         var signed = PdfSigner.SignedBytes(pdf, [0, prepared.ContentsStart, prepared.ContentsEnd, pdf.LongLength - prepared.ContentsEnd]);
         var archival = new DerSequence(
             new DerTaggedObject(true, 0, new DerSequence(Pki.RootCrl.CertificateList)),
-            new DerTaggedObject(true, 1, new DerSequence(Asn1Object.FromByteArray(GoodOcspResponse(Pki.Director)))));
+            new DerTaggedObject(true, 1, new DerSequence(Asn1Object.FromByteArray(TestOcsp.Response(Pki.Intermediate, Pki.Director.Certificate,
+                CertificateStatus.Good, TestPki.SigningTime.UtcDateTime.AddMinutes(5))))));
         var attributes = new AttributeTable(new Asn1EncodableVector
         {
             new CmsAttribute(CmsAttributes.SigningTime, new DerSet(new Time(TestPki.SigningTime.UtcDateTime))),
@@ -47,17 +47,5 @@ public sealed class InteroperabilityTests
         Assert.AreEqual("adbe.pkcs7.detached", result.SubFilter);
         Assert.AreEqual(TestPki.SigningTime, result.SigningTime);
         Assert.AreEqual(SignerKind.Person, result.Signer!.Kind);
-    }
-
-    /// <summary>The intermediate CA answers "good" for the certificate, as a VGCA OCSP responder would.</summary>
-    private static byte[] GoodOcspResponse(TestIdentity subject)
-    {
-        var issuer = Pki.Intermediate;
-        var generator = new BasicOcspRespGenerator(new RespID(issuer.Certificate.SubjectDN));
-        var at = TestPki.SigningTime.UtcDateTime.AddMinutes(5);
-        generator.AddResponse(new CertificateID(CertificateID.DigestSha1, issuer.Certificate, subject.Certificate.SerialNumber),
-            CertificateStatus.Good, at, at.AddDays(7), null);
-        var basic = generator.Generate(new Asn1SignatureFactory("SHA256WITHECDSA", issuer.Keys.Private), [issuer.Certificate], at);
-        return new OCSPRespGenerator().Generate(OCSPRespGenerator.Successful, basic).GetEncoded();
     }
 }

@@ -96,6 +96,44 @@ public sealed class ProofOfTimeTests
         VerificationTests.AssertVerdict(report.Signatures[1], Indications.Indeterminate, SubIndications.NoCertificateChainFound);
     }
 
+    [TestMethod]
+    public async Task Etsi_TOTAL_FAILED_HASH_FAILURE_for_a_document_timestamp_over_other_bytes_than_its_revision_and_it_proves_nothing()
+    {
+        var stamped = await DocumentTimestampAsync(await SignAsync(Pki.Expired, BeforeExpiry), Pki.Timestamps, BeforeExpiry.AddDays(1));
+
+        var report = TestPki.Verifier(Pki.Options()).Verify(Tampering.Replace(stamped, "/M (D:2025", "/M (D:2024", last: true), []);
+
+        VerificationTests.AssertVerdict(report.Signatures[1], Indications.TotalFailed, SubIndications.HashFailure);
+        Assert.Contains(SignatureReasons.DocumentTimestampHash, report.Signatures[1].Reasons);
+        VerificationTests.AssertVerdict(report.Signatures[0], Indications.Indeterminate, SubIndications.OutOfBoundsNoPoe);
+    }
+
+    [TestMethod]
+    public async Task Etsi_TOTAL_FAILED_SIG_CRYPTO_FAILURE_for_a_document_timestamp_whose_token_signature_does_not_verify()
+    {
+        var stamped = await DocumentTimestampAsync(await SignAsync(Pki.Expired, BeforeExpiry), Pki.Timestamps, BeforeExpiry.AddDays(1));
+        var embedded = SignatureRuleTests.Located(stamped, 1);
+        // Inside the token's last bytes, its signature value; outside the bytes the token stamps.
+        var at = (int)embedded.ByteRange[1] + 1 + 2 * (CmsInput.FirstObject(embedded.Contents!).Length - 3);
+        stamped[at] = (byte)(stamped[at] == '0' ? '1' : '0');
+
+        var result = TestPki.Verifier(Pki.Options()).Verify(stamped, []).Signatures[1];
+
+        VerificationTests.AssertVerdict(result, Indications.TotalFailed, SubIndications.SigCryptoFailure);
+    }
+
+    [TestMethod]
+    public async Task Etsi_FORMAT_FAILURE_for_a_document_timestamp_whose_byte_range_gap_differs_from_the_parsed_contents()
+    {
+        var stamped = await DocumentTimestampAsync(await SignAsync(Pki.Expired, BeforeExpiry), Pki.Timestamps, BeforeExpiry.AddDays(1));
+        var embedded = SignatureRuleTests.Located(stamped, 1);
+
+        var result = SignatureRuleTests.CheckAlone(stamped, embedded with { Contents = [.. embedded.Contents!.Take(embedded.Contents!.Length - 1), 0x01] });
+
+        VerificationTests.AssertVerdict(result, Indications.TotalFailed, SubIndications.FormatFailure);
+        Assert.IsFalse(result.Timestamped);
+    }
+
     /// <summary>A PAdES document timestamp (ETSI.RFC3161) over the whole file, added as an incremental update.</summary>
     internal static async Task<byte[]> DocumentTimestampAsync(byte[] pdf, TestIdentity authority, DateTimeOffset at)
     {

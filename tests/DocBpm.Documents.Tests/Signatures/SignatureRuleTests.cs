@@ -24,13 +24,15 @@ public sealed class SignatureRuleTests
     private static SignatureResult VerifyOne(byte[] pdf, SignatureOptions? options = null) =>
         TestPki.Verifier(options ?? Pki.Options()).Verify(pdf, []).Signatures.Single();
 
-    private static EmbeddedSignature Located(byte[] pdf)
+    /// <summary>The file's <paramref name="index"/>-th signature as the verifier locates it.</summary>
+    internal static EmbeddedSignature Located(byte[] pdf, int index = 0)
     {
         using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
-        return SignatureLocator.Find(document).Single();
+        return SignatureLocator.Find(document)[index];
     }
 
-    private static SignatureResult CheckAlone(byte[] pdf, EmbeddedSignature embedded)
+    /// <summary>One signature checked on its own, without the document's revocation data, an hour after it was made.</summary>
+    internal static SignatureResult CheckAlone(byte[] pdf, EmbeddedSignature embedded)
     {
         var options = Pki.Options();
         return new SignatureCheck(TrustMaterial.Load(options), [], new RevocationData([], []), TestPki.SigningTime).Check(pdf, embedded, null);
@@ -147,6 +149,21 @@ public sealed class SignatureRuleTests
 
         VerificationTests.AssertVerdict(result, Indications.Indeterminate, SubIndications.ChainConstraintsFailure);
         Assert.Contains(SignatureReasons.KeyUsage, result.Reasons);
+    }
+
+    [TestMethod]
+    public async Task Etsi_a_certificate_whose_key_usage_allows_non_repudiation_only_may_sign() =>
+        VerificationTests.AssertVerdict(VerifyOne(await SignAsync(Pki.NonRepudiationOnly.SigningKey)), Indications.TotalPassed, null);
+
+    [TestMethod]
+    public async Task Etsi_INDETERMINATE_FORMAT_FAILURE_for_a_signature_format_DocBpm_does_not_read()
+    {
+        var signed = Tampering.Replace(await SignAsync(Pki.Director.SigningKey), "/SubFilter /ETSI.CAdES.detached", "/SubFilter /adbe.x509.rsa_sha1 ");
+
+        var result = VerifyOne(signed);
+
+        VerificationTests.AssertVerdict(result, Indications.Indeterminate, SubIndications.FormatFailure);
+        Assert.Contains(SignatureReasons.UnsupportedFormat("adbe.x509.rsa_sha1"), result.Reasons);
     }
 
     [TestMethod]

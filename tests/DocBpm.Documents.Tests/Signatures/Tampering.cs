@@ -245,6 +245,15 @@ internal static class Tampering
         return update.Write(Carried(document).With("Encrypt", NullToken.Instance)).Pdf;
     }
 
+    /// <summary>An unsigned incremental update of the objects <paramref name="change"/> sets, the trailer carrying /Root.</summary>
+    public static byte[] Update(byte[] pdf, Action<UglyToad.PdfPig.PdfDocument, IncrementalUpdate> change)
+    {
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        var update = new IncrementalUpdate(pdf, document.Structure.Trailer.Size);
+        change(document, update);
+        return update.Write(Carried(document)).Pdf;
+    }
+
     private static ArrayToken Box(double x1, double y1, double x2, double y2) =>
         new([new NumericToken(x1), new NumericToken(y1), new NumericToken(x2), new NumericToken(y2)]);
 

@@ -52,14 +52,21 @@ public sealed class TestPki
         Expired = Issue(Intermediate, Person("Vi Văn Cũ", "Chuyên viên", "CCCD:020070009999"), new DateTime(2023, 1, 1, 0, 0, 0, DateTimeKind.Utc),
             new DateTime(2025, 6, 1, 0, 0, 0, DateTimeKind.Utc));
         Revoked = Issue(Intermediate, Person("Nông Văn Thu", "Phó Giám đốc", "CCCD:020075004321"), valid, valid.AddYears(3));
-        Timestamps = Issue(Intermediate, Organisation("Dịch vụ cấp dấu thời gian (thử nghiệm)", "MST:0100000000"), valid, valid.AddYears(5), timestamping: true);
+        Timestamps = Issue(Intermediate, Organisation("Dịch vụ cấp dấu thời gian (thử nghiệm)", "MST:0100000000"), valid, valid.AddYears(5),
+            extendedUsage: KeyPurposeID.id_kp_timeStamping);
         OtherRoot = Issue(null, Name("Tổ chức chứng thực không được tin cậy", "Untrusted Org"), from, from.AddYears(20), ca: true);
         Stranger = Issue(OtherRoot, Person("Người Lạ", "Không rõ", "CCCD:000000000000"), valid, valid.AddYears(3));
-        UntrustedTimestamps = Issue(OtherRoot, Organisation("Dịch vụ dấu thời gian chưa cấu hình", "MST:0199999999"), valid, valid.AddYears(5), timestamping: true);
+        UntrustedTimestamps = Issue(OtherRoot, Organisation("Dịch vụ dấu thời gian chưa cấu hình", "MST:0199999999"), valid, valid.AddYears(5),
+            extendedUsage: KeyPurposeID.id_kp_timeStamping);
         RevokedTimestamps = Issue(Intermediate, Organisation("Dịch vụ dấu thời gian đã bị thu hồi", "MST:0100000001"), valid.AddYears(-2), valid.AddYears(5),
-            timestamping: true);
+            extendedUsage: KeyPurposeID.id_kp_timeStamping);
         CertificateSigningOnly = Issue(Intermediate, Person("Đàm Văn Khóa", "Chuyên viên", "CCCD:020090001111"), valid, valid.AddYears(3),
             keyUsage: KeyUsage.KeyCertSign);
+        NonRepudiationOnly = Issue(Intermediate, Person("Chu Thị Mai", "Chuyên viên", "CCCD:020091002222"), valid, valid.AddYears(3),
+            keyUsage: KeyUsage.NonRepudiation);
+        var responder = Organisation("Máy chủ OCSP (thử nghiệm)", "MST:0100000002");
+        OcspResponder = Issue(Intermediate, responder, valid, valid.AddYears(5), extendedUsage: KeyPurposeID.id_kp_OCSPSigning);
+        StrangeResponder = Issue(OtherRoot, responder, valid, valid.AddYears(5), extendedUsage: KeyPurposeID.id_kp_OCSPSigning);
 
         var crlTime = SigningTime.UtcDateTime.AddDays(-1);
         IntermediateCrl = Crl(Intermediate, crlTime, (Revoked.Certificate, RevokedAt.UtcDateTime), (RevokedTimestamps.Certificate, TimestampsRevokedAt.UtcDateTime));
@@ -91,6 +98,15 @@ public sealed class TestPki
 
     /// <summary>A person whose certificate's key usage allows certificate signing only, not digital signatures.</summary>
     public TestIdentity CertificateSigningOnly { get; }
+
+    /// <summary>A person whose certificate's key usage is non-repudiation (content commitment) only.</summary>
+    public TestIdentity NonRepudiationOnly { get; }
+
+    /// <summary>An OCSP responder the intermediate CA delegated to (extended key usage id-kp-OCSPSigning).</summary>
+    public TestIdentity OcspResponder { get; }
+
+    /// <summary>A look-alike of <see cref="OcspResponder"/>, with the same name and usage, certified by the untrusted root.</summary>
+    public TestIdentity StrangeResponder { get; }
     public X509Crl IntermediateCrl { get; }
     public X509Crl RootCrl { get; }
     public X509Crl OtherRootCrl { get; }
@@ -132,8 +148,8 @@ public sealed class TestPki
         return path;
     }
 
-    private TestIdentity Issue(TestIdentity? issuer, X509Name subject, DateTime notBefore, DateTime notAfter, bool ca = false, bool timestamping = false,
-        int? keyUsage = null)
+    private TestIdentity Issue(TestIdentity? issuer, X509Name subject, DateTime notBefore, DateTime notAfter, bool ca = false,
+        KeyPurposeID? extendedUsage = null, int? keyUsage = null)
     {
         var generator = new ECKeyPairGenerator();
         generator.Init(new ECKeyGenerationParameters(SecObjectIdentifiers(), Random));
@@ -149,8 +165,8 @@ public sealed class TestPki
         certificate.AddExtension(X509Extensions.KeyUsage, true, new KeyUsage(keyUsage ?? (ca
             ? KeyUsage.KeyCertSign | KeyUsage.CrlSign
             : KeyUsage.DigitalSignature | KeyUsage.NonRepudiation)));
-        if (timestamping)
-            certificate.AddExtension(X509Extensions.ExtendedKeyUsage, true, new ExtendedKeyUsage(KeyPurposeID.id_kp_timeStamping));
+        if (extendedUsage is not null)
+            certificate.AddExtension(X509Extensions.ExtendedKeyUsage, true, new ExtendedKeyUsage(extendedUsage));
         var signer = new Asn1SignatureFactory("SHA256WITHECDSA", issuer?.Keys.Private ?? keys.Private, Random);
         var issued = certificate.Generate(signer);
         return new TestIdentity(keys, issued, [issued, .. issuer?.Chain ?? []]);
