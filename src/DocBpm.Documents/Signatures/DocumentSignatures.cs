@@ -32,8 +32,9 @@ public sealed partial class DocumentSignatures(FileStore files, SignerRegistry r
     /// Signing the same version with the same key and role again returns the file the first signature made
     /// (<see cref="SignedFileId"/>): a step run twice stores one signed file.
     /// </summary>
-    public async Task<StoredFile> SignFileAsync(Guid fileId, string keyId, SignatureRole role, string? signerName, string? notation, int? page,
-        CancellationToken cancellationToken)
+    /// <param name="authority">The signer's capacity and title as the block prints it, "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC" (NĐ30 Art. 13).</param>
+    public async Task<StoredFile> SignFileAsync(Guid fileId, string keyId, SignatureRole role, string? signerName, string? notation, string? authority,
+        int? page, CancellationToken cancellationToken)
     {
         var key = keys.Get(keyId);
         var signedId = SignedFileId.Of(fileId, key.Chain[0], role);
@@ -46,7 +47,7 @@ public sealed partial class DocumentSignatures(FileStore files, SignerRegistry r
         var file = await files.ReadAsync(fileId, cancellationToken);
         var name = signerName is { Length: > 0 } given ? given
             : key.Chain[0].SubjectDN.GetValueList(Org.BouncyCastle.Asn1.X509.X509Name.CN).FirstOrDefault() ?? keyId;
-        var appearance = SignatureAppearance.For(role, name, notation) with { Page = page };
+        var appearance = SignatureAppearance.For(role, name, notation) with { Page = page, Authority = authority };
         var signed = await signer.SignAsync(file.Content, key, appearance, cancellationToken);
         return await StoreCheckedAsync(file, signed, key.Chain[0], role, signedId, cancellationToken);
     }

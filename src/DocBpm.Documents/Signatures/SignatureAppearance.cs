@@ -26,6 +26,9 @@ public sealed record SignatureAppearance(SignatureRole Role, string SignerName, 
     /// </summary>
     public int? CertificationPermission { get; init; }
 
+    /// <summary>The signer's capacity and title, "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC" (NĐ30 Art. 13): shown first and kept as the signature's /Reason.</summary>
+    public string? Authority { get; init; }
+
     /// <summary>Where the signer's wet signature would be: right half of the last page, above the name (NĐ30 Phụ lục I).</summary>
     public static PdfBox PersonalBox { get; } = new(330, 140, 200, 60);
 
@@ -56,11 +59,11 @@ internal static class AppearanceRenderer
         page.SetStrokeColor(red, 0, blue);
         page.DrawRectangle(new PdfPoint(1, 1), box.Width - 2, box.Height - 2, 1);
         page.SetTextAndFillColor(red, 0, blue);
-        var lines = new List<(string Text, double Size)>
-        {
-            (appearance.Role == SignatureRole.Personal ? "Người ký:" : "Cơ quan ký:", 7),
-            (appearance.SignerName, 8.5),
-        };
+        var lines = new List<(string Text, double Size)>();
+        if (appearance.Authority is { Length: > 0 } authority)
+            lines.Add((authority, 7));
+        lines.Add((appearance.Role == SignatureRole.Personal ? "Người ký:" : "Cơ quan ký:", 7));
+        lines.Add((appearance.SignerName, 8.5));
         if (appearance.Notation is { Length: > 0 } notation)
             lines.Add(($"Số, ký hiệu: {notation}", 7));
         lines.Add(($"Thời gian ký: {SignatureReasons.Vietnam(signingTime)}", 7));

@@ -24,6 +24,7 @@ using DocBpm.Web.Outgoing;
 using DocBpm.Web.ProvincialTasks;
 using DocBpm.Web.Scheduling;
 using DocBpm.Web.Signatures;
+using DocBpm.Web.Authorisations;
 using DocBpm.Web.Tasks;
 using Scalar.AspNetCore;
 
@@ -105,6 +106,7 @@ public static class DocBpmHost
         app.MapOrganisation();
         app.MapRegisters();
         app.MapRecords();
+        app.MapSigningAuthorisations();
         app.MapProvincialTasks();
         app.MapProvincialCoordination();
         app.MapProvincialTaskReports();
