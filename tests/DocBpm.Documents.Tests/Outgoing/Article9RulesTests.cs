@@ -226,6 +226,6 @@ public sealed class Article9RulesTests
     {
         await using var scope = scenario.Host.Scope();
         var leaders = scope.ServiceProvider.GetRequiredService<SigningLeaders>();
-        return [.. (await leaders.AllowedAsync(Unit, None)).Select(l => l.UserName)];
+        return [.. (await leaders.AllowedAsync(Unit, "QĐ", None)).Select(l => l.UserName)];
     }
 }

@@ -2,6 +2,7 @@ using System.Text;
 using DocBpm.Documents.Access;
 using DocBpm.Documents.Authorisations;
 using DocBpm.Documents.Files;
+using DocBpm.Documents.Organisation;
 using DocBpm.Documents.Outgoing;
 using DocBpm.Engine;
 using DocBpm.Engine.Persistence;
