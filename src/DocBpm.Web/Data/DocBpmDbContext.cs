@@ -1,7 +1,9 @@
 using DocBpm.Web.Idempotency;
 using DocBpm.Documents;
 using DocBpm.Engine.Persistence;
+using DocBpm.Web.AccessLog;
 using DocBpm.Web.Accounts;
+using DocBpm.Web.IncidentReports;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,6 +27,8 @@ public abstract class DocBpmDbContext(DbContextOptions options, DatabaseProvider
         builder.ApplyEngine();
         builder.ApplyDocuments();
         builder.ApplyIdempotency();
+        builder.ApplyAccessLog();
+        builder.ApplyIncidentReports();
         builder.Entity<AppUser>(e =>
         {
             e.Property(u => u.FullName).HasMaxLength(200);

@@ -24,7 +24,9 @@ using DocBpm.Web.Outgoing;
 using DocBpm.Web.ProvincialTasks;
 using DocBpm.Web.Scheduling;
 using DocBpm.Web.Signatures;
+using DocBpm.Web.AccessLog;
 using DocBpm.Web.Authorisations;
+using DocBpm.Web.IncidentReports;
 using DocBpm.Web.Tasks;
 using Scalar.AspNetCore;
 
@@ -47,6 +49,8 @@ public static class DocBpmHost
         services.AddDocBpmDefinitions(builder.Configuration, builder.Environment);
         services.AddDocBpmOutgoingWeb();
         services.AddDocBpmRecordsWeb();
+        services.AddDocBpmAccessLog(builder.Configuration);
+        services.AddScoped<IncidentReportDesk>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddProblemDetails();
         services.AddExceptionHandler<InputExceptionHandler>();
@@ -107,6 +111,8 @@ public static class DocBpmHost
         app.MapRegisters();
         app.MapRecords();
         app.MapSigningAuthorisations();
+        app.MapAccessLog();
+        app.MapIncidentReports();
         app.MapProvincialTasks();
         app.MapProvincialCoordination();
         app.MapProvincialTaskReports();

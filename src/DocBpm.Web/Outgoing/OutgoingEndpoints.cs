@@ -1,3 +1,4 @@
+using DocBpm.Web.AccessLog;
 using System.Security.Claims;
 using DocBpm.Documents.Files;
 using DocBpm.Documents.Outgoing;
@@ -18,7 +19,7 @@ public static class OutgoingEndpoints
         group.MapGet("/", SearchAsync);
         group.MapGet("/types", TypesAsync);
         group.MapPost("/", CreateAsync).Idempotent();
-        group.MapGet("/{id:guid}", OutgoingPages.GetAsync);
+        group.MapGet("/{id:guid}", OutgoingPages.GetAsync).RecordsAccess(AccessedKind.Outgoing);
         group.MapGet("/{id:guid}/versions", OutgoingPages.VersionsAsync);
         group.MapGet("/{id:guid}/files/{fileId:guid}", OutgoingPages.FileAsync);
         group.MapGet("/{id:guid}/files/{fileId:guid}/" + Signatures.SignedRevisionFile.Segment, OutgoingPages.SignedRevisionAsync);
