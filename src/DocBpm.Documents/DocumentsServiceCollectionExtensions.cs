@@ -9,6 +9,7 @@ using DocBpm.Documents.ProvincialTasks;
 using DocBpm.Documents.Records;
 using DocBpm.Documents.Registers;
 using DocBpm.Documents.Signatures;
+using DocBpm.Documents.Authorisations;
 using DocBpm.Engine.Activities;
 using DocBpm.Engine.Messages;
 using DocBpm.Engine.Timers;
@@ -77,5 +78,5 @@ public static class DocumentsServiceCollectionExtensions
 
     public static ModelBuilder ApplyDocuments(this ModelBuilder modelBuilder) =>
         modelBuilder.ApplyCalendar().ApplyFiles().ApplyExchange().ApplyOrganisation().ApplyRegisters().ApplyIncoming().ApplyOutgoing().ApplySignatures().ApplyProvincialTasks()
-            .ApplyCoordination().ApplyRecords();
+            .ApplyCoordination().ApplyRecords().ApplyAuthorisations();
 }

@@ -1,4 +1,5 @@
 using DocBpm.Documents.Organisation;
+using DocBpm.Documents.Authorisations;
 using DocBpm.Engine;
 
 namespace DocBpm.Documents.Outgoing;
@@ -6,9 +7,6 @@ namespace DocBpm.Documents.Outgoing;
 /// <summary>The rules of Article 9 on one outgoing document; each refusal explains itself in Vietnamese and changes nothing.</summary>
 public sealed partial class OutgoingDocument
 {
-    /// <summary>A deputy signs for the Director (NĐ30 art. 13).</summary>
-    public const string OnBehalfOfDirector = "KT. GIÁM ĐỐC";
-
     /// <summary>Only the drafter chooses the recipients, while the draft is with them (Article 9.1, NĐ30 art. 10).</summary>
     public void ExpectDrafter(string userName)
     {
@@ -18,8 +16,17 @@ public sealed partial class OutgoingDocument
                 $"{userName} is not the drafter of {Id}; only the drafter sets recipients.");
     }
 
-    /// <summary>The drafter presents the draft for opinions and the unit head's final check (Article 9.2a).</summary>
-    public void Submit() => MoveTo(OutgoingStage.Drafting, OutgoingStage.Reviewing);
+    /// <summary>
+    /// The drafter presents the draft for opinions and the unit head's final check (Article 9.2a), with the capacity it
+    /// is to be signed in (NĐ30 Art. 13), or none to take the signer's.
+    /// </summary>
+    public void Submit(SigningCapacity? capacity)
+    {
+        if (capacity is { } asked && !Enum.IsDefined(asked))
+            throw OutgoingRefusedException.Invalid("Thẩm quyền ký không hợp lệ (NĐ30 Điều 13: KT., TL., TUQ., TM.).", $"Unknown capacity {asked}.");
+        MoveTo(OutgoingStage.Drafting, OutgoingStage.Reviewing);
+        RequestedCapacity = capacity;
+    }
 
     /// <summary>The unit head's final check presents the draft to one leader, who alone may sign it (Article 9.2a).</summary>
     public void Approve(string signingLeader)
@@ -48,23 +55,45 @@ public sealed partial class OutgoingDocument
         return (step, action);
     }
 
-    /// <summary>
-    /// Only the leader the draft was presented to signs it (Article 9.2a); the document records who signed, with which
-    /// title and in which capacity (NĐ30 art. 13).
-    /// </summary>
-    public void Sign(Person leader, DateTimeOffset at)
+    /// <summary>Only the leader the draft was presented to signs it (Article 9.2a).</summary>
+    public void ExpectSigner(string userName)
     {
         ExpectStage(OutgoingStage.AwaitingSignature);
-        if (!string.Equals(SigningLeader, leader.UserName, StringComparison.OrdinalIgnoreCase))
+        if (!string.Equals(SigningLeader, userName, StringComparison.OrdinalIgnoreCase))
             throw new OutgoingRefusedException(RefusalKind.Forbidden,
                 "Văn bản được trình lãnh đạo khác ký; bạn không được ký văn bản này (Điều 9.2a).",
-                $"{leader.UserName} is not the leader {SigningLeader} that document {Id} was presented to.");
+                $"{userName} is not the leader {SigningLeader} that document {Id} was presented to.");
+    }
+
+    /// <summary>
+    /// The presented leader signs; the document records who signed, with which title and in which capacity, and the
+    /// authorisation behind it (NĐ30 art. 13), as the register prints them.
+    /// </summary>
+    public void Sign(Person leader, SignerCapacity capacity, DateTimeOffset at)
+    {
+        ExpectSigner(leader.UserName);
         SignerUserName = leader.UserName;
         SignerName = leader.FullName;
         SignerPosition = leader.Position;
-        SignerCompetence = leader.Rank == LeaderRank.Deputy ? OnBehalfOfDirector : null;
+        SignerCompetence = capacity.Competence;
+        SigningAuthorisationId = capacity.AuthorisationId;
+        SignerAuthorisation = capacity.AuthorisationReference;
         SignedAt = at.ToUniversalTime();
         Stage = OutgoingStage.AwaitingIssue;
+    }
+
+    /// <summary>
+    /// A waiting signature goes to another leader (the first is away); returns who had it. Whether the new one may sign
+    /// it is <see cref="SigningAuthorisations"/>' rule.
+    /// </summary>
+    public string HandOverSigning(string toLeader)
+    {
+        ExpectStage(OutgoingStage.AwaitingSignature);
+        var from = SigningLeader!;
+        if (string.Equals(from, toLeader, StringComparison.OrdinalIgnoreCase))
+            throw OutgoingRefusedException.Invalid("Văn bản đang chờ chính lãnh đạo này ký; hãy chọn lãnh đạo khác.", $"{toLeader} already signs {Id}.");
+        SigningLeader = toLeader;
+        return from;
     }
 
     /// <summary>The clerk issues only a signed document (Article 9.2b).</summary>

@@ -1,4 +1,5 @@
 using DocBpm.Documents.Incoming;
+using DocBpm.Documents.Authorisations;
 
 namespace DocBpm.Documents.Outgoing;
 
@@ -84,11 +85,19 @@ public sealed partial class OutgoingDocument
     /// <summary>The one leader the unit head presented the draft to (Article 9.2a); only they may sign it.</summary>
     public string? SigningLeader { get; set; }
 
+    /// <summary>Thẩm quyền ký chosen when the draft is submitted (NĐ30 Art. 13); null: the one the signer's rank gives.</summary>
+    public SigningCapacity? RequestedCapacity { get; set; }
+
     public string? SignerName { get; set; }
     public string? SignerPosition { get; set; }
 
     /// <summary>Quyền hạn ký (NĐ30 art. 13), e.g. "KT. GIÁM ĐỐC" when a deputy signs for the Director.</summary>
     public string? SignerCompetence { get; set; }
+
+    /// <summary>The Director's authorisation a TL., TUQ. or TM. signature was made under, and its decision as registered.</summary>
+    public Guid? SigningAuthorisationId { get; set; }
+
+    public string? SignerAuthorisation { get; set; }
     public string? SignerUserName { get; set; }
     public DateTimeOffset? SignedAt { get; set; }
 

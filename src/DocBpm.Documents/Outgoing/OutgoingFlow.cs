@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using DocBpm.Documents.Organisation;
 using DocBpm.Documents.Registers;
+using DocBpm.Documents.Authorisations;
 using DocBpm.Engine;
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Runtime;
@@ -14,8 +15,8 @@ namespace DocBpm.Documents.Outgoing;
 /// changes it and the person's task of its <c>outgoing</c> process is completed in one SaveChanges, so a refused step
 /// leaves both as they were.
 /// </summary>
-public sealed class OutgoingFlow(OutgoingDrafts drafts, SigningLeaders leaders, IPeopleDirectory people, WorkflowRuntime runtime,
-    RegisterNumbers numbers, IssueDeadline deadlines, IOptions<OutgoingOptions> options, DbContext db, TimeProvider time)
+public sealed class OutgoingFlow(OutgoingDrafts drafts, SigningLeaders leaders, SigningAuthorisations authorities, IPeopleDirectory people,
+    WorkflowRuntime runtime, RegisterNumbers numbers, IssueDeadline deadlines, IOptions<OutgoingOptions> options, DbContext db, TimeProvider time)
 {
     public async Task<Guid> CreateAsync(NewDraft request, TaskActor actor, CancellationToken cancellationToken)
     {
@@ -42,10 +43,12 @@ public sealed class OutgoingFlow(OutgoingDrafts drafts, SigningLeaders leaders, 
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    public async Task SubmitAsync(Guid id, IReadOnlyList<string>? reviewerUnits, string? comment, TaskActor actor, CancellationToken cancellationToken)
+    /// <param name="capacity">Thẩm quyền ký (NĐ30 Art. 13); null: the one the signer's rank or authorisation gives.</param>
+    public async Task SubmitAsync(Guid id, IReadOnlyList<string>? reviewerUnits, string? comment, SigningCapacity? capacity, TaskActor actor,
+        CancellationToken cancellationToken)
     {
         var document = await drafts.FindAsync(id, cancellationToken);
-        document.Submit();
+        document.Submit(capacity);
         await drafts.EnsureCompleteAsync(document, cancellationToken);
         var reviewers = (reviewerUnits ?? []).Distinct(StringComparer.Ordinal).ToList();
         var known = await db.Set<Unit>().AsNoTracking().Where(u => reviewers.Contains(u.Code)).Select(u => u.Code).ToListAsync(cancellationToken);
@@ -71,7 +74,8 @@ public sealed class OutgoingFlow(OutgoingDrafts drafts, SigningLeaders leaders, 
     {
         var document = await drafts.FindAsync(id, cancellationToken);
         await OpenTaskAsync(document, OutgoingProcess.UnitHeadCheck, actor, cancellationToken);
-        var chosen = await leaders.ChooseAsync(document.DraftingUnit, leader, cancellationToken);
+        var chosen = await leaders.ChooseAsync(document.DraftingUnit, document.TypeCode, leader, cancellationToken);
+        await CapacityAsync(document, chosen, cancellationToken);
         document.Approve(chosen);
         drafts.Record(document, actor.UserName, OutgoingAction.Approved, comment);
         await CompleteAsync(document, OutgoingProcess.UnitHeadCheck, actor, new() { ["decision"] = "approve", ["signingLeader"] = chosen },
@@ -103,7 +107,10 @@ public sealed class OutgoingFlow(OutgoingDrafts drafts, SigningLeaders leaders, 
         var leader = await people.FindAsync(actor.UserName, cancellationToken) ?? throw new OutgoingRefusedException(
             RefusalKind.Forbidden, "Tài khoản ký không tồn tại.", "The signer's account does not exist.");
         var now = time.GetUtcNow();
-        document.Sign(leader, now);
+        document.ExpectSigner(leader.UserName);
+        // Checked again now: an authorisation may have expired or been revoked since the draft was presented.
+        var capacity = await authorities.ResolveAsync(leader, document.TypeCode, document.RequestedCapacity, now, cancellationToken);
+        document.Sign(leader, capacity, now);
         var main = await MainFileAsync(document.Id, cancellationToken);
         var due = deadlines.For(now, document.Urgency);
         drafts.Record(document, actor.UserName, OutgoingAction.SignedByLeader, comment);
@@ -115,8 +122,44 @@ public sealed class OutgoingFlow(OutgoingDrafts drafts, SigningLeaders leaders, 
             ["mainFileId"] = main.ToString(),
             ["signerKey"] = signerKey ?? leader.UserName,
             ["signerName"] = leader.FullName,
+            ["signerAuthority"] = SignerCapacity.Block(capacity.Competence, leader.Position),
         }, cancellationToken);
     }
+
+    /// <summary>
+    /// A leader who is away, or the office chief for him, hands the waiting signature to another leader who may sign the
+    /// document (Article 9.2a, NĐ30 Art. 13); the history keeps both names and the reason.
+    /// </summary>
+    public async Task HandOverSigningAsync(Guid id, string? toLeader, string? reason, TaskActor actor, CancellationToken cancellationToken)
+    {
+        var document = await drafts.FindAsync(id, cancellationToken);
+        if (document.Stage != OutgoingStage.AwaitingSignature)
+            throw OutgoingRefusedException.Conflict("Văn bản không còn chờ ký; không có thay đổi nào được lưu.", $"Outgoing document {id} is at {document.Stage}.");
+        if (!actor.IsAdministrator && !actor.Groups.Contains(Access.StaffRole.OfficeChief)
+            && !string.Equals(document.SigningLeader, actor.UserName, StringComparison.OrdinalIgnoreCase))
+            throw new OutgoingRefusedException(RefusalKind.Forbidden, "Chỉ lãnh đạo được trình ký hoặc Chánh Văn phòng chuyển văn bản cho lãnh đạo khác ký.",
+                $"{actor.UserName} may not hand over the signature of {id}.");
+        var text = Required(reason, "Lý do chuyển ký");
+        var target = await leaders.ChooseAsync(document.DraftingUnit, document.TypeCode, Required(toLeader, "Lãnh đạo nhận ký"), cancellationToken);
+        await CapacityAsync(document, target, cancellationToken);
+        var open = await OwnInstance.OpenTasks(runtime.Db.Context,
+            await OwnInstance.FindAsync(runtime.Db.Context, OutgoingProcess.Key, document.Id.ToString(), null, cancellationToken), OutgoingProcess.Sign)
+            .FirstOrDefaultAsync(cancellationToken) ?? throw OutgoingRefusedException.Conflict("Bước ký đã được xử lý; không có thay đổi nào được lưu.",
+                $"No open Sign task of {id}.");
+        var from = document.HandOverSigning(target);
+        drafts.Record(document, actor.UserName, OutgoingAction.SigningHandedOver,
+            $"{await NameAsync(from, cancellationToken)} → {await NameAsync(target, cancellationToken)}: {text}");
+        await runtime.HandOverTaskAsync(open.Id, [target], open.TaskDueDate, actor.UserName, cancellationToken);
+    }
+
+    /// <summary>The leader may sign the document in its requested capacity now (NĐ30 Art. 13), else 422.</summary>
+    private async Task CapacityAsync(OutgoingDocument document, string leader, CancellationToken cancellationToken) =>
+        await authorities.ResolveAsync(await people.FindAsync(leader, cancellationToken) ?? throw OutgoingRefusedException.Invalid(
+                $"Tài khoản '{leader}' không tồn tại.", $"Unknown leader {leader}."),
+            document.TypeCode, document.RequestedCapacity, time.GetUtcNow(), cancellationToken);
+
+    private async Task<string> NameAsync(string userName, CancellationToken cancellationToken) =>
+        await people.FindAsync(userName, cancellationToken) is { } person ? $"{person.FullName} ({person.UserName})" : userName;
 
     /// <summary>The last version of the main file: what the leader signs.</summary>
     public Task<Guid> MainFileAsync(Guid documentId, CancellationToken cancellationToken) =>

@@ -13,6 +13,12 @@ public sealed class OutgoingOptions
     /// <summary>Chữ viết tắt tên cơ quan, e.g. SGDĐT.</summary>
     public string AgencyAbbreviation { get; set; } = "SGDĐT";
 
+    /// <summary>The head's title in a signature block's authority line: "KT. GIÁM ĐỐC", "TL. GIÁM ĐỐC" (NĐ30 Art. 13).</summary>
+    public string HeadTitle { get; set; } = "GIÁM ĐỐC";
+
+    /// <summary>The collective a TM. signature speaks for (NĐ30 Art. 13.2), as printed: "TM. HỘI ĐỒNG".</summary>
+    public string CollectiveTitle { get; set; } = "HỘI ĐỒNG";
+
     /// <summary>Địa danh printed before the date, e.g. Lạng Sơn.</summary>
     public string Place { get; set; } = "Lạng Sơn";
 

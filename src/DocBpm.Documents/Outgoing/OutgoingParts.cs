@@ -62,6 +62,9 @@ public enum OutgoingAction
     Issued,
     Corrected,
     IssueEscalated,
+
+    /// <summary>The waiting signature went to another leader; the comment names both and the reason.</summary>
+    SigningHandedOver,
 }
 
 public sealed class OutgoingHistoryEntry

@@ -24,7 +24,7 @@ public static class OutgoingProcess
     {
         UserTasks = [Draft, Review, UnitHeadCheck, Sign, ClerkCheck, Receive],
         Variables = ["documentId", "drafter", "unitHeads", "reviewers", "priority", "agencyKey", "decision", "signingLeader",
-            "issueWarnAt", "issueDeadline", "mainFileId", "signerKey", "signerName"],
+            "issueWarnAt", "issueDeadline", "mainFileId", "signerKey", "signerName", "signerAuthority"],
         ActivityTypes = ["SignDocument", "IssueOutgoing", "RecordIssuedFile", "DispatchToBus"],
     };
 

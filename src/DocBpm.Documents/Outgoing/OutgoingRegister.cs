@@ -22,7 +22,7 @@ public sealed class OutgoingRegister(DbContext db) : IOutgoingRegisterEntries
             d.NumberAndNotation!,
             d.DocumentDate!.Value,
             $"{d.TypeName}: {d.Subject}",
-            string.Join(" ", new[] { d.SignerCompetence, d.SignerPosition, d.SignerName }.Where(p => !string.IsNullOrEmpty(p))),
+            Signer(d),
             string.Join("; ", recipients[d.Id].Select(r => r.Name)),
             d.ArchiveHolder ?? d.DraftingUnit,
             d.Copies,
@@ -30,6 +30,11 @@ public sealed class OutgoingRegister(DbContext db) : IOutgoingRegisterEntries
             null,
             Notes(d, originals)))];
     }
+
+    /// <summary>Register column 5: capacity, title, name, and the authorising decision of a TUQ. signature (NĐ30 Art. 13.4).</summary>
+    private static string Signer(OutgoingDocument d) =>
+        string.Join(" ", new[] { d.SignerCompetence, d.SignerPosition, d.SignerName }.Where(p => !string.IsNullOrEmpty(p)))
+        + (d.SignerAuthorisation is { } decision ? $" (theo {decision})" : "");
 
     private static string? Notes(OutgoingDocument document, Dictionary<Guid, string?> originals) =>
         document.CorrectsId is { } original && originals.TryGetValue(original, out var code)

@@ -1,4 +1,5 @@
 using DocBpm.Documents.Registers;
+using DocBpm.Documents.Authorisations;
 using DocBpm.Engine.Activities;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,6 +15,7 @@ public static class OutgoingServiceCollectionExtensions
         services.AddSingleton(OutgoingProcess.Contract);
         services.AddScoped<OutgoingDrafts>();
         services.AddScoped<SigningLeaders>();
+        services.AddScoped<SigningAuthorisations>();
         services.AddScoped<OutgoingFlow>();
         services.AddScoped<TokenSigning>();
         services.AddScoped<OutgoingFailures>();

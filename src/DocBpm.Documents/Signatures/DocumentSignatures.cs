@@ -33,7 +33,9 @@ public sealed partial class DocumentSignatures(FileStore files, SignerRegistry r
     /// (<see cref="SignedFileId"/>): a step run twice stores one signed file. <paramref name="signerUserName"/> picks the
     /// person's signature image; the agency signature draws the agency's seal.
     /// </summary>
+    /// <param name="authority">The signer's capacity and title as the block prints it, "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC" (NĐ30 Art. 13).</param>
     public async Task<StoredFile> SignFileAsync(Guid fileId, string keyId, SignatureRole role, string? signerName, string? signerUserName, string? notation,
+        string? authority,
         int? page, CancellationToken cancellationToken)
     {
         var key = keys.Get(keyId);
@@ -47,7 +49,7 @@ public sealed partial class DocumentSignatures(FileStore files, SignerRegistry r
         var file = await files.ReadAsync(fileId, cancellationToken);
         var name = signerName is { Length: > 0 } given ? given
             : key.Chain[0].SubjectDN.GetValueList(Org.BouncyCastle.Asn1.X509.X509Name.CN).FirstOrDefault() ?? keyId;
-        var appearance = await AppearanceAsync(role, name, signerUserName, notation, cancellationToken) with { Page = page };
+        var appearance = await AppearanceAsync(role, name, signerUserName, notation, cancellationToken) with { Page = page, Authority = authority };
         var signed = await signer.SignAsync(file.Content, key, appearance, cancellationToken);
         return await StoreCheckedAsync(file, signed, key.Chain[0], role, signedId, cancellationToken);
     }

@@ -33,6 +33,9 @@ public sealed class SignDocument(DocumentSignatures signatures) : IActivity
     [Input(DisplayName = "Số, ký hiệu văn bản")]
     public Input<string>? Notation { get; init; }
 
+    [Input(DisplayName = "Thẩm quyền ký", Description = "Dòng thẩm quyền và chức vụ, ví dụ \"KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC\" (NĐ30 Điều 13); hiện trên chữ ký và ghi là lý do ký.")]
+    public Input<string>? Authority { get; init; }
+
     [Input(DisplayName = "Trang đặt chữ ký", Description = "Mặc định: trang cuối.")]
     public Input<int?>? Page { get; init; }
 
@@ -44,7 +47,7 @@ public sealed class SignDocument(DocumentSignatures signatures) : IActivity
         try
         {
             var signed = await signatures.SignFileAsync(context.Get(FileId), context.Get(KeyId), context.Get(Role), context.Get(SignerName),
-                context.Get(SignerUserName), context.Get(Notation), context.Get(Page), cancellationToken);
+                context.Get(SignerUserName), context.Get(Notation), context.Get(Authority), context.Get(Page), cancellationToken);
             context.Set(SignedFileId, signed.Id);
             return Outcome.Done;
         }

@@ -45,6 +45,8 @@ public sealed record SignatureAppearance(SignatureRole Role, string SignerName, 
     /// the agency's seal, drawn beside its text over the left third of the personal signature. Null: text only.
     /// </summary>
     public AppearanceImage? Image { get; init; }
+    /// <summary>The signer's capacity and title, "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC" (NĐ30 Art. 13): shown first and kept as the signature's /Reason.</summary>
+    public string? Authority { get; init; }
 
     /// <summary>Where the signer's wet signature would be: right half of the last page, above the name (NĐ30 Phụ lục I).</summary>
     public static PdfBox PersonalBox { get; } = new(330, 140, 200, 60);
@@ -109,11 +111,11 @@ internal static class AppearanceRenderer
 
     private static List<(string Text, double Size)> Lines(SignatureAppearance appearance, DateTimeOffset signingTime)
     {
-        var lines = new List<(string Text, double Size)>
-        {
-            (appearance.Role == SignatureRole.Personal ? "Người ký:" : "Cơ quan ký:", 7),
-            (appearance.SignerName, 8.5),
-        };
+        var lines = new List<(string Text, double Size)>();
+        if (appearance.Authority is { Length: > 0 } authority)
+            lines.Add((authority, 7));
+        lines.Add((appearance.Role == SignatureRole.Personal ? "Người ký:" : "Cơ quan ký:", 7));
+        lines.Add((appearance.SignerName, 8.5));
         if (appearance.Notation is { Length: > 0 } notation)
             lines.Add(($"Số, ký hiệu: {notation}", 7));
         lines.Add(($"Thời gian ký: {SignatureReasons.Vietnam(signingTime)}", 7));

@@ -94,7 +94,8 @@ internal static class SignatureFieldWriter
             .Append(' ', ByteRangeWidth)
             .Append("] /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached")
             .Append(CultureInfo.InvariantCulture, $" /M (D:{local:yyyyMMddHHmmss}+{local.Offset:hh\\'mm}')")
-            .Append(" /Name <").Append(Convert.ToHexString([0xFE, 0xFF, .. Encoding.BigEndianUnicode.GetBytes(appearance.SignerName)])).Append('>')
+            .Append(" /Name ").Append(TextString(appearance.SignerName))
+            .Append(appearance.Authority is { Length: > 0 } authority ? " /Reason " + TextString(authority) : string.Empty)
             .Append(appearance.CertificationPermission is { } permission
                 ? $" /Reference [<< /Type /SigRef /TransformMethod /DocMDP /TransformParams << /Type /TransformParams /P {permission} /V /1.2 >> >>]"
                 : string.Empty)
@@ -103,6 +104,9 @@ internal static class SignatureFieldWriter
         var body = head + "<" + new string('0', contentsBytes * 2) + "> >>";
         return (Encoding.ASCII.GetBytes(body), head.Length);
     }
+
+    /// <summary>A PDF text string in UTF-16BE with its byte order mark, as hex: any Vietnamese text, no escaping.</summary>
+    private static string TextString(string text) => "<" + Convert.ToHexString([0xFE, 0xFF, .. Encoding.BigEndianUnicode.GetBytes(text)]) + ">";
 
     /// <summary>
     /// Adds the new field to the AcroForm (creating it when the document has none) with SigFlags 3; a certification

@@ -1,8 +1,10 @@
 using DocBpm.Web.Idempotency;
 using DocBpm.Documents;
 using DocBpm.Engine.Persistence;
+using DocBpm.Web.AccessLog;
 using DocBpm.Web.Accounts;
 using DocBpm.Web.Notifications;
+using DocBpm.Web.IncidentReports;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,6 +29,8 @@ public abstract class DocBpmDbContext(DbContextOptions options, DatabaseProvider
         builder.ApplyDocuments();
         builder.ApplyIdempotency();
         builder.ApplyNotifications();
+        builder.ApplyAccessLog();
+        builder.ApplyIncidentReports();
         builder.Entity<AppUser>(e =>
         {
             e.Property(u => u.FullName).HasMaxLength(200);

@@ -26,6 +26,9 @@ using DocBpm.Web.ProvincialTasks;
 using DocBpm.Web.Scheduling;
 using DocBpm.Web.Signatures;
 using DocBpm.Web.Statistics;
+using DocBpm.Web.AccessLog;
+using DocBpm.Web.Authorisations;
+using DocBpm.Web.IncidentReports;
 using DocBpm.Web.Tasks;
 using Scalar.AspNetCore;
 
@@ -50,6 +53,8 @@ public static class DocBpmHost
         services.AddDocBpmRecordsWeb();
         services.AddDocBpmNotifications(builder.Configuration);
         services.AddScoped<DocumentStatistics>();
+        services.AddDocBpmAccessLog(builder.Configuration);
+        services.AddScoped<IncidentReportDesk>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddProblemDetails();
         services.AddExceptionHandler<InputExceptionHandler>();
@@ -110,6 +115,9 @@ public static class DocBpmHost
         app.MapOrganisation();
         app.MapRegisters();
         app.MapRecords();
+        app.MapSigningAuthorisations();
+        app.MapAccessLog();
+        app.MapIncidentReports();
         app.MapProvincialTasks();
         app.MapProvincialCoordination();
         app.MapProvincialTaskReports();

@@ -60,6 +60,8 @@ public partial class DocumentPage
             return;
         }
 
+        RecordRead(AccessLog.AccessedKind.Incoming, Id);
+
         RegisterInput ??= FieldsForm.From(new IncomingFields(detail.Summary.IssuingAgency, detail.Summary.CodeNumber, detail.Summary.CodeNotation,
             detail.Summary.DocumentDate, detail.Summary.DocumentType, detail.Summary.Subject, detail.Signer, detail.Summary.Urgency,
             detail.PageCount, detail.Copies, detail.Notes));

@@ -1,3 +1,4 @@
+using DocBpm.Web.AccessLog;
 using System.Security.Claims;
 using DocBpm.Documents.Access;
 using DocBpm.Documents.Files;
@@ -22,7 +23,7 @@ public static class IncomingEndpoints
         var group = app.MapGroup("/api/incoming").WithTags("Văn bản đến");
         group.MapGet("/", SearchAsync);
         group.MapPost("/", UploadAsync).RequireAuthorization(IncomingPolicies.Clerk).DisableAntiforgery().Idempotent();
-        group.MapGet("/{id:guid}", GetAsync);
+        group.MapGet("/{id:guid}", GetAsync).RecordsAccess(AccessedKind.Incoming);
         group.MapGet("/{id:guid}/files/{fileId:guid}", FileAsync);
         group.MapGet("/{id:guid}/files/{fileId:guid}/" + SignedRevisionFile.Segment, SignedRevisionAsync);
         group.MapPost("/{id:guid}/register", RegisterAsync).RequireAuthorization(IncomingPolicies.Clerk).Idempotent();

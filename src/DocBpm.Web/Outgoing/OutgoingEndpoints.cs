@@ -1,3 +1,4 @@
+using DocBpm.Web.AccessLog;
 using System.Security.Claims;
 using DocBpm.Documents.Files;
 using DocBpm.Documents.Outgoing;
@@ -18,7 +19,7 @@ public static class OutgoingEndpoints
         group.MapGet("/", SearchAsync);
         group.MapGet("/types", TypesAsync);
         group.MapPost("/", CreateAsync).Idempotent();
-        group.MapGet("/{id:guid}", OutgoingPages.GetAsync);
+        group.MapGet("/{id:guid}", OutgoingPages.GetAsync).RecordsAccess(AccessedKind.Outgoing);
         group.MapGet("/{id:guid}/versions", OutgoingPages.VersionsAsync);
         group.MapGet("/{id:guid}/files/{fileId:guid}", OutgoingPages.FileAsync);
         group.MapGet("/{id:guid}/files/{fileId:guid}/" + Signatures.SignedRevisionFile.Segment, OutgoingPages.SignedRevisionAsync);
@@ -30,6 +31,7 @@ public static class OutgoingEndpoints
         group.MapPost("/{id:guid}/approve", ApproveAsync);
         group.MapPost("/{id:guid}/return", ReturnAsync);
         group.MapPost("/{id:guid}/sign", SignAsync);
+        group.MapPost("/{id:guid}/sign/handover", HandOverSigningAsync);
         group.MapPost("/{id:guid}/issue", IssueAsync);
         group.MapPost("/{id:guid}/corrections", CorrectAsync).Idempotent();
         group.MapPost("/{id:guid}/retry", RetryAsync);
@@ -74,7 +76,7 @@ public static class OutgoingEndpoints
     private static async Task<NoContent> SubmitAsync(Guid id, SubmitRequest request, ClaimsPrincipal user, OutgoingFlow steps,
         CancellationToken cancellationToken)
     {
-        await steps.SubmitAsync(id, request.Reviewers, request.Comment, user.ToTaskActor(), cancellationToken);
+        await steps.SubmitAsync(id, request.Reviewers, request.Comment, request.Capacity, user.ToTaskActor(), cancellationToken);
         return TypedResults.NoContent();
     }
 
@@ -90,7 +92,7 @@ public static class OutgoingEndpoints
         CancellationToken cancellationToken)
     {
         var page = await pages.BuildAsync(id, user, cancellationToken);
-        return TypedResults.Ok(await leaders.AllowedAsync(page.DraftingUnit, cancellationToken));
+        return TypedResults.Ok(await leaders.AllowedAsync(page.DraftingUnit, page.TypeCode, cancellationToken));
     }
 
     private static async Task<NoContent> ApproveAsync(Guid id, ApproveRequest request, ClaimsPrincipal user, OutgoingFlow steps,
@@ -111,6 +113,14 @@ public static class OutgoingEndpoints
         CancellationToken cancellationToken)
     {
         await steps.SignAsync(id, request.Comment, user.ToTaskActor(), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>The leader who is away, or the office chief, gives the waiting signature to another leader who may sign it.</summary>
+    private static async Task<NoContent> HandOverSigningAsync(Guid id, SigningHandOverRequest request, ClaimsPrincipal user, OutgoingFlow steps,
+        CancellationToken cancellationToken)
+    {
+        await steps.HandOverSigningAsync(id, request.Leader, request.Reason, user.ToTaskActor(), cancellationToken);
         return TypedResults.NoContent();
     }
 

@@ -98,7 +98,11 @@ public sealed class OutgoingPages(DbContext db, EngineDb engine, OutgoingFailure
             d.SigningLeader, leaderName, d.Copies, d.PageCount, d.Notes, d.ArchiveHolder, d.SignerName, d.SignerPosition, d.SignerCompetence, d.SignedAt,
             d.NumberAndNotation, d.DocumentDate, d.IssuedAt, d.NationalId, d.SignedFileId, d.IssuedFileId, await ReplyLinkAsync(d.InReplyToId, cancellationToken),
             d.CorrectionKind, await LinkAsync(d.CorrectsId, cancellationToken), await LinkAsync(d.CorrectedById, cancellationToken),
-            [.. versions.Select(View)], [.. recipients.Select(r => Status(r, dispatches, receipts))], history, open, stopped);
+            [.. versions.Select(View)], [.. recipients.Select(r => Status(r, dispatches, receipts))], history, open, stopped)
+        {
+            RequestedCapacity = d.RequestedCapacity,
+            SignerAuthorisation = d.SignerAuthorisation,
+        };
     }
 
     /// <summary>

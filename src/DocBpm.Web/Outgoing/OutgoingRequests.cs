@@ -1,8 +1,13 @@
 using DocBpm.Documents.Outgoing;
+using DocBpm.Documents.Authorisations;
 
 namespace DocBpm.Web.Outgoing;
 
-public sealed record SubmitRequest(List<string>? Reviewers, string? Comment);
+/// <param name="Capacity">Thẩm quyền ký (NĐ30 Art. 13); null: the one the signer's rank or authorisation gives.</param>
+public sealed record SubmitRequest(List<string>? Reviewers, string? Comment, SigningCapacity? Capacity = null);
+
+/// <summary>The waiting signature goes to <paramref name="Leader"/> (a user name), for <paramref name="Reason"/>.</summary>
+public sealed record SigningHandOverRequest(string? Leader, string? Reason);
 
 public sealed record CommentRequest(string? Comment);
 

@@ -1,3 +1,4 @@
+using DocBpm.Documents.Authorisations;
 using DocBpm.Documents.Incoming;
 using DocBpm.Documents.Exchange;
 using DocBpm.Documents.Outgoing;
@@ -78,4 +79,11 @@ public sealed record OutgoingPage(
     List<RecipientStatus> Recipients,
     List<OutgoingHistoryView> History,
     List<OpenStep> OpenSteps,
-    List<FailureView> Failures);
+    List<FailureView> Failures)
+{
+    /// <summary>Thẩm quyền ký asked for at submission (NĐ30 Art. 13); null: the signer's own.</summary>
+    public SigningCapacity? RequestedCapacity { get; init; }
+
+    /// <summary>The authorising decision of a TUQ. signature, as registered.</summary>
+    public string? SignerAuthorisation { get; init; }
+}

@@ -1,3 +1,4 @@
+using DocBpm.Web.AccessLog;
 using System.Security.Claims;
 using DocBpm.Documents.Access;
 using DocBpm.Documents.Organisation;
@@ -18,7 +19,7 @@ public static class ProvincialTaskEndpoints
     {
         var group = app.MapGroup("/api/provincial-tasks").WithTags("Nhiệm vụ UBND tỉnh giao");
         group.MapGet("/", ListAsync);
-        group.MapGet("/{id:guid}", GetAsync);
+        group.MapGet("/{id:guid}", GetAsync).RecordsAccess(AccessedKind.ProvincialTask);
         group.MapPost("/documents", RecordAsync).RequireAuthorization(p => p.RequireRole(Roles.Clerk)).Idempotent();
         group.MapGet("/documents/{id:guid}", DocumentAsync);
         group.MapPost("/documents/{id:guid}/close", CloseAsync);

@@ -62,6 +62,7 @@ public sealed partial class TaskPage
         if (entity is null)
             return;
         task = entity.View(Standing, Time.GetUtcNow());
+        RecordRead(AccessLog.AccessedKind.ProvincialTask, Id);
         replyOutgoingId = entity.ReplyOutgoingId;
         await LoadDocumentAsync(entity.DocumentId, cancellationToken);
         await LoadChoicesAsync(cancellationToken);

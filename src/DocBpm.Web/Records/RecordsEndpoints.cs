@@ -1,3 +1,4 @@
+using DocBpm.Web.AccessLog;
 using System.Security.Claims;
 using System.Text;
 using System.Xml.Linq;
@@ -29,7 +30,7 @@ public static class RecordsEndpoints
         group.MapPost("/plans/{id:guid}/approve", ApproveAsync);
         group.MapGet("/files", ListAsync);
         group.MapPost("/files", OpenOutsideAsync);
-        group.MapGet("/files/{id:guid}", FileAsync);
+        group.MapGet("/files/{id:guid}", FileAsync).RecordsAccess(AccessedKind.RecordFile);
         group.MapPost("/files/{id:guid}/open", OpenAsync);
         group.MapPost("/files/{id:guid}/documents", AddDocumentAsync);
         group.MapDelete("/files/{id:guid}/documents/{filedId:guid}", RemoveDocumentAsync);

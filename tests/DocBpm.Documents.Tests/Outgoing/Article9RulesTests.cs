@@ -46,7 +46,7 @@ public sealed class Article9RulesTests
         await scenario.StepAsync(flow => flow.SignAsync(id, null, Actor(Supervisor), None));
         var signed = await scenario.DocumentAsync(id);
         Assert.AreEqual(OutgoingStage.AwaitingIssue, signed.Stage);
-        Assert.AreEqual(OutgoingDocument.OnBehalfOfDirector, signed.SignerCompetence, "a deputy signs for the Director (NĐ30 art. 13)");
+        Assert.AreEqual("KT. GIÁM ĐỐC", signed.SignerCompetence, "a deputy signs for the Director (NĐ30 art. 13)");
         Assert.AreEqual(Supervisor.FullName, signed.SignerName);
         Assert.AreEqual("Phó Giám đốc", signed.SignerPosition);
         Assert.AreEqual(0, (await scenario.OpenStepsAsync(id)).Count, "the personal signature runs before the clerk's check");
@@ -189,7 +189,7 @@ public sealed class Article9RulesTests
             Actor(TestPeople.Drafter), None));
 
         var refused = await Assert.ThrowsExactlyAsync<OutgoingRefusedException>(() =>
-            scenario.StepAsync(flow => flow.SubmitAsync(id, [], null, Actor(TestPeople.Drafter), None)));
+            scenario.StepAsync(flow => flow.SubmitAsync(id, [], null, null, Actor(TestPeople.Drafter), None)));
 
         Assert.AreEqual(RefusalKind.Invalid, refused.Kind);
         StringAssert.Contains(refused.DetailVi, "Điều 3.3a");
@@ -213,11 +213,11 @@ public sealed class Article9RulesTests
         }
 
         var refused = await Assert.ThrowsExactlyAsync<OutgoingRefusedException>(() =>
-            scenario.StepAsync(flow => flow.SubmitAsync(id, [], null, Actor(Colleague), None)));
+            scenario.StepAsync(flow => flow.SubmitAsync(id, [], null, null, Actor(Colleague), None)));
 
         Assert.AreEqual(RefusalKind.Forbidden, refused.Kind);
         Assert.AreEqual(OutgoingStage.Drafting, (await scenario.DocumentAsync(id)).Stage);
-        await scenario.StepAsync(flow => flow.SubmitAsync(id, [], null, Actor(TestPeople.Drafter), None));
+        await scenario.StepAsync(flow => flow.SubmitAsync(id, [], null, null, Actor(TestPeople.Drafter), None));
         Assert.AreEqual(OutgoingStage.Reviewing, (await scenario.DocumentAsync(id)).Stage, "the drafter's own task moves it");
         CollectionAssert.Contains(await scenario.OpenStepsAsync(id), OutgoingProcess.Draft, "the forged instance's task moved nothing");
     }
@@ -226,6 +226,6 @@ public sealed class Article9RulesTests
     {
         await using var scope = scenario.Host.Scope();
         var leaders = scope.ServiceProvider.GetRequiredService<SigningLeaders>();
-        return [.. (await leaders.AllowedAsync(Unit, None)).Select(l => l.UserName)];
+        return [.. (await leaders.AllowedAsync(Unit, "QĐ", None)).Select(l => l.UserName)];
     }
 }

@@ -1,4 +1,5 @@
 using DocBpm.Documents.Organisation;
+using DocBpm.Documents.Authorisations;
 using DocBpm.Documents.Outgoing;
 using DocBpm.Documents.Tests.Infrastructure;
 using DocBpm.Documents.Tests.Signatures;
@@ -23,13 +24,14 @@ public sealed class TestPeople : IPeopleDirectory
     public static readonly Person Supervisor = new("phogiamdoc1", "Lương Thị Hoa", "BGD") { Position = "Phó Giám đốc", Rank = LeaderRank.Deputy };
     public static readonly Person OtherDeputy = new("phogiamdoc2", "Lê Văn Khác", "BGD") { Position = "Phó Giám đốc", Rank = LeaderRank.Deputy };
     public static readonly Person Director = new("giamdoc", "Hoàng Văn Minh", "BGD") { Position = "Giám đốc", Rank = LeaderRank.Director };
+    public static readonly Person OfficeChief = new("chanhvanphong", "Vi Thị Chánh", "VP") { Position = "Chánh Văn phòng" };
     public static readonly Person Colleague = new("chuyenvien2", "Phạm Thị Cùng", Unit);
     public static readonly Person Locked = new("nghiviec", "Đỗ Văn Nghỉ", Unit) { IsLocked = true };
 
     /// <summary>An officer of KHTC, a unit without a head.</summary>
     public static readonly Person Planner = new("chuyenvien.khtc", "Vũ Thị Kế", "KHTC");
 
-    private static readonly Person[] Everyone = [Drafter, Head, Supervisor, OtherDeputy, Director, Colleague, Locked, Planner];
+    private static readonly Person[] Everyone = [Drafter, Head, Supervisor, OtherDeputy, Director, OfficeChief, Colleague, Locked, Planner];
 
     public Task<Person?> FindAsync(string userName, CancellationToken cancellationToken) =>
         Task.FromResult(Everyone.FirstOrDefault(p => string.Equals(p.UserName, userName, StringComparison.OrdinalIgnoreCase)));
@@ -104,11 +106,11 @@ public sealed class OutgoingScenario : IAsyncDisposable
         return id;
     }
 
-    /// <summary>Submitted without reviewers: at the unit head's final check.</summary>
-    public async Task<Guid> AtFinalCheckAsync()
+    /// <summary>Submitted without reviewers, to be signed in <paramref name="capacity"/> (NĐ30 Art. 13): at the unit head's final check.</summary>
+    public async Task<Guid> AtFinalCheckAsync(SigningCapacity? capacity = null)
     {
         var id = await DraftAsync();
-        await StepAsync(flow => flow.SubmitAsync(id, [], null, TestPeople.Actor(TestPeople.Drafter), CancellationToken.None));
+        await StepAsync(flow => flow.SubmitAsync(id, [], null, capacity, TestPeople.Actor(TestPeople.Drafter), CancellationToken.None));
         return id;
     }
 

@@ -51,7 +51,7 @@ public sealed class SigningOnceTests
         await SignAndRunAsync(scenario, id);
         await scenario.StepAsync(flow => flow.ReturnAsync(id, "Sai thể thức phần nơi nhận", new TaskActor("vanthu", ["VanThu"]), None));
 
-        await scenario.StepAsync(flow => flow.SubmitAsync(id, [], "Đã kiểm tra lại, không cần sửa tệp", Actor(TestPeople.Drafter), None));
+        await scenario.StepAsync(flow => flow.SubmitAsync(id, [], "Đã kiểm tra lại, không cần sửa tệp", null, Actor(TestPeople.Drafter), None));
         await SignAndRunAsync(scenario, id);
 
         var signed = await SignedFilesAsync(scenario);

@@ -27,6 +27,9 @@ public static class NavSections
 
     public static bool KeepsRegisters(this ClaimsPrincipal user) => user.IsInRole(Roles.Clerk) || user.IsInRole(Roles.Administrator);
 
+    /// <summary>The Director grants TL., TUQ. and TM. signatures (NĐ30 Art. 13); the admin keeps that data for him.</summary>
+    public static bool GrantsSigning(this ClaimsPrincipal user) => user.IsInRole(Roles.Director) || user.IsInRole(Roles.Administrator);
+
     public static bool Models(this ClaimsPrincipal user) => user.IsInRole(Roles.Analyst) || user.IsInRole(Roles.Administrator);
 
     public static bool Administers(this ClaimsPrincipal user) => user.IsInRole(Roles.Administrator);

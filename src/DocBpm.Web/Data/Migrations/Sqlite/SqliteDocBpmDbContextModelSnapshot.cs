@@ -17,6 +17,61 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("DocBpm.Documents.Authorisations.SigningAuthorisation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Capacity")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DecisionDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("DocumentTypes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("GrantedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GrantedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ValidFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ValidUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserName");
+
+                    b.ToTable("doc_signing_authorisations", (string)null);
+                });
+
             modelBuilder.Entity("DocBpm.Documents.Calendar.CalendarDay", b =>
                 {
                     b.Property<DateOnly>("Date")
@@ -1024,10 +1079,18 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
                     b.Property<int?>("RegisterYear")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("RequestedCapacity")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("SignedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("SignedFileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignerAuthorisation")
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SignerCompetence")
@@ -1044,6 +1107,9 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("SignerUserName")
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SigningAuthorisationId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SigningLeader")
@@ -2124,6 +2190,40 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
                     b.ToTable("bpm_start_timers", (string)null);
                 });
 
+            modelBuilder.Entity("DocBpm.Web.AccessLog.AccessLogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("ItemId", "At");
+
+                    b.HasIndex("UserName", "At", "Kind", "ItemId")
+                        .IsUnique();
+
+                    b.ToTable("doc_access_log", (string)null);
+                });
+
             modelBuilder.Entity("DocBpm.Web.Accounts.AppRole", b =>
                 {
                     b.Property<string>("Id")
@@ -2292,6 +2392,54 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
                     b.HasIndex("At");
 
                     b.ToTable("doc_idempotent_requests", (string)null);
+                });
+
+            modelBuilder.Entity("DocBpm.Web.IncidentReports.IncidentReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosingNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReportedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClosedAt");
+
+                    b.HasIndex("ReportedBy", "ReportedAt");
+
+                    b.ToTable("doc_incident_reports", (string)null);
                 });
 
             modelBuilder.Entity("DocBpm.Web.Notifications.Notification", b =>

@@ -1,0 +1,86 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace DocBpm.Web.Data.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class AccessLogIncidentReports : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "doc_access_log",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    ItemId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_doc_access_log", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "doc_incident_reports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ReportedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    ReportedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ClosedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    ClosingNote = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    Revision = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_doc_incident_reports", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_doc_access_log_At",
+                table: "doc_access_log",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_doc_access_log_ItemId_At",
+                table: "doc_access_log",
+                columns: new[] { "ItemId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_doc_access_log_UserName_At_Kind_ItemId",
+                table: "doc_access_log",
+                columns: new[] { "UserName", "At", "Kind", "ItemId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_doc_incident_reports_ClosedAt",
+                table: "doc_incident_reports",
+                column: "ClosedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_doc_incident_reports_ReportedBy_ReportedAt",
+                table: "doc_incident_reports",
+                columns: new[] { "ReportedBy", "ReportedAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "doc_access_log");
+
+            migrationBuilder.DropTable(
+                name: "doc_incident_reports");
+        }
+    }
+}

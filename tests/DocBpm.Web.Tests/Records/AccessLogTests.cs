@@ -1,0 +1,47 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using DocBpm.Engine.Persistence;
+using DocBpm.Engine.Tests.Infrastructure;
+using DocBpm.Web.AccessLog;
+using DocBpm.Web.Tests.Outgoing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DocBpm.Web.Tests.Records;
+
+/// <summary>Issue 18, NĐ30 Phụ lục VI I.V: who opened which document, kept and searchable by the admin alone.</summary>
+[TestClass]
+public sealed class AccessLogTests
+{
+    [TestMethod]
+    public async Task Decree30_AppendixVI_a_read_is_recorded_once_a_minute_and_only_the_admin_searches_the_access_log()
+    {
+        await using var host = await DocBpmWebFactory.CreateAsync(DatabaseProvider.Sqlite);
+        var drafter = await host.LoginAsync("chuyenvien");
+        var stranger = await host.LoginAsync("chuyenvien.gdmnth");
+        var admin = await host.LoginAsync("quantri");
+        var id = await drafter.CreateOutgoingAsync(new { typeCode = "CV", subject = "Về việc kiểm tra nề nếp", recipients = Array.Empty<object>() });
+
+        await drafter.PageAsync(id);
+        await drafter.PageAsync(id);
+        Assert.AreEqual(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/outgoing/{id}")).StatusCode);
+        await FlushAsync(host);
+
+        var log = (await admin.GetFromJsonAsync<JsonNode>("/api/admin/access-log?kind=Outgoing"))!;
+        Assert.AreEqual(1, (int)log["total"]!, "two reads in one minute are one row; a refused read is none");
+        Assert.AreEqual("chuyenvien", (string?)log["rows"]![0]!["userName"]);
+        Assert.AreEqual(id, (Guid)log["rows"]![0]!["itemId"]!);
+
+        host.Clock.Advance(TimeSpan.FromMinutes(1));
+        await drafter.PageAsync(id);
+        await FlushAsync(host);
+        var paged = (await admin.GetFromJsonAsync<JsonNode>($"/api/admin/access-log?itemId={id}&pageSize=1&page=2"))!;
+        Assert.AreEqual(2, (int)paged["total"]!);
+        Assert.AreEqual(1, paged["rows"]!.AsArray().Count, "one row per page of one");
+
+        Assert.AreEqual(HttpStatusCode.Forbidden, (await drafter.GetAsync("/api/admin/access-log")).StatusCode, "a non-admin cannot search it");
+    }
+
+    private static Task<int> FlushAsync(DocBpmWebFactory host) =>
+        host.Services.GetRequiredService<AccessLogWriter>().FlushAsync(CancellationToken.None);
+}
