@@ -238,7 +238,7 @@ public sealed class SignatureApiTests
 
         var refused = await Assert.ThrowsExactlyAsync<DocBpm.Documents.Signatures.SignatureRefusedException>(() =>
             scope.ServiceProvider.GetRequiredService<DocBpm.Documents.Signatures.DocumentSignatures>()
-                .SignFileAsync(draft.Id, "hethan", DocBpm.Documents.Signatures.SignatureRole.Personal, null, null, null, null, CancellationToken.None));
+                .SignFileAsync(draft.Id, "hethan", DocBpm.Documents.Signatures.SignatureRole.Personal, null, null, null, null, null, CancellationToken.None));
 
         StringAssert.Contains(refused.Vietnamese, "đã hết hạn");
         Assert.IsFalse(db.ChangeTracker.HasChanges(), "no signed file waits to be saved");
@@ -259,7 +259,7 @@ public sealed class SignatureApiTests
         await scope.ServiceProvider.GetRequiredService<DbContext>().SaveChangesAsync();
         var signatures = scope.ServiceProvider.GetRequiredService<DocBpm.Documents.Signatures.DocumentSignatures>();
 
-        var signed = await signatures.SignFileAsync(draft.Id, "giamdoc", DocBpm.Documents.Signatures.SignatureRole.Personal, null, null, null, null, CancellationToken.None);
+        var signed = await signatures.SignFileAsync(draft.Id, "giamdoc", DocBpm.Documents.Signatures.SignatureRole.Personal, null, null, null, null, null, CancellationToken.None);
         var report = await signatures.VerifyAsync(signed.Content, CancellationToken.None);
 
         Assert.IsTrue(report.Signatures.Single().Timestamped);
