@@ -73,6 +73,26 @@ public sealed class AuthorizationMatrixTests
         ["GET /api/inbox"] = SignedIn,
         ["GET /api/inbox/shared"] = SignedIn,
 
+        // NĐ30 Art. 13: the Director grants and revokes signing capacities; the admin keeps that data for him.
+        ["GET /api/signing-authorisations"] = "--+----+-",
+        ["POST /api/signing-authorisations"] = "--+----+-",
+        ["POST /api/signing-authorisations/{id}/revoke"] = "--+----+-",
+        // Who may hand a waiting signature on (its leader, the office chief, the admin) is decided per document inside.
+        ["POST /api/outgoing/{id}/sign/handover"] = SignedIn,
+        ["GET /api/admin/access-log"] = Admin,
+        // Article 16.1: anyone reports and reads their own reports; the office chief and the admin handle them.
+        ["POST /api/incident-reports"] = SignedIn,
+        ["GET /api/incident-reports/mine"] = SignedIn,
+        ["GET /api/incident-reports"] = "----+--+-",
+        ["POST /api/incident-reports/{id}/close"] = "----+--+-",
+        // NĐ30 Phụ lục I: the signature and seal images are the admin's.
+        ["PUT /api/admin/signature-images/people/{userName}"] = Admin,
+        ["GET /api/admin/signature-images/people/{userName}"] = Admin,
+        ["DELETE /api/admin/signature-images/people/{userName}"] = Admin,
+        ["PUT /api/admin/signature-images/agency"] = Admin,
+        ["GET /api/admin/signature-images/agency"] = Admin,
+        ["DELETE /api/admin/signature-images/agency"] = Admin,
+
         // One's own notifications only: another's id is 404 inside the action.
         ["GET /api/notifications"] = SignedIn,
         ["POST /api/notifications/{id}/read"] = SignedIn,

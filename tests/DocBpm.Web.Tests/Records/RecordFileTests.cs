@@ -180,7 +180,7 @@ public sealed class RecordFileTests
         async Task<string> FilePageAsync(HttpClient keeper, string notation)
         {
             var file = (Guid)(await OkAsync(await keeper.PostAsJsonAsync("/api/records/files", new { title = "Hồ sơ thử", notation, retentionYears = 5 })))["id"]!;
-            return await keeper.GetStringAsync($"/records/files/{file}");
+            return WebUtility.HtmlDecode(await keeper.GetStringAsync($"/records/files/{file}"));
         }
 
         StringAssert.Contains(await FilePageAsync(clerk, "07.VP"), "Tờ trình mua sắm thiết bị dạy học",
