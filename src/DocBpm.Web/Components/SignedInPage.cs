@@ -1,4 +1,3 @@
-using DocBpm.Web.AccessLog;
 using System.Security.Claims;
 using DocBpm.Documents.Access;
 using DocBpm.Engine.Runtime;
@@ -30,10 +29,6 @@ public abstract class SignedInPage : ComponentBase
         if (!SignedIn)
             Navigation.NavigateTo($"/login?returnUrl={Uri.EscapeDataString(HttpContext.Request.Path + HttpContext.Request.QueryString)}");
     }
-
-    /// <summary>The person has just read this document or file: it goes to the access log, written in the background.</summary>
-    protected void RecordRead(AccessedKind kind, Guid id) =>
-        HttpContext.RequestServices.GetRequiredService<AccessRecorder>().Record(User.Identity!.Name!, kind, id);
 
     /// <summary>After a successful action: back to the page with a message (post, redirect, get).</summary>
     protected void Done(string path, string message) => Navigation.NavigateTo($"{path}?ok={Uri.EscapeDataString(message)}");

@@ -1,6 +1,7 @@
 using DocBpm.Documents.Calendar;
 using DocBpm.Documents.Incoming;
 using DocBpm.Documents.ProvincialTasks;
+using DocBpm.Web.AccessLog;
 using DocBpm.Web.Components;
 using DocBpm.Web.Coordination;
 using DocBpm.Web.Organisation;
@@ -60,7 +61,7 @@ public partial class DocumentPage
             return;
         }
 
-        RecordRead(AccessLog.AccessedKind.Incoming, Id);
+        HttpContext.RecordRead(AccessedKind.Incoming, Id);
 
         RegisterInput ??= FieldsForm.From(new IncomingFields(detail.Summary.IssuingAgency, detail.Summary.CodeNumber, detail.Summary.CodeNotation,
             detail.Summary.DocumentDate, detail.Summary.DocumentType, detail.Summary.Subject, detail.Signer, detail.Summary.Urgency,

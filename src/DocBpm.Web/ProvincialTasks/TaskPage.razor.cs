@@ -5,6 +5,7 @@ using DocBpm.Documents.Exchange;
 using DocBpm.Documents.Outgoing;
 using DocBpm.Documents.ProvincialTasks;
 using DocBpm.Engine.Timers;
+using DocBpm.Web.AccessLog;
 using DocBpm.Web.Coordination;
 using DocBpm.Web.Organisation;
 using DocBpm.Web.Outgoing;
@@ -62,7 +63,7 @@ public sealed partial class TaskPage
         if (entity is null)
             return;
         task = entity.View(Standing, Time.GetUtcNow());
-        RecordRead(AccessLog.AccessedKind.ProvincialTask, Id);
+        HttpContext.RecordRead(AccessedKind.ProvincialTask, Id);
         replyOutgoingId = entity.ReplyOutgoingId;
         await LoadDocumentAsync(entity.DocumentId, cancellationToken);
         await LoadChoicesAsync(cancellationToken);
