@@ -60,15 +60,7 @@ public sealed class NotificationTests
     public async Task Article9_3_failed_signature_notifies_the_drafter_and_the_signing_leader_not_the_clerks()
     {
         await using var host = await DocBpmWebFactory.CreateAsync(DatabaseProvider.Sqlite);
-        OutgoingPeople.UseTestKeys(host, OutgoingPeople.Wednesday);
-        MissingKeys.Use(host, "phogiamdoc1");
-        var people = await OutgoingPeople.StartAsync(host);
-        var id = await people.Drafter.CreateOutgoingAsync(new
-        {
-            typeCode = "CV", subject = "Về việc kiểm tra cơ sở vật chất", recipients = new object[] { new { kind = "Unit", code = "TCCB" } },
-        });
-        await people.ToClerkAsync(id, "v1");
-        await StepFailureTests.RunUntilIncidentAsync(host);
+        var (people, id) = await StepFailureTests.FailedSignatureAsync(host);
         await SweepAsync(host);
         await SweepAsync(host);
 

@@ -24,15 +24,7 @@ public sealed class StepFailureTests
     public async Task Article9_3_a_signature_without_a_key_reaches_the_signing_leader_who_retries_it_once_the_key_is_configured()
     {
         await using var host = await DocBpmWebFactory.CreateAsync(DatabaseProvider.Sqlite);
-        OutgoingPeople.UseTestKeys(host, OutgoingPeople.Wednesday);
-        MissingKeys.Use(host, "phogiamdoc1");
-        var people = await OutgoingPeople.StartAsync(host);
-        var id = await people.Drafter.CreateOutgoingAsync(new
-        {
-            typeCode = "CV", subject = "Về việc kiểm tra cơ sở vật chất", recipients = new object[] { new { kind = "Unit", code = "TCCB" } },
-        });
-        await people.ToClerkAsync(id, "v1");
-        await RunUntilIncidentAsync(host);
+        var (people, id) = await FailedSignatureAsync(host);
 
         var leaderView = await PageAsync(people.Deputy, id);
         Assert.AreEqual(Documents.Outgoing.FailedStep.Signing, leaderView.Failures.Single().Step);
@@ -98,6 +90,21 @@ public sealed class StepFailureTests
     }
 
     /// <summary>The scheduler's retries with back-off (10 s, 20 s) until the last attempt raises the incident.</summary>
+    /// <summary>A draft at the clerk's check whose signing leader (phogiamdoc1) has no key: the signature step is an incident.</summary>
+    public static async Task<(OutgoingPeople People, Guid Id)> FailedSignatureAsync(DocBpmWebFactory host)
+    {
+        OutgoingPeople.UseTestKeys(host, OutgoingPeople.Wednesday);
+        MissingKeys.Use(host, "phogiamdoc1");
+        var people = await OutgoingPeople.StartAsync(host);
+        var id = await people.Drafter.CreateOutgoingAsync(new
+        {
+            typeCode = "CV", subject = "Về việc kiểm tra cơ sở vật chất", recipients = new object[] { new { kind = "Unit", code = "TCCB" } },
+        });
+        await people.ToClerkAsync(id, "v1");
+        await RunUntilIncidentAsync(host);
+        return (people, id);
+    }
+
     public static async Task RunUntilIncidentAsync(DocBpmWebFactory host)
     {
         for (var attempt = 0; attempt < 3; attempt++)
