@@ -70,6 +70,28 @@ public sealed class ShadowAttackTests
     }
 
     [TestMethod]
+    [DataRow("replace", ChangeKind.PageContent)]
+    [DataRow("hide", ChangeKind.ObjectReplaced)]
+    [DataRow("hide-and-replace", ChangeKind.Appearance)]
+    public async Task Article4_replace_hide_and_hide_and_replace_on_a_file_signed_outside_DocBpm_are_caught_the_same_way(string attack, ChangeKind kind)
+    {
+        var signed = await SigningTests.SignTwiceAsync(Pki.Director, Pki.Agency);
+        var legacy = Tampering.Replace(signed, "/SubFilter /ETSI.CAdES.detached", "/SubFilter /adbe.pkcs7.detached");
+
+        var tampered = attack switch
+        {
+            "replace" => Tampering.ReplaceFirstPageContent(legacy),
+            "hide" => Tampering.RedefineFirstPageFont(legacy),
+            _ => Tampering.RedefineFirstPageFont(Tampering.OverlayWidgetOnFirstPage(legacy)),
+        };
+
+        var report = Verify(tampered);
+
+        Assert.AreEqual(LegalStatus.ReferenceOnly, report.LegalStatus, report.Summary);
+        Assert.Contains(SignatureReasons.Changed(kind), report.Reasons, report.Summary);
+    }
+
+    [TestMethod]
     public async Task Article4_the_agency_signature_added_after_the_personal_one_is_an_allowed_change()
     {
         var report = Verify(await SigningTests.SignTwiceAsync(Pki.Director, Pki.Agency));
