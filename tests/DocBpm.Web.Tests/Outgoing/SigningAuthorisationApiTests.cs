@@ -50,6 +50,10 @@ public sealed class SigningAuthorisationApiTests
             "quyết định ủy quyền");
         Assert.AreEqual(0, (await director.GetFromJsonAsync<JsonArray>(Url))!.Count, "a refused grant stores nothing");
         var granted = (await OutgoingClient.Ok(await director.PostAsJsonAsync(Url, grant)))!;
+        var page = WebUtility.HtmlDecode(await director.GetStringAsync("/signing-authorisations"));
+        StringAssert.Contains(page, "<td>Vi Thị Chánh (Chánh Văn phòng)</td>", "the grantee by name and position, not by login");
+        StringAssert.Contains(page, "<option value=\"chanhvanphong\">Vi Thị Chánh (Chánh Văn phòng)</option>", "picked from the people, not typed");
+        Assert.IsFalse(page.Contains("<option value=\"giamdoc\"", StringComparison.Ordinal), "the Director grants to others, not himself");
 
         var id = await people.Drafter.CreateOutgoingAsync(Letter);
         await people.Drafter.UploadAsync(id, "du-thao.pdf", Pdf("dự thảo"));
