@@ -113,7 +113,7 @@ public sealed class OutgoingProcessTests
             report["signatures"]!.AsArray().Select(s => (string?)s!["signer"]!["kind"]).ToArray(), "personal signature first, then the agency's");
     }
 
-    private static JsonNode Recipient(JsonNode page, string code) =>
+    internal static JsonNode Recipient(JsonNode page, string code) =>
         page["recipients"]!.AsArray().Single(r => (string?)r!["code"] == code)!;
 
     /// <summary>The Department of Finance's own DocBpm, on the same axis.</summary>

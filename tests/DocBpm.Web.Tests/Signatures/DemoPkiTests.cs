@@ -35,6 +35,8 @@ public sealed class DemoPkiTests
         await people.IssueAsync(id);
 
         var report = await IssuedDocument.AssertLegallyValidAsync(people, id);
+        Assert.AreEqual("Delivered", (string?)Outgoing.OutgoingProcessTests.Recipient(await people.Drafter.PageAsync(id), "TCCB")["delivery"],
+            "issued and dispatched: the unit has the signed document");
         CollectionAssert.AreEqual(new[] { "TOTAL-PASSED", "TOTAL-PASSED" },
             report["signatures"]!.AsArray().Select(s => (string?)s!["indication"]).ToArray(), report.ToJsonString());
         CollectionAssert.AreEqual(new[] { "Person", "Organisation" },
