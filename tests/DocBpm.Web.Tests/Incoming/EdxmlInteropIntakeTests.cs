@@ -189,4 +189,60 @@ public sealed class EdxmlInteropIntakeTests
         await using var scope = scenario.Host.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<DbContext>().Set<DispatchRecord>().AsNoTracking().SingleAsync();
     }
+
+    /// <summary>
+    /// Issue 21 "done when": every package and status of the corpus, sent once in turn, leaves a trace — a document
+    /// registered, one it applies to changed, a dispatch moved, or a refusal or set-aside recorded. None is acknowledged
+    /// into nothing.
+    /// </summary>
+    [TestMethod]
+    public async Task Every_corpus_package_and_status_ends_registered_applied_or_recorded_as_refused_never_acknowledged_into_nothing()
+    {
+        await using var scenario = await StartAsync(DatabaseProvider.Sqlite);
+        await IntakeFailureTests.AddDispatchAsync(scenario, OurLetter);
+        string[] order =
+        [
+            "other-system-new.xml", "zipped-attachment.xml", "update-reusing-header-id.xml", "replace-reusing-header-id.xml",
+            "revoke-without-attachment.xml", "sandbox-agency-code.xml", "uuid-document-id.xml", "status-in-message-header.xml", "status-soap.xml",
+        ];
+        CollectionAssert.AreEquivalent(Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Corpus")).Select(Path.GetFileName).ToArray(), order,
+            "a package added to the corpus joins this sweep");
+
+        foreach (var name in order)
+        {
+            var before = await TraceAsync(scenario);
+            var xml = Corpus(name);
+            var status = name.StartsWith("status-", StringComparison.Ordinal);
+            await scenario.Axis.InjectAsync(Element(xml, "From"), Department, status ? OurLetter : Element(xml, "DocumentId"), Bytes(xml),
+                status ? AxisPackageKind.Status : AxisPackageKind.Document);
+            await scenario.StepAsync(scenario.PullAsync);
+
+            Assert.AreNotEqual(before, await TraceAsync(scenario), $"{name} left no trace: acknowledged into nothing");
+        }
+    }
+
+    /// <summary>The first OrganId under <c>&lt;edXML:From&gt;</c>, or the header's first DocumentId.</summary>
+    private static string Element(string xml, string name)
+    {
+        var from = name == "From" ? xml.IndexOf("<edXML:From>", StringComparison.Ordinal) : 0;
+        var tag = name == "From" ? "<edXML:OrganId>" : "<edXML:DocumentId>";
+        var start = xml.IndexOf(tag, from, StringComparison.Ordinal) + tag.Length;
+        return xml[start..xml.IndexOf('<', start)];
+    }
+
+    /// <summary>What a package can change: the incoming documents as their page reads them, the dispatch's status, the recorded refusals.</summary>
+    private static async Task<string> TraceAsync(ExchangeScenario scenario)
+    {
+        var trace = new StringBuilder();
+        foreach (var item in (await scenario.Clerk.GetFromJsonAsync<JsonObject>("/api/incoming"))!["items"]!.AsArray())
+        {
+            var detail = (await scenario.Clerk.GetFromJsonAsync<JsonNode>($"/api/incoming/{item!["id"]}"))!;
+            trace.Append(detail.ToJsonString()).Append('|');
+        }
+
+        var admin = await scenario.Host.LoginAsync("quantri");
+        trace.Append((await DispatchAsync(scenario)).LastStatus).Append('|')
+            .Append((await IntakeFailureTests.FailuresAsync(admin)).ToJsonString()).Append((await IntakeFailureTests.FailuresAsync(admin, open: false)).ToJsonString());
+        return trace.ToString();
+    }
 }
