@@ -53,8 +53,8 @@ public sealed class PeopleDirectory(DbContext db, UserManager<AppUser> users, Ti
                 .OrderBy(p => p.UnitId is { } id ? rank.GetValueOrDefault(id, int.MaxValue) : int.MaxValue)
                 .ThenBy(p => p.FullName, StringComparer.Create(Vietnamese, CompareOptions.None))
                 .Select(p => p.UnitId is { } id && byId.GetValueOrDefault(id) is { } unit
-                    ? new HandlerChoice($"person:{p.UserName}", PeopleNames.Display(p.FullName, p.Position), unit.Code, unit.Name)
-                    : new HandlerChoice($"person:{p.UserName}", PeopleNames.Display(p.FullName, p.Position), null, HandlerChoice.NoUnitGroup))];
+                    ? new HandlerChoice(HandlerChoice.PersonPrefix + p.UserName, PeopleNames.Display(p.FullName, p.Position), unit.Code, unit.Name)
+                    : new HandlerChoice(HandlerChoice.PersonPrefix + p.UserName, PeopleNames.Display(p.FullName, p.Position), null, HandlerChoice.NoUnitGroup))];
     }
 
     /// <summary>One after another: the request's DbContext runs one query at a time.</summary>
@@ -85,6 +85,13 @@ public sealed class PeopleDirectory(DbContext db, UserManager<AppUser> users, Ti
 /// the person's unit and the group it is listed under (the unit's name).</summary>
 public sealed record HandlerChoice(string Value, string Text, string? UnitCode, string Group)
 {
+    public const string PersonPrefix = "person:";
     public const string UnitsGroup = "Đơn vị";
     public const string NoUnitGroup = "Chưa thuộc đơn vị";
+
+    /// <summary>The person's login when this entry is a person, null for a unit.</summary>
+    public string? UserName => UserNameOf(Value);
+
+    /// <summary>The login in a posted form value (<c>person:chuyenvien</c>), null when the value names no person.</summary>
+    public static string? UserNameOf(string value) => value.StartsWith(PersonPrefix, StringComparison.Ordinal) ? value[PersonPrefix.Length..] : null;
 }
