@@ -11,10 +11,10 @@ public sealed class CompensationTests
     public static IEnumerable<object[]> Providers => TestDatabase.Providers;
 
     /// <summary>A script task that records its own id in <c>undone</c> when it runs as a handler.</summary>
-    private static string Undo(string id) =>
+    internal static string Undo(string id) =>
         $"""<bpmn:scriptTask id="{id}" isForCompensation="true" scriptFormat="javascript"><bpmn:script>undone = (typeof undone === 'undefined' ? [] : undone).concat(['{id}'])</bpmn:script></bpmn:scriptTask>""";
 
-    private static string Compensable(string task, string handler) => UserTask(task)
+    internal static string Compensable(string task, string handler) => UserTask(task)
         + $"""<bpmn:boundaryEvent id="{task}Comp" attachedToRef="{task}"><bpmn:compensateEventDefinition/></bpmn:boundaryEvent>"""
         + Undo(handler) + $"""<bpmn:association id="{task}Assoc" associationDirection="One" sourceRef="{task}Comp" targetRef="{handler}"/>""";
 
@@ -26,7 +26,7 @@ public sealed class CompensationTests
             : $"""<bpmn:intermediateThrowEvent id="undo">{throwDefinition}</bpmn:intermediateThrowEvent>""" + UserTask("after")
               + """<bpmn:endEvent id="e"/>""" + Chain("s", "book", "pay", "decide", "undo", "after", "e")));
 
-    private static async Task<List<string>> UndoneAsync(EngineTestHost host, Guid instanceId) =>
+    internal static async Task<List<string>> UndoneAsync(EngineTestHost host, Guid instanceId) =>
         [.. ((await host.VariableAsync(instanceId, "undone"))?.AsArray() ?? []).Select(n => (string)n!)];
 
     private static async Task<Guid> RunToDecisionAsync(EngineTestHost host, string xml)
