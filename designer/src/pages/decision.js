@@ -7,7 +7,7 @@ import 'dmn-js/dist/assets/dmn-js-decision-table.css';
 import 'dmn-js/dist/assets/dmn-js-decision-table-controls.css';
 import 'dmn-js/dist/assets/dmn-font/css/dmn-embedded.css';
 import '../shared/style.css';
-import { api, el, showStatus } from '../shared/api.js';
+import { api, el, saveFile, showStatus } from '../shared/api.js';
 import { createDecisionEditor, decisionXml, openDecision } from '../decisions/editor.js';
 
 const status = document.getElementById('status');
@@ -105,12 +105,8 @@ document.getElementById('deploy').addEventListener('click', () => run(async () =
 }));
 
 document.getElementById('download').addEventListener('click', () => run(async () => {
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(new Blob([await decisionXml(editor)], { type: 'application/xml' }));
-  link.download = fileName;
-  link.click();
+  saveFile(await decisionXml(editor), fileName);
   unsaved = false;
-  URL.revokeObjectURL(link.href);
 }));
 
 await run(async () => {
