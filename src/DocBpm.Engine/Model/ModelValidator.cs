@@ -112,8 +112,8 @@ internal sealed class ModelValidator(
     {
         var starts = sub.Nodes.OfType<StartEvent>().ToList();
         if (starts.Count != 1 || starts[0].Trigger is null)
-            Error(sub, "an event subprocess needs exactly one start event with a message, timer, signal, error or escalation definition",
-                "quy trình con sự kiện cần đúng một sự kiện bắt đầu loại thông điệp, hẹn giờ, tín hiệu, lỗi hoặc leo thang");
+            Error(sub, "an event subprocess needs exactly one start event with a message, timer, signal, conditional, error, escalation or compensation definition",
+                "quy trình con sự kiện cần đúng một sự kiện bắt đầu loại thông điệp, hẹn giờ, tín hiệu, điều kiện, lỗi, leo thang hoặc bù trừ");
         else if (starts[0] is { Trigger: ErrorTrigger, IsInterrupting: false } start)
             Error(start, "an error start event always interrupts", "sự kiện bắt đầu lỗi luôn dừng phạm vi chứa nó");
         if (sub.MultiInstance is not null || sub.Loop is not null || sub.Boundaries.Count > 0)
