@@ -1,5 +1,7 @@
 using DocBpm.Engine.Persistence;
+using DocBpm.Engine.Runtime;
 using DocBpm.Engine.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using static DocBpm.Engine.Tests.Runtime.Bpmn;
 
 namespace DocBpm.Engine.Tests.Runtime;
@@ -75,6 +77,32 @@ public sealed class CompensationTests
         Assert.AreEqual("refund", (await host.ActiveBookmarksAsync(id)).Single().ElementId);
         Assert.AreEqual(0, (await UndoneAsync(host, id)).Count, "unbook waits for the refund");
         await host.RestartAsync();
+
+        await host.CompleteAsync(id, "refund");
+
+        CollectionAssert.AreEqual(new[] { "unbook" }, await UndoneAsync(host, id));
+        Assert.AreEqual("after", (await host.ActiveBookmarksAsync(id)).Single().ElementId);
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(Providers))]
+    public async Task Bpmn_compensation_stored_by_an_earlier_version_as_handler_ids_goes_on_with_the_next_handler(DatabaseProvider provider)
+    {
+        await using var host = await EngineTestHost.StartAsync(provider);
+        var xml = Booking("<bpmn:compensateEventDefinition/>", byEndEvent: false)
+            .Replace(Undo("refund"), """<bpmn:userTask id="refund" isForCompensation="true"/>""", StringComparison.Ordinal);
+        var id = await RunToDecisionAsync(host, xml);
+        await host.CompleteAsync(id, "decide");
+        await host.InScopeAsync(async runtime =>
+        {
+            var instance = await runtime.Db.Instances.SingleAsync(i => i.Id == id);
+            var state = InstanceState.Deserialize(instance.State);
+            var thrower = state.Tokens.Single(t => t.ElementId == "undo");
+            Assert.AreEqual("unbook", thrower.Pending!.Single().HandlerId);
+            (thrower.Pending, thrower.PendingHandlers) = (null, ["unbook"]);
+            instance.State = state.Serialize();
+            await runtime.Db.Context.SaveChangesAsync();
+        });
 
         await host.CompleteAsync(id, "refund");
 
