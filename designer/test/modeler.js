@@ -34,10 +34,14 @@ export async function openModeler(xml = sampleXml) {
   return modeler;
 }
 
-/** The groups the whole properties panel shows for an element, by id, with their entry ids. */
-export function groupsOf(modeler, elementId) {
+/** The groups the whole properties panel shows for an element, as the providers build them. */
+export function panelGroups(modeler, elementId) {
   const element = modeler.get('elementRegistry').get(elementId);
   const providers = modeler.get('propertiesPanel')._getProviders();
-  const groups = providers.reduce((all, provider) => provider.getGroups(element)(all), []);
-  return Object.fromEntries(groups.map(g => [g.id, g.entries.map(e => e.id)]));
+  return providers.reduce((all, provider) => provider.getGroups(element)(all), []);
+}
+
+/** The groups the whole properties panel shows for an element, by id, with their entry ids (a list group's item ids). */
+export function groupsOf(modeler, elementId) {
+  return Object.fromEntries(panelGroups(modeler, elementId).map(g => [g.id, (g.entries || g.items).map(e => e.id)]));
 }

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { activityTypes, groupsOf, openModeler, sampleXml } from './modeler.js';
+import { activityTypes, groupsOf, openModeler, panelGroups, sampleXml } from './modeler.js';
 import {
-  MULTI_COMMAND, activityTypeCommands, extensionCommands, groupActivityTypes, portCommands, portValue
+  MULTI_COMMAND, activityTypeCommands, allVariablesCommands, callMappings, extensionCommands, groupActivityTypes, mappingCommands,
+  passesAllVariables, portCommands, portValue
 } from '../src/properties/model.js';
 
 async function withServiceTask(extension = '') {
@@ -279,7 +280,66 @@ describe('call activity', () => {
 
   it('offers the called process, its pinned version and the business key', async () => {
     const modeler = await openModeler(caller);
-    expect(groupsOf(modeler, 'Call')['docbpm-call']).toEqual(['docbpm-calledElement', 'docbpm-version', 'docbpm-businessKey']);
+    expect(groupsOf(modeler, 'Call')['docbpm-call']).toEqual([
+      'docbpm-calledElement', 'docbpm-version', 'docbpm-businessKey', 'docbpm-in-all', 'docbpm-out-all'
+    ]);
+  });
+
+  it('lists each in and out mapping as an item of its own list, and "all variables" as a checkbox', async () => {
+    const modeler = await openModeler(caller);
+    const groups = groupsOf(modeler, 'Call');
+    expect(groups['docbpm-call-in']).toEqual(['docbpm-in-0']);
+    expect(groups['docbpm-call-out']).toEqual([]);
+    const item = panelGroups(modeler, 'Call').find(g => g.id === 'docbpm-call-in').items[0];
+    expect(item.label).toBe('amount * 2 → amount');
+    expect(item.entries.map(e => e.id)).toEqual(['docbpm-in-0-source', 'docbpm-in-0-target']);
+    const call = modeler.get('elementRegistry').get('Call');
+    expect([passesAllVariables(call.businessObject, 'in'), passesAllVariables(call.businessObject, 'out')]).toEqual([false, true]);
+
+    // The panel subscribes to the selection once it has rendered, and renders the new selection on the next tick.
+    await new Promise(resolve => setTimeout(resolve, 50));
+    modeler.get('selection').select(call);
+    await new Promise(resolve => setTimeout(resolve, 50));
+    const panel = document.querySelector('[data-group-id="group-docbpm-call-in"]');
+    expect(panel?.textContent).toContain('Biến truyền vào quy trình được gọi');
+    expect(document.querySelector('[data-entry-id="docbpm-out-all"] input[type="checkbox"]')?.checked).toBe(true);
+  });
+
+  it('adds, edits and removes mappings and switches "all variables", which a save and a reopen keep', async () => {
+    const modeler = await openModeler(caller);
+    const call = modeler.get('elementRegistry').get('Call');
+    const execute = commands => modeler.get('commandStack').execute(MULTI_COMMAND, commands);
+    const group = kind => panelGroups(modeler, 'Call').find(g => g.id === `docbpm-call-${kind}`);
+
+    group('out').add();
+    const [added] = callMappings(call.businessObject, 'out');
+    execute(mappingCommands(call, added, 'source', 'approved === true'));
+    execute(mappingCommands(call, added, 'target', 'signed'));
+    group('in').items[0].remove();
+    execute(allVariablesCommands(call, 'in', true, modeler.get('bpmnFactory')));
+    execute(allVariablesCommands(call, 'out', false, modeler.get('bpmnFactory')));
+
+    const xml = await xmlOf(modeler);
+    expect(xml).toContain('<bpmn:extensionElements><docbpm:call version="3" />'
+      + '<docbpm:out source="approved === true" target="signed" /><docbpm:in variables="all" /></bpmn:extensionElements>');
+    const reopened = await openModeler(xml);
+    const bo = reopened.get('elementRegistry').get('Call').businessObject;
+    expect(callMappings(bo, 'out').map(m => [m.source, m.target])).toEqual([['approved === true', 'signed']]);
+    expect(callMappings(bo, 'in')).toEqual([]);
+    expect([passesAllVariables(bo, 'in'), passesAllVariables(bo, 'out')]).toEqual([true, false]);
+  });
+
+  it('clearing a source leaves the variable of the same name, and one undo brings a removed mapping back', async () => {
+    const modeler = await openModeler(caller);
+    const call = modeler.get('elementRegistry').get('Call');
+    const [mapping] = callMappings(call.businessObject, 'in');
+    modeler.get('commandStack').execute(MULTI_COMMAND, mappingCommands(call, mapping, 'source', ''));
+    expect(await xmlOf(modeler)).toContain('<docbpm:in target="amount" />');
+
+    panelGroups(modeler, 'Call').find(g => g.id === 'docbpm-call-in').items[0].remove();
+    expect(await xmlOf(modeler)).not.toContain('<docbpm:in target="amount" />');
+    modeler.get('commandStack').undo();
+    expect(await xmlOf(modeler)).toContain('<docbpm:in target="amount" />');
   });
 
   it('keeps the in/out mappings through a save and writes an edited business key into docbpm:call', async () => {

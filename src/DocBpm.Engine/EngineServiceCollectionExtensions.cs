@@ -30,6 +30,7 @@ public static class EngineServiceCollectionExtensions
         services.AddScoped<IOutboxHandler, PublishedMessageHandler>();
         services.AddScoped<IOutboxHandler, SignalHandler>();
         services.AddScoped<IOutboxHandler, CalledInstanceHandler>();
+        services.AddScoped<IOutboxHandler, CalledInstanceEscalationHandler>();
         return services;
     }
 

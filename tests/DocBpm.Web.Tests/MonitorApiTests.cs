@@ -91,7 +91,10 @@ public sealed class MonitorApiTests
         var refused = await clerk.GetAsync("/designer");
         Assert.AreEqual(HttpStatusCode.Forbidden, refused.StatusCode);
         StringAssert.Contains((string?)(await refused.Content.ReadFromJsonAsync<JsonObject>())!["detail"], "Phân tích nghiệp vụ");
-        Assert.AreEqual(HttpStatusCode.Forbidden, (await (await factory.LoginAsync("phantich")).GetAsync("/monitor")).StatusCode);
+        Assert.AreEqual(HttpStatusCode.Forbidden, (await clerk.GetAsync("/designer/decisions")).StatusCode);
+        var analyst = await factory.LoginAsync("phantich");
+        Assert.AreEqual(HttpStatusCode.Forbidden, (await analyst.GetAsync("/monitor")).StatusCode);
+        StringAssert.Contains(await analyst.GetStringAsync("/designer/decisions"), "Bảng quyết định (DMN)");
 
         var admin = await factory.LoginAsync("quantri");
         var page = await admin.GetAsync("/monitor");

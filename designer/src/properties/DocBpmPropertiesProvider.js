@@ -1,6 +1,6 @@
 // Adds the DocBpm groups to the bpmn-js properties panel: activity type and its inputs/outputs, user-task assignment,
-// sequence-flow conditions, business-calendar timers, message correlation, multi-instance collection, scripts and the
-// decision of a business-rule task.
+// sequence-flow conditions, business-calendar timers, message correlation, multi-instance collection, scripts, the
+// decision of a business-rule task and the called process with its variable mappings.
 
 import { is, getBusinessObject } from 'bpmn-js/lib/util/ModelUtil';
 import {
@@ -11,6 +11,7 @@ import {
   PortEntry, ResultVariableEntry, ScriptEntry, TestBeforeEntry
 } from './entries.js';
 import { DECISION_BINDINGS, DECISION_MAPPINGS, ElementAttributeEntry, ElementSelectEntry } from './decision-entries.js';
+import { allVariablesEntries, mappingGroup } from './call-entries.js';
 import { getExtension } from './model.js';
 
 const LOW_PRIORITY = 400;
@@ -25,8 +26,10 @@ const ASSIGNMENT_FIELDS = [
 ];
 
 export default class DocBpmPropertiesProvider {
-  constructor(propertiesPanel, config) {
+  constructor(propertiesPanel, config, commandStack, bpmnFactory) {
     this._activityTypes = config?.docbpm?.activityTypes || [];
+    this._commandStack = commandStack;
+    this._bpmnFactory = bpmnFactory;
     propertiesPanel.registerProvider(LOW_PRIORITY, this);
   }
 
@@ -41,7 +44,7 @@ export default class DocBpmPropertiesProvider {
         timerGroup(element),
         scriptGroup(element),
         decisionGroup(element),
-        callGroup(element)
+        ...this._callGroups(element)
       ].filter(Boolean);
       const general = groups.findIndex(g => g.id === 'general');
       groups.splice(general + 1, 0, ...ours);
@@ -64,9 +67,16 @@ export default class DocBpmPropertiesProvider {
         isEdited: isTextFieldEntryEdited });
     return { id: 'docbpm-activity', label: descriptor ? `Hoạt động: ${descriptor.displayName}` : 'Hoạt động', entries };
   }
+
+  _callGroups(element) {
+    if (!is(element, 'bpmn:CallActivity'))
+      return [];
+    return [callGroup(element), mappingGroup(element, 'in', this._commandStack, this._bpmnFactory),
+      mappingGroup(element, 'out', this._commandStack, this._bpmnFactory)];
+  }
 }
 
-DocBpmPropertiesProvider.$inject = ['propertiesPanel', 'config'];
+DocBpmPropertiesProvider.$inject = ['propertiesPanel', 'config', 'commandStack', 'bpmnFactory'];
 
 function attributeEntry(element, type, attribute, label, description, target) {
   return { id: `docbpm-${attribute}`, element, component: ExtensionAttributeEntry, isEdited: isTextFieldEntryEdited,
@@ -177,16 +187,15 @@ function decisionGroup(element) {
 
 /**
  * The process a call activity starts: its key (calledElement), a pinned version and the child's business key
- * (docbpm:call). Variable mappings (docbpm:in / docbpm:out) are kept through a save but edited in the XML for now.
+ * (docbpm:call), and whether every variable goes in or comes out; single mappings are the two list groups after it.
  */
 function callGroup(element) {
-  if (!is(element, 'bpmn:CallActivity'))
-    return null;
   return { id: 'docbpm-call', label: 'Gọi quy trình', entries: [
     { id: 'docbpm-calledElement', element, component: ElementAttributeEntry, isEdited: isTextFieldEntryEdited,
       attribute: 'calledElement', label: 'Quy trình được gọi *',
       description: "Mã (key) của quy trình đã triển khai, hoặc biểu thức bắt đầu bằng '=' (=kind + '-review')." },
     attributeEntry(element, 'docbpm:Call', 'version', 'Phiên bản', 'Số phiên bản cố định; để trống: phiên bản mới nhất khi gọi.'),
-    attributeEntry(element, 'docbpm:Call', 'businessKey', 'Khóa nghiệp vụ', 'Giá trị hoặc biểu thức (=documentId); để trống: khóa của quy trình gọi.')
+    attributeEntry(element, 'docbpm:Call', 'businessKey', 'Khóa nghiệp vụ', 'Giá trị hoặc biểu thức (=documentId); để trống: khóa của quy trình gọi.'),
+    ...allVariablesEntries(element)
   ] };
 }

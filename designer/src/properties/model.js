@@ -17,6 +17,14 @@ export function getExtension(bo, type) {
  * own, or e.g. its multi-instance loop characteristics).
  */
 export function extensionCommands(element, type, properties, bpmnFactory, target = getBusinessObject(element)) {
+  let extension = getExtension(target, type);
+  const commands = extension ? [] : appendExtensionCommands(element, target, extension = bpmnFactory.create(type), bpmnFactory);
+  commands.push(update(element, extension, properties));
+  return commands;
+}
+
+/** The commands that append a new extension element to the target, creating bpmn:extensionElements when needed. */
+function appendExtensionCommands(element, target, extension, bpmnFactory) {
   const commands = [];
   let extensionElements = target.get('extensionElements');
   if (!extensionElements) {
@@ -25,15 +33,48 @@ export function extensionCommands(element, type, properties, bpmnFactory, target
     commands.push(update(element, target, { extensionElements }));
   }
 
-  let extension = getExtension(target, type);
-  if (!extension) {
-    extension = bpmnFactory.create(type);
-    extension.$parent = extensionElements;
-    commands.push(update(element, extensionElements, { values: [...extensionElements.get('values'), extension] }));
-  }
-
-  commands.push(update(element, extension, properties));
+  extension.$parent = extensionElements;
+  commands.push(update(element, extensionElements, { values: [...extensionElements.get('values'), extension] }));
   return commands;
+}
+
+const MAPPING_TYPES = { in: 'docbpm:In', out: 'docbpm:Out' };
+
+/**
+ * The variable mappings of a call activity, in ('in': docbpm:in, into the called process) or out ('out': docbpm:out,
+ * back to the caller), in document order; the one passing every variable (variables="all") is not a mapping of its own.
+ */
+export function callMappings(bo, kind) {
+  return (bo.extensionElements?.values || []).filter(v => is(v, MAPPING_TYPES[kind]) && v.variables !== 'all');
+}
+
+/** Whether the call activity passes every variable that way (<docbpm:in variables="all"/>). */
+export function passesAllVariables(bo, kind) {
+  return (bo.extensionElements?.values || []).some(v => is(v, MAPPING_TYPES[kind]) && v.variables === 'all');
+}
+
+/** Commands that add a mapping with the given attributes (source, target or variables) to a call activity. */
+export function addMappingCommands(element, kind, properties, bpmnFactory) {
+  return appendExtensionCommands(element, getBusinessObject(element), bpmnFactory.create(MAPPING_TYPES[kind], properties), bpmnFactory);
+}
+
+export function removeMappingCommands(element, mapping) {
+  const extensionElements = mapping.$parent;
+  return [update(element, extensionElements, { values: extensionElements.get('values').filter(v => v !== mapping) })];
+}
+
+/** Sets one attribute of a mapping; an emptied one is removed (a source left out means the variable of the same name). */
+export function mappingCommands(element, mapping, attribute, value) {
+  return [update(element, mapping, { [attribute]: value || undefined })];
+}
+
+/** Turns passing every variable that way on (one variables="all" element) or off. */
+export function allVariablesCommands(element, kind, on, bpmnFactory) {
+  const bo = getBusinessObject(element);
+  const existing = (bo.extensionElements?.values || []).find(v => is(v, MAPPING_TYPES[kind]) && v.variables === 'all');
+  if (on && !existing)
+    return addMappingCommands(element, kind, { variables: 'all' }, bpmnFactory);
+  return !on && existing ? removeMappingCommands(element, existing) : [];
 }
 
 /** Commands that set (or, with an empty value, remove) one named docbpm:input or docbpm:output of the activity. */

@@ -58,7 +58,10 @@ const vietnamese = {
   'Event-based gateway': 'Cổng theo sự kiện'
 };
 
-export default function translate(template, replacements = {}) {
-  const text = vietnamese[template] || template;
-  return text.replace(/{([^}]+)}/g, (_, key) => replacements[key] ?? `{${key}}`);
+/** A diagram-js `translate` over a dictionary: the English template's Vietnamese, with {placeholders} filled in. */
+export function translator(dictionary) {
+  return (template, replacements = {}) => (dictionary[template] || template)
+    .replace(/{([^}]+)}/g, (_, key) => replacements[key] ?? `{${key}}`);
 }
+
+export default translator(vietnamese);

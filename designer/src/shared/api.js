@@ -69,3 +69,12 @@ export const eventNames = {
   error: 'Lỗi nghiệp vụ', migrated: 'Chuyển phiên bản', retried: 'Đã thử lại', incident: 'Sự cố', thrown: 'Đã phát',
   escalated: 'Leo thang'
 };
+
+/** Offers text to the browser as a file download. */
+export function saveFile(text, fileName) {
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(new Blob([text], { type: 'application/xml' }));
+  link.download = fileName;
+  link.click();
+  URL.revokeObjectURL(link.href);
+}

@@ -32,3 +32,26 @@ public sealed class CalledInstanceHandler(WorkflowRuntime runtime) : IOutboxHand
         await runtime.ReturnFromCalledAsync(ended, cancellationToken);
     }
 }
+
+/// <summary>A called instance threw an escalation it did not catch, with its variables then, for the call activity waiting on <see cref="CallerBookmarkId"/>.</summary>
+public sealed record CalledInstanceEscalated(
+    Guid ParentInstanceId,
+    Guid CallerBookmarkId,
+    Guid ChildInstanceId,
+    string? EscalationCode,
+    JsonObject Variables);
+
+/// <summary>Throws a called instance's escalations from the caller's call activity, after the escalating step commits.</summary>
+public sealed class CalledInstanceEscalationHandler(WorkflowRuntime runtime) : IOutboxHandler
+{
+    public const string Topic = "CalledInstanceEscalated";
+
+    string IOutboxHandler.Topic => Topic;
+
+    public async Task DeliverAsync(OutboxRecord message, CancellationToken cancellationToken)
+    {
+        var escalated = JsonSerializer.Deserialize<CalledInstanceEscalated>(message.Payload, ActivityContext.JsonOptions)
+            ?? throw new JsonException("Empty called-instance escalation.");
+        await runtime.EscalateFromCalledAsync(escalated, cancellationToken);
+    }
+}

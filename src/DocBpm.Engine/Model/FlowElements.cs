@@ -196,6 +196,9 @@ public sealed class SubProcess : Activity
 
     /// <summary>The start events of the event subprocesses directly inside this subprocess.</summary>
     public IEnumerable<StartEvent> EventStarts => ProcessModel.EventStartsIn(Nodes);
+
+    /// <summary>The event subprocess started by a compensation start event, which undoes this subprocess instead of its activities' handlers.</summary>
+    public SubProcess? CompensationEventSubProcess => EventStarts.FirstOrDefault(s => s.Trigger is CompensateTrigger)?.EventSubProcess;
 }
 
 /// <summary>

@@ -112,12 +112,33 @@ internal sealed class ModelValidator(
     {
         var starts = sub.Nodes.OfType<StartEvent>().ToList();
         if (starts.Count != 1 || starts[0].Trigger is null)
-            Error(sub, "an event subprocess needs exactly one start event with a message, timer, signal, error or escalation definition",
-                "quy trình con sự kiện cần đúng một sự kiện bắt đầu loại thông điệp, hẹn giờ, tín hiệu, lỗi hoặc leo thang");
+            Error(sub, "an event subprocess needs exactly one start event with a message, timer, signal, conditional, error, escalation or compensation definition",
+                "quy trình con sự kiện cần đúng một sự kiện bắt đầu loại thông điệp, hẹn giờ, tín hiệu, điều kiện, lỗi, leo thang hoặc bù trừ");
         else if (starts[0] is { Trigger: ErrorTrigger, IsInterrupting: false } start)
             Error(start, "an error start event always interrupts", "sự kiện bắt đầu lỗi luôn dừng phạm vi chứa nó");
         if (sub.MultiInstance is not null || sub.Loop is not null || sub.Boundaries.Count > 0)
             Error(sub, "an event subprocess has no loop, multi-instance or boundary events", "quy trình con sự kiện không có vòng lặp, nhiều phiên bản hay sự kiện biên");
+        if (starts is [{ Trigger: CompensateTrigger }])
+            CheckCompensationEventSubProcess(sub);
+    }
+
+    /// <summary>As in Camunda 7: inside an embedded subprocess only, one per subprocess, and not beside a compensation boundary.</summary>
+    /// <summary>The (sub)process whose activities a compensation throw undoes: inside a compensation event subprocess, the subprocess it undoes.</summary>
+    private static SubProcess? CompensatedBy(FlowNode node) =>
+        node.Parent is { TriggeredByEvent: true } eventSubProcess && eventSubProcess.Parent?.CompensationEventSubProcess == eventSubProcess
+            ? eventSubProcess.Parent
+            : node.Parent;
+
+    private void CheckCompensationEventSubProcess(SubProcess sub)
+    {
+        if (sub.Parent is not { } undone)
+            Error(sub, "a compensation event subprocess undoes an embedded subprocess and cannot be at process level",
+                "quy trình con sự kiện bù trừ chỉ đặt được bên trong một quy trình con (không ở cấp quy trình)");
+        else if (undone.CompensationEventSubProcess != sub)
+            Error(sub, "a subprocess has at most one compensation event subprocess", "mỗi quy trình con chỉ có một quy trình con sự kiện bù trừ");
+        else if (undone.Boundaries.Exists(b => b.Trigger is CompensateTrigger))
+            Error(sub, "a subprocess is undone by a compensation event subprocess or by a compensation boundary event, not both",
+                "quy trình con được bù trừ bằng quy trình con sự kiện bù trừ hoặc bằng sự kiện biên bù trừ, không dùng cả hai");
     }
 
     private void CheckDefaultFlow(FlowNode node)
@@ -241,7 +262,7 @@ internal sealed class ModelValidator(
                     "sự kiện biên bù trừ cần nối (association) tới một công việc bù trừ (isForCompensation)");
                 break;
             case CompensateTrigger { ActivityRef: { } target } when !model.NodesById.TryGetValue(target, out var compensated)
-                || compensated.Parent != node.Parent:
+                || compensated.Parent != CompensatedBy(node):
                 Error(node, $"activityRef '{target}' is not an activity of the same (sub)process", $"'{target}' không phải là công việc trong cùng quy trình");
                 break;
             case TimerTrigger { Timer: var timer } when !ExpressionText.IsExpression(timer.Text):

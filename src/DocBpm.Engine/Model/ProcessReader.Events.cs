@@ -23,7 +23,7 @@ internal sealed partial class ProcessReader
         {
             ("start", "messageEventDefinition" or "timerEventDefinition" or "signalEventDefinition") => true,
             ("event subprocess start", "messageEventDefinition" or "timerEventDefinition" or "signalEventDefinition"
-                or "errorEventDefinition" or "escalationEventDefinition" or "conditionalEventDefinition") => true,
+                or "errorEventDefinition" or "escalationEventDefinition" or "conditionalEventDefinition" or "compensateEventDefinition") => true,
             ("end", "errorEventDefinition" or "terminateEventDefinition" or "messageEventDefinition" or "signalEventDefinition"
                 or "escalationEventDefinition" or "compensateEventDefinition") => true,
             ("catch", "messageEventDefinition" or "timerEventDefinition" or "signalEventDefinition" or "linkEventDefinition"

@@ -59,6 +59,9 @@ public sealed class RunOutput
 
     /// <summary>The BPMN error that ended a called instance, for its caller.</summary>
     public CallReturn? Error { get; set; }
+
+    /// <summary>Escalations nothing in a called instance caught, for its caller.</summary>
+    public List<CallReturn> Escalations { get; } = [];
 }
 
 /// <summary>A call activity asks for an instance of <paramref name="DefinitionKey"/> (latest, or <paramref name="Version"/>).</summary>
@@ -71,8 +74,15 @@ public sealed record CallRequest(
     IReadOnlyDictionary<string, JsonNode?> Variables,
     string? BusinessKey);
 
-/// <summary>How a called instance ended: its variables when it completed, or the BPMN error that ended it.</summary>
-public sealed record CallReturn(IReadOnlyDictionary<string, JsonNode?> Variables, string? ErrorCode = null, string? ErrorMessage = null);
+/// <summary>
+/// What a called instance tells its caller: its variables when it completed, or the BPMN error that ended it, or an
+/// escalation it threw and did not catch (with its variables then), after which it goes on.
+/// </summary>
+public sealed record CallReturn(IReadOnlyDictionary<string, JsonNode?> Variables, string? ErrorCode = null, string? ErrorMessage = null)
+{
+    public bool Escalated { get; init; }
+    public string? EscalationCode { get; init; }
+}
 
 /// <summary>An incident a run raised on one of its tokens: the bookmark a retry resumes, where, and why.</summary>
 public sealed record RaisedIncident(Guid BookmarkId, string ElementId, string Error);

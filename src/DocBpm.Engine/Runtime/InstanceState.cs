@@ -10,6 +10,12 @@ public enum ScopeKind
     SubProcess,
     MultiInstanceBody,
     MultiInstanceItem,
+
+    /// <summary>
+    /// Where a compensation handler runs when what it undoes had variables of its own (a subprocess, a multi-instance
+    /// item): those variables as they were when it completed, and a subprocess's own completed compensable activities.
+    /// </summary>
+    Compensation,
 }
 
 /// <summary>A variable scope: the process, an embedded subprocess, or one multi-instance body or item.</summary>
@@ -40,8 +46,19 @@ public sealed class ScopeState
     public List<Compensable>? Compensable { get; set; }
 }
 
-/// <summary>A completed activity that a compensation throw would undo, and the handler that undoes it.</summary>
-public sealed record Compensable(string ActivityId, string HandlerId);
+/// <summary>
+/// A completed activity that a compensation throw would undo, and the handler that undoes it: its compensation boundary's
+/// handler or, for a subprocess, its compensation event subprocess; none for a subprocess whose own completed activities
+/// are compensated instead (<see cref="Inner"/>).
+/// </summary>
+public sealed record Compensable(string ActivityId, string? HandlerId)
+{
+    /// <summary>The own variables of a completed subprocess or multi-instance item, as they were when it completed.</summary>
+    public Dictionary<string, JsonNode?>? Variables { get; init; }
+
+    /// <summary>A completed subprocess's own completed compensable activities, in order of completion.</summary>
+    public List<Compensable>? Inner { get; init; }
+}
 
 public enum TokenStatus
 {
@@ -74,7 +91,10 @@ public sealed class TokenState
     /// <summary>The token of a compensation handler: the throwing token it reports back to when the handler completes.</summary>
     public Guid? CompensatingFor { get; set; }
 
-    /// <summary>Handlers a compensation throw event still has to run, one after another, before it goes on.</summary>
+    /// <summary>What a compensation throw event still has to undo, one after another, before it goes on.</summary>
+    public List<Compensable>? Pending { get; set; }
+
+    /// <summary>The handler ids still to run, as a throw waiting in state stored by an earlier version holds them.</summary>
     public List<string>? PendingHandlers { get; set; }
 }
 

@@ -136,12 +136,14 @@ internal sealed partial class ProcessRun
         return context;
     }
 
-    private ValueTask CompleteActivity(TokenState token, Activity activity, Outcome outcome)
+    /// <param name="completed">The scope of a subprocess that completed, for what would undo it.</param>
+    private ValueTask CompleteActivity(TokenState token, Activity activity, Outcome outcome, ScopeState? completed = null)
     {
         RemoveBookmarks(token);
         Journal(activity, "completed", outcome.Name);
         if (token.CompensatingFor is { } thrower)
             return HandlerCompleted(token, thrower);
+        RememberCompensable(token, activity, completed);
         if (IsMultiInstanceItem(token, activity))
             return CompleteMultiInstanceItem(token, activity);
         if (activity.Loop is not null)
@@ -154,7 +156,6 @@ internal sealed partial class ProcessRun
             }
         }
 
-        RememberCompensable(token, activity);
         return Leave(token, activity, outcome);
     }
 

@@ -42,30 +42,48 @@ internal sealed partial class ProcessRun
 
     /// <summary>
     /// The called instance ended: completed, its out mappings are applied and the activity completes; ended by a BPMN
-    /// error, the error is thrown from the call activity, to its own boundary events first.
+    /// error, the error is thrown from the call activity, to its own boundary events first. An escalation the child did
+    /// not catch is thrown from the call activity too, while the child goes on: a catcher that interrupts cancels it.
     /// </summary>
-    private ValueTask ReturnFromCall(TokenState token, CallActivity call, CallReturn returned)
+    private async ValueTask ReturnFromCall(TokenState token, CallActivity call, CallReturn returned)
     {
+        if (returned.Escalated)
+        {
+            Journal(call, "escalated", returned.EscalationCode, "from the called instance");
+            await CatchEscalation(token, call, returned.EscalationCode, returned.Variables);
+            return;
+        }
+
         RemoveBookmarks(token);
         if (returned.ErrorCode is { } code)
-            return ThrowError(token, call, code, returned.ErrorMessage);
+        {
+            await ThrowError(token, call, code, returned.ErrorMessage);
+            return;
+        }
 
+        MapOut(token, call, returned.Variables);
+        await CompleteActivity(token, call, Outcome.Done);
+    }
+
+    /// <summary>A call activity's out mappings: the caller's variables set from the called instance's.</summary>
+    private void MapOut(TokenState token, FlowNode source, IReadOnlyDictionary<string, JsonNode?>? childVariables)
+    {
+        if (source is not CallActivity call || childVariables is null)
+            return;
         if (call.AllOut)
-            foreach (var (name, value) in returned.Variables)
+            foreach (var (name, value) in childVariables)
                 SetVariable(token.ScopeId, name, value);
         foreach (var mapping in call.Out)
         {
             try
             {
-                SetVariable(token.ScopeId, mapping.Target, interpreter.JavaScript.Evaluate(mapping.Expression, returned.Variables));
+                SetVariable(token.ScopeId, mapping.Target, interpreter.JavaScript.Evaluate(mapping.Expression, childVariables));
             }
             catch (Expressions.ExpressionException ex)
             {
                 throw new ProcessExecutionException(call.Id, $"out mapping to '{mapping.Target}' failed: {ex.Reason}", ex);
             }
         }
-
-        return CompleteActivity(token, call, Outcome.Done);
     }
 
     /// <summary>

@@ -74,7 +74,7 @@ internal sealed partial class ProcessRun
                 yield break;
             }
 
-            if (scope.Kind == ScopeKind.MultiInstanceItem)
+            if (scope.Kind is ScopeKind.MultiInstanceItem or ScopeKind.Compensation)
                 continue;
             var owner = (Activity)Model[scope.ElementId!];
             yield return (scope, OwnerOf(State.Token(scope.OwnerTokenId!.Value), owner), owner);
@@ -88,6 +88,13 @@ internal sealed partial class ProcessRun
         ScopeKind.SubProcess => ((SubProcess)Model[scope.ElementId!]).EventStarts,
         _ => [],
     };
+
+    /// <summary>Where what <paramref name="source"/> throws is caught: a boundary event of the source itself first (a task's error, a call activity's child), then <see cref="FindCatcher"/>.</summary>
+    private (ScopeState Scope, StartEvent? Start, TokenState? OwnerToken, BoundaryEvent? Boundary)? FindCatcherFor(
+        TokenState token, FlowNode source, Func<EventTrigger?, bool> exact, Func<EventTrigger?, bool> catchAll) =>
+        source is Activity activity && (activity.Boundaries.Find(b => exact(b.Trigger)) ?? activity.Boundaries.Find(b => catchAll(b.Trigger))) is { } own
+            ? (State.Scope(token.ScopeId), null, OwnerOf(token, activity), own)
+            : FindCatcher(token, exact, catchAll);
 
     /// <summary>
     /// Where a thrown error or escalation is caught, walking out from the token: at each level an event subprocess of

@@ -115,12 +115,7 @@ internal sealed partial class ProcessRun
     private ValueTask ThrowError(TokenState token, FlowNode source, string code, string? message)
     {
         Journal(source, "error", code, message);
-        bool Exact(EventTrigger? t) => t is ErrorTrigger { ErrorCode: var c } && c == code;
-        static bool CatchAll(EventTrigger? t) => t is ErrorTrigger { ErrorCode: null };
-        if (source is Activity activity && (activity.Boundaries.Find(b => Exact(b.Trigger)) ?? activity.Boundaries.Find(b => CatchAll(b.Trigger))) is { } own)
-            return FireBoundary(OwnerOf(token, activity), own, interrupting: true);
-
-        switch (FindCatcher(token, Exact, CatchAll))
+        switch (FindCatcherFor(token, source, t => t is ErrorTrigger { ErrorCode: var c } && c == code, t => t is ErrorTrigger { ErrorCode: null }))
         {
             case { Start: { } start } caught:
                 return StartEventSubProcess(caught.Scope, null, start);

@@ -103,6 +103,8 @@ internal sealed partial class ProcessRun
     {
         var item = State.Scope(itemToken.ScopeId);
         var body = State.Scope(item.ParentId!.Value);
+        if (item.Compensable is not null)
+            (body.Compensable ??= []).AddRange(CompletedItem(item));
         RemoveScope(item);
         body.CompletedInstances++;
         UpdateLoopCounters(body);
@@ -118,6 +120,9 @@ internal sealed partial class ProcessRun
         }
 
         var owner = State.Token(body.OwnerTokenId!.Value);
+        // Completed items become compensable only when the whole activity completes, one entry per item (Camunda 7).
+        if (body.Compensable is { } completedItems)
+            (State.Scope(owner.ScopeId).Compensable ??= []).AddRange(completedItems);
         RemoveScope(body);
         RemoveBookmarks(owner);
         Journal(activity, "completed", detail: $"{body.CompletedInstances}/{body.Instances} instances");
@@ -158,7 +163,7 @@ internal sealed partial class ProcessRun
                 var owner = State.Token(scope.OwnerTokenId!.Value);
                 var subProcess = (Activity)Model[scope.ElementId!];
                 State.Scopes.Remove(scope);
-                Schedule(owner, t => CompleteActivity(t, subProcess, Outcome.Done));
+                Schedule(owner, t => CompleteActivity(t, subProcess, Outcome.Done, scope));
                 return;
             default:
                 // Multi-instance scopes complete through their item tokens, never by running empty.

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using DocBpm.Engine.Activities;
 using DocBpm.Engine.Messages;
 using DocBpm.Engine.Model;
@@ -54,28 +55,44 @@ internal sealed partial class ProcessRun
     /// <summary>
     /// Throws an escalation: the nearest escalation event subprocess or boundary event with the code (or without one)
     /// takes it, interrupting its scope or not. Unless interrupted, the path goes on (or ends, for an end event): an
-    /// escalation nothing catches is not an error.
+    /// escalation nothing catches is not an error, and in a called instance it goes on to the caller as well.
     /// </summary>
     private async ValueTask Escalate(TokenState token, FlowNode source, string? code, bool ends)
     {
         Journal(source, "escalated", code);
-        switch (FindCatcher(token, t => t is EscalationTrigger { EscalationCode: var c } && c == code, t => t is EscalationTrigger { EscalationCode: null }))
-        {
-            case { Start: { } start } caught:
-                await StartEventSubProcess(caught.Scope, null, start);
-                if (start.IsInterrupting)
-                    return;
-                break;
-            case { Boundary: { } boundary } caught:
-                await FireBoundary(caught.OwnerToken!, boundary, boundary.CancelActivity);
-                if (boundary.CancelActivity)
-                    return;
-                break;
-        }
-
+        if (await CatchEscalation(token, source, code, null))
+            return;
         if (ends)
             EndToken(token);
         else
             await Leave(token, source, null);
+    }
+
+    /// <summary>
+    /// The nearest catcher of an escalation takes it; whether it interrupted the thrower. From a call activity the
+    /// catcher first gets the call's out mappings over the child's variables, as in Camunda 7. Nothing catching it in a
+    /// called instance, it is handed to the caller's call activity (after this step commits).
+    /// </summary>
+    private async ValueTask<bool> CatchEscalation(TokenState token, FlowNode source, string? code, IReadOnlyDictionary<string, JsonNode?>? childVariables)
+    {
+        switch (FindCatcherFor(token, source, t => t is EscalationTrigger { EscalationCode: var c } && c == code, t => t is EscalationTrigger { EscalationCode: null }))
+        {
+            case { Start: { } start } caught:
+                MapOut(token, source, childVariables);
+                await StartEventSubProcess(caught.Scope, null, start);
+                return start.IsInterrupting;
+            case { Boundary: { } boundary } caught:
+                MapOut(token, source, childVariables);
+                await FireBoundary(caught.OwnerToken!, boundary, boundary.CancelActivity);
+                return boundary.CancelActivity;
+        }
+
+        if (execution.IsCalled)
+            Output.Escalations.Add(new CallReturn(State.Root.Variables.ToDictionary(v => v.Key, v => v.Value?.DeepClone()))
+            {
+                Escalated = true,
+                EscalationCode = code,
+            });
+        return false;
     }
 }

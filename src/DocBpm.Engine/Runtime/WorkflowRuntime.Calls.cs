@@ -70,8 +70,14 @@ public sealed partial class WorkflowRuntime
     /// </summary>
     private static void ReturnToCaller(InstanceRecord instance, InstanceState state, RunOutput output)
     {
-        if (instance is not { ParentInstanceId: { } parent, CallerBookmarkId: { } bookmark }
-            || output.Result is not (RunResult.Completed or RunResult.Terminated))
+        if (instance is not { ParentInstanceId: { } parent, CallerBookmarkId: { } bookmark })
+            return;
+        foreach (var escalation in output.Escalations)
+            output.Outbox.Add(new OutboxEntry(CalledInstanceEscalationHandler.Topic, JsonSerializer.SerializeToNode(
+                new CalledInstanceEscalated(parent, bookmark, instance.Id, escalation.EscalationCode,
+                    new JsonObject(escalation.Variables.Select(v => KeyValuePair.Create(v.Key, v.Value)))),
+                ActivityContext.JsonOptions)!));
+        if (output.Result is not (RunResult.Completed or RunResult.Terminated))
             return;
         var returned = new CalledInstanceEnded(parent, bookmark, instance.Id,
             output.Error is null ? new JsonObject(state.Root.Variables.Select(v => KeyValuePair.Create(v.Key, v.Value?.DeepClone()))) : null,
@@ -83,26 +89,39 @@ public sealed partial class WorkflowRuntime
     /// Resumes the call activity waiting for an ended instance. A caller that moved on meanwhile (its activity
     /// interrupted, or the caller cancelled) is no longer waiting: nothing happens.
     /// </summary>
-    public async Task ReturnFromCalledAsync(CalledInstanceEnded ended, CancellationToken cancellationToken)
+    public Task ReturnFromCalledAsync(CalledInstanceEnded ended, CancellationToken cancellationToken) =>
+        ResumeCallerAsync(ended.ParentInstanceId, ended.CallerBookmarkId, ended.ChildInstanceId,
+            new CallReturn(ended.Variables?.ToDictionary(p => p.Key, p => p.Value?.DeepClone()) ?? [], ended.ErrorCode, ended.ErrorMessage),
+            cancellationToken);
+
+    /// <summary>
+    /// Throws an escalation the called instance did not catch from the call activity waiting for it. The call bookmark is
+    /// not consumed: unless a catcher interrupts the activity (which cancels the child), the caller goes on waiting.
+    /// </summary>
+    public Task EscalateFromCalledAsync(CalledInstanceEscalated escalated, CancellationToken cancellationToken) =>
+        ResumeCallerAsync(escalated.ParentInstanceId, escalated.CallerBookmarkId, escalated.ChildInstanceId,
+            new CallReturn(escalated.Variables.ToDictionary(p => p.Key, p => p.Value?.DeepClone())) { Escalated = true, EscalationCode = escalated.EscalationCode },
+            cancellationToken);
+
+    private async Task ResumeCallerAsync(Guid parentId, Guid callerBookmarkId, Guid childId, CallReturn returned, CancellationToken cancellationToken)
     {
         BookmarkRecord bookmark;
         InstanceRecord instance;
         try
         {
-            (bookmark, instance) = await LoadActiveAsync(ended.CallerBookmarkId, BookmarkKind.Call, cancellationToken);
+            (bookmark, instance) = await LoadActiveAsync(callerBookmarkId, BookmarkKind.Call, cancellationToken);
         }
         catch (BookmarkNotActiveException)
         {
-            LogCallerGone(ended.ParentInstanceId, ended.ChildInstanceId);
+            LogCallerGone(parentId, childId);
             return;
         }
 
-        var variables = ended.Variables?.ToDictionary(p => p.Key, p => p.Value?.DeepClone()) ?? [];
-        await ResumeAsync(bookmark, instance,
-            new ResumeInput(null, null) { Returned = new CallReturn(variables, ended.ErrorCode, ended.ErrorMessage) }, cancellationToken);
+        await ResumeAsync(bookmark, instance, new ResumeInput(null, null) { Returned = returned }, cancellationToken,
+            consumesBookmark: !returned.Escalated);
     }
 
     [Microsoft.Extensions.Logging.LoggerMessage(Level = Microsoft.Extensions.Logging.LogLevel.Information,
-        Message = "Instance {ParentInstanceId} no longer waits for called instance {ChildInstanceId}; its end is not delivered")]
+        Message = "Instance {ParentInstanceId} no longer waits for called instance {ChildInstanceId}; its end or escalation is not delivered")]
     private partial void LogCallerGone(Guid parentInstanceId, Guid childInstanceId);
 }

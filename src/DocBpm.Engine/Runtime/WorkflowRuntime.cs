@@ -178,11 +178,13 @@ public sealed partial class WorkflowRuntime(
         return (row.Bookmark, row.Instance);
     }
 
-    private async Task ResumeAsync(BookmarkRecord bookmark, InstanceRecord instance, ResumeInput input, CancellationToken cancellationToken)
+    /// <param name="consumesBookmark">False when the bookmark stays unless the run removes it (a child's escalation): then its going away cancels what it waited for.</param>
+    private async Task ResumeAsync(BookmarkRecord bookmark, InstanceRecord instance, ResumeInput input, CancellationToken cancellationToken,
+        bool consumesBookmark = true)
     {
         var model = await definitions.GetModelAsync(db, instance.DefinitionId, cancellationToken);
         var state = InstanceState.Deserialize(instance.State);
-        await RunAsync(instance, model, state, input.Actor, bookmark.Id,
+        await RunAsync(instance, model, state, input.Actor, consumesBookmark ? bookmark.Id : null,
             execution => interpreter.ResumeAsync(execution, bookmark.Id, input, cancellationToken), cancellationToken);
     }
 

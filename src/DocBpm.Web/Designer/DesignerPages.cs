@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace DocBpm.Web.Designer;
 
 /// <summary>
-/// The designer and monitor pages: HTML built by Vite from <c>designer/</c> into <c>wwwroot/designer</c> (their scripts
+/// The designer, decision table and monitor pages: HTML built by Vite from <c>designer/</c> into <c>wwwroot/designer</c> (their scripts
 /// and styles are static files there). A visitor who is not signed in goes to the login page and comes back; a signed-in
 /// user without the role gets a Vietnamese refusal. The data itself comes from the JSON API, which checks roles again.
 /// </summary>
@@ -18,6 +18,7 @@ public static class DesignerPages
     {
         var group = app.MapGroup("").AllowAnonymous().ExcludeFromDescription();
         group.MapGet("/designer", Page("designer.html", Policies.Analyst));
+        group.MapGet("/designer/decisions", Page("decision.html", Policies.Analyst));
         group.MapGet("/monitor", Page("monitor.html", Policies.Administrator));
         group.MapGet("/monitor/instances/{id:guid}", Page("instance.html", Policies.Administrator));
         return app;

@@ -1,5 +1,7 @@
 using DocBpm.Engine.Persistence;
+using DocBpm.Engine.Runtime;
 using DocBpm.Engine.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using static DocBpm.Engine.Tests.Runtime.Bpmn;
 
 namespace DocBpm.Engine.Tests.Runtime;
@@ -11,10 +13,10 @@ public sealed class CompensationTests
     public static IEnumerable<object[]> Providers => TestDatabase.Providers;
 
     /// <summary>A script task that records its own id in <c>undone</c> when it runs as a handler.</summary>
-    private static string Undo(string id) =>
+    internal static string Undo(string id) =>
         $"""<bpmn:scriptTask id="{id}" isForCompensation="true" scriptFormat="javascript"><bpmn:script>undone = (typeof undone === 'undefined' ? [] : undone).concat(['{id}'])</bpmn:script></bpmn:scriptTask>""";
 
-    private static string Compensable(string task, string handler) => UserTask(task)
+    internal static string Compensable(string task, string handler) => UserTask(task)
         + $"""<bpmn:boundaryEvent id="{task}Comp" attachedToRef="{task}"><bpmn:compensateEventDefinition/></bpmn:boundaryEvent>"""
         + Undo(handler) + $"""<bpmn:association id="{task}Assoc" associationDirection="One" sourceRef="{task}Comp" targetRef="{handler}"/>""";
 
@@ -26,7 +28,7 @@ public sealed class CompensationTests
             : $"""<bpmn:intermediateThrowEvent id="undo">{throwDefinition}</bpmn:intermediateThrowEvent>""" + UserTask("after")
               + """<bpmn:endEvent id="e"/>""" + Chain("s", "book", "pay", "decide", "undo", "after", "e")));
 
-    private static async Task<List<string>> UndoneAsync(EngineTestHost host, Guid instanceId) =>
+    internal static async Task<List<string>> UndoneAsync(EngineTestHost host, Guid instanceId) =>
         [.. ((await host.VariableAsync(instanceId, "undone"))?.AsArray() ?? []).Select(n => (string)n!)];
 
     private static async Task<Guid> RunToDecisionAsync(EngineTestHost host, string xml)
@@ -75,6 +77,32 @@ public sealed class CompensationTests
         Assert.AreEqual("refund", (await host.ActiveBookmarksAsync(id)).Single().ElementId);
         Assert.AreEqual(0, (await UndoneAsync(host, id)).Count, "unbook waits for the refund");
         await host.RestartAsync();
+
+        await host.CompleteAsync(id, "refund");
+
+        CollectionAssert.AreEqual(new[] { "unbook" }, await UndoneAsync(host, id));
+        Assert.AreEqual("after", (await host.ActiveBookmarksAsync(id)).Single().ElementId);
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(Providers))]
+    public async Task Bpmn_compensation_stored_by_an_earlier_version_as_handler_ids_goes_on_with_the_next_handler(DatabaseProvider provider)
+    {
+        await using var host = await EngineTestHost.StartAsync(provider);
+        var xml = Booking("<bpmn:compensateEventDefinition/>", byEndEvent: false)
+            .Replace(Undo("refund"), """<bpmn:userTask id="refund" isForCompensation="true"/>""", StringComparison.Ordinal);
+        var id = await RunToDecisionAsync(host, xml);
+        await host.CompleteAsync(id, "decide");
+        await host.InScopeAsync(async runtime =>
+        {
+            var instance = await runtime.Db.Instances.SingleAsync(i => i.Id == id);
+            var state = InstanceState.Deserialize(instance.State);
+            var thrower = state.Tokens.Single(t => t.ElementId == "undo");
+            Assert.AreEqual("unbook", thrower.Pending!.Single().HandlerId);
+            (thrower.Pending, thrower.PendingHandlers) = (null, ["unbook"]);
+            instance.State = state.Serialize();
+            await runtime.Db.Context.SaveChangesAsync();
+        });
 
         await host.CompleteAsync(id, "refund");
 
