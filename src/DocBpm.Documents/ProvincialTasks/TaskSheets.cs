@@ -9,7 +9,7 @@ namespace DocBpm.Documents.ProvincialTasks;
 /// </summary>
 public static class TaskSheets
 {
-    public static RegisterFile Book(ReportPeriod period, IReadOnlyList<BookLine> lines, RegisterFileFormat format) => Print(
+    public static RegisterFile Book(ReportPeriod period, IReadOnlyList<BookLine> lines, RegisterFileFormat format) => RegisterFile.Print(
         new RegisterSheet("SỔ THEO DÕI TÌNH HÌNH THỰC HIỆN NHIỆM VỤ DO UBND TỈNH, CHỦ TỊCH UBND TỈNH GIAO",
             Unit(period), period.From, period.To, lines.Count > 0 ? 1 : null, lines.Count > 0 ? lines.Count : null,
             [
@@ -23,7 +23,7 @@ public static class TaskSheets
                 l.CompletedAt is { } done ? RegisterFormat.Date(done) : "", l.Status.Vietnamese()])]),
         $"so-theo-doi-nhiem-vu-{period.From:yyyyMMdd}-{period.To:yyyyMMdd}", format);
 
-    public static RegisterFile Summary(TaskSummary summary, RegisterFileFormat format) => Print(
+    public static RegisterFile Summary(TaskSummary summary, RegisterFileFormat format) => RegisterFile.Print(
         new RegisterSheet($"BÁO CÁO TÌNH HÌNH THỰC HIỆN NHIỆM VỤ DO UBND TỈNH GIAO (đến {RegisterFormat.DateTime(summary.At)})",
             Unit(summary.Period), summary.Period.From, summary.Period.To, null, null,
             [
@@ -36,8 +36,4 @@ public static class TaskSheets
         $"bao-cao-nhiem-vu-{summary.Period.From:yyyyMMdd}-{summary.Period.To:yyyyMMdd}", format);
 
     private static string Unit(ReportPeriod period) => period.Unit is { Length: > 0 } unit ? $"Đơn vị chủ trì: {unit}" : "Toàn Sở";
-
-    private static RegisterFile Print(RegisterSheet sheet, string name, RegisterFileFormat format) => format == RegisterFileFormat.Pdf
-        ? new RegisterFile(name + ".pdf", "application/pdf", RegisterPdf.Write(sheet))
-        : new RegisterFile(name + ".xlsx", RegisterXlsx.ContentType, RegisterXlsx.Write(sheet));
 }

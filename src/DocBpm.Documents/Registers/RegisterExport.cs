@@ -9,7 +9,13 @@ public enum RegisterFileFormat
 }
 
 /// <summary>A printed register, ready to download.</summary>
-public sealed record RegisterFile(string FileName, string ContentType, byte[] Content);
+public sealed record RegisterFile(string FileName, string ContentType, byte[] Content)
+{
+    /// <summary>The sheet printed by the chosen printer, named <paramref name="name"/> with the format's extension.</summary>
+    public static RegisterFile Print(RegisterSheet sheet, string name, RegisterFileFormat format) => format == RegisterFileFormat.Pdf
+        ? new RegisterFile(name + ".pdf", "application/pdf", RegisterPdf.Write(sheet))
+        : new RegisterFile(name + ".xlsx", RegisterXlsx.ContentType, RegisterXlsx.Write(sheet));
+}
 
 public sealed class RegisterExportInvalidException(string detailVi, string message)
     : DocumentRefusedException(RefusalKind.Invalid, "Không in được sổ đăng ký", detailVi, message);
@@ -30,9 +36,7 @@ public sealed class RegisterExport(
             throw new RegisterExportInvalidException("Định dạng phải là pdf hoặc xlsx.", $"Unknown register format {format}.");
         var (book, sheet) = await SheetAsync(bookId, from, to, cancellationToken);
         var name = $"so-{book.Code.ToLowerInvariant()}-{from:yyyyMMdd}-{to:yyyyMMdd}";
-        return format == RegisterFileFormat.Pdf
-            ? new RegisterFile(name + ".pdf", "application/pdf", RegisterPdf.Write(sheet))
-            : new RegisterFile(name + ".xlsx", RegisterXlsx.ContentType, RegisterXlsx.Write(sheet));
+        return RegisterFile.Print(sheet, name, format);
     }
 
     /// <summary>The rows of the register for a date range, as both printers and the page's preview take them.</summary>

@@ -74,7 +74,7 @@ public static class RegisterPdf
         {
             Centered(sheet.Title, new XFont(PdfFonts.Family, 14, XFontStyleEx.Bold), 20);
             Centered(sheet.BookName, new XFont(PdfFonts.Family, 11, XFontStyleEx.Bold), 16);
-            foreach (var line in new[] { $"Năm: {sheet.YearText}", sheet.DateRangeText, sheet.NumberRangeText })
+            foreach (var line in sheet.HeaderLines)
                 Centered(line, new XFont(PdfFonts.Family, 10), 14);
             y += 6;
             Headings();

@@ -7,7 +7,8 @@ public sealed record RegisterColumn(string Heading, double Width);
 
 /// <summary>
 /// A register ready to print, whatever its kind: the header lines of NĐ30 Phụ lục IV (Năm; Từ ngày…đến ngày…;
-/// Từ số…đến số…) and a table of text cells. Both printers (PDF, XLSX) take only this.
+/// Từ số…đến số…) and a table of text cells. Both printers (PDF, XLSX) take only this. A report printed the same way
+/// gives its own <paramref name="Lines"/> instead of the register's, and its own <paramref name="SheetName"/>.
 /// </summary>
 public sealed record RegisterSheet(
     string Title,
@@ -17,8 +18,13 @@ public sealed record RegisterSheet(
     int? FirstNumber,
     int? LastNumber,
     IReadOnlyList<RegisterColumn> Columns,
-    IReadOnlyList<IReadOnlyList<string>> Rows)
+    IReadOnlyList<IReadOnlyList<string>> Rows,
+    IReadOnlyList<string>? Lines = null,
+    string SheetName = "Sổ đăng ký")
 {
+    /// <summary>The lines under the title and book name: the report's own, or the register's three of Phụ lục IV.</summary>
+    public IReadOnlyList<string> HeaderLines => Lines ?? [$"Năm: {YearText}", DateRangeText, NumberRangeText];
+
     /// <summary>The register's year; a register is printed one year at a time, as its numbers restart on 1 January.</summary>
     public string YearText => From.Year.ToString(CultureInfo.InvariantCulture);
 

@@ -129,12 +129,22 @@ public sealed partial class AccessLogWriter(AccessRecorder log, IServiceScopeFac
         if (now - purgedAt < TimeSpan.FromDays(1))
             return;
         purgedAt = now;
+        await PurgeAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Deletes the rows older than the retention; a row exactly at the limit is still kept. Returns the rows deleted.
+    /// The writer calls it once a day; tests call it to see the retention without waiting a day.
+    /// </summary>
+    public async Task<int> PurgeAsync(CancellationToken cancellationToken)
+    {
         await using var scope = scopes.CreateAsyncScope();
-        var before = now.AddDays(-options.Value.RetentionDays);
+        var before = time.GetUtcNow().AddDays(-options.Value.RetentionDays);
         var deleted = await scope.ServiceProvider.GetRequiredService<DbContext>().Set<AccessLogEntry>().Where(e => e.At < before)
             .ExecuteDeleteAsync(cancellationToken);
         if (deleted > 0)
             LogPurged(deleted, before);
+        return deleted;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Access log: the read of {Kind} {ItemId} by {UserName} at {At} was not written: {Reason}")]

@@ -21,6 +21,7 @@ using DocBpm.Web.Notifications;
 using DocBpm.Web.Organisation;
 using DocBpm.Web.Records;
 using DocBpm.Web.Registers;
+using DocBpm.Web.Reports;
 using DocBpm.Web.Outgoing;
 using DocBpm.Web.ProvincialTasks;
 using DocBpm.Web.Scheduling;
@@ -53,6 +54,9 @@ public static class DocBpmHost
         services.AddDocBpmRecordsWeb();
         services.AddDocBpmNotifications(builder.Configuration);
         services.AddScoped<DocumentStatistics>();
+        services.AddScoped<HandlingReports>();
+        services.AddScoped<UsageReports>();
+        services.AddScoped<FilePdf>();
         services.AddDocBpmAccessLog(builder.Configuration);
         services.AddScoped<IncidentReportDesk>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
@@ -130,6 +134,8 @@ public static class DocBpmHost
         app.MapInbox();
         app.MapNotifications();
         app.MapStatistics();
+        app.MapReports();
+        app.MapRecordPrints();
         app.MapInstanceMigration();
         app.MapDesignerPages();
         app.MapDocBpmUi();

@@ -5,6 +5,7 @@ using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Tests.Infrastructure;
 using DocBpm.Web.AccessLog;
 using DocBpm.Web.Tests.Outgoing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DocBpm.Web.Tests.Records;
@@ -40,6 +41,32 @@ public sealed class AccessLogTests
         Assert.AreEqual(1, paged["rows"]!.AsArray().Count, "one row per page of one");
 
         Assert.AreEqual(HttpStatusCode.Forbidden, (await drafter.GetAsync("/api/admin/access-log")).StatusCode, "a non-admin cannot search it");
+    }
+
+    public static IEnumerable<object[]> Providers => TestDatabase.Providers;
+
+    [TestMethod]
+    [DynamicData(nameof(Providers))]
+    public async Task Decree30_AppendixVI_the_purge_removes_rows_older_than_the_retention_and_keeps_the_row_at_its_limit(DatabaseProvider provider)
+    {
+        await using var host = await DocBpmWebFactory.CreateAsync(provider);
+        host.Settings["AccessLog:RetentionDays"] = "30";
+        var item = Guid.NewGuid();
+        var limit = host.Clock.GetUtcNow().AddDays(-30);
+        using (var scope = host.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DbContext>();
+            db.AddRange(new[] { limit.AddMinutes(-1), limit, limit.AddDays(29) }
+                .Select(at => new AccessLogEntry { UserName = "chuyenvien", Kind = AccessedKind.Outgoing, ItemId = item, At = at }));
+            await db.SaveChangesAsync();
+        }
+
+        Assert.AreEqual(1, await host.Services.GetRequiredService<AccessLogWriter>().PurgeAsync(CancellationToken.None));
+
+        using var after = host.Services.CreateScope();
+        var kept = await after.ServiceProvider.GetRequiredService<DbContext>().Set<AccessLogEntry>().Where(e => e.ItemId == item)
+            .Select(e => e.At).ToListAsync();
+        CollectionAssert.AreEquivalent(new[] { limit, limit.AddDays(29) }, kept, "a row a minute past the retention goes; the one at its limit stays");
     }
 
     private static Task<int> FlushAsync(DocBpmWebFactory host) =>

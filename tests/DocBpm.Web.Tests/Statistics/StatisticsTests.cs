@@ -8,6 +8,8 @@ using DocBpm.Engine.Timers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
+using static DocBpm.Web.Tests.Statistics.StoredDocuments;
+
 namespace DocBpm.Web.Tests.Statistics;
 
 /// <summary>
@@ -29,12 +31,12 @@ public sealed class StatisticsTests
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DbContext>();
         var deadline = VietnamTime.At(2026, 11, 20, 17, 0);
-        Incoming(db, "GDTrH", VietnamTime.At(2026, 11, 1, 0, 0), IncomingStatus.Assigned, deadline, null);
-        Incoming(db, "GDTrH", VietnamTime.At(2026, 11, 10, 9, 0), IncomingStatus.Assigned, VietnamTime.At(2026, 11, 26, 17, 0), null);
-        Incoming(db, "GDTrH", VietnamTime.At(2026, 11, 10, 9, 0), IncomingStatus.Completed, deadline, deadline);
-        Incoming(db, "GDTrH", VietnamTime.At(2026, 11, 10, 9, 0), IncomingStatus.Completed, deadline, deadline.AddSeconds(1));
-        Incoming(db, "GDTrH", VietnamTime.At(2026, 10, 31, 23, 59), IncomingStatus.Assigned, deadline, null);
-        Incoming(db, "KHTC", VietnamTime.At(2026, 11, 12, 9, 0), IncomingStatus.Assigned, null, null);
+        Received(db, "GDTrH", VietnamTime.At(2026, 11, 1, 0, 0), IncomingStatus.Assigned, deadline, null);
+        Received(db, "GDTrH", VietnamTime.At(2026, 11, 10, 9, 0), IncomingStatus.Assigned, VietnamTime.At(2026, 11, 26, 17, 0), null);
+        Received(db, "GDTrH", VietnamTime.At(2026, 11, 10, 9, 0), IncomingStatus.Completed, deadline, deadline);
+        Received(db, "GDTrH", VietnamTime.At(2026, 11, 10, 9, 0), IncomingStatus.Completed, deadline, deadline.AddSeconds(1));
+        Received(db, "GDTrH", VietnamTime.At(2026, 10, 31, 23, 59), IncomingStatus.Assigned, deadline, null);
+        Received(db, "KHTC", VietnamTime.At(2026, 11, 12, 9, 0), IncomingStatus.Assigned, null, null);
         Outgoing(db, "GDTrH", "CV", "Công văn", new DateOnly(2026, 11, 15));
         Outgoing(db, "GDTrH", "QD", "Quyết định", new DateOnly(2026, 11, 16));
         Outgoing(db, "GDTrH", "CV", "Công văn", new DateOnly(2026, 12, 1));
@@ -106,31 +108,6 @@ public sealed class StatisticsTests
         Assert.IsFalse(page.Contains("<script src=\"http", StringComparison.Ordinal), "no external script");
     }
 
-    /// <summary>Instants are stored in UTC, as the flows store them.</summary>
-    private static void Incoming(DbContext db, string unit, DateTimeOffset received, IncomingStatus status, DateTimeOffset? deadline,
-        DateTimeOffset? completed)
-    {
-        received = received.ToUniversalTime();
-        deadline = deadline?.ToUniversalTime();
-        completed = completed?.ToUniversalTime();
-        var id = Guid.CreateVersion7();
-        db.Set<IncomingDocument>().Add(new IncomingDocument
-        {
-            Id = id, ProcessKey = id.ToString(), IssuingAgency = "UBND tỉnh Lạng Sơn", CodeNumber = "12", CodeNotation = "UBND-KGVX",
-            DocumentType = "Công văn", Subject = "Về việc thống kê", FileIds = "", ArrivedAt = received, ReceivedAt = received,
-            Status = status, Deadline = deadline, CompletedAt = completed, DocumentDate = VietnamTime.DateOf(received),
-        });
-        db.Set<IncomingAssignment>().Add(new IncomingAssignment
-        {
-            Id = Guid.CreateVersion7(), DocumentId = id, Role = HandlingRole.Main, Kind = AssigneeKind.Unit, Assignee = unit,
-            AssigneeName = unit, UnitCode = unit, AssignedBy = "giamdoc", AssignedAt = received, Deadline = deadline,
-        });
-    }
-
     private static void Outgoing(DbContext db, string unit, string type, string typeName, DateOnly date) =>
-        db.Set<OutgoingDocument>().Add(new OutgoingDocument
-        {
-            Id = Guid.CreateVersion7(), TypeCode = type, TypeName = typeName, Subject = "Về việc thống kê", DraftingUnit = unit,
-            Drafter = "chuyenvien", Stage = OutgoingStage.Issued, DocumentDate = date, IssuedAt = VietnamTime.StartOf(date).ToUniversalTime(),
-        });
+        StoredDocuments.Drafted(db, unit, type, typeName, OutgoingStage.Issued, VietnamTime.StartOf(date), date);
 }

@@ -1,0 +1,42 @@
+using System.Globalization;
+using DocBpm.Documents.Registers;
+
+namespace DocBpm.Web.Reports;
+
+/// <summary>The three reports as sheets, so that the registers' printers make their PDF and XLSX (NĐ30 Phụ lục VI I.V).</summary>
+public static class ReportSheets
+{
+    public static RegisterFile Incoming(IncomingHandlingReport report, RegisterFileFormat format) => Print(
+        "BÁO CÁO TÌNH HÌNH XỬ LÝ VĂN BẢN ĐẾN", "Theo đơn vị chủ trì xử lý", report.From, report.To,
+        [
+            new("Đơn vị", 0.25), new("Đã tiếp nhận", 0.11), new("Đang xử lý", 0.11), new("Trong đó quá hạn", 0.11),
+            new("Đã hoàn thành", 0.11), new("Hoàn thành đúng hạn", 0.11), new("Hoàn thành quá hạn", 0.11),
+        ],
+        [.. report.Units.Append(report.Totals).Select(r => Cells(r.UnitName, r.Received, r.InProgress, r.Overdue, r.Completed, r.CompletedOnTime, r.CompletedLate))],
+        report.ReturnedToSender is { } returned ? [$"Trả lại nơi gửi trong kỳ: {returned}"] : [],
+        $"bao-cao-van-ban-den-{report.From:yyyyMMdd}-{report.To:yyyyMMdd}", format);
+
+    public static RegisterFile Outgoing(OutgoingHandlingReport report, RegisterFileFormat format) => Print(
+        "BÁO CÁO TÌNH HÌNH XỬ LÝ VĂN BẢN ĐI", "Theo đơn vị soạn thảo", report.From, report.To,
+        [new("Đơn vị", 0.25), new("Đang soạn thảo, trình", 0.12), new("Bị trả lại", 0.1), new("Đã phát hành", 0.1), new("Theo loại văn bản", 0.43)],
+        [.. report.Units.Append(report.Totals).Select(r => Cells(r.UnitName, r.InProgress, r.Returned, r.Issued)
+            .Append(string.Join("; ", r.IssuedByType.Select(t => $"{t.TypeName}: {t.Count}"))).ToList())],
+        [], $"bao-cao-van-ban-di-{report.From:yyyyMMdd}-{report.To:yyyyMMdd}", format);
+
+    public static RegisterFile Usage(UsageReport report, RegisterFileFormat format) => Print(
+        "BÁO CÁO TÌNH HÌNH SỬ DỤNG HỆ THỐNG", "Theo người dùng và đơn vị", report.From, report.To,
+        [new("Người dùng / đơn vị", 0.3), new("Đơn vị", 0.25), new("Lượt đăng nhập", 0.15), new("Văn bản đã xử lý", 0.15), new("Chữ ký số", 0.15)],
+        [.. report.People.Concat(report.Units).Append(report.Totals)
+            .Select(r => (IReadOnlyList<string>)[r.Name, r.UnitName, .. Numbers(r.SignIns, r.DocumentsHandled, r.Signatures)])],
+        [], $"bao-cao-su-dung-{report.From:yyyyMMdd}-{report.To:yyyyMMdd}", format);
+
+    private static RegisterFile Print(string title, string subtitle, DateOnly from, DateOnly to, IReadOnlyList<RegisterColumn> columns,
+        IReadOnlyList<IReadOnlyList<string>> rows, IReadOnlyList<string> notes, string name, RegisterFileFormat format) => RegisterFile.Print(
+        new RegisterSheet(title, subtitle, from, to, null, null, columns, rows,
+            [$"Từ ngày {RegisterFormat.Date(from)} đến ngày {RegisterFormat.Date(to)}", .. notes], "Báo cáo"),
+        name, format);
+
+    private static List<string> Cells(string name, params int[] numbers) => [name, .. Numbers(numbers)];
+
+    private static IEnumerable<string> Numbers(params int[] numbers) => numbers.Select(n => n.ToString(CultureInfo.InvariantCulture));
+}
