@@ -57,6 +57,7 @@ public static class DocBpmHost
         services.AddScoped<IncidentReportDesk>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddProblemDetails();
+        services.AddDocBpmStaticAssets();
         services.AddExceptionHandler<InputExceptionHandler>();
         services.AddExceptionHandler<RefusalExceptionHandler>();
         services.AddDocBpmIncoming();
@@ -91,7 +92,7 @@ public static class DocBpmHost
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseBrowserSecurity();
-        app.UseStaticFiles();
+        app.UseDocBpmStaticFiles();
         app.UseSameSiteStateChanges();
         app.UseQueryValueCheck();
         app.UseDocBpmAccounts();
@@ -131,6 +132,7 @@ public static class DocBpmHost
         app.MapNotifications();
         app.MapStatistics();
         app.MapInstanceMigration();
+        app.MapInstanceDocuments();
         app.MapDesignerPages();
         app.MapDocBpmUi();
         return app;
