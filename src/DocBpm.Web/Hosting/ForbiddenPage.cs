@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DocBpm.Web.Hosting;
@@ -10,6 +11,9 @@ namespace DocBpm.Web.Hosting;
 public static class ForbiddenPage
 {
     public const string Title = "Không có quyền";
+
+    /// <summary>Escapes markup only: Vietnamese letters stay readable in the page source.</summary>
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     /// <summary>A browser navigating asks for HTML first; API clients and the pages' own fetch calls ask for JSON.</summary>
     public static bool WantsPage(HttpRequest request) =>
@@ -35,7 +39,7 @@ public static class ForbiddenPage
           <header>Quản lý văn bản — Sở GD&amp;ĐT Lạng Sơn</header>
           <main>
             <h1>{{Title}} mở trang này</h1>
-            <p>{{HtmlEncoder.Default.Encode(detail)}}</p>
+            <p>{{Encoder.Encode(detail)}}</p>
             <p>Nếu công việc của bạn cần trang này, hãy đề nghị quản trị hệ thống cấp vai trò phù hợp.</p>
             <p><a href="/">‹ Về Hộp công việc</a></p>
           </main>
