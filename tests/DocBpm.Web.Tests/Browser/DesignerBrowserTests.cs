@@ -47,7 +47,7 @@ public sealed class DesignerBrowserTests
             await page.ClickAsync("#validate");
             await Expect(page.Locator($".docbpm-error-badge[data-element-id='{added}']")).ToBeVisibleAsync();
             await Expect(page.Locator($"[data-element-id='{added}'].docbpm-invalid")).ToHaveCountAsync(1);
-            await Expect(page.Locator($"#problems li[data-element-id='{added}']")).ToContainTextAsync("Văn thư lưu hồ sơ:");
+            await Expect(page.Locator($"#problems li[data-element-id='{added}']").First).ToContainTextAsync("Văn thư lưu hồ sơ:");
             await Expect(page.Locator(".bio-properties-panel-header-type")).ToHaveTextAsync("Công việc tự động");
             await page.ClickAsync(".bio-properties-panel-group-header:has-text('Hoạt động')");
             await Expect(page.Locator("#bio-properties-panel-docbpm-activity-type optgroup[label='Văn bản'] option",
