@@ -6,7 +6,8 @@ import '../shared/style.css';
 import Modeler from 'bpmn-js/lib/Modeler';
 import { BpmnPropertiesPanelModule, BpmnPropertiesProviderModule } from 'bpmn-js-properties-panel';
 import { DocBpmPropertiesProviderModule, camundaModdle, docbpmModdle } from '../properties/index.js';
-import { api, showStatus } from '../shared/api.js';
+import { api, showOpenableLinks, showStatus } from '../shared/api.js';
+import { confirmDeploy } from './deploy-confirmation.js';
 import { clearProblems, showProblems } from './diagram-problems.js';
 import { newDiagram } from './new-diagram.js';
 
@@ -20,7 +21,8 @@ const modeler = new Modeler({
   propertiesPanel: { parent: '#properties' },
   additionalModules: [BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, DocBpmPropertiesProviderModule],
   moddleExtensions: { docbpm: docbpmModdle, camunda: camundaModdle },
-  keyboard: { bindTo: document },
+  // diagram-js 15 binds the shortcuts to the canvas itself; its old keyboard.bindTo option only logs an error.
+  keyboard: { bind: true },
   docbpm: { activityTypes: await api('/api/activity-types') }
 });
 // The browser tests and the analyst's console can reach the modeler.
@@ -38,7 +40,8 @@ async function open(xml, name, message) {
   try {
     await modeler.importXML(xml);
   } catch (error) {
-    throw new Error(`Không mở được sơ đồ: tệp BPMN không có phần hình vẽ (BPMN DI) hoặc không đọc được (${error.message}).`);
+    console.warn(error);
+    throw new Error('Không mở được sơ đồ: tệp BPMN không có phần hình vẽ (BPMN DI) hoặc không đọc được.');
   }
 
   modeler.get('canvas').zoom('fit-viewport');
@@ -96,7 +99,20 @@ document.getElementById('validate').addEventListener('click', () => run(async ()
 }));
 
 document.getElementById('deploy').addEventListener('click', () => run(async () => {
-  const deployed = await api('/api/definitions', { method: 'POST', xml: await currentXml() });
+  const xml = await currentXml();
+  const preview = await api('/api/definitions/deploy-preview', { method: 'POST', xml });
+  if (!preview.valid) {
+    showProblems(modeler, problems, preview.errors);
+    showStatus(status, `Chưa triển khai được: sơ đồ có ${preview.errors.length} lỗi.`, 'error');
+    return;
+  }
+
+  if (!await confirmDeploy(preview)) {
+    showStatus(status, 'Đã hủy triển khai.');
+    return;
+  }
+
+  const deployed = await api('/api/definitions', { method: 'POST', xml });
   unsaved = false;
   clearProblems(modeler, problems);
   await loadDefinitions(deployed.id);
@@ -116,6 +132,7 @@ document.getElementById('download').addEventListener('click', () => run(async ()
 }));
 
 await run(async () => {
+  await showOpenableLinks();
   const requested = new URLSearchParams(location.search).get('definition');
   await loadDefinitions(requested);
   if (requested)

@@ -31,7 +31,9 @@ export function showProblems(modeler, list, errors) {
 
   for (const problem of errors) {
     const item = document.createElement('li');
-    item.textContent = problem.elementId ? `${problem.elementId}: ${problem.message}` : problem.message;
+    // Analysts know their steps by name ("Ký số"), the id ("PersonalSignature") only when the step has no name.
+    const name = problem.elementId && (registry.get(problem.elementId)?.businessObject.name || problem.elementId);
+    item.textContent = name ? `${name}: ${problem.message}` : problem.message;
     item.dataset.elementId = problem.elementId || '';
     item.addEventListener('click', () => {
       const element = problem.elementId && registry.get(problem.elementId);

@@ -2,7 +2,8 @@ import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import '../shared/style.css';
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
-import { api, el, eventNames, formatTime, showStatus, statusNames } from '../shared/api.js';
+import { api, el, eventNames, formatTime, showStatus, statusNames, stepNames } from '../shared/api.js';
+import { documentCell, instanceDocuments } from './instance-documents.js';
 import { docbpmModdle } from '../properties/index.js';
 
 const id = location.pathname.split('/').pop();
@@ -10,6 +11,9 @@ const status = document.getElementById('status');
 const viewer = new NavigatedViewer({ container: '#diagram', moddleExtensions: { docbpm: docbpmModdle } });
 window.docbpmViewer = viewer;
 let shownDefinition;
+/** Step ids as their BPMN names ("Ký số", not "PersonalSignature"); loaded with the instance's version. */
+let step = id => id;
+let namesOf;
 
 function instanceLink(instanceId, text) {
   return el('a', { href: `/monitor/instances/${instanceId}` }, text, ' ');
@@ -57,11 +61,20 @@ async function showVersions(instance) {
 async function load() {
   const detail = await api(`/api/instances/${id}`);
   const instance = detail.instance;
-  document.getElementById('title').textContent = `Hồ sơ ${instance.businessKey || instance.id}`;
+  if (namesOf !== detail.definitionId) {
+    step = await stepNames(detail.definitionId);
+    namesOf = detail.definitionId;
+  }
+  const business = (await instanceDocuments([instance.id])).get(instance.id);
+  document.getElementById('title').textContent = business
+    ? `Hồ sơ ${business.kind.toLowerCase()} ${business.label}`
+    : `Hồ sơ ${instance.businessKey || instance.id}`;
   const summary = [['Quy trình', `${instance.definitionKey} — phiên bản ${instance.definitionVersion}`],
     ['Trạng thái', statusNames[instance.status] + (instance.openIncidents ? ` — ${instance.openIncidents} sự cố` : '')],
     ['Bắt đầu', `${formatTime(instance.startedAt)} ${instance.startedBy ? `bởi ${instance.startedBy}` : ''}`],
-    ['Kết thúc', formatTime(instance.endedAt)], ['Đang ở bước', detail.activeElements.join(', ')]];
+    ['Kết thúc', formatTime(instance.endedAt)], ['Đang ở bước', detail.activeElements.map(step).join(', ')]];
+  if (business)
+    summary.unshift(['Văn bản', documentCell(business)]);
   // A called instance links to its caller, a caller to the instances its call activities started.
   if (instance.parentInstanceId)
     summary.push(['Quy trình gọi', instanceLink(instance.parentInstanceId, instance.parentInstanceId)]);
@@ -70,20 +83,20 @@ async function load() {
   rows('#summary', summary, ([name, value]) => el('tr', {}, el('th', {}, name), el('td', {}, value)));
 
   rows('#incidents', detail.incidents, incident => el('tr', { dataset: { elementId: incident.elementId } },
-    el('td', {}, incident.elementId), el('td', {}, incident.error), el('td', {}, formatTime(incident.createdAt)),
+    el('td', {}, step(incident.elementId)), el('td', {}, incident.error), el('td', {}, formatTime(incident.createdAt)),
     el('td', {}, incident.resolvedAt ? `${eventNames[incident.resolution] || incident.resolution} (${incident.resolvedBy || ''}, ${formatTime(incident.resolvedAt)})` : 'Chưa xử lý'),
     el('td', {}, incident.resolvedAt ? '' : retryButton(incident))));
   const bookmarks = detail.bookmarks;
   rows('#tasks', bookmarks.filter(b => b.kind === 'UserTask'), task => el('tr', { dataset: { elementId: task.elementId } },
-    el('td', {}, task.elementId), el('td', {}, task.taskName || ''), el('td', {}, task.assignee || ''),
+    el('td', {}, step(task.elementId)), el('td', {}, task.taskName || ''), el('td', {}, task.assignee || ''),
     el('td', {}, [task.candidateUsers, task.candidateGroups].filter(Boolean).join('; ')), el('td', {}, formatTime(task.taskDueDate))));
   rows('#subscriptions', bookmarks.filter(b => b.kind === 'Message' || b.kind === 'Signal'), wait => el('tr', { dataset: { elementId: wait.elementId } },
-    el('td', {}, wait.elementId), el('td', {}, wait.kind === 'Signal' ? 'Tín hiệu' : 'Thông điệp'), el('td', {}, wait.messageName || ''),
+    el('td', {}, step(wait.elementId)), el('td', {}, wait.kind === 'Signal' ? 'Tín hiệu' : 'Thông điệp'), el('td', {}, wait.messageName || ''),
     el('td', {}, wait.correlationKey || '')));
   rows('#timers', bookmarks.filter(b => b.kind === 'Timer'), timer => el('tr', { dataset: { elementId: timer.elementId } },
-    el('td', {}, timer.elementId), el('td', {}, formatTime(timer.dueAt)), el('td', { className: 'number' }, timer.attempts || '')));
+    el('td', {}, step(timer.elementId)), el('td', {}, formatTime(timer.dueAt)), el('td', { className: 'number' }, timer.attempts || '')));
   document.getElementById('variables').textContent = JSON.stringify(detail.variables, null, 2);
-  rows('#journal', detail.journal, entry => el('tr', {}, el('td', {}, formatTime(entry.at)), el('td', {}, entry.elementId),
+  rows('#journal', detail.journal, entry => el('tr', {}, el('td', {}, formatTime(entry.at)), el('td', {}, step(entry.elementId)),
     el('td', {}, eventNames[entry.event] || entry.event), el('td', {}, entry.actor || ''), el('td', {}, entry.outcome || ''), el('td', {}, entry.detail || '')));
 
   await showDiagram(detail);
@@ -95,7 +108,7 @@ function retryButton(incident) {
   button.addEventListener('click', () => run(async () => {
     await api(`/api/incidents/${incident.id}/retry`, { method: 'POST' });
     await load();
-    showStatus(status, `Đã cho chạy lại bước ${incident.elementId}.`, 'ok');
+    showStatus(status, `Đã cho chạy lại bước ${step(incident.elementId)}.`, 'ok');
   }));
   return button;
 }

@@ -1,5 +1,6 @@
 import '../shared/style.css';
-import { api, el, formatTime, showStatus, statusNames } from '../shared/api.js';
+import { api, el, formatTime, showOpenableLinks, showStatus, statusNames } from '../shared/api.js';
+import { documentCell, instanceDocuments } from './instance-documents.js';
 import { PAGE_SIZE, instanceQuery } from './instance-query.js';
 
 const status = document.getElementById('status');
@@ -33,8 +34,11 @@ function showInstancesButton(definition) {
 async function loadInstances() {
   const form = Object.fromEntries(new FormData(filters));
   const result = await api(`/api/instances?${instanceQuery(form, page)}`);
+  const documents = await instanceDocuments(result.items.map(i => i.id));
   document.querySelector('#instances tbody').replaceChildren(...result.items.map(i => el('tr', { dataset: { id: i.id } },
-    el('td', {}, el('a', { href: `/monitor/instances/${i.id}` }, i.businessKey || i.id.slice(0, 8))),
+    el('td', {}, el('a', { href: `/monitor/instances/${i.id}`, title: i.businessKey || i.id },
+      documents.get(i.id)?.label || i.businessKey || `Hồ sơ ${i.id.slice(0, 8)}`)),
+    el('td', {}, documentCell(documents.get(i.id))),
     el('td', {}, i.definitionKey), el('td', { className: 'number' }, i.definitionVersion),
     el('td', {}, statusNames[i.status] || i.status), el('td', {}, formatTime(i.startedAt)), el('td', {}, i.startedBy || ''),
     el('td', {}, formatTime(i.endedAt)), el('td', { className: 'number' }, i.openIncidents || ''))));
@@ -61,6 +65,7 @@ document.getElementById('previous').addEventListener('click', () => { page--; ru
 document.getElementById('next').addEventListener('click', () => { page++; run(loadInstances); });
 
 await run(async () => {
+  await showOpenableLinks();
   await loadDefinitions();
   await loadInstances();
 });

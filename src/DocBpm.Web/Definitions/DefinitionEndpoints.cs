@@ -52,6 +52,7 @@ public static class DefinitionEndpoints
         group.MapGet("/{id:guid}/elements", GetElementsAsync);
         group.MapPost("/validate", ValidateAsync).RequireAuthorization(Policies.Analyst);
         group.MapPost("/", DeployAsync).RequireAuthorization(Policies.Analyst);
+        app.MapDeployPreview();
         app.MapDecisions();
         return group;
     }

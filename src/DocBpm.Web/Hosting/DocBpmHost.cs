@@ -61,6 +61,7 @@ public static class DocBpmHost
         services.AddScoped<IncidentReportDesk>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddProblemDetails();
+        services.AddDocBpmStaticAssets();
         services.AddExceptionHandler<InputExceptionHandler>();
         services.AddExceptionHandler<RefusalExceptionHandler>();
         services.AddDocBpmIncoming();
@@ -95,7 +96,7 @@ public static class DocBpmHost
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseBrowserSecurity();
-        app.UseStaticFiles();
+        app.UseDocBpmStaticFiles();
         app.UseSameSiteStateChanges();
         app.UseQueryValueCheck();
         app.UseDocBpmAccounts();
@@ -137,6 +138,7 @@ public static class DocBpmHost
         app.MapReports();
         app.MapRecordPrints();
         app.MapInstanceMigration();
+        app.MapInstanceDocuments();
         app.MapDesignerPages();
         app.MapDocBpmUi();
         return app;

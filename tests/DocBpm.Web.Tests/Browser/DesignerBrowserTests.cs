@@ -29,6 +29,9 @@ public sealed class DesignerBrowserTests
             await page.GotoAsync("/designer");
             await page.SelectOptionAsync("#definitions", (string)v1["id"]!);
             await Expect(page.Locator("#status")).ToContainTextAsync("phiên bản 1");
+            // Issue 20: the monitor is the administrator's, so its link is not offered; the tools speak Vietnamese.
+            await Expect(page.Locator("a[data-page='/monitor']")).ToBeHiddenAsync();
+            await Expect(page.Locator(".djs-palette [data-action='create.start-event']")).ToHaveAttributeAsync("aria-label", "Thêm sự kiện bắt đầu");
 
             // The analyst replaces the end "Returned" by a new step for the clerk, then an end.
             await ClickElementAsync(page, "Returned");
@@ -44,6 +47,8 @@ public sealed class DesignerBrowserTests
             await page.ClickAsync("#validate");
             await Expect(page.Locator($".docbpm-error-badge[data-element-id='{added}']")).ToBeVisibleAsync();
             await Expect(page.Locator($"[data-element-id='{added}'].docbpm-invalid")).ToHaveCountAsync(1);
+            await Expect(page.Locator($"#problems li[data-element-id='{added}']").First).ToContainTextAsync("Văn thư lưu hồ sơ:");
+            await Expect(page.Locator(".bio-properties-panel-header-type")).ToHaveTextAsync("Công việc tự động");
             await page.ClickAsync(".bio-properties-panel-group-header:has-text('Hoạt động')");
             await Expect(page.Locator("#bio-properties-panel-docbpm-activity-type optgroup[label='Văn bản'] option",
                 new() { HasText = "Gửi lên trục liên thông" })).ToHaveCountAsync(1);
@@ -57,6 +62,13 @@ public sealed class DesignerBrowserTests
             await page.ClickAsync("#validate");
             await Expect(page.Locator("#status")).ToContainTextAsync("Sơ đồ hợp lệ");
             await page.ClickAsync("#deploy");
+            // Issue 20: the analyst confirms, told the version to come and the instance that stays on version 1.
+            var confirmation = page.Locator("#confirm-deploy");
+            await Expect(confirmation).ToBeVisibleAsync();
+            await Expect(confirmation.Locator("#confirm-facts")).ToContainTextAsync("Phiên bản sẽ tạo2");
+            await Expect(confirmation.Locator("#confirm-facts")).ToContainTextAsync("Hồ sơ đang chạy theo phiên bản hiện tại1");
+            await BrowserSession.ScreenshotAsync(page, TestContext, "confirm-deploy");
+            await page.ClickAsync("#confirm");
             await Expect(page.Locator("#status")).ToContainTextAsync($"Đã triển khai {Sample} phiên bản 2");
             await BrowserSession.ScreenshotAsync(page, TestContext, "deployed");
         });
@@ -98,6 +110,8 @@ public sealed class DesignerBrowserTests
             key = System.Xml.Linq.XDocument.Parse(xml).Descendants().First(e => e.Name.LocalName == "process").Attribute("id")!.Value;
 
             await page.ClickAsync("#deploy");
+            await Expect(page.Locator("#confirm-facts")).ToContainTextAsync("Phiên bản sẽ tạo1");
+            await page.ClickAsync("#confirm");
             await Expect(page.Locator("#status")).ToContainTextAsync($"Đã triển khai {key} phiên bản 1");
         });
 

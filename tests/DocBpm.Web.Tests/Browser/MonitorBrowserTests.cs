@@ -72,11 +72,13 @@ public sealed class MonitorBrowserTests
 
             await Expect(page.Locator(".djs-element[data-element-id='Archive']")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("docbpm-incident"));
             await Expect(page.Locator("#incidents tbody")).ToContainTextAsync("Kho lưu trữ không phản hồi");
+            // Issue 20: steps by their BPMN names, not their ids.
+            await Expect(page.Locator("#incidents tbody td").First).ToHaveTextAsync("Gửi bản sao lưu trữ");
             await BrowserSession.ScreenshotAsync(page, TestContext, "incident");
 
             session.Host.Services.GetRequiredService<ArchiveOutage>().IsDown = false;
             await page.ClickAsync("#incidents button:has-text('Thử lại')");
-            await Expect(page.Locator("#status")).ToContainTextAsync("Đã cho chạy lại bước Archive");
+            await Expect(page.Locator("#status")).ToContainTextAsync("Đã cho chạy lại bước Gửi bản sao lưu trữ");
             await session.Host.RunDueWorkAsync();
             await page.ReloadAsync();
 

@@ -1,0 +1,140 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using DocBpm.Engine.Persistence;
+using DocBpm.Web.Tests.Incoming;
+using DocBpm.Web.Tests.Outgoing;
+
+namespace DocBpm.Web.Tests;
+
+/// <summary>
+/// Issue 20, the designer and monitor at first contact: the deploy confirmation's facts, a Vietnamese refusal for a browser,
+/// links only to the pages one may open, instances named by their document, and static files compressed and cached.
+/// One host for the class: each test deploys or records under names of its own.
+/// </summary>
+[TestClass]
+public sealed partial class ToolPagesTests
+{
+    private static DocBpmWebFactory host = null!;
+
+    [ClassInitialize]
+    public static async Task StartAsync(TestContext context) => host = await DocBpmWebFactory.CreateAsync(DatabaseProvider.Sqlite);
+
+    [ClassCleanup]
+    public static async Task StopAsync() => await host.DisposeAsync();
+
+    private static StringContent Bpmn(string xml) => new(xml, Encoding.UTF8, "application/xml");
+
+    [TestMethod]
+    public async Task Deploy_preview_tells_the_key_the_version_to_come_and_the_instances_that_stay_and_changes_nothing()
+    {
+        var analyst = await host.LoginAsync("phantich");
+        var v1 = MonitorApiTests.Review("Sign");
+        await MonitorApiTests.DeployAsync(analyst, v1);
+        (await (await host.LoginAsync("vanthu")).PostAsJsonAsync("/api/instances", new { definitionKey = "xem-xet" })).EnsureSuccessStatusCode();
+
+        var changed = await analyst.PostAsync("/api/definitions/deploy-preview", Bpmn(MonitorApiTests.Review("Approve")));
+        var preview = (await changed.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.AreEqual((true, "xem-xet", 1, 2, 1, 0), ((bool)preview["valid"]!, (string?)preview["key"], (int?)preview["currentVersion"],
+            (int?)preview["nextVersion"], (int)preview["runningOnCurrent"]!, (int)preview["runningOnOlder"]!));
+
+        var same = (await (await analyst.PostAsync("/api/definitions/deploy-preview", Bpmn(v1))).Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.IsNull(same["nextVersion"], "the same file deploys no new version");
+
+        var invalid = (await (await analyst.PostAsync("/api/definitions/deploy-preview", Bpmn(v1.Replace("targetRef=\"End\"", "targetRef=\"Nowhere\"", StringComparison.Ordinal))))
+            .Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.IsFalse((bool)invalid["valid"]!);
+        StringAssert.Contains((string?)invalid["errors"]![0]!["message"], "Nowhere", "the errors validation gives, in Vietnamese");
+
+        Assert.AreEqual(HttpStatusCode.Forbidden, (await (await host.LoginAsync("vanthu")).PostAsync("/api/definitions/deploy-preview", Bpmn(v1))).StatusCode);
+        var versions = await analyst.GetFromJsonAsync<JsonArray>("/api/definitions?key=xem-xet");
+        Assert.AreEqual(1, versions!.Count, "a preview deploys nothing");
+    }
+
+    [TestMethod]
+    public async Task A_browser_without_the_role_gets_a_Vietnamese_page_and_links_show_only_the_pages_one_may_open()
+    {
+        var analyst = await host.LoginAsync("phantich");
+        var navigation = new HttpRequestMessage(HttpMethod.Get, "/monitor");
+        navigation.Headers.Accept.ParseAdd("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+
+        var refused = await analyst.SendAsync(navigation);
+
+        Assert.AreEqual(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.AreEqual("text/html", refused.Content.Headers.ContentType?.MediaType);
+        var page = await refused.Content.ReadAsStringAsync();
+        StringAssert.Contains(page, "<html lang=\"vi\">");
+        StringAssert.Contains(page, "Không có quyền mở trang này");
+        StringAssert.Contains(page, "không có vai trò Quản trị");
+        StringAssert.Contains(page, "href=\"/\"");
+
+        CollectionAssert.AreEqual(new[] { "/designer" }, await OpenableAsync(analyst));
+        CollectionAssert.AreEqual(new[] { "/designer", "/monitor" }, await OpenableAsync(await host.LoginAsync("quantri")));
+        CollectionAssert.AreEqual(Array.Empty<string>(), await OpenableAsync(await host.LoginAsync("vanthu")));
+    }
+
+    private static async Task<string[]> OpenableAsync(HttpClient user) =>
+        [.. (await user.GetFromJsonAsync<JsonArray>("/api/tool-pages"))!.Select(p => (string)p!)];
+
+    [TestMethod]
+    public async Task The_monitor_names_instances_by_their_documents_number_summary_and_page()
+    {
+        var clerk = await host.LoginAsync("vanthu");
+        var incoming = await clerk.UploadAsync(host, "Về việc thi chọn học sinh giỏi cấp tỉnh");
+        var drafter = await host.LoginAsync("chuyenvien");
+        var draft = await drafter.CreateOutgoingAsync(new
+        {
+            typeCode = "CV", subject = "Về việc tổ chức hội thi giáo viên giỏi", urgency = "Normal",
+            recipients = new object[] { new { kind = "Unit", code = "TCCB" } },
+        });
+        var admin = await host.LoginAsync("quantri");
+        var incomingInstance = await InstanceOfAsync(admin, "incoming", (string)(await clerk.DetailAsync(incoming))["processKey"]!);
+        var outgoingInstance = await InstanceOfAsync(admin, "outgoing", draft.ToString());
+
+        var documents = (await admin.GetFromJsonAsync<JsonArray>(
+            $"/api/monitor/instance-documents?id={incomingInstance}&id={outgoingInstance}&id={Guid.CreateVersion7()}"))!;
+
+        var byInstance = documents.ToDictionary(d => (Guid)d!["instanceId"]!, d => d!);
+        Assert.AreEqual(2, byInstance.Count, "an unknown instance has no document");
+        var received = byInstance[incomingInstance];
+        Assert.AreEqual(("Văn bản đến", "15/UBND-VP", "Về việc thi chọn học sinh giỏi cấp tỉnh", $"/incoming/{incoming}"),
+            ((string?)received["kind"], (string?)received["label"], (string?)received["summary"], (string?)received["link"]));
+        var drafted = byInstance[outgoingInstance];
+        Assert.AreEqual(("Văn bản đi", "Dự thảo công văn", $"/outgoing/{draft}"),
+            ((string?)drafted["kind"], (string?)drafted["label"], (string?)drafted["link"]));
+        Assert.AreEqual(HttpStatusCode.Forbidden,
+            (await (await host.LoginAsync("phantich")).GetAsync($"/api/monitor/instance-documents?id={incomingInstance}")).StatusCode);
+    }
+
+    private static async Task<Guid> InstanceOfAsync(HttpClient admin, string definitionKey, string businessKey) =>
+        (Guid)(await admin.GetFromJsonAsync<JsonObject>($"/api/instances?definitionKey={definitionKey}&businessKey={Uri.EscapeDataString(businessKey)}"))!
+            ["items"]!.AsArray().Single()!["id"]!;
+
+    /// <summary>Needs the designer built (CI builds it; a build with DocBpmSkipDesigner=true answers 503 here).</summary>
+    [TestMethod]
+    public async Task Hashed_designer_assets_are_compressed_and_cached_for_a_year_while_the_pages_are_revalidated()
+    {
+        var admin = await host.LoginAsync("quantri");
+        var page = await admin.GetAsync("/monitor");
+        Assert.AreEqual(HttpStatusCode.OK, page.StatusCode, "the designer must be built (npm run build in designer/)");
+        Assert.IsTrue(page.Headers.CacheControl?.NoCache, "a page names the hashed scripts of its build");
+        var script = ScriptPath().Match(await page.Content.ReadAsStringAsync()).Groups["path"].Value;
+
+        foreach (var (encoding, expected) in new[] { ("br", "br"), ("gzip", "gzip") })
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, script);
+            request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue(encoding));
+            var asset = await host.CreateClient().SendAsync(request);
+
+            Assert.AreEqual(HttpStatusCode.OK, asset.StatusCode, script);
+            CollectionAssert.AreEqual(new[] { expected }, asset.Content.Headers.ContentEncoding.ToArray());
+            Assert.AreEqual("public, max-age=31536000, immutable", asset.Headers.CacheControl?.ToString());
+        }
+    }
+
+    [GeneratedRegex("src=\"(?<path>/designer/assets/[^\"]+\\.js)\"")]
+    private static partial Regex ScriptPath();
+}
