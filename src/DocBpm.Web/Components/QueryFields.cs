@@ -16,7 +16,7 @@ public static class QueryFields
             return null;
         if (Vn.TryParseDate(text, out var date))
             return date;
-        errors[key] = [$"{label} phải theo dạng ngày/tháng/năm, ví dụ 02/12/2026."];
+        errors[key] = [Vn.DateError(label)];
         return null;
     }
 
