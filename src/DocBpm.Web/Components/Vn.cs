@@ -27,6 +27,17 @@ public static class Vn
     public static bool TryParseDate(string? text, out DateOnly date) =>
         DateOnly.TryParseExact(text?.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 
+    /// <summary>A date field that may be left empty (null): false only when what was typed is not a date.</summary>
+    public static bool TryParseOptionalDate(string? text, out DateOnly? date)
+    {
+        date = null;
+        if (string.IsNullOrWhiteSpace(text))
+            return true;
+        var read = TryParseDate(text, out var day);
+        date = read ? day : null;
+        return read;
+    }
+
     /// <summary>
     /// A time on Vietnam's clock as people here write it (dd/MM/yyyy HH:mm), read in Vietnam's time zone whatever the
     /// server's; API clients may send ISO yyyy-MM-ddTHH:mm.

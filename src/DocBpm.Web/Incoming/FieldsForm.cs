@@ -31,12 +31,8 @@ public sealed class FieldsForm
     };
 
     /// <summary>A typed date, none when left empty; a malformed one is refused beside its field.</summary>
-    public static DateOnly? TypedDate(string? text, string field, string label)
-    {
-        if (!QueryFields.Present(text))
-            return null;
-        return Vn.TryParseDate(text, out var date) ? date : throw IncomingValidationException.For(field, Vn.DateError(label));
-    }
+    public static DateOnly? TypedDate(string? text, string field, string label) =>
+        Vn.TryParseOptionalDate(text, out var date) ? date : throw IncomingValidationException.For(field, Vn.DateError(label));
 
     public IncomingFields ToFields() =>
         new(IssuingAgency, CodeNumber, CodeNotation, TypedDate(DocumentDate, "documentDate", "Ngày văn bản"), DocumentType, Subject, Signer, Urgency, PageCount, Copies, Notes);

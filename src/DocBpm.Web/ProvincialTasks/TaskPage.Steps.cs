@@ -38,15 +38,10 @@ public sealed partial class TaskPage
             problem = "Cần chọn kết quả đối chiếu.";
             return;
         }
-        DateOnly? corrected = null;
-        if (Text(form["correctedDeadline"]) is { } typed)
+        if (!Vn.TryParseOptionalDate(form["correctedDeadline"], out var corrected))
         {
-            if (!Vn.TryParseDate(typed, out var day))
-            {
-                problem = Vn.DateError("Thời hạn đã điều chỉnh");
-                return;
-            }
-            corrected = day;
+            problem = Vn.DateError("Thời hạn đã điều chỉnh");
+            return;
         }
         await StepAsync(() => Flow.ReconcileAsync(Id, decision, Text(form["note"]), Text(form["content"]),
             corrected is { } d ? EndOfWorkingDay(d) : null,

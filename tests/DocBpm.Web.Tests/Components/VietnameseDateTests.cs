@@ -16,6 +16,9 @@ public sealed class VietnameseDateTests
         Assert.AreEqual(new DateOnly(2026, 12, 2), date);
         Assert.IsFalse(Vn.TryParseDate("12/31/2026", out _), "month first is not a date here");
         Assert.IsFalse(Vn.TryParseDate("31/02/2026", out _));
+        Assert.IsTrue(Vn.TryParseOptionalDate("  ", out var none), "a field left empty is no date, not a bad one");
+        Assert.IsNull(none);
+        Assert.IsFalse(Vn.TryParseOptionalDate("31/02/2026", out _));
     }
 
     [TestMethod]
