@@ -77,6 +77,15 @@ public sealed partial class ProvincialTask
 
     public string? Handler { get; set; }
 
+    /// <summary>
+    /// The lead unit the clerk suggested when recording the line: the Director's assignment starts from it, but the
+    /// Director decides (Article 12.1a: the clerk passes every task to the Director).
+    /// </summary>
+    public string? ProposedUnit { get; set; }
+
+    /// <summary>The main handler suggested with <see cref="ProposedUnit"/>: the unit head's choice starts from it.</summary>
+    public string? ProposedHandler { get; set; }
+
     /// <summary>The outgoing document started from "Văn bản trả lời" (khởi tạo văn bản đi) for this task.</summary>
     public Guid? ReplyOutgoingId { get; set; }
 

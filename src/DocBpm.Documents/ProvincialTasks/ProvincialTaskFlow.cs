@@ -11,10 +11,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DocBpm.Documents.ProvincialTasks;
 
-/// <summary>A task line as the clerk records it from the provincial document: its content and its own deadline.</summary>
-public sealed record TaskLine(string Content, DateTimeOffset Deadline);
+/// <summary>
+/// A task line as the clerk records it from the provincial document: its content and its own deadline, and optionally
+/// the lead unit and main handler the clerk suggests (checked by the caller; the Director and the unit head decide).
+/// </summary>
+public sealed record TaskLine(string Content, DateTimeOffset Deadline, string? ProposedUnit = null, string? ProposedHandler = null);
 
-public sealed record NewTaskDocument(Guid? ReceivedDocumentId, string? Code, string? Subject, IReadOnlyList<TaskLine> Lines);
+public sealed record NewTaskDocument(Guid? ReceivedDocumentId, string? Code, string? Subject, IReadOnlyList<TaskLine> Lines,
+    DateOnly? DocumentDate = null, string? IssuingBody = null);
 
 /// <summary>
 /// What people do with provincial tasks (Chapter III). Each action changes the task line and moves its
@@ -35,6 +39,10 @@ public sealed class ProvincialTaskFlow(DbContext db, WorkflowRuntime runtime, Ta
         var subject = request.Subject ?? received?.Subject;
         if (string.IsNullOrWhiteSpace(code) || string.IsNullOrWhiteSpace(subject) || request.Lines.Any(l => string.IsNullOrWhiteSpace(l.Content)))
             throw new TaskRuleException("fields-required", "Cần số, ký hiệu, trích yếu văn bản và nội dung của từng nhiệm vụ.", "Missing code, subject or content.");
+        if (request.IssuingBody?.Trim().Length > TaskDocument.IssuingBodyMaxLength)
+            throw new TaskRuleException("issuing-body-too-long", $"Cơ quan ban hành không quá {TaskDocument.IssuingBodyMaxLength} ký tự.",
+                "The issuing body is too long.");
+        await EnsureUnitsExistAsync(db, request.Lines.Select(l => l.ProposedUnit).OfType<string>(), cancellationToken);
         var now = time.GetUtcNow();
         var document = new TaskDocument
         {
@@ -42,6 +50,8 @@ public sealed class ProvincialTaskFlow(DbContext db, WorkflowRuntime runtime, Ta
             ReceivedDocumentId = received?.Id,
             Code = code.Trim(),
             Subject = subject.Trim(),
+            DocumentDate = request.DocumentDate,
+            IssuingBody = string.IsNullOrWhiteSpace(request.IssuingBody) ? null : request.IssuingBody.Trim(),
             RecordedAt = now,
             RecordedBy = clerk,
         };
@@ -53,6 +63,8 @@ public sealed class ProvincialTaskFlow(DbContext db, WorkflowRuntime runtime, Ta
             Content = l.Content.Trim(),
             Deadline = l.Deadline.ToUniversalTime(),
             OriginalDeadline = l.Deadline.ToUniversalTime(),
+            ProposedUnit = l.ProposedUnit,
+            ProposedHandler = l.ProposedHandler,
         }));
         db.Set<TaskDocument>().Add(document);
         // The first start stores the document with its instance; the others follow, one instance per line.

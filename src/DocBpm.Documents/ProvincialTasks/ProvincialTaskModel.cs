@@ -13,6 +13,7 @@ public static class ProvincialTaskModel
             e.Property(d => d.Code).HasMaxLength(100);
             e.Property(d => d.Subject).HasMaxLength(2000);
             e.Property(d => d.RecordedBy).HasMaxLength(256);
+            e.Property(d => d.IssuingBody).HasMaxLength(TaskDocument.IssuingBodyMaxLength);
             e.Property(d => d.ClosedBy).HasMaxLength(256);
             e.Ignore(d => d.IsClosed);
             e.HasIndex(d => d.ReceivedDocumentId);
@@ -29,6 +30,8 @@ public static class ProvincialTaskModel
             e.Property(t => t.MainUnit).HasMaxLength(30);
             e.Property(t => t.CoordinatingUnits).HasMaxLength(500);
             e.Property(t => t.Handler).HasMaxLength(256);
+            e.Property(t => t.ProposedUnit).HasMaxLength(30);
+            e.Property(t => t.ProposedHandler).HasMaxLength(256);
             e.Property(t => t.ReplyDocumentId).HasMaxLength(300);
             e.Property(t => t.ExtensionLetterId).HasMaxLength(300);
             e.Ignore(t => t.IsOpen);

@@ -9,6 +9,8 @@ namespace DocBpm.Documents.ProvincialTasks;
 /// </summary>
 public sealed class TaskDocument
 {
+    public const int IssuingBodyMaxLength = 300;
+
     public Guid Id { get; set; }
 
     /// <summary>The registered incoming document (received over the axis) that carries the tasks, if it came that way.</summary>
@@ -18,6 +20,12 @@ public sealed class TaskDocument
     public required string Code { get; set; }
 
     public required string Subject { get; set; }
+
+    /// <summary>The provincial document's own date (ngày văn bản), when the clerk recorded it by hand.</summary>
+    public DateOnly? DocumentDate { get; set; }
+
+    /// <summary>Who issued it (UBND tỉnh, Chủ tịch UBND tỉnh, Văn phòng UBND tỉnh), when the clerk recorded it by hand.</summary>
+    public string? IssuingBody { get; set; }
     public DateTimeOffset RecordedAt { get; set; }
     public required string RecordedBy { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }

@@ -12,11 +12,9 @@ public static class QueryFields
 
     public static DateOnly? Date(string? text, string key, string label, Dictionary<string, string[]> errors)
     {
-        if (!Present(text))
-            return null;
-        if (Vn.TryParseDate(text, out var date))
+        if (Vn.TryParseOptionalDate(text, out var date))
             return date;
-        errors[key] = [$"{label} phải theo dạng ngày/tháng/năm, ví dụ 02/12/2026."];
+        errors[key] = [Vn.DateError(label)];
         return null;
     }
 

@@ -1,4 +1,5 @@
 using DocBpm.Documents.Incoming;
+using DocBpm.Web.Components;
 
 namespace DocBpm.Web.Incoming;
 
@@ -8,7 +9,9 @@ public sealed class FieldsForm
     public string? IssuingAgency { get; set; }
     public string? CodeNumber { get; set; }
     public string? CodeNotation { get; set; }
-    public DateOnly? DocumentDate { get; set; }
+    /// <summary>As typed, dd/MM/yyyy: the form binder would read it as the invariant culture's month first.</summary>
+    public string? DocumentDate { get; set; }
+
     public string? DocumentType { get; set; }
     public string? Subject { get; set; }
     public string? Signer { get; set; }
@@ -22,13 +25,17 @@ public sealed class FieldsForm
 
     public static FieldsForm From(IncomingFields f) => new()
     {
-        IssuingAgency = f.IssuingAgency, CodeNumber = f.CodeNumber, CodeNotation = f.CodeNotation, DocumentDate = f.DocumentDate,
+        IssuingAgency = f.IssuingAgency, CodeNumber = f.CodeNumber, CodeNotation = f.CodeNotation, DocumentDate = Vn.Date(f.DocumentDate),
         DocumentType = f.DocumentType, Subject = f.Subject, Signer = f.Signer, Urgency = f.Urgency, PageCount = f.PageCount, Copies = f.Copies,
         Notes = f.Notes,
     };
 
+    /// <summary>A typed date, none when left empty; a malformed one is refused beside its field.</summary>
+    public static DateOnly? TypedDate(string? text, string field, string label) =>
+        Vn.TryParseOptionalDate(text, out var date) ? date : throw IncomingValidationException.For(field, Vn.DateError(label));
+
     public IncomingFields ToFields() =>
-        new(IssuingAgency, CodeNumber, CodeNotation, DocumentDate, DocumentType, Subject, Signer, Urgency, PageCount, Copies, Notes);
+        new(IssuingAgency, CodeNumber, CodeNotation, TypedDate(DocumentDate, "documentDate", "Ngày văn bản"), DocumentType, Subject, Signer, Urgency, PageCount, Copies, Notes);
 }
 
 /// <summary>The Director's assignment or a re-assignment as a page form.</summary>
@@ -45,12 +52,14 @@ public sealed class AssignForm
 
     public string[] Information { get => information ?? []; set => information = value; }
 
-    public DateOnly? Deadline { get; set; }
+    /// <summary>As typed, dd/MM/yyyy (see <see cref="FieldsForm.DocumentDate"/>).</summary>
+    public string? Deadline { get; set; }
 
     /// <summary>A ready-made deadline picked instead of a typed one; a typed date wins.</summary>
     public DateOnly? DeadlinePreset { get; set; }
 
-    public AssignmentOrder ToOrder() => new(Instruction, MainHandler, Coordinating, Information, Deadline ?? DeadlinePreset);
+    public AssignmentOrder ToOrder() =>
+        new(Instruction, MainHandler, Coordinating, Information, FieldsForm.TypedDate(Deadline, "deadline", "Thời hạn giải quyết") ?? DeadlinePreset);
 }
 
 public sealed class TextForm

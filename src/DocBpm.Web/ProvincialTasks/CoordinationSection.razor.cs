@@ -1,3 +1,4 @@
+using DocBpm.Documents.Organisation;
 using DocBpm.Documents.ProvincialTasks;
 using DocBpm.Engine;
 using DocBpm.Web.Accounts;
@@ -15,6 +16,9 @@ public sealed partial class CoordinationSection
 
     [Parameter, EditorRequired] public CoordinationPanel Panel { get; set; } = CoordinationPanel.Empty;
 
+    /// <summary>The units the Director may pick from (loaded by the page for the leaders only).</summary>
+    [Parameter] public IReadOnlyList<Unit> Units { get; set; } = [];
+
     [CascadingParameter] private HttpContext HttpContext { get; set; } = default!;
 
     [Inject] private ProvincialCoordination Coordinators { get; set; } = default!;
@@ -28,8 +32,7 @@ public sealed partial class CoordinationSection
 
     private async Task ChangeAsync()
     {
-        var units = HttpContext.Request.Form["newCoordinators"].ToString()
-            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        string[] units = [.. HttpContext.Request.Form["newCoordinators"].OfType<string>().Select(u => u.Trim())];
         try
         {
             await Coordinators.ChangeCoordinatorsAsync(Task.Id, units, HttpContext.User.ToTaskActor(), HttpContext.RequestAborted);

@@ -54,12 +54,18 @@ public static class ProvincialTaskEndpoints
     }
 
     private static async Task<Results<Created<TaskDocumentView>, ValidationProblem>> RecordAsync(RecordTaskDocumentRequest request,
-        ProvincialTaskFlow flow, TaskStanding standing, TimeProvider time, ClaimsPrincipal user, CancellationToken cancellationToken)
+        ProvincialTaskFlow flow, DbContext db, TaskStanding standing, TimeProvider time, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (request.Lines is not { Count: > 0 } lines)
             return Invalid("lines", "Văn bản giao nhiệm vụ phải có ít nhất một dòng nhiệm vụ, mỗi dòng có nội dung và thời hạn.");
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (await TaskChoices.ProposalRefusalAsync(db, lines[i].MainUnit, lines[i].Handler, time.GetUtcNow(), cancellationToken) is { } refusal)
+                return Invalid($"lines[{i}].handler", $"Dòng {i + 1}: {refusal}");
+        }
         var document = await flow.RecordAsync(new NewTaskDocument(request.ReceivedDocumentId, request.Code, request.Subject,
-            [.. lines.Select(l => new TaskLine(l.Content, l.Deadline))]), user.Identity!.Name!, cancellationToken);
+            [.. lines.Select(l => new TaskLine(l.Content, l.Deadline, Trimmed(l.MainUnit), Trimmed(l.Handler)))], request.DocumentDate, request.IssuingBody),
+            user.Identity!.Name!, cancellationToken);
         return TypedResults.Created($"/api/provincial-tasks/documents/{document.Id}",
             document.View(standing, time.GetUtcNow(), await flow.CarrierAsync(document, cancellationToken)));
     }
@@ -160,6 +166,8 @@ public static class ProvincialTaskEndpoints
         await flow.RequestExtensionAsync(id, request.LetterDocumentId.Trim(), request.RequestedDeadline, user.ToTaskActor(), cancellationToken);
         return TypedResults.NoContent();
     }
+
+    public static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static ValidationProblem Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] },

@@ -32,5 +32,16 @@ public static class TaskChoices
         return person.IsLocked(now) ? $"Tài khoản của {person.FullName} ({person.UserName}) đang bị khóa nên không giao xử lý nhiệm vụ được." : null;
     }
 
+    /// <summary>Why the clerk may not suggest <paramref name="handler"/> for a line led by <paramref name="unit"/>, or null (none suggested is fine).</summary>
+    public static async Task<string?> ProposalRefusalAsync(DbContext db, string? unit, string? handler, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(handler))
+            return null;
+        if (string.IsNullOrWhiteSpace(unit))
+            return "Hãy chọn đơn vị chủ trì trước khi chọn người xử lý chính.";
+        return await HandlerRefusalAsync(db, handler.Trim(), unit.Trim(), now, cancellationToken);
+    }
+
     public static string HandlerOutsideUnit(string mainUnit) => $"Người xử lý chính phải là cán bộ của đơn vị chủ trì {mainUnit}.";
 }

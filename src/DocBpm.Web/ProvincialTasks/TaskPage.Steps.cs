@@ -2,6 +2,7 @@ using DocBpm.Documents.Organisation;
 using DocBpm.Documents.ProvincialTasks;
 using DocBpm.Engine;
 using DocBpm.Web.Accounts;
+using DocBpm.Web.Components;
 
 namespace DocBpm.Web.ProvincialTasks;
 
@@ -22,7 +23,8 @@ public sealed partial class TaskPage
     /// <summary>The pick-lists of the step the person may take.</summary>
     private async Task LoadChoicesAsync(CancellationToken cancellationToken)
     {
-        if (MayAssign)
+        // The leaders pick units when assigning and when changing the coordinating units later.
+        if (User.IsInRole(Roles.Director) || User.IsInRole(Roles.Deputy))
             units = await TaskChoices.UnitsAsync(Db, cancellationToken);
         if (MayNameHandler)
             people = await TaskChoices.PeopleAsync(Db, task!.MainUnit!, Time.GetUtcNow(), cancellationToken);
@@ -36,7 +38,13 @@ public sealed partial class TaskPage
             problem = "Cần chọn kết quả đối chiếu.";
             return;
         }
-        await StepAsync(() => Flow.ReconcileAsync(Id, decision, Text(form["note"]), Text(form["content"]), EndOfWorkingDay(form["correctedDeadline"]),
+        if (!Vn.TryParseOptionalDate(form["correctedDeadline"], out var corrected))
+        {
+            problem = Vn.DateError("Thời hạn đã điều chỉnh");
+            return;
+        }
+        await StepAsync(() => Flow.ReconcileAsync(Id, decision, Text(form["note"]), Text(form["content"]),
+            corrected is { } d ? EndOfWorkingDay(d) : null,
             Actor, HttpContext.RequestAborted), "Đã ghi kết quả đối chiếu.");
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using DocBpm.Documents.Access;
 using DocBpm.Documents.Coordination;
 using DocBpm.Documents.Exchange;
@@ -6,6 +5,7 @@ using DocBpm.Documents.Outgoing;
 using DocBpm.Documents.ProvincialTasks;
 using DocBpm.Engine.Timers;
 using DocBpm.Web.AccessLog;
+using DocBpm.Web.Components;
 using DocBpm.Web.Coordination;
 using DocBpm.Web.Organisation;
 using DocBpm.Web.Outgoing;
@@ -96,16 +96,15 @@ public sealed partial class TaskPage
     private async Task ExtendAsync()
     {
         var form = HttpContext.Request.Form;
-        if (EndOfWorkingDay(form["requested"]) is not { } deadline)
+        if (!Vn.TryParseDate(form["requested"], out var day))
         {
-            problem = "Cần chọn thời hạn đề nghị gia hạn.";
+            problem = Vn.DateError("Thời hạn đề nghị gia hạn");
             return;
         }
-        await StepAsync(() => Flow.RequestExtensionAsync(Id, form["letter"].ToString(), deadline, Actor, HttpContext.RequestAborted),
+        await StepAsync(() => Flow.RequestExtensionAsync(Id, form["letter"].ToString(), EndOfWorkingDay(day), Actor, HttpContext.RequestAborted),
             "Đã gửi đề nghị gia hạn; chờ UBND tỉnh quyết định.");
     }
 
-    /// <summary>A deadline picked as a day is the end of its working day (17:00), Vietnam time; null when none was picked.</summary>
-    private static DateTimeOffset? EndOfWorkingDay(string? date) =>
-        DateOnly.TryParse(date, CultureInfo.InvariantCulture, out var day) ? VietnamTime.At(day.Year, day.Month, day.Day, 17, 0) : null;
+    /// <summary>A deadline picked as a day is the end of its working day (17:00), Vietnam time.</summary>
+    public static DateTimeOffset EndOfWorkingDay(DateOnly day) => VietnamTime.At(day, new TimeOnly(17, 0));
 }

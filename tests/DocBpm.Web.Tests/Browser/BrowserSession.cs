@@ -86,16 +86,19 @@ public sealed class BrowserSession : IAsyncDisposable
     /// <summary>A page in a new browser context, signed in as nobody.</summary>
     public async Task<IPage> NewPageAsync()
     {
-        var context = await NewContextAsync();
+        var context = await NewContextAsync("vi-VN");
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(SharedChromium.StepTimeout);
         return page;
     }
 
-    /// <summary>A page in a new browser context signed in as the demo account, through the cookie login.</summary>
-    public async Task<IPage> LoginAsync(string userName)
+    /// <summary>
+    /// A page in a new browser context signed in as the demo account, through the cookie login; <paramref name="locale"/>
+    /// is the browser's language (an English browser writes native dates month first).
+    /// </summary>
+    public async Task<IPage> LoginAsync(string userName, string locale = "vi-VN")
     {
-        var context = await NewContextAsync();
+        var context = await NewContextAsync(locale);
         var response = await context.APIRequest.PostAsync("/api/account/login?useCookies=true", new APIRequestContextOptions
         {
             DataObject = new LoginRequest(userName, DevelopmentSeed.DemoPassword),
@@ -106,12 +109,12 @@ public sealed class BrowserSession : IAsyncDisposable
         return page;
     }
 
-    private async Task<IBrowserContext> NewContextAsync()
+    private async Task<IBrowserContext> NewContextAsync(string locale)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = Address.ToString(),
-            Locale = "vi-VN",
+            Locale = locale,
             TimezoneId = "Asia/Ho_Chi_Minh",
             ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
         });

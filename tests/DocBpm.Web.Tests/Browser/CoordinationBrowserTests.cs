@@ -42,7 +42,8 @@ public sealed class CoordinationBrowserTests
         await BrowserSession.StepsAsync(director, TestContext, async () =>
         {
             await director.GotoAsync($"/provincial-tasks/{task}");
-            await director.FillAsync("#newCoordinators", "KHTC, TCCB");
+            await director.Locator("#newCoordinators input[value='KHTC']").CheckAsync();
+            await director.Locator("#newCoordinators input[value='TCCB']").CheckAsync();
             await director.GetByRole(AriaRole.Button, new() { Name = "Điều chỉnh đơn vị phối hợp" }).ClickAsync();
             await Assertions.Expect(director.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã điều chỉnh đơn vị phối hợp");
             await Assertions.Expect(director.Locator("#waiting")).ToContainTextAsync("Phòng Tổ chức cán bộ");

@@ -20,13 +20,13 @@ public sealed partial class NavigationTests
         await using var host = await DocBpmWebFactory.CreateAsync(DatabaseProvider.Sqlite);
         (string User, string[] Shown, string[] Hidden)[] expected =
         [
-            ("vanthu", ["/incoming", "/incoming/new", "/outgoing", "/provincial-tasks", "/registers"],
+            ("vanthu", ["/incoming", "/incoming/new", "/outgoing", "/provincial-tasks", "/provincial-tasks/new", "/registers"],
                 ["/provincial-tasks/dashboard", "/designer/", "/monitor/", "/account/sign-ins"]),
             ("giamdoc", ["/incoming", "/outgoing", "/provincial-tasks", "/provincial-tasks/dashboard"],
-                ["/incoming/new", "/registers", "/designer/", "/monitor/"]),
+                ["/incoming/new", "/provincial-tasks/new", "/registers", "/designer/", "/monitor/"]),
             ("chanhvanphong", ["/incoming", "/outgoing", "/provincial-tasks/dashboard"], ["/incoming/new", "/registers", "/designer/"]),
             ("chuyenvien", ["/incoming", "/outgoing", "/provincial-tasks"],
-                ["/incoming/new", "/provincial-tasks/dashboard", "/registers", "/designer/", "/monitor/", "/exchange/intake-failures"]),
+                ["/incoming/new", "/provincial-tasks/new", "/provincial-tasks/dashboard", "/registers", "/designer/", "/monitor/", "/exchange/intake-failures"]),
             ("quantri", ["/provincial-tasks", "/registers", "/designer/", "/monitor/", "/exchange/intake-failures", "/account/sign-ins"],
                 ["/incoming", "/outgoing", "/incoming/new"]),
             ("phantich", ["/designer/"], ["/incoming", "/outgoing", "/provincial-tasks", "/registers", "/monitor/"]),

@@ -1288,6 +1288,14 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
                     b.Property<DateTimeOffset?>("OverdueAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ProposedHandler")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ProposedUnit")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
                     b.Property<int>("Rejections")
                         .HasColumnType("integer");
 
@@ -1342,6 +1350,13 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("DocumentDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("IssuingBody")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<Guid?>("ReceivedDocumentId")
                         .HasColumnType("uuid");

@@ -1290,6 +1290,14 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("OverdueAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("ProposedHandler")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("ProposedUnit")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
                     b.Property<int>("Rejections")
                         .HasColumnType("int");
 
@@ -1344,6 +1352,13 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateOnly?>("DocumentDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("IssuingBody")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
 
                     b.Property<Guid?>("ReceivedDocumentId")
                         .HasColumnType("uniqueidentifier");

@@ -1280,6 +1280,14 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
                     b.Property<long?>("OverdueAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ProposedHandler")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposedUnit")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Rejections")
                         .HasColumnType("INTEGER");
 
@@ -1333,6 +1341,13 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DocumentDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssuingBody")
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ReceivedDocumentId")

@@ -1,0 +1,62 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace DocBpm.Web.Data.Migrations.PostgreSql
+{
+    /// <inheritdoc />
+    public partial class ProvincialTaskRecordingForm : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "ProposedHandler",
+                table: "prov_tasks",
+                type: "character varying(256)",
+                maxLength: 256,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ProposedUnit",
+                table: "prov_tasks",
+                type: "character varying(30)",
+                maxLength: 30,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "DocumentDate",
+                table: "prov_task_documents",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "IssuingBody",
+                table: "prov_task_documents",
+                type: "character varying(300)",
+                maxLength: 300,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "ProposedHandler",
+                table: "prov_tasks");
+
+            migrationBuilder.DropColumn(
+                name: "ProposedUnit",
+                table: "prov_tasks");
+
+            migrationBuilder.DropColumn(
+                name: "DocumentDate",
+                table: "prov_task_documents");
+
+            migrationBuilder.DropColumn(
+                name: "IssuingBody",
+                table: "prov_task_documents");
+        }
+    }
+}
