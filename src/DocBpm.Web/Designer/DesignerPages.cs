@@ -23,23 +23,18 @@ public static class DesignerPages
 
     public static ToolPage Monitor { get; } = new("/monitor", "monitor.html", Policies.Administrator, "Quản trị");
 
+    private static readonly ToolPage Decisions = Designer with { Path = "/designer/decisions", File = "decision.html" };
+
     private static readonly ToolPage Instance = Monitor with { Path = "/monitor/instances/{id:guid}", File = "instance.html" };
 
     public static IEndpointRouteBuilder MapDesignerPages(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("").AllowAnonymous().ExcludeFromDescription();
-<<<<<<< HEAD
-        group.MapGet("/designer", Page("designer.html", Policies.Analyst));
-        group.MapGet("/designer/decisions", Page("decision.html", Policies.Analyst));
-        group.MapGet("/monitor", Page("monitor.html", Policies.Administrator));
-        group.MapGet("/monitor/instances/{id:guid}", Page("instance.html", Policies.Administrator));
-=======
-        foreach (var page in new[] { Designer, Monitor, Instance })
+        foreach (var page in new[] { Designer, Decisions, Monitor, Instance })
             group.MapGet(page.Path, (HttpContext http, IAuthorizationService authorization, IWebHostEnvironment environment) =>
                 PageAsync(http, authorization, environment, page));
         // The pages show a link to each other only to those who may open it.
         app.MapGet("/api/tool-pages", OpenableAsync).WithTags("Quy trình");
->>>>>>> tools
         return app;
     }
 
