@@ -2,6 +2,14 @@ using DocBpm.Benchmarks;
 using DocBpm.Engine.Persistence;
 
 // Usage: dotnet run -c Release --project tests/DocBpm.Benchmarks -- [--instances N] [--rounds R] [--postgres CONN] [--no-write]
+//        dotnet run -c Release --project tests/DocBpm.Benchmarks -- inbox [--documents N] [--postgres CONN]
+if (args.FirstOrDefault() == "inbox")
+{
+    using var bounded = new CancellationTokenSource(TimeSpan.FromHours(2));
+    await InboxBench.RunAsync(args[1..], Environment.GetEnvironmentVariable("DOCBPM_TEST_POSTGRES"), bounded.Token);
+    return;
+}
+
 var options = BenchOptions.Parse(args, Environment.GetEnvironmentVariable("DOCBPM_TEST_POSTGRES"));
 using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(30));
 var repoRoot = BenchReport.FindRepoRoot();

@@ -1,7 +1,6 @@
 using DocBpm.Documents.Outgoing;
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Runtime;
-using Microsoft.EntityFrameworkCore;
 
 namespace DocBpm.Documents.Access;
 
@@ -39,23 +38,19 @@ public static class OutgoingVisibility
 
     /// <summary>
     /// The business keys of the outgoing process's user tasks, open or closed, that <see cref="MayRead"/> counts for the
-    /// reader: assigned to them, closed by them, or offered to them or to one of their groups while unassigned.
+    /// reader: assigned to them, closed by them, or offered to them or to one of their groups while unassigned (an
+    /// equality lookup in the candidate rows, <see cref="BookmarkCandidateRecord"/>, not a LIKE per group over every task).
     /// </summary>
-    public static IQueryable<string> TaskKeys(this Reader reader, IQueryable<BookmarkRecord> bookmarks)
+    public static IQueryable<string> TaskKeys(this Reader reader, IQueryable<BookmarkRecord> bookmarks, IQueryable<BookmarkCandidateRecord> candidates)
     {
-        var tasks = bookmarks.Where(b => b.DefinitionKey == OutgoingProcess.Key && b.Kind == BookmarkKind.UserTask && b.BusinessKey != null);
         var me = reader.UserName;
-        var userPattern = "%," + me + ",%";
-        var keys = tasks.Where(b => b.Assignee == me || b.ClosedBy == me
-                || (b.Assignee == null && ((b.CandidateUsers == null && b.CandidateGroups == null)
-                    || (b.CandidateUsers != null && EF.Functions.Like(b.CandidateUsers, userPattern)))))
-            .Select(b => b.BusinessKey!);
-        // Expression trees cannot OR over a runtime list of LIKE patterns, so the group test is built per group.
-        foreach (var pattern in reader.Actor.Groups.Select(g => "%," + g + ",%"))
-        {
-            keys = keys.Union(tasks.Where(b => b.Assignee == null && b.CandidateGroups != null && EF.Functions.Like(b.CandidateGroups, pattern))
-                .Select(b => b.BusinessKey!));
-        }
-        return keys.Distinct();
+        var user = BookmarkCandidateRecord.Fold(me);
+        var groups = reader.Actor.Groups.Select(BookmarkCandidateRecord.Fold).ToList();
+        var offered = candidates.Where(c => (c.Kind == CandidateKind.User && c.Value == user) || (c.Kind == CandidateKind.Group && groups.Contains(c.Value)))
+            .Select(c => c.BookmarkId);
+        return bookmarks.Where(b => b.DefinitionKey == OutgoingProcess.Key && b.Kind == BookmarkKind.UserTask && b.BusinessKey != null
+                && (b.Assignee == me || b.ClosedBy == me
+                    || (b.Assignee == null && ((b.CandidateUsers == null && b.CandidateGroups == null) || offered.Contains(b.Id)))))
+            .Select(b => b.BusinessKey!).Distinct();
     }
 }

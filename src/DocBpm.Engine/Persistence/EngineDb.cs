@@ -17,6 +17,7 @@ public sealed class EngineDb(DbContext context)
     public DbSet<DefinitionRecord> Definitions => Context.Set<DefinitionRecord>();
     public DbSet<InstanceRecord> Instances => Context.Set<InstanceRecord>();
     public DbSet<BookmarkRecord> Bookmarks => Context.Set<BookmarkRecord>();
+    public DbSet<BookmarkCandidateRecord> Candidates => Context.Set<BookmarkCandidateRecord>();
     public DbSet<JournalRecord> Journal => Context.Set<JournalRecord>();
     public DbSet<IncidentRecord> Incidents => Context.Set<IncidentRecord>();
     public DbSet<OutboxRecord> Outbox => Context.Set<OutboxRecord>();

@@ -53,6 +53,15 @@ public static class EngineModel
             e.HasIndex(b => new { b.Kind, b.Status, b.Assignee });
             e.HasOne<InstanceRecord>().WithMany().HasForeignKey(b => b.InstanceId).OnDelete(DeleteBehavior.Cascade);
         });
+        modelBuilder.Entity<BookmarkCandidateRecord>(e =>
+        {
+            e.ToTable("bpm_bookmark_candidates");
+            e.HasKey(c => new { c.BookmarkId, c.Kind, c.Value });
+            e.Property(c => c.Kind).HasConversion<string>().HasMaxLength(10);
+            e.Property(c => c.Value).HasMaxLength(200);
+            e.HasIndex(c => new { c.Kind, c.Value, c.BookmarkId });
+            e.HasOne<BookmarkRecord>().WithMany().HasForeignKey(c => c.BookmarkId).OnDelete(DeleteBehavior.Cascade);
+        });
         modelBuilder.Entity<JournalRecord>(e =>
         {
             e.ToTable("bpm_journal");

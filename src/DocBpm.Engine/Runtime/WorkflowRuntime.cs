@@ -147,6 +147,11 @@ public sealed partial class WorkflowRuntime(
         bookmark.Assignee = null;
         bookmark.CandidateUsers = TaskAccess.Encode(candidateUsers);
         bookmark.CandidateGroups = null;
+        var offered = BookmarkCandidateRecord.Of(taskId, candidateUsers, null).ToList();
+        var stored = await db.Candidates.Where(c => c.BookmarkId == taskId).ToListAsync(cancellationToken);
+        // Kept rows stay as they are: deleting and adding the same key in one unit of work is a tracking conflict.
+        db.Candidates.RemoveRange(stored.Where(s => !offered.Any(o => o.Kind == s.Kind && o.Value == s.Value)));
+        db.Candidates.AddRange(offered.Where(o => !stored.Any(s => s.Kind == o.Kind && s.Value == o.Value)));
         bookmark.TaskDueDate = dueDate;
         db.Step(instance, [new JournalEntry(time.GetUtcNow(), bookmark.ElementId, "userTask", "handed-over", actor, null, null)]);
         await SaveAsync(instance.Id, cancellationToken);

@@ -25,6 +25,9 @@ public sealed record InboxItem(
     string? Subject, Urgency Urgency, DateTimeOffset? Deadline, bool Overdue, DateTimeOffset CreatedAt, Guid? ProvincialTaskId = null,
     Guid? OutgoingId = null, bool Incident = false, string? Drafter = null);
 
+/// <summary>A page of my inbox and where the next one starts (null on the last page).</summary>
+public sealed record InboxListing(IReadOnlyList<InboxItem> Items, InboxPosition? Next);
+
 /// <summary>A document sent to me (or my unit, as its head) to coordinate or for information, while it is being handled.</summary>
 public sealed record SharedItem(IncomingSummary Document, HandlingRole Role, string AssignedBy);
 
@@ -41,16 +44,37 @@ public static class InboxEndpoints
     private static async Task<Ok<IReadOnlyList<SharedItem>>> SharedAsync(ClaimsPrincipal user, InboxReader inbox, CancellationToken cancellationToken) =>
         TypedResults.Ok(await inbox.SharedAsync(user.ToReader(), cancellationToken));
 
-    private static async Task<Ok<IReadOnlyList<InboxItem>>> MineAsync(ClaimsPrincipal user, InboxReader inbox, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await inbox.MineAsync(user, cancellationToken));
+    /// <summary>
+    /// The first page of my open work, or the one after <paramref name="after"/>; the next page's address is in the
+    /// <c>Link</c> header (rel="next", RFC 8288), so the body stays the list it always was.
+    /// </summary>
+    private static async Task<Results<Ok<IReadOnlyList<InboxItem>>, ProblemHttpResult>> MineAsync(string? after, ClaimsPrincipal user,
+        InboxReader inbox, HttpResponse response, CancellationToken cancellationToken)
+    {
+        InboxPosition? position = null;
+        if (after is not null && ((position = InboxPosition.Parse(after)) is null || position.Done))
+            return InvalidContinuation();
+        var page = await inbox.MineAsync(user, cancellationToken, after: position);
+        if (page.Next is { } next)
+            response.Headers.Link = $"</api/inbox?after={next.Token}>; rel=\"next\"";
+        return TypedResults.Ok(page.Items);
+    }
+
+    /// <summary>A continuation token this inbox did not hand out: a client bug or an edited address, never a server fault.</summary>
+    internal static ProblemHttpResult InvalidContinuation() => TypedResults.Problem(
+        "Mã trang tiếp theo (tham số after) không phải mã do hộp công việc cấp. Hãy mở lại trang đầu của hộp công việc.",
+        statusCode: StatusCodes.Status400BadRequest, title: "Mã trang không hợp lệ");
 }
 
 /// <summary>
 /// My failed steps to retry first, then my tasks, urgent documents first (Hỏa tốc, Thượng khẩn, Khẩn), then by deadline;
-/// overdue ones flagged.
+/// overdue ones flagged; a page at a time.
 /// </summary>
 public sealed class InboxReader(EngineDb engine, OutgoingFailures failures, TimeProvider time)
 {
+    /// <summary>Rows of a page: a screenful to work through, small enough to answer fast however long the inbox is.</summary>
+    public const int PageSize = 50;
+
     /// <summary>Coordinating and for-information lines naming me, or my unit when I head it, on documents still open.</summary>
     public async Task<IReadOnlyList<SharedItem>> SharedAsync(Reader access, CancellationToken cancellationToken)
     {
@@ -66,12 +90,20 @@ public sealed class InboxReader(EngineDb engine, OutgoingFailures failures, Time
             .Select(r => new SharedItem(IncomingSummary.Of(r.Document, now), r.Role, r.AssignedBy))];
     }
 
-    /// <param name="view">The tray; the steps I completed come most recent first, and only the last 500.</param>
-    public async Task<IReadOnlyList<InboxItem>> MineAsync(ClaimsPrincipal user, CancellationToken cancellationToken, InboxView view = InboxView.All)
+    /// <summary>
+    /// One page of a tray (<see cref="PageSize"/> rows at most) after <paramref name="after"/> (null for the first), in
+    /// <see cref="InboxOrder"/>; my failed steps lead the first page.
+    /// </summary>
+    public async Task<InboxListing> MineAsync(ClaimsPrincipal user, CancellationToken cancellationToken, InboxView view = InboxView.All,
+        InboxPosition? after = null)
     {
-        var tray = view.Of(engine.Bookmarks.AsNoTracking(), user.ToTaskActor());
-        var tasks = await (view == InboxView.Done ? tray.OrderByDescending(b => b.ClosedAt).Take(500) : TaskEndpoints.FirstToDo(tray))
-            .ToListAsync(cancellationToken);
+        var done = view == InboxView.Done;
+        var tray = view.Of(engine, user.ToTaskActor());
+        if (after is not null)
+            tray = done ? InboxOrder.AfterDone(tray, after) : InboxOrder.AfterToDo(tray, after);
+        var tasks = await (done ? InboxOrder.Done(tray) : InboxOrder.ToDo(tray)).Take(PageSize + 1).ToListAsync(cancellationToken);
+        var next = tasks.Count > PageSize ? InboxPosition.Of(tasks[PageSize - 1], done) : null;
+        tasks = tasks[..Math.Min(tasks.Count, PageSize)];
         var keys = KeysOf(tasks, IncomingProcess.DefinitionKey);
         var documents = await engine.Context.Set<IncomingDocument>().AsNoTracking().Where(d => keys.Contains(d.ProcessKey))
             .ToDictionaryAsync(d => d.ProcessKey, cancellationToken);
@@ -79,16 +111,18 @@ public sealed class InboxReader(EngineDb engine, OutgoingFailures failures, Time
         var outgoing = await engine.Context.Set<OutgoingDocument>().AsNoTracking().Where(d => outgoingIds.Contains(d.Id))
             .ToDictionaryAsync(d => d.Id.ToString(), cancellationToken);
         var now = time.GetUtcNow();
-        var incidents = (await failures.ForAsync(user.ToTaskActor(), cancellationToken))
-            .Select(f => new InboxItem(f.IncidentId, f.Step.ToString(), "Sự cố: " + f.Step.Headline(), null, null, f.NumberAndNotation, null,
-                f.Subject, f.Urgency, null, false, f.At, OutgoingId: f.DocumentId, Incident: true));
-        return [.. incidents, .. tasks.Select(t => t.DefinitionKey == OutgoingProcess.Key && outgoing.GetValueOrDefault(t.BusinessKey ?? "") is { } o
+        var incidents = after is null
+            ? (await failures.ForAsync(user.ToTaskActor(), cancellationToken))
+                .Select(f => new InboxItem(f.IncidentId, f.Step.ToString(), "Sự cố: " + f.Step.Headline(), null, null, f.NumberAndNotation, null,
+                    f.Subject, f.Urgency, null, false, f.At, OutgoingId: f.DocumentId, Incident: true))
+            : [];
+        return new InboxListing([.. incidents, .. tasks.Select(t => t.DefinitionKey == OutgoingProcess.Key && outgoing.GetValueOrDefault(t.BusinessKey ?? "") is { } o
                 ? Item(t, now, t.TaskDueDate, o.Urgency) with
                 {
                     OutgoingId = o.Id, Notation = o.NumberAndNotation, IssuingAgency = o.DraftingUnit, Subject = o.Subject, Drafter = o.Drafter,
                 }
-                : Incoming(t, now, t.DefinitionKey == IncomingProcess.DefinitionKey && t.BusinessKey is { } key ? documents.GetValueOrDefault(key) : null))
-            .OrderByDescending(i => i.Urgency).ThenBy(i => i.Deadline is null).ThenBy(i => i.Deadline).ThenBy(i => i.CreatedAt)];
+                : Incoming(t, now, t.DefinitionKey == IncomingProcess.DefinitionKey && t.BusinessKey is { } key ? documents.GetValueOrDefault(key) : null))],
+            next);
     }
 
     private static List<string> KeysOf(List<BookmarkRecord> tasks, string definitionKey) =>

@@ -16,11 +16,10 @@ public sealed class InboxNavTrays(EngineDb engine)
 
     public async Task<IReadOnlyList<NavTray>> CountAsync(Engine.Runtime.TaskActor actor, CancellationToken cancellationToken)
     {
-        var bookmarks = engine.Bookmarks.AsNoTracking();
         var trays = new List<NavTray>();
         foreach (var tray in Trays)
         {
-            var count = await tray.Of(bookmarks, actor).CountAsync(cancellationToken);
+            var count = await tray.Of(engine, actor).CountAsync(cancellationToken);
             // "Unread": offered and not yet taken; nothing records reading.
             trays.Add(new NavTray(tray.Slug(), tray.Vietnamese(), count, tray == InboxView.Waiting && count > 0));
         }

@@ -1,6 +1,7 @@
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Runtime;
 using DocBpm.Web.Tasks;
+using Microsoft.EntityFrameworkCore;
 
 namespace DocBpm.Web.Inbox;
 
@@ -23,12 +24,13 @@ public enum InboxView
 /// <summary>The one definition of each tray, shared by the inbox list and the navigation's counts.</summary>
 public static class InboxTrays
 {
-    public static IQueryable<BookmarkRecord> Of(this InboxView view, IQueryable<BookmarkRecord> bookmarks, TaskActor actor) => view switch
+    public static IQueryable<BookmarkRecord> Of(this InboxView view, EngineDb engine, TaskActor actor) => view switch
     {
-        InboxView.Waiting => TaskEndpoints.Visible(bookmarks, actor).Where(b => b.Assignee == null),
-        InboxView.InProgress => bookmarks.Where(b => b.Kind == BookmarkKind.UserTask && b.Status == BookmarkStatus.Active && b.Assignee == actor.UserName),
-        InboxView.Done => bookmarks.Where(b => b.Kind == BookmarkKind.UserTask && b.Status == BookmarkStatus.Completed && b.ClosedBy == actor.UserName),
-        _ => TaskEndpoints.Visible(bookmarks, actor),
+        InboxView.Waiting => TaskEndpoints.Offered(engine, actor),
+        InboxView.InProgress => TaskEndpoints.Assigned(engine, actor),
+        InboxView.Done => engine.Bookmarks.AsNoTracking()
+            .Where(b => b.Kind == BookmarkKind.UserTask && b.Status == BookmarkStatus.Completed && b.ClosedBy == actor.UserName),
+        _ => TaskEndpoints.Visible(engine, actor),
     };
 
     /// <summary>The tray named in the inbox's query string (<c>?view=waiting|in-progress|done</c>); anything else is all open work.</summary>

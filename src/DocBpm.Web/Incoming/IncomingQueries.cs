@@ -14,6 +14,9 @@ public sealed class IncomingQueries(DbContext db, TimeProvider time)
 {
     public const int MaxPageSize = 100;
 
+    /// <summary>Matches counted at most, so that the count of a broad search stops early instead of visiting every match.</summary>
+    public const int CountCap = 1000;
+
     public async Task<PageOf<IncomingSummary>> SearchAsync(IncomingSearch search, Reader access, CancellationToken cancellationToken)
     {
         var query = Visible(access);
@@ -34,11 +37,12 @@ public sealed class IncomingQueries(DbContext db, TimeProvider time)
 
         var size = Math.Clamp(search.PageSize ?? 20, 1, MaxPageSize);
         var page = Math.Max(search.Page ?? 1, 1);
-        var total = await query.CountAsync(cancellationToken);
+        var counted = await query.Take(CountCap + 1).CountAsync(cancellationToken);
         var rows = await query.OrderByDescending(d => d.ReceivedAt).ThenByDescending(d => d.IncomingNumber)
             .Skip((page - 1) * size).Take(size).ToListAsync(cancellationToken);
         var now = time.GetUtcNow();
-        return new PageOf<IncomingSummary>([.. rows.Select(d => IncomingSummary.Of(d, now))], total, page, size);
+        return new PageOf<IncomingSummary>([.. rows.Select(d => IncomingSummary.Of(d, now))], Math.Min(counted, CountCap), page, size,
+            counted > CountCap);
     }
 
     private IQueryable<IncomingDocument> Visible(Reader access) =>

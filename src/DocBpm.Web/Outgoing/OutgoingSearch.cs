@@ -120,7 +120,7 @@ public sealed class OutgoingSearch(DbContext db, EngineDb engine)
         List<string> supervised = reader.IsDeputy
             ? await db.Set<Unit>().AsNoTracking().Where(u => u.SupervisorUserName == me).Select(u => u.Code).ToListAsync(cancellationToken)
             : [];
-        var keys = await reader.TaskKeys(engine.Bookmarks.AsNoTracking()).ToListAsync(cancellationToken);
+        var keys = await reader.TaskKeys(engine.Bookmarks.AsNoTracking(), engine.Candidates.AsNoTracking()).ToListAsync(cancellationToken);
         List<Guid> withTasks = [.. keys.Select(k => Guid.TryParse(k, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty)];
         return reader.Visible(documents, supervised, withTasks);
     }

@@ -5,6 +5,7 @@ using DocBpm.Engine;
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Runtime;
 using DocBpm.Web.Accounts;
+using DocBpm.Web.Inbox;
 using DocBpm.Web.Instances;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -36,7 +37,7 @@ public static partial class TaskEndpoints
         CancellationToken cancellationToken)
     {
         var actor = user.ToTaskActor();
-        var rows = await FirstToDo(Visible(db.Bookmarks.AsNoTracking(), actor)).ToListAsync(cancellationToken);
+        var rows = await FirstToDo(Visible(db, actor)).ToListAsync(cancellationToken);
         var now = time.GetUtcNow();
         return TypedResults.Ok(rows.Select(b => View(b, now)).ToList());
     }
@@ -118,25 +119,35 @@ public static partial class TaskEndpoints
     }
 
     /// <summary>
-    /// The first 500 of <paramref name="tasks"/> in the order work is done: most urgent, then soonest due, then oldest.
-    /// Ordered before it is cut, so urgent work never falls off a long list.
+    /// The first 500 of <paramref name="tasks"/> in the order work is done (<see cref="InboxOrder"/>). Ordered
+    /// before it is cut, so urgent work never falls off a long list.
     /// </summary>
-    internal static IQueryable<BookmarkRecord> FirstToDo(IQueryable<BookmarkRecord> tasks) =>
-        tasks.OrderByDescending(b => b.Priority).ThenBy(b => b.TaskDueDate == null).ThenBy(b => b.TaskDueDate)
-            .ThenBy(b => b.CreatedAt).Take(500);
+    internal static IQueryable<BookmarkRecord> FirstToDo(IQueryable<BookmarkRecord> tasks) => InboxOrder.ToDo(tasks).Take(500);
 
-    internal static IQueryable<BookmarkRecord> Visible(IQueryable<BookmarkRecord> bookmarks, TaskActor actor)
+    /// <summary>
+    /// The open user tasks assigned to me, or offered to me or one of my groups and not taken (<see cref="Offered"/>):
+    /// disjoint, so the cheaper UNION ALL.
+    /// </summary>
+    internal static IQueryable<BookmarkRecord> Visible(EngineDb db, TaskActor actor) => Assigned(db, actor).Concat(Offered(db, actor));
+
+    /// <summary>The open user tasks assigned to me, over the bookmarks' (kind, status, assignee) index.</summary>
+    internal static IQueryable<BookmarkRecord> Assigned(EngineDb db, TaskActor actor) => Open(db).Where(b => b.Assignee == actor.UserName);
+
+    /// <summary>
+    /// The open user tasks nobody took that are offered to me or one of my groups: an index lookup of the candidates by
+    /// name rather than a LIKE over every open task's candidate lists.
+    /// </summary>
+    internal static IQueryable<BookmarkRecord> Offered(EngineDb db, TaskActor actor)
     {
-        var open = bookmarks.Where(b => b.Kind == BookmarkKind.UserTask && b.Status == BookmarkStatus.Active);
-        var me = actor.UserName;
-        var userPattern = "%," + me + ",%";
-        var groupPatterns = actor.Groups.Select(g => "%," + g + ",%").ToList();
-        // Expression trees cannot OR over a runtime list of LIKE patterns, so the group test is built per group.
-        var offered = open.Where(b => b.Assignee == null && b.CandidateUsers != null && EF.Functions.Like(b.CandidateUsers, userPattern));
-        foreach (var pattern in groupPatterns)
-            offered = offered.Union(open.Where(b => b.Assignee == null && b.CandidateGroups != null && EF.Functions.Like(b.CandidateGroups, pattern)));
-        return open.Where(b => b.Assignee == me).Union(offered);
+        var user = BookmarkCandidateRecord.Fold(actor.UserName);
+        var groups = actor.Groups.Select(BookmarkCandidateRecord.Fold).ToList();
+        var offered = db.Candidates.Where(c => (c.Kind == CandidateKind.User && c.Value == user) || (c.Kind == CandidateKind.Group && groups.Contains(c.Value)))
+            .Select(c => c.BookmarkId);
+        return Open(db).Where(b => b.Assignee == null && offered.Contains(b.Id));
     }
+
+    private static IQueryable<BookmarkRecord> Open(EngineDb db) =>
+        db.Bookmarks.AsNoTracking().Where(b => b.Kind == BookmarkKind.UserTask && b.Status == BookmarkStatus.Active);
 
     private static TaskView View(BookmarkRecord b, DateTimeOffset now) => new(b.Id, b.InstanceId, b.DefinitionKey ?? "",
         b.BusinessKey, b.ElementId, b.TaskName, b.Assignee, b.CandidateUsers?.Trim(','), b.CandidateGroups?.Trim(','),

@@ -1747,6 +1747,26 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
                     b.ToTable("sig_authorities", (string)null);
                 });
 
+            modelBuilder.Entity("DocBpm.Engine.Persistence.BookmarkCandidateRecord", b =>
+                {
+                    b.Property<Guid>("BookmarkId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("BookmarkId", "Kind", "Value");
+
+                    b.HasIndex("Kind", "Value", "BookmarkId");
+
+                    b.ToTable("bpm_bookmark_candidates", (string)null);
+                });
+
             modelBuilder.Entity("DocBpm.Engine.Persistence.BookmarkRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2715,6 +2735,15 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
                         .WithMany()
                         .HasForeignKey("BookId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DocBpm.Engine.Persistence.BookmarkCandidateRecord", b =>
+                {
+                    b.HasOne("DocBpm.Engine.Persistence.BookmarkRecord", null)
+                        .WithMany()
+                        .HasForeignKey("BookmarkId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

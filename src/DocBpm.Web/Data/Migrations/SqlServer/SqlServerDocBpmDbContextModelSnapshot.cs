@@ -1749,6 +1749,26 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                     b.ToTable("sig_authorities", (string)null);
                 });
 
+            modelBuilder.Entity("DocBpm.Engine.Persistence.BookmarkCandidateRecord", b =>
+                {
+                    b.Property<Guid>("BookmarkId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("BookmarkId", "Kind", "Value");
+
+                    b.HasIndex("Kind", "Value", "BookmarkId");
+
+                    b.ToTable("bpm_bookmark_candidates", (string)null);
+                });
+
             modelBuilder.Entity("DocBpm.Engine.Persistence.BookmarkRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2719,6 +2739,15 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("BookId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DocBpm.Engine.Persistence.BookmarkCandidateRecord", b =>
+                {
+                    b.HasOne("DocBpm.Engine.Persistence.BookmarkRecord", null)
+                        .WithMany()
+                        .HasForeignKey("BookmarkId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -1739,6 +1739,26 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
                     b.ToTable("sig_authorities", (string)null);
                 });
 
+            modelBuilder.Entity("DocBpm.Engine.Persistence.BookmarkCandidateRecord", b =>
+                {
+                    b.Property<Guid>("BookmarkId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BookmarkId", "Kind", "Value");
+
+                    b.HasIndex("Kind", "Value", "BookmarkId");
+
+                    b.ToTable("bpm_bookmark_candidates", (string)null);
+                });
+
             modelBuilder.Entity("DocBpm.Engine.Persistence.BookmarkRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2697,6 +2717,15 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("BookId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DocBpm.Engine.Persistence.BookmarkCandidateRecord", b =>
+                {
+                    b.HasOne("DocBpm.Engine.Persistence.BookmarkRecord", null)
+                        .WithMany()
+                        .HasForeignKey("BookmarkId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

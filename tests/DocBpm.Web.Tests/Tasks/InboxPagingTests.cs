@@ -1,0 +1,189 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using DocBpm.Engine.Persistence;
+using DocBpm.Engine.Runtime;
+using DocBpm.Engine.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DocBpm.Web.Tests.Tasks;
+
+/// <summary>
+/// Issue 19: the inbox pages through any amount of work (≤ 50 rows a page, a continuation token in the <c>Link</c>
+/// header), urgent work first, each open task exactly once while work arrives and is done. The tasks are stored rows of
+/// one instance, as the engine writes them (bookmark and candidates), so thousands cost no process runs. One host per
+/// provider for the class; each test works in the inbox of its own person.
+/// </summary>
+[TestClass]
+public sealed class InboxPagingTests
+{
+    private const int PageSize = 50;
+    private static readonly Dictionary<DatabaseProvider, DocBpmWebFactory> Hosts = [];
+
+    public static IEnumerable<object[]> Providers => TestDatabase.Providers;
+
+    [ClassCleanup]
+    public static async Task StopAsync()
+    {
+        foreach (var host in Hosts.Values)
+            await host.DisposeAsync();
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(Providers))]
+    public async Task Issue19_urgent_and_overdue_work_leads_the_first_page_of_a_2001_task_inbox(DatabaseProvider provider)
+    {
+        var host = await HostAsync(provider);
+        var now = host.Clock.GetUtcNow();
+        var rows = new List<BookmarkRecord>();
+        // Seen in the order of the words: the urgent ones are the newest, reach the person by each way a task can, and
+        // have no deadline, so nothing but their urgency can bring them forward.
+        for (var i = 0; i < 2001; i++)
+        {
+            var (priority, due) = i switch
+            {
+                < 4 => (3, (DateTimeOffset?)null),
+                < 24 => (2, null),
+                < 27 => (0, now.AddDays(-1)),
+                _ => (0, now.AddDays(i % 40 + 1)),
+            };
+            rows.Add(Open(now.AddMinutes(-i), priority, due, (i % 3) switch
+            {
+                0 => Offer.Group,
+                1 => Offer.User,
+                _ => Offer.Assigned,
+            }, "chuyenvien.gdmnth", "GDMNTH"));
+        }
+        await StoreAsync(host, rows);
+        var person = await host.LoginAsync("chuyenvien.gdmnth");
+
+        var response = await person.GetAsync("/api/inbox");
+        var page = (await response.Content.ReadFromJsonAsync<JsonArray>())!;
+
+        Assert.AreEqual(PageSize, page.Count, "one page, however long the inbox");
+        CollectionAssert.AreEqual(Enumerable.Repeat("Flash", 4).Concat(Enumerable.Repeat("Immediate", 20)).Concat(Enumerable.Repeat("Normal", 26)).ToArray(),
+            page.Select(i => (string?)i!["urgency"]).ToArray(), "all 4 Hỏa tốc, then all 20 Thượng khẩn, then the rest");
+        Assert.IsTrue(page.Skip(24).Take(3).All(i => (bool)i!["overdue"]!), "overdue work leads its urgency");
+        Assert.IsTrue(response.Headers.TryGetValues("Link", out var link), "the next page's address");
+        StringAssert.StartsWith(link!.Single(), "</api/inbox?after=");
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(Providers))]
+    public async Task Issue19_paging_while_work_arrives_and_is_done_lists_each_still_open_task_exactly_once(DatabaseProvider provider)
+    {
+        var host = await HostAsync(provider);
+        var now = host.Clock.GetUtcNow();
+        // Ties on every column but the id: the order must still be total.
+        var first = Enumerable.Range(0, 130).Select(i => Open(now.AddMinutes(-(i % 7)), i % 4, i % 5 == 0 ? null : now.AddDays(i % 3),
+            (Offer)(i % 3), "chuyenvien.khtc", "KHTC")).ToList();
+        await StoreAsync(host, first);
+        var person = await host.LoginAsync("chuyenvien.khtc");
+
+        var seen = new List<Guid>();
+        var (items, next) = await PageAsync(person, "/api/inbox");
+        seen.AddRange(items);
+        var done = first.Where((_, i) => i % 11 == 0).Select(t => t.Id).ToHashSet();
+        await CompleteAsync(host, done);
+        await StoreAsync(host, [.. Enumerable.Range(0, 40).Select(i => Open(now.AddMinutes(i), i % 4, now.AddDays(i % 2), (Offer)(i % 3), "chuyenvien.khtc", "KHTC"))]);
+        var pages = 1;
+        while (next is not null)
+        {
+            (items, next) = await PageAsync(person, next);
+            seen.AddRange(items);
+            Assert.IsTrue(++pages < 10, "paging ends");
+        }
+
+        Assert.AreEqual(seen.Count, seen.Distinct().Count(), "no task twice");
+        var stillOpen = first.Select(t => t.Id).Where(id => !done.Contains(id)).ToList();
+        CollectionAssert.IsSubsetOf(stillOpen, seen, "no open task skipped");
+    }
+
+    [TestMethod]
+    [DataRow("not-a-token")]
+    [DataRow("bzF8MHwxfDJ8eg")]
+    [DataRow("ZHwzfHw2Mzg5OTk5OTk5OTk5OTk5OTl8MDE5YWYwMDAwMDAwNzAwMDgwMDAwMDAwMDAwMDAwMDA")]
+    public async Task Issue19_a_continuation_token_the_inbox_did_not_hand_out_is_a_400_with_a_Vietnamese_problem(string token)
+    {
+        var host = await HostAsync(DatabaseProvider.Sqlite);
+        var person = await host.LoginAsync("chuyenvien");
+
+        var response = await person.GetAsync($"/api/inbox?after={token}");
+        var page = await person.GetAsync($"/?after={token}");
+
+        Assert.AreEqual(HttpStatusCode.BadRequest, response.StatusCode, await response.Content.ReadAsStringAsync());
+        Assert.AreEqual("Mã trang không hợp lệ", (string?)(await response.Content.ReadFromJsonAsync<JsonObject>())!["title"]);
+        Assert.AreEqual(HttpStatusCode.BadRequest, page.StatusCode);
+        StringAssert.Contains(await page.Content.ReadAsStringAsync(), "Mã trang không hợp lệ");
+    }
+
+    private enum Offer
+    {
+        Group,
+        User,
+        Assigned,
+    }
+
+    private static async Task<DocBpmWebFactory> HostAsync(DatabaseProvider provider)
+    {
+        if (!Hosts.TryGetValue(provider, out var host))
+            Hosts[provider] = host = await DocBpmWebFactory.CreateAsync(provider);
+        return host;
+    }
+
+    private static async Task<(List<Guid> Items, string? Next)> PageAsync(HttpClient person, string address)
+    {
+        var response = await person.GetAsync(address);
+        Assert.AreEqual(HttpStatusCode.OK, response.StatusCode, await response.Content.ReadAsStringAsync());
+        var items = (await response.Content.ReadFromJsonAsync<JsonArray>())!.Select(i => (Guid)i!["taskId"]!).ToList();
+        Assert.IsTrue(items.Count <= PageSize);
+        var next = response.Headers.TryGetValues("Link", out var link) ? link.Single()[1..link.Single().IndexOf('>', StringComparison.Ordinal)] : null;
+        return (items, next);
+    }
+
+    private static BookmarkRecord Open(DateTimeOffset createdAt, int priority, DateTimeOffset? due, Offer offer, string user, string group) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        Kind = BookmarkKind.UserTask,
+        Status = BookmarkStatus.Active,
+        ElementId = "Handle",
+        TaskName = "Xử lý",
+        CreatedAt = createdAt,
+        Priority = priority,
+        TaskDueDate = due,
+        Assignee = offer == Offer.Assigned ? user : null,
+        CandidateUsers = offer == Offer.User ? TaskAccess.Encode([user]) : null,
+        CandidateGroups = offer == Offer.Group ? TaskAccess.Encode([group]) : null,
+        DefinitionKey = "inbox-paging",
+    };
+
+    /// <summary>The tasks with their candidate rows, under one running instance of a deployed process.</summary>
+    private static async Task StoreAsync(DocBpmWebFactory host, List<BookmarkRecord> tasks)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var engine = scope.ServiceProvider.GetRequiredService<EngineDb>();
+        var definition = await engine.Definitions.AsNoTracking().FirstAsync();
+        var instance = new InstanceRecord
+        {
+            Id = Guid.CreateVersion7(), DefinitionId = definition.Id, DefinitionKey = "inbox-paging", Status = InstanceStatus.Running, State = "{}",
+            StartedAt = host.Clock.GetUtcNow(),
+        };
+        engine.Instances.Add(instance);
+        foreach (var task in tasks)
+        {
+            task.InstanceId = instance.Id;
+            engine.Bookmarks.Add(task);
+            engine.Candidates.AddRange(BookmarkCandidateRecord.Of(task.Id, TaskAccess.Decode(task.CandidateUsers).ToList(),
+                TaskAccess.Decode(task.CandidateGroups).ToList()));
+        }
+        await engine.Context.SaveChangesAsync();
+    }
+
+    private static async Task CompleteAsync(DocBpmWebFactory host, HashSet<Guid> ids)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var engine = scope.ServiceProvider.GetRequiredService<EngineDb>();
+        await engine.Bookmarks.Where(b => ids.Contains(b.Id)).ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, BookmarkStatus.Completed));
+    }
+}
