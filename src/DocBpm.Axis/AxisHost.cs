@@ -54,11 +54,23 @@ public static class AxisHost
         builder.WebHost.UseUrls(axis.Url.ToString());
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(axis.Logs);
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
         builder.AddAxis();
         var app = builder.Build();
         await app.PrepareAxisAsync(cancellationToken);
         app.UseAxis();
         return app;
+    }
+
+    /// <summary>
+    /// The embedding process owns the console (Ctrl+C, SIGTERM, the "application started" lines) and stops the embedded
+    /// axis itself.
+    /// </summary>
+    private sealed class EmbeddedLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     public static WebApplication UseAxis(this WebApplication app)

@@ -57,6 +57,9 @@ public static class DemoAxisSetup
             ["Exchange:IntakeSeconds"] = configuration["Exchange:IntakeSeconds"] ?? options.PeerSeconds.ToString(CultureInfo.InvariantCulture),
         });
 
+        // The peers and the Department poll the loopback axis every few seconds: its requests are not news in the log.
+        builder.Logging.AddFilter("DocBpm.Axis", LogLevel.Information);
+        builder.Logging.AddFilter("System.Net.Http.HttpClient.AxisClient", LogLevel.Warning);
         var services = builder.Services;
         services.AddSingleton(demo);
         services.AddHostedService<DemoAxisService>();
