@@ -35,6 +35,44 @@ public static class AxisHost
         await scope.ServiceProvider.GetRequiredService<AgencyRegistry>().SyncAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// An axis that another process runs beside itself (DocBpm.Web's Development demo): a WebApplication of its own that
+    /// listens only at <see cref="EmbeddedAxis.Url"/>, is configured only by <paramref name="axis"/> (none of the embedding
+    /// process's settings or environment variables reach it) and writes to the embedding process's loggers. Its database
+    /// is created and its agencies registered before it is returned; the caller starts and stops it.
+    /// </summary>
+    public static async Task<WebApplication> BuildAsync(EmbeddedAxis axis, CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(AxisHost).Assembly.GetName().Name,
+            ContentRootPath = axis.ContentRoot,
+            EnvironmentName = axis.EnvironmentName,
+        });
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddInMemoryCollection(axis.Settings());
+        builder.WebHost.UseUrls(axis.Url.ToString());
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(axis.Logs);
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
+        builder.AddAxis();
+        var app = builder.Build();
+        await app.PrepareAxisAsync(cancellationToken);
+        app.UseAxis();
+        return app;
+    }
+
+    /// <summary>
+    /// The embedding process owns the console (Ctrl+C, SIGTERM, the "application started" lines) and stops the embedded
+    /// axis itself.
+    /// </summary>
+    private sealed class EmbeddedLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
     public static WebApplication UseAxis(this WebApplication app)
     {
         app.UseExceptionHandler();

@@ -68,6 +68,8 @@ public sealed class DocBpmWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("Accounts:SignIn:RequestsPerAddressPerMinute", "100000");
         // The demo PKI would be made in the source tree's App_Data and shared by parallel tests: only its own test turns it on.
         builder.UseSetting("Signatures:DemoPki:Enabled", "false");
+        // The demo axis would take the same loopback port in every parallel host: only its own test turns it on.
+        builder.UseSetting("Exchange:DemoAxis:Enabled", "false");
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
         // The JavaScript budgets are wall-clock time: on a loaded CI machine the first script of a host (Jint warming up)

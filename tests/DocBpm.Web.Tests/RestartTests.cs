@@ -88,6 +88,8 @@ public sealed class RestartTests
             info.Environment["ConnectionStrings__DocBpm"] = connectionString;
             info.Environment["Database__Provider"] = "Sqlite";
             info.Environment["Scheduling__SweepSeconds"] = "1";
+            // The demo axis would take the fixed port 5170, which a demo or another run on this machine may hold.
+            info.Environment["Exchange__DemoAxis__Enabled"] = "false";
             var process = Process.Start(info)!;
             process.OutputDataReceived += (_, e) => { if (e.Data is not null) context.WriteLine(e.Data); };
             process.ErrorDataReceived += (_, e) => { if (e.Data is not null) context.WriteLine(e.Data); };

@@ -8,6 +8,7 @@ using DocBpm.Web.Components.Layout;
 using DocBpm.Web.Accounts;
 using DocBpm.Web.Data;
 using DocBpm.Web.Definitions;
+using DocBpm.Web.DemoExchange;
 using DocBpm.Web.Designer;
 using DocBpm.Web.Exchange;
 using DocBpm.Web.Hosting;
@@ -41,6 +42,7 @@ public static class DocBpmHost
     public static WebApplicationBuilder AddDocBpm(this WebApplicationBuilder builder)
     {
         builder.AddDemoPki();
+        builder.AddDocBpmDemoAxis();
         var services = builder.Services;
         var database = DatabaseSettings.From(builder.Configuration);
         services.AddDocBpmDatabase(database);
