@@ -115,6 +115,7 @@ public static class DocBpmHost
         app.MapOrganisation();
         app.MapRegisters();
         app.MapRecords();
+        app.MapHandover();
         app.MapSigningAuthorisations();
         app.MapAccessLog();
         app.MapIncidentReports();
