@@ -57,7 +57,7 @@ public static class DocumentsServiceCollectionExtensions
         services.AddActivity<DispatchToBus>();
         services.AddActivity<ReportStatus>();
         services.AddDocBpmCoordination();
-        services.AddDocBpmRecords();
+        services.AddDocBpmRecords(configuration);
         services.AddDocBpmProvincialTasks();
         services.AddDocBpmOutgoing(configuration);
         services.AddDocBpmSignatures(configuration);
@@ -78,5 +78,5 @@ public static class DocumentsServiceCollectionExtensions
 
     public static ModelBuilder ApplyDocuments(this ModelBuilder modelBuilder) =>
         modelBuilder.ApplyCalendar().ApplyFiles().ApplyExchange().ApplyOrganisation().ApplyRegisters().ApplyIncoming().ApplyOutgoing().ApplySignatures().ApplyProvincialTasks()
-            .ApplyCoordination().ApplyRecords().ApplyAuthorisations();
+            .ApplyCoordination().ApplyRecords().ApplyHandover().ApplyAuthorisations();
 }

@@ -11,4 +11,7 @@ public static class StaffRole
     public const string OfficeChief = "ChanhVanPhong";
     public const string Administrator = "QuanTri";
     public const string Analyst = "PhanTichNghiepVu";
+
+    /// <summary>Lưu trữ cơ quan (lưu trữ hiện hành under the 2024 law): receives the closed files due for handover (NĐ30 Art. 30–31).</summary>
+    public const string Archivist = "LuuTruCoQuan";
 }

@@ -40,6 +40,7 @@ public static class DevelopmentSeed
         ("chuyenvien.gdmnth", "Dương Văn Mầm", "GDMNTH", "Chuyên viên", [Roles.Staff]),
         ("quantri", "Quản trị hệ thống", "VP", "Chuyên viên CNTT", [Roles.Administrator]),
         ("phantich", "Phân tích nghiệp vụ", "VP", "Chuyên viên", [Roles.Analyst]),
+        ("luutru", "Lâm Thị Lưu", "VP", "Chuyên viên lưu trữ", [Roles.Archivist]),
     ];
 
     /// <summary>The demo leaders who may sign (the Director and the deputies, every unit's supervisor among them): each gets a demo key.</summary>

@@ -13,9 +13,10 @@ public static class Roles
     public const string OfficeChief = StaffRole.OfficeChief;
     public const string Administrator = StaffRole.Administrator;
     public const string Analyst = StaffRole.Analyst;
+    public const string Archivist = StaffRole.Archivist;
 
     public static IReadOnlyList<string> All { get; } =
-        [Clerk, Director, Deputy, UnitHead, Staff, OfficeChief, Administrator, Analyst];
+        [Clerk, Director, Deputy, UnitHead, Staff, OfficeChief, Administrator, Analyst, Archivist];
 
     /// <summary>Lãnh đạo Sở: who sign for the Department and supervise its units.</summary>
     public static IReadOnlyList<string> Leadership { get; } = [Director, Deputy];

@@ -122,6 +122,7 @@ public static class DocBpmHost
         app.MapOrganisation();
         app.MapRegisters();
         app.MapRecords();
+        app.MapHandover();
         app.MapSigningAuthorisations();
         app.MapAccessLog();
         app.MapIncidentReports();

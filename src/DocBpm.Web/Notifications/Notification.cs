@@ -22,6 +22,9 @@ public enum NotificationKind
 
     /// <summary>A step of a document they drafted or must sign failed and became an incident.</summary>
     Incident,
+
+    /// <summary>A closed file they keep falls due for the agency archive within the warning days (NĐ30 Phụ lục VI I.III.8).</summary>
+    HandoverDue,
 }
 
 /// <summary>
@@ -37,7 +40,7 @@ public sealed class Notification
     public required string UserName { get; set; }
     public NotificationKind Kind { get; set; }
 
-    /// <summary>The task (bookmark) or incident the event is about.</summary>
+    /// <summary>The task (bookmark), incident, or file due date (<see cref="Documents.Records.DueFile.WarningSource"/>) the event is about.</summary>
     public Guid SourceId { get; set; }
 
     public required string Text { get; set; }

@@ -65,6 +65,7 @@ public static class NotificationText
         NotificationKind.DeadlineSoon => "Sắp đến hạn",
         NotificationKind.DeadlinePassed => "Đã quá hạn",
         NotificationKind.Incident => "Sự cố khi xử lý văn bản",
+        NotificationKind.HandoverDue => "Hồ sơ sắp đến hạn nộp lưu",
         _ => "Việc mới",
     };
 

@@ -3,6 +3,7 @@ using DocBpm.Engine.Timers.Quartz;
 using DocBpm.Web.Data;
 using DocBpm.Web.Exchange;
 using DocBpm.Web.Notifications;
+using DocBpm.Web.Records;
 using Quartz;
 
 namespace DocBpm.Web.Scheduling;
@@ -29,6 +30,7 @@ public static class SchedulingServiceCollectionExtensions
             q.AddTrigger(t => t.ForJob(DueWorkSweepJob.Key).WithIdentity("due-work-sweep", "docbpm").StartNow()
                 .WithSchedule(SimpleScheduleBuilder.Create().WithInterval(sweep).RepeatForever()));
             q.AddNotificationJob(configuration);
+            q.AddHandoverWarningJob();
             if (configuration["Exchange:AxisUrl"] is { Length: > 0 })
             {
                 var intake = TimeSpan.FromSeconds(configuration.GetValue("Exchange:IntakeSeconds", 30));

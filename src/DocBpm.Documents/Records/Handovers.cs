@@ -1,0 +1,240 @@
+using DocBpm.Documents.Access;
+using DocBpm.Engine;
+using DocBpm.Engine.Timers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace DocBpm.Documents.Records;
+
+/// <summary>
+/// A closed file subject to handover and the day it is due: by the rule, or the end of an approved keep-back.
+/// <see cref="WarningSource"/> names the due date the 30-day warning is about, so a file that falls due again after a
+/// keep-back is warned again, once.
+/// </summary>
+public sealed record DueFile(RecordFile File, DateOnly DueDate, Guid WarningSource, RecordHandover? Handover, KeepBack? KeepBack)
+{
+    public bool HandedIn => Handover?.State is HandoverState.Submitted or HandoverState.Accepted;
+}
+
+/// <summary>
+/// The handover of closed files to the agency archive (NĐ30 Articles 30–31; docs/records.md): the keeper submits, the
+/// archivist (Lưu trữ cơ quan) accepts or returns each file with a reason, the Director lets a file be kept back. A domain
+/// state machine (<see cref="RecordHandover"/>), each call one unit of work, every transition a <see cref="HandoverEvent"/>.
+/// </summary>
+public sealed class Handovers(DbContext db, TimeProvider time, IOptions<HandoverOptions> options)
+{
+    private HandoverOptions Rule => options.Value;
+
+    public DateOnly Today => VietnamTime.DateOf(time.GetUtcNow());
+
+    /// <summary>The archivist sees the files handed over or falling due and nothing else; the office and the leaders follow them.</summary>
+    public static bool Oversees(Reader reader) =>
+        reader.Has(StaffRole.Archivist) || reader.Has(StaffRole.OfficeChief) || reader.Has(StaffRole.Director) || reader.Has(StaffRole.Deputy);
+
+    /// <summary>Every closed file subject to handover that is not handed in, with the day it is due.</summary>
+    public async Task<List<DueFile>> SubjectAsync(CancellationToken cancellationToken)
+    {
+        var files = await db.Set<RecordFile>().AsNoTracking().Include(f => f.Documents).Where(f => f.State == RecordFileState.Closed)
+            .ToListAsync(cancellationToken);
+        files = [.. files.Where(Rule.Applies)];
+        var ids = files.Select(f => f.Id).ToList();
+        var handovers = await db.Set<RecordHandover>().AsNoTracking().Where(h => ids.Contains(h.FileId)).ToDictionaryAsync(h => h.FileId, cancellationToken);
+        var keepBacks = (await db.Set<KeepBack>().AsNoTracking().Where(k => ids.Contains(k.FileId) && k.State == KeepBackState.Approved)
+            .ToListAsync(cancellationToken)).GroupBy(k => k.FileId).ToDictionary(g => g.Key, g => g.MaxBy(k => k.Until)!);
+        return [.. files.Select(f => Due(f, handovers.GetValueOrDefault(f.Id), keepBacks.GetValueOrDefault(f.Id))).Where(d => !d.HandedIn)
+            .OrderBy(d => d.DueDate).ThenBy(d => d.File.Year).ThenBy(d => d.File.Notation)];
+    }
+
+    /// <summary>Files within the warning period or past their due day: the keeper's own, or all for those who oversee.</summary>
+    public async Task<List<DueFile>> DueAsync(Reader reader, CancellationToken cancellationToken)
+    {
+        var horizon = Today.AddDays(Rule.WarningDays);
+        return [.. (await SubjectAsync(cancellationToken)).Where(d => d.DueDate <= horizon)
+            .Where(d => Oversees(reader) || string.Equals(d.File.Keeper, reader.UserName, StringComparison.OrdinalIgnoreCase))];
+    }
+
+    /// <summary>Hands in one or more of the keeper's closed files as one submission (Art. 30.1: files kept five years or more).</summary>
+    public async Task<(HandoverSubmission Submission, List<RecordFile> Files)> SubmitAsync(IReadOnlyCollection<Guid> fileIds, Reader reader,
+        CancellationToken cancellationToken)
+    {
+        var ids = fileIds.Distinct().ToList();
+        if (ids.Count == 0)
+            throw RecordsRefusedException.Invalid("no-files", "Chọn ít nhất một hồ sơ để nộp lưu.", "No files to submit.");
+        var files = await db.Set<RecordFile>().AsNoTracking().Include(f => f.Documents).Where(f => ids.Contains(f.Id)).ToListAsync(cancellationToken);
+        var missing = ids.Except(files.Select(f => f.Id)).FirstOrDefault();
+        if (missing != Guid.Empty)
+            throw RecordsRefusedException.NotFound("hồ sơ", missing);
+        foreach (var file in files)
+        {
+            file.ExpectKeeper(reader.UserName);
+            if (file.State != RecordFileState.Closed)
+                throw RecordsRefusedException.Invalid("not-closed", $"Hồ sơ {file.Notation} chưa kết thúc; chỉ nộp lưu hồ sơ đã kết thúc (Điều 30 Nghị định 30/2020/NĐ-CP).",
+                    $"File {file.Id} is {file.State}.");
+            if (!Rule.Applies(file))
+                throw RecordsRefusedException.Invalid("short-retention",
+                    $"Hồ sơ {file.Notation} có thời hạn bảo quản dưới {Rule.MinimumRetentionYears} năm, không thuộc diện nộp lưu (Điều 30 Nghị định 30/2020/NĐ-CP).",
+                    $"File {file.Id} is kept {file.RetentionYears} years.");
+        }
+
+        var now = time.GetUtcNow();
+        var submission = new HandoverSubmission { Id = Guid.CreateVersion7(), SubmittedBy = reader.UserName, UnitCode = reader.UnitCode, SubmittedAt = now };
+        db.Set<HandoverSubmission>().Add(submission);
+        var existing = await db.Set<RecordHandover>().Where(h => ids.Contains(h.FileId)).ToDictionaryAsync(h => h.FileId, cancellationToken);
+        foreach (var file in files)
+        {
+            if (existing.TryGetValue(file.Id, out var handover))
+                handover.Resubmit(submission.Id, reader.UserName, now);
+            else
+                db.Set<RecordHandover>().Add(new RecordHandover
+                {
+                    Id = Guid.CreateVersion7(), FileId = file.Id, State = HandoverState.Submitted, SubmissionId = submission.Id,
+                    SubmittedBy = reader.UserName, SubmittedAt = now,
+                });
+            Record(file.Id, submission.Id, HandoverAction.Submitted, reader.UserName, null, now);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return (submission, [.. files.OrderBy(f => f.Year).ThenBy(f => f.Notation)]);
+    }
+
+    public Task<RecordHandover> WithdrawAsync(Guid fileId, Reader reader, CancellationToken cancellationToken) =>
+        MoveAsync(fileId, reader, HandoverAction.Withdrawn, null, cancellationToken);
+
+    public Task<RecordHandover> AcceptAsync(Guid fileId, Reader reader, CancellationToken cancellationToken) =>
+        MoveAsync(fileId, reader, HandoverAction.Accepted, null, cancellationToken);
+
+    public Task<RecordHandover> ReturnAsync(Guid fileId, string? reason, Reader reader, CancellationToken cancellationToken) =>
+        MoveAsync(fileId, reader, HandoverAction.Returned, reason, cancellationToken);
+
+    /// <summary>The keeper takes a file back; the archivist decides. One save: a concurrent decision makes this one a 409.</summary>
+    private async Task<RecordHandover> MoveAsync(Guid fileId, Reader reader, HandoverAction action, string? reason, CancellationToken cancellationToken)
+    {
+        var handover = await db.Set<RecordHandover>().FirstOrDefaultAsync(h => h.FileId == fileId, cancellationToken)
+            ?? throw RecordsRefusedException.NotFound("hồ sơ nộp lưu", fileId);
+        var now = time.GetUtcNow();
+        if (action == HandoverAction.Withdrawn)
+        {
+            if (!string.Equals(handover.SubmittedBy, reader.UserName, StringComparison.OrdinalIgnoreCase))
+                throw RecordsRefusedException.Forbidden("not-keeper", "Chỉ người nộp hồ sơ được rút hồ sơ lại.", $"{reader.UserName} did not submit {fileId}.");
+            handover.Withdraw(reader.UserName, now);
+        }
+        else
+        {
+            ExpectArchivist(reader);
+            if (action == HandoverAction.Accepted)
+                handover.Accept(reader.UserName, now);
+            else
+                handover.Return(reader.UserName, reason, now);
+        }
+
+        Record(fileId, handover.SubmissionId, action, reader.UserName, handover.Reason, now);
+        await db.SaveChangesAsync(cancellationToken);
+        return handover;
+    }
+
+    /// <summary>The keeper asks to keep a due file back until <paramref name="until"/> (by default as long as the rule allows).</summary>
+    public async Task<KeepBack> RequestKeepBackAsync(Guid fileId, string? reason, DateOnly? until, Reader reader, CancellationToken cancellationToken)
+    {
+        var due = (await SubjectAsync(cancellationToken)).FirstOrDefault(d => d.File.Id == fileId) ?? throw RecordsRefusedException.NotFound("hồ sơ đến hạn nộp lưu", fileId);
+        due.File.ExpectKeeper(reader.UserName);
+        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > RecordHandover.ReasonLength)
+            throw RecordsRefusedException.Invalid("reason-required", $"Đề nghị giữ lại hồ sơ cần ghi lý do (tối đa {RecordHandover.ReasonLength} ký tự).", "A keep-back needs a reason.");
+        var ruleDue = Rule.DueDate(due.File);
+        var limit = Rule.KeepBackLimit(ruleDue);
+        var end = until ?? limit;
+        if (end <= due.DueDate || end > limit)
+            throw RecordsRefusedException.Invalid("keep-back-period",
+                $"Thời hạn giữ lại phải sau ngày đến hạn nộp lưu ({due.DueDate:dd/MM/yyyy}) và không quá {Rule.KeepBackMonths / 12} năm kể từ ngày đến hạn ({limit:dd/MM/yyyy}) (Điều 30 Nghị định 30/2020/NĐ-CP).",
+                $"Keep-back until {end} is outside ({due.DueDate}, {limit}].");
+        if (await db.Set<KeepBack>().AnyAsync(k => k.FileId == fileId && k.State == KeepBackState.Requested, cancellationToken))
+            throw new RecordsRefusedException(RefusalKind.Conflict, "keep-back-pending", "Đã có đề nghị giữ lại hồ sơ này đang chờ Giám đốc quyết định.", $"Keep-back of {fileId} pending.");
+        var now = time.GetUtcNow();
+        var keepBack = new KeepBack
+        {
+            Id = Guid.CreateVersion7(), FileId = fileId, RequestedBy = reader.UserName, RequestedAt = now, Reason = reason.Trim(), DueDate = ruleDue, Until = end,
+            State = KeepBackState.Requested,
+        };
+        db.Set<KeepBack>().Add(keepBack);
+        Record(fileId, null, HandoverAction.KeepBackRequested, reader.UserName, $"{keepBack.Reason} (đến {end:dd/MM/yyyy})", now);
+        await db.SaveChangesAsync(cancellationToken);
+        return keepBack;
+    }
+
+    /// <summary>The head of the agency consents, or not (Art. 30.3: "được người đứng đầu cơ quan đồng ý").</summary>
+    public async Task<KeepBack> DecideKeepBackAsync(Guid keepBackId, bool approve, Reader reader, CancellationToken cancellationToken)
+    {
+        if (!reader.Has(StaffRole.Director))
+            throw RecordsRefusedException.Forbidden("not-director", "Chỉ Giám đốc đồng ý cho giữ lại hồ sơ đến hạn nộp lưu (Điều 30 Nghị định 30/2020/NĐ-CP).",
+                $"{reader.UserName} may not decide keep-backs.");
+        var keepBack = await db.Set<KeepBack>().FirstOrDefaultAsync(k => k.Id == keepBackId, cancellationToken)
+            ?? throw RecordsRefusedException.NotFound("đề nghị giữ lại hồ sơ", keepBackId);
+        var now = time.GetUtcNow();
+        keepBack.Decide(approve, reader.UserName, now);
+        Record(keepBack.FileId, null, approve ? HandoverAction.KeepBackApproved : HandoverAction.KeepBackRefused, reader.UserName, null, now);
+        await db.SaveChangesAsync(cancellationToken);
+        return keepBack;
+    }
+
+    public Task<List<KeepBack>> KeepBacksAsync(Guid fileId, CancellationToken cancellationToken) =>
+        db.Set<KeepBack>().AsNoTracking().Where(k => k.FileId == fileId).OrderBy(k => k.RequestedAt).ToListAsync(cancellationToken);
+
+    /// <summary>The files handed over with their state, for the archivist: waiting ones first.</summary>
+    public async Task<List<(RecordHandover Handover, RecordFile File)>> HandedOverAsync(HandoverState? state, Guid? submissionId, Reader reader,
+        CancellationToken cancellationToken)
+    {
+        var handovers = db.Set<RecordHandover>().AsNoTracking().Where(h => state == null || h.State == state).Where(h => submissionId == null || h.SubmissionId == submissionId);
+        if (!Oversees(reader))
+        {
+            var user = reader.UserName;
+            handovers = handovers.Where(h => h.SubmittedBy == user);
+        }
+
+        var rows = await handovers.ToListAsync(cancellationToken);
+        var ids = rows.Select(h => h.FileId).ToList();
+        var files = await db.Set<RecordFile>().AsNoTracking().Include(f => f.Documents).Where(f => ids.Contains(f.Id)).ToDictionaryAsync(f => f.Id, cancellationToken);
+        return [.. rows.Select(h => (h, files[h.FileId])).OrderBy(r => r.h.State).ThenBy(r => r.Item2.Year).ThenBy(r => r.Item2.Notation)];
+    }
+
+    public async Task<HandoverSubmission> SubmissionAsync(Guid submissionId, Reader reader, CancellationToken cancellationToken)
+    {
+        var submission = await db.Set<HandoverSubmission>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == submissionId, cancellationToken);
+        return submission is not null && (Oversees(reader) || string.Equals(submission.SubmittedBy, reader.UserName, StringComparison.OrdinalIgnoreCase))
+            ? submission
+            : throw RecordsRefusedException.NotFound("đợt nộp lưu", submissionId);
+    }
+
+    /// <summary>
+    /// A file as the archivist may see it: closed, subject to handover, and handed in or within its warning period.
+    /// The keeper and the people who see the file in the unit see it as <see cref="RecordVisibility"/> says.
+    /// </summary>
+    public async Task<(RecordFile File, RecordHandover? Handover, List<HandoverEvent> Trail)> FileAsync(Guid fileId, Reader reader, CancellationToken cancellationToken)
+    {
+        var file = await db.Set<RecordFile>().AsNoTracking().Include(f => f.Documents).FirstOrDefaultAsync(f => f.Id == fileId, cancellationToken);
+        var handover = await db.Set<RecordHandover>().AsNoTracking().FirstOrDefaultAsync(h => h.FileId == fileId, cancellationToken);
+        var visible = file is not null && (reader.MaySee(file) || (reader.Has(StaffRole.Archivist) && Rule.Applies(file)
+            && (handover is not null || (await SubjectAsync(cancellationToken)).Any(d => d.File.Id == fileId && d.DueDate <= Today.AddDays(Rule.WarningDays)))));
+        if (!visible)
+            throw RecordsRefusedException.NotFound("hồ sơ", fileId);
+        var trail = await db.Set<HandoverEvent>().AsNoTracking().Where(e => e.FileId == fileId).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(cancellationToken);
+        return (file!, handover, trail);
+    }
+
+    /// <summary>Adds the audit row of a transition; the caller saves it with the transition itself.</summary>
+    public void Record(Guid fileId, Guid? submissionId, HandoverAction action, string actor, string? reason, DateTimeOffset at) =>
+        db.Set<HandoverEvent>().Add(new HandoverEvent
+        {
+            Id = Guid.CreateVersion7(), FileId = fileId, SubmissionId = submissionId, Action = action, Actor = actor, Reason = reason, At = at,
+        });
+
+    private DueFile Due(RecordFile file, RecordHandover? handover, KeepBack? keepBack) =>
+        keepBack is not null
+            ? new DueFile(file, keepBack.Until, keepBack.Id, handover, keepBack)
+            : new DueFile(file, Rule.DueDate(file), file.Id, handover, null);
+
+    private static void ExpectArchivist(Reader reader)
+    {
+        if (!reader.Has(StaffRole.Archivist))
+            throw RecordsRefusedException.Forbidden("not-archivist", "Chỉ Lưu trữ cơ quan kiểm tra, tiếp nhận hoặc trả lại hồ sơ nộp lưu (Điều 31 Nghị định 30/2020/NĐ-CP).",
+                $"{reader.UserName} is not an archivist.");
+    }
+}
