@@ -36,14 +36,14 @@ public sealed class PeopleDirectory(DbContext db, UserManager<AppUser> users, Ti
 
     /// <summary>
     /// Who work can be assigned to, as form choices: the units, then the people unit by unit in the units' order, by name.
-    /// System accounts (administrators, analysts), locked accounts and <paramref name="except"/> (the person assigning) are
+    /// System accounts (administrators, analysts), the agency archive's archivists (they receive closed files, not work), locked accounts and <paramref name="except"/> (the person assigning) are
     /// left out: nobody hands a document to the system or to themselves.
     /// </summary>
     public async Task<IReadOnlyList<HandlerChoice>> ChoicesAsync(string? except, CancellationToken cancellationToken)
     {
         var units = await db.Set<Unit>().AsNoTracking().OrderBy(u => u.SortOrder).ToListAsync(cancellationToken);
         var system = (await users.GetUsersInRoleAsync(Roles.Administrator)).Concat(await users.GetUsersInRoleAsync(Roles.Analyst))
-            .Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
+            .Concat(await users.GetUsersInRoleAsync(Roles.Archivist)).Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
         var people = await db.Set<AppUser>().AsNoTracking().ToListAsync(cancellationToken);
         var now = time.GetUtcNow();
         var rank = units.Select((u, i) => (u.Id, i)).ToDictionary(u => u.Id, u => u.i);

@@ -28,7 +28,7 @@ public sealed partial class AssignmentFormTests
         var form = AssignSection().Match(html).Value;
 
         StringAssert.Matches(form, SecondarySchoolGroup(), "a person is listed under their unit, by full name and position");
-        foreach (var left in new[] { "giamdoc", "quantri", "phantich" })
+        foreach (var left in new[] { "giamdoc", "quantri", "phantich", "luutru" })
             Assert.IsFalse(form.Contains($"\"person:{left}\"", StringComparison.Ordinal), $"{left} is not offered");
         StringAssert.Contains(form, "<option value=\"person:phogiamdoc1\">Nông Thị Phó (Phó Giám đốc)</option>");
         StringAssert.Contains(form, "<input type=\"checkbox\" name=\"Model.Coordinating\" value=\"unit:KHTC\" />");
