@@ -6,7 +6,8 @@ namespace DocBpm.Engine.Timers;
 /// </summary>
 public static class VietnamTime
 {
-    private static readonly TimeZoneInfo Zone = FindZone();
+    /// <summary>Vietnam's zone, for schedulers that take a zone (a daily job at a Vietnam hour); convert with the methods below.</summary>
+    public static TimeZoneInfo Zone { get; } = FindZone();
 
     /// <summary>The instant at that time of day on Vietnam's clock.</summary>
     public static DateTimeOffset At(int year, int month, int day, int hour = 0, int minute = 0) =>

@@ -39,6 +39,7 @@ public partial class DocumentPage
     private IReadOnlyList<ProvincialTask> carried = [];
     private IReadOnlyList<DocBpm.Documents.Signatures.SignedRevision> revisions = [];
     private CoordinationPanel coordination = CoordinationPanel.Empty;
+    private Guid? instanceId;
     private IReadOnlyList<HandlerChoice> choices = [];
     private IReadOnlyList<HandlerChoice> scoped = [];
     private IReadOnlyList<DeadlinePreset> presets = [];
@@ -83,6 +84,7 @@ public partial class DocumentPage
             revisions = await SignedRevisionFile.ListAsync(main.Id, Files, SignedRevisions, Aborted);
         coordination = await CoordinationPanel.LoadAsync(Opinions, IncomingCoordination.Place(Id),
             o => IncomingCoordinationEndpoints.FileUrl(Id, o), Actor, Aborted);
+        instanceId = await DocBpm.Web.Monitor.InstanceLink.FindAsync(Authorization, Db, User, IncomingProcess.DefinitionKey, detail.ProcessKey, Aborted);
         if (detail.Actions.Forward)
             deputies = await People.DeputiesAsync(Aborted);
         if (detail.Actions.Assign || detail.Actions.Reassign)

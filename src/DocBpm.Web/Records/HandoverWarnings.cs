@@ -1,4 +1,5 @@
 using DocBpm.Documents.Records;
+using DocBpm.Engine.Timers;
 using DocBpm.Web.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -74,12 +75,12 @@ public sealed class HandoverWarningJob(IServiceScopeFactory scopes) : IJob
 
 public static class HandoverWarningSchedule
 {
-    /// <summary>Every morning at 00:00 UTC, 07:00 in Vietnam (no daylight saving), before the working day starts.</summary>
+    /// <summary>Every morning at 07:00 in Vietnam, before the working day starts.</summary>
     public static IQuartzBuilder AddHandoverWarningJob(this IQuartzBuilder quartz)
     {
         quartz.AddJob<HandoverWarningJob>(j => j.WithIdentity(HandoverWarningJob.Key).StoreDurably());
         quartz.AddTrigger(t => t.ForJob(HandoverWarningJob.Key).WithIdentity("handover-warnings", "docbpm")
-            .WithSchedule(CronScheduleBuilder.Create("0 0 0 * * ?").InTimeZone(TimeZoneInfo.Utc)));
+            .WithSchedule(CronScheduleBuilder.Create("0 0 7 * * ?").InTimeZone(VietnamTime.Zone)));
         return quartz;
     }
 }

@@ -50,12 +50,15 @@ public sealed class AuthorizationMatrixTests
         ["GET /api/definitions/{id}/elements"] = SignedIn,
         ["POST /api/definitions/validate"] = Analyst,
         ["POST /api/definitions"] = Analyst,
+        ["POST /api/definitions/deploy-preview"] = Analyst,
+        ["GET /api/tool-pages"] = SignedIn, // which of the designer and the monitor the person may open
         ["GET /api/decisions"] = SignedIn,
         ["GET /api/decisions/{id}/xml"] = SignedIn,
 
         // Starts only processes no document flow owns (those are refused inside the action); clerk and admin.
         ["POST /api/instances"] = ClerkOrAdmin,
         ["GET /api/instances"] = Admin,
+        ["GET /api/monitor/instance-documents"] = Admin,
         ["GET /api/instances/{id}"] = Admin,
         ["POST /api/instances/{id}/cancel"] = Admin,
         ["POST /api/instances/{id}/migrate"] = Admin,
@@ -100,6 +103,9 @@ public sealed class AuthorizationMatrixTests
 
         // Article 14.3: Director and office chief every unit, a deputy the units they supervise, a unit head their own.
         ["GET /api/statistics/documents"] = "--++++---",
+        ["GET /api/reports/incoming"] = "--++++---", // the statistics' rule: leaders, the office chief, unit heads
+        ["GET /api/reports/outgoing"] = "--++++---", // the statistics' rule: leaders, the office chief, unit heads
+        ["GET /api/reports/usage"] = "--++++---", // the statistics' rule: leaders, the office chief, unit heads
 
         ["GET /api/calendar/days"] = SignedIn,
         ["GET /api/calendar/working-time"] = SignedIn,
@@ -148,6 +154,24 @@ public sealed class AuthorizationMatrixTests
         ["POST /api/records/files/{id}/close"] = SignedIn,
         ["GET /api/records/files/{id}/metadata"] = SignedIn,
         ["GET /api/records/documents/{kind}/{documentId}/files"] = SignedIn,
+        ["GET /api/records/plans/{id}/print"] = SignedIn,
+        ["GET /api/records/files/{id}/pdf"] = SignedIn, // who may see the file, decided per file
+        // NĐ30 Articles 30–31: keepers submit, withdraw and ask to keep back their own files; the archivist accepts or returns;
+        // the Director decides a keep-back; each decided per file inside the action.
+        ["GET /api/records/handover/due"] = SignedIn,
+        ["POST /api/records/handover/submissions"] = SignedIn,
+        ["GET /api/records/handover/submissions/{id}"] = SignedIn,
+        ["GET /api/records/handover/submissions/{id}/list.pdf"] = SignedIn,
+        ["GET /api/records/handover/submissions/{id}/record.pdf"] = SignedIn,
+        ["GET /api/records/handover/submissions/{id}/package.zip"] = SignedIn,
+        ["GET /api/records/handover/files"] = SignedIn,
+        ["GET /api/records/handover/files/{id}"] = SignedIn,
+        ["POST /api/records/handover/files/{id}/withdraw"] = SignedIn,
+        ["POST /api/records/handover/files/{id}/accept"] = SignedIn,
+        ["POST /api/records/handover/files/{id}/return"] = SignedIn,
+        ["POST /api/records/handover/files/{id}/keep-back"] = SignedIn,
+        ["POST /api/records/handover/keep-backs/{id}/approve"] = Director, // Article 30.3
+        ["POST /api/records/handover/keep-backs/{id}/refuse"] = Director, // Article 30.3
         ["POST /api/registers"] = Admin,
         ["PUT /api/registers/{bookId}"] = Admin,
         ["POST /api/registers/{bookId}/deactivate"] = Admin,
