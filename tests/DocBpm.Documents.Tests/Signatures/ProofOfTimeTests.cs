@@ -20,10 +20,11 @@ public sealed class ProofOfTimeTests
 
     public TestContext TestContext { get; set; } = null!;
 
-    internal static async Task<byte[]> SignAsync(TestIdentity identity, DateTimeOffset at, TestIdentity? authority = null)
+    /// <param name="stampedAt">When the authority says it stamped, if not at the signer's claimed time <paramref name="at"/>.</param>
+    internal static async Task<byte[]> SignAsync(TestIdentity identity, DateTimeOffset at, TestIdentity? authority = null, DateTimeOffset? stampedAt = null)
     {
         var clock = new FakeTimeProvider(at);
-        using var tsa = authority is null ? null : new TestTimestampAuthority(authority, clock);
+        using var tsa = authority is null ? null : new TestTimestampAuthority(authority, stampedAt is { } stamped ? new FakeTimeProvider(stamped) : clock);
         using var http = tsa is null ? null : new HttpClient(tsa) { BaseAddress = new Uri("http://tsa.test/") };
         var signer = new PdfSigner(Options.Create(Pki.Options()), clock, http is null ? null : new HttpTimestampClient(http));
         return await signer.SignAsync(TestDocuments.OfficialLetter(), identity.SigningKey, SignatureAppearance.For(SignatureRole.Personal, "Vi Văn Cũ"),
@@ -55,6 +56,19 @@ public sealed class ProofOfTimeTests
     }
 
     [TestMethod]
+    public async Task Etsi_the_signing_time_reported_is_the_timestamps_proven_time_not_the_signers_claim()
+    {
+        var stampedAt = BeforeExpiry.AddHours(1);
+        var signed = await SignAsync(Pki.Expired, BeforeExpiry, Pki.Timestamps, stampedAt);
+
+        var result = TestPki.Verifier(Pki.Options()).Verify(signed, []).Signatures.Single();
+
+        VerificationTests.AssertVerdict(result, Indications.TotalPassed, null);
+        Assert.AreEqual(stampedAt, result.ProofOfExistence);
+        Assert.AreEqual(stampedAt, result.SigningTime);
+    }
+
+    [TestMethod]
     public async Task Etsi_a_timestamp_from_an_authority_that_is_not_configured_is_ignored_as_proof_of_time_not_invalid()
     {
         var fresh = await SignAsync(Pki.Director, TestPki.SigningTime, Pki.UntrustedTimestamps);
@@ -81,6 +95,8 @@ public sealed class ProofOfTimeTests
         Assert.AreEqual(BeforeExpiry.AddDays(1), report.Signatures[0].ProofOfExistence);
         Assert.IsTrue(report.Signatures[1].IsDocumentTimestamp);
         VerificationTests.AssertVerdict(report.Signatures[1], Indications.TotalPassed, null);
+        Assert.IsTrue(report.Signatures[1].Timestamped, "a document timestamp is its own proof of time");
+        Assert.AreEqual(BeforeExpiry.AddDays(1), report.Signatures[1].SigningTime);
         Assert.IsFalse(report.Reasons.Any(SignatureReasons.IsForbiddenChange), report.Summary);
     }
 

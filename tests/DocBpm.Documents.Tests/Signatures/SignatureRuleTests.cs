@@ -77,6 +77,51 @@ public sealed class SignatureRuleTests
     }
 
     [TestMethod]
+    public async Task Etsi_FORMAT_FAILURE_when_the_byte_range_gap_holds_characters_that_are_not_hex_digits()
+    {
+        var signed = await SignAsync(Pki.Director.SigningKey);
+        var embedded = Located(signed);
+        var garbled = signed.ToArray();
+        // The two last characters of the zero padding: the gap keeps its even length, only its digits are wrong.
+        "zz"u8.CopyTo(garbled.AsSpan((int)embedded.ByteRange[2] - 3));
+
+        var result = CheckAlone(garbled, embedded);
+
+        VerificationTests.AssertVerdict(result, Indications.TotalFailed, SubIndications.FormatFailure);
+        Assert.Contains(SignatureReasons.ByteRange, result.Reasons);
+    }
+
+    [TestMethod]
+    [DataRow(0, (byte)'(')]
+    [DataRow(-1, (byte)')')]
+    public async Task Etsi_FORMAT_FAILURE_when_either_end_of_the_byte_range_gap_is_not_the_hex_strings_bracket(int end, byte bracket)
+    {
+        var signed = await SignAsync(Pki.Director.SigningKey);
+        var embedded = Located(signed);
+        var altered = signed.ToArray();
+        altered[end == 0 ? embedded.ByteRange[1] : embedded.ByteRange[2] - 1] = bracket;
+
+        var result = CheckAlone(altered, embedded);
+
+        VerificationTests.AssertVerdict(result, Indications.TotalFailed, SubIndications.FormatFailure);
+        Assert.Contains(SignatureReasons.ByteRange, result.Reasons);
+    }
+
+    [TestMethod]
+    public async Task Etsi_a_byte_range_whose_gap_ends_the_file_is_sound_and_the_signature_then_fails_on_the_bytes_it_covers()
+    {
+        var signed = await SignAsync(Pki.Director.SigningKey);
+        var embedded = Located(signed);
+        var range = embedded.ByteRange;
+        var cut = signed[..(int)range[2]];
+
+        var result = CheckAlone(cut, embedded with { ByteRange = [0, range[1], range[2], 0] });
+
+        VerificationTests.AssertVerdict(result, Indications.TotalFailed, SubIndications.HashFailure);
+        Assert.DoesNotContain(SignatureReasons.ByteRange, result.Reasons);
+    }
+
+    [TestMethod]
     public async Task Etsi_a_chain_completed_by_the_administrators_configured_intermediates_is_TOTAL_PASSED()
     {
         var signed = await SignAsync(new SoftwareSigningKey(Pki.Director.Keys.Private, [Pki.Director.Certificate]));
