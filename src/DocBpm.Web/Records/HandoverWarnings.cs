@@ -1,5 +1,6 @@
 using DocBpm.Documents.Records;
 using DocBpm.Engine.Timers;
+using DocBpm.Web.Components;
 using DocBpm.Web.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -31,9 +32,9 @@ public sealed partial class HandoverWarnings(Handovers handovers, DbContext db, 
             {
                 Id = Guid.CreateVersion7(), UserName = d.File.Keeper!, Kind = NotificationKind.HandoverDue, SourceId = d.WarningSource, CreatedAt = now,
                 Link = $"/records/files/{d.File.Id}",
-                Text = NotificationText.Clip($"{NotificationText.Of(NotificationKind.HandoverDue)} ngày {d.DueDate:dd/MM/yyyy}: {d.File.Notation} — {d.File.Title}"),
+                Text = NotificationText.Clip($"{NotificationText.Of(NotificationKind.HandoverDue)} ngày {Vn.Date(d.DueDate)}: {d.File.Notation} — {d.File.Title}"),
             });
-            handovers.Record(d.File.Id, null, HandoverAction.Warned, "system", $"Đến hạn nộp lưu ngày {d.DueDate:dd/MM/yyyy}", now);
+            handovers.Record(d.File.Id, null, HandoverAction.Warned, "system", $"Đến hạn nộp lưu ngày {Vn.Date(d.DueDate)}", now);
         }
 
         if (fresh.Count == 0)
