@@ -5,10 +5,12 @@ using System.Text;
 
 namespace DocBpm.Benchmarks;
 
-/// <summary>Writes docs/benchmarks.md: machine, date, each contestant's median and the ratios to the peers.</summary>
+/// <summary>The engine section of docs/benchmarks.md: machine, date, load, each contestant's median, its CPU and the ratios to the peers.</summary>
 public static class BenchReport
 {
-    public sealed record Row(string Contestant, string Shape, int Instances, IReadOnlyList<double> Rates, IReadOnlyDictionary<string, string> Notes)
+    /// <summary>A contestant's rounds; <paramref name="CpuMsPerInstance"/> is this process's CPU, unknown for a peer in its own process.</summary>
+    public sealed record Row(string Contestant, string Shape, int Instances, IReadOnlyList<double> Rates, IReadOnlyDictionary<string, string> Notes,
+        double? CpuMsPerInstance)
     {
         public double Median => BenchReport.Median(Rates);
     }
@@ -27,18 +29,67 @@ public static class BenchReport
         throw new DirectoryNotFoundException("DocBpm.sln not found above the benchmark binaries.");
     }
 
-    public static async Task<string> RenderAsync(IReadOnlyList<Row> rows, BenchOptions options, TimeProvider time, CancellationToken cancellationToken)
+    public sealed record Load(string AtStart, string AtEnd);
+
+    /// <summary>CPU this process has used so far, read fresh (a cached <see cref="Process"/> would not move).</summary>
+    public static TimeSpan ProcessCpu()
+    {
+        using var self = Process.GetCurrentProcess();
+        return self.TotalProcessorTime;
+    }
+
+    /// <summary>
+    /// CPU used so far by the local PostgreSQL server's processes (Linux /proc; zero elsewhere). Meaningful only while
+    /// nothing else uses that server, which the load average in the report lets a reader judge.
+    /// </summary>
+    public static TimeSpan PostgresCpu()
+    {
+        if (!Directory.Exists("/proc"))
+            return TimeSpan.Zero;
+        long ticks = 0;
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                var close = stat.LastIndexOf(')');
+                if (close < 0 || !stat.AsSpan(0, close).EndsWith("(postgres", StringComparison.Ordinal))
+                    continue;
+                // Fields after the command: state is field 3, utime and stime are fields 14 and 15.
+                var fields = stat[(close + 2)..].Split(' ');
+                ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+            }
+            catch (IOException)
+            {
+                // The process ended between listing and reading.
+            }
+            catch (UnauthorizedAccessException)
+            {
+                // Another user's process this one may not read.
+            }
+        }
+
+        const double ClockTicksPerSecond = 100;
+        return TimeSpan.FromSeconds(ticks / ClockTicksPerSecond);
+    }
+
+    public static async Task<string> RenderAsync(IReadOnlyList<Row> rows, BenchOptions options, Load load, TimeProvider time, CancellationToken cancellationToken)
     {
         var text = new StringBuilder();
         var c = CultureInfo.InvariantCulture;
-        text.AppendLine("# Benchmarks").AppendLine();
+        text.AppendLine("## Engine throughput").AppendLine();
         text.AppendLine("Written by `dotnet run -c Release --project tests/DocBpm.Benchmarks` (not part of the test suite). Every contestant runs");
         text.AppendLine("the same two shapes in the same run: `service` (start → 3 service tasks → end) and `usertask` (start → user task →");
         text.AppendLine("resume → end). Figures are the median instances per second over the rounds; instances run one after another,");
-        text.AppendLine("except workflow-core, which is given all instances at once and drains them with its own workers (its natural mode).");
-        text.AppendLine("Persisted contestants run fewer instances per round (each one is a committed transaction).").AppendLine();
+        text.AppendLine("except workflow-core, which is given all instances at once and drains them with its own workers (its natural mode),");
+        text.AppendLine("on a fresh host every round (its in-memory store keeps every finished instance, so a reused host slows round after");
+        text.AppendLine("round), and the persisted DocBpm rows with N workers, which run N instances at a time. Persisted contestants run");
+        text.AppendLine("fewer instances per round (each one is a committed transaction). CPU per instance is this process's CPU over the");
+        text.AppendLine("timed rounds: the engine, EF Core and the database driver; the PostgreSQL server's own CPU (all its processes, read from");
+        text.AppendLine("/proc) is a separate column.").AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"- Date: {time.GetUtcNow():yyyy-MM-dd HH:mm} UTC");
         text.AppendLine(CultureInfo.InvariantCulture, $"- Machine: {await CpuAsync(cancellationToken)}, {Environment.ProcessorCount} cores, {MemoryGiB()} GiB, {RuntimeInformation.OSDescription}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"- Load average (1/5/15 min) at the start: {load.AtStart}; at the end: {load.AtEnd}");
         text.AppendLine(CultureInfo.InvariantCulture, $"- Runtime: {RuntimeInformation.FrameworkDescription}; Node.js {await NodeVersionAsync(cancellationToken)}");
         text.AppendLine(CultureInfo.InvariantCulture, $"- Rounds: {options.Rounds}; in-memory instances per round: {options.Instances}").AppendLine();
 
@@ -48,19 +99,20 @@ public static class BenchReport
             var workflowCore = shapeRows.FirstOrDefault(r => r.Contestant.StartsWith("workflow-core", StringComparison.Ordinal))?.Median;
             var bpmnEngine = shapeRows.FirstOrDefault(r => r.Contestant.StartsWith("bpmn-engine", StringComparison.Ordinal))?.Median;
             var noteKeys = shapeRows.SelectMany(r => r.Notes.Keys).Distinct().ToList();
-            text.AppendLine(CultureInfo.InvariantCulture, $"## Shape `{shape}`").AppendLine();
-            text.AppendLine("| contestant | instances/round | instances/s (median) | vs workflow-core | vs bpmn-engine |" + string.Concat(noteKeys.Select(k => $" {k} |")));
-            text.AppendLine("|---|---:|---:|---:|---:|" + string.Concat(noteKeys.Select(_ => "---|")));
+            text.AppendLine(CultureInfo.InvariantCulture, $"### Shape `{shape}`").AppendLine();
+            text.AppendLine("| contestant | instances/round | instances/s (median) | CPU ms/instance | vs workflow-core | vs bpmn-engine |" + string.Concat(noteKeys.Select(k => $" {k} |")));
+            text.AppendLine("|---|---:|---:|---:|---:|---:|" + string.Concat(noteKeys.Select(_ => "---|")));
             foreach (var row in shapeRows)
             {
                 var notes = string.Concat(noteKeys.Select(k => $" {row.Notes.GetValueOrDefault(k, "")} |"));
-                text.AppendLine(string.Create(c, $"| {row.Contestant} | {row.Instances} | {row.Median:N0} | {Ratio(row.Median, workflowCore)} | {Ratio(row.Median, bpmnEngine)} |{notes}"));
+                var cpu = row.CpuMsPerInstance is { } ms ? ms.ToString("0.000", c) : "";
+                text.AppendLine(string.Create(c, $"| {row.Contestant} | {row.Instances} | {row.Median:N0} | {cpu} | {Ratio(row.Median, workflowCore)} | {Ratio(row.Median, bpmnEngine)} |{notes}"));
             }
 
             text.AppendLine();
         }
 
-        text.AppendLine("## Targets (issue 3)").AppendLine();
+        text.AppendLine("### Targets (issue 3)").AppendLine();
         text.AppendLine("- DocBpm in memory at least 2x workflow-core's throughput: see the `vs workflow-core` column of `DocBpm (in memory)`.");
         text.AppendLine("- A persisted resume costs at most 2 database round-trips: see `db round-trips per resume` (a command is one");
         text.AppendLine("  round-trip: the read of the bookmark with its instance, and the batched write of the step; a COMMIT is counted");

@@ -53,21 +53,29 @@ public sealed class DocBpmInMemoryRunner : IShapeRunner
     public ValueTask DisposeAsync() => services.DisposeAsync();
 }
 
-/// <summary>DocBpm's full runtime on a real database: every run is a stored transaction.</summary>
+/// <summary>
+/// DocBpm's full runtime on a real database: every run is a stored transaction. With more than one worker, that many
+/// instances run at once on the same services, as concurrent requests would.
+/// </summary>
 public sealed class DocBpmPersistedRunner : IShapeRunner
 {
     private readonly ServiceProvider services;
     private readonly CommandCounter counter;
+    private readonly string provider;
+    private readonly bool ownsServices;
     private readonly Dictionary<string, string> notes = [];
 
-    private DocBpmPersistedRunner(string name, ServiceProvider services, CommandCounter counter)
+    private DocBpmPersistedRunner(string provider, ServiceProvider services, CommandCounter counter, int workers, bool ownsServices)
     {
-        Name = name;
+        this.provider = provider;
         this.services = services;
         this.counter = counter;
+        this.ownsServices = ownsServices;
+        Workers = workers;
     }
 
-    public string Name { get; }
+    public int Workers { get; }
+    public string Name => Workers == 1 ? $"DocBpm ({provider})" : $"DocBpm ({provider}, {Workers} workers)";
     public IReadOnlyDictionary<string, string> Notes => notes;
 
     public static async Task<DocBpmPersistedRunner> CreateAsync(DatabaseProvider provider, string connectionString)
@@ -92,40 +100,53 @@ public sealed class DocBpmPersistedRunner : IShapeRunner
             await store.DeployAsync(engineDb, Shapes.UserTaskXml, "bench", CancellationToken.None);
         }
 
-        return new DocBpmPersistedRunner($"DocBpm ({provider})", services, counter);
+        return new DocBpmPersistedRunner(provider.ToString(), services, counter, workers: 1, ownsServices: true);
     }
+
+    /// <summary>The same database and services driven by several workers; disposing it leaves them to this runner.</summary>
+    public DocBpmPersistedRunner WithWorkers(int workers) => new(provider, services, counter, workers, ownsServices: false);
 
     public async Task<double> RunAsync(string shape, int instances, CancellationToken cancellationToken)
     {
-        var actor = new TaskActor("bench", [], IsAdministrator: true);
         var watch = Stopwatch.StartNew();
-        for (var i = 0; i < instances; i++)
-        {
-            Guid instanceId;
-            await using (var scope = services.CreateAsyncScope())
-            {
-                var runtime = scope.ServiceProvider.GetRequiredService<WorkflowRuntime>();
-                instanceId = (await runtime.StartAsync(new StartRequest(shape), cancellationToken)).Id;
-            }
-
-            if (shape != Shapes.UserTask)
-                continue;
-            await using (var scope = services.CreateAsyncScope())
-            {
-                var runtime = scope.ServiceProvider.GetRequiredService<WorkflowRuntime>();
-                var taskId = await runtime.Db.Bookmarks.AsNoTracking()
-                    .Where(b => b.InstanceId == instanceId && b.Status == BookmarkStatus.Active).Select(b => b.Id)
-                    .FirstAsync(cancellationToken);
-                counter.Reset();
-                await runtime.CompleteTaskAsync(taskId, null, actor, cancellationToken);
-                notes["db round-trips per resume"] = counter.Describe();
-            }
-        }
-
+        if (Workers == 1)
+            for (var i = 0; i < instances; i++)
+                await RunOneAsync(shape, countResume: true, cancellationToken);
+        else
+            await Parallel.ForAsync(0, instances, new ParallelOptions { MaxDegreeOfParallelism = Workers, CancellationToken = cancellationToken },
+                async (_, token) => await RunOneAsync(shape, countResume: false, token));
         return instances / watch.Elapsed.TotalSeconds;
     }
 
-    public ValueTask DisposeAsync() => services.DisposeAsync();
+    private async Task RunOneAsync(string shape, bool countResume, CancellationToken cancellationToken)
+    {
+        Guid instanceId;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var runtime = scope.ServiceProvider.GetRequiredService<WorkflowRuntime>();
+            instanceId = (await runtime.StartAsync(new StartRequest(shape), cancellationToken)).Id;
+        }
+
+        if (shape != Shapes.UserTask)
+            return;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var runtime = scope.ServiceProvider.GetRequiredService<WorkflowRuntime>();
+            var taskId = await runtime.Db.Bookmarks.AsNoTracking()
+                .Where(b => b.InstanceId == instanceId && b.Status == BookmarkStatus.Active).Select(b => b.Id)
+                .FirstAsync(cancellationToken);
+            // The counter is shared: only a lone worker's resume can be counted on its own.
+            if (countResume)
+                counter.Reset();
+            await runtime.CompleteTaskAsync(taskId, null, Actor, cancellationToken);
+            if (countResume)
+                notes["db round-trips per resume"] = counter.Describe();
+        }
+    }
+
+    private static readonly TaskActor Actor = new("bench", [], IsAdministrator: true);
+
+    public ValueTask DisposeAsync() => ownsServices ? services.DisposeAsync() : ValueTask.CompletedTask;
 }
 
 public sealed record BenchProvider(DatabaseProvider Provider);

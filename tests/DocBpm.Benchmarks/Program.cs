@@ -1,3 +1,4 @@
+using System.Globalization;
 using DocBpm.Benchmarks;
 using DocBpm.Engine.Persistence;
 
@@ -14,6 +15,7 @@ var options = BenchOptions.Parse(args, Environment.GetEnvironmentVariable("DOCBP
 using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(30));
 var repoRoot = BenchReport.FindRepoRoot();
 var sqliteFolder = Directory.CreateTempSubdirectory("docbpm-bench-");
+var loadAtStart = BenchDocument.LoadAverage();
 
 var runners = new List<IShapeRunner>
 {
@@ -22,36 +24,45 @@ var runners = new List<IShapeRunner>
     await DocBpmPersistedRunner.CreateAsync(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(sqliteFolder.FullName, "bench.db")}"),
 };
 if (options.Postgres is { } postgres)
-    runners.Add(await DocBpmPersistedRunner.CreateAsync(DatabaseProvider.PostgreSql, BenchOptions.WithDatabase(postgres, "docbpm_bench")));
+{
+    var onPostgres = await DocBpmPersistedRunner.CreateAsync(DatabaseProvider.PostgreSql, BenchOptions.WithDatabase(postgres, "docbpm_bench"));
+    runners.Add(onPostgres);
+    runners.AddRange(new[] { 4, 8, 16 }.Select(onPostgres.WithWorkers));
+}
 
 var results = new List<BenchReport.Row>();
 foreach (var shape in new[] { Shapes.Service, Shapes.UserTask })
 {
     foreach (var runner in runners)
     {
-        var persisted = runner is DocBpmPersistedRunner;
-        var count = persisted ? Math.Max(50, options.Instances / 10) : options.Instances;
+        // Each persisted instance is a committed transaction: fewer of them, but enough to keep every worker busy.
+        var count = runner is DocBpmPersistedRunner persisted ? Math.Max(Math.Max(50, options.Instances / 10), 50 * persisted.Workers) : options.Instances;
         await runner.RunAsync(shape, Math.Min(200, count), cancel.Token);
         var rates = new List<double>();
+        var (cpuBefore, serverBefore) = (BenchReport.ProcessCpu(), BenchReport.PostgresCpu());
         for (var round = 0; round < options.Rounds; round++)
             rates.Add(await runner.RunAsync(shape, count, cancel.Token));
-        results.Add(new BenchReport.Row(runner.Name, shape, count, rates, new Dictionary<string, string>(runner.Notes)));
-        Console.WriteLine($"{runner.Name,-32} {shape,-9} {BenchReport.Median(rates),12:N0} instances/s");
+        var cpuPerInstance = (BenchReport.ProcessCpu() - cpuBefore).TotalMilliseconds / (count * options.Rounds);
+        var notes = new Dictionary<string, string>(runner.Notes);
+        if (runner.Name.Contains("PostgreSql", StringComparison.Ordinal))
+            notes["PostgreSQL CPU ms/instance"] = ((BenchReport.PostgresCpu() - serverBefore).TotalMilliseconds / (count * options.Rounds)).ToString("0.000", CultureInfo.InvariantCulture);
+        results.Add(new BenchReport.Row(runner.Name, shape, count, rates, notes, cpuPerInstance));
+        Console.WriteLine($"{runner.Name,-36} {shape,-9} {BenchReport.Median(rates),12:N0} instances/s {cpuPerInstance,8:N3} CPU ms/instance");
     }
 }
 
 var peer = await BpmnEnginePeer.RunAsync(repoRoot, options.Instances, options.Rounds, cancel.Token);
 foreach (var p in peer)
 {
-    results.Add(new BenchReport.Row("bpmn-engine 25.0.1 (Node.js)", p.Shape, options.Instances, [p.InstancesPerSecond], new Dictionary<string, string>()));
-    Console.WriteLine($"{"bpmn-engine 25.0.1 (Node.js)",-32} {p.Shape,-9} {p.InstancesPerSecond,12:N0} instances/s");
+    results.Add(new BenchReport.Row("bpmn-engine 25.0.1 (Node.js)", p.Shape, options.Instances, [p.InstancesPerSecond], new Dictionary<string, string>(), null));
+    Console.WriteLine($"{"bpmn-engine 25.0.1 (Node.js)",-36} {p.Shape,-9} {p.InstancesPerSecond,12:N0} instances/s");
 }
 
 foreach (var runner in runners)
     await runner.DisposeAsync();
 sqliteFolder.Delete(recursive: true);
 
-var report = await BenchReport.RenderAsync(results, options, TimeProvider.System, cancel.Token);
+var report = await BenchReport.RenderAsync(results, options, new BenchReport.Load(loadAtStart, BenchDocument.LoadAverage()), TimeProvider.System, cancel.Token);
 Console.WriteLine(report);
 if (options.Write)
-    await File.WriteAllTextAsync(Path.Combine(repoRoot, "docs", "benchmarks.md"), report, cancel.Token);
+    await BenchDocument.ReplaceSectionAsync(BenchDocument.Path(repoRoot), "engine", report, cancel.Token);

@@ -6,28 +6,36 @@ using WorkflowCore.Models;
 
 namespace DocBpm.Benchmarks;
 
-/// <summary>workflow-core 3.22 with its default in-memory persistence: all instances started, then awaited.</summary>
+/// <summary>
+/// workflow-core 3.22 with its default in-memory persistence: all instances started, then awaited, on a fresh host each
+/// round, because its in-memory store keeps every finished instance and a reused host slows down round after round.
+/// </summary>
 public sealed class WorkflowCoreRunner : IShapeRunner
 {
-    private readonly ServiceProvider services;
-    private readonly IWorkflowHost host;
-
-    public WorkflowCoreRunner()
-    {
-        services = new ServiceCollection()
-            .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
-            .AddWorkflow()
-            .BuildServiceProvider();
-        host = services.GetRequiredService<IWorkflowHost>();
-        host.RegisterWorkflow<ServiceFlow, BenchData>();
-        host.RegisterWorkflow<UserTaskFlow, BenchData>();
-        host.Start();
-    }
-
     public string Name => "workflow-core 3.22 (in memory)";
     public IReadOnlyDictionary<string, string> Notes { get; } = new Dictionary<string, string>();
 
     public async Task<double> RunAsync(string shape, int instances, CancellationToken cancellationToken)
+    {
+        await using var services = new ServiceCollection()
+            .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
+            .AddWorkflow()
+            .BuildServiceProvider();
+        var host = services.GetRequiredService<IWorkflowHost>();
+        host.RegisterWorkflow<ServiceFlow, BenchData>();
+        host.RegisterWorkflow<UserTaskFlow, BenchData>();
+        host.Start();
+        try
+        {
+            return await DrainAsync(host, shape, instances, cancellationToken);
+        }
+        finally
+        {
+            host.Stop();
+        }
+    }
+
+    private static async Task<double> DrainAsync(IWorkflowHost host, string shape, int instances, CancellationToken cancellationToken)
     {
         using var done = new CountdownEvent(instances);
         Completion.Current = done;
@@ -49,11 +57,7 @@ public sealed class WorkflowCoreRunner : IShapeRunner
         return instances / watch.Elapsed.TotalSeconds;
     }
 
-    public ValueTask DisposeAsync()
-    {
-        host.Stop();
-        return services.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     public sealed class BenchData
     {
