@@ -278,11 +278,21 @@ describe('call activity', () => {
     .replace('</bpmndi:BPMNPlane>', '<bpmndi:BPMNShape id="Call_di" bpmnElement="Call"><dc:Bounds x="600" y="400" width="100" height="80" />'
       + '</bpmndi:BPMNShape></bpmndi:BPMNPlane>');
 
-  it('offers the called process, its pinned version and the business key', async () => {
+  it('offers the called process, its version binding, its pinned version and the business key', async () => {
     const modeler = await openModeler(caller);
     expect(groupsOf(modeler, 'Call')['docbpm-call']).toEqual([
-      'docbpm-calledElement', 'docbpm-version', 'docbpm-businessKey', 'docbpm-in-all', 'docbpm-out-all'
+      'docbpm-calledElement', 'camunda-calledElementBinding', 'docbpm-version', 'docbpm-businessKey', 'docbpm-in-all', 'docbpm-out-all'
     ]);
+  });
+
+  it('writes the deployment binding as camunda:calledElementBinding, which the engine reads, in one undo step', async () => {
+    const modeler = await openModeler(caller);
+    const call = modeler.get('elementRegistry').get('Call');
+    modeler.get('modeling').updateProperties(call, { 'camunda:calledElementBinding': 'deployment' });
+    const { xml } = await modeler.saveXML();
+    expect(xml).toContain('camunda:calledElementBinding="deployment"');
+    modeler.get('commandStack').undo();
+    expect((await modeler.saveXML()).xml).not.toContain('calledElementBinding');
   });
 
   it('lists each in and out mapping as an item of its own list, and "all variables" as a checkbox', async () => {

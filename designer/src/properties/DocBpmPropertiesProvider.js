@@ -11,7 +11,7 @@ import {
   PortEntry, ResultVariableEntry, ScriptEntry, TestBeforeEntry
 } from './entries.js';
 import { DECISION_BINDINGS, DECISION_MAPPINGS, ElementAttributeEntry, ElementSelectEntry } from './decision-entries.js';
-import { allVariablesEntries, mappingGroup } from './call-entries.js';
+import { CALL_BINDINGS, allVariablesEntries, mappingGroup } from './call-entries.js';
 import { getExtension } from './model.js';
 
 const LOW_PRIORITY = 400;
@@ -186,14 +186,18 @@ function decisionGroup(element) {
 }
 
 /**
- * The process a call activity starts: its key (calledElement), a pinned version and the child's business key
- * (docbpm:call), and whether every variable goes in or comes out; single mappings are the two list groups after it.
+ * The process a call activity starts: its key (calledElement), which version (Camunda's binding attribute, which the
+ * engine reads), a pinned version and the child's business key (docbpm:call), and whether every variable goes in or
+ * comes out; single mappings are the two list groups after it.
  */
 function callGroup(element) {
   return { id: 'docbpm-call', label: 'Gọi quy trình', entries: [
     { id: 'docbpm-calledElement', element, component: ElementAttributeEntry, isEdited: isTextFieldEntryEdited,
       attribute: 'calledElement', label: 'Quy trình được gọi *',
       description: "Mã (key) của quy trình đã triển khai, hoặc biểu thức bắt đầu bằng '=' (=kind + '-review')." },
+    { id: 'camunda-calledElementBinding', element, component: ElementSelectEntry, isEdited: isSelectEntryEdited,
+      attribute: 'camunda:calledElementBinding', label: 'Phiên bản dùng', options: CALL_BINDINGS,
+      description: 'Mới nhất khi gọi, phiên bản cố định ở ô dưới, hoặc phiên bản mới nhất khi quy trình này được triển khai.' },
     attributeEntry(element, 'docbpm:Call', 'version', 'Phiên bản', 'Số phiên bản cố định; để trống: phiên bản mới nhất khi gọi.'),
     attributeEntry(element, 'docbpm:Call', 'businessKey', 'Khóa nghiệp vụ', 'Giá trị hoặc biểu thức (=documentId); để trống: khóa của quy trình gọi.'),
     ...allVariablesEntries(element)

@@ -9,6 +9,16 @@ import {
   MULTI_COMMAND, addMappingCommands, allVariablesCommands, callMappings, mappingCommands, passesAllVariables, removeMappingCommands
 } from './model.js';
 
+/**
+ * camunda:calledElementBinding, which the engine reads beside docbpm:call (unset reads as latest): latest, the pinned
+ * version of the "Phiên bản" field, or the version that was latest when this process was deployed.
+ */
+export const CALL_BINDINGS = [
+  { value: 'latest', label: 'Mới nhất khi gọi (latest)' },
+  { value: 'version', label: 'Phiên bản cố định (version)' },
+  { value: 'deployment', label: 'Mới nhất lúc triển khai quy trình này (deployment)' }
+];
+
 const DIRECTIONS = {
   in: {
     label: 'Biến truyền vào quy trình được gọi',

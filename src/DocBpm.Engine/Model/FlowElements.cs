@@ -209,6 +209,9 @@ public sealed class CallActivity : Activity
 {
     public override string Kind => "callActivity";
     public required string CalledElement { get; init; }
+    public CallBinding Binding { get; init; }
+
+    /// <summary>The pinned version when <see cref="Binding"/> is <see cref="CallBinding.Version"/>.</summary>
     public int? Version { get; init; }
 
     /// <summary>The child's business key (a value); null passes the caller's own.</summary>
@@ -225,6 +228,22 @@ public sealed class CallActivity : Activity
 
     /// <summary>Every variable of the child comes back (docbpm:out variables="all").</summary>
     public bool AllOut { get; init; }
+}
+
+/// <summary>Which version of the called process a call activity starts.</summary>
+public enum CallBinding
+{
+    /// <summary>The latest version deployed when the call happens.</summary>
+    Latest,
+
+    /// <summary>The version the diagram pins.</summary>
+    Version,
+
+    /// <summary>
+    /// The version that was the latest when the caller's own version was deployed: a process deployed together with
+    /// (or after) the processes it calls keeps calling those, whatever is deployed later.
+    /// </summary>
+    Deployment,
 }
 
 /// <summary>One variable passed to or from a called process: <see cref="Target"/> = value of <see cref="Expression"/>.</summary>

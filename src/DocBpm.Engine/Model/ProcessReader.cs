@@ -229,43 +229,6 @@ internal sealed partial class ProcessReader(
         };
     }
 
-    private CallActivity ReadCall(XElement element, string id, string? label, SourceLocation location)
-    {
-        var extensions = element.Element(Bpmn + "extensionElements");
-        var call = extensions?.Element(Ext + "call");
-        var versionText = (string?)call?.Attribute("version");
-        int? version = null;
-        if (versionText is not null)
-        {
-            if (int.TryParse(versionText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v) && v >= 1)
-                version = v;
-            else
-                Error(call!, id, $"version '{versionText}' is not a positive whole number", $"phiên bản '{versionText}' phải là số nguyên dương");
-        }
-
-        var calledElement = ((string?)element.Attribute("calledElement"))?.Trim() ?? "";
-        if (calledElement.Length == 0)
-            Error(element, id, "the call activity names no process to call (calledElement)", "công việc gọi quy trình chưa chỉ rõ quy trình được gọi (calledElement)");
-        return new CallActivity
-        {
-            Id = id, Name = label, Location = location, CalledElement = calledElement, Version = version,
-            BusinessKey = (string?)call?.Attribute("businessKey"),
-            In = Mappings(extensions, "in"), Out = Mappings(extensions, "out"),
-            AllIn = AllVariables(extensions, "in"), AllOut = AllVariables(extensions, "out"),
-            MultiInstance = ReadLoop(element, id), Loop = ReadStandardLoop(element, id),
-            DefaultFlowId = (string?)element.Attribute("default"),
-        };
-    }
-
-    private static List<VariableMapping> Mappings(XElement? extensions, string direction) =>
-        extensions?.Elements(Ext + direction)
-            .Where(m => m.Attribute("target") is not null)
-            .Select(m => new VariableMapping((string?)m.Attribute("source") ?? (string)m.Attribute("target")!, (string)m.Attribute("target")!))
-            .ToList() ?? [];
-
-    private static bool AllVariables(XElement? extensions, string direction) =>
-        extensions?.Elements(Ext + direction).Any(m => (string?)m.Attribute("variables") == "all") == true;
-
     private static ActivityBinding? ReadBinding(XElement? extensions)
     {
         var activity = extensions?.Element(Ext + "activity");

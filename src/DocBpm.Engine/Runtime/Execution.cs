@@ -64,12 +64,16 @@ public sealed class RunOutput
     public List<CallReturn> Escalations { get; } = [];
 }
 
-/// <summary>A call activity asks for an instance of <paramref name="DefinitionKey"/> (latest, or <paramref name="Version"/>).</summary>
+/// <summary>
+/// A call activity asks for an instance of <paramref name="DefinitionKey"/>: the version <paramref name="Binding"/> chooses
+/// (<paramref name="Version"/> when pinned).
+/// </summary>
 public sealed record CallRequest(
     Guid ChildInstanceId,
     Guid BookmarkId,
     string ElementId,
     string DefinitionKey,
+    Model.CallBinding Binding,
     int? Version,
     IReadOnlyDictionary<string, JsonNode?> Variables,
     string? BusinessKey);

@@ -31,11 +31,7 @@ public sealed partial class WorkflowRuntime
     {
         if (caller.Depth >= MaxCallDepth)
             throw new ProcessExecutionException(call.ElementId, $"call activities nest more than {MaxCallDepth} levels deep; the process calls itself");
-        var definition = await (call.Version is { } version
-                ? db.Definitions.AsNoTracking().FirstOrDefaultAsync(d => d.Key == call.DefinitionKey && d.Version == version, cancellationToken)
-                : db.Definitions.AsNoTracking().Where(d => d.Key == call.DefinitionKey).OrderByDescending(d => d.Version).FirstOrDefaultAsync(cancellationToken))
-            ?? throw new ProcessExecutionException(call.ElementId,
-                $"the called process '{call.DefinitionKey}'{(call.Version is { } v ? $" version {v}" : "")} is not deployed");
+        var definition = await CalledDefinitionAsync(caller, call, cancellationToken);
         var model = await definitions.GetModelAsync(db, definition.Id, cancellationToken);
         var start = model.NoneStart
             ?? throw new ProcessExecutionException(call.ElementId, $"the called process '{call.DefinitionKey}' has no none start event");
@@ -45,6 +41,26 @@ public sealed partial class WorkflowRuntime
         var state = InstanceState.New(Guid.CreateVersion7(), call.Variables);
         await StepAsync(new StepContext(child, model, state, caller.Actor, null, caller.Due, caller.Depth + 1),
             execution => interpreter.StartAsync(execution, start, cancellationToken), cancellationToken);
+    }
+
+    private async Task<DefinitionRecord> CalledDefinitionAsync(StepContext caller, CallRequest call, CancellationToken cancellationToken)
+    {
+        var versions = db.Definitions.AsNoTracking().Where(d => d.Key == call.DefinitionKey);
+        switch (call.Binding)
+        {
+            case CallBinding.Version:
+                return await versions.FirstOrDefaultAsync(d => d.Version == call.Version, cancellationToken)
+                    ?? throw new ProcessExecutionException(call.ElementId, $"the called process '{call.DefinitionKey}' version {call.Version} is not deployed");
+            case CallBinding.Deployment:
+                var callerDeployedAt = await db.Definitions.AsNoTracking().Where(d => d.Id == caller.Instance.DefinitionId)
+                    .Select(d => d.DeployedAt).SingleAsync(cancellationToken);
+                return await versions.Where(d => d.DeployedAt <= callerDeployedAt).OrderByDescending(d => d.Version).FirstOrDefaultAsync(cancellationToken)
+                    ?? throw new ProcessExecutionException(call.ElementId,
+                        $"no version of the called process '{call.DefinitionKey}' was deployed with or before the calling process (deployment binding)");
+            default:
+                return await versions.OrderByDescending(d => d.Version).FirstOrDefaultAsync(cancellationToken)
+                    ?? throw new ProcessExecutionException(call.ElementId, $"the called process '{call.DefinitionKey}' is not deployed");
+        }
     }
 
     /// <summary>

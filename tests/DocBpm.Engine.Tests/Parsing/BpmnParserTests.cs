@@ -194,4 +194,43 @@ public sealed class BpmnParserTests
         StringAssert.Contains(broken.Errors.Single().Message, "not well-formed");
         StringAssert.Contains(notBpmn.Errors.Single().Message, "bpmn:definitions");
     }
+
+    private static string CallingWith(string attributes, string extensions) => $"""
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
+                          xmlns:docbpm="urn:docbpm:bpmn:1" id="d" targetNamespace="t">
+          <bpmn:process id="p" isExecutable="true">
+            <bpmn:startEvent id="s"/>
+            <bpmn:callActivity id="call" calledElement="child" {attributes}><bpmn:extensionElements>{extensions}</bpmn:extensionElements></bpmn:callActivity>
+            <bpmn:endEvent id="e"/>
+            <bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="call"/><bpmn:sequenceFlow id="f2" sourceRef="call" targetRef="e"/>
+          </bpmn:process>
+        </bpmn:definitions>
+        """;
+
+    [TestMethod]
+    [DataRow("", """<camunda:in sourceExpression="${amount * 2}" target="doubled"/>""", "sourceExpression")]
+    [DataRow("", """<camunda:out source="x" target="y" local="true"/>""", "local")]
+    [DataRow("", """<camunda:in businessKey="${order.key}"/>""", "businessKey")]
+    [DataRow("", """<camunda:in source="my-var" target="y"/>""", "source variable name")]
+    [DataRow("", """<camunda:in target="y"/>""", "source variable name")]
+    [DataRow("""camunda:calledElementBinding="versionTag" camunda:calledElementVersionTag="v1" """, "", "versionTag")]
+    [DataRow("", """<docbpm:call binding="latest" version="2"/>""", "binding 'version'")]
+    [DataRow("""camunda:calledElementBinding="version" """, "", "version ''")]
+    public void A_call_activitys_camunda_form_that_DocBpm_cannot_honour_is_refused_at_deploy_naming_the_element(string attributes, string extensions, string fragment) =>
+        AssertError(Parse(CallingWith(attributes, extensions)), "call", fragment);
+
+    [TestMethod]
+    public void A_call_activitys_camunda_mappings_and_binding_are_read_into_the_model()
+    {
+        var model = BpmnParser.ParseSingle(CallingWith("""camunda:calledElementBinding="deployment" """,
+            """<camunda:in source="amount" target="total"/><camunda:in businessKey="${execution.processBusinessKey}"/><camunda:out variables="all"/>"""), Registry);
+
+        var call = (CallActivity)model["call"];
+        Assert.AreEqual(CallBinding.Deployment, call.Binding);
+        Assert.IsNull(call.Version);
+        Assert.AreEqual(new VariableMapping("amount", "total"), call.In.Single());
+        Assert.IsFalse(call.AllIn);
+        Assert.IsTrue(call.AllOut);
+        Assert.IsNull(call.BusinessKey, "the caller's business key is DocBpm's default");
+    }
 }

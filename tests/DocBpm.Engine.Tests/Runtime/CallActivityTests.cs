@@ -242,4 +242,96 @@ public sealed class CallActivityTests
         StringAssert.Contains(refused.Reason, "nest");
         Assert.AreEqual(0, await host.QueryAsync(db => db.Instances.CountAsync()));
     }
+
+    private const string CamundaNs = """ xmlns:camunda="http://camunda.org/schema/1.0/bpmn" """;
+
+    private static async Task DeployLaterAsync(EngineTestHost host, TimeSpan later, string xml)
+    {
+        host.Clock.Advance(later);
+        await host.DeployAsync(xml);
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(Providers))]
+    public async Task Bpmn_call_activity_drawn_in_Camunda_Modeler_passes_its_camunda_in_and_out_mappings_and_the_callers_business_key(DatabaseProvider provider)
+    {
+        await using var host = await EngineTestHost.StartAsync(provider);
+        await host.DeployAsync(Review());
+        var parent = await host.StartAsync(Caller(call: CamundaNs, callExtensions:
+            """<camunda:in businessKey="#{execution.processBusinessKey}"/><camunda:in source="amount" target="total"/><camunda:out source="approved" target="decision"/>"""),
+            new { amount = 7, secret = "x" }, businessKey: "doc-7");
+        var child = await ChildOfAsync(host, parent.Id);
+        Assert.AreEqual("doc-7", child.BusinessKey);
+        Assert.AreEqual(7, (int)(await host.VariableAsync(child.Id, "total"))!);
+        Assert.IsNull(await host.VariableAsync(child.Id, "secret"), "only mapped variables go in");
+
+        await host.CompleteAsync(child.Id, "review", new { approved = true, note = "ok" });
+        await host.DeliverOutboxAsync();
+
+        Assert.IsTrue((bool)(await host.VariableAsync(parent.Id, "decision"))!);
+        Assert.IsNull(await host.VariableAsync(parent.Id, "note"), "only mapped variables come back");
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(Providers))]
+    public async Task Bpmn_call_activity_with_camunda_variables_all_passes_every_variable_both_ways(DatabaseProvider provider)
+    {
+        await using var host = await EngineTestHost.StartAsync(provider);
+        await host.DeployAsync(Review());
+        var parent = await host.StartAsync(Caller(call: CamundaNs, callExtensions: """<camunda:in variables="all"/><camunda:out variables="all"/>"""), new { amount = 5 });
+        var child = await ChildOfAsync(host, parent.Id);
+        Assert.AreEqual(5, (int)(await host.VariableAsync(child.Id, "amount"))!);
+
+        await host.CompleteAsync(child.Id, "review", new { note = "ok" });
+        await host.DeliverOutboxAsync();
+
+        Assert.AreEqual("ok", (string?)await host.VariableAsync(parent.Id, "note"));
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(Providers))]
+    public async Task Bpmn_call_activity_pinned_by_camunda_calledElementVersion_calls_that_version(DatabaseProvider provider)
+    {
+        await using var host = await EngineTestHost.StartAsync(provider);
+        await host.DeployAsync(Review("oldReview"));
+        await host.DeployAsync(Review());
+
+        var parent = await host.StartAsync(Caller(call: CamundaNs + """camunda:calledElementBinding="version" camunda:calledElementVersion="1" """));
+
+        Assert.AreEqual(1, (await ChildOfAsync(host, parent.Id)).DefinitionVersion);
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(Providers))]
+    public async Task Bpmn_call_activity_with_deployment_binding_calls_the_version_that_was_latest_when_the_caller_was_deployed(DatabaseProvider provider)
+    {
+        await using var host = await EngineTestHost.StartAsync(provider);
+        await host.DeployAsync(Review("oldReview"));
+        var bound = Caller(callExtensions: """<docbpm:call binding="deployment"/>""");
+        await DeployLaterAsync(host, TimeSpan.FromMinutes(1), bound);
+        await DeployLaterAsync(host, TimeSpan.FromMinutes(1), Review());
+
+        var parent = await host.StartAsync(bound);
+        Assert.AreEqual(1, (await ChildOfAsync(host, parent.Id)).DefinitionVersion, "the child deployed after the caller is not called");
+
+        var redeployed = bound.Replace("<bpmn:endEvent id=\"e\"/>", "<bpmn:endEvent id=\"e\" name=\"v2\"/>", StringComparison.Ordinal);
+        await DeployLaterAsync(host, TimeSpan.FromMinutes(1), redeployed);
+        var later = await host.StartAsync(redeployed);
+        Assert.AreEqual(2, (await ChildOfAsync(host, later.Id)).DefinitionVersion, "a caller deployed after the child's second version calls it");
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(Providers))]
+    public async Task Bpmn_call_activity_with_deployment_binding_deployed_before_any_version_of_the_child_refuses_the_step(DatabaseProvider provider)
+    {
+        await using var host = await EngineTestHost.StartAsync(provider);
+        var bound = Caller(call: CamundaNs + """camunda:calledElementBinding="deployment" """);
+        await host.DeployAsync(bound);
+        await DeployLaterAsync(host, TimeSpan.FromMinutes(1), Review());
+
+        var refused = await Assert.ThrowsExactlyAsync<ProcessExecutionException>(() => host.StartAsync(bound));
+
+        StringAssert.Contains(refused.Reason, "deployment binding");
+        Assert.AreEqual(0, await host.QueryAsync(db => db.Instances.CountAsync()));
+    }
 }
