@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using DocBpm.Documents.Records;
 using DocBpm.Engine;
 
@@ -14,14 +12,13 @@ public sealed class Decree30RecordRulesTests
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 2, 2, 0, 0, TimeSpan.Zero);
     private static readonly DateOnly Today = new(2026, 3, 2);
-    private static readonly JsonSerializerOptions Snapshot = new() { ReferenceHandler = ReferenceHandler.IgnoreCycles };
 
     [TestMethod]
     public void Decree30_Article28_an_approved_plan_is_fixed_and_says_so_with_its_year()
     {
         var plan = Plan(FilePlanState.Approved);
 
-        var refused = Refused("plan-approved", RefusalKind.Invalid, plan, plan.ExpectDraft);
+        var refused = RecordRefusal.Expect("plan-approved", RefusalKind.Invalid, plan, plan.ExpectDraft);
 
         StringAssert.Contains(refused.DetailVi, "2026");
         StringAssert.Contains(refused.Message, "2026");
@@ -33,7 +30,7 @@ public sealed class Decree30RecordRulesTests
     {
         var plan = Plan(FilePlanState.Draft);
 
-        Refused("plan-empty", RefusalKind.Invalid, plan, () => plan.Approve(0, "giamdoc", "12/QĐ-SGDĐT", Now));
+        RecordRefusal.Expect("plan-empty", RefusalKind.Invalid, plan, () => plan.Approve(0, "giamdoc", "12/QĐ-SGDĐT", Now));
     }
 
     [TestMethod]
@@ -97,10 +94,10 @@ public sealed class Decree30RecordRulesTests
     public void Decree30_Article29_only_the_named_keeper_may_open_a_file_and_only_once()
     {
         var someoneElses = File(RecordFileState.Planned, keeper: "truongphong");
-        Refused("not-keeper", RefusalKind.Forbidden, someoneElses, () => someoneElses.Open("chuyenvien", "GDTrH", Now, Today));
+        RecordRefusal.Expect("not-keeper", RefusalKind.Forbidden, someoneElses, () => someoneElses.Open("chuyenvien", "GDTrH", Now, Today));
 
         var open = File(RecordFileState.Open);
-        Refused("not-planned", RefusalKind.Invalid, open, () => open.Open("chuyenvien", "GDTrH", Now, Today));
+        RecordRefusal.Expect("not-planned", RefusalKind.Invalid, open, () => open.Open("chuyenvien", "GDTrH", Now, Today));
     }
 
     [TestMethod]
@@ -123,7 +120,7 @@ public sealed class Decree30RecordRulesTests
         Assert.AreNotEqual(Guid.Empty, incoming.Id);
         Assert.AreEqual(3, file.Documents.Count);
         Assert.AreEqual(2, file.Revision);
-        Refused("already-filed", RefusalKind.Invalid, file, () => file.Add(FiledKind.Incoming, document, "chuyenvien", Now));
+        RecordRefusal.Expect("already-filed", RefusalKind.Invalid, file, () => file.Add(FiledKind.Incoming, document, "chuyenvien", Now));
     }
 
     [TestMethod]
@@ -141,9 +138,9 @@ public sealed class Decree30RecordRulesTests
         file.Documents.Add(Filed(file, 1));
         var filed = file.Documents[0].Id;
 
-        Refused("not-keeper", RefusalKind.Forbidden, file, () => file.Add(FiledKind.Incoming, Guid.NewGuid(), "truongphong", Now));
-        Refused("not-keeper", RefusalKind.Forbidden, file, () => file.Remove(filed, "truongphong"));
-        Refused("not-keeper", RefusalKind.Forbidden, file, () => file.Close("truongphong", 10, null, Now, Today));
+        RecordRefusal.Expect("not-keeper", RefusalKind.Forbidden, file, () => file.Add(FiledKind.Incoming, Guid.NewGuid(), "truongphong", Now));
+        RecordRefusal.Expect("not-keeper", RefusalKind.Forbidden, file, () => file.Remove(filed, "truongphong"));
+        RecordRefusal.Expect("not-keeper", RefusalKind.Forbidden, file, () => file.Close("truongphong", 10, null, Now, Today));
     }
 
     [TestMethod]
@@ -151,13 +148,13 @@ public sealed class Decree30RecordRulesTests
     {
         var closed = File(RecordFileState.Closed);
         closed.Documents.Add(Filed(closed, 1));
-        var refused = Refused("file-closed", RefusalKind.Invalid, closed, () => closed.Add(FiledKind.Incoming, Guid.NewGuid(), "chuyenvien", Now));
+        var refused = RecordRefusal.Expect("file-closed", RefusalKind.Invalid, closed, () => closed.Add(FiledKind.Incoming, Guid.NewGuid(), "chuyenvien", Now));
         StringAssert.Contains(refused.DetailVi, "đã kết thúc");
-        Refused("file-closed", RefusalKind.Invalid, closed, () => closed.Remove(closed.Documents[0].Id, "chuyenvien"));
-        Refused("file-closed", RefusalKind.Invalid, closed, () => closed.Close("chuyenvien", 10, null, Now, Today));
+        RecordRefusal.Expect("file-closed", RefusalKind.Invalid, closed, () => closed.Remove(closed.Documents[0].Id, "chuyenvien"));
+        RecordRefusal.Expect("file-closed", RefusalKind.Invalid, closed, () => closed.Close("chuyenvien", 10, null, Now, Today));
 
         var planned = File(RecordFileState.Planned);
-        var notOpen = Refused("not-open", RefusalKind.Invalid, planned, () => planned.Add(FiledKind.Incoming, Guid.NewGuid(), "chuyenvien", Now));
+        var notOpen = RecordRefusal.Expect("not-open", RefusalKind.Invalid, planned, () => planned.Add(FiledKind.Incoming, Guid.NewGuid(), "chuyenvien", Now));
         StringAssert.Contains(notOpen.DetailVi, "chưa được mở");
     }
 
@@ -172,7 +169,7 @@ public sealed class Decree30RecordRulesTests
 
         CollectionAssert.AreEqual(new[] { 1, 2 }, file.Documents.Select(d => d.Ordinal).ToArray());
         Assert.AreEqual(1, file.Revision);
-        Refused("not-found", RefusalKind.NotFound, file, () => file.Remove(Guid.NewGuid(), "chuyenvien"));
+        RecordRefusal.Expect("not-found", RefusalKind.NotFound, file, () => file.Remove(Guid.NewGuid(), "chuyenvien"));
     }
 
     [TestMethod]
@@ -215,7 +212,7 @@ public sealed class Decree30RecordRulesTests
         var file = File(RecordFileState.Open);
         file.Documents.Add(Filed(file, 1));
 
-        Refused("retention-range", RefusalKind.Invalid, file, () => file.Close("chuyenvien", years, null, Now, Today));
+        RecordRefusal.Expect("retention-range", RefusalKind.Invalid, file, () => file.Close("chuyenvien", years, null, Now, Today));
     }
 
     [TestMethod]
@@ -223,7 +220,7 @@ public sealed class Decree30RecordRulesTests
     {
         var file = File(RecordFileState.Open);
 
-        Refused("file-empty", RefusalKind.Invalid, file, () => file.Close("chuyenvien", 10, null, Now, Today));
+        RecordRefusal.Expect("file-empty", RefusalKind.Invalid, file, () => file.Close("chuyenvien", 10, null, Now, Today));
     }
 
     [TestMethod]
@@ -253,18 +250,4 @@ public sealed class Decree30RecordRulesTests
     {
         Id = Guid.NewGuid(), FileId = file.Id, Kind = FiledKind.Incoming, DocumentId = Guid.NewGuid(), Ordinal = ordinal, AddedBy = "chuyenvien",
     };
-
-    /// <summary>Expects the refusal <paramref name="rule"/> of <paramref name="kind"/>, with a Vietnamese reason, and the subject unchanged.</summary>
-    private static RecordsRefusedException Refused(string rule, RefusalKind kind, object subject, Action act)
-    {
-        var before = JsonSerializer.Serialize(subject, Snapshot);
-        var refused = Assert.ThrowsExactly<RecordsRefusedException>(act);
-        Assert.AreEqual(rule, refused.Rule);
-        Assert.AreEqual(kind, refused.Kind);
-        Assert.AreEqual(rule, refused.Facts["rule"]);
-        Assert.IsFalse(string.IsNullOrWhiteSpace(refused.DetailVi), "the refusal says why in Vietnamese");
-        Assert.IsFalse(string.IsNullOrWhiteSpace(refused.Message), "the log says what was refused");
-        Assert.AreEqual(before, JsonSerializer.Serialize(subject, Snapshot), "a refusal changes nothing");
-        return refused;
-    }
 }
