@@ -69,6 +69,41 @@ public sealed class ProofOfTimeTests
     }
 
     [TestMethod]
+    public async Task Etsi_validity_is_judged_at_the_proven_time_so_a_claim_after_expiry_with_a_timestamp_before_it_is_TOTAL_PASSED()
+    {
+        var signed = await SignAsync(Pki.Expired, BeforeExpiry.AddMonths(4), Pki.Timestamps, BeforeExpiry);
+
+        var result = TestPki.Verifier(Pki.Options()).Verify(signed, []).Signatures.Single();
+
+        VerificationTests.AssertVerdict(result, Indications.TotalPassed, null);
+        Assert.AreEqual(BeforeExpiry, result.ProofOfExistence);
+    }
+
+    [TestMethod]
+    public async Task Etsi_revocation_is_judged_at_the_proven_time_so_a_revocation_between_the_claim_and_the_timestamp_is_TOTAL_FAILED_REVOKED()
+    {
+        var signed = await SignAsync(Pki.Revoked, TestPki.RevokedAt.AddDays(-30), Pki.Timestamps, TestPki.RevokedAt.AddDays(14));
+
+        var result = TestPki.Verifier(Pki.Options()).Verify(signed, []).Signatures.Single();
+
+        VerificationTests.AssertVerdict(result, Indications.TotalFailed, SubIndications.Revoked);
+        Assert.AreEqual(TestPki.RevokedAt.AddDays(14), result.ProofOfExistence);
+    }
+
+    [TestMethod]
+    public async Task Decree30_Article21_a_signers_registration_counts_at_the_signing_time_not_at_verification()
+    {
+        var signed = await SignAsync(Pki.Director, TestPki.SigningTime);
+        SignerRegistration RegisteredUntil(DateTimeOffset end) => new(SignerKind.Person, "Hoàng Văn Minh", null, "CCCD:020080001234", null, "Giám đốc", ValidTo: end);
+
+        var endedAfterSigning = TestPki.Verifier(Pki.Options()).Verify(signed, [RegisteredUntil(TestPki.SigningTime.AddMinutes(30))]).Signatures.Single();
+        var endedBeforeSigning = TestPki.Verifier(Pki.Options()).Verify(signed, [RegisteredUntil(TestPki.SigningTime.AddMinutes(-30))]).Signatures.Single();
+
+        Assert.IsTrue(endedAfterSigning.Signer!.Registered, "the verifier runs an hour after signing, when the registration has ended");
+        Assert.IsFalse(endedBeforeSigning.Signer!.Registered);
+    }
+
+    [TestMethod]
     public async Task Etsi_a_timestamp_from_an_authority_that_is_not_configured_is_ignored_as_proof_of_time_not_invalid()
     {
         var fresh = await SignAsync(Pki.Director, TestPki.SigningTime, Pki.UntrustedTimestamps);
