@@ -21,10 +21,13 @@ public sealed class ProofOfTimeTests
     public TestContext TestContext { get; set; } = null!;
 
     /// <param name="stampedAt">When the authority says it stamped, if not at the signer's claimed time <paramref name="at"/>.</param>
-    internal static async Task<byte[]> SignAsync(TestIdentity identity, DateTimeOffset at, TestIdentity? authority = null, DateTimeOffset? stampedAt = null)
+    /// <param name="tokenCarriesCertificates">False when the authority's tokens leave out its certificate.</param>
+    internal static async Task<byte[]> SignAsync(TestIdentity identity, DateTimeOffset at, TestIdentity? authority = null, DateTimeOffset? stampedAt = null,
+        bool tokenCarriesCertificates = true)
     {
         var clock = new FakeTimeProvider(at);
-        using var tsa = authority is null ? null : new TestTimestampAuthority(authority, stampedAt is { } stamped ? new FakeTimeProvider(stamped) : clock);
+        using var tsa = authority is null ? null
+            : new TestTimestampAuthority(authority, stampedAt is { } stamped ? new FakeTimeProvider(stamped) : clock, tokenCarriesCertificates);
         using var http = tsa is null ? null : new HttpClient(tsa) { BaseAddress = new Uri("http://tsa.test/") };
         var signer = new PdfSigner(Options.Create(Pki.Options()), clock, http is null ? null : new HttpTimestampClient(http));
         return await signer.SignAsync(TestDocuments.OfficialLetter(), identity.SigningKey, SignatureAppearance.For(SignatureRole.Personal, "Vi Văn Cũ"),
@@ -101,6 +104,26 @@ public sealed class ProofOfTimeTests
 
         Assert.IsTrue(endedAfterSigning.Signer!.Registered, "the verifier runs an hour after signing, when the registration has ended");
         Assert.IsFalse(endedBeforeSigning.Signer!.Registered);
+    }
+
+    [TestMethod]
+    public async Task Etsi_a_timestamp_without_its_authoritys_certificate_is_proof_of_time_only_when_the_administrator_configured_that_certificate()
+    {
+        var signed = await SignAsync(Pki.Expired, BeforeExpiry, Pki.Timestamps, tokenCarriesCertificates: false);
+        var configured = new SignatureOptions
+        {
+            TrustAnchors = [Pki.RootFile],
+            IntermediateCertificates = [Pki.Save("timestamps.cer", Pki.Timestamps.Certificate.GetEncoded())],
+            CrlFiles = [.. Pki.CrlFiles],
+        };
+
+        var proven = TestPki.Verifier(configured).Verify(signed, []).Signatures.Single();
+        var unproven = TestPki.Verifier(Pki.Options()).Verify(signed, []).Signatures.Single();
+
+        VerificationTests.AssertVerdict(proven, Indications.TotalPassed, null);
+        Assert.AreEqual(BeforeExpiry, proven.ProofOfExistence);
+        VerificationTests.AssertVerdict(unproven, Indications.Indeterminate, SubIndications.OutOfBoundsNoPoe);
+        Assert.Contains(SignatureReasons.TimestampUntrusted, unproven.Reasons);
     }
 
     [TestMethod]
