@@ -49,10 +49,6 @@ internal sealed record RevisionDiff(IReadOnlySet<ChangeKind> Kinds, IReadOnlySet
 /// </summary>
 internal static class RevisionChanges
 {
-    private static readonly HashSet<string> CatalogKeysSigningMayChange = ["AcroForm", "DSS", "Extensions", "Metadata"];
-    private static readonly HashSet<string> FormKeysSigningMayChange = ["Fields", "SigFlags", "DR", "DA"];
-    private static readonly HashSet<string> FieldValueKeys = ["V", "AS", "AP"];
-
     private static readonly ChangeKind[] AlwaysAllowed = [ChangeKind.DocumentTimestamp, ChangeKind.SecurityStore, ChangeKind.Metadata];
 
     /// <summary>
@@ -144,7 +140,7 @@ internal static class RevisionChanges
         if (reference.Equals(roles.Catalog))
             return CatalogChange(KeysChanged(old, changed));
         if (reference.Equals(roles.Form))
-            return KeysChanged(old, changed).All(FormKeysSigningMayChange.Contains) ? null
+            return KeysChanged(old, changed).All(FormKeySigningMayChange) ? null
                 : KeysChanged(old, changed).Contains("NeedAppearances") ? ChangeKind.Appearance : ChangeKind.ObjectReplaced;
         if (old is ArrayToken before && changed is ArrayToken after && after.Data.Count >= before.Data.Count
             && before.Data.Select(Text).SequenceEqual(after.Data.Take(before.Data.Count).Select(Text)))
@@ -158,17 +154,25 @@ internal static class RevisionChanges
 
     private static ChangeKind? CatalogChange(List<string> keys)
     {
-        if (keys.Any(k => !CatalogKeysSigningMayChange.Contains(k)))
+        if (keys.Any(k => !CatalogKeySigningMayChange(k)))
             return ChangeKind.ObjectReplaced;
         return keys.Contains("DSS") ? ChangeKind.SecurityStore : keys.Contains("Metadata") ? ChangeKind.Metadata : null;
     }
+
+    // Patterns rather than static sets: Stryker cannot measure mutants in static initialisers, and each member is a rule.
+    private static bool CatalogKeySigningMayChange(string key) => key is "AcroForm" or "DSS" or "Extensions" or "Metadata";
+
+    private static bool FormKeySigningMayChange(string key) => key is "Fields" or "SigFlags" or "DR" or "DA";
+
+    /// <summary>The entries filling a field changes: its value, the chosen appearance state of a check box or radio button, and the appearance showing it.</summary>
+    private static bool IsFieldValueKey(string key) => key is "V" or "AS" or "AP";
 
     /// <summary>A field's value filled in (with the appearance showing it), a signature field signed, or a redrawn widget.</summary>
     private static ChangeKind FieldChange(List<string> keys, string? fieldType, bool endorsed)
     {
         if (fieldType == "Sig")
-            return endorsed && keys.All(FieldValueKeys.Contains) ? ChangeKind.Signature : ChangeKind.Appearance;
-        return keys.All(FieldValueKeys.Contains) && keys.Any(k => k != "AP") ? ChangeKind.FormFilling : ChangeKind.Appearance;
+            return endorsed && keys.All(IsFieldValueKey) ? ChangeKind.Signature : ChangeKind.Appearance;
+        return keys.All(IsFieldValueKey) && keys.Any(k => k != "AP") ? ChangeKind.FormFilling : ChangeKind.Appearance;
     }
 
     /// <summary>Annotations added to or removed from a page; a new signature widget counts as a signature when vouched for.</summary>

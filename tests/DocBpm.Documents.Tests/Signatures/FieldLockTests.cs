@@ -117,6 +117,15 @@ public sealed class FieldLockTests
         Assert.IsTrue(new FieldLock(FieldLockAction.All, new HashSet<string>()).Locks("anything"));
     }
 
+    [TestMethod]
+    public void Article4_FieldMDP_a_lock_naming_several_fields_locks_each_of_them()
+    {
+        var fields = new HashSet<string> { "payment", "date" };
+
+        Assert.IsTrue(new FieldLock(FieldLockAction.Include, fields).Locks("date"));
+        Assert.IsFalse(new FieldLock(FieldLockAction.Exclude, fields).Locks("date"));
+    }
+
     /// <summary>The locks read from a signature dictionary whose /Reference array holds <paramref name="references"/>.</summary>
     private static List<FieldLock> Read(string references)
     {

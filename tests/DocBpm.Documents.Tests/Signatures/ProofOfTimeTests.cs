@@ -21,10 +21,13 @@ public sealed class ProofOfTimeTests
     public TestContext TestContext { get; set; } = null!;
 
     /// <param name="stampedAt">When the authority says it stamped, if not at the signer's claimed time <paramref name="at"/>.</param>
-    internal static async Task<byte[]> SignAsync(TestIdentity identity, DateTimeOffset at, TestIdentity? authority = null, DateTimeOffset? stampedAt = null)
+    /// <param name="tokenCarriesCertificates">False when the authority's tokens leave out its certificate.</param>
+    internal static async Task<byte[]> SignAsync(TestIdentity identity, DateTimeOffset at, TestIdentity? authority = null, DateTimeOffset? stampedAt = null,
+        bool tokenCarriesCertificates = true)
     {
         var clock = new FakeTimeProvider(at);
-        using var tsa = authority is null ? null : new TestTimestampAuthority(authority, stampedAt is { } stamped ? new FakeTimeProvider(stamped) : clock);
+        using var tsa = authority is null ? null
+            : new TestTimestampAuthority(authority, stampedAt is { } stamped ? new FakeTimeProvider(stamped) : clock, tokenCarriesCertificates);
         using var http = tsa is null ? null : new HttpClient(tsa) { BaseAddress = new Uri("http://tsa.test/") };
         var signer = new PdfSigner(Options.Create(Pki.Options()), clock, http is null ? null : new HttpTimestampClient(http));
         return await signer.SignAsync(TestDocuments.OfficialLetter(), identity.SigningKey, SignatureAppearance.For(SignatureRole.Personal, "Vi Văn Cũ"),
@@ -66,6 +69,61 @@ public sealed class ProofOfTimeTests
         VerificationTests.AssertVerdict(result, Indications.TotalPassed, null);
         Assert.AreEqual(stampedAt, result.ProofOfExistence);
         Assert.AreEqual(stampedAt, result.SigningTime);
+    }
+
+    [TestMethod]
+    public async Task Etsi_validity_is_judged_at_the_proven_time_so_a_claim_after_expiry_with_a_timestamp_before_it_is_TOTAL_PASSED()
+    {
+        var signed = await SignAsync(Pki.Expired, BeforeExpiry.AddMonths(4), Pki.Timestamps, BeforeExpiry);
+
+        var result = TestPki.Verifier(Pki.Options()).Verify(signed, []).Signatures.Single();
+
+        VerificationTests.AssertVerdict(result, Indications.TotalPassed, null);
+        Assert.AreEqual(BeforeExpiry, result.ProofOfExistence);
+    }
+
+    [TestMethod]
+    public async Task Etsi_revocation_is_judged_at_the_proven_time_so_a_revocation_between_the_claim_and_the_timestamp_is_TOTAL_FAILED_REVOKED()
+    {
+        var signed = await SignAsync(Pki.Revoked, TestPki.RevokedAt.AddDays(-30), Pki.Timestamps, TestPki.RevokedAt.AddDays(14));
+
+        var result = TestPki.Verifier(Pki.Options()).Verify(signed, []).Signatures.Single();
+
+        VerificationTests.AssertVerdict(result, Indications.TotalFailed, SubIndications.Revoked);
+        Assert.AreEqual(TestPki.RevokedAt.AddDays(14), result.ProofOfExistence);
+    }
+
+    [TestMethod]
+    public async Task Decree30_Article21_a_signers_registration_counts_at_the_signing_time_not_at_verification()
+    {
+        var signed = await SignAsync(Pki.Director, TestPki.SigningTime);
+        SignerRegistration RegisteredUntil(DateTimeOffset end) => new(SignerKind.Person, "Hoàng Văn Minh", null, "CCCD:020080001234", null, "Giám đốc", ValidTo: end);
+
+        var endedAfterSigning = TestPki.Verifier(Pki.Options()).Verify(signed, [RegisteredUntil(TestPki.SigningTime.AddMinutes(30))]).Signatures.Single();
+        var endedBeforeSigning = TestPki.Verifier(Pki.Options()).Verify(signed, [RegisteredUntil(TestPki.SigningTime.AddMinutes(-30))]).Signatures.Single();
+
+        Assert.IsTrue(endedAfterSigning.Signer!.Registered, "the verifier runs an hour after signing, when the registration has ended");
+        Assert.IsFalse(endedBeforeSigning.Signer!.Registered);
+    }
+
+    [TestMethod]
+    public async Task Etsi_a_timestamp_without_its_authoritys_certificate_is_proof_of_time_only_when_the_administrator_configured_that_certificate()
+    {
+        var signed = await SignAsync(Pki.Expired, BeforeExpiry, Pki.Timestamps, tokenCarriesCertificates: false);
+        var configured = new SignatureOptions
+        {
+            TrustAnchors = [Pki.RootFile],
+            IntermediateCertificates = [Pki.Save("timestamps.cer", Pki.Timestamps.Certificate.GetEncoded())],
+            CrlFiles = [.. Pki.CrlFiles],
+        };
+
+        var proven = TestPki.Verifier(configured).Verify(signed, []).Signatures.Single();
+        var unproven = TestPki.Verifier(Pki.Options()).Verify(signed, []).Signatures.Single();
+
+        VerificationTests.AssertVerdict(proven, Indications.TotalPassed, null);
+        Assert.AreEqual(BeforeExpiry, proven.ProofOfExistence);
+        VerificationTests.AssertVerdict(unproven, Indications.Indeterminate, SubIndications.OutOfBoundsNoPoe);
+        Assert.Contains(SignatureReasons.TimestampUntrusted, unproven.Reasons);
     }
 
     [TestMethod]

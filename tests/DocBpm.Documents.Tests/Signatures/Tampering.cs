@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Text;
 using DocBpm.Documents.Signatures;
 using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Tokens;
+using UglyToad.PdfPig.Writer;
 
 namespace DocBpm.Documents.Tests.Signatures;
 
@@ -253,6 +255,50 @@ internal static class Tampering
         change(document, update);
         return update.Write(Carried(document)).Pdf;
     }
+
+    /// <summary>
+    /// An unsigned incremental update as PDF 1.5 writers make it: the objects compressed into one object stream, located by
+    /// a cross-reference stream (ISO 32000-1 §7.5.7, §7.5.8) instead of a table.
+    /// </summary>
+    public static byte[] UpdateInObjectStream(byte[] pdf, params (IndirectReference Reference, IToken Value)[] objects)
+    {
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        var (container, crossReference) = ((long)document.Structure.Trailer.Size, document.Structure.Trailer.Size + 1L);
+        var header = new StringBuilder();
+        using var bodies = new MemoryStream();
+        foreach (var (reference, value) in objects)
+        {
+            header.Append(CultureInfo.InvariantCulture, $"{reference.ObjectNumber} {bodies.Length} ");
+            TokenWriter.Instance.WriteToken(value, bodies);
+            bodies.WriteByte((byte)'\n');
+        }
+
+        using var output = new MemoryStream();
+        output.Write(pdf);
+        output.WriteByte((byte)'\n');
+        var streamOffset = output.Position;
+        var content = Encoding.ASCII.GetBytes(header.ToString()).Concat(bodies.ToArray()).ToArray();
+        Ascii(output, $"{container} 0 obj\n<< /Type /ObjStm /N {objects.Length} /First {header.Length} /Length {content.Length} >>\nstream\n");
+        output.Write(content);
+        Ascii(output, "\nendstream\nendobj\n");
+
+        var xrefOffset = output.Position;
+        // Type 2 rows name the object stream and the index within it; type 1 rows an offset in the file.
+        List<(long Number, long Type, long Where, long Index)> entries =
+            [.. objects.Select((o, at) => (o.Reference.ObjectNumber, 2L, container, (long)at)), (container, 1, streamOffset, 0), (crossReference, 1, xrefOffset, 0)];
+        entries.Sort();
+        var rows = entries.SelectMany(e => BigEndian(e.Type, 1).Concat(BigEndian(e.Where, 4)).Concat(BigEndian(e.Index, 2))).ToArray();
+        var index = string.Join(' ', entries.Select(e => $"{e.Number} 1"));
+        Ascii(output, $"{crossReference} 0 obj\n<< /Type /XRef /Size {crossReference + 1} /W [1 4 2] /Index [{index}] "
+            + $"/Prev {IncrementalUpdate.PreviousCrossReference(pdf)} /Root {document.Structure.Trailer.Root.ObjectNumber} 0 R /Length {rows.Length} >>\nstream\n");
+        output.Write(rows);
+        Ascii(output, $"\nendstream\nendobj\nstartxref\n{xrefOffset}\n%%EOF\n");
+        return output.ToArray();
+    }
+
+    private static IEnumerable<byte> BigEndian(long value, int width) => Enumerable.Range(0, width).Select(i => (byte)(value >> (8 * (width - 1 - i))));
+
+    private static void Ascii(Stream output, string text) => output.Write(Encoding.ASCII.GetBytes(text));
 
     private static ArrayToken Box(double x1, double y1, double x2, double y2) =>
         new([new NumericToken(x1), new NumericToken(y1), new NumericToken(x2), new NumericToken(y2)]);

@@ -8,7 +8,8 @@ using Org.BouncyCastle.X509;
 namespace DocBpm.Documents.Tests.Signatures;
 
 /// <summary>An RFC 3161 timestamp authority answering in-process over HTTP, built with BouncyCastle; never the network.</summary>
-public sealed class TestTimestampAuthority(TestIdentity authority, TimeProvider time) : HttpMessageHandler
+/// <param name="carriesCertificates">False for an authority whose tokens leave out its certificate and chain.</param>
+public sealed class TestTimestampAuthority(TestIdentity authority, TimeProvider time, bool carriesCertificates = true) : HttpMessageHandler
 {
     private long serial;
 
@@ -19,7 +20,8 @@ public sealed class TestTimestampAuthority(TestIdentity authority, TimeProvider 
         Requests++;
         var query = new TimeStampRequest(await request.Content!.ReadAsByteArrayAsync(cancellationToken));
         var generator = new TimeStampTokenGenerator(authority.Keys.Private, authority.Certificate, NistObjectIdentifiers.IdSha256.Id, "1.2.3.4.1");
-        generator.SetCertificates(CollectionUtilities.CreateStore<X509Certificate>(authority.Chain));
+        if (carriesCertificates)
+            generator.SetCertificates(CollectionUtilities.CreateStore<X509Certificate>(authority.Chain));
         var response = new TimeStampResponseGenerator(generator, TspAlgorithms.Allowed)
             .Generate(query, BigInteger.ValueOf(Interlocked.Increment(ref serial)), time.GetUtcNow().UtcDateTime);
         return new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(response.GetEncoded()) };
