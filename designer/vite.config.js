@@ -13,7 +13,13 @@ export default defineConfig({
         designer: resolve(import.meta.dirname, 'designer.html'),
         monitor: resolve(import.meta.dirname, 'monitor.html'),
         instance: resolve(import.meta.dirname, 'instance.html'),
-        decision: resolve(import.meta.dirname, 'decision.html')
+        decision: resolve(import.meta.dirname, 'decision.html'),
+        pdfview: resolve(import.meta.dirname, 'src/pdfview/main.js')
+      },
+      // The PDF preview's loader keeps one name, which the Razor pages write in their script tag; it is served with
+      // "no-cache" and revalidated, while everything it loads is hashed under assets/ and cached for a year.
+      output: {
+        entryFileNames: chunk => chunk.name === 'pdfview' ? 'pdfview.js' : 'assets/[name]-[hash].js'
       }
     }
   },
