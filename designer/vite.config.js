@@ -25,8 +25,6 @@ export default defineConfig({
   },
   test: {
     environment: 'happy-dom',
-    // Opening a shipped diagram took 2.5 s on an idle machine and over 6 s with eight builds beside it.
-    testTimeout: 30000,
     setupFiles: ['./test/setup.js'],
     // Opening a shipped diagram in a modeler takes about a second alone and over 5 s (Vitest's default limit) when the
     // two cores are shared with .NET builds; a limit is for hangs, not for a busy machine.

@@ -121,7 +121,9 @@ public sealed partial class ToolPagesTests
         var page = await admin.GetAsync("/monitor");
         Assert.AreEqual(HttpStatusCode.OK, page.StatusCode, "the designer must be built (npm run build in designer/)");
         Assert.IsTrue(page.Headers.CacheControl?.NoCache, "a page names the hashed scripts of its build");
-        var script = ScriptPath().Match(await page.Content.ReadAsStringAsync()).Groups["path"].Value;
+        var html = await page.Content.ReadAsStringAsync();
+        StringAssert.Contains(html, "<a href=\"/\">‹ Hộp công việc</a>", "issue 20: a way back to the inbox");
+        var script = ScriptPath().Match(html).Groups["path"].Value;
 
         foreach (var (encoding, expected) in new[] { ("br", "br"), ("gzip", "gzip") })
         {
