@@ -99,6 +99,7 @@ public sealed class PdfPreviewBrowserTests
                 .ToHaveTextAsync("Không hiển thị được kiem-tra.pdf: tệp không phải PDF hoặc đã bị hỏng. Hãy dùng liên kết tải về bên dưới để mở tệp.");
             await Assertions.Expect(director.GetByRole(AriaRole.Link, new() { Name = "Tải về kiem-tra.pdf" })).ToBeVisibleAsync();
             await Assertions.Expect(director.Locator("#preview canvas")).ToBeHiddenAsync();
+            await Assertions.Expect(director.GetByRole(AriaRole.Button, new() { Name = "Trang sau" })).ToBeHiddenAsync();
         });
     }
 
