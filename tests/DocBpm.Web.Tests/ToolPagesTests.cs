@@ -121,7 +121,9 @@ public sealed partial class ToolPagesTests
         var page = await admin.GetAsync("/monitor");
         Assert.AreEqual(HttpStatusCode.OK, page.StatusCode, "the designer must be built (npm run build in designer/)");
         Assert.IsTrue(page.Headers.CacheControl?.NoCache, "a page names the hashed scripts of its build");
-        var script = ScriptPath().Match(await page.Content.ReadAsStringAsync()).Groups["path"].Value;
+        var html = await page.Content.ReadAsStringAsync();
+        StringAssert.Contains(html, "<a href=\"/\">‹ Hộp công việc</a>", "issue 20: a way back to the inbox");
+        var script = ScriptPath().Match(html).Groups["path"].Value;
 
         foreach (var (encoding, expected) in new[] { ("br", "br"), ("gzip", "gzip") })
         {
@@ -135,6 +137,56 @@ public sealed partial class ToolPagesTests
         }
     }
 
+    [TestMethod]
+    public async Task The_monitor_shows_people_by_full_name_and_position_not_by_login()
+    {
+        var admin = await host.LoginAsync("quantri");
+
+        var names = (await admin.GetFromJsonAsync<JsonObject>("/api/monitor/people?login=giamdoc&login=truongphong.khtc&login=system&login=giamdoc"))!;
+
+        Assert.AreEqual("Hoàng Văn Giám (Giám đốc)", (string?)names["giamdoc"]);
+        StringAssert.EndsWith((string?)names["truongphong.khtc"], "(Trưởng phòng)");
+        Assert.AreEqual(2, names.Count, "a login nobody holds (a system step) is left out and stays as it is on the page");
+        var tooMany = await admin.GetAsync("/api/monitor/people?" + string.Join('&', Enumerable.Range(0, 201).Select(i => $"login=u{i}")));
+        Assert.AreEqual(HttpStatusCode.BadRequest, tooMany.StatusCode);
+        StringAssert.Contains(await tooMany.Content.ReadAsStringAsync(), "tối đa 200 tài khoản");
+        Assert.AreEqual(HttpStatusCode.Forbidden, (await (await host.LoginAsync("vanthu")).GetAsync("/api/monitor/people?login=giamdoc")).StatusCode);
+    }
+
+    /// <summary>Needs the designer built, as the test above.</summary>
+    [TestMethod]
+    public async Task The_PDF_preview_loads_PDF_js_and_its_worker_compressed_and_cached_through_a_revalidated_loader()
+    {
+        var client = host.CreateClient();
+        var loader = await client.GetAsync("/designer/pdfview.js");
+        Assert.AreEqual(HttpStatusCode.OK, loader.StatusCode, "the designer must be built (npm run build in designer/)");
+        Assert.IsTrue(loader.Headers.CacheControl?.NoCache, "the pages name the loader; it names the hashed scripts of its build");
+        var viewer = "/designer/" + ViewerPath().Match(await loader.Content.ReadAsStringAsync()).Groups["path"].Value;
+
+        await AssertCompressedAndCachedAsync(client, viewer);
+        var worker = WorkerPath().Match(await client.GetStringAsync(viewer)).Value;
+        Assert.AreNotEqual("", worker, "PDF.js is told where its worker is");
+        var workerScript = await AssertCompressedAndCachedAsync(client, worker);
+        Assert.AreEqual("text/javascript", workerScript.Content.Headers.ContentType?.MediaType, "a module worker must be served as JavaScript");
+    }
+
+    private static async Task<HttpResponseMessage> AssertCompressedAndCachedAsync(HttpClient client, string path)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("br"));
+        var response = await client.SendAsync(request);
+        Assert.AreEqual(HttpStatusCode.OK, response.StatusCode, path);
+        CollectionAssert.AreEqual(new[] { "br" }, response.Content.Headers.ContentEncoding.ToArray(), path);
+        Assert.AreEqual("public, max-age=31536000, immutable", response.Headers.CacheControl?.ToString(), path);
+        return response;
+    }
+
     [GeneratedRegex("src=\"(?<path>/designer/assets/[^\"]+\\.js)\"")]
     private static partial Regex ScriptPath();
+
+    [GeneratedRegex("\\./(?<path>assets/viewer-[^\"]+\\.js)")]
+    private static partial Regex ViewerPath();
+
+    [GeneratedRegex("/designer/assets/pdf\\.worker[^\"]+\\.mjs")]
+    private static partial Regex WorkerPath();
 }

@@ -4,6 +4,7 @@ import '../shared/style.css';
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import { api, el, eventNames, formatTime, showStatus, statusNames, stepNames } from '../shared/api.js';
 import { documentCell, instanceDocuments } from './instance-documents.js';
+import { peopleNames } from '../shared/people.js';
 import { docbpmModdle } from '../properties/index.js';
 
 const id = location.pathname.split('/').pop();
@@ -66,12 +67,14 @@ async function load() {
     namesOf = detail.definitionId;
   }
   const business = (await instanceDocuments([instance.id])).get(instance.id);
+  const person = await peopleNames([instance.startedBy, ...detail.incidents.map(i => i.resolvedBy),
+    ...detail.bookmarks.flatMap(b => [b.assignee, b.candidateUsers]), ...detail.journal.map(j => j.actor)]);
   document.getElementById('title').textContent = business
     ? `Hồ sơ ${business.kind.toLowerCase()} ${business.label}`
     : `Hồ sơ ${instance.businessKey || instance.id}`;
   const summary = [['Quy trình', `${instance.definitionKey} — phiên bản ${instance.definitionVersion}`],
     ['Trạng thái', statusNames[instance.status] + (instance.openIncidents ? ` — ${instance.openIncidents} sự cố` : '')],
-    ['Bắt đầu', `${formatTime(instance.startedAt)} ${instance.startedBy ? `bởi ${instance.startedBy}` : ''}`],
+    ['Bắt đầu', `${formatTime(instance.startedAt)} ${instance.startedBy ? `bởi ${person(instance.startedBy)}` : ''}`],
     ['Kết thúc', formatTime(instance.endedAt)], ['Đang ở bước', detail.activeElements.map(step).join(', ')]];
   if (business)
     summary.unshift(['Văn bản', documentCell(business)]);
@@ -84,12 +87,12 @@ async function load() {
 
   rows('#incidents', detail.incidents, incident => el('tr', { dataset: { elementId: incident.elementId } },
     el('td', {}, step(incident.elementId)), el('td', {}, incident.error), el('td', {}, formatTime(incident.createdAt)),
-    el('td', {}, incident.resolvedAt ? `${eventNames[incident.resolution] || incident.resolution} (${incident.resolvedBy || ''}, ${formatTime(incident.resolvedAt)})` : 'Chưa xử lý'),
+    el('td', {}, incident.resolvedAt ? `${eventNames[incident.resolution] || incident.resolution} (${person(incident.resolvedBy)}, ${formatTime(incident.resolvedAt)})` : 'Chưa xử lý'),
     el('td', {}, incident.resolvedAt ? '' : retryButton(incident))));
   const bookmarks = detail.bookmarks;
   rows('#tasks', bookmarks.filter(b => b.kind === 'UserTask'), task => el('tr', { dataset: { elementId: task.elementId } },
-    el('td', {}, step(task.elementId)), el('td', {}, task.taskName || ''), el('td', {}, task.assignee || ''),
-    el('td', {}, [task.candidateUsers, task.candidateGroups].filter(Boolean).join('; ')), el('td', {}, formatTime(task.taskDueDate))));
+    el('td', {}, step(task.elementId)), el('td', {}, task.taskName || ''), el('td', {}, person(task.assignee)),
+    el('td', {}, [person(task.candidateUsers), task.candidateGroups].filter(Boolean).join('; ')), el('td', {}, formatTime(task.taskDueDate))));
   rows('#subscriptions', bookmarks.filter(b => b.kind === 'Message' || b.kind === 'Signal'), wait => el('tr', { dataset: { elementId: wait.elementId } },
     el('td', {}, step(wait.elementId)), el('td', {}, wait.kind === 'Signal' ? 'Tín hiệu' : 'Thông điệp'), el('td', {}, wait.messageName || ''),
     el('td', {}, wait.correlationKey || '')));
@@ -97,7 +100,7 @@ async function load() {
     el('td', {}, step(timer.elementId)), el('td', {}, formatTime(timer.dueAt)), el('td', { className: 'number' }, timer.attempts || '')));
   document.getElementById('variables').textContent = JSON.stringify(detail.variables, null, 2);
   rows('#journal', detail.journal, entry => el('tr', {}, el('td', {}, formatTime(entry.at)), el('td', {}, step(entry.elementId)),
-    el('td', {}, eventNames[entry.event] || entry.event), el('td', {}, entry.actor || ''), el('td', {}, entry.outcome || ''), el('td', {}, entry.detail || '')));
+    el('td', {}, eventNames[entry.event] || entry.event), el('td', {}, person(entry.actor)), el('td', {}, entry.outcome || ''), el('td', {}, entry.detail || '')));
 
   await showDiagram(detail);
   await showVersions(instance);

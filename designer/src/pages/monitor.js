@@ -1,5 +1,6 @@
 import '../shared/style.css';
 import { api, el, formatTime, showOpenableLinks, showStatus, statusNames } from '../shared/api.js';
+import { peopleNames } from '../shared/people.js';
 import { documentCell, instanceDocuments } from './instance-documents.js';
 import { PAGE_SIZE, instanceQuery } from './instance-query.js';
 
@@ -9,10 +10,11 @@ let page = 1;
 
 async function loadDefinitions() {
   const definitions = await api('/api/definitions');
+  const person = await peopleNames(definitions.map(d => d.deployedBy));
   document.querySelector('#definitions tbody').replaceChildren(...definitions.map(d => el('tr', { dataset: { key: d.key, version: d.version } },
     el('td', {}, el('a', { href: `/designer?definition=${d.id}`, title: 'Mở trong trang thiết kế' }, d.key)),
     el('td', { className: 'number' }, showInstancesButton(d)), el('td', {}, d.name || ''),
-    el('td', {}, formatTime(d.deployedAt)), el('td', {}, d.deployedBy || ''),
+    el('td', {}, formatTime(d.deployedAt)), el('td', {}, person(d.deployedBy)),
     el('td', { className: 'number' }, d.running), el('td', { className: 'number' }, d.completed),
     el('td', { className: 'number' }, d.failed))));
   const keys = [...new Set(definitions.map(d => d.key))];
@@ -34,13 +36,13 @@ function showInstancesButton(definition) {
 async function loadInstances() {
   const form = Object.fromEntries(new FormData(filters));
   const result = await api(`/api/instances?${instanceQuery(form, page)}`);
-  const documents = await instanceDocuments(result.items.map(i => i.id));
+  const [documents, person] = await Promise.all([instanceDocuments(result.items.map(i => i.id)), peopleNames(result.items.map(i => i.startedBy))]);
   document.querySelector('#instances tbody').replaceChildren(...result.items.map(i => el('tr', { dataset: { id: i.id } },
     el('td', {}, el('a', { href: `/monitor/instances/${i.id}`, title: i.businessKey || i.id },
       documents.get(i.id)?.label || i.businessKey || `Hồ sơ ${i.id.slice(0, 8)}`)),
     el('td', {}, documentCell(documents.get(i.id))),
     el('td', {}, i.definitionKey), el('td', { className: 'number' }, i.definitionVersion),
-    el('td', {}, statusNames[i.status] || i.status), el('td', {}, formatTime(i.startedAt)), el('td', {}, i.startedBy || ''),
+    el('td', {}, statusNames[i.status] || i.status), el('td', {}, formatTime(i.startedAt)), el('td', {}, person(i.startedBy)),
     el('td', {}, formatTime(i.endedAt)), el('td', { className: 'number' }, i.openIncidents || ''))));
   const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
   document.getElementById('page').textContent = `Trang ${result.pageNumber}/${pages} — ${result.total} hồ sơ`;

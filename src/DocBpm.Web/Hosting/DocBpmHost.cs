@@ -142,6 +142,7 @@ public static class DocBpmHost
         app.MapRecordPrints();
         app.MapInstanceMigration();
         app.MapInstanceDocuments();
+        app.MapMonitorPeople();
         app.MapDesignerPages();
         app.MapDocBpmUi();
         return app;

@@ -104,6 +104,12 @@ public partial class DocumentPage
     /// <summary>The first PDF: the main document, whose signatures decide the legal status (VerifySignature).</summary>
     private FileView? MainPdf => detail?.Files.FirstOrDefault(f => f.ContentType == "application/pdf");
 
+    /// <summary>The file the page previews: the main PDF, else the first file, which the preview says it cannot show.</summary>
+    private FileView? PreviewFile => MainPdf ?? (detail?.Files is [var first, ..] ? first : null);
+
+    /// <summary>A leader assigning or reassigning reads the document beside the form rather than scrolling back to it.</summary>
+    private bool PreviewBesideForms => PreviewFile is not null && (detail!.Actions.Assign || detail.Actions.Reassign);
+
     private async Task LoadAsync() => detail = await Queries.DetailAsync(Id, Reader, Actor, Aborted);
 
     private static (EditContext, FormErrors) Form(object model)

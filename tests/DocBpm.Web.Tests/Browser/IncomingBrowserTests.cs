@@ -85,8 +85,9 @@ public sealed class IncomingBrowserTests
             await staff.GetByRole(AriaRole.Button, new() { Name = "Hoàn thành" }).ClickAsync();
             await Assertions.Expect(staff.Locator("#status")).ToHaveTextAsync("Hoàn thành");
             await Assertions.Expect(staff.Locator("#history")).ToContainTextAsync("Giao lại");
-            await staff.Locator("#preview summary").ClickAsync();
-            await Assertions.Expect(staff.Locator("#preview iframe")).ToBeVisibleAsync();
+            // The uploaded file is only a PDF header: the preview says so and offers the download.
+            await Assertions.Expect(staff.Locator("#preview [data-pdf=message]")).ToContainTextAsync("tệp không phải PDF hoặc đã bị hỏng");
+            await Assertions.Expect(staff.GetByRole(AriaRole.Link, new() { Name = "Tải về cong-van-215.pdf" })).ToBeVisibleAsync();
             await BrowserSession.ScreenshotAsync(staff, TestContext, "5-staff-completed");
         });
     }

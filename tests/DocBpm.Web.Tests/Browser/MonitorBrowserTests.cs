@@ -61,12 +61,15 @@ public sealed class MonitorBrowserTests
         {
             await page.GotoAsync("/monitor");
             await Expect(page.Locator("#definitions tr[data-key='luu-tru'] td").Nth(7)).ToHaveTextAsync("1");
+            // Issue 20: people by name and position, not by login ("Người triển khai", "Người bắt đầu").
+            await Expect(page.Locator("#definitions tr[data-key='luu-tru'] td").Nth(4)).ToHaveTextAsync("Phân tích nghiệp vụ (Chuyên viên)");
             await page.ClickAsync("#definitions tr[data-key='luu-tru'] button");
             await Expect(page.Locator("#page")).ToContainTextAsync("1 hồ sơ");
             await Expect(page.Locator("#filters input[name='version']")).ToHaveValueAsync("1");
             await page.SelectOptionAsync("#filters select[name='state']", "failed");
             await page.ClickAsync("#filters button[type='submit']");
             await Expect(page.Locator("#instances tbody tr")).ToHaveCountAsync(1);
+            await Expect(page.Locator("#instances tbody td").Nth(6)).ToHaveTextAsync("Hà Thị Thư (Văn thư)");
             await BrowserSession.ScreenshotAsync(page, TestContext, "failed-instances");
             await page.ClickAsync("#instances tbody a:has-text('07/QĐ-SGDĐT')");
 

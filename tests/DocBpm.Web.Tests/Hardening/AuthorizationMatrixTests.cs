@@ -59,6 +59,7 @@ public sealed class AuthorizationMatrixTests
         ["POST /api/instances"] = ClerkOrAdmin,
         ["GET /api/instances"] = Admin,
         ["GET /api/monitor/instance-documents"] = Admin,
+        ["GET /api/monitor/people"] = Admin,
         ["GET /api/instances/{id}"] = Admin,
         ["POST /api/instances/{id}/cancel"] = Admin,
         ["POST /api/instances/{id}/migrate"] = Admin,

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Tests.Infrastructure;
 using DocBpm.Engine.Timers;
@@ -18,7 +19,7 @@ namespace DocBpm.Web.Tests.Notifications;
 /// person and event, and read only by their owner.
 /// </summary>
 [TestClass]
-public sealed class NotificationTests
+public sealed partial class NotificationTests
 {
     public static IEnumerable<object[]> Providers => TestDatabase.Providers;
 
@@ -103,7 +104,10 @@ public sealed class NotificationTests
         Assert.AreEqual(HttpStatusCode.BadRequest, bad.StatusCode);
         StringAssert.Contains(await bad.Content.ReadAsStringAsync(), "Trang phải là số");
         var page = await director.GetStringAsync("/notifications");
-        StringAssert.Contains(page, "id=\"bell\"");
+        var bell = Bell().Match(WebUtility.HtmlDecode(page));
+        Assert.IsTrue(bell.Success, "the bell is a link with the unread count in its name and on it");
+        StringAssert.Contains(bell.Value, "<svg class=\"bell-icon\" aria-hidden=\"true\"", "drawn: the page fonts have no emoji");
+        Assert.IsFalse(bell.Value.Contains("\U0001F514", StringComparison.Ordinal), "no emoji, which showed as an empty box");
         StringAssert.Contains(WebUtility.HtmlDecode(page), "Lãnh đạo xem xét", "the list shows the task's name");
     }
 
@@ -209,4 +213,8 @@ public sealed class NotificationTests
 
     private static async Task<JsonNode> ListAsync(HttpClient client) =>
         (await client.GetFromJsonAsync<JsonNode>("/api/notifications"))!;
+
+    [GeneratedRegex("<a href=\"/notifications\" id=\"bell\"[^>]*aria-label=\"Thông báo: (?<n>\\d+) chưa đọc\"[^>]*>.*?<span class=\"count\">\\k<n></span></a>",
+        RegexOptions.Singleline)]
+    private static partial Regex Bell();
 }
