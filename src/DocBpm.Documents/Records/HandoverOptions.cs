@@ -14,8 +14,10 @@ public sealed class HandoverOptions
     public int KeepBackMonths { get; set; } = 24;
 
     /// <summary>Permanent files and files kept at least <see cref="MinimumRetentionYears"/> go to the archive; the rest stay with the unit.</summary>
-    public bool Applies(RecordFile file) =>
-        file.State == RecordFileState.Closed && (file.RetentionYears is null || file.RetentionYears >= MinimumRetentionYears);
+    public bool Applies(RecordFile file) => file.State == RecordFileState.Closed && Retained(file.RetentionYears);
+
+    /// <summary>Whether a retention (null: permanent) puts a file under handover.</summary>
+    public bool Retained(int? retentionYears) => retentionYears is null || retentionYears >= MinimumRetentionYears;
 
     /// <summary>The day the file is due by the rule alone, before any keep-back.</summary>
     public DateOnly DueDate(RecordFile file) => file.EndDate!.Value.AddMonths(DelayMonths);

@@ -2,6 +2,7 @@ using DocBpm.Documents.Access;
 using DocBpm.Engine;
 using DocBpm.Engine.Timers;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace DocBpm.Documents.Records;
@@ -21,27 +22,36 @@ public sealed record DueFile(RecordFile File, DateOnly DueDate, Guid WarningSour
 /// archivist (Lưu trữ cơ quan) accepts or returns each file with a reason, the Director lets a file be kept back. A domain
 /// state machine (<see cref="RecordHandover"/>), each call one unit of work, every transition a <see cref="HandoverEvent"/>.
 /// </summary>
-public sealed class Handovers(DbContext db, TimeProvider time, IOptions<HandoverOptions> options)
+public sealed partial class Handovers(DbContext db, TimeProvider time, IOptions<HandoverOptions> options, ILogger<Handovers> logger)
 {
     private HandoverOptions Rule => options.Value;
 
     public DateOnly Today => VietnamTime.DateOf(time.GetUtcNow());
+
+    /// <summary>How many days before its due day a file is warned of (Phụ lục VI I.III.8).</summary>
+    public int WarningDays => Rule.WarningDays;
 
     /// <summary>The archivist sees the files handed over or falling due and nothing else; the office and the leaders follow them.</summary>
     public static bool Oversees(Reader reader) =>
         reader.Has(StaffRole.Archivist) || reader.Has(StaffRole.OfficeChief) || reader.Has(StaffRole.Director) || reader.Has(StaffRole.Deputy);
 
     /// <summary>Every closed file subject to handover that is not handed in, with the day it is due.</summary>
-    public async Task<List<DueFile>> SubjectAsync(CancellationToken cancellationToken)
+    public async Task<List<DueFile>> SubjectAsync(CancellationToken cancellationToken) =>
+        [.. (await ClosedSubjectAsync(null, cancellationToken)).Where(d => !d.HandedIn)];
+
+    /// <summary>The keeper's own files subject to handover, whether handed in or not, due soon or not: his handover page.</summary>
+    public Task<List<DueFile>> KeptByAsync(Reader reader, CancellationToken cancellationToken) => ClosedSubjectAsync(reader.UserName, cancellationToken);
+
+    private async Task<List<DueFile>> ClosedSubjectAsync(string? keeper, CancellationToken cancellationToken)
     {
         var files = await db.Set<RecordFile>().AsNoTracking().Include(f => f.Documents).Where(f => f.State == RecordFileState.Closed)
             .ToListAsync(cancellationToken);
-        files = [.. files.Where(Rule.Applies)];
+        files = [.. files.Where(Rule.Applies).Where(f => keeper is null || string.Equals(f.Keeper, keeper, StringComparison.OrdinalIgnoreCase))];
         var ids = files.Select(f => f.Id).ToList();
         var handovers = await db.Set<RecordHandover>().AsNoTracking().Where(h => ids.Contains(h.FileId)).ToDictionaryAsync(h => h.FileId, cancellationToken);
         var keepBacks = (await db.Set<KeepBack>().AsNoTracking().Where(k => ids.Contains(k.FileId) && k.State == KeepBackState.Approved)
             .ToListAsync(cancellationToken)).GroupBy(k => k.FileId).ToDictionary(g => g.Key, g => g.MaxBy(k => k.Until)!);
-        return [.. files.Select(f => Due(f, handovers.GetValueOrDefault(f.Id), keepBacks.GetValueOrDefault(f.Id))).Where(d => !d.HandedIn)
+        return [.. files.Select(f => Due(f, handovers.GetValueOrDefault(f.Id), keepBacks.GetValueOrDefault(f.Id)))
             .OrderBy(d => d.DueDate).ThenBy(d => d.File.Year).ThenBy(d => d.File.Notation)];
     }
 
@@ -128,7 +138,7 @@ public sealed class Handovers(DbContext db, TimeProvider time, IOptions<Handover
         }
 
         Record(fileId, handover.SubmissionId, action, reader.UserName, handover.Reason, now);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveDecisionAsync(fileId, reader, cancellationToken);
         return handover;
     }
 
@@ -138,14 +148,14 @@ public sealed class Handovers(DbContext db, TimeProvider time, IOptions<Handover
         var due = (await SubjectAsync(cancellationToken)).FirstOrDefault(d => d.File.Id == fileId) ?? throw RecordsRefusedException.NotFound("hồ sơ đến hạn nộp lưu", fileId);
         due.File.ExpectKeeper(reader.UserName);
         if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > RecordHandover.ReasonLength)
-            throw RecordsRefusedException.Invalid("reason-required", $"Đề nghị giữ lại hồ sơ cần ghi lý do (tối đa {RecordHandover.ReasonLength} ký tự).", "A keep-back needs a reason.");
+            throw RecordsRefusedException.Invalid("reason-required", $"Đề nghị giữ lại hồ sơ cần ghi lý do (tối đa {RecordHandover.ReasonLength} ký tự).", "A keep-back needs a reason.", "reason");
         var ruleDue = Rule.DueDate(due.File);
         var limit = Rule.KeepBackLimit(ruleDue);
         var end = until ?? limit;
         if (end <= due.DueDate || end > limit)
             throw RecordsRefusedException.Invalid("keep-back-period",
                 $"Thời hạn giữ lại phải sau ngày đến hạn nộp lưu ({due.DueDate:dd/MM/yyyy}) và không quá {Rule.KeepBackMonths / 12} năm kể từ ngày đến hạn ({limit:dd/MM/yyyy}) (Điều 30 Nghị định 30/2020/NĐ-CP).",
-                $"Keep-back until {end} is outside ({due.DueDate}, {limit}].");
+                $"Keep-back until {end} is outside ({due.DueDate}, {limit}].", "until");
         if (await db.Set<KeepBack>().AnyAsync(k => k.FileId == fileId && k.State == KeepBackState.Requested, cancellationToken))
             throw new RecordsRefusedException(RefusalKind.Conflict, "keep-back-pending", "Đã có đề nghị giữ lại hồ sơ này đang chờ Giám đốc quyết định.", $"Keep-back of {fileId} pending.");
         var now = time.GetUtcNow();
@@ -171,12 +181,31 @@ public sealed class Handovers(DbContext db, TimeProvider time, IOptions<Handover
         var now = time.GetUtcNow();
         keepBack.Decide(approve, reader.UserName, now);
         Record(keepBack.FileId, null, approve ? HandoverAction.KeepBackApproved : HandoverAction.KeepBackRefused, reader.UserName, null, now);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveDecisionAsync(keepBack.FileId, reader, cancellationToken);
         return keepBack;
     }
 
-    public Task<List<KeepBack>> KeepBacksAsync(Guid fileId, CancellationToken cancellationToken) =>
-        db.Set<KeepBack>().AsNoTracking().Where(k => k.FileId == fileId).OrderBy(k => k.RequestedAt).ToListAsync(cancellationToken);
+    /// <summary>Every keep-back asked for these files, oldest first: the keeper sees each request and the Director's answer.</summary>
+    public Task<List<KeepBack>> KeepBacksAsync(IReadOnlyCollection<Guid> fileIds, CancellationToken cancellationToken) =>
+        db.Set<KeepBack>().AsNoTracking().Where(k => fileIds.Contains(k.FileId)).OrderBy(k => k.RequestedAt).ToListAsync(cancellationToken);
+
+    /// <summary>The keep-backs waiting for the Director's consent, oldest first, with their files.</summary>
+    public async Task<List<(KeepBack KeepBack, RecordFile File)>> PendingKeepBacksAsync(CancellationToken cancellationToken)
+    {
+        var pending = await db.Set<KeepBack>().AsNoTracking().Where(k => k.State == KeepBackState.Requested).OrderBy(k => k.RequestedAt)
+            .ToListAsync(cancellationToken);
+        var ids = pending.Select(k => k.FileId).ToList();
+        var files = await db.Set<RecordFile>().AsNoTracking().Where(f => ids.Contains(f.Id)).ToDictionaryAsync(f => f.Id, cancellationToken);
+        return [.. pending.Select(k => (k, files[k.FileId]))];
+    }
+
+    /// <summary>
+    /// What the archivist checks a submission against (NĐ30 Art. 31): the files the plans of these years list that fall
+    /// under handover by their planned retention, whatever their state.
+    /// </summary>
+    public async Task<List<RecordFile>> PlannedAsync(IReadOnlyCollection<int> years, CancellationToken cancellationToken) =>
+        [.. (await db.Set<RecordFile>().AsNoTracking().Where(f => f.PlanId != null && years.Contains(f.Year)).ToListAsync(cancellationToken))
+            .Where(f => Rule.Retained(f.RetentionYears)).OrderBy(f => f.Year).ThenBy(f => f.Notation)];
 
     /// <summary>The files handed over with their state, for the archivist: waiting ones first.</summary>
     public async Task<List<(RecordHandover Handover, RecordFile File)>> HandedOverAsync(HandoverState? state, Guid? submissionId, Reader reader,
@@ -225,6 +254,27 @@ public sealed class Handovers(DbContext db, TimeProvider time, IOptions<Handover
         {
             Id = Guid.CreateVersion7(), FileId = fileId, SubmissionId = submissionId, Action = action, Actor = actor, Reason = reason, At = at,
         });
+
+    /// <summary>
+    /// One save for a decision: two people who loaded the same state both pass the rule, and the revision makes the
+    /// second save fail; that is a lost race, said in Vietnamese as a 409, not a server error.
+    /// </summary>
+    private async Task SaveDecisionAsync(Guid fileId, Reader reader, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            LogLostRace(fileId, reader.UserName);
+            throw new RecordsRefusedException(RefusalKind.Conflict, "lost-race",
+                "Hồ sơ vừa được người khác xử lý cùng lúc; không có thay đổi nào được lưu. Hãy tải lại trang.", $"Handover of file {fileId} changed meanwhile.");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Handover of file {FileId}: {UserName} lost the race to decide it")]
+    private partial void LogLostRace(Guid fileId, string userName);
 
     private DueFile Due(RecordFile file, RecordHandover? handover, KeepBack? keepBack) =>
         keepBack is not null

@@ -203,10 +203,20 @@ public sealed class RecordFiles(DbContext db, TimeProvider time, IOptions<AxisCo
     public async Task<RecordFile> VisibleAsync(Guid fileId, Reader reader, CancellationToken cancellationToken)
     {
         var file = await db.Set<RecordFile>().AsNoTracking().Include(f => f.Documents).FirstOrDefaultAsync(f => f.Id == fileId, cancellationToken);
-        return file is not null && reader.MaySee(file) ? file : throw RecordsRefusedException.NotFound("hồ sơ", fileId);
+        return file is not null && (reader.MaySee(file) || await ArchivedAsync(file, reader, cancellationToken))
+            ? file
+            : throw RecordsRefusedException.NotFound("hồ sơ", fileId);
     }
 
-    /// <summary>The files a person keeps, newest first; the office sees every file of the year.</summary>
+    /// <summary>
+    /// NĐ30 Art. 31: a file the agency archive accepted is under archival management, so the archivist reads it and its
+    /// documents; before that (submitted, returned, never handed in) it is still the unit's, and the archivist sees only
+    /// its handover record.
+    /// </summary>
+    private async Task<bool> ArchivedAsync(RecordFile file, Reader reader, CancellationToken cancellationToken) =>
+        reader.Has(StaffRole.Archivist)
+        && await db.Set<RecordHandover>().AnyAsync(h => h.FileId == file.Id && h.State == HandoverState.Accepted, cancellationToken);
+
     /// <summary>One page of the files <paramref name="reader"/> may see, newest year first, then by file code.</summary>
     public async Task<RecordFileList> ListAsync(Reader reader, int? year, int page, int pageSize, CancellationToken cancellationToken)
     {

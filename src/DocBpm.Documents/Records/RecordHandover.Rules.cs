@@ -28,9 +28,9 @@ public sealed partial class RecordHandover
     public void Return(string userName, string? reason, DateTimeOffset now)
     {
         if (string.IsNullOrWhiteSpace(reason))
-            throw RecordsRefusedException.Invalid("reason-required", "Trả lại hồ sơ cần ghi rõ lý do để người lập hồ sơ hoàn thiện.", "A return needs a reason.");
+            throw RecordsRefusedException.Invalid("reason-required", "Trả lại hồ sơ cần ghi rõ lý do để người lập hồ sơ hoàn thiện.", "A return needs a reason.", "reason");
         if (reason.Trim().Length > ReasonLength)
-            throw RecordsRefusedException.Invalid("reason-length", $"Lý do tối đa {ReasonLength} ký tự.", "Reason too long.");
+            throw RecordsRefusedException.Invalid("reason-length", $"Lý do tối đa {ReasonLength} ký tự.", "Reason too long.", "reason");
         Decide(HandoverState.Returned, userName, reason.Trim(), now);
     }
 

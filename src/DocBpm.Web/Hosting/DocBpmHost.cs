@@ -58,6 +58,7 @@ public static class DocBpmHost
         services.AddScoped<DocumentStatistics>();
         services.AddScoped<HandlingReports>();
         services.AddScoped<UsageReports>();
+        services.AddScoped<FileReports>();
         services.AddScoped<FilePdf>();
         services.AddDocBpmAccessLog(builder.Configuration);
         services.AddScoped<IncidentReportDesk>();

@@ -69,7 +69,11 @@ public sealed class FilePdf(DbContext db, FileStore files)
             "Mục lục văn bản");
     }
 
-    private async Task<byte[]?> ContentAsync(FiledView filed, CancellationToken cancellationToken)
+    private async Task<byte[]?> ContentAsync(FiledView filed, CancellationToken cancellationToken) =>
+        (await ReadAsync(filed, cancellationToken))?.Content;
+
+    /// <summary>The document's own PDF, the one the file shows and merges, or null when it has none.</summary>
+    public async Task<StoredFile?> ReadAsync(FiledView filed, CancellationToken cancellationToken)
     {
         Guid? id = filed.Kind switch
         {
@@ -79,7 +83,7 @@ public sealed class FilePdf(DbContext db, FileStore files)
                 .Select(d => d.IssuedFileId ?? d.SignedFileId).FirstOrDefaultAsync(cancellationToken),
             _ => null,
         };
-        return id is { } fileId ? (await files.ReadAsync(fileId, cancellationToken)).Content : null;
+        return id is { } fileId ? await files.ReadAsync(fileId, cancellationToken) : null;
     }
 
     private async Task<Guid?> FirstPdfAsync(string fileIds, CancellationToken cancellationToken)

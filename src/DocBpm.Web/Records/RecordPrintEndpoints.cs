@@ -22,6 +22,7 @@ public static class RecordPrintEndpoints
         var group = app.MapGroup("/api/records").WithTags("Hồ sơ, lưu trữ");
         group.MapGet("/plans/{id:guid}/print", PlanAsync);
         group.MapGet("/files/{id:guid}/pdf", FileAsync).RecordsAccess(AccessedKind.RecordFile);
+        group.MapGet("/files/{id:guid}/documents/{filedId:guid}/pdf", DocumentAsync);
         return group;
     }
 
@@ -41,6 +42,22 @@ public static class RecordPrintEndpoints
         var view = await RecordViews.ViewAsync(file, records.OrganId, agency.Value.AgencyName, db, cancellationToken);
         await names.LoadAsync(cancellationToken);
         return Answer(await pdf.WriteAsync(view, names, cancellationToken));
+    }
+
+    /// <summary>
+    /// One document of the file, read through the file: whoever may see the file reads it (the archivist once the file is
+    /// accepted into the archive), and the read goes to the access log as a read of the document itself.
+    /// </summary>
+    private static async Task<FileContentHttpResult> DocumentAsync(Guid id, Guid filedId, RecordFiles records, FilePdf pdf, DbContext db,
+        IOptions<AxisConnection> agency, HttpContext http, CancellationToken cancellationToken)
+    {
+        var file = await records.VisibleAsync(id, http.User.ToReader(), cancellationToken);
+        var view = await RecordViews.ViewAsync(file, records.OrganId, agency.Value.AgencyName, db, cancellationToken);
+        var filed = view.Documents.FirstOrDefault(d => d.Id == filedId) ?? throw RecordsRefusedException.NotFound("văn bản trong hồ sơ", filedId);
+        var stored = await pdf.ReadAsync(filed, cancellationToken)
+            ?? throw RecordsRefusedException.NotFound("bản PDF của văn bản", filed.DocumentId);
+        http.RecordRead(filed.Kind == FiledKind.Incoming ? AccessedKind.Incoming : AccessedKind.Outgoing, filed.DocumentId);
+        return TypedResults.File(stored.Content, stored.ContentType, stored.Name);
     }
 
     private static FileContentHttpResult Answer(RegisterFile file) => TypedResults.File(file.Content, file.ContentType, file.FileName);

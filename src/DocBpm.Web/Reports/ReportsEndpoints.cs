@@ -17,6 +17,7 @@ public static class ReportsEndpoints
         group.MapGet("/incoming", IncomingAsync);
         group.MapGet("/outgoing", OutgoingAsync);
         group.MapGet("/usage", UsageAsync);
+        group.MapGet("/files", FilesAsync);
         return group;
     }
 
@@ -34,6 +35,11 @@ public static class ReportsEndpoints
         string? from, string? to, string? unit, RegisterFileFormat? format, ClaimsPrincipal user, UsageReports reports,
         CancellationToken cancellationToken) =>
         Answer(await reports.UsageAsync(user.ToReader(), from, to, unit, cancellationToken), format, ReportSheets.Usage);
+
+    private static async Task<Results<Ok<FileStatisticsReport>, FileContentHttpResult, ValidationProblem, ProblemHttpResult>> FilesAsync(
+        string? from, string? to, string? unit, RegisterFileFormat? format, ClaimsPrincipal user, FileReports reports,
+        CancellationToken cancellationToken) =>
+        Answer(await reports.FilesAsync(user.ToReader(), from, to, unit, cancellationToken), format, ReportSheets.Files);
 
     private static Results<Ok<T>, FileContentHttpResult, ValidationProblem, ProblemHttpResult> Answer<T>(ReportOutcome<T> outcome,
         RegisterFileFormat? format, Func<T, RegisterFileFormat, RegisterFile> print) where T : class

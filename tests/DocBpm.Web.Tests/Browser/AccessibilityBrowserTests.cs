@@ -4,6 +4,7 @@ using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Timers;
 using DocBpm.Web.Tests.Incoming;
 using DocBpm.Web.Tests.ProvincialTasks;
+using DocBpm.Web.Tests.Records;
 using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -59,6 +60,12 @@ public sealed class AccessibilityBrowserTests
         var file = await scenario.Handler.PostAsJsonAsync("/api/records/files", new { title = "Hồ sơ kỳ thi tốt nghiệp", notation = "05.GDTrH", retentionYears = 10 });
         await Expect.SuccessAsync(file);
         var fileId = (Guid)(await file.Content.ReadFromJsonAsync<JsonNode>())!["id"]!;
+        // A file handed in and one the keeper asks to keep back, so that the handover pages show their forms.
+        var ended = VietnamTime.DateOf(scenario.Host.Clock.GetUtcNow()).AddMonths(-11);
+        var handedIn = await ClosedFiles.AddAsync(scenario.Host, "chuyenvien", null, ended, "Hồ sơ tuyển sinh lớp 10");
+        var keptBack = await ClosedFiles.AddAsync(scenario.Host, "chuyenvien", 10, ended, "Hồ sơ thi đua khen thưởng");
+        await Expect.SuccessAsync(await scenario.Handler.PostAsJsonAsync("/api/records/handover/submissions", new { fileIds = new[] { handedIn } }));
+        await Expect.SuccessAsync(await scenario.Handler.PostAsJsonAsync($"/api/records/handover/files/{keptBack}/keep-back", new { reason = "Còn dùng" }));
         var admin = await scenario.Host.LoginAsync("quantri");
         var instances = (await admin.GetFromJsonAsync<JsonNode>("/api/instances"))!;
         var instance = (Guid)instances["items"]![0]!["id"]!;
@@ -78,6 +85,9 @@ public sealed class AccessibilityBrowserTests
             ["/provincial-tasks/new"] = new("vanthu", "/provincial-tasks/new"),
             ["/records"] = new("chuyenvien", "/records"),
             ["/records/files/{Id:guid}"] = new("chuyenvien", $"/records/files/{fileId}"),
+            ["/records/handover"] = new("chuyenvien", "/records/handover"),
+            ["/records/archive"] = new("luutru", "/records/archive"),
+            ["/records/keep-backs"] = new("giamdoc", "/records/keep-backs"),
             ["/registers"] = new("vanthu", "/registers"),
             ["/statistics"] = new("giamdoc", "/statistics"),
             ["/reports"] = new("giamdoc", "/reports"),

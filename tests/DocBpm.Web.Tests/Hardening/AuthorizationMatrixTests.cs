@@ -107,6 +107,7 @@ public sealed class AuthorizationMatrixTests
         ["GET /api/reports/incoming"] = "--++++---", // the statistics' rule: leaders, the office chief, unit heads
         ["GET /api/reports/outgoing"] = "--++++---", // the statistics' rule: leaders, the office chief, unit heads
         ["GET /api/reports/usage"] = "--++++---", // the statistics' rule: leaders, the office chief, unit heads
+        ["GET /api/reports/files"] = "--++++---", // the statistics' rule
 
         ["GET /api/calendar/days"] = SignedIn,
         ["GET /api/calendar/working-time"] = SignedIn,
@@ -157,6 +158,7 @@ public sealed class AuthorizationMatrixTests
         ["GET /api/records/documents/{kind}/{documentId}/files"] = SignedIn,
         ["GET /api/records/plans/{id}/print"] = SignedIn,
         ["GET /api/records/files/{id}/pdf"] = SignedIn, // who may see the file, decided per file
+        ["GET /api/records/files/{id}/documents/{filedId}/pdf"] = SignedIn, // who may see the file (the archivist once accepted), per file
         // NĐ30 Articles 30–31: keepers submit, withdraw and ask to keep back their own files; the archivist accepts or returns;
         // the Director decides a keep-back; each decided per file inside the action.
         ["GET /api/records/handover/due"] = SignedIn,

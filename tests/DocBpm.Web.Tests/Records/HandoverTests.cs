@@ -38,25 +38,8 @@ public sealed class HandoverTests
     [ClassCleanup]
     public static async Task StopAsync() => await host.DisposeAsync();
 
-    private static int serial;
-
-    /// <summary>A file closed on <paramref name="endDate"/> with one incoming document, kept by <paramref name="keeper"/>.</summary>
-    private static async Task<Guid> ClosedFileAsync(string keeper, int? retentionYears, DateOnly endDate, string title = "Hồ sơ tuyển dụng viên chức",
-        Guid? incoming = null)
-    {
-        await using var scope = host.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<DbContext>();
-        var id = Guid.CreateVersion7();
-        var file = new RecordFile
-        {
-            Id = id, Year = endDate.Year, Notation = $"{Interlocked.Increment(ref serial):00}.HO", Title = title, RetentionYears = retentionYears,
-            Keeper = keeper, UnitCode = "GDTrH", State = RecordFileState.Closed, StartDate = endDate.AddMonths(-3), EndDate = endDate,
-        };
-        file.Documents.Add(new FiledDocument { Id = Guid.CreateVersion7(), FileId = id, Kind = FiledKind.Incoming, DocumentId = incoming ?? Guid.NewGuid(), Ordinal = 1, AddedBy = keeper });
-        db.Add(file);
-        await db.SaveChangesAsync();
-        return id;
-    }
+    private static Task<Guid> ClosedFileAsync(string keeper, int? retentionYears, DateOnly endDate, string title = "Hồ sơ tuyển dụng viên chức",
+        Guid? incoming = null) => ClosedFiles.AddAsync(host, keeper, retentionYears, endDate, title, incoming);
 
     private static async Task<int> WarnAsync(DateOnly today)
     {

@@ -30,6 +30,12 @@ public static class NavSections
     /// <summary>The Director grants TL., TUQ. and TM. signatures (NĐ30 Art. 13); the admin keeps that data for him.</summary>
     public static bool GrantsSigning(this ClaimsPrincipal user) => user.IsInRole(Roles.Director) || user.IsInRole(Roles.Administrator);
 
+    /// <summary>The agency archive (Lưu trữ cơ quan) receives the files handed over (NĐ30 Art. 31); the keepers hand in from their files' page.</summary>
+    public static bool ReceivesHandover(this ClaimsPrincipal user) => user.IsInRole(Roles.Archivist);
+
+    /// <summary>Keeping a due file back needs the head of the agency's consent (NĐ30 Art. 30.3).</summary>
+    public static bool DecidesKeepBacks(this ClaimsPrincipal user) => user.IsInRole(Roles.Director);
+
     public static bool Models(this ClaimsPrincipal user) => user.IsInRole(Roles.Analyst) || user.IsInRole(Roles.Administrator);
 
     public static bool Administers(this ClaimsPrincipal user) => user.IsInRole(Roles.Administrator);
