@@ -23,6 +23,13 @@ public sealed partial class WorkflowRuntime
     }
 
     /// <summary>
+    /// Claims up to <paramref name="limit"/> due timers and jobs, oldest first, for <paramref name="owner"/> until
+    /// <paramref name="lease"/> from now; bookmarks another host holds an unexpired claim on are left to it.
+    /// </summary>
+    public Task<IReadOnlyList<Guid>> ClaimDueAsync(string owner, int limit, TimeSpan lease, CancellationToken cancellationToken) =>
+        DueWorkClaims.ClaimAsync(db, owner, time.GetUtcNow(), lease, limit, cancellationToken);
+
+    /// <summary>
     /// Fires a due timer or runs a due job. Idempotent: a bookmark no longer active or not yet due is left alone.
     /// A failing run changes nothing but the bookmark's attempt count; after the last attempt it raises an incident.
     /// Returns false when there was nothing to do.
@@ -72,6 +79,7 @@ public sealed partial class WorkflowRuntime
         var now = time.GetUtcNow();
         bookmark.Attempts++;
         bookmark.LastError = Truncate(error.Message);
+        bookmark.ClaimedUntil = null;
         if (bookmark.Attempts >= maxAttempts)
         {
             bookmark.DueAt = null;
@@ -163,6 +171,7 @@ public sealed partial class WorkflowRuntime
         bookmark.Attempts = 0;
         bookmark.DueAt = now;
         bookmark.LastError = null;
+        bookmark.ClaimedUntil = null;
         await SaveAsync(instance.Id, cancellationToken);
         await FireDueAsync(bookmark.Id, cancellationToken);
     }
