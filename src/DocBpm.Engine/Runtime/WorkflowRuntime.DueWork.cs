@@ -9,19 +9,6 @@ public sealed partial class WorkflowRuntime
     /// <summary>Attempts of a timer whose run keeps failing before an incident is raised.</summary>
     public const int TimerMaxAttempts = 3;
 
-    /// <summary>The bookmarks (timers, asynchronous jobs) due at or before now, oldest first.</summary>
-    public async Task<IReadOnlyList<Guid>> FindDueAsync(int limit, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        return await db.Bookmarks.AsNoTracking()
-            .Where(b => (b.Kind == BookmarkKind.Timer || b.Kind == BookmarkKind.Job) && b.Status == BookmarkStatus.Active
-                && b.DueAt != null && b.DueAt <= now)
-            .OrderBy(b => b.DueAt)
-            .Select(b => b.Id)
-            .Take(limit)
-            .ToListAsync(cancellationToken);
-    }
-
     /// <summary>
     /// Claims up to <paramref name="limit"/> due timers and jobs, oldest first, for <paramref name="owner"/> until
     /// <paramref name="lease"/> from now; bookmarks another host holds an unexpired claim on are left to it.
