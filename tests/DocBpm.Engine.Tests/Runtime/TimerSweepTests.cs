@@ -28,36 +28,16 @@ public sealed class TimerSweepTests
     [DynamicData(nameof(ClusterProviders))]
     public async Task Two_hosts_fire_two_thousand_timers_due_at_one_instant_each_exactly_once(DatabaseProvider provider)
     {
-        await using var first = await EngineTestHost.StartAsync(provider, sweep: Sweep);
-        await using var second = first.Join(Sweep);
-        await StartWaitingAsync(first, 2000);
-        first.Clock.Advance(Wait);
-        second.Clock.Advance(Wait);
+        var fired = await SweepWithTwoHostsAsync(provider, Sweep, 2000);
 
-        var fired = await Task.WhenAll(Task.Run(() => first.SweepAsync("first")), Task.Run(() => second.SweepAsync("second")));
-
-        Assert.AreEqual(2000, fired.Sum(), "every timer fired, none twice");
         Assert.IsTrue(fired.All(f => f > 0), $"both hosts took part ({fired[0]} and {fired[1]})");
-        await AssertEachFiredOnceAsync(first, 2000);
     }
 
     [TestMethod]
     [DynamicData(nameof(ClusterProviders))]
-    public async Task Claims_expiring_at_once_still_fire_each_timer_once_because_the_instance_revision_guards_the_run(DatabaseProvider provider)
-    {
+    public async Task Claims_expiring_at_once_still_fire_each_timer_once_because_the_instance_revision_guards_the_run(DatabaseProvider provider) =>
         // No lease: both hosts claim the same rows again and again, so only the revision check keeps a timer from firing twice.
-        var overlapping = Sweep with { ClaimLease = TimeSpan.Zero };
-        await using var first = await EngineTestHost.StartAsync(provider, sweep: overlapping);
-        await using var second = first.Join(overlapping);
-        await StartWaitingAsync(first, 300);
-        first.Clock.Advance(Wait);
-        second.Clock.Advance(Wait);
-
-        var fired = await Task.WhenAll(Task.Run(() => first.SweepAsync("first")), Task.Run(() => second.SweepAsync("second")));
-
-        Assert.AreEqual(300, fired.Sum());
-        await AssertEachFiredOnceAsync(first, 300);
-    }
+        await SweepWithTwoHostsAsync(provider, Sweep with { ClaimLease = TimeSpan.Zero }, 300);
 
     [TestMethod]
     [DynamicData(nameof(Providers))]
@@ -80,6 +60,22 @@ public sealed class TimerSweepTests
         CollectionAssert.AreEquivalent(claimed.ToList(), waiting);
         Assert.AreEqual(100, after, "the expired claim's batch is finished by the survivor");
         await AssertEachFiredOnceAsync(survivor, 250);
+    }
+
+    /// <summary>Two hosts on one database sweep <paramref name="timers"/> timers due at one instant, at the same time.</summary>
+    private static async Task<int[]> SweepWithTwoHostsAsync(DatabaseProvider provider, DueWorkSweepOptions sweep, int timers)
+    {
+        await using var first = await EngineTestHost.StartAsync(provider, sweep: sweep);
+        await using var second = first.Join(sweep);
+        await StartWaitingAsync(first, timers);
+        first.Clock.Advance(Wait);
+        second.Clock.Advance(Wait);
+
+        var fired = await Task.WhenAll(Task.Run(() => first.SweepAsync("first")), Task.Run(() => second.SweepAsync("second")));
+
+        Assert.AreEqual(timers, fired.Sum(), "every timer fired, none twice");
+        await AssertEachFiredOnceAsync(first, timers);
+        return fired;
     }
 
     private static async Task StartWaitingAsync(EngineTestHost host, int count)
