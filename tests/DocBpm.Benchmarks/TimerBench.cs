@@ -54,7 +54,8 @@ public static class TimerBench
         }
         if (sizes.Any(s => s is < 1 or > 100_000))
             throw new ArgumentException("--timers must be between 1 and 100,000.");
-        postgres ??= throw new ArgumentException("PostgreSQL is required: --postgres CONN or DOCBPM_TEST_POSTGRES.");
+        if (postgres is null)
+            throw new ArgumentException("PostgreSQL is required: --postgres CONN or DOCBPM_TEST_POSTGRES.");
 
         var rows = new List<string>();
         foreach (var size in sizes)
