@@ -26,6 +26,8 @@ public static class EngineServiceCollectionExtensions
         services.TryAddScoped<Decisions.IDecisionSource, DeployedDecisions>();
         services.TryAddScoped(sp => new EngineDb(sp.GetRequiredService<TContext>()));
         services.TryAddScoped<WorkflowRuntime>();
+        services.TryAddSingleton(new DueWorkSweepOptions());
+        services.TryAddSingleton<DueWorkSweep>();
         services.TryAddScoped<OutboxProcessor>();
         services.AddScoped<IOutboxHandler, PublishedMessageHandler>();
         services.AddScoped<IOutboxHandler, SignalHandler>();

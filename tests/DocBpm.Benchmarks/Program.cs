@@ -4,10 +4,18 @@ using DocBpm.Engine.Persistence;
 
 // Usage: dotnet run -c Release --project tests/DocBpm.Benchmarks -- [--instances N] [--rounds R] [--postgres CONN] [--no-write]
 //        dotnet run -c Release --project tests/DocBpm.Benchmarks -- inbox [--documents N] [--postgres CONN]
+//        dotnet run -c Release --project tests/DocBpm.Benchmarks -- timers [--timers 5000,10000] [--workers W] [--postgres CONN]
 if (args.FirstOrDefault() == "inbox")
 {
     using var bounded = new CancellationTokenSource(TimeSpan.FromHours(2));
     await InboxBench.RunAsync(args[1..], Environment.GetEnvironmentVariable("DOCBPM_TEST_POSTGRES"), bounded.Token);
+    return;
+}
+
+if (args.FirstOrDefault() == "timers")
+{
+    using var bounded = new CancellationTokenSource(TimeSpan.FromMinutes(30));
+    await TimerBench.RunAsync(args[1..], Environment.GetEnvironmentVariable("DOCBPM_TEST_POSTGRES"), bounded.Token);
     return;
 }
 

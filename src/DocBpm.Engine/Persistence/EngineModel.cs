@@ -47,6 +47,7 @@ public static class EngineModel
             e.Property(b => b.FormKey).HasMaxLength(200);
             e.Property(b => b.BusinessKey).HasMaxLength(200);
             e.Property(b => b.DefinitionKey).HasMaxLength(200);
+            e.Property(b => b.ClaimedBy).HasMaxLength(200);
             e.HasIndex(b => new { b.InstanceId, b.Status });
             e.HasIndex(b => new { b.Kind, b.Status, b.MessageName, b.CorrelationKey });
             e.HasIndex(b => new { b.Kind, b.Status, b.DueAt });

@@ -80,6 +80,14 @@ public sealed class BookmarkRecord
     public int Attempts { get; set; }
 
     public string? LastError { get; set; }
+
+    /// <summary>
+    /// The host whose sweep took this due timer or job to run it (see <see cref="Runtime.WorkflowRuntime.ClaimDueAsync"/>);
+    /// other hosts pass it by until <see cref="ClaimedUntil"/>, so that a host that dies mid-batch loses nothing.
+    /// </summary>
+    public string? ClaimedBy { get; set; }
+
+    public DateTimeOffset? ClaimedUntil { get; set; }
 }
 
 public sealed class JournalRecord

@@ -36,6 +36,9 @@ internal sealed class RunRecorder(EngineDb db, TimeProvider time)
                 var row = Row(id, instance.Id);
                 row.DueAt = current.DueAt;
                 row.Attempts = 0;
+                // A claim on the old due time must not hold back the new one; a stub's null looks unchanged, so say so.
+                row.ClaimedUntil = null;
+                db.Context.Entry(row).Property(b => b.ClaimedUntil).IsModified = true;
             }
         }
 

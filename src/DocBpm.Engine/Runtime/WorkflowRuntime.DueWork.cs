@@ -9,18 +9,12 @@ public sealed partial class WorkflowRuntime
     /// <summary>Attempts of a timer whose run keeps failing before an incident is raised.</summary>
     public const int TimerMaxAttempts = 3;
 
-    /// <summary>The bookmarks (timers, asynchronous jobs) due at or before now, oldest first.</summary>
-    public async Task<IReadOnlyList<Guid>> FindDueAsync(int limit, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        return await db.Bookmarks.AsNoTracking()
-            .Where(b => (b.Kind == BookmarkKind.Timer || b.Kind == BookmarkKind.Job) && b.Status == BookmarkStatus.Active
-                && b.DueAt != null && b.DueAt <= now)
-            .OrderBy(b => b.DueAt)
-            .Select(b => b.Id)
-            .Take(limit)
-            .ToListAsync(cancellationToken);
-    }
+    /// <summary>
+    /// Claims up to <paramref name="limit"/> due timers and jobs, oldest first, for <paramref name="owner"/> until
+    /// <paramref name="lease"/> from now; bookmarks another host holds an unexpired claim on are left to it.
+    /// </summary>
+    public Task<IReadOnlyList<Guid>> ClaimDueAsync(string owner, int limit, TimeSpan lease, CancellationToken cancellationToken) =>
+        DueWorkClaims.ClaimAsync(db, owner, time.GetUtcNow(), lease, limit, cancellationToken);
 
     /// <summary>
     /// Fires a due timer or runs a due job. Idempotent: a bookmark no longer active or not yet due is left alone.
@@ -72,6 +66,7 @@ public sealed partial class WorkflowRuntime
         var now = time.GetUtcNow();
         bookmark.Attempts++;
         bookmark.LastError = Truncate(error.Message);
+        bookmark.ClaimedUntil = null;
         if (bookmark.Attempts >= maxAttempts)
         {
             bookmark.DueAt = null;
@@ -163,6 +158,7 @@ public sealed partial class WorkflowRuntime
         bookmark.Attempts = 0;
         bookmark.DueAt = now;
         bookmark.LastError = null;
+        bookmark.ClaimedUntil = null;
         await SaveAsync(instance.Id, cancellationToken);
         await FireDueAsync(bookmark.Id, cancellationToken);
     }

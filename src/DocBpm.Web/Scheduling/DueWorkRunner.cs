@@ -4,23 +4,20 @@ using DocBpm.Engine.Runtime;
 namespace DocBpm.Web.Scheduling;
 
 /// <summary>
-/// Runs what is due: timers and asynchronous jobs of the engine, then the outbox. Each bookmark runs in its own scope
-/// (its own DbContext) so that one failing instance never spoils another's unit of work.
+/// Runs what is due: timer start events, the engine's timers and asynchronous jobs (claimed in batches by
+/// <see cref="DueWorkSweep"/>), then the outbox. Each runs in its own scope (its own DbContext), so that one failing
+/// instance never spoils another's unit of work.
 /// </summary>
-public sealed class DueWorkRunner(IServiceScopeFactory scopes)
+public sealed class DueWorkRunner(IServiceScopeFactory scopes, DueWorkSweep sweep)
 {
     public const int BatchSize = 100;
 
-    /// <summary>One pass; returns how many bookmarks and outbox messages were handled.</summary>
+    /// <summary>One pass; returns how many start timers, bookmarks and outbox messages were handled.</summary>
     public async Task<int> RunOnceAsync(string node, CancellationToken cancellationToken)
     {
-        IReadOnlyList<Guid> due, starts;
+        IReadOnlyList<Guid> starts;
         await using (var scope = scopes.CreateAsyncScope())
-        {
-            var runtime = scope.ServiceProvider.GetRequiredService<WorkflowRuntime>();
-            starts = await runtime.FindDueStartsAsync(BatchSize, cancellationToken);
-            due = await runtime.FindDueAsync(BatchSize, cancellationToken);
-        }
+            starts = await scope.ServiceProvider.GetRequiredService<WorkflowRuntime>().FindDueStartsAsync(BatchSize, cancellationToken);
 
         var handled = 0;
         foreach (var startTimerId in starts)
@@ -30,20 +27,9 @@ public sealed class DueWorkRunner(IServiceScopeFactory scopes)
                 handled++;
         }
 
-        foreach (var bookmarkId in due)
-        {
-            if (await FireAsync(bookmarkId, cancellationToken))
-                handled++;
-        }
-
+        handled += await sweep.RunOnceAsync(node, cancellationToken);
         await using (var scope = scopes.CreateAsyncScope())
             handled += await scope.ServiceProvider.GetRequiredService<OutboxProcessor>().DeliverDueAsync(node, BatchSize, cancellationToken);
         return handled;
-    }
-
-    public async Task<bool> FireAsync(Guid bookmarkId, CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<WorkflowRuntime>().FireDueAsync(bookmarkId, cancellationToken);
     }
 }

@@ -11,24 +11,27 @@ namespace DocBpm.Web.Scheduling;
 public static class SchedulingServiceCollectionExtensions
 {
     /// <summary>
-    /// Quartz on DocBpm's own database, clustered, with the sweep job and the per-bookmark trigger job.
-    /// <c>Scheduling:SweepSeconds</c> sets the sweep interval; <c>Scheduling:Enabled=false</c> keeps the scheduler from
-    /// starting (tools and tests that drive due work themselves).
+    /// Quartz on DocBpm's own database, clustered, for the scheduled jobs; and on every host its own sweep of due timers
+    /// and jobs (<see cref="DueWorkSweeper"/>). <c>Scheduling:SweepSeconds</c> sets the sweep interval,
+    /// <c>Scheduling:TimerBatch</c>, <c>Scheduling:TimerWorkers</c> and <c>Scheduling:ClaimSeconds</c> how a host claims
+    /// and runs due timers; <c>Scheduling:Enabled=false</c> keeps both from starting (tools and tests that drive due work
+    /// themselves).
     /// </summary>
     public static IServiceCollection AddDocBpmScheduling(this IServiceCollection services, IConfiguration configuration,
         DatabaseSettings database)
     {
         services.AddSingleton<DueWorkRunner>();
-        services.AddSingleton<IDueWorkSignal, QuartzDueWorkSignal>();
-        var sweep = TimeSpan.FromSeconds(configuration.GetValue("Scheduling:SweepSeconds", 5));
+        services.AddSingleton<LocalDueWorkSignal>();
+        services.AddSingleton<IDueWorkSignal>(sp => sp.GetRequiredService<LocalDueWorkSignal>());
+        var defaults = new DueWorkSweepOptions();
+        services.AddSingleton(new DueWorkSweepOptions(
+            configuration.GetValue("Scheduling:TimerBatch", defaults.BatchSize),
+            configuration.GetValue("Scheduling:TimerWorkers", defaults.Workers),
+            TimeSpan.FromSeconds(configuration.GetValue("Scheduling:ClaimSeconds", defaults.Lease.TotalSeconds))));
         services.AddQuartz(q =>
         {
             q.ConfigureScheduler(o => o.InstanceName = "DocBpm");
             q.UseDocBpmJobStore(database.Provider, database.ConnectionString, DocBpmDbContext.QuartzTablePrefix);
-            q.AddJob<FireBookmarkJob>(j => j.WithIdentity(FireBookmarkJob.Key).StoreDurably());
-            q.AddJob<DueWorkSweepJob>(j => j.WithIdentity(DueWorkSweepJob.Key).StoreDurably());
-            q.AddTrigger(t => t.ForJob(DueWorkSweepJob.Key).WithIdentity("due-work-sweep", "docbpm").StartNow()
-                .WithSchedule(SimpleScheduleBuilder.Create().WithInterval(sweep).RepeatForever()));
             q.AddNotificationJob(configuration);
             q.AddHandoverWarningJob();
             if (configuration["Exchange:AxisUrl"] is { Length: > 0 })
@@ -40,7 +43,11 @@ public static class SchedulingServiceCollectionExtensions
             }
         });
         if (configuration.GetValue("Scheduling:Enabled", true))
+        {
             services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+            services.AddHostedService<DueWorkSweeper>();
+        }
+
         return services;
     }
 }

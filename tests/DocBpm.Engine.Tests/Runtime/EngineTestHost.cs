@@ -32,11 +32,16 @@ public sealed class EngineTestHost : IAsyncDisposable
 {
     private readonly TestDatabase database;
     private readonly DocBpm.Engine.Expressions.SandboxLimits? limits;
+    private readonly DueWorkSweepOptions? sweep;
+    private readonly bool ownsDatabase;
 
-    private EngineTestHost(TestDatabase database, ServiceProvider services, DocBpm.Engine.Expressions.SandboxLimits? limits)
+    private EngineTestHost(TestDatabase database, ServiceProvider services, DocBpm.Engine.Expressions.SandboxLimits? limits,
+        DueWorkSweepOptions? sweep, bool ownsDatabase = true)
     {
         this.database = database;
         this.limits = limits;
+        this.sweep = sweep;
+        this.ownsDatabase = ownsDatabase;
         Services = services;
     }
 
@@ -45,31 +50,46 @@ public sealed class EngineTestHost : IAsyncDisposable
     public FlakyService Flaky => Services.GetRequiredService<FlakyService>();
 
     /// <param name="limits">The JavaScript limits, when a test needs other than the defaults.</param>
-    /// <param name="limits">The JavaScript limits, when a test needs other than the defaults.</param>
-    public static async Task<EngineTestHost> StartAsync(DatabaseProvider provider, DocBpm.Engine.Expressions.SandboxLimits? limits = null)
+    /// <param name="sweep">How this host sweeps due work, when a test needs other than the defaults.</param>
+    public static async Task<EngineTestHost> StartAsync(DatabaseProvider provider, DocBpm.Engine.Expressions.SandboxLimits? limits = null,
+        DueWorkSweepOptions? sweep = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
-        var services = BuildServices(database, new DateTimeOffset(2026, 11, 23, 1, 0, 0, TimeSpan.Zero), limits);
+        var services = BuildServices(database, new DateTimeOffset(2026, 11, 23, 1, 0, 0, TimeSpan.Zero), limits, sweep);
         await using (var scope = services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<EngineTestContext>().Database.EnsureCreatedAsync();
-        return new EngineTestHost(database, services, limits);
+        return new EngineTestHost(database, services, limits, sweep);
     }
+
+    /// <summary>
+    /// Another node on this host's database, its own services and clock set to this host's time; disposing it leaves the
+    /// database to this host.
+    /// </summary>
+    public EngineTestHost Join(DueWorkSweepOptions sweep) =>
+        new(database, BuildServices(database, Clock.GetUtcNow(), limits, sweep), limits, sweep, ownsDatabase: false);
+
+    /// <summary>Sweeps due timers and jobs as the scheduler of this host does, under the name <paramref name="owner"/>.</summary>
+    public Task<int> SweepAsync(string owner = "test") =>
+        Services.GetRequiredService<DueWorkSweep>().RunOnceAsync(owner, CancellationToken.None);
 
     /// <summary>A host restart: every service and cache is built anew on the same database, at the same time.</summary>
     public async Task RestartAsync()
     {
         var now = Clock.GetUtcNow();
         await Services.DisposeAsync();
-        Services = BuildServices(database, now, limits);
+        Services = BuildServices(database, now, limits, sweep);
     }
 
-    private static ServiceProvider BuildServices(TestDatabase database, DateTimeOffset now, DocBpm.Engine.Expressions.SandboxLimits? limits)
+    private static ServiceProvider BuildServices(TestDatabase database, DateTimeOffset now, DocBpm.Engine.Expressions.SandboxLimits? limits,
+        DueWorkSweepOptions? sweep = null)
     {
         var provider = database.Provider;
         var services = new ServiceCollection();
         services.AddLogging();
         if (limits is not null)
             services.AddSingleton(limits);
+        if (sweep is not null)
+            services.AddSingleton(sweep);
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(now));
         services.AddSingleton<FlakyService>();
         if (provider == DatabaseProvider.Sqlite)
@@ -165,12 +185,10 @@ public sealed class EngineTestHost : IAsyncDisposable
             foreach (var id in starts)
                 if (await InScopeAsync(runtime => runtime.FireStartTimerAsync(id, CancellationToken.None)) is not null)
                     fired++;
-            var due = await InScopeAsync(runtime => runtime.FindDueAsync(100, CancellationToken.None));
-            if (due.Count == 0 && starts.Count == 0)
+            var swept = await SweepAsync();
+            if (swept == 0 && starts.Count == 0)
                 break;
-            foreach (var id in due)
-                if (await InScopeAsync(runtime => runtime.FireDueAsync(id, CancellationToken.None)))
-                    fired++;
+            fired += swept;
         }
 
         return fired;
@@ -189,6 +207,7 @@ public sealed class EngineTestHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();
-        await database.DisposeAsync();
+        if (ownsDatabase)
+            await database.DisposeAsync();
     }
 }

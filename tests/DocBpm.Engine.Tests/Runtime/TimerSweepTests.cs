@@ -1,0 +1,104 @@
+using DocBpm.Engine.Persistence;
+using DocBpm.Engine.Runtime;
+using DocBpm.Engine.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using static DocBpm.Engine.Tests.Runtime.Bpmn;
+
+namespace DocBpm.Engine.Tests.Runtime;
+
+/// <summary>
+/// Timers due at one instant, claimed in batches by hosts sharing one database: each fires exactly once, and the batch of
+/// a host that dies after claiming it is finished by another once the claim expires.
+/// </summary>
+[TestClass]
+public sealed class TimerSweepTests
+{
+    public static IEnumerable<object[]> Providers => TestDatabase.Providers;
+    public static IEnumerable<object[]> ClusterProviders => TestDatabase.ClusterProviders;
+
+    private static readonly TimeSpan Wait = TimeSpan.FromHours(1);
+
+    private static readonly string WaitingXml = Process(
+        """<bpmn:startEvent id="s"/><bpmn:intermediateCatchEvent id="wait">""" + Timer("timeDuration", "PT1H")
+        + """</bpmn:intermediateCatchEvent><bpmn:endEvent id="e"/>""" + Chain("s", "wait", "e"), id: "waiting");
+
+    private static readonly DueWorkSweepOptions Sweep = new(BatchSize: 100, Workers: 4);
+
+    [TestMethod]
+    [DynamicData(nameof(ClusterProviders))]
+    public async Task Two_hosts_fire_two_thousand_timers_due_at_one_instant_each_exactly_once(DatabaseProvider provider)
+    {
+        var fired = await SweepWithTwoHostsAsync(provider, Sweep, 2000);
+
+        Assert.IsTrue(fired.All(f => f > 0), $"both hosts took part ({fired[0]} and {fired[1]})");
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(ClusterProviders))]
+    public async Task Claims_expiring_at_once_still_fire_each_timer_once_because_the_instance_revision_guards_the_run(DatabaseProvider provider) =>
+        // No lease: both hosts claim the same rows again and again, so only the revision check keeps a timer from firing twice.
+        await SweepWithTwoHostsAsync(provider, Sweep with { ClaimLease = TimeSpan.Zero }, 300);
+
+    [TestMethod]
+    [DynamicData(nameof(Providers))]
+    public async Task A_host_that_dies_after_claiming_a_batch_leaves_it_to_another_host_once_the_claim_expires(DatabaseProvider provider)
+    {
+        await using var survivor = await EngineTestHost.StartAsync(provider, sweep: Sweep);
+        await StartWaitingAsync(survivor, 250);
+        survivor.Clock.Advance(Wait);
+        var doomed = survivor.Join(Sweep);
+        var claimed = await doomed.InScopeAsync(runtime => runtime.ClaimDueAsync("doomed", 100, Sweep.Lease, CancellationToken.None));
+        await doomed.DisposeAsync();
+
+        var before = await survivor.SweepAsync("survivor");
+        var waiting = await WaitingAsync(survivor);
+        survivor.Clock.Advance(Sweep.Lease);
+        var after = await survivor.SweepAsync("survivor");
+
+        Assert.AreEqual(100, claimed.Count);
+        Assert.AreEqual(150, before, "the dead host's claim keeps its batch from the survivor until the claim expires");
+        CollectionAssert.AreEquivalent(claimed.ToList(), waiting);
+        Assert.AreEqual(100, after, "the expired claim's batch is finished by the survivor");
+        await AssertEachFiredOnceAsync(survivor, 250);
+    }
+
+    /// <summary>Two hosts on one database sweep <paramref name="timers"/> timers due at one instant, at the same time.</summary>
+    private static async Task<int[]> SweepWithTwoHostsAsync(DatabaseProvider provider, DueWorkSweepOptions sweep, int timers)
+    {
+        await using var first = await EngineTestHost.StartAsync(provider, sweep: sweep);
+        await using var second = first.Join(sweep);
+        await StartWaitingAsync(first, timers);
+        first.Clock.Advance(Wait);
+        second.Clock.Advance(Wait);
+
+        var fired = await Task.WhenAll(Task.Run(() => first.SweepAsync("first")), Task.Run(() => second.SweepAsync("second")));
+
+        Assert.AreEqual(timers, fired.Sum(), "every timer fired, none twice");
+        await AssertEachFiredOnceAsync(first, timers);
+        return fired;
+    }
+
+    private static async Task StartWaitingAsync(EngineTestHost host, int count)
+    {
+        var deployment = await host.DeployAsync(WaitingXml);
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (_, ct) =>
+            await host.InScopeAsync(runtime => runtime.StartAsync(new StartRequest(deployment.Definition.Key, null, null, "starter"), ct)));
+    }
+
+    private static Task<List<Guid>> WaitingAsync(EngineTestHost host) =>
+        host.QueryAsync(db => db.Bookmarks.Where(b => b.Kind == BookmarkKind.Timer && b.Status == BookmarkStatus.Active)
+            .Select(b => b.Id).ToListAsync());
+
+    /// <summary>Counts the timer's firing in each instance's journal: one "wait completed" per instance, each instance ended.</summary>
+    private static async Task AssertEachFiredOnceAsync(EngineTestHost host, int instances)
+    {
+        var firings = await host.QueryAsync(db => db.Journal.Where(j => j.ElementId == "wait" && j.Event == "completed")
+            .GroupBy(j => j.InstanceId).Select(g => g.Count()).ToListAsync());
+        var completed = await host.QueryAsync(db => db.Instances.CountAsync(i => i.Status == InstanceStatus.Completed));
+
+        Assert.AreEqual(instances, firings.Count, "no timer lost");
+        Assert.IsTrue(firings.All(f => f == 1), $"no timer fired twice (most firings of one: {firings.Max()})");
+        Assert.AreEqual(instances, completed);
+        Assert.IsEmpty(await WaitingAsync(host));
+    }
+}
