@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Tests.Infrastructure;
+using DocBpm.Engine.Tests.Runtime;
 using DocBpm.Web.Data;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -21,17 +22,8 @@ public sealed class WritesPerInstanceTests
 
     public TestContext TestContext { get; set; } = null!;
 
-    private const string Process = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:docbpm="urn:docbpm:bpmn:1" id="d" targetNamespace="x">
-          <bpmn:process id="writes-per-instance" isExecutable="true">
-            <bpmn:startEvent id="s"/>
-            <bpmn:userTask id="review"><bpmn:extensionElements><docbpm:assignment assignee="giamdoc"/></bpmn:extensionElements></bpmn:userTask>
-            <bpmn:endEvent id="e"/>
-            <bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="review"/><bpmn:sequenceFlow id="f2" sourceRef="review" targetRef="e"/>
-          </bpmn:process>
-        </bpmn:definitions>
-        """;
+    private static readonly string Process = Bpmn.Process("""<bpmn:startEvent id="s"/>""" + Bpmn.UserTask("review", assignee: "giamdoc")
+        + """<bpmn:endEvent id="e"/>""" + Bpmn.Chain("s", "review", "e"), id: "writes-per-instance");
 
     [TestMethod]
     [DynamicData(nameof(Providers))]
