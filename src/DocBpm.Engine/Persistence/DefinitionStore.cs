@@ -18,7 +18,15 @@ public sealed record Deployment(DefinitionRecord Definition, bool IsNew);
 public sealed class DefinitionStore(ActivityRegistry registry, Timers.IBusinessCalendar calendar, TimeProvider time,
     IEnumerable<ProcessContract> contracts)
 {
+    /// <summary>
+    /// How long a start takes the latest version of a key this host last read or deployed, instead of asking the
+    /// database on every start (a read is a transaction of its own). A version deployed on this host is current at once;
+    /// one deployed on another host starts here within this time, as if the start had come a moment earlier.
+    /// </summary>
+    public static readonly TimeSpan LatestKeptFor = TimeSpan.FromSeconds(1);
+
     private readonly ConcurrentDictionary<Guid, ProcessModel> models = new();
+    private readonly ConcurrentDictionary<string, (DefinitionRecord Definition, DateTimeOffset ReadAt)> latestByKey = new(StringComparer.Ordinal);
     private readonly ProcessContract[] contracts = [.. contracts];
 
     /// <summary>
@@ -50,7 +58,7 @@ public sealed class DefinitionStore(ActivityRegistry registry, Timers.IBusinessC
             .OrderByDescending(d => d.Version)
             .FirstOrDefaultAsync(cancellationToken);
         if (latest is not null && latest.ContentHash == hash)
-            return new Deployment(latest, false);
+            return new Deployment(Remember(db, latest), false);
 
         var record = new DefinitionRecord
         {
@@ -76,11 +84,11 @@ public sealed class DefinitionStore(ActivityRegistry registry, Timers.IBusinessC
             var winner = await SameVersionDeployedMeanwhileAsync(db, record, cancellationToken);
             if (winner is null)
                 throw;
-            return new Deployment(winner, false);
+            return new Deployment(Remember(db, winner), false);
         }
 
         models[record.Id] = model;
-        return new Deployment(record, true);
+        return new Deployment(Remember(db, record), true);
     }
 
     public async ValueTask<ProcessModel> GetModelAsync(EngineDb db, Guid definitionId, CancellationToken cancellationToken)
@@ -93,11 +101,32 @@ public sealed class DefinitionStore(ActivityRegistry registry, Timers.IBusinessC
         return models.GetOrAdd(definitionId, _ => BpmnParser.ParseSingle(xml, registry));
     }
 
-    /// <summary>The latest version of a process key.</summary>
+    /// <summary>The latest version of a process key, read from the database.</summary>
     public async Task<DefinitionRecord> GetLatestAsync(EngineDb db, string key, CancellationToken cancellationToken) =>
         await db.Definitions.AsNoTracking().Where(d => d.Key == key).OrderByDescending(d => d.Version)
             .FirstOrDefaultAsync(cancellationToken)
         ?? throw new DefinitionNotFoundException(key);
+
+    /// <summary>The version a new instance of a key starts on: the latest, as known within <see cref="LatestKeptFor"/>.</summary>
+    public async ValueTask<DefinitionRecord> GetLatestForStartAsync(EngineDb db, string key, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (latestByKey.TryGetValue(key, out var known) && now >= known.ReadAt && now - known.ReadAt < LatestKeptFor)
+            return known.Definition;
+        return Remember(db, await GetLatestAsync(db, key, cancellationToken));
+    }
+
+    /// <summary>
+    /// Keeps a version as the latest of its key. Not inside a caller's transaction: a deploy rolled back with it would
+    /// leave starts on a version that does not exist.
+    /// </summary>
+    private DefinitionRecord Remember(EngineDb db, DefinitionRecord definition)
+    {
+        if (db.Context.Database.CurrentTransaction is null)
+            latestByKey.AddOrUpdate(definition.Key, (definition, time.GetUtcNow()),
+                (_, known) => known.Definition.Version > definition.Version ? known : (definition, time.GetUtcNow()));
+        return definition;
+    }
 
     private static async Task<DefinitionRecord?> SameVersionDeployedMeanwhileAsync(EngineDb db, DefinitionRecord mine,
         CancellationToken cancellationToken)

@@ -57,7 +57,7 @@ public sealed partial class WorkflowRuntime(
         var definition = request.Version is { } version
             ? await db.Definitions.AsNoTracking().FirstOrDefaultAsync(d => d.Key == request.DefinitionKey && d.Version == version, cancellationToken)
               ?? throw new DefinitionNotFoundException($"{request.DefinitionKey} v{version}")
-            : await definitions.GetLatestAsync(db, request.DefinitionKey, cancellationToken);
+            : await definitions.GetLatestForStartAsync(db, request.DefinitionKey, cancellationToken);
         var model = await definitions.GetModelAsync(db, definition.Id, cancellationToken);
         var start = model.NoneStart
             ?? throw new ProcessExecutionException(model.Id, "the process has no none start event; start it with its message");
@@ -100,22 +100,26 @@ public sealed partial class WorkflowRuntime(
     /// Completes a user task. A task completed already (or by someone else a moment ago) is refused with
     /// <see cref="BookmarkNotActiveException"/> or <see cref="ConcurrencyConflictException"/>.
     /// </summary>
+    public Task<InstanceRecord> CompleteTaskAsync(Guid taskId, IReadOnlyDictionary<string, System.Text.Json.Nodes.JsonNode?>? variables,
+        TaskActor actor, CancellationToken cancellationToken) => CompleteTaskAsync(taskId, variables, actor, check: null, cancellationToken);
+
+    /// <param name="check">
+    /// The caller's own rule on the task, given the task as the run loaded it (so that it costs no query of its own):
+    /// it refuses by throwing a <see cref="RefusedException"/>, before anything is stored.
+    /// </param>
     public async Task<InstanceRecord> CompleteTaskAsync(Guid taskId, IReadOnlyDictionary<string, System.Text.Json.Nodes.JsonNode?>? variables,
-        TaskActor actor, CancellationToken cancellationToken)
+        TaskActor actor, Action<BookmarkRecord>? check, CancellationToken cancellationToken)
     {
-        var (bookmark, instance) = await LoadActiveAsync(taskId, BookmarkKind.UserTask, cancellationToken);
-        if (!TaskAccess.MayWork(bookmark, actor))
-            throw new TaskAccessDeniedException(taskId, actor.UserName);
+        var (bookmark, instance) = await LoadWorkableAsync(taskId, actor, check, cancellationToken);
         await ResumeAsync(bookmark, instance, new ResumeInput(variables, actor.UserName), cancellationToken);
         return instance;
     }
 
     /// <summary>Claims a task: a candidate becomes its assignee, so that it leaves the others' lists.</summary>
-    public async Task ClaimTaskAsync(Guid taskId, TaskActor actor, CancellationToken cancellationToken)
+    /// <param name="check">The caller's own rule on the task, as for <see cref="CompleteTaskAsync(Guid, IReadOnlyDictionary{string, System.Text.Json.Nodes.JsonNode?}?, TaskActor, Action{BookmarkRecord}?, CancellationToken)"/>.</param>
+    public async Task ClaimTaskAsync(Guid taskId, TaskActor actor, Action<BookmarkRecord>? check, CancellationToken cancellationToken)
     {
-        var (bookmark, instance) = await LoadActiveAsync(taskId, BookmarkKind.UserTask, cancellationToken);
-        if (!TaskAccess.MayWork(bookmark, actor))
-            throw new TaskAccessDeniedException(taskId, actor.UserName);
+        var (bookmark, instance) = await LoadWorkableAsync(taskId, actor, check, cancellationToken);
         bookmark.Assignee = actor.UserName;
         db.Step(instance, [new JournalEntry(time.GetUtcNow(), bookmark.ElementId, "userTask", "claimed", actor.UserName, null, null)]);
         await SaveAsync(instance.Id, cancellationToken);
@@ -168,6 +172,16 @@ public sealed partial class WorkflowRuntime(
         await ResolveIncidentsAsync(instance, actor, "cancelled", cancellationToken);
         await RunAsync(instance, model, state, actor, null,
             execution => ValueTask.FromResult(ProcessInterpreter.Cancel(execution, time, reason)), cancellationToken);
+    }
+
+    private async Task<(BookmarkRecord Bookmark, InstanceRecord Instance)> LoadWorkableAsync(Guid taskId, TaskActor actor,
+        Action<BookmarkRecord>? check, CancellationToken cancellationToken)
+    {
+        var (bookmark, instance) = await LoadActiveAsync(taskId, BookmarkKind.UserTask, cancellationToken);
+        check?.Invoke(bookmark);
+        if (!TaskAccess.MayWork(bookmark, actor))
+            throw new TaskAccessDeniedException(taskId, actor.UserName);
+        return (bookmark, instance);
     }
 
     private async Task<(BookmarkRecord Bookmark, InstanceRecord Instance)> LoadActiveAsync(Guid bookmarkId, BookmarkKind? kind,
@@ -290,18 +304,24 @@ public sealed partial class WorkflowRuntime(
     /// On PostgreSQL a step is written as one batch without BEGIN/COMMIT: Npgsql sends the batch with a single Sync, so
     /// the server runs it as one implicit transaction, and a stale step fails inside it on the journal's step guard
     /// (<see cref="EngineDb.StepGuardIndex"/>), which rolls back everything the batch wrote. That saves the COMMIT
-    /// round-trip. Only while EF sends a single batch (Npgsql's limit is 1000 commands) and the step is guarded.
+    /// round-trip. Only while EF sends a single batch (Npgsql's limit is 1000 commands) and the step is guarded, or it
+    /// is a start that writes only the engine's own rows: none of them waits for a key the database generates, so EF
+    /// never splits them into a second batch, and a new instance has no stale revision to guard against.
     /// </summary>
     private bool StoresInOneBatch()
     {
         if (db.Context.Database.ProviderName != "Npgsql.EntityFrameworkCore.PostgreSQL" || db.Context.Database.CurrentTransaction is not null)
             return false;
         var changes = db.Context.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
-        return changes.Count <= 500
-            && changes.Any(e => e.Entity is InstanceRecord && e.State == EntityState.Modified)
-            && changes.Any(e => e.Entity is JournalRecord)
-            && !changes.Any(OnlyCheckedAfterTheFact);
+        if (changes.Count > 500 || changes.Any(OnlyCheckedAfterTheFact))
+            return false;
+        var guarded = changes.Any(e => e.Entity is InstanceRecord && e.State == EntityState.Modified) && changes.Any(e => e.Entity is JournalRecord);
+        var engineStart = changes.Any(e => e.Entity is InstanceRecord && e.State == EntityState.Added) && changes.All(e => IsEngineRow(e.Entity));
+        return guarded || engineStart;
     }
+
+    private static bool IsEngineRow(object entity) =>
+        entity is InstanceRecord or BookmarkRecord or BookmarkCandidateRecord or JournalRecord or IncidentRecord or OutboxRecord or ProcessedMessageRecord;
 
     /// <summary>Another row whose optimistic check EF makes by counting rows after the batch, too late to roll it back.</summary>
     private static bool OnlyCheckedAfterTheFact(EntityEntry entry) =>

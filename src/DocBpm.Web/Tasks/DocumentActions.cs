@@ -1,3 +1,6 @@
+using DocBpm.Engine;
+using DocBpm.Engine.Persistence;
+
 namespace DocBpm.Web.Tasks;
 
 /// <summary>
@@ -42,4 +45,24 @@ public static class DocumentActions
             return null;
         return Actions.GetValueOrDefault(formKey, "thao tác tương ứng trên trang của văn bản hoặc nhiệm vụ");
     }
+
+    /// <summary>
+    /// The rule a generic action (<paramref name="title"/>: what was refused) applies to a task as the engine loaded it:
+    /// a document's task is refused with <see cref="DocumentTaskRefusedException"/>, naming the document action to use.
+    /// </summary>
+    public static Action<BookmarkRecord> Refuse(string title) => task =>
+    {
+        if (For(task.FormKey) is { } action)
+            throw new DocumentTaskRefusedException(title, task.Id, task.FormKey!, action);
+    };
+}
+
+/// <summary>A generic action on a document's task, which only the document's own action may move (409, nothing stored).</summary>
+public sealed class DocumentTaskRefusedException(string title, Guid taskId, string formKey, string action)
+    : RefusedException(RefusalKind.Conflict, title,
+        $"Công việc này thuộc quy trình của văn bản, phải thực hiện bằng thao tác {action} để hồ sơ văn bản được cập nhật. Không có thay đổi nào được lưu.",
+        $"Generic action on task {taskId} refused: form key {formKey} belongs to a document's process.")
+{
+    public override IReadOnlyDictionary<string, object?> Facts { get; } =
+        new Dictionary<string, object?> { ["formKey"] = formKey, ["documentAction"] = action };
 }

@@ -19,7 +19,7 @@ public sealed record TaskView(
     string? Assignee, string? CandidateUsers, string? CandidateGroups, DateTimeOffset? DueDate, string? FormKey,
     int Priority, DateTimeOffset CreatedAt, bool Overdue);
 
-public static partial class TaskEndpoints
+public static class TaskEndpoints
 {
     public static RouteGroupBuilder MapTasks(this IEndpointRouteBuilder app)
     {
@@ -58,12 +58,9 @@ public static partial class TaskEndpoints
     /// (<see cref="CompleteAsync"/>): a claim through here, by an administrator for one, would take the step from the
     /// people the document's flow offered it to.
     /// </summary>
-    private static async Task<Results<NoContent, ProblemHttpResult>> ClaimAsync(Guid id, ClaimsPrincipal user, WorkflowRuntime runtime,
-        EngineDb db, ILoggerFactory logs, CancellationToken cancellationToken)
+    private static async Task<NoContent> ClaimAsync(Guid id, ClaimsPrincipal user, WorkflowRuntime runtime, CancellationToken cancellationToken)
     {
-        if (await DocumentTaskAsync(id, "Không nhận công việc bằng thao tác chung", db, logs, cancellationToken) is { } refused)
-            return refused;
-        await runtime.ClaimTaskAsync(id, user.ToReader().Operator, cancellationToken);
+        await runtime.ClaimTaskAsync(id, user.ToReader().Operator, DocumentActions.Refuse("Không nhận công việc bằng thao tác chung"), cancellationToken);
         return TypedResults.NoContent();
     }
 
@@ -93,29 +90,13 @@ public static partial class TaskEndpoints
     /// provincial task) is refused and left as it was: completing it here would move the process past the document's
     /// record (e.g. accepted without a number), so the problem names the document action to use.
     /// </summary>
-    private static async Task<Results<Ok<InstanceSummary>, ProblemHttpResult>> CompleteAsync(Guid id, CompleteTaskRequest? request,
-        ClaimsPrincipal user, WorkflowRuntime runtime, EngineDb db, ILoggerFactory logs, CancellationToken cancellationToken)
+    private static async Task<Ok<InstanceSummary>> CompleteAsync(Guid id, CompleteTaskRequest? request, ClaimsPrincipal user,
+        WorkflowRuntime runtime, CancellationToken cancellationToken)
     {
-        if (await DocumentTaskAsync(id, "Không hoàn thành công việc bằng thao tác chung", db, logs, cancellationToken) is { } refused)
-            return refused;
-        var instance = await runtime.CompleteTaskAsync(id, request?.Variables, user.ToReader().Operator, cancellationToken);
+        // The document rule reads the task the run loads: one query before the step's write.
+        var instance = await runtime.CompleteTaskAsync(id, request?.Variables, user.ToReader().Operator,
+            DocumentActions.Refuse("Không hoàn thành công việc bằng thao tác chung"), cancellationToken);
         return TypedResults.Ok(InstanceViews.Summary(instance));
-    }
-
-    /// <summary>The refusal of a generic action on a document's task, naming the document action to use; null for other tasks.</summary>
-    private static async Task<ProblemHttpResult?> DocumentTaskAsync(Guid id, string title, EngineDb db, ILoggerFactory logs,
-        CancellationToken cancellationToken)
-    {
-        var formKey = await db.Bookmarks.AsNoTracking().Where(b => b.Id == id && b.Kind == BookmarkKind.UserTask)
-            .Select(b => b.FormKey).FirstOrDefaultAsync(cancellationToken);
-        if (DocumentActions.For(formKey) is not { } action)
-            return null;
-        var logger = logs.CreateLogger(typeof(TaskEndpoints));
-        LogDocumentTask(logger, id, formKey!);
-        return TypedResults.Problem(
-            $"Công việc này thuộc quy trình của văn bản, phải thực hiện bằng thao tác {action} để hồ sơ văn bản được cập nhật. Không có thay đổi nào được lưu.",
-            statusCode: StatusCodes.Status409Conflict, title: title,
-            extensions: new Dictionary<string, object?> { ["formKey"] = formKey, ["documentAction"] = action });
     }
 
     /// <summary>
@@ -152,7 +133,4 @@ public static partial class TaskEndpoints
     private static TaskView View(BookmarkRecord b, DateTimeOffset now) => new(b.Id, b.InstanceId, b.DefinitionKey ?? "",
         b.BusinessKey, b.ElementId, b.TaskName, b.Assignee, b.CandidateUsers?.Trim(','), b.CandidateGroups?.Trim(','),
         b.TaskDueDate, b.FormKey, b.Priority, b.CreatedAt, b.TaskDueDate is { } due && due < now);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Generic action on task {TaskId} refused: form key {FormKey} belongs to a document's process")]
-    private static partial void LogDocumentTask(ILogger logger, Guid taskId, string formKey);
 }
