@@ -46,18 +46,14 @@ public static class BenchReport
     {
         if (!Directory.Exists("/proc"))
             return TimeSpan.Zero;
-        long ticks = 0;
+        var total = TimeSpan.Zero;
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
             try
             {
                 var stat = File.ReadAllText(Path.Combine(dir, "stat"));
-                var close = stat.LastIndexOf(')');
-                if (close < 0 || !stat.AsSpan(0, close).EndsWith("(postgres", StringComparison.Ordinal))
-                    continue;
-                // Fields after the command: state is field 3, utime and stime are fields 14 and 15.
-                var fields = stat[(close + 2)..].Split(' ');
-                ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+                if (stat.AsSpan(0, Math.Max(0, stat.LastIndexOf(')'))).EndsWith("(postgres", StringComparison.Ordinal))
+                    total += StatCpu(stat);
             }
             catch (IOException)
             {
@@ -69,8 +65,15 @@ public static class BenchReport
             }
         }
 
+        return total;
+    }
+
+    /// <summary>User plus system CPU of a /proc/PID/stat line (fields 14 and 15, after the parenthesised command).</summary>
+    public static TimeSpan StatCpu(string stat)
+    {
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         const double ClockTicksPerSecond = 100;
-        return TimeSpan.FromSeconds(ticks / ClockTicksPerSecond);
+        return TimeSpan.FromSeconds((long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / ClockTicksPerSecond);
     }
 
     public static async Task<string> RenderAsync(IReadOnlyList<Row> rows, BenchOptions options, Load load, TimeProvider time, CancellationToken cancellationToken)

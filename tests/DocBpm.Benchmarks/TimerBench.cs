@@ -65,10 +65,9 @@ public static class TimerBench
             Console.WriteLine(row);
         }
 
-        var file = Path.Combine(BenchReport.FindRepoRoot(), "docs", "benchmarks.md");
         var report = Report(sweep, rows);
         Console.WriteLine(report);
-        await File.WriteAllTextAsync(file, Replace(await File.ReadAllTextAsync(file, cancellationToken), report), cancellationToken);
+        await BenchDocument.ReplaceSectionAsync(BenchDocument.Path(BenchReport.FindRepoRoot()), "timers", report, cancellationToken);
     }
 
     private static async Task<string> RunSizeAsync(string postgres, int size, DueWorkSweepOptions sweep, CancellationToken cancellationToken)
@@ -141,15 +140,12 @@ public static class TimerBench
         await using var scope = services.CreateAsyncScope();
         var pids = await scope.ServiceProvider.GetRequiredService<DocBpmDbContext>().Database
             .SqlQueryRaw<int>("SELECT pid AS \"Value\" FROM pg_stat_activity WHERE datname = current_database()").ToListAsync(cancellationToken);
-        var ticksPerMs = 100.0 / 1000; // USER_HZ is 100 on Linux
         var cpu = new Dictionary<int, double>();
         foreach (var pid in pids)
         {
             var stat = $"/proc/{pid}/stat";
-            if (!File.Exists(stat))
-                continue;
-            var fields = (await File.ReadAllTextAsync(stat, cancellationToken)).Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            cpu[pid] = (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / ticksPerMs;
+            if (File.Exists(stat))
+                cpu[pid] = BenchReport.StatCpu(await File.ReadAllTextAsync(stat, cancellationToken)).TotalMilliseconds;
         }
         return cpu;
     }
@@ -159,11 +155,10 @@ public static class TimerBench
 
     private static string Report(DueWorkSweepOptions sweep, List<string> rows)
     {
-        var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[..3] : ["?", "?", "?"];
         var text = new StringBuilder();
         text.AppendLine(Heading).AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"- Date: {TimeProvider.System.GetUtcNow():yyyy-MM-dd HH:mm} UTC; {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}; PostgreSQL on the same machine");
-        text.AppendLine(CultureInfo.InvariantCulture, $"- Load average at the end (1/5/15 min): {string.Join(" / ", load)} (the machine was shared with other engineers' builds and tests)");
+        text.AppendLine(CultureInfo.InvariantCulture, $"- Load average at the end (1/5/15 min): {BenchDocument.LoadAverage()} (the machine was shared with other engineers' builds and tests)");
         text.AppendLine(CultureInfo.InvariantCulture, $"- One host's sweep (`DueWorkSweep`): batches of {sweep.BatchSize} claimed with `FOR UPDATE SKIP LOCKED`, {sweep.Workers} run at once, each timer resumed in its own transaction; process: start → one-hour timer → end");
         text.AppendLine("- Time: from the sweep's start until the last timer resumed; CPU: this process, and PostgreSQL's backends of the benchmark's database (`/proc`), divided by the timers");
         text.AppendLine("- Before (issue 19, one Quartz trigger per bookmark): 5,000 timers, the last moved on 14 s after (≈350/s), 6 ms PostgreSQL CPU per timer");
@@ -173,16 +168,6 @@ public static class TimerBench
         foreach (var row in rows)
             text.AppendLine(row);
         return text.ToString();
-    }
-
-    /// <summary>The report with this section replaced (or added), the other sections kept.</summary>
-    private static string Replace(string file, string section)
-    {
-        var start = file.IndexOf(Heading, StringComparison.Ordinal);
-        if (start < 0)
-            return file.TrimEnd() + "\n\n" + section;
-        var end = file.IndexOf("\n## ", start + Heading.Length, StringComparison.Ordinal);
-        return file[..start] + section + (end < 0 ? "" : file[(end + 1)..]);
     }
 
     /// <summary>The system clock moved on by <see cref="Shift"/>: the timers fall due without waiting an hour.</summary>
