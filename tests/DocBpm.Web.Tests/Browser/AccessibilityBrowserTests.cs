@@ -59,6 +59,9 @@ public sealed class AccessibilityBrowserTests
         var file = await scenario.Handler.PostAsJsonAsync("/api/records/files", new { title = "Hồ sơ kỳ thi tốt nghiệp", notation = "05.GDTrH", retentionYears = 10 });
         await Expect.SuccessAsync(file);
         var fileId = (Guid)(await file.Content.ReadFromJsonAsync<JsonNode>())!["id"]!;
+        var plan = await (await scenario.Host.LoginAsync("chanhvanphong")).PostAsJsonAsync("/api/records/plans", new { year = 2026, serialPerHeading = false });
+        await Expect.SuccessAsync(plan);
+        var planId = (Guid)(await plan.Content.ReadFromJsonAsync<JsonNode>())!["id"]!;
         var admin = await scenario.Host.LoginAsync("quantri");
         var instances = (await admin.GetFromJsonAsync<JsonNode>("/api/instances"))!;
         var instance = (Guid)instances["items"]![0]!["id"]!;
@@ -78,6 +81,7 @@ public sealed class AccessibilityBrowserTests
             ["/provincial-tasks/new"] = new("vanthu", "/provincial-tasks/new"),
             ["/records"] = new("chuyenvien", "/records"),
             ["/records/files/{Id:guid}"] = new("chuyenvien", $"/records/files/{fileId}"),
+            ["/records/plans/{Id:guid}"] = new("chanhvanphong", $"/records/plans/{planId}"),
             ["/registers"] = new("vanthu", "/registers"),
             ["/statistics"] = new("giamdoc", "/statistics"),
             ["/reports"] = new("giamdoc", "/reports"),

@@ -69,10 +69,13 @@ public sealed class RecordFileTests
         await RefusedAsync(await (await host.LoginAsync("chuyenvien")).PostAsJsonAsync("/api/records/plans", new { year = 2025, serialPerHeading = false }),
             HttpStatusCode.Forbidden, "not-office");
         await RefusedAsync(await office.PostAsJsonAsync("/api/records/plans", new { year = 2026, serialPerHeading = true }), HttpStatusCode.Conflict, "plan-exists");
+        await office.SubmitPlanAsync(through);
         await RefusedAsync(await (await host.LoginAsync("phogiamdoc1")).PostAsJsonAsync($"/api/records/plans/{through}/approve", new { }),
-            HttpStatusCode.Forbidden, "not-director");
+            HttpStatusCode.Forbidden, "not-reviewer");
 
-        var approved = await OkAsync(await director.PostAsJsonAsync($"/api/records/plans/{through}/approve", new { decision = "05/QĐ-SGDĐT" }));
+        Assert.AreEqual(HttpStatusCode.NoContent,
+            (await director.PostAsJsonAsync($"/api/records/plans/{through}/approve", new { decision = "05/QĐ-SGDĐT" })).StatusCode);
+        var approved = await OkAsync(await office.GetAsync($"/api/records/plans/{through}"));
         Assert.AreEqual("Approved", (string?)approved["state"]);
         Assert.AreEqual(1, (int)approved["permanent"]!);
         Assert.AreEqual(2, (int)approved["limited"]!);
@@ -100,7 +103,7 @@ public sealed class RecordFileTests
         });
 
         await RefusedAsync(await staff.PostAsync($"/api/records/files/{file}/open", null), (HttpStatusCode)422, "plan-not-approved");
-        await OkAsync(await director.PostAsJsonAsync($"/api/records/plans/{plan}/approve", new { }));
+        await office.ApprovePlanAsync(director, plan);
         await RefusedAsync(await head.PostAsync($"/api/records/files/{file}/open", null), HttpStatusCode.Forbidden, "not-keeper");
         await OkAsync(await staff.PostAsync($"/api/records/files/{file}/open", null));
         await OkAsync(await staff.PostAsJsonAsync($"/api/records/files/{file}/documents", new { kind = "Incoming", documentId = assigned }));
@@ -147,7 +150,7 @@ public sealed class RecordFileTests
         var (office, director) = (await host.LoginAsync("chanhvanphong"), await host.LoginAsync("giamdoc"));
         var (staff, head, otherHead) = (await host.LoginAsync("chuyenvien"), await host.LoginAsync("truongphong.gdtrh"), await host.LoginAsync("truongphong.khtc"));
         var (plan, _) = await PlanAsync(office, 2026, serialPerHeading: false, keeper: "CHUYENVIEN");
-        await OkAsync(await director.PostAsJsonAsync($"/api/records/plans/{plan}/approve", new { }));
+        await office.ApprovePlanAsync(director, plan);
         await OkAsync(await staff.PostAsJsonAsync("/api/records/files", new { title = "Hồ sơ chuyên đề của chuyên viên", notation = "05.GDTrH", retentionYears = 10 }));
 
         async Task<(int Total, string[] Notations)> ListAsync(HttpClient client, string query = "")
