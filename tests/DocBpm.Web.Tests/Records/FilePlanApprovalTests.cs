@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using DocBpm.Engine.Persistence;
+using static DocBpm.Web.Tests.Records.RecordAnswers;
 
 namespace DocBpm.Web.Tests.Records;
 
@@ -23,20 +24,6 @@ public sealed class FilePlanApprovalTests
 
     [ClassCleanup]
     public static async Task StopAsync() => await host.DisposeAsync();
-
-    private static async Task<JsonNode> OkAsync(HttpResponseMessage response)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.IsTrue(response.IsSuccessStatusCode, $"{response.RequestMessage?.RequestUri}: {(int)response.StatusCode} {body}");
-        return JsonNode.Parse(body)!;
-    }
-
-    private static async Task RefusedAsync(HttpResponseMessage response, HttpStatusCode status, string rule)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.AreEqual(status, response.StatusCode, body);
-        Assert.AreEqual(rule, (string?)JsonNode.Parse(body)!["rule"], body);
-    }
 
     private static void NoContent(HttpResponseMessage response) => Assert.AreEqual(HttpStatusCode.NoContent, response.StatusCode);
 

@@ -6,6 +6,7 @@ using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Tests.Infrastructure;
 using DocBpm.Web.Tests.Incoming;
 using DocBpm.Web.Tests.Outgoing;
+using static DocBpm.Web.Tests.Records.RecordAnswers;
 
 namespace DocBpm.Web.Tests.Records;
 
@@ -20,20 +21,6 @@ public sealed class RecordFileTests
         var host = await DocBpmWebFactory.CreateAsync(provider);
         host.Settings["Exchange:AgencyCode"] = "000.00.12.H37";
         return host;
-    }
-
-    private static async Task<JsonNode> OkAsync(HttpResponseMessage response)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.IsTrue(response.IsSuccessStatusCode, $"{response.RequestMessage?.RequestUri}: {(int)response.StatusCode} {body}");
-        return JsonNode.Parse(body)!;
-    }
-
-    private static async Task RefusedAsync(HttpResponseMessage response, HttpStatusCode status, string rule)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.AreEqual(status, response.StatusCode, body);
-        Assert.AreEqual(rule, (string?)JsonNode.Parse(body)!["rule"], body);
     }
 
     /// <summary>A plan with two headings and three files, the first kept by <paramref name="keeper"/>; not yet approved.</summary>
