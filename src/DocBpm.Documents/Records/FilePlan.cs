@@ -3,16 +3,22 @@ namespace DocBpm.Documents.Records;
 public enum FilePlanState
 {
     Draft,
+
+    /// <summary>Submitted for approval: the process (workflows/file-plan.bpmn) has it; the office no longer edits it until it is returned.</summary>
+    Submitted,
     Approved,
 }
 
 /// <summary>
 /// The annual file plan (Danh mục hồ sơ, NĐ30 Article 28, Phụ lục V): headings by unit or by field, the files planned
-/// under them, approved by the Director at the start of the year. Once approved it no longer changes; files outside
-/// it are opened on their own.
+/// under them, approved by the Director at the start of the year through the <c>file-plan</c> process
+/// (<see cref="FilePlanProcess"/>), whose steps set the state. Once approved it no longer changes; files outside it are
+/// opened on their own.
 /// </summary>
 public sealed partial class FilePlan
 {
+    public const int DecisionLength = 100;
+
     public Guid Id { get; set; }
     public int Year { get; set; }
     public FilePlanState State { get; set; }

@@ -20,7 +20,8 @@ public sealed record RecordFileList(int Total, int Page, int PageSize, IReadOnly
 }
 
 /// <summary>
-/// The annual file plan and the files of NĐ30 Articles 28–30: the office builds the plan, the Director approves it, the
+/// The annual file plan and the files of NĐ30 Articles 28–30: the office builds the plan, the Director approves it
+/// (<see cref="FilePlanApproval"/>), the
 /// people handling the work open their files, add documents by reference and close them. Each call is one unit of work.
 /// </summary>
 public sealed class RecordFiles(DbContext db, TimeProvider time, IOptions<AxisConnection> agency)
@@ -109,16 +110,6 @@ public sealed class RecordFiles(DbContext db, TimeProvider time, IOptions<AxisCo
         db.Set<RecordFile>().Add(file);
         await db.SaveChangesAsync(cancellationToken);
         return file;
-    }
-
-    public async Task<FilePlan> ApprovePlanAsync(Guid planId, string? decision, Reader reader, CancellationToken cancellationToken)
-    {
-        if (!reader.MayApprovePlan())
-            throw RecordsRefusedException.Forbidden("not-director", "Chỉ Giám đốc phê duyệt danh mục hồ sơ (Điều 28 Nghị định 30/2020/NĐ-CP).", $"{reader.UserName} may not approve.");
-        var plan = await PlanAsync(planId, cancellationToken);
-        plan.Approve(await db.Set<RecordFile>().CountAsync(f => f.PlanId == plan.Id, cancellationToken), reader.UserName, decision, time.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
-        return plan;
     }
 
     public async Task<(FilePlan Plan, List<RecordFile> Files)> PlanWithFilesAsync(Guid planId, CancellationToken cancellationToken)

@@ -31,8 +31,6 @@ public static class RecordVisibility
         return f => (f.Keeper != null && f.Keeper.ToLower() == user) || (unit != null && f.UnitCode != null && f.UnitCode.ToLower() == unit);
     }
 
-    /// <summary>The file plan is the office's to build; the Director approves it.</summary>
+    /// <summary>The file plan is the office's to build; who approves it is the file-plan process's review steps' candidates.</summary>
     public static bool MayPlan(this Reader reader) => reader.Has(StaffRole.OfficeChief) || reader.Has(StaffRole.Clerk) || reader.Has(StaffRole.Director);
-
-    public static bool MayApprovePlan(this Reader reader) => reader.Has(StaffRole.Director);
 }

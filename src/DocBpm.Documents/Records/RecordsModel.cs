@@ -23,7 +23,7 @@ public static class RecordsModel
             e.Property(p => p.State).HasConversion<string>().HasMaxLength(20);
             e.Property(p => p.CreatedBy).HasMaxLength(100);
             e.Property(p => p.ApprovedBy).HasMaxLength(100);
-            e.Property(p => p.Decision).HasMaxLength(100);
+            e.Property(p => p.Decision).HasMaxLength(FilePlan.DecisionLength);
             e.HasMany(p => p.Headings).WithOne().HasForeignKey(h => h.PlanId);
         });
         modelBuilder.Entity<FilePlanHeading>(e =>

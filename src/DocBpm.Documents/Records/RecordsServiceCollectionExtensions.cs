@@ -1,3 +1,4 @@
+using DocBpm.Engine.Activities;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,6 +14,8 @@ public static class RecordsServiceCollectionExtensions
         services.AddOptions<HandoverOptions>().Bind(configuration.GetSection(HandoverSection))
             .Validate(o => o.DelayMonths >= 0 && o.MinimumRetentionYears >= 1 && o.WarningDays >= 0 && o.KeepBackMonths >= 0,
                 $"{HandoverSection}: the delay, warning and keep-back periods must not be negative, the minimum retention at least a year.");
-        return services.AddScoped<RecordFiles>().AddScoped<Handovers>();
+        services.AddSingleton(FilePlanProcess.Contract);
+        services.AddActivity<FilePlanStage>();
+        return services.AddScoped<RecordFiles>().AddScoped<FilePlanApproval>().AddScoped<Handovers>();
     }
 }

@@ -17,6 +17,6 @@ public sealed class DocumentFlows(IEnumerable<ProcessContract> contracts)
     public bool OwnsMessage(string? name) => contracts.Any(c => c.Messages.Contains(name ?? ""));
 
     public static ProblemHttpResult Refused(string what) => TypedResults.Problem(
-        $"{what} thuộc quy trình văn bản (văn bản đến, văn bản đi, nhiệm vụ UBND tỉnh giao): chỉ thực hiện được qua chức năng của văn bản đó. "
+        $"{what} thuộc quy trình văn bản (văn bản đến, văn bản đi, nhiệm vụ UBND tỉnh giao, danh mục hồ sơ): chỉ thực hiện được qua chức năng của văn bản đó. "
         + "Không có thay đổi nào được lưu.", statusCode: StatusCodes.Status400BadRequest, title: "Không thực hiện được qua giao diện chung");
 }

@@ -3,6 +3,7 @@ using DocBpm.Documents.Access;
 using DocBpm.Documents.Incoming;
 using DocBpm.Documents.Outgoing;
 using DocBpm.Documents.ProvincialTasks;
+using DocBpm.Documents.Records;
 using DocBpm.Engine.Persistence;
 using DocBpm.Web.Accounts;
 using DocBpm.Web.Incoming;
@@ -18,12 +19,13 @@ namespace DocBpm.Web.Inbox;
 /// outgoing one (<paramref name="OutgoingId"/>; <paramref name="IssuingAgency"/> is then its drafting unit and
 /// <paramref name="Drafter"/> its drafter) or the provincial task line. An <paramref name="Incident"/> line ("Sự cố") is
 /// a failed step of a document that I can retry from its page; <paramref name="TaskId"/> is then the incident's id and
-/// <paramref name="ElementId"/> the failed step.
+/// <paramref name="ElementId"/> the failed step. A step of a file plan's approval names the plan (<paramref name="FilePlanId"/>)
+/// and its year in <paramref name="Subject"/>.
 /// </summary>
 public sealed record InboxItem(
     Guid TaskId, string ElementId, string? TaskName, Guid? DocumentId, int? IncomingNumber, string? Notation, string? IssuingAgency,
     string? Subject, Urgency Urgency, DateTimeOffset? Deadline, bool Overdue, DateTimeOffset CreatedAt, Guid? ProvincialTaskId = null,
-    Guid? OutgoingId = null, bool Incident = false, string? Drafter = null);
+    Guid? OutgoingId = null, bool Incident = false, string? Drafter = null, Guid? FilePlanId = null);
 
 /// <summary>A page of my inbox and where the next one starts (null on the last page).</summary>
 public sealed record InboxListing(IReadOnlyList<InboxItem> Items, InboxPosition? Next);
@@ -110,6 +112,9 @@ public sealed class InboxReader(EngineDb engine, OutgoingFailures failures, Time
         var outgoingIds = KeysOf(tasks, OutgoingProcess.Key).Select(k => Guid.TryParse(k, out var id) ? id : Guid.Empty).ToList();
         var outgoing = await engine.Context.Set<OutgoingDocument>().AsNoTracking().Where(d => outgoingIds.Contains(d.Id))
             .ToDictionaryAsync(d => d.Id.ToString(), cancellationToken);
+        var planIds = KeysOf(tasks, FilePlanProcess.Key).Select(k => Guid.TryParse(k, out var id) ? id : Guid.Empty).ToList();
+        var plans = await engine.Context.Set<FilePlan>().AsNoTracking().Where(p => planIds.Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id.ToString(), p => p.Year, cancellationToken);
         var now = time.GetUtcNow();
         var incidents = after is null
             ? (await failures.ForAsync(user.ToTaskActor(), cancellationToken))
@@ -121,7 +126,9 @@ public sealed class InboxReader(EngineDb engine, OutgoingFailures failures, Time
                 {
                     OutgoingId = o.Id, Notation = o.NumberAndNotation, IssuingAgency = o.DraftingUnit, Subject = o.Subject, Drafter = o.Drafter,
                 }
-                : Incoming(t, now, t.DefinitionKey == IncomingProcess.DefinitionKey && t.BusinessKey is { } key ? documents.GetValueOrDefault(key) : null))],
+                : t.DefinitionKey == FilePlanProcess.Key && plans.TryGetValue(t.BusinessKey ?? "", out var year)
+                    ? Item(t, now, t.TaskDueDate, Urgency.Normal) with { FilePlanId = Guid.Parse(t.BusinessKey!), Subject = $"Danh mục hồ sơ năm {year}" }
+                    : Incoming(t, now, t.DefinitionKey == IncomingProcess.DefinitionKey && t.BusinessKey is { } key ? documents.GetValueOrDefault(key) : null))],
             next);
     }
 

@@ -22,8 +22,11 @@ public sealed record FileSummary(Guid Id, string Code, string Notation, string T
 
 public sealed record FileListView(int Total, int Page, int PageSize, IReadOnlyList<FileSummary> Items);
 
+/// <param name="Waiting">The names of the approval process's steps waiting now (the diagram's, e.g. "Giám đốc phê duyệt danh mục hồ sơ").</param>
+/// <param name="ReturnReason">Why the plan was last returned to the office, while it is a draft again.</param>
 public sealed record PlanView(Guid Id, int Year, FilePlanState State, bool SerialPerHeading, string? Decision, string? ApprovedBy, DateTimeOffset? ApprovedAt,
-    IReadOnlyList<HeadingView> Headings, IReadOnlyList<FileSummary> Files, int Permanent, int Limited);
+    IReadOnlyList<HeadingView> Headings, IReadOnlyList<FileSummary> Files, int Permanent, int Limited, IReadOnlyList<string>? Waiting = null,
+    string? ReturnReason = null);
 
 /// <summary>One document of a file as Phụ lục V lists it: ordinal, number and notation, date, type and subject, author.</summary>
 public sealed record FiledView(Guid Id, int Ordinal, FiledKind Kind, Guid DocumentId, string? NumberAndNotation, DateOnly? Date, string TypeName,
@@ -41,10 +44,12 @@ public static class RecordViews
         new(f.Id, f.Code(organId), f.Notation, f.Title, f.Year, Retention.Vietnamese(f.RetentionYears), f.RetentionYears, f.Keeper, f.UnitCode, f.Note,
             f.State, f.StartDate, f.EndDate, f.Documents.Count, f.HeadingId);
 
-    public static PlanView View(FilePlan plan, IReadOnlyList<RecordFile> files, string organId) =>
+    public static PlanView View(FilePlan plan, IReadOnlyList<RecordFile> files, string organId, FilePlanReview? review = null) =>
         new(plan.Id, plan.Year, plan.State, plan.SerialPerHeading, plan.Decision, plan.ApprovedBy, plan.ApprovedAt,
             [.. plan.Headings.OrderBy(h => h.Ordinal).Select(h => new HeadingView(h.Id, h.Ordinal, Numeral(h.Ordinal), h.Title, h.Abbreviation))],
-            [.. files.Select(f => f.Summary(organId))], files.Count(f => f.RetentionYears is null), files.Count(f => f.RetentionYears is not null));
+            [.. files.Select(f => f.Summary(organId))], files.Count(f => f.RetentionYears is null), files.Count(f => f.RetentionYears is not null),
+            [.. (review ?? FilePlanReview.None).Waiting.Select(t => t.TaskName ?? t.ElementId)],
+            plan.State == FilePlanState.Draft ? review?.ReturnReason : null);
 
     /// <summary>The file's documents in their order, read from the incoming and outgoing records they point to.</summary>
     public static async Task<FileView> ViewAsync(RecordFile file, string organId, string agencyName, DbContext db, CancellationToken cancellationToken)

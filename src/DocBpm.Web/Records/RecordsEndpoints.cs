@@ -12,8 +12,9 @@ using Microsoft.Extensions.Options;
 namespace DocBpm.Web.Records;
 
 /// <summary>
-/// The file plan and the files (NĐ30 Articles 28–30; docs/records.md): the office plans, the Director approves, each
-/// person keeps their files. Rules live in <see cref="RecordFiles"/>; here only who is asking and what they may read.
+/// The file plan and the files (NĐ30 Articles 28–30; docs/records.md): the office plans, the Director approves through
+/// the file-plan process, each person keeps their files. Rules live in <see cref="RecordFiles"/> and
+/// <see cref="FilePlanApproval"/>; here only who is asking and what they may read.
 /// </summary>
 public static class RecordsEndpoints
 {
@@ -27,7 +28,9 @@ public static class RecordsEndpoints
         group.MapGet("/plans/{id:guid}", PlanAsync);
         group.MapPost("/plans/{id:guid}/headings", AddHeadingAsync);
         group.MapPost("/plans/{id:guid}/files", PlanFileAsync);
+        group.MapPost("/plans/{id:guid}/submit", SubmitAsync);
         group.MapPost("/plans/{id:guid}/approve", ApproveAsync);
+        group.MapPost("/plans/{id:guid}/return", ReturnAsync);
         group.MapGet("/files", ListAsync);
         group.MapPost("/files", OpenOutsideAsync);
         group.MapGet("/files/{id:guid}", FileAsync).RecordsAccess(AccessedKind.RecordFile);
@@ -49,10 +52,10 @@ public static class RecordsEndpoints
         return TypedResults.Created($"/api/records/plans/{plan.Id}", RecordViews.View(plan, [], records.OrganId));
     }
 
-    private static async Task<Ok<PlanView>> PlanAsync(Guid id, RecordFiles records, CancellationToken cancellationToken)
+    private static async Task<Ok<PlanView>> PlanAsync(Guid id, RecordFiles records, FilePlanApproval approval, CancellationToken cancellationToken)
     {
         var (plan, files) = await records.PlanWithFilesAsync(id, cancellationToken);
-        return TypedResults.Ok(RecordViews.View(plan, files, records.OrganId));
+        return TypedResults.Ok(RecordViews.View(plan, files, records.OrganId, await approval.ReviewAsync(id, cancellationToken)));
     }
 
     private static async Task<Ok<HeadingView>> AddHeadingAsync(Guid id, HeadingRequest request, RecordFiles records, ClaimsPrincipal user,
@@ -66,11 +69,26 @@ public static class RecordsEndpoints
         CancellationToken cancellationToken) =>
         TypedResults.Ok((await records.PlanFileAsync(id, request, user.ToReader(), cancellationToken)).Summary(records.OrganId));
 
-    private static async Task<Ok<PlanView>> ApproveAsync(Guid id, ApproveRequest request, RecordFiles records, ClaimsPrincipal user,
+    /// <summary>The office hands the plan to its approval process (workflows/file-plan.bpmn): the first time, or again after a return.</summary>
+    private static async Task<NoContent> SubmitAsync(Guid id, FilePlanApproval approval, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        await approval.SubmitAsync(id, user.ToReader(), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>Completes the caller's review step of the plan ("Đồng ý"); after the Director's, the plan is approved and fixed.</summary>
+    private static async Task<NoContent> ApproveAsync(Guid id, ApproveRequest request, FilePlanApproval approval, ClaimsPrincipal user,
         CancellationToken cancellationToken)
     {
-        await records.ApprovePlanAsync(id, request.Decision, user.ToReader(), cancellationToken);
-        return await PlanAsync(id, records, cancellationToken);
+        await approval.DecideAsync(id, approve: true, null, request.Decision, user.ToReader(), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<NoContent> ReturnAsync(Guid id, ReturnRequest request, FilePlanApproval approval, ClaimsPrincipal user,
+        CancellationToken cancellationToken)
+    {
+        await approval.DecideAsync(id, approve: false, request.Reason, null, user.ToReader(), cancellationToken);
+        return TypedResults.NoContent();
     }
 
     private static async Task<Ok<FileListView>> ListAsync(int? year, int? page, int? pageSize, RecordFiles records, ClaimsPrincipal user,

@@ -9,7 +9,7 @@ namespace DocBpm.Web.Tasks;
 /// </summary>
 public static class DocumentActions
 {
-    private static readonly string[] DomainPrefixes = ["incoming-", "outgoing-", "provincial-"];
+    private static readonly string[] DomainPrefixes = ["incoming-", "outgoing-", "provincial-", "file-plan-"];
 
     // Steps whose only record is the completed task itself (a reminder read, an internal copy received): the generic
     // completion is how they are closed.
@@ -33,6 +33,8 @@ public static class DocumentActions
         ["provincial-handler"] = "\"Giao người xử lý chính\" trên trang nhiệm vụ (POST /api/provincial-tasks/{id}/handler)",
         ["provincial-reply"] = "\"Khởi tạo văn bản đi\" tại mục \"Văn bản trả lời\" trên trang nhiệm vụ (POST /api/provincial-tasks/{id}/reply-draft)",
         ["provincial-coordination"] = "\"Gửi ý kiến phối hợp\" trên trang nhiệm vụ (POST /api/provincial-tasks/{id}/opinions)",
+        ["file-plan-review"] = "\"Đồng ý\" hoặc \"Trả lại\" trên trang danh mục hồ sơ (POST /api/records/plans/{id}/approve hoặc /return)",
+        ["file-plan-revise"] = "\"Trình lại\" trên trang danh mục hồ sơ (POST /api/records/plans/{id}/submit)",
     };
 
     /// <summary>

@@ -131,7 +131,7 @@ public sealed class OutgoingScenario : IAsyncDisposable
     }
 
     /// <summary>The shipped diagram: the contract under test is the one the host deploys.</summary>
-    private static string ShippedDiagram(string name)
+    internal static string ShippedDiagram(string name)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

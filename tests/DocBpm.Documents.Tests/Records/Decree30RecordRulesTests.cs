@@ -22,25 +22,42 @@ public sealed class Decree30RecordRulesTests
 
         StringAssert.Contains(refused.DetailVi, "2026");
         StringAssert.Contains(refused.Message, "2026");
-        Assert.ThrowsExactly<RecordsRefusedException>(() => plan.Approve(3, "giamdoc", null, Now), "approving twice is refused too");
+        RecordRefusal.Expect("plan-not-submitted", RefusalKind.Conflict, plan, () => plan.Approve("giamdoc", null, Now));
+        RecordRefusal.Expect("plan-not-submitted", RefusalKind.Conflict, plan, plan.Return);
     }
 
     [TestMethod]
-    public void Decree30_Article28_an_empty_plan_cannot_be_approved()
+    public void Decree30_Article28_a_submitted_plan_is_the_reviewers_the_office_edits_it_only_once_returned()
+    {
+        var plan = Plan(FilePlanState.Submitted);
+
+        RecordRefusal.Expect("plan-submitted", RefusalKind.Conflict, plan, plan.ExpectDraft);
+        RecordRefusal.Expect("plan-submitted", RefusalKind.Conflict, plan, () => plan.Submit(3));
+        plan.Return();
+        Assert.AreEqual(FilePlanState.Draft, plan.State);
+        plan.ExpectDraft();
+        RecordRefusal.Expect("plan-not-submitted", RefusalKind.Conflict, plan, () => plan.Approve("giamdoc", null, Now));
+    }
+
+    [TestMethod]
+    public void Decree30_Article28_an_empty_plan_cannot_be_submitted()
     {
         var plan = Plan(FilePlanState.Draft);
 
-        RecordRefusal.Expect("plan-empty", RefusalKind.Invalid, plan, () => plan.Approve(0, "giamdoc", "12/QĐ-SGDĐT", Now));
+        RecordRefusal.Expect("plan-empty", RefusalKind.Invalid, plan, () => plan.Submit(0));
+        plan.Submit(1);
+        Assert.AreEqual(FilePlanState.Submitted, plan.State);
     }
 
     [TestMethod]
     [DataRow("  12/QĐ-SGDĐT ", "12/QĐ-SGDĐT")]
+    [DataRow(" ", null)]
     [DataRow(null, null)]
-    public void Decree30_Article28_the_Director_approves_a_draft_plan_with_its_decision(string? decision, string? recorded)
+    public void Decree30_Article28_the_Director_approves_a_submitted_plan_with_its_decision(string? decision, string? recorded)
     {
-        var plan = Plan(FilePlanState.Draft);
+        var plan = Plan(FilePlanState.Submitted);
 
-        plan.Approve(1, "giamdoc", decision, Now);
+        plan.Approve("giamdoc", decision, Now);
 
         Assert.AreEqual(FilePlanState.Approved, plan.State);
         Assert.AreEqual("giamdoc", plan.ApprovedBy);

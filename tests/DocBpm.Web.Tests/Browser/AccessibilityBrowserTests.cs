@@ -66,6 +66,9 @@ public sealed class AccessibilityBrowserTests
         var keptBack = await ClosedFiles.AddAsync(scenario.Host, "chuyenvien", 10, ended, "Hồ sơ thi đua khen thưởng");
         await Expect.SuccessAsync(await scenario.Handler.PostAsJsonAsync("/api/records/handover/submissions", new { fileIds = new[] { handedIn } }));
         await Expect.SuccessAsync(await scenario.Handler.PostAsJsonAsync($"/api/records/handover/files/{keptBack}/keep-back", new { reason = "Còn dùng" }));
+        var plan = await (await scenario.Host.LoginAsync("chanhvanphong")).PostAsJsonAsync("/api/records/plans", new { year = 2026, serialPerHeading = false });
+        await Expect.SuccessAsync(plan);
+        var planId = (Guid)(await plan.Content.ReadFromJsonAsync<JsonNode>())!["id"]!;
         var admin = await scenario.Host.LoginAsync("quantri");
         var instances = (await admin.GetFromJsonAsync<JsonNode>("/api/instances"))!;
         var instance = (Guid)instances["items"]![0]!["id"]!;
@@ -88,6 +91,7 @@ public sealed class AccessibilityBrowserTests
             ["/records/handover"] = new("chuyenvien", "/records/handover"),
             ["/records/archive"] = new("luutru", "/records/archive"),
             ["/records/keep-backs"] = new("giamdoc", "/records/keep-backs"),
+            ["/records/plans/{Id:guid}"] = new("chanhvanphong", $"/records/plans/{planId}"),
             ["/registers"] = new("vanthu", "/registers"),
             ["/statistics"] = new("giamdoc", "/statistics"),
             ["/reports"] = new("giamdoc", "/reports"),

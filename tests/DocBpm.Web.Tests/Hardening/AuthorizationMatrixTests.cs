@@ -146,7 +146,10 @@ public sealed class AuthorizationMatrixTests
         ["GET /api/records/plans/{id}"] = SignedIn,
         ["POST /api/records/plans/{id}/headings"] = Planners,
         ["POST /api/records/plans/{id}/files"] = Planners,
-        ["POST /api/records/plans/{id}/approve"] = Director,
+        ["POST /api/records/plans/{id}/submit"] = Planners,
+        // The file-plan process's review step decides who approves or returns (403 for who is not offered it), per plan.
+        ["POST /api/records/plans/{id}/approve"] = SignedIn,
+        ["POST /api/records/plans/{id}/return"] = SignedIn,
         ["GET /api/records/files"] = SignedIn,
         ["POST /api/records/files"] = SignedIn,
         ["GET /api/records/files/{id}"] = SignedIn,

@@ -6,6 +6,7 @@ using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Tests.Infrastructure;
 using DocBpm.Web.Tests.Incoming;
 using DocBpm.Web.Tests.Outgoing;
+using static DocBpm.Web.Tests.Records.RecordAnswers;
 
 namespace DocBpm.Web.Tests.Records;
 
@@ -20,20 +21,6 @@ public sealed class RecordFileTests
         var host = await DocBpmWebFactory.CreateAsync(provider);
         host.Settings["Exchange:AgencyCode"] = "000.00.12.H37";
         return host;
-    }
-
-    private static async Task<JsonNode> OkAsync(HttpResponseMessage response)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.IsTrue(response.IsSuccessStatusCode, $"{response.RequestMessage?.RequestUri}: {(int)response.StatusCode} {body}");
-        return JsonNode.Parse(body)!;
-    }
-
-    private static async Task RefusedAsync(HttpResponseMessage response, HttpStatusCode status, string rule)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.AreEqual(status, response.StatusCode, body);
-        Assert.AreEqual(rule, (string?)JsonNode.Parse(body)!["rule"], body);
     }
 
     /// <summary>A plan with two headings and three files, the first kept by <paramref name="keeper"/>; not yet approved.</summary>
@@ -69,10 +56,13 @@ public sealed class RecordFileTests
         await RefusedAsync(await (await host.LoginAsync("chuyenvien")).PostAsJsonAsync("/api/records/plans", new { year = 2025, serialPerHeading = false }),
             HttpStatusCode.Forbidden, "not-office");
         await RefusedAsync(await office.PostAsJsonAsync("/api/records/plans", new { year = 2026, serialPerHeading = true }), HttpStatusCode.Conflict, "plan-exists");
+        await office.SubmitPlanAsync(through);
         await RefusedAsync(await (await host.LoginAsync("phogiamdoc1")).PostAsJsonAsync($"/api/records/plans/{through}/approve", new { }),
-            HttpStatusCode.Forbidden, "not-director");
+            HttpStatusCode.Forbidden, "not-reviewer");
 
-        var approved = await OkAsync(await director.PostAsJsonAsync($"/api/records/plans/{through}/approve", new { decision = "05/QĐ-SGDĐT" }));
+        Assert.AreEqual(HttpStatusCode.NoContent,
+            (await director.PostAsJsonAsync($"/api/records/plans/{through}/approve", new { decision = "05/QĐ-SGDĐT" })).StatusCode);
+        var approved = await OkAsync(await office.GetAsync($"/api/records/plans/{through}"));
         Assert.AreEqual("Approved", (string?)approved["state"]);
         Assert.AreEqual(1, (int)approved["permanent"]!);
         Assert.AreEqual(2, (int)approved["limited"]!);
@@ -100,7 +90,7 @@ public sealed class RecordFileTests
         });
 
         await RefusedAsync(await staff.PostAsync($"/api/records/files/{file}/open", null), (HttpStatusCode)422, "plan-not-approved");
-        await OkAsync(await director.PostAsJsonAsync($"/api/records/plans/{plan}/approve", new { }));
+        await office.ApprovePlanAsync(director, plan);
         await RefusedAsync(await head.PostAsync($"/api/records/files/{file}/open", null), HttpStatusCode.Forbidden, "not-keeper");
         await OkAsync(await staff.PostAsync($"/api/records/files/{file}/open", null));
         await OkAsync(await staff.PostAsJsonAsync($"/api/records/files/{file}/documents", new { kind = "Incoming", documentId = assigned }));
@@ -147,7 +137,7 @@ public sealed class RecordFileTests
         var (office, director) = (await host.LoginAsync("chanhvanphong"), await host.LoginAsync("giamdoc"));
         var (staff, head, otherHead) = (await host.LoginAsync("chuyenvien"), await host.LoginAsync("truongphong.gdtrh"), await host.LoginAsync("truongphong.khtc"));
         var (plan, _) = await PlanAsync(office, 2026, serialPerHeading: false, keeper: "CHUYENVIEN");
-        await OkAsync(await director.PostAsJsonAsync($"/api/records/plans/{plan}/approve", new { }));
+        await office.ApprovePlanAsync(director, plan);
         await OkAsync(await staff.PostAsJsonAsync("/api/records/files", new { title = "Hồ sơ chuyên đề của chuyên viên", notation = "05.GDTrH", retentionYears = 10 }));
 
         async Task<(int Total, string[] Notations)> ListAsync(HttpClient client, string query = "")

@@ -30,7 +30,7 @@ public sealed class RecordPrintTests
         await IdAsync(await office.PostAsJsonAsync($"/api/records/plans/{plan}/files", new { headingId = finance, title = "Hồ sơ dự toán ngân sách", retentionYears = 20 }));
         var draft = await PdfTextAsync(office, plan);
         StringAssert.Contains(draft, "chưa được Giám đốc phê duyệt", "a draft says it is one");
-        await IdAsync(await (await host.LoginAsync("giamdoc")).PostAsJsonAsync($"/api/records/plans/{plan}/approve", new { decision = "05/QĐ-SGDĐT" }));
+        await office.ApprovePlanAsync(await host.LoginAsync("giamdoc"), plan, "05/QĐ-SGDĐT");
 
         var pdf = await PdfTextAsync(office, plan);
         foreach (var expected in new[]
