@@ -20,7 +20,7 @@ public static class DatabaseServiceCollectionExtensions
                 services.AddScoped<DocBpmDbContext>(sp => sp.GetRequiredService<SqliteDocBpmDbContext>());
                 break;
             case DatabaseProvider.PostgreSql:
-                services.AddDbContext<PostgreSqlDocBpmDbContext>(o => o.UseNpgsql(settings.ConnectionString).AddInterceptors(Limits));
+                services.AddDbContext<PostgreSqlDocBpmDbContext>(o => o.UseNpgsql(PostgresSessions.WithoutJit(settings.ConnectionString)).AddInterceptors(Limits));
                 services.AddScoped<DocBpmDbContext>(sp => sp.GetRequiredService<PostgreSqlDocBpmDbContext>());
                 break;
             case DatabaseProvider.SqlServer:

@@ -4,9 +4,6 @@ using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Tests.Infrastructure;
 using DocBpm.Web.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace DocBpm.Web.Tests.ProvincialTasks;
 
@@ -27,19 +24,13 @@ public sealed class CoordinatorBackfillTests
     public async Task Article12_1a_upgrading_keeps_each_stored_coordinating_unit_reading_its_task_and_no_other_unit(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using var services = new ServiceCollection()
-            .AddDocBpmDatabase(new DatabaseSettings(provider, database.ConnectionString)).BuildServiceProvider();
-        await using var scope = services.CreateAsyncScope();
-        var context = scope.ServiceProvider.GetRequiredService<DocBpmDbContext>();
-        var migrations = context.Database.GetMigrations().ToList();
-        var target = migrations.FindIndex(m => m.EndsWith("_" + Migration, StringComparison.Ordinal));
-        var migrator = context.GetService<IMigrator>();
-        await migrator.MigrateAsync(migrations[target - 1]);
+        await using var upgrade = await MigrationUpgrade.BeforeAsync(database, Migration);
+        var context = upgrade.Context;
         var coordinated = Guid.NewGuid();
         var alone = Guid.NewGuid();
         await StoreAsync(context, provider, coordinated, alone);
 
-        await migrator.MigrateAsync(migrations[target]);
+        await upgrade.UpgradeAsync();
 
         var rows = await context.Set<ProvincialTask>().AsNoTracking().SelectMany(t => t.CoordinatorRows).OrderBy(c => c.UnitCode)
             .Select(c => $"{c.TaskId}:{c.UnitCode}").ToListAsync();
