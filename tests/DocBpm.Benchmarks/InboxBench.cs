@@ -166,7 +166,7 @@ public static class InboxBench
                 });
             }
             for (var i = first; i < Math.Min(documents, first + Batch); i++)
-                Document(db, definitionId, i, now - span + span * i / documents);
+                Document(db, definitionId, i, now - span + span * ((double)i / documents));
             await db.SaveChangesAsync(cancellationToken);
             if (first / Batch % 50 == 0)
                 Console.WriteLine($"seeded {first + Batch:N0} of {documents:N0} documents");

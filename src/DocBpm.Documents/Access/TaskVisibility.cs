@@ -31,8 +31,6 @@ public static class TaskVisibility
     {
         if (unit is null)
             return tasks.Where(t => t.Handler == userName);
-        // Coordinating units are stored comma-separated; the commas around both sides match whole codes only.
-        var coordinating = $",{unit},";
-        return tasks.Where(t => t.Handler == userName || t.MainUnit == unit || ("," + t.CoordinatingUnits + ",").Contains(coordinating));
+        return tasks.Where(t => t.Handler == userName || t.MainUnit == unit || t.CoordinatorRows.Any(c => c.UnitCode == unit));
     }
 }

@@ -15,6 +15,10 @@ public sealed partial class ProvincialTask
         if (coordinatingUnits.Contains(mainUnit, StringComparer.Ordinal))
             throw new TaskRuleException("main-also-coordinating", "Đơn vị chủ trì không đồng thời là đơn vị phối hợp.",
                 $"Task {Id}: {mainUnit} is both main and coordinating.");
-        CoordinatingUnits = coordinatingUnits.Count == 0 ? null : string.Join(",", coordinatingUnits.Distinct(StringComparer.Ordinal));
+        var units = coordinatingUnits.Distinct(StringComparer.Ordinal).ToList();
+        CoordinatingUnits = units.Count == 0 ? null : string.Join(",", units);
+        // Rows kept stay tracked as they are: removing and re-adding one key would make EF delete and insert it again.
+        CoordinatorRows.RemoveAll(r => !units.Contains(r.UnitCode, StringComparer.Ordinal));
+        CoordinatorRows.AddRange(units.Where(u => !CoordinatorRows.Exists(r => r.UnitCode == u)).Select(u => new TaskCoordinator { UnitCode = u }));
     }
 }

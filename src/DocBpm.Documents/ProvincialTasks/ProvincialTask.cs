@@ -72,8 +72,11 @@ public sealed partial class ProvincialTask
 
     public string? MainUnit { get; set; }
 
-    /// <summary>Comma-separated codes of the coordinating units.</summary>
-    public string? CoordinatingUnits { get; set; }
+    /// <summary>Comma-separated codes of the coordinating units, in the Director's order; who may read goes through <see cref="CoordinatorRows"/>.</summary>
+    public string? CoordinatingUnits { get; private set; }
+
+    /// <summary>The same units as rows, for the access condition (<see cref="TaskCoordinator"/>).</summary>
+    public List<TaskCoordinator> CoordinatorRows { get; private set; } = [];
 
     public string? Handler { get; set; }
 

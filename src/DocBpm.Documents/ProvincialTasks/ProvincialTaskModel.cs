@@ -42,6 +42,17 @@ public static class ProvincialTaskModel
             e.HasIndex(t => t.ReplyDocumentId);
             e.HasIndex(t => t.ExtensionLetterId);
             e.HasIndex(t => t.Deadline);
+            e.HasIndex(t => t.MainUnit);
+            e.HasIndex(t => t.Handler);
+            // Owned: loaded with its task wherever the task is, so a rule that changes the units always sees the rows.
+            e.OwnsMany(t => t.CoordinatorRows, c =>
+            {
+                c.ToTable("prov_task_coordinators");
+                c.WithOwner().HasForeignKey(r => r.TaskId);
+                c.HasKey(r => new { r.TaskId, r.UnitCode });
+                c.Property(r => r.UnitCode).HasMaxLength(30);
+                c.HasIndex(r => new { r.UnitCode, r.TaskId });
+            });
         });
         return modelBuilder;
     }

@@ -2,9 +2,6 @@ using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Tests.Infrastructure;
 using DocBpm.Web.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace DocBpm.Web.Tests.Tasks;
 
@@ -24,19 +21,13 @@ public sealed class CandidateBackfillTests
     public async Task Issue19_upgrading_splits_the_candidates_of_stored_tasks_into_rows_one_per_name(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using var services = new ServiceCollection()
-            .AddDocBpmDatabase(new DatabaseSettings(provider, database.ConnectionString)).BuildServiceProvider();
-        await using var scope = services.CreateAsyncScope();
-        var context = scope.ServiceProvider.GetRequiredService<DocBpmDbContext>();
-        var migrations = context.Database.GetMigrations().ToList();
-        var before = migrations[migrations.FindIndex(m => m.EndsWith("_" + Migration, StringComparison.Ordinal)) - 1];
-        var migrator = context.GetService<IMigrator>();
-        await migrator.MigrateAsync(before);
+        await using var upgrade = await MigrationUpgrade.BeforeAsync(database, Migration);
+        var context = upgrade.Context;
         var task = Guid.NewGuid();
         var service = Guid.NewGuid();
         await StoreAsync(context, provider, task, service);
 
-        await migrator.MigrateAsync(migrations[migrations.FindIndex(m => m.EndsWith("_" + Migration, StringComparison.Ordinal))]);
+        await upgrade.UpgradeAsync();
 
         var rows = await context.Set<BookmarkCandidateRecord>().AsNoTracking().OrderBy(c => c.Kind).ThenBy(c => c.Value)
             .Select(c => $"{c.BookmarkId}:{c.Kind}:{c.Value}").ToListAsync();

@@ -37,9 +37,10 @@ public sealed class InboxPagingTests
         var host = await HostAsync(provider);
         var now = host.Clock.GetUtcNow();
         var rows = new List<BookmarkRecord>();
-        // Seen in the order of the words: the urgent ones are the newest, reach the person by each way a task can, and
-        // have no deadline, so nothing but their urgency can bring them forward.
-        for (var i = 0; i < 2001; i++)
+        // Seen in the order of the words: the urgent ones are the newest, stored last (so a page taken before sorting, in
+        // the order rows were written, misses them), reach the person by each way a task can, and have no deadline, so
+        // nothing but their urgency can bring them forward.
+        for (var i = 2000; i >= 0; i--)
         {
             var (priority, due) = i switch
             {

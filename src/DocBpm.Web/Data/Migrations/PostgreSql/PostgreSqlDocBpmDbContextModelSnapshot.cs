@@ -1323,6 +1323,10 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex("ExtensionLetterId");
 
+                    b.HasIndex("Handler");
+
+                    b.HasIndex("MainUnit");
+
                     b.HasIndex("ReplyDocumentId");
 
                     b.HasIndex("ReplyOutgoingId");
@@ -2874,6 +2878,27 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
                         .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.OwnsMany("DocBpm.Documents.ProvincialTasks.TaskCoordinator", "CoordinatorRows", b1 =>
+                        {
+                            b1.Property<Guid>("TaskId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("UnitCode")
+                                .HasMaxLength(30)
+                                .HasColumnType("character varying(30)");
+
+                            b1.HasKey("TaskId", "UnitCode");
+
+                            b1.HasIndex("UnitCode", "TaskId");
+
+                            b1.ToTable("prov_task_coordinators", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("TaskId");
+                        });
+
+                    b.Navigation("CoordinatorRows");
 
                     b.Navigation("Document");
                 });

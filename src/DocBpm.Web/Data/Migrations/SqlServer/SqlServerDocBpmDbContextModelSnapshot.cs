@@ -1325,6 +1325,10 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("ExtensionLetterId");
 
+                    b.HasIndex("Handler");
+
+                    b.HasIndex("MainUnit");
+
                     b.HasIndex("ReplyDocumentId");
 
                     b.HasIndex("ReplyOutgoingId");
@@ -2878,6 +2882,27 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                         .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.OwnsMany("DocBpm.Documents.ProvincialTasks.TaskCoordinator", "CoordinatorRows", b1 =>
+                        {
+                            b1.Property<Guid>("TaskId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("UnitCode")
+                                .HasMaxLength(30)
+                                .HasColumnType("nvarchar(30)");
+
+                            b1.HasKey("TaskId", "UnitCode");
+
+                            b1.HasIndex("UnitCode", "TaskId");
+
+                            b1.ToTable("prov_task_coordinators", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("TaskId");
+                        });
+
+                    b.Navigation("CoordinatorRows");
 
                     b.Navigation("Document");
                 });

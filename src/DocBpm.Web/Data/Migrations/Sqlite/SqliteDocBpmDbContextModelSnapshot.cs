@@ -1315,6 +1315,10 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ExtensionLetterId");
 
+                    b.HasIndex("Handler");
+
+                    b.HasIndex("MainUnit");
+
                     b.HasIndex("ReplyDocumentId");
 
                     b.HasIndex("ReplyOutgoingId");
@@ -2856,6 +2860,27 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
                         .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.OwnsMany("DocBpm.Documents.ProvincialTasks.TaskCoordinator", "CoordinatorRows", b1 =>
+                        {
+                            b1.Property<Guid>("TaskId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("UnitCode")
+                                .HasMaxLength(30)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("TaskId", "UnitCode");
+
+                            b1.HasIndex("UnitCode", "TaskId");
+
+                            b1.ToTable("prov_task_coordinators", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("TaskId");
+                        });
+
+                    b.Navigation("CoordinatorRows");
 
                     b.Navigation("Document");
                 });

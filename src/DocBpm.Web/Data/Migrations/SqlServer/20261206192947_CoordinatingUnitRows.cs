@@ -1,0 +1,71 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace DocBpm.Web.Data.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class CoordinatingUnitRows : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "prov_task_coordinators",
+                columns: table => new
+                {
+                    TaskId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UnitCode = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_prov_task_coordinators", x => new { x.TaskId, x.UnitCode });
+                    table.ForeignKey(
+                        name: "FK_prov_task_coordinators_prov_tasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "prov_tasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_prov_tasks_Handler",
+                table: "prov_tasks",
+                column: "Handler");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_prov_tasks_MainUnit",
+                table: "prov_tasks",
+                column: "MainUnit");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_prov_task_coordinators_UnitCode_TaskId",
+                table: "prov_task_coordinators",
+                columns: new[] { "UnitCode", "TaskId" });
+
+            // The units of the tasks already stored, a row each, so that their coordinating units keep reading them.
+            migrationBuilder.Sql("""
+                INSERT INTO prov_task_coordinators (TaskId, UnitCode)
+                SELECT DISTINCT t.Id, u.value
+                FROM prov_tasks t CROSS APPLY STRING_SPLIT(t.CoordinatingUnits, ',') u
+                WHERE u.value <> '';
+                """);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "prov_task_coordinators");
+
+            migrationBuilder.DropIndex(
+                name: "IX_prov_tasks_Handler",
+                table: "prov_tasks");
+
+            migrationBuilder.DropIndex(
+                name: "IX_prov_tasks_MainUnit",
+                table: "prov_tasks");
+        }
+    }
+}
