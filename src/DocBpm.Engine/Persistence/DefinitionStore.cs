@@ -110,6 +110,9 @@ public sealed class DefinitionStore(ActivityRegistry registry, Timers.IBusinessC
     /// <summary>The version a new instance of a key starts on: the latest, as known within <see cref="LatestKeptFor"/>.</summary>
     public async ValueTask<DefinitionRecord> GetLatestForStartAsync(EngineDb db, string key, CancellationToken cancellationToken)
     {
+        // A caller that lets a missing key through gets "not deployed", as the database lookup answered before the cache.
+        if (string.IsNullOrEmpty(key))
+            throw new DefinitionNotFoundException(key ?? "");
         var now = time.GetUtcNow();
         if (latestByKey.TryGetValue(key, out var known) && now >= known.ReadAt && now - known.ReadAt < LatestKeptFor)
             return known.Definition;

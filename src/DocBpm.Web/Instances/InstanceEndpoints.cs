@@ -35,6 +35,8 @@ public static class InstanceEndpoints
     {
         if (idempotencyKey is not null && IdempotencyKeys.Refusal(idempotencyKey) is { } refusal)
             return TypedResults.ValidationProblem(refusal);
+        if (string.IsNullOrWhiteSpace(request.DefinitionKey))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["definitionKey"] = ["Cần mã quy trình cần bắt đầu (definitionKey)."] });
         if (flows.OwnsProcess(request.DefinitionKey))
             return DocumentFlows.Refused($"Quy trình '{request.DefinitionKey}'");
         var key = idempotencyKey is null ? null : $"instance-start:{user.Identity?.Name}:{idempotencyKey}";

@@ -21,8 +21,6 @@ namespace DocBpm.Web.Tests.Browser;
 [TestClass]
 public sealed class AccessibilityBrowserTests
 {
-    private const int PhoneWidth = 390;
-
     private static ProvincialScenario scenario = null!;
     private static BrowserSession session = null!;
     private static Dictionary<string, Visit> visits = null!;
@@ -161,11 +159,14 @@ public sealed class AccessibilityBrowserTests
             "axe reports a button without a name");
     }
 
+    /// <summary>390 × 844 is the phone the issue screenshots; 360 px is the narrowest the layout must serve.</summary>
     [TestMethod]
-    public async Task Wcag_1_4_10_reflow_inbox_document_and_task_pages_fit_a_390_px_phone_and_the_menu_opens_from_its_button()
+    [DataRow(390)]
+    [DataRow(360)]
+    public async Task Wcag_1_4_10_reflow_inbox_document_and_task_pages_fit_a_phone_down_to_360_px_and_the_menu_opens_from_its_button(int phoneWidth)
     {
         var clerk = await session.LoginAsync("vanthu");
-        await clerk.SetViewportSizeAsync(PhoneWidth, 844);
+        await clerk.SetViewportSizeAsync(phoneWidth, 844);
         await BrowserSession.StepsAsync(clerk, TestContext, async () =>
         {
             await clerk.GotoAsync("/");
@@ -176,8 +177,8 @@ public sealed class AccessibilityBrowserTests
             var card = clerk.Locator($"#inbox tr[data-document='{paper}']");
             await Assertions.Expect(card.GetByRole(AriaRole.Link)).ToBeVisibleAsync();
             await Assertions.Expect(card).ToContainTextAsync("Về việc kiểm tra cơ sở vật chất");
-            Assert.IsTrue((await card.BoundingBoxAsync())!.Width <= PhoneWidth, "an inbox row is a card as wide as the screen");
-            await FitsAsync(clerk, "inbox");
+            Assert.IsTrue((await card.BoundingBoxAsync())!.Width <= phoneWidth, "an inbox row is a card as wide as the screen");
+            await FitsAsync(clerk, phoneWidth, "inbox");
 
             await button.FocusAsync();
             await clerk.Keyboard.PressAsync("Enter");
@@ -185,7 +186,7 @@ public sealed class AccessibilityBrowserTests
             await Assertions.Expect(menu.GetByRole(AriaRole.Link, new() { Name = "Sổ văn bản", Exact = true })).ToBeVisibleAsync();
             var entry = await menu.GetByRole(AriaRole.Link, new() { Name = "Văn bản đi", Exact = true }).BoundingBoxAsync();
             Assert.IsTrue(entry!.Height < 40, $"a menu entry is one line, not one word per line ({entry.Height} px)");
-            await FitsAsync(clerk, "inbox-menu");
+            await FitsAsync(clerk, phoneWidth, "inbox-menu");
             await clerk.Keyboard.PressAsync("Space");
             await Assertions.Expect(menu).ToBeHiddenAsync();
 
@@ -194,17 +195,17 @@ public sealed class AccessibilityBrowserTests
             await register.ScrollIntoViewIfNeededAsync();
             await Assertions.Expect(register).ToBeInViewportAsync(new() { Ratio = 1 });
             await Assertions.Expect(clerk.GetByRole(AriaRole.Button, new() { Name = "Trả lại", Exact = true })).ToBeVisibleAsync();
-            await FitsAsync(clerk, "document");
+            await FitsAsync(clerk, phoneWidth, "document");
         });
 
         var handler = await session.LoginAsync("chuyenvien");
-        await handler.SetViewportSizeAsync(PhoneWidth, 844);
+        await handler.SetViewportSizeAsync(phoneWidth, 844);
         await BrowserSession.StepsAsync(handler, TestContext, async () =>
         {
             await handler.GotoAsync($"/provincial-tasks/{task}");
             await Assertions.Expect(handler.Locator("#stage")).ToBeVisibleAsync();
             await Assertions.Expect(handler.Locator("#reply a")).ToBeVisibleAsync();
-            await FitsAsync(handler, "task");
+            await FitsAsync(handler, phoneWidth, "task");
         });
     }
 
@@ -266,10 +267,10 @@ public sealed class AccessibilityBrowserTests
     }
 
     /// <summary>No sideways scrolling at phone width; the screenshot is kept with the test results.</summary>
-    private async Task FitsAsync(IPage page, string name)
+    private async Task FitsAsync(IPage page, int phoneWidth, string name)
     {
-        await BrowserSession.ScreenshotAsync(page, TestContext, $"{PhoneWidth}-{name}");
+        await BrowserSession.ScreenshotAsync(page, TestContext, $"{phoneWidth}-{name}");
         var width = await page.EvaluateAsync<int>("() => document.scrollingElement.scrollWidth");
-        Assert.IsTrue(width <= PhoneWidth, $"{page.Url} is {width} px wide on a {PhoneWidth} px screen");
+        Assert.IsTrue(width <= phoneWidth, $"{page.Url} is {width} px wide on a {phoneWidth} px screen");
     }
 }

@@ -146,6 +146,12 @@ public sealed class ProvincialTaskBrowserTests
             await Assertions.Expect(chief.Locator("#chart svg rect.task-ontime")).ToHaveCountAsync(2);
             await Assertions.Expect(chief.Locator("#figures tr").Nth(1).Locator("td").Nth(1)).ToHaveTextAsync("1");
             await BrowserSession.ScreenshotAsync(chief, TestContext, "dashboard");
+            // The unit is picked by its name from a list, never typed as a code.
+            await chief.Locator("#unit").SelectOptionAsync(new SelectOptionValue { Label = "Phòng Giáo dục Trung học" });
+            await chief.GetByRole(AriaRole.Button, new() { Name = "Xem", Exact = true }).ClickAsync();
+            await chief.WaitForURLAsync("**unit=GDTrH**");
+            await Assertions.Expect(chief.Locator("#unit")).ToHaveValueAsync("GDTrH");
+            await Assertions.Expect(chief.Locator("#figures")).ToContainTextAsync("Phòng Giáo dục Trung học");
             var pdf = await chief.Context.APIRequest.GetAsync(await chief.Locator("#reports a").First.GetAttributeAsync("href") ?? "");
             Assert.AreEqual("application/pdf", pdf.Headers["content-type"]);
         });

@@ -89,7 +89,44 @@ public sealed class StepFailureTests
         Assert.AreEqual(HttpStatusCode.Forbidden, (await people.Deputy.PostAsync($"/api/outgoing/{id}/retry", null)).StatusCode);
     }
 
-    /// <summary>The scheduler's retries with back-off (10 s, 20 s) until the last attempt raises the incident.</summary>
+    [TestMethod]
+    public async Task Article9_2b_an_agency_signature_failing_after_the_number_reaches_the_clerks_who_retry_it_once_the_key_is_configured()
+    {
+        await using var host = await DocBpmWebFactory.CreateAsync(DatabaseProvider.Sqlite);
+        OutgoingPeople.UseTestKeys(host, OutgoingPeople.Wednesday);
+        MissingKeys.Use(host, "agency");
+        var people = await OutgoingPeople.StartAsync(host);
+        var id = await people.Drafter.CreateOutgoingAsync(new
+        {
+            typeCode = "CV", subject = "Về việc tổng kết năm học", recipients = new object[] { new { kind = "Unit", code = "TCCB" } },
+        });
+        await people.ToClerkAsync(id, "v1");
+        await people.IssueAsync(id);
+        await RunUntilIncidentAsync(host);
+
+        var clerkView = await PageAsync(people.Clerk, id);
+        Assert.AreEqual(Documents.Outgoing.FailedStep.Issuing, clerkView.Failures.Single().Step);
+        Assert.IsTrue(clerkView.Failures[0].MayRetry);
+        Assert.AreEqual("Phát hành không thành công: văn bản đã có số nhưng chưa ký số cơ quan và lưu được bản phát hành. Bấm 'Thử lại' hoặc báo quản trị.",
+            clerkView.Failures[0].Message);
+        Assert.AreEqual("Phát hành không thành công", clerkView.StageText(), "never 'Đã ban hành' while the agency signature is an incident");
+        var drafterView = await PageAsync(people.Drafter, id);
+        StringAssert.Contains(drafterView.Failures.Single().Message, "Văn thư đã được báo để thử lại.");
+        var line = (await people.Clerk.GetFromJsonAsync<JsonArray>("/api/inbox"))!.Single(i => (bool)i!["incident"]!)!;
+        Assert.AreEqual("Sự cố: Phát hành không thành công", (string?)line["taskName"]);
+        Assert.AreEqual(HttpStatusCode.Forbidden, (await people.Deputy.PostAsync($"/api/outgoing/{id}/retry", null)).StatusCode, "the leader cannot issue for the clerks");
+
+        MissingKeys.Of(host).Fix();
+        var retried = await Ok(await people.Clerk.PostAsync($"/api/outgoing/{id}/retry", null));
+        Assert.IsNull((string?)retried!["stillFailing"]);
+        await host.RunDueWorkAsync();
+
+        var after = await PageAsync(people.Clerk, id);
+        Assert.AreEqual(0, after.Failures.Count);
+        Assert.IsNotNull(after.IssuedFileId, "the agency-signed file is stored once the retry succeeds");
+        Assert.IsFalse((await people.Clerk.GetFromJsonAsync<JsonArray>("/api/inbox"))!.Any(i => (bool)i!["incident"]!), "the line disappears");
+    }
+
     /// <summary>A draft at the clerk's check whose signing leader (phogiamdoc1) has no key: the signature step is an incident.</summary>
     public static async Task<(OutgoingPeople People, Guid Id)> FailedSignatureAsync(DocBpmWebFactory host)
     {
@@ -105,6 +142,7 @@ public sealed class StepFailureTests
         return (people, id);
     }
 
+    /// <summary>The scheduler's retries with back-off (10 s, 20 s) until the last attempt raises the incident.</summary>
     public static async Task RunUntilIncidentAsync(DocBpmWebFactory host)
     {
         for (var attempt = 0; attempt < 3; attempt++)
