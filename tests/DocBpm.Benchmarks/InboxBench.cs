@@ -236,12 +236,11 @@ public static class InboxBench
 
     private static string Report(int documents, double seedSeconds, List<string> rows)
     {
-        var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[..3] : ["?", "?", "?"];
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"### {documents:N0} incoming documents");
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"- Date: {TimeProvider.System.GetUtcNow():yyyy-MM-dd HH:mm} UTC; {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"- Load average at the end (1/5/15 min): {string.Join(" / ", load)} (the machine was shared with other engineers' builds)");
+        text.AppendLine(CultureInfo.InvariantCulture, $"- Load average at the end (1/5/15 min): {BenchDocument.LoadAverage()} (the machine was shared with other engineers' builds)");
         text.AppendLine(CultureInfo.InvariantCulture, $"- Seeding: {(seedSeconds == 0 ? "reused from a previous run" : $"{seedSeconds:N0} s")}; {Warmup} warm-up and {Runs} timed runs per row");
         text.AppendLine();
         text.AppendLine("| role | operation | p50 ms | p95 ms |");

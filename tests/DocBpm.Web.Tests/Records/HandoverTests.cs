@@ -14,6 +14,7 @@ using DocBpm.Web.Records;
 using DocBpm.Web.Tests.Incoming;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using static DocBpm.Web.Tests.Records.RecordAnswers;
 
 namespace DocBpm.Web.Tests.Records;
 
@@ -53,20 +54,6 @@ public sealed class HandoverTests
         await using var scope = host.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<DbContext>().Set<Notification>().AsNoTracking()
             .Where(n => n.Kind == NotificationKind.HandoverDue && n.SourceId == source).ToListAsync();
-    }
-
-    private static async Task<JsonNode> OkAsync(HttpResponseMessage response)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.IsTrue(response.IsSuccessStatusCode, $"{response.RequestMessage?.RequestUri}: {(int)response.StatusCode} {body}");
-        return JsonNode.Parse(body)!;
-    }
-
-    private static async Task RefusedAsync(HttpResponseMessage response, HttpStatusCode status, string rule)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.AreEqual(status, response.StatusCode, body);
-        Assert.AreEqual(rule, (string?)JsonNode.Parse(body)!["rule"], body);
     }
 
     private static async Task<string?> StateAsync(HttpClient client, Guid file) =>
