@@ -37,10 +37,10 @@ internal static class DueWorkClaims
         CancellationToken cancellationToken)
     {
         var database = db.Context.Database;
-        var sql = database.ProviderName switch
+        var sql = db.Provider switch
         {
-            "Npgsql.EntityFrameworkCore.PostgreSQL" => PostgreSql,
-            "Microsoft.EntityFrameworkCore.SqlServer" => SqlServer,
+            DatabaseProvider.PostgreSql => PostgreSql,
+            DatabaseProvider.SqlServer => SqlServer,
             _ => Sqlite,
         };
         object[] parameters = [Stored(db, now), owner, Stored(db, now + lease), limit];

@@ -14,6 +14,14 @@ public sealed class EngineDb(DbContext context)
     public const string StepGuardIndex = "ux_bpm_journal_step";
 
     public DbContext Context { get; } = context;
+
+    /// <summary>The database behind the context, for the few statements whose SQL or concurrency differs by provider.</summary>
+    public DatabaseProvider Provider => Context.Database.ProviderName switch
+    {
+        "Npgsql.EntityFrameworkCore.PostgreSQL" => DatabaseProvider.PostgreSql,
+        "Microsoft.EntityFrameworkCore.SqlServer" => DatabaseProvider.SqlServer,
+        _ => DatabaseProvider.Sqlite,
+    };
     public DbSet<DefinitionRecord> Definitions => Context.Set<DefinitionRecord>();
     public DbSet<InstanceRecord> Instances => Context.Set<InstanceRecord>();
     public DbSet<BookmarkRecord> Bookmarks => Context.Set<BookmarkRecord>();

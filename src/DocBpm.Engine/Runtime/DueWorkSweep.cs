@@ -33,7 +33,7 @@ public sealed partial class DueWorkSweep(IServiceScopeFactory scopes, DueWorkSwe
                 var runtime = scope.ServiceProvider.GetRequiredService<WorkflowRuntime>();
                 batch = await runtime.ClaimDueAsync(owner, options.BatchSize, options.Lease, cancellationToken);
                 // SQLite has one writer at a time: parallel runs would only queue on its lock.
-                workers = runtime.Db.Context.Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite" ? 1 : options.Workers;
+                workers = runtime.Db.Provider == Persistence.DatabaseProvider.Sqlite ? 1 : options.Workers;
             }
 
             claimed = batch.Count;

@@ -310,7 +310,7 @@ public sealed partial class WorkflowRuntime(
     /// </summary>
     private bool StoresInOneBatch()
     {
-        if (db.Context.Database.ProviderName != "Npgsql.EntityFrameworkCore.PostgreSQL" || db.Context.Database.CurrentTransaction is not null)
+        if (db.Provider != DatabaseProvider.PostgreSql || db.Context.Database.CurrentTransaction is not null)
             return false;
         var changes = db.Context.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
         if (changes.Count > 500 || changes.Any(OnlyCheckedAfterTheFact))
