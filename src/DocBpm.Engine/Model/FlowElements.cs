@@ -194,8 +194,13 @@ public sealed class SubProcess : Activity
     /// </summary>
     public bool TriggeredByEvent { get; init; }
 
-    /// <summary>The start events of the event subprocesses directly inside this subprocess.</summary>
-    public IEnumerable<StartEvent> EventStarts => ProcessModel.EventStartsIn(Nodes);
+    /// <summary>
+    /// The start events of the event subprocesses directly inside this subprocess; listed once, on first use after the
+    /// parser built the model, because every entry into the subprocess asks.
+    /// </summary>
+    public IReadOnlyList<StartEvent> EventStarts => eventStarts ??= ProcessModel.EventStartsIn(Nodes);
+
+    private StartEvent[]? eventStarts;
 
     /// <summary>The event subprocess started by a compensation start event, which undoes this subprocess instead of its activities' handlers.</summary>
     public SubProcess? CompensationEventSubProcess => EventStarts.FirstOrDefault(s => s.Trigger is CompensateTrigger)?.EventSubProcess;
@@ -330,11 +335,16 @@ public sealed class ProcessModel
         NodesById.Values.OfType<IntermediateCatchEvent>().First(c =>
             c.Parent == link.Parent && c.Trigger is LinkTrigger l && l.LinkName == ((LinkTrigger)link.Trigger!).LinkName);
 
-    /// <summary>The start events of the event subprocesses at process level.</summary>
-    public IEnumerable<StartEvent> EventStarts => EventStartsIn(Nodes);
+    /// <summary>
+    /// The start events of the event subprocesses at process level; listed once, on first use after the parser built
+    /// the model, because every instance start asks.
+    /// </summary>
+    public IReadOnlyList<StartEvent> EventStarts => eventStarts ??= EventStartsIn(Nodes);
 
-    internal static IEnumerable<StartEvent> EventStartsIn(IEnumerable<FlowNode> nodes) =>
-        nodes.OfType<SubProcess>().Where(s => s.TriggeredByEvent).SelectMany(s => s.Nodes.OfType<StartEvent>());
+    private StartEvent[]? eventStarts;
+
+    internal static StartEvent[] EventStartsIn(IEnumerable<FlowNode> nodes) =>
+        [.. nodes.OfType<SubProcess>().Where(s => s.TriggeredByEvent).SelectMany(s => s.Nodes.OfType<StartEvent>())];
 
     /// <summary>The none start event used when a process is started without a message or timer.</summary>
     public StartEvent? NoneStart => StartEvents.FirstOrDefault(s => s.Trigger is null);

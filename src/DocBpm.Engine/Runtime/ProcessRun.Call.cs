@@ -36,7 +36,7 @@ internal sealed partial class ProcessRun
         token.Status = TokenStatus.Waiting;
         var businessKey = call.BusinessKey is null ? execution.BusinessKey : Text(token, call.Id, call.BusinessKey);
         Journal(call, "called", detail: $"{key} {child}");
-        Output.Calls.Add(new CallRequest(child, bookmark.Id, call.Id, key, call.Binding, call.Version, variables, businessKey));
+        Output.Request(new CallRequest(child, bookmark.Id, call.Id, key, call.Binding, call.Version, variables, businessKey));
         return ValueTask.CompletedTask;
     }
 

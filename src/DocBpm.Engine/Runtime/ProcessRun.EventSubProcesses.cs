@@ -8,10 +8,12 @@ internal sealed partial class ProcessRun
     /// A (sub)process scope starts: each of its event subprocesses with a message, timer, signal or conditional start waits on a
     /// listener token. Error and escalation starts need none: a throw looks for them.
     /// </summary>
-    private void Listen(ScopeState scope, IEnumerable<StartEvent> starts)
+    private void Listen(ScopeState scope, IReadOnlyList<StartEvent> starts)
     {
-        foreach (var start in starts.Where(s => s.Trigger is MessageTrigger or TimerTrigger or SignalTrigger or ConditionalTrigger))
+        foreach (var start in starts)
         {
+            if (start.Trigger is not (MessageTrigger or TimerTrigger or SignalTrigger or ConditionalTrigger))
+                continue;
             var listener = NewToken(scope.Id, start.Id);
             listener.Listener = true;
             listener.Status = TokenStatus.Waiting;
@@ -22,10 +24,14 @@ internal sealed partial class ProcessRun
     /// <summary>The scope completed or was cancelled: its event subprocesses stop waiting.</summary>
     private void StopListening(ScopeState scope)
     {
-        foreach (var listener in State.Tokens.Where(t => t.ScopeId == scope.Id && t.Listener).ToList())
+        // Backwards by index: it runs at the end of every instance and every subprocess, mostly with no listener at all.
+        for (var i = State.Tokens.Count - 1; i >= 0; i--)
         {
+            var listener = State.Tokens[i];
+            if (listener.ScopeId != scope.Id || !listener.Listener)
+                continue;
             RemoveBookmarks(listener);
-            State.Tokens.Remove(listener);
+            State.Tokens.RemoveAt(i);
         }
     }
 
@@ -82,7 +88,7 @@ internal sealed partial class ProcessRun
     }
 
     /// <summary>The event subprocess start events of a scope: the process's, or those of the subprocess the scope runs.</summary>
-    private IEnumerable<StartEvent> EventStartsOf(ScopeState scope) => scope.Kind switch
+    private IReadOnlyList<StartEvent> EventStartsOf(ScopeState scope) => scope.Kind switch
     {
         ScopeKind.Process => Model.EventStarts,
         ScopeKind.SubProcess => ((SubProcess)Model[scope.ElementId!]).EventStarts,

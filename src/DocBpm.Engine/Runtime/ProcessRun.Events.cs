@@ -146,7 +146,7 @@ internal sealed partial class ProcessRun
         token.ElementId = element.Id;
         token.Status = TokenStatus.Waiting;
         Journal(element, "incident", detail: error);
-        Output.Incidents.Add(new RaisedIncident(bookmark.Id, element.Id, error));
+        Output.Raise(new RaisedIncident(bookmark.Id, element.Id, error));
     }
 
     /// <summary>The token that carries the boundaries of an activity: for a multi-instance item, the body's owner.</summary>

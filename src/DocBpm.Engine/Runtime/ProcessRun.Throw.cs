@@ -88,7 +88,7 @@ internal sealed partial class ProcessRun
         }
 
         if (execution.IsCalled)
-            Output.Escalations.Add(new CallReturn(State.Root.Variables.ToDictionary(v => v.Key, v => v.Value?.DeepClone()))
+            Output.Escalate(new CallReturn(State.Root.Variables.ToDictionary(v => v.Key, v => v.Value?.DeepClone()))
             {
                 Escalated = true,
                 EscalationCode = code,
