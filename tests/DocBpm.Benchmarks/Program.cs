@@ -2,7 +2,7 @@ using System.Globalization;
 using DocBpm.Benchmarks;
 using DocBpm.Engine.Persistence;
 
-// Usage: dotnet run -c Release --project tests/DocBpm.Benchmarks -- [--instances N] [--rounds R] [--postgres CONN] [--no-write]
+// Usage: dotnet run -c Release --project tests/DocBpm.Benchmarks -- [--instances N] [--memory-instances M] [--rounds R] [--postgres CONN] [--no-write]
 //        dotnet run -c Release --project tests/DocBpm.Benchmarks -- inbox [--documents N] [--postgres CONN]
 //        dotnet run -c Release --project tests/DocBpm.Benchmarks -- timers [--timers 5000,10000] [--workers W] [--postgres CONN]
 if (args.FirstOrDefault() == "inbox")
@@ -44,7 +44,7 @@ foreach (var shape in new[] { Shapes.Service, Shapes.UserTask })
     foreach (var runner in runners)
     {
         // Each persisted instance is a committed transaction: fewer of them, but enough to keep every worker busy.
-        var count = runner is DocBpmPersistedRunner persisted ? Math.Max(Math.Max(50, options.Instances / 10), 50 * persisted.Workers) : options.Instances;
+        var count = runner is DocBpmPersistedRunner persisted ? Math.Max(Math.Max(50, options.Instances / 10), 50 * persisted.Workers) : options.MemoryInstances;
         await runner.RunAsync(shape, Math.Min(200, count), cancel.Token);
         var rates = new List<double>();
         var (cpuBefore, serverBefore) = (BenchReport.ProcessCpu(), BenchReport.PostgresCpu());
