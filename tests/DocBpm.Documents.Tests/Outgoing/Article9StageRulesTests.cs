@@ -1,4 +1,5 @@
 using DocBpm.Documents.Authorisations;
+using DocBpm.Documents.Organisation;
 using DocBpm.Documents.Outgoing;
 using DocBpm.Engine;
 
@@ -107,5 +108,52 @@ public sealed class Article9StageRulesTests
         StringAssert.Contains(colleague.Message, "chuyenvien2");
         var submitted = At(OutgoingStage.Reviewing);
         Refused(submitted, RefusalKind.Conflict, () => submitted.ExpectDrafter("chuyenvien"));
+    }
+
+    private static readonly SignerCapacity Deputy = new(SigningCapacity.OnBehalf, "KT. GIÁM ĐỐC");
+
+    [TestMethod]
+    public void Article9_2a_only_the_presented_leader_signs_and_nothing_of_the_signature_is_kept_when_another_tries()
+    {
+        var presented = At(OutgoingStage.AwaitingSignature);
+
+        var other = Refused(presented, RefusalKind.Forbidden,
+            () => presented.Sign(new Person("giamdoc", "Nguyễn Văn A", "BGD") { Position = "Giám đốc" }, Deputy, DateTimeOffset.UnixEpoch));
+
+        StringAssert.Contains(other.DetailVi, "Điều 9.2a");
+        StringAssert.Contains(other.Message, "giamdoc is not the leader phogiamdoc");
+        Assert.IsNull(presented.SignerUserName);
+        presented.Sign(new Person("PhoGiamDoc", "Trần Thị B", "BGD") { Position = "Phó Giám đốc" }, Deputy, DateTimeOffset.UnixEpoch);
+        Assert.AreEqual((OutgoingStage.AwaitingIssue, "PhoGiamDoc", "KT. GIÁM ĐỐC"), (presented.Stage, presented.SignerUserName, presented.SignerCompetence));
+    }
+
+    [TestMethod]
+    [DataRow(OutgoingStage.Reviewing)]
+    [DataRow(OutgoingStage.AwaitingIssue)]
+    public void Article9_2a_a_document_not_awaiting_a_signature_is_neither_signed_nor_handed_to_another_leader(OutgoingStage stage)
+    {
+        var document = At(stage);
+        document.SigningLeader = "phogiamdoc";
+
+        var signed = Refused(document, RefusalKind.Conflict,
+            () => document.Sign(new Person("phogiamdoc", "Trần Thị B", "BGD"), Deputy, DateTimeOffset.UnixEpoch));
+        var handed = Refused(document, RefusalKind.Conflict, () => document.HandOverSigning("giamdoc"));
+
+        StringAssert.Contains(signed.Message, $"{document.Id} is at {stage}, not AwaitingSignature");
+        StringAssert.Contains(handed.Message, $"{document.Id} is at {stage}, not AwaitingSignature");
+        Assert.IsNull(document.SignerUserName);
+    }
+
+    [TestMethod]
+    public void Article9_2a_a_waiting_signature_handed_to_the_same_leader_is_refused_naming_him()
+    {
+        var presented = At(OutgoingStage.AwaitingSignature);
+
+        var refused = Refused(presented, RefusalKind.Invalid, () => presented.HandOverSigning("PHOGIAMDOC"));
+
+        StringAssert.Contains(refused.DetailVi, "chính lãnh đạo này");
+        StringAssert.Contains(refused.Message, $"PHOGIAMDOC already signs {presented.Id}");
+        Assert.AreEqual("phogiamdoc", presented.HandOverSigning("giamdoc"));
+        Assert.AreEqual("giamdoc", presented.SigningLeader);
     }
 }

@@ -22,7 +22,9 @@ public sealed class Decree30RecordRulesTests
 
         StringAssert.Contains(refused.DetailVi, "2026");
         StringAssert.Contains(refused.Message, "2026");
-        RecordRefusal.Expect("plan-not-submitted", RefusalKind.Conflict, plan, () => plan.Approve("giamdoc", null, Now));
+        var approvedAgain = RecordRefusal.Expect("plan-not-submitted", RefusalKind.Conflict, plan, () => plan.Approve("giamdoc", null, Now));
+        StringAssert.Contains(approvedAgain.DetailVi, "Danh mục hồ sơ năm 2026 đã được phê duyệt.");
+        StringAssert.Contains(approvedAgain.Message, "File plan 2026 is Approved, not waiting for a review");
         RecordRefusal.Expect("plan-not-submitted", RefusalKind.Conflict, plan, plan.Return);
     }
 
@@ -36,7 +38,8 @@ public sealed class Decree30RecordRulesTests
         plan.Return();
         Assert.AreEqual(FilePlanState.Draft, plan.State);
         plan.ExpectDraft();
-        RecordRefusal.Expect("plan-not-submitted", RefusalKind.Conflict, plan, () => plan.Approve("giamdoc", null, Now));
+        var returned = RecordRefusal.Expect("plan-not-submitted", RefusalKind.Conflict, plan, () => plan.Approve("giamdoc", null, Now));
+        StringAssert.Contains(returned.DetailVi, "không chờ phê duyệt: chưa được trình hoặc đã được trả lại");
     }
 
     [TestMethod]
