@@ -103,8 +103,13 @@ public sealed class DocBpmWebFactory : WebApplicationFactory<Program>
         return client;
     }
 
+    /// <summary>One pass of the due work (start timers, timers and jobs, the outbox), as the host's sweep would run it.</summary>
     public Task<int> RunDueWorkAsync() =>
-        Services.GetRequiredService<DueWorkRunner>().RunOnceAsync("test", CancellationToken.None);
+        Bounded.WaitAsync("The due work (timers, jobs, outbox)", ct => Services.GetRequiredService<DueWorkRunner>().RunOnceAsync("test", ct));
+
+    /// <summary>Moves the clock to <paramref name="at"/>, firing the background loops' timers due by then, within <see cref="Bounded.Limit"/>.</summary>
+    public Task SetClockAsync(DateTimeOffset at) =>
+        Bounded.MoveAsync($"Moving the host's clock to {at:O}", () => Clock.SetUtcNow(at.ToUniversalTime()));
 
     public override async ValueTask DisposeAsync()
     {

@@ -103,7 +103,7 @@ public sealed partial class Handovers(DbContext db, TimeProvider time, IOptions<
             Record(file.Id, submission.Id, HandoverAction.Submitted, reader.UserName, null, now);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveSubmissionAsync([.. ids.Except(existing.Keys)], reader, cancellationToken);
         return (submission, [.. files.OrderBy(f => f.Year).ThenBy(f => f.Notation)]);
     }
 
@@ -267,13 +267,44 @@ public sealed partial class Handovers(DbContext db, TimeProvider time, IOptions<
         }
         catch (DbUpdateConcurrencyException)
         {
-            LogLostRace(fileId, reader.UserName);
-            throw new RecordsRefusedException(RefusalKind.Conflict, "lost-race",
-                "Hồ sơ vừa được người khác xử lý cùng lúc; không có thay đổi nào được lưu. Hãy tải lại trang.", $"Handover of file {fileId} changed meanwhile.");
+            throw LostRace(fileId, reader);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Handover of file {FileId}: {UserName} lost the race to decide it")]
+    /// <summary>
+    /// One save for a submission. Two submissions of one file at once both pass the rules: a resubmission loses on the
+    /// handover's revision, a first submission on the key that allows one handover row per file (the other request
+    /// stored it meanwhile, which the database names in its own words). Either is the same lost race as a decision's.
+    /// </summary>
+    private async Task SaveSubmissionAsync(List<Guid> firstSubmissions, Reader reader, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException raced)
+        {
+            throw LostRace(raced.Entries.Select(e => e.Entity).OfType<RecordHandover>().Select(h => h.FileId).FirstOrDefault(), reader);
+        }
+        catch (DbUpdateException) when (firstSubmissions.Count > 0)
+        {
+            db.ChangeTracker.Clear();
+            var taken = await db.Set<RecordHandover>().AsNoTracking().Where(h => firstSubmissions.Contains(h.FileId)).Select(h => (Guid?)h.FileId)
+                .FirstOrDefaultAsync(cancellationToken);
+            if (taken is not { } fileId)
+                throw;
+            throw LostRace(fileId, reader);
+        }
+    }
+
+    private RecordsRefusedException LostRace(Guid fileId, Reader reader)
+    {
+        LogLostRace(fileId, reader.UserName);
+        return new RecordsRefusedException(RefusalKind.Conflict, "lost-race",
+            "Hồ sơ vừa được người khác xử lý cùng lúc; không có thay đổi nào được lưu. Hãy tải lại trang.", $"Handover of file {fileId} changed meanwhile.");
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Handover of file {FileId}: {UserName} lost the race to submit or decide it; nothing was saved")]
     private partial void LogLostRace(Guid fileId, string userName);
 
     private DueFile Due(RecordFile file, RecordHandover? handover, KeepBack? keepBack) =>

@@ -182,8 +182,8 @@ public sealed class ProvincialScenario : IAsyncDisposable
     /// <summary>Moves both clocks to <paramref name="at"/> and lets the timers due by then fire.</summary>
     public async Task UntilAsync(DateTimeOffset at)
     {
-        exchange.Axis.Clock.SetUtcNow(at.ToUniversalTime());
-        Host.Clock.SetUtcNow(at.ToUniversalTime());
+        await Bounded.MoveAsync($"Moving the axis's clock to {at:O}", () => exchange.Axis.Clock.SetUtcNow(at.ToUniversalTime()));
+        await Host.SetClockAsync(at);
         await SignInAsync();
         await Host.RunDueWorkAsync();
     }

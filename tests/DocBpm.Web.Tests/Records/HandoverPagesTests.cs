@@ -6,9 +6,13 @@ using DocBpm.Documents.Records;
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Timers;
 using DocBpm.Web.AccessLog;
+using DocBpm.Web.Data;
+using DocBpm.Web.Tests.Hardening;
 using DocBpm.Web.Tests.Incoming;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace DocBpm.Web.Tests.Records;
 
@@ -20,6 +24,8 @@ namespace DocBpm.Web.Tests.Records;
 [TestClass]
 public sealed partial class HandoverPagesTests
 {
+    private static readonly RacedSubmission Raced = new();
+    private static readonly CapturedLogs Logs = new();
     private static DocBpmWebFactory host = null!;
 
     [ClassInitialize]
@@ -27,6 +33,11 @@ public sealed partial class HandoverPagesTests
     {
         host = await DocBpmWebFactory.CreateAsync(DatabaseProvider.Sqlite);
         host.Settings["Exchange:AgencyCode"] = "000.00.12.H37";
+        host.TestServices.Add(services =>
+        {
+            services.ConfigureDbContext<SqliteDocBpmDbContext>(o => o.AddInterceptors(Raced));
+            services.AddSingleton<ILoggerProvider>(Logs);
+        });
         host.Clock.AdjustTime(VietnamTime.At(2027, 11, 1, 8, 0));
     }
 
@@ -209,6 +220,34 @@ public sealed partial class HandoverPagesTests
     }
 
     [TestMethod]
+    public async Task Decree30_Article30_two_first_submissions_of_one_file_at_once_the_page_says_the_race_was_lost_and_one_is_stored()
+    {
+        host.Clock.AdjustTime(VietnamTime.At(2027, 11, 1, 8, 0));
+        var (keeper, otherTab, archivist) = (await host.LoginAsync("chuyenvien"), await host.LoginAsync("chuyenvien"), await host.LoginAsync("luutru"));
+        var file = await ClosedFiles.AddAsync(host, "chuyenvien", 20, new DateOnly(2026, 11, 10), "Hồ sơ bồi dưỡng thường xuyên giáo viên năm 2026");
+
+        var errors = ErrorsOfOurOwn();
+        // The other tab's submission is stored after the page's post has read that the file has no handover yet, before it writes.
+        Raced.Meanwhile(async () =>
+            (await otherTab.PostAsJsonAsync("/api/records/handover/submissions", new { fileIds = new[] { file } })).EnsureSuccessStatusCode());
+        var lost = await PostFormAsync(keeper, "/records/handover", "submit", ("fileIds", file.ToString()));
+
+        var html = WebUtility.HtmlDecode(await lost.Content.ReadAsStringAsync());
+        Assert.AreEqual(HttpStatusCode.OK, lost.StatusCode, html);
+        StringAssert.Contains(html, "Hồ sơ vừa được người khác xử lý cùng lúc; không có thay đổi nào được lưu. Hãy tải lại trang.",
+            "the lost race in the form's summary, not an error page");
+        StringAssert.Contains(Row(html, file), "Đã nộp, chờ Lưu trữ cơ quan kiểm tra", "the list as it now stands: the other tab's submission");
+        var trail = (await archivist.GetFromJsonAsync<JsonNode>($"/api/records/handover/files/{file}"))!["trail"]!.AsArray();
+        Assert.AreEqual(1, trail.Count, "one submission stored; the loser stored nothing");
+        Assert.IsTrue(Logs.Lines.Any(l => l.Level == LogLevel.Information && l.Message.Contains($"Handover of file {file}: chuyenvien lost the race", StringComparison.Ordinal)),
+            "the lost race is an information line");
+        Assert.AreEqual(errors, ErrorsOfOurOwn(), "and no error (EF Core's own line about the refused insert aside)");
+    }
+
+    private static int ErrorsOfOurOwn() =>
+        Logs.Lines.Count(l => l.Level >= LogLevel.Error && !l.Category.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal));
+
+    [TestMethod]
     public async Task Decree30_Article31_the_archivist_reads_a_file_and_its_documents_only_once_accepted_and_every_read_is_logged()
     {
         host.Clock.AdjustTime(VietnamTime.At(2027, 11, 1, 8, 0));
@@ -260,5 +299,25 @@ public sealed partial class HandoverPagesTests
         db.Add(plan);
         await db.SaveChangesAsync();
         return plan.Id;
+    }
+
+    /// <summary>
+    /// Runs the work given to <see cref="Meanwhile"/> once, when the next save adds a file's first handover: another request
+    /// hands the file in between this one's reading and its writing, every time, not by chance.
+    /// </summary>
+    private sealed class RacedSubmission : SaveChangesInterceptor
+    {
+        private Func<Task>? meanwhile;
+
+        public void Meanwhile(Func<Task> other) => meanwhile = other;
+
+        public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+            CancellationToken cancellationToken = default)
+        {
+            if (eventData.Context!.ChangeTracker.Entries<RecordHandover>().Any(e => e.State == EntityState.Added)
+                && Interlocked.Exchange(ref meanwhile, null) is { } other)
+                await other();
+            return await base.SavingChangesAsync(eventData, result, cancellationToken);
+        }
     }
 }
