@@ -23,28 +23,39 @@ public sealed partial class WorkflowRuntime
         var alone = new List<Guid>();
         var pending = bookmarkIds;
         var fired = 0;
+        var tracker = db.Context.ChangeTracker;
         for (var failures = 0; pending.Count > 0 && failures < BatchFailuresBeforeOneByOne; failures++)
         {
-            db.Context.ChangeTracker.Clear();
+            tracker.Clear();
             var batch = await LoadBatchAsync(pending, alone, cancellationToken);
-            var outcome = await StepBatchAsync(batch, cancellationToken);
-            if (outcome.Failed is { } failed)
+            // Every lookup of a tracked row (the recorder's, the host's interceptors', SaveChanges' own) would scan each
+            // row of the batch for changes, once per instance; the batch detects them once, before it writes.
+            tracker.AutoDetectChangesEnabled = false;
+            try
             {
-                fired++;
-                pending = [.. batch.Select(b => b.Bookmark.Id).Where(id => id != failed)];
-                continue;
-            }
+                var outcome = await StepBatchAsync(batch, cancellationToken);
+                if (outcome.Failed is { } failed)
+                {
+                    fired++;
+                    pending = [.. batch.Select(b => b.Bookmark.Id).Where(id => id != failed)];
+                    continue;
+                }
 
-            pending = [];
-            if (await SaveBatchAsync(batch.Count, cancellationToken))
-            {
-                fired += batch.Count;
-                if (outcome.Due.Count > 0)
-                    await dueWork.NotifyAsync(outcome.Due, cancellationToken);
+                pending = [];
+                if (await SaveBatchAsync(batch.Count, cancellationToken))
+                {
+                    fired += batch.Count;
+                    if (outcome.Due.Count > 0)
+                        await dueWork.NotifyAsync(outcome.Due, cancellationToken);
+                }
+                else
+                {
+                    alone.AddRange(batch.Select(b => b.Bookmark.Id));
+                }
             }
-            else
+            finally
             {
-                alone.AddRange(batch.Select(b => b.Bookmark.Id));
+                tracker.AutoDetectChangesEnabled = true;
             }
         }
 
@@ -102,30 +113,19 @@ public sealed partial class WorkflowRuntime
     private async Task<BatchOutcome> StepBatchAsync(List<BatchItem> batch, CancellationToken cancellationToken)
     {
         var due = new List<DueWork>();
-        var tracker = db.Context.ChangeTracker;
-        // The recorder looks up tracked bookmarks, and each lookup would scan every row of the batch for changes; the
-        // SaveChanges that follows detects them once.
-        tracker.AutoDetectChangesEnabled = false;
-        try
+        foreach (var (bookmark, instance, model, state) in batch)
         {
-            foreach (var (bookmark, instance, model, state) in batch)
+            try
             {
-                try
-                {
-                    await StepAsync(new StepContext(instance, model, state, null, bookmark.Id, due, 0),
-                        execution => interpreter.ResumeAsync(execution, bookmark.Id, ResumeInput.Empty, cancellationToken), cancellationToken);
-                }
-                catch (Exception ex) when (IsStepFailure(ex))
-                {
-                    tracker.AutoDetectChangesEnabled = true;
-                    await RecordFailureAsync(bookmark.Id, ex, cancellationToken);
-                    return new BatchOutcome(bookmark.Id, due);
-                }
+                await StepAsync(new StepContext(instance, model, state, null, bookmark.Id, due, 0),
+                    execution => interpreter.ResumeAsync(execution, bookmark.Id, ResumeInput.Empty, cancellationToken), cancellationToken);
             }
-        }
-        finally
-        {
-            tracker.AutoDetectChangesEnabled = true;
+            catch (Exception ex) when (IsStepFailure(ex))
+            {
+                db.Context.ChangeTracker.AutoDetectChangesEnabled = true;
+                await RecordFailureAsync(bookmark.Id, ex, cancellationToken);
+                return new BatchOutcome(bookmark.Id, due);
+            }
         }
 
         return new BatchOutcome(null, due);
@@ -136,6 +136,7 @@ public sealed partial class WorkflowRuntime
     {
         try
         {
+            db.Context.ChangeTracker.DetectChanges();
             await SaveChangesAsync(cancellationToken);
             return true;
         }
