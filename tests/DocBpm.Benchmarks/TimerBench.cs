@@ -15,9 +15,9 @@ namespace DocBpm.Benchmarks;
 
 /// <summary>
 /// Timers due at one instant (issue 19), on PostgreSQL: starts <c>--timers</c> instances that each wait on a one-hour
-/// timer (not timed), moves the clock past it and times one host's sweep (<see cref="DueWorkSweep"/>) until the last
-/// timer resumed, with the CPU that .NET and PostgreSQL's backends of this database spent on it. A fresh database per
-/// size. Run by hand (<c>dotnet run -c Release --project tests/DocBpm.Benchmarks -- timers</c>); writes its own section
+/// timer (not timed), moves the clock past it and times the sweep (<see cref="DueWorkSweep"/>) of one host, or of
+/// <c>--hosts</c> hosts sharing the database, until the last timer resumed, with the CPU that .NET (all hosts run in this
+/// process) and PostgreSQL's backends of this database spent on it. A fresh database per row. Run by hand (<c>dotnet run -c Release --project tests/DocBpm.Benchmarks -- timers</c>); writes its own section
 /// of docs/benchmarks.md.
 /// </summary>
 public static class TimerBench
@@ -40,29 +40,37 @@ public static class TimerBench
     public static async Task RunAsync(string[] args, string? postgres, CancellationToken cancellationToken)
     {
         int[] sizes = [5_000, 10_000];
+        int[] hosts = [1, 2];
         var sweep = new DueWorkSweepOptions();
         for (var i = 0; i < args.Length; i++)
         {
             if (args[i] == "--timers")
-                sizes = [.. args[++i].Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))];
+                sizes = Numbers(args[++i]);
+            else if (args[i] == "--hosts")
+                hosts = Numbers(args[++i]);
             else if (args[i] == "--workers")
                 sweep = sweep with { Workers = int.Parse(args[++i], CultureInfo.InvariantCulture) };
             else if (args[i] == "--postgres")
                 postgres = args[++i];
             else
-                throw new ArgumentException($"Unknown option {args[i]}. Options: --timers N[,N] --workers W --postgres CONN");
+                throw new ArgumentException($"Unknown option {args[i]}. Options: --timers N[,N] --hosts H[,H] --workers W --postgres CONN");
         }
         if (sizes.Any(s => s is < 1 or > 100_000))
             throw new ArgumentException("--timers must be between 1 and 100,000.");
+        if (hosts.Any(h => h is < 1 or > 4))
+            throw new ArgumentException("--hosts must be between 1 and 4.");
         if (postgres is null)
             throw new ArgumentException("PostgreSQL is required: --postgres CONN or DOCBPM_TEST_POSTGRES.");
 
         var rows = new List<string>();
         foreach (var size in sizes)
         {
-            var row = await RunSizeAsync(postgres, size, sweep, cancellationToken);
-            rows.Add(row);
-            Console.WriteLine(row);
+            foreach (var count in hosts)
+            {
+                var row = await RunSizeAsync(postgres, size, count, sweep, cancellationToken);
+                rows.Add(row);
+                Console.WriteLine(row);
+            }
         }
 
         var report = Report(sweep, rows);
@@ -70,12 +78,17 @@ public static class TimerBench
         await BenchDocument.ReplaceSectionAsync(BenchDocument.Path(BenchReport.FindRepoRoot()), "timers", report, cancellationToken);
     }
 
-    private static async Task<string> RunSizeAsync(string postgres, int size, DueWorkSweepOptions sweep, CancellationToken cancellationToken)
+    private static int[] Numbers(string list) => [.. list.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))];
+
+    private static async Task<string> RunSizeAsync(string postgres, int size, int hosts, DueWorkSweepOptions sweep,
+        CancellationToken cancellationToken)
     {
-        var database = $"docbpm_timers_{size}";
+        var database = $"docbpm_timers_{size}_{hosts}";
         await RecreateAsync(postgres, database, cancellationToken);
         var clock = new ShiftedClock();
-        await using var services = Services(BenchOptions.WithDatabase(postgres, database), clock, sweep);
+        var connection = BenchOptions.WithDatabase(postgres, database);
+        await using var services = Services(connection, clock, sweep);
+        var others = Enumerable.Range(1, hosts - 1).Select(_ => Services(connection, clock, sweep)).ToList();
         var key = await DeployAsync(services, cancellationToken);
         var seeding = Stopwatch.GetTimestamp();
         await Parallel.ForEachAsync(Enumerable.Range(0, size), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
@@ -87,10 +100,13 @@ public static class TimerBench
         var seeded = Stopwatch.GetElapsedTime(seeding);
 
         clock.Shift = TimeSpan.FromHours(1);
+        var load = BenchDocument.LoadAverage().Split(" / ")[0];
         var backends = await BackendCpuAsync(services, cancellationToken);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var started = Stopwatch.GetTimestamp();
-        var fired = await services.GetRequiredService<DueWorkSweep>().RunOnceAsync("bench", cancellationToken);
+        var sweeps = await Task.WhenAll(others.Prepend(services).Select((host, n) =>
+            Task.Run(() => host.GetRequiredService<DueWorkSweep>().RunOnceAsync($"bench-{n}", cancellationToken), cancellationToken)));
+        var fired = sweeps.Sum();
         var elapsed = Stopwatch.GetElapsedTime(started);
         var dotnetMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
         var postgresMs = Spent(backends, await BackendCpuAsync(services, cancellationToken));
@@ -98,10 +114,12 @@ public static class TimerBench
         await using var check = services.CreateAsyncScope();
         var waiting = await check.ServiceProvider.GetRequiredService<DocBpmDbContext>().Set<BookmarkRecord>()
             .CountAsync(b => b.Kind == BookmarkKind.Timer && b.Status == BookmarkStatus.Active, cancellationToken);
+        foreach (var other in others)
+            await other.DisposeAsync();
         if (fired != size || waiting != 0)
             throw new InvalidOperationException($"{fired} of {size} timers fired, {waiting} still waiting");
         return string.Create(CultureInfo.InvariantCulture,
-            $"| {size:N0} | {elapsed.TotalSeconds:F2} | {size / elapsed.TotalSeconds:N0} | {dotnetMs / size:F2} | {postgresMs / size:F2} | {seeded.TotalSeconds:N0} |");
+            $"| {size:N0} | {hosts} ({string.Join(" + ", sweeps.Select(f => f.ToString("N0", CultureInfo.InvariantCulture)))}) | {elapsed.TotalSeconds:F2} | {size / elapsed.TotalSeconds:N0} | {dotnetMs / size:F2} | {postgresMs / size:F2} | {load} | {seeded.TotalSeconds:N0} |");
     }
 
     private static ServiceProvider Services(string connection, TimeProvider clock, DueWorkSweepOptions sweep)
@@ -159,12 +177,13 @@ public static class TimerBench
         text.AppendLine(Heading).AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"- Date: {TimeProvider.System.GetUtcNow():yyyy-MM-dd HH:mm} UTC; {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}; PostgreSQL on the same machine");
         text.AppendLine(CultureInfo.InvariantCulture, $"- Load average at the end (1/5/15 min): {BenchDocument.LoadAverage()} (the machine was shared with other engineers' builds and tests)");
-        text.AppendLine(CultureInfo.InvariantCulture, $"- One host's sweep (`DueWorkSweep`): batches of {sweep.BatchSize} claimed with `FOR UPDATE SKIP LOCKED`, {sweep.Workers} run at once, each timer resumed in its own transaction; process: start → one-hour timer → end");
-        text.AppendLine("- Time: from the sweep's start until the last timer resumed; CPU: this process, and PostgreSQL's backends of the benchmark's database (`/proc`), divided by the timers");
+        text.AppendLine(CultureInfo.InvariantCulture, $"- Each host's sweep (`DueWorkSweep`): batches of {sweep.BatchSize} claimed with `FOR UPDATE SKIP LOCKED`, {sweep.Workers} batches at once, each batch fired with one read and one write (`FireDueBatchAsync`); process: start → one-hour timer → end");
+        text.AppendLine("- Hosts: each its own services, scopes and connection pool on the one database, all in this process; the figure in brackets is what each host fired");
+        text.AppendLine("- Time: from the sweeps' start until the last timer resumed; CPU: this process, and PostgreSQL's backends of the benchmark's database (`/proc`), divided by the timers; load: 1-minute load average when the sweep started");
         text.AppendLine("- Before (issue 19, one Quartz trigger per bookmark): 5,000 timers, the last moved on 14 s after (≈350/s), 6 ms PostgreSQL CPU per timer");
         text.AppendLine();
-        text.AppendLine("| timers due at once | seconds until the last resumed | timers/s | .NET CPU ms/timer | PostgreSQL CPU ms/timer | seeding s (not timed) |");
-        text.AppendLine("|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine("| timers due at once | hosts (fired by each) | seconds until the last resumed | timers/s | .NET CPU ms/timer | PostgreSQL CPU ms/timer | load at start | seeding s (not timed) |");
+        text.AppendLine("|---:|---|---:|---:|---:|---:|---:|---:|");
         foreach (var row in rows)
             text.AppendLine(row);
         return text.ToString();

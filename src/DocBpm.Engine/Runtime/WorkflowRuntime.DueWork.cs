@@ -45,15 +45,19 @@ public sealed partial class WorkflowRuntime
         catch (ConcurrencyConflictException)
         {
             // Another node ran this instance at the same time; the bookmark is still due if it did not consume it.
+            LogTimerLostRace(instance.Id, bookmark.ElementId);
             return false;
         }
-        catch (Exception ex) when (ex is ProcessExecutionException or BookmarkNotActiveException or DbUpdateException
-            or InvalidOperationException or TimeoutException or HttpRequestException)
+        catch (Exception ex) when (IsStepFailure(ex))
         {
             await RecordFailureAsync(bookmarkId, ex, cancellationToken);
             return true;
         }
     }
+
+    private static bool IsStepFailure(Exception ex) =>
+        ex is ProcessExecutionException or BookmarkNotActiveException or DbUpdateException
+            or InvalidOperationException or TimeoutException or HttpRequestException;
 
     private async Task RecordFailureAsync(Guid bookmarkId, Exception error, CancellationToken cancellationToken)
     {

@@ -273,13 +273,9 @@ public sealed partial class WorkflowRuntime(
     {
         var tracked = db.Context.ChangeTracker.Entries<InstanceRecord>().FirstOrDefault(e => e.Entity.Id == instanceId);
         long? loadedRevision = tracked is { State: not EntityState.Added } ? tracked.Property(i => i.Revision).OriginalValue : null;
-        var database = db.Context.Database;
-        var transactions = database.AutoTransactionBehavior;
-        if (StoresInOneBatch())
-            database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
         try
         {
-            await db.Context.SaveChangesAsync(cancellationToken);
+            await SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException ex)
         {
@@ -293,6 +289,19 @@ public sealed partial class WorkflowRuntime(
             if (loadedRevision is { } loaded && await RevisionMovedAsync(instanceId, loaded, cancellationToken))
                 throw new ConcurrencyConflictException(instanceId, ex);
             throw;
+        }
+    }
+
+    /// <summary>Stores the unit of work, as one batch without BEGIN/COMMIT where that is safe (<see cref="StoresInOneBatch"/>).</summary>
+    private async Task SaveChangesAsync(CancellationToken cancellationToken)
+    {
+        var database = db.Context.Database;
+        var transactions = database.AutoTransactionBehavior;
+        if (StoresInOneBatch())
+            database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
+        try
+        {
+            await db.Context.SaveChangesAsync(cancellationToken);
         }
         finally
         {

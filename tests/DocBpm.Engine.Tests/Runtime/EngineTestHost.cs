@@ -4,6 +4,7 @@ using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Runtime;
 using DocBpm.Engine.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -33,14 +34,16 @@ public sealed class EngineTestHost : IAsyncDisposable
     private readonly TestDatabase database;
     private readonly DocBpm.Engine.Expressions.SandboxLimits? limits;
     private readonly DueWorkSweepOptions? sweep;
+    private readonly IInterceptor? interceptor;
     private readonly bool ownsDatabase;
 
     private EngineTestHost(TestDatabase database, ServiceProvider services, DocBpm.Engine.Expressions.SandboxLimits? limits,
-        DueWorkSweepOptions? sweep, bool ownsDatabase = true)
+        DueWorkSweepOptions? sweep, IInterceptor? interceptor, bool ownsDatabase = true)
     {
         this.database = database;
         this.limits = limits;
         this.sweep = sweep;
+        this.interceptor = interceptor;
         this.ownsDatabase = ownsDatabase;
         Services = services;
     }
@@ -51,14 +54,15 @@ public sealed class EngineTestHost : IAsyncDisposable
 
     /// <param name="limits">The JavaScript limits, when a test needs other than the defaults.</param>
     /// <param name="sweep">How this host sweeps due work, when a test needs other than the defaults.</param>
+    /// <param name="interceptor">Sees every context of this host, for a test that steps in between a run and its write.</param>
     public static async Task<EngineTestHost> StartAsync(DatabaseProvider provider, DocBpm.Engine.Expressions.SandboxLimits? limits = null,
-        DueWorkSweepOptions? sweep = null)
+        DueWorkSweepOptions? sweep = null, IInterceptor? interceptor = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
-        var services = BuildServices(database, new DateTimeOffset(2026, 11, 23, 1, 0, 0, TimeSpan.Zero), limits, sweep);
+        var services = BuildServices(database, new DateTimeOffset(2026, 11, 23, 1, 0, 0, TimeSpan.Zero), limits, sweep, interceptor);
         await using (var scope = services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<EngineTestContext>().Database.EnsureCreatedAsync();
-        return new EngineTestHost(database, services, limits, sweep);
+        return new EngineTestHost(database, services, limits, sweep, interceptor);
     }
 
     /// <summary>
@@ -66,7 +70,7 @@ public sealed class EngineTestHost : IAsyncDisposable
     /// database to this host.
     /// </summary>
     public EngineTestHost Join(DueWorkSweepOptions sweep) =>
-        new(database, BuildServices(database, Clock.GetUtcNow(), limits, sweep), limits, sweep, ownsDatabase: false);
+        new(database, BuildServices(database, Clock.GetUtcNow(), limits, sweep, interceptor), limits, sweep, interceptor, ownsDatabase: false);
 
     /// <summary>Sweeps due timers and jobs as the scheduler of this host does, under the name <paramref name="owner"/>.</summary>
     public Task<int> SweepAsync(string owner = "test") =>
@@ -77,11 +81,11 @@ public sealed class EngineTestHost : IAsyncDisposable
     {
         var now = Clock.GetUtcNow();
         await Services.DisposeAsync();
-        Services = BuildServices(database, now, limits, sweep);
+        Services = BuildServices(database, now, limits, sweep, interceptor);
     }
 
     private static ServiceProvider BuildServices(TestDatabase database, DateTimeOffset now, DocBpm.Engine.Expressions.SandboxLimits? limits,
-        DueWorkSweepOptions? sweep = null)
+        DueWorkSweepOptions? sweep, IInterceptor? interceptor)
     {
         var provider = database.Provider;
         var services = new ServiceCollection();
@@ -94,12 +98,12 @@ public sealed class EngineTestHost : IAsyncDisposable
         services.AddSingleton<FlakyService>();
         if (provider == DatabaseProvider.Sqlite)
         {
-            services.AddDbContext<SqliteEngineTestContext>(o => o.UseSqlite(database.ConnectionString));
+            services.AddDbContext<SqliteEngineTestContext>(o => Intercepted(o.UseSqlite(database.ConnectionString), interceptor));
             services.AddScoped<EngineTestContext>(sp => sp.GetRequiredService<SqliteEngineTestContext>());
         }
         else
         {
-            services.AddDbContext<PostgreSqlEngineTestContext>(o => o.UseNpgsql(database.ConnectionString));
+            services.AddDbContext<PostgreSqlEngineTestContext>(o => Intercepted(o.UseNpgsql(database.ConnectionString), interceptor));
             services.AddScoped<EngineTestContext>(sp => sp.GetRequiredService<PostgreSqlEngineTestContext>());
         }
 
@@ -109,6 +113,9 @@ public sealed class EngineTestHost : IAsyncDisposable
         services.AddActivity<FlakyCall>();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
+
+    private static DbContextOptionsBuilder Intercepted(DbContextOptionsBuilder options, IInterceptor? interceptor) =>
+        interceptor is null ? options : options.AddInterceptors(interceptor);
 
     /// <summary>Delivers what the outbox holds, as the host's sweep does after each step commits.</summary>
     public async Task<int> DeliverOutboxAsync()

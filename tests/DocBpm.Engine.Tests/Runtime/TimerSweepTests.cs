@@ -2,6 +2,7 @@ using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Runtime;
 using DocBpm.Engine.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using static DocBpm.Engine.Tests.Runtime.Bpmn;
 
 namespace DocBpm.Engine.Tests.Runtime;
@@ -60,6 +61,89 @@ public sealed class TimerSweepTests
         CollectionAssert.AreEquivalent(claimed.ToList(), waiting);
         Assert.AreEqual(100, after, "the expired claim's batch is finished by the survivor");
         await AssertEachFiredOnceAsync(survivor, 250);
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(Providers))]
+    public async Task A_batch_in_which_one_step_fails_stores_the_others_and_counts_an_attempt_against_the_failing_timer_alone(DatabaseProvider provider)
+    {
+        await using var host = await EngineTestHost.StartAsync(provider, sweep: Sweep);
+        var deployment = await host.DeployAsync(Process(
+            """<bpmn:startEvent id="s"/><bpmn:intermediateCatchEvent id="wait">""" + Timer("timeDuration", "PT1H")
+            + """</bpmn:intermediateCatchEvent><bpmn:scriptTask id="check" scriptFormat="javascript"><bpmn:script>if (broken) throw new Error('broken record')</bpmn:script></bpmn:scriptTask>"""
+            + """<bpmn:endEvent id="e"/>""" + Chain("s", "wait", "check", "e"), id: "checked"));
+        var instances = new List<Guid>();
+        for (var i = 0; i < 6; i++)
+            instances.Add((await host.InScopeAsync(runtime => runtime.StartAsync(new StartRequest(deployment.Definition.Key,
+                EngineTestHost.Variables(new { broken = i == 2 }), null, "starter"), CancellationToken.None))).Id);
+        host.Clock.Advance(Wait);
+
+        var fired = await host.SweepAsync();
+
+        var broken = instances[2];
+        var timer = (await host.ActiveBookmarksAsync(broken)).Single();
+        Assert.AreEqual(6, fired, "five fired and one failure recorded");
+        Assert.AreEqual(5, await host.QueryAsync(db => db.Instances.CountAsync(i => i.Status == InstanceStatus.Completed)),
+            "the failing step did not take the batch's other steps with it");
+        Assert.AreEqual(InstanceStatus.Running, (await host.InstanceAsync(broken)).Status);
+        Assert.AreEqual(1, timer.Attempts);
+        StringAssert.Contains(timer.LastError, "broken record");
+        Assert.AreEqual(host.Clock.GetUtcNow() + WorkflowRuntime.Backoff(1), timer.DueAt, "the failing timer is retried after its back-off");
+        CollectionAssert.DoesNotContain(await host.JournalAsync(broken), "wait:completed", "nothing of the failed step was stored");
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(Providers))]
+    public async Task A_batch_that_loses_a_race_to_a_user_completing_one_of_its_tasks_stores_the_other_timers_and_drops_only_that_one(
+        DatabaseProvider provider)
+    {
+        var race = new BeforeBatchWrite();
+        await using var host = await EngineTestHost.StartAsync(provider, sweep: Sweep, interceptor: race);
+        var deployment = await host.DeployAsync(Process(
+            """<bpmn:startEvent id="s"/>""" + UserTask("review", assignee: "clerk")
+            + """<bpmn:boundaryEvent id="late" attachedToRef="review">""" + Timer("timeDuration", "PT1H") + "</bpmn:boundaryEvent>"
+            + """<bpmn:endEvent id="done"/><bpmn:endEvent id="overdue"/>""" + Chain("s", "review", "done") + Chain("late", "overdue"),
+            id: "reviewed"));
+        var instances = new List<Guid>();
+        for (var i = 0; i < 5; i++)
+            instances.Add((await host.InScopeAsync(runtime => runtime.StartAsync(new StartRequest(deployment.Definition.Key, null, null, "starter"),
+                CancellationToken.None))).Id);
+        var raced = instances[3];
+        // The user's completion commits after the batch read the instance and before the batch writes it.
+        race.Before = () => host.CompleteAsync(raced, "review", user: "clerk");
+        host.Clock.Advance(Wait);
+
+        var fired = await host.SweepAsync();
+
+        Assert.IsNull(race.Before, "the completion ran between the batch's read and its write");
+        Assert.AreEqual(4, fired, "the raced timer is not fired");
+        foreach (var instance in instances)
+        {
+            var journal = await host.JournalAsync(instance);
+            var (taken, skipped) = instance == raced ? ("review:completed", "late:started") : ("late:started", "review:completed");
+            CollectionAssert.Contains(journal, taken);
+            CollectionAssert.DoesNotContain(journal, skipped);
+            Assert.AreEqual(InstanceStatus.Completed, (await host.InstanceAsync(instance)).Status);
+        }
+    }
+
+    /// <summary>Runs <see cref="Before"/> once, just before a write that stores steps of more than one instance.</summary>
+    private sealed class BeforeBatchWrite : SaveChangesInterceptor
+    {
+        public Func<Task>? Before { get; set; }
+
+        public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+            CancellationToken cancellationToken = default)
+        {
+            var steps = eventData.Context!.ChangeTracker.Entries<InstanceRecord>().Count(e => e.State == EntityState.Modified);
+            if (steps > 1 && Before is { } before)
+            {
+                Before = null;
+                await before();
+            }
+
+            return result;
+        }
     }
 
     /// <summary>Two hosts on one database sweep <paramref name="timers"/> timers due at one instant, at the same time.</summary>
