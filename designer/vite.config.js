@@ -1,9 +1,11 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
+import { pdfjsResources } from './vite/pdfjs-resources.js';
 
 // The pages are served by DocBpm.Web under /designer/ (assets) — see src/DocBpm.Web/Designer/DesignerPages.cs.
 export default defineConfig({
   base: '/designer/',
+  plugins: [pdfjsResources()],
   build: {
     outDir: resolve(import.meta.dirname, '../src/DocBpm.Web/wwwroot/designer'),
     emptyOutDir: true,

@@ -7,6 +7,8 @@ using System.Text.RegularExpressions;
 using DocBpm.Engine.Persistence;
 using DocBpm.Web.Tests.Incoming;
 using DocBpm.Web.Tests.Outgoing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DocBpm.Web.Tests;
 
@@ -168,6 +170,16 @@ public sealed partial class ToolPagesTests
         Assert.AreNotEqual("", worker, "PDF.js is told where its worker is");
         var workerScript = await AssertCompressedAndCachedAsync(client, worker);
         Assert.AreEqual("text/javascript", workerScript.Content.Headers.ContentType?.MediaType, "a module worker must be served as JavaScript");
+
+        // The fonts and character maps PDF.js fetches while drawing, from the folder named after its version (the viewer
+        // builds the name at run time from PDF.js's version; PdfPreviewBrowserTests sees it fetch from there).
+        var resources = host.Services.GetRequiredService<IWebHostEnvironment>().WebRootFileProvider.GetDirectoryContents("designer/assets")
+            .Single(f => f.IsDirectory && f.Name.StartsWith("pdfjs-", StringComparison.Ordinal)).Name + "/";
+        var font = await AssertCompressedAndCachedAsync(client, $"/designer/assets/{resources}standard_fonts/FoxitDingbats.pfb");
+        Assert.AreEqual("application/x-font-type1", font.Content.Headers.ContentType?.MediaType);
+        using var cmap = await client.GetAsync($"/designer/assets/{resources}cmaps/UniJIS-UCS2-H.bcmap");
+        Assert.AreEqual(HttpStatusCode.OK, cmap.StatusCode, "a packed character map is served");
+        Assert.AreEqual("public, max-age=31536000, immutable", cmap.Headers.CacheControl?.ToString());
     }
 
     private static async Task<HttpResponseMessage> AssertCompressedAndCachedAsync(HttpClient client, string path)

@@ -45,6 +45,7 @@ export function failureMessage(name, error) {
     : error?.name === 'PasswordException' ? 'tệp được đặt mật khẩu'
       : error?.name === 'ResponseException' || error?.name === 'MissingPDFException'
         ? (error.status === 403 || error.status === 404 ? 'bạn không được xem tệp này hoặc tệp không còn' : 'máy chủ không trả tệp')
-        : 'trình duyệt không đọc được tệp';
+        : error?.name === 'TypeError' && /import|module/i.test(error.message) ? 'không tải được trình xem PDF của trang'
+          : 'trình duyệt không đọc được tệp';
   return `Không hiển thị được ${name}: ${reason}. Hãy dùng liên kết tải về bên dưới để mở tệp.`;
 }

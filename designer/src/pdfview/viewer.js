@@ -1,7 +1,8 @@
 // Draws a PDF's pages on a canvas with PDF.js. Unlike the browser's own PDF viewer in a frame, nothing here takes the
 // keyboard focus: the page keeps it where it put it, and the form beside the preview stays usable while the file loads.
-import { GlobalWorkerOptions, getDocument } from 'pdfjs-dist';
+import { GlobalWorkerOptions, getDocument, version } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+import { documentOptions } from './resources.js';
 import { failureMessage, initialView, scaleFor, toolbar, turn, zoom } from './state.js';
 
 GlobalWorkerOptions.workerSrc = workerUrl;
@@ -77,9 +78,9 @@ export async function attach(preview) {
     draw();
   }).observe(frame);
 
+  frame.hidden = false;
   try {
-    // No eval: the content security policy forbids it, and PDF.js would report the refusal as an error.
-    document = await getDocument({ url: preview.dataset.src, isEvalSupported: false, withCredentials: true }).promise;
+    document = await getDocument(documentOptions(preview.dataset.src, import.meta.env.BASE_URL, version)).promise;
   } catch (error) {
     showMessage(failureMessage(name, error));
     return;

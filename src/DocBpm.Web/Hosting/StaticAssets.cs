@@ -18,20 +18,35 @@ public static class StaticAssets
 
     public const string HtmlCacheControl = "no-cache";
 
+    private const string Type1Font = "application/x-font-type1";
+
     public static IServiceCollection AddDocBpmStaticAssets(this IServiceCollection services) =>
         services.AddResponseCompression(o =>
         {
             o.EnableForHttps = true;
             o.Providers.Add<BrotliCompressionProvider>();
             o.Providers.Add<GzipCompressionProvider>();
-            o.MimeTypes = [.. ResponseCompressionDefaults.MimeTypes, "image/svg+xml", "font/ttf", "application/vnd.ms-fontobject"];
+            o.MimeTypes = [.. ResponseCompressionDefaults.MimeTypes, "image/svg+xml", "font/ttf", "application/vnd.ms-fontobject", Type1Font];
         });
 
     public static WebApplication UseDocBpmStaticFiles(this WebApplication app)
     {
         app.UseWhen(context => context.Request.Path.StartsWithSegments(HashedFolder), branch => branch.UseResponseCompression());
-        app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = SetCacheControl });
+        app.UseStaticFiles(new StaticFileOptions { ContentTypeProvider = ContentTypes(), OnPrepareResponse = SetCacheControl });
         return app;
+    }
+
+    /// <summary>
+    /// The usual types, and those of the files PDF.js fetches while drawing (designer/src/pdfview/resources.js): the
+    /// standard fonts as Type 1 (<c>.pfb</c>) and the packed character maps (<c>.bcmap</c>), which a static file server
+    /// does not serve unless it knows their type.
+    /// </summary>
+    private static FileExtensionContentTypeProvider ContentTypes()
+    {
+        var types = new FileExtensionContentTypeProvider();
+        types.Mappings[".pfb"] = Type1Font;
+        types.Mappings[".bcmap"] = "application/octet-stream";
+        return types;
     }
 
     private static void SetCacheControl(StaticFileResponseContext context) =>

@@ -37,7 +37,7 @@ public partial class DocumentPage
 
     private IncomingDetail? detail;
     private IReadOnlyList<ProvincialTask> carried = [];
-    private IReadOnlyList<DocBpm.Documents.Signatures.SignedRevision> revisions = [];
+    private SignedFileView signedFile = SignedFileView.None;
     private CoordinationPanel coordination = CoordinationPanel.Empty;
     private Guid? instanceId;
     private IReadOnlyList<HandlerChoice> choices = [];
@@ -81,7 +81,7 @@ public partial class DocumentPage
         // From here the page may render at any await (a query can finish synchronously): its forms need their contexts first.
         carried = await CarriedTasks.LoadAsync(Db, Id, Aborted);
         if (MainPdf is { } main)
-            revisions = await SignedRevisionFile.ListAsync(main.Id, Files, SignedRevisions, Aborted);
+            signedFile = await SignedRevisionFile.ListAsync(main.Id, Files, SignedRevisions, Aborted);
         coordination = await CoordinationPanel.LoadAsync(Opinions, IncomingCoordination.Place(Id),
             o => IncomingCoordinationEndpoints.FileUrl(Id, o), Actor, Aborted);
         instanceId = await DocBpm.Web.Monitor.InstanceLink.FindAsync(Authorization, Db, User, IncomingProcess.DefinitionKey, detail.ProcessKey, Aborted);

@@ -6,8 +6,8 @@ namespace DocBpm.Web.Signatures;
 
 /// <summary>
 /// The revision one signature of a stored PDF covers, for the routes of the feature that owns the file (each checks
-/// first that the person may read it). Served inline as a PDF: the document page shows it in a frame of this site
-/// beside the current file (<see cref="Hosting.BrowserSecurity"/> allows frames from this site only).
+/// first that the person may read it). Served inline as a PDF: the document page draws it with the PDF preview beside
+/// the current file, and its link opens it in the browser's own viewer.
 /// </summary>
 public static class SignedRevisionFile
 {
@@ -25,17 +25,23 @@ public static class SignedRevisionFile
     }
 
     /// <summary>The signatures of a stored file for the page's signature panel; none when the file is no readable PDF (the report says why).</summary>
-    public static async Task<IReadOnlyList<SignedRevision>> ListAsync(Guid fileId, FileStore files, SignedRevisions revisions,
+    public static async Task<SignedFileView> ListAsync(Guid fileId, FileStore files, SignedRevisions revisions,
         CancellationToken cancellationToken)
     {
         var file = await files.ReadAsync(fileId, cancellationToken);
         try
         {
-            return file.ContentType == "application/pdf" ? revisions.List(file.Content) : [];
+            return new(file.Name, file.Size, file.ContentType == "application/pdf" ? revisions.List(file.Content) : []);
         }
         catch (SignatureInputException)
         {
-            return [];
+            return new(file.Name, file.Size, []);
         }
     }
+}
+
+/// <summary>A stored PDF as the signature panel shows it: its name and size for the previews, and what each signature signed.</summary>
+public sealed record SignedFileView(string Name, long Size, IReadOnlyList<SignedRevision> Revisions)
+{
+    public static SignedFileView None { get; } = new("", 0, []);
 }

@@ -103,6 +103,89 @@ public sealed class PdfPreviewBrowserTests
         });
     }
 
+    [TestMethod]
+    public async Task Article8_2_a_PDF_naming_standard_fonts_it_does_not_embed_is_drawn_with_the_fonts_this_site_serves_and_no_font_warning()
+    {
+        await using var session = await BrowserSession.StartAsync(DatabaseProvider.Sqlite);
+        var clerk = await session.ApiAsync("vanthu");
+        var letter = await UploadAsync(session, clerk, "Về việc thi giáo viên dạy giỏi", StandardFontLetter(), "thi-gvdg.pdf");
+
+        var director = await session.LoginAsync("giamdoc");
+        var console = new List<string>();
+        director.Console += (_, message) => console.Add($"{message.Type}: {message.Text} ({message.Location})");
+        var fonts = new List<IResponse>();
+        director.Response += (_, response) =>
+        {
+            if (response.Url.Contains("/standard_fonts/", StringComparison.Ordinal))
+                fonts.Add(response);
+        };
+        await BrowserSession.StepsAsync(director, TestContext, async () =>
+        {
+            await director.GotoAsync($"/incoming/{letter}");
+            await Assertions.Expect(director.Locator("#preview")).ToHaveAttributeAsync("data-rendered", "1");
+            Assert.IsTrue(await director.EvaluateAsync<bool>(CanvasHasInk), "the text is drawn");
+
+            var fetched = fonts.Select(f => new Uri(f.Url).AbsolutePath).ToList();
+            // Helvetica takes a font of the computer when it has one and Liberation Sans from here otherwise; ZapfDingbats always comes from here.
+            Assert.IsTrue(fetched.Any(p => p.EndsWith("/FoxitDingbats.pfb", StringComparison.Ordinal)), "ZapfDingbats: " + string.Join(", ", fetched));
+            foreach (var font in fonts)
+            {
+                StringAssert.StartsWith(new Uri(font.Url).AbsolutePath, "/designer/assets/pdfjs-", "from this site, in a folder named after PDF.js's version");
+                Assert.AreEqual(200, font.Status, font.Url);
+                Assert.AreEqual("public, max-age=31536000, immutable", await font.HeaderValueAsync("cache-control"), font.Url);
+            }
+            // The browser asks for /favicon.ico by itself, and the site has none: that 404 is not the preview's.
+            Assert.AreEqual("", string.Join("\n", console.Where(m => !m.Contains("/favicon.ico", StringComparison.Ordinal)
+                && (m.Contains("font", StringComparison.OrdinalIgnoreCase) || m.StartsWith("warning", StringComparison.Ordinal)
+                    || m.StartsWith("error", StringComparison.Ordinal)))), "the console");
+
+            // A viewer that cannot be loaded (a stale or broken build) says so instead of leaving an empty frame.
+            await director.RouteAsync("**/designer/assets/viewer-*.js", route => route.AbortAsync());
+            await director.ReloadAsync();
+            await Assertions.Expect(director.Locator("#preview [data-pdf=message]")).ToHaveTextAsync(
+                "Không hiển thị được thi-gvdg.pdf: không tải được trình xem PDF của trang. Hãy dùng liên kết tải về bên dưới để mở tệp.");
+            await Assertions.Expect(director.Locator("#preview [data-pdf=frame]")).ToBeHiddenAsync();
+            await Assertions.Expect(director.GetByRole(AriaRole.Link, new() { Name = "Tải về thi-gvdg.pdf" })).ToBeVisibleAsync();
+        });
+    }
+
+    [TestMethod]
+    public async Task Article4_the_signed_revision_and_the_current_file_are_drawn_side_by_side_on_a_wide_screen_and_one_above_the_other_on_a_phone()
+    {
+        var (_, issued) = await Signatures.SignedRevisionApiTests.SignedLetterAsync();
+        await using var session = await BrowserSession.StartAsync(DatabaseProvider.Sqlite);
+        var (id, _) = await Signatures.SignedRevisionApiTests.UploadAsync(await session.ApiAsync("vanthu"), issued);
+
+        var clerk = await session.LoginAsync("vanthu");
+        await BrowserSession.StepsAsync(clerk, TestContext, async () =>
+        {
+            await clerk.GotoAsync($"/incoming/{id}");
+            Assert.AreEqual(0, await clerk.Locator("iframe").CountAsync(), "no frame of the browser's PDF viewer");
+            var signed = clerk.Locator("#signed-1");
+            var current = clerk.Locator("#current-1");
+            await Assertions.Expect(signed).Not.ToHaveAttributeAsync("data-rendered", new System.Text.RegularExpressions.Regex("."));
+            await clerk.GetByText("So sánh bản đã ký với bản hiện tại").First.ClickAsync();
+            await Assertions.Expect(signed).ToHaveAttributeAsync("data-rendered", "1");
+            await Assertions.Expect(current).ToHaveAttributeAsync("data-rendered", "1");
+            await Assertions.Expect(clerk.GetByRole(AriaRole.Region, new() { Name = "Bản chữ ký 1 đã ký" })).ToBeVisibleAsync();
+            await Assertions.Expect(clerk.GetByRole(AriaRole.Region, new() { Name = "Bản hiện tại" })).ToBeVisibleAsync();
+            await Assertions.Expect(clerk.GetByRole(AriaRole.Link, new() { Name = "Tải về 123-SGDDT-VP-ban-ky-1.pdf" })).ToBeVisibleAsync();
+            var left = (await signed.BoundingBoxAsync())!;
+            var right = (await current.BoundingBoxAsync())!;
+            Assert.IsTrue(right.X >= left.X + left.Width && Math.Abs(right.Y - left.Y) < 1, "side by side at 1400 px");
+            await BrowserSession.ScreenshotAsync(clerk, TestContext, "3-signed-revision-beside-the-current-file");
+
+            await clerk.SetViewportSizeAsync(390, 844);
+            await Assertions.Expect(current).ToHaveAttributeAsync("data-rendered", "1");
+            left = (await signed.BoundingBoxAsync())!;
+            right = (await current.BoundingBoxAsync())!;
+            Assert.IsTrue(right.Y >= left.Y + left.Height, "one above the other on a phone");
+            Assert.IsTrue(await clerk.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
+                "no sideways scrolling at 390 px");
+            await BrowserSession.ScreenshotAsync(clerk, TestContext, "4-signed-revision-above-the-current-file-on-a-phone");
+        });
+    }
+
     private static async Task<Guid> UploadAsync(BrowserSession session, HttpClient clerk, string subject, byte[] pdf, string name)
     {
         var form = IncomingClient.PaperForm(subject, withFile: false);
@@ -125,6 +208,18 @@ public sealed class PdfPreviewBrowserTests
             page.DrawRectangle(new PdfPoint(60, 600), 300, 120, 4, fill: true);
             page.AddText(text, 14, new PdfPoint(60, 760), font);
         }
+        return builder.Build();
+    }
+
+    /// <summary>A letter in Helvetica and ZapfDingbats, neither embedded: PDF.js needs the standard font files to draw it.</summary>
+    private static byte[] StandardFontLetter()
+    {
+        using var builder = new PdfDocumentBuilder();
+        var helvetica = builder.AddStandard14Font(UglyToad.PdfPig.Fonts.Standard14Fonts.Standard14Font.Helvetica);
+        var dingbats = builder.AddStandard14Font(UglyToad.PdfPig.Fonts.Standard14Fonts.Standard14Font.ZapfDingbats);
+        var page = builder.AddPage(PageSize.A4);
+        page.AddText("Ky thi giao vien day gioi cap tinh", 14, new PdfPoint(60, 760), helvetica);
+        page.AddText("4", 14, new PdfPoint(60, 730), dingbats);
         return builder.Build();
     }
 }

@@ -20,7 +20,7 @@ public sealed class SignedRevisionApiTests
     private static readonly TestPki Pki = TestPki.Instance;
 
     /// <summary>The letter as the director signed it, and the same after the agency signed it in a later revision.</summary>
-    private static async Task<(byte[] Personal, byte[] Issued)> SignedLetterAsync()
+    internal static async Task<(byte[] Personal, byte[] Issued)> SignedLetterAsync()
     {
         var signer = new PdfSigner(Options.Create(Pki.Options()), new FakeTimeProvider(TestPki.SigningTime));
         var personal = await signer.SignAsync(TestDocuments.OfficialLetter(), Pki.Director.SigningKey,
@@ -31,7 +31,7 @@ public sealed class SignedRevisionApiTests
     }
 
     /// <summary>A digitised incoming document with the signed PDF as its file: its id and the file's route.</summary>
-    private static async Task<(Guid Id, string FileUrl)> UploadAsync(HttpClient clerk, byte[] pdf)
+    internal static async Task<(Guid Id, string FileUrl)> UploadAsync(HttpClient clerk, byte[] pdf)
     {
         using var form = IncomingClient.PaperForm("Về việc thi học sinh giỏi", withFile: false);
         form.Add(new ByteArrayContent(pdf) { Headers = { ContentType = new("application/pdf") } }, "files", "123-SGDDT-VP.pdf");
