@@ -77,7 +77,7 @@ public sealed partial class RecordFiles
     private Task<List<RecordFile>> PlannedAsync(FilePlan plan, CancellationToken cancellationToken) =>
         db.Set<RecordFile>().Where(f => f.PlanId == plan.Id).ToListAsync(cancellationToken);
 
-    /// <summary>The keeper is someone of the Department (by login); his unit is the file's unless the plan names another.</summary>
+    /// <summary>The keeper is someone of the Department (by login, stored as the account spells it); the unit is the plan's to name.</summary>
     private async Task<(string? Keeper, string? UnitCode)> KeeperAsync(PlannedFileInput input, CancellationToken cancellationToken)
     {
         if (Blank(input.Keeper) is not { } keeper)
@@ -85,7 +85,7 @@ public sealed partial class RecordFiles
         var person = await people.FindAsync(keeper, cancellationToken)
             ?? throw RecordsRefusedException.Invalid("keeper", $"Không có người dùng {keeper} trong Sở; chọn người lập hồ sơ trong danh sách.",
                 $"Keeper {keeper} does not exist.", "keeper");
-        return (person.UserName, Blank(input.UnitCode) ?? person.UnitCode);
+        return (person.UserName, Blank(input.UnitCode));
     }
 
     /// <summary>

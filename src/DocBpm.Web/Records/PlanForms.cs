@@ -19,7 +19,8 @@ public sealed class HeadingForm
 
 /// <summary>
 /// The plan page's file form (NĐ30 Phụ lục V's columns): a new planned file, or the one named by <see cref="Id"/> changed.
-/// <see cref="Keeper"/> is a choice of the people directory (<c>person:login</c> or <c>unit:code</c>), never a typed login.
+/// <see cref="Keeper"/> is a choice of the people directory (<c>person:login</c> or <c>unit:code</c>), never a typed login;
+/// a person brings his unit into the plan's column "Đơn vị, người lập hồ sơ".
 /// </summary>
 public sealed class PlannedFileForm
 {
@@ -56,7 +57,7 @@ public sealed class PlannedFileForm
             errors["keeper"] = ["Chọn đơn vị hoặc người lập hồ sơ trong danh sách."];
         FormInputException.ThrowIfAny(errors);
         return new PlannedFileInput(Guid.TryParse(HeadingId, out var heading) ? heading : Guid.Empty, Title ?? "", years, keeper?.UserName,
-            keeper?.UserName is null ? keeper?.UnitCode : null, Note);
+            keeper?.UnitCode, Note);
     }
 }
 
