@@ -26,6 +26,93 @@ public sealed partial class FilePlan
         return (serial, $"{serial:00}.{heading.Abbreviation}");
     }
 
+    /// <summary>
+    /// Phụ lục V numbers the files in the order the plan lists them: headings by their ordinal, files under a heading in
+    /// their present order, the serial through the plan or from 01 under each heading. Recomputed after every change of a
+    /// draft, so the numbering never has gaps; nothing is opened before approval, so no file code has left the plan yet.
+    /// </summary>
+    public IReadOnlyList<(RecordFile File, int Serial, string Notation)> Numbering(IEnumerable<RecordFile> planned)
+    {
+        var numbering = new List<(RecordFile, int, string)>();
+        var serial = 0;
+        foreach (var heading in Headings.OrderBy(h => h.Ordinal))
+        {
+            if (SerialPerHeading)
+                serial = 0;
+            foreach (var file in planned.Where(f => f.HeadingId == heading.Id).OrderBy(f => f.Serial ?? int.MaxValue))
+            {
+                serial++;
+                numbering.Add((file, serial, $"{serial:00}.{heading.Abbreviation}"));
+            }
+        }
+
+        return numbering;
+    }
+
+    /// <summary>The abbreviation that ends a heading's notations: 1–10 letters or digits, upper case, unique in the plan.</summary>
+    public string Abbreviation(string abbreviation, FilePlanHeading? renamed = null)
+    {
+        var code = abbreviation.Trim().ToUpperInvariant();
+        if (code.Length is 0 or > 10 || !code.All(char.IsLetterOrDigit))
+            throw RecordsRefusedException.Invalid("abbreviation", "Chữ viết tắt của đề mục gồm 1–10 chữ cái hoặc chữ số, không dấu cách (ví dụ TCCB).",
+                $"Bad abbreviation '{abbreviation}'.", "abbreviation");
+        if (Headings.Any(h => h.Abbreviation == code && h != renamed))
+            throw RecordsRefusedException.Invalid("abbreviation-taken", $"Đề mục viết tắt {code} đã có trong danh mục.", $"Abbreviation {code} is taken.",
+                "abbreviation");
+        return code;
+    }
+
+    /// <summary>Puts a heading at <paramref name="ordinal"/> (1 for I); the headings between close up, and the files are renumbered after.</summary>
+    public void MoveHeading(FilePlanHeading heading, int ordinal)
+    {
+        ExpectDraft();
+        if (ordinal < 1 || ordinal > Headings.Count)
+            throw RecordsRefusedException.Invalid("heading-position", $"Vị trí của đề mục phải từ 1 đến {Headings.Count}.",
+                $"Heading position {ordinal} is outside 1–{Headings.Count}.");
+        var order = Headings.OrderBy(h => h.Ordinal).Where(h => h != heading).ToList();
+        order.Insert(ordinal - 1, heading);
+        for (var i = 0; i < order.Count; i++)
+            order[i].Ordinal = i + 1;
+    }
+
+    /// <summary>Only an empty heading goes: a planned file is never removed as a side effect; the headings after it move up.</summary>
+    public void RemoveHeading(FilePlanHeading heading, IEnumerable<RecordFile> planned)
+    {
+        ExpectDraft();
+        if (planned.Count(f => f.HeadingId == heading.Id) is > 0 and var files)
+            throw new RecordsRefusedException(Engine.RefusalKind.Conflict, "heading-not-empty",
+                $"Đề mục {heading.Abbreviation} còn {files} hồ sơ; hãy xoá hoặc chuyển các hồ sơ sang đề mục khác trước.",
+                $"Heading {heading.Abbreviation} still has {files} files.");
+        Headings.Remove(heading);
+        foreach (var after in Headings.Where(h => h.Ordinal > heading.Ordinal))
+            after.Ordinal--;
+    }
+
+    /// <summary>A planned file of this plan, changed while the plan is a draft; moved to another heading it comes last there.</summary>
+    public void Replan(RecordFile file, FilePlanHeading heading, string title, int? retentionYears, string? keeper, string? unitCode, string? note)
+    {
+        ExpectDraft();
+        ExpectPlanned(file);
+        Retention.Expect(retentionYears);
+        if (file.HeadingId != heading.Id)
+            (file.HeadingId, file.Serial) = (heading.Id, null);
+        (file.Title, file.RetentionYears, file.Keeper, file.UnitCode, file.Note) = (title, retentionYears, keeper, unitCode, note);
+        file.Revision++;
+    }
+
+    /// <summary>A planned file leaves the draft with no trace; the files after it are renumbered.</summary>
+    public void Unplan(RecordFile file)
+    {
+        ExpectDraft();
+        ExpectPlanned(file);
+    }
+
+    private void ExpectPlanned(RecordFile file)
+    {
+        if (file.PlanId != Id || file.State != RecordFileState.Planned)
+            throw RecordsRefusedException.NotFound("hồ sơ trong danh mục", file.Id);
+    }
+
     /// <summary>The office hands the draft to the Director; an empty plan is nothing to approve.</summary>
     public void Submit(int files)
     {

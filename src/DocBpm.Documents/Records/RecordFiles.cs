@@ -1,5 +1,6 @@
 using DocBpm.Documents.Access;
 using DocBpm.Documents.Exchange;
+using DocBpm.Documents.Organisation;
 using DocBpm.Engine;
 using DocBpm.Engine.Timers;
 using Microsoft.EntityFrameworkCore;
@@ -24,7 +25,7 @@ public sealed record RecordFileList(int Total, int Page, int PageSize, IReadOnly
 /// (<see cref="FilePlanApproval"/>), the
 /// people handling the work open their files, add documents by reference and close them. Each call is one unit of work.
 /// </summary>
-public sealed class RecordFiles(DbContext db, TimeProvider time, IOptions<AxisConnection> agency)
+public sealed partial class RecordFiles(DbContext db, TimeProvider time, IOptions<AxisConnection> agency, IPeopleDirectory people)
 {
     /// <summary>The agency's identifier code, the first part of every file code (OrganId).</summary>
     public string OrganId => agency.Value.AgencyCode;
@@ -78,14 +79,10 @@ public sealed class RecordFiles(DbContext db, TimeProvider time, IOptions<AxisCo
         ExpectPlanner(reader);
         var plan = await PlanAsync(planId, cancellationToken);
         plan.ExpectDraft();
-        var code = abbreviation.Trim().ToUpperInvariant();
-        if (code.Length is 0 or > 10 || !code.All(char.IsLetterOrDigit))
-            throw RecordsRefusedException.Invalid("abbreviation", "Chữ viết tắt của đề mục gồm 1–10 chữ cái hoặc chữ số, không dấu cách (ví dụ TCCB).", $"Bad abbreviation '{abbreviation}'.");
-        if (plan.Headings.Any(h => h.Abbreviation == code))
-            throw RecordsRefusedException.Invalid("abbreviation-taken", $"Đề mục viết tắt {code} đã có trong danh mục.", $"Abbreviation {code} is taken.");
         var heading = new FilePlanHeading
         {
-            Id = Guid.CreateVersion7(), PlanId = plan.Id, Ordinal = plan.Headings.Count + 1, Title = Required(title, "Tên đề mục"), Abbreviation = code,
+            Id = Guid.CreateVersion7(), PlanId = plan.Id, Ordinal = plan.Headings.Count + 1, Title = Required(title, "Tên đề mục", "title"),
+            Abbreviation = plan.Abbreviation(abbreviation),
         };
         db.Set<FilePlanHeading>().Add(heading);
         await db.SaveChangesAsync(cancellationToken);
@@ -97,18 +94,19 @@ public sealed class RecordFiles(DbContext db, TimeProvider time, IOptions<AxisCo
         ExpectPlanner(reader);
         var plan = await PlanAsync(planId, cancellationToken);
         plan.ExpectDraft();
-        var heading = plan.Headings.FirstOrDefault(h => h.Id == input.HeadingId) ?? throw RecordsRefusedException.NotFound("đề mục", input.HeadingId);
+        var heading = HeadingOf(plan, input.HeadingId);
         Retention.Expect(input.RetentionYears);
-        var planned = await db.Set<RecordFile>().Where(f => f.PlanId == plan.Id).ToListAsync(cancellationToken);
+        var (keeper, unit) = await KeeperAsync(input, cancellationToken);
+        var planned = await PlannedAsync(plan, cancellationToken);
         var (serial, notation) = plan.Next(heading, planned);
         var file = new RecordFile
         {
             Id = Guid.CreateVersion7(), PlanId = plan.Id, HeadingId = heading.Id, Year = plan.Year, Serial = serial, Notation = notation,
-            Title = Required(input.Title, "Tiêu đề hồ sơ"), RetentionYears = input.RetentionYears, Keeper = Blank(input.Keeper),
-            UnitCode = Blank(input.UnitCode), Note = Blank(input.Note), State = RecordFileState.Planned,
+            Title = Required(input.Title, "Tiêu đề hồ sơ", "title"), RetentionYears = input.RetentionYears, Keeper = keeper,
+            UnitCode = unit, Note = Blank(input.Note), State = RecordFileState.Planned,
         };
         db.Set<RecordFile>().Add(file);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveNumberedAsync(plan, [.. planned, file], cancellationToken);
         return file;
     }
 
@@ -251,8 +249,8 @@ public sealed class RecordFiles(DbContext db, TimeProvider time, IOptions<AxisCo
             throw RecordsRefusedException.Forbidden("not-office", "Danh mục hồ sơ do Văn phòng lập, Giám đốc phê duyệt.", $"{reader.UserName} may not edit the file plan.");
     }
 
-    private static string Required(string? value, string field) => string.IsNullOrWhiteSpace(value)
-        ? throw RecordsRefusedException.Invalid("required", $"{field} không được để trống.", $"{field} is empty.")
+    private static string Required(string? value, string field, string? fieldName = null) => string.IsNullOrWhiteSpace(value)
+        ? throw RecordsRefusedException.Invalid("required", $"{field} không được để trống.", $"{field} is empty.", fieldName)
         : value.Trim();
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -9,6 +9,9 @@ public sealed record PlanRequest(int Year, bool SerialPerHeading);
 
 public sealed record HeadingRequest(string? Title, string? Abbreviation);
 
+/// <summary>Where a heading goes: 1 for I.</summary>
+public sealed record MoveRequest(int Ordinal);
+
 public sealed record ApproveRequest(string? Decision);
 
 public sealed record FileDocumentRequest(FiledKind Kind, Guid DocumentId);
@@ -40,13 +43,15 @@ public static class RecordViews
 
     public static string Numeral(int ordinal) => ordinal <= Numerals.Length ? Numerals[ordinal - 1] : ordinal.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+    public static HeadingView View(FilePlanHeading h) => new(h.Id, h.Ordinal, Numeral(h.Ordinal), h.Title, h.Abbreviation);
+
     public static FileSummary Summary(this RecordFile f, string organId) =>
         new(f.Id, f.Code(organId), f.Notation, f.Title, f.Year, Retention.Vietnamese(f.RetentionYears), f.RetentionYears, f.Keeper, f.UnitCode, f.Note,
             f.State, f.StartDate, f.EndDate, f.Documents.Count, f.HeadingId);
 
     public static PlanView View(FilePlan plan, IReadOnlyList<RecordFile> files, string organId, FilePlanReview? review = null) =>
         new(plan.Id, plan.Year, plan.State, plan.SerialPerHeading, plan.Decision, plan.ApprovedBy, plan.ApprovedAt,
-            [.. plan.Headings.OrderBy(h => h.Ordinal).Select(h => new HeadingView(h.Id, h.Ordinal, Numeral(h.Ordinal), h.Title, h.Abbreviation))],
+            [.. plan.Headings.OrderBy(h => h.Ordinal).Select(View)],
             [.. files.Select(f => f.Summary(organId))], files.Count(f => f.RetentionYears is null), files.Count(f => f.RetentionYears is not null),
             [.. (review ?? FilePlanReview.None).Waiting.Select(t => t.TaskName ?? t.ElementId)],
             plan.State == FilePlanState.Draft ? review?.ReturnReason : null);

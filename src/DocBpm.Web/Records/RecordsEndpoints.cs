@@ -27,7 +27,12 @@ public static class RecordsEndpoints
         group.MapPost("/plans", CreatePlanAsync);
         group.MapGet("/plans/{id:guid}", PlanAsync);
         group.MapPost("/plans/{id:guid}/headings", AddHeadingAsync);
+        group.MapPut("/plans/{id:guid}/headings/{headingId:guid}", RenameHeadingAsync);
+        group.MapPost("/plans/{id:guid}/headings/{headingId:guid}/move", MoveHeadingAsync);
+        group.MapDelete("/plans/{id:guid}/headings/{headingId:guid}", RemoveHeadingAsync);
         group.MapPost("/plans/{id:guid}/files", PlanFileAsync);
+        group.MapPut("/plans/{id:guid}/files/{fileId:guid}", ReplanFileAsync);
+        group.MapDelete("/plans/{id:guid}/files/{fileId:guid}", UnplanFileAsync);
         group.MapPost("/plans/{id:guid}/submit", SubmitAsync);
         group.MapPost("/plans/{id:guid}/approve", ApproveAsync);
         group.MapPost("/plans/{id:guid}/return", ReturnAsync);
@@ -62,7 +67,35 @@ public static class RecordsEndpoints
         CancellationToken cancellationToken)
     {
         var h = await records.AddHeadingAsync(id, request.Title ?? "", request.Abbreviation ?? "", user.ToReader(), cancellationToken);
-        return TypedResults.Ok(new HeadingView(h.Id, h.Ordinal, RecordViews.Numeral(h.Ordinal), h.Title, h.Abbreviation));
+        return TypedResults.Ok(RecordViews.View(h));
+    }
+
+    private static async Task<Ok<HeadingView>> RenameHeadingAsync(Guid id, Guid headingId, HeadingRequest request, RecordFiles records,
+        ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        TypedResults.Ok(RecordViews.View(await records.RenameHeadingAsync(id, headingId, request.Title, request.Abbreviation, user.ToReader(), cancellationToken)));
+
+    private static async Task<NoContent> MoveHeadingAsync(Guid id, Guid headingId, MoveRequest request, RecordFiles records, ClaimsPrincipal user,
+        CancellationToken cancellationToken)
+    {
+        await records.MoveHeadingAsync(id, headingId, request.Ordinal, user.ToReader(), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<NoContent> RemoveHeadingAsync(Guid id, Guid headingId, RecordFiles records, ClaimsPrincipal user,
+        CancellationToken cancellationToken)
+    {
+        await records.RemoveHeadingAsync(id, headingId, user.ToReader(), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<FileSummary>> ReplanFileAsync(Guid id, Guid fileId, PlannedFileInput request, RecordFiles records, ClaimsPrincipal user,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok((await records.ReplanFileAsync(id, fileId, request, user.ToReader(), cancellationToken)).Summary(records.OrganId));
+
+    private static async Task<NoContent> UnplanFileAsync(Guid id, Guid fileId, RecordFiles records, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        await records.UnplanFileAsync(id, fileId, user.ToReader(), cancellationToken);
+        return TypedResults.NoContent();
     }
 
     private static async Task<Ok<FileSummary>> PlanFileAsync(Guid id, PlannedFileInput request, RecordFiles records, ClaimsPrincipal user,

@@ -146,6 +146,11 @@ public sealed class AuthorizationMatrixTests
         ["GET /api/records/plans/{id}"] = SignedIn,
         ["POST /api/records/plans/{id}/headings"] = Planners,
         ["POST /api/records/plans/{id}/files"] = Planners,
+        ["PUT /api/records/plans/{id}/headings/{headingId}"] = Planners,
+        ["POST /api/records/plans/{id}/headings/{headingId}/move"] = Planners,
+        ["DELETE /api/records/plans/{id}/headings/{headingId}"] = Planners,
+        ["PUT /api/records/plans/{id}/files/{fileId}"] = Planners,
+        ["DELETE /api/records/plans/{id}/files/{fileId}"] = Planners,
         ["POST /api/records/plans/{id}/submit"] = Planners,
         // The file-plan process's review step decides who approves or returns (403 for who is not offered it), per plan.
         ["POST /api/records/plans/{id}/approve"] = SignedIn,

@@ -14,6 +14,8 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
+using static DocBpm.Web.Tests.Records.PageForms;
+
 namespace DocBpm.Web.Tests.Records;
 
 /// <summary>
@@ -43,38 +45,6 @@ public sealed partial class HandoverPagesTests
 
     [ClassCleanup]
     public static async Task StopAsync() => await host.DisposeAsync();
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"__RequestVerificationToken\"")]
-    private static partial Regex Antiforgery();
-
-    private static async Task<string> PageAsync(HttpClient client, string url)
-    {
-        var response = await client.GetAsync(url);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.AreEqual(HttpStatusCode.OK, response.StatusCode, $"{url}: {body}");
-        return WebUtility.HtmlDecode(body);
-    }
-
-    /// <summary>Posts one of the page's forms as the browser would (its name, its antiforgery token, its fields); the answer unfollowed.</summary>
-    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, string form, params (string Name, string Value)[] fields)
-    {
-        var match = Antiforgery().Match(await client.GetStringAsync(url));
-        Assert.IsTrue(match.Success, $"{url} has a form");
-        var token = match.Groups[1].Success ? match.Groups[1].Value : match.Groups[2].Value;
-        var content = new FormUrlEncodedContent([new("_handler", form), new("__RequestVerificationToken", WebUtility.HtmlDecode(token)),
-            .. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))]);
-        return await client.PostAsync(url, content);
-    }
-
-    /// <summary>
-    /// A successful post goes back to its page with the message (post, redirect, get). The test client follows the
-    /// redirect without the bearer token, so the address it ends at (the page, or the login page returning to it) says so.
-    /// </summary>
-    private static async Task DoneAsync(HttpResponseMessage response, string notice)
-    {
-        var address = Uri.UnescapeDataString(Uri.UnescapeDataString(response.RequestMessage!.RequestUri!.ToString()));
-        StringAssert.Contains(address, $"ok={notice}", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
-    }
 
     private static async Task<string?> StateAsync(Guid file) =>
         (string?)(await (await host.LoginAsync("luutru")).GetFromJsonAsync<JsonNode>($"/api/records/handover/files/{file}"))!["state"];

@@ -16,20 +16,23 @@ namespace DocBpm.Web.Tests.Statistics;
 /// <summary>
 /// NĐ30 Phụ lục VI I.III.6 and I.V: the statistics of files, documents and accesses, per unit and period. The files,
 /// their handovers and the access log are stored as the flows leave them, on both sides of the period's bounds, so every
-/// number is known in advance. One host for the class: the tests only read.
+/// number is known in advance. One host per database provider (<see cref="FileStatisticsSqliteTests"/>,
+/// <see cref="FileStatisticsPostgreSqlTests"/>): the tests only read, and the queries group and compare dates in SQL.
 /// </summary>
-[TestClass]
-public sealed class FileStatisticsTests
+public abstract class FileStatisticsTests
 {
     private const string March = "from=01/03/2031&to=31/03/2031";
-    private static DocBpmWebFactory host = null!;
 
-    [ClassInitialize]
-    public static async Task StartAsync(TestContext context)
+    protected abstract DocBpmWebFactory Host { get; }
+
+    /// <summary>A host on <paramref name="provider"/> holding the files, handovers and reads around March 2031; null without that database.</summary>
+    protected static async Task<DocBpmWebFactory?> StartAsync(DatabaseProvider provider)
     {
-        host = await DocBpmWebFactory.CreateAsync(DatabaseProvider.Sqlite);
+        if (!ProviderHosts.Available(provider))
+            return null;
+        var host = await DocBpmWebFactory.CreateAsync(provider);
         host.Settings["Exchange:AgencyCode"] = "000.00.12.H37";
-        host.Clock.AdjustTime(VietnamTime.At(2031, 4, 15, 8, 0));
+        host.Clock.AdjustTime(VietnamTime.At(2031, 4, 15, 8, 0).ToUniversalTime());
         var open = await ClosedFiles.AddAsync(host, "chuyenvien.khtc", 10, new DateOnly(2031, 5, 10), unit: "KHTC", state: RecordFileState.Open);
         var closed = await ClosedFiles.AddAsync(host, "chuyenvien.khtc", 10, new DateOnly(2031, 3, 10), unit: "KHTC");
         var submitted = await ClosedFiles.AddAsync(host, "chuyenvien.khtc", null, new DateOnly(2031, 3, 5), unit: "KHTC");
@@ -68,17 +71,15 @@ public sealed class FileStatisticsTests
                  })
             db.Add(new AccessLogEntry { UserName = user, Kind = kind, ItemId = Guid.NewGuid(), At = at.ToUniversalTime() });
         await db.SaveChangesAsync();
+        return host;
     }
-
-    [ClassCleanup]
-    public static async Task StopAsync() => await host.DisposeAsync();
 
     private static JsonNode Unit(JsonNode report, string code) => report["units"]!.AsArray().Single(u => (string?)u!["unitCode"] == code)!;
 
     [TestMethod]
     public async Task Decree30_AppendixVI_I_III_6_file_statistics_count_each_unit_files_by_state_and_retention_and_the_documents_filed_in_the_period()
     {
-        var director = await host.LoginAsync("giamdoc");
+        var director = await Host.LoginAsync("giamdoc");
         var report = (await director.GetFromJsonAsync<JsonNode>($"/api/reports/files?{March}"))!;
         var unit = Unit(report, "KHTC");
         Assert.AreEqual("5/1/1/1/1/1", string.Join("/", new[] { "files", "open", "closed", "submitted", "accepted", "keptBack" }.Select(f => (int)unit[f]!)),
@@ -90,16 +91,16 @@ public sealed class FileStatisticsTests
         Assert.AreEqual(1, (int)Unit(report, "GDTrH")["files"]!);
         Assert.AreEqual(6, (int)report["totals"]!["files"]!);
 
-        var head = await host.LoginAsync("truongphong.khtc");
+        var head = await Host.LoginAsync("truongphong.khtc");
         var own = (await head.GetFromJsonAsync<JsonNode>($"/api/reports/files?{March}"))!;
         CollectionAssert.AreEqual(new[] { "KHTC" }, own["units"]!.AsArray().Select(u => (string?)u!["unitCode"]).ToArray(), "a unit head, his unit");
-        Assert.AreEqual(HttpStatusCode.Forbidden, (await (await host.LoginAsync("chuyenvien.khtc")).GetAsync($"/api/reports/files?{March}")).StatusCode);
+        Assert.AreEqual(HttpStatusCode.Forbidden, (await (await Host.LoginAsync("chuyenvien.khtc")).GetAsync($"/api/reports/files?{March}")).StatusCode);
     }
 
     [TestMethod]
     public async Task Decree30_AppendixVI_I_III_6_access_statistics_count_reads_of_documents_and_files_per_person_and_unit_in_the_period()
     {
-        var report = (await (await host.LoginAsync("chanhvanphong")).GetFromJsonAsync<JsonNode>($"/api/reports/usage?{March}"))!;
+        var report = (await (await Host.LoginAsync("chanhvanphong")).GetFromJsonAsync<JsonNode>($"/api/reports/usage?{March}"))!;
         var person = report["people"]!.AsArray().Single(p => (string?)p!["key"] == "chuyenvien.khtc")!;
         Assert.AreEqual("2/1", $"{person["documentReads"]}/{person["fileReads"]}",
             "an incoming and an outgoing read from 01/03 00:00, a file read at 31/03 23:59; the reads of 28/02 23:59 and 01/04 00:00 are outside");
@@ -110,7 +111,7 @@ public sealed class FileStatisticsTests
     [TestMethod]
     public async Task Decree30_AppendixVI_file_statistics_print_as_pdf_and_xlsx_and_show_on_the_reports_page()
     {
-        var chief = await host.LoginAsync("chanhvanphong");
+        var chief = await Host.LoginAsync("chanhvanphong");
         using (var pdf = PdfDocument.Open(await chief.GetByteArrayAsync($"/api/reports/files?{March}&unit=KHTC&format=Pdf")))
         {
             var text = string.Join(" ", pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
@@ -129,4 +130,32 @@ public sealed class FileStatisticsTests
         StringAssert.Contains(page, "/api/reports/files?from=01%2F03%2F2031&to=31%2F03%2F2031&format=Pdf");
         StringAssert.Contains(page, "Lượt xem văn bản");
     }
+}
+
+[TestClass]
+public sealed class FileStatisticsSqliteTests : FileStatisticsTests
+{
+    private static DocBpmWebFactory? host;
+
+    protected override DocBpmWebFactory Host => ProviderHosts.Required(host, DatabaseProvider.Sqlite);
+
+    [ClassInitialize]
+    public static async Task StartAsync(TestContext context) => host = await StartAsync(DatabaseProvider.Sqlite);
+
+    [ClassCleanup]
+    public static async Task StopAsync() => await ProviderHosts.StopAsync(host);
+}
+
+[TestClass]
+public sealed class FileStatisticsPostgreSqlTests : FileStatisticsTests
+{
+    private static DocBpmWebFactory? host;
+
+    protected override DocBpmWebFactory Host => ProviderHosts.Required(host, DatabaseProvider.PostgreSql);
+
+    [ClassInitialize]
+    public static async Task StartAsync(TestContext context) => host = await StartAsync(DatabaseProvider.PostgreSql);
+
+    [ClassCleanup]
+    public static async Task StopAsync() => await ProviderHosts.StopAsync(host);
 }

@@ -18,19 +18,22 @@ namespace DocBpm.Web.Tests.Statistics;
 /// <summary>
 /// NĐ30 Phụ lục VI I.V, Articles 14.3–14.4 and 15.3: the reports on incoming and outgoing documents and on the use of the
 /// system, per unit and period. The documents are stored as the flows leave them, each on one side of a period boundary,
-/// so every number is known in advance. One host for the class: the tests only read.
+/// so every number is known in advance. One host per database provider (<see cref="HandlingReportSqliteTests"/>,
+/// <see cref="HandlingReportPostgreSqlTests"/>): the tests only read, and the queries group and compare dates in SQL.
 /// </summary>
-[TestClass]
-public sealed class HandlingReportTests
+public abstract class HandlingReportTests
 {
     private const string November = "from=01/11/2026&to=30/11/2026";
-    private static DocBpmWebFactory host = null!;
 
-    [ClassInitialize]
-    public static async Task StartAsync(TestContext context)
+    protected abstract DocBpmWebFactory Host { get; }
+
+    /// <summary>A host on <paramref name="provider"/> holding the documents, histories and sign-ins around November 2026; null without that database.</summary>
+    protected static async Task<DocBpmWebFactory?> StartAsync(DatabaseProvider provider)
     {
-        host = await DocBpmWebFactory.CreateAsync(DatabaseProvider.Sqlite);
-        host.Clock.SetUtcNow(VietnamTime.At(2026, 11, 23, 8, 0));
+        if (!ProviderHosts.Available(provider))
+            return null;
+        var host = await DocBpmWebFactory.CreateAsync(provider);
+        host.Clock.SetUtcNow(VietnamTime.At(2026, 11, 23, 8, 0).ToUniversalTime());
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DbContext>();
         var deadline = VietnamTime.At(2026, 11, 20, 17, 0);
@@ -66,15 +69,13 @@ public sealed class HandlingReportTests
             db.Set<SignInEvent>().Add(new SignInEvent { At = at.ToUniversalTime(), UserName = "Chuyenvien.GDMNTH", Outcome = SignInOutcome.SignedIn });
         db.Set<SignInEvent>().Add(new SignInEvent { At = first.ToUniversalTime(), UserName = "chuyenvien.gdmnth", Outcome = SignInOutcome.WrongPassword });
         await db.SaveChangesAsync();
+        return host;
     }
-
-    [ClassCleanup]
-    public static async Task StopAsync() => await host.DisposeAsync();
 
     [TestMethod]
     public async Task Decree30_AppendixVI_incoming_report_counts_each_unit_and_state_at_the_period_boundaries()
     {
-        var chief = await host.LoginAsync("chanhvanphong");
+        var chief = await Host.LoginAsync("chanhvanphong");
         var report = (await chief.GetFromJsonAsync<JsonNode>($"/api/reports/incoming?{November}"))!;
 
         Assert.AreEqual("4/2/1/2/1/1", Row(report, "GDTrH", "received", "inProgress", "overdue", "completed", "completedOnTime", "completedLate"),
@@ -83,7 +84,7 @@ public sealed class HandlingReportTests
         Assert.AreEqual("5/2/3", $"{report["totals"]!["received"]}/{report["totals"]!["inProgress"]}/{report["totals"]!["completed"]}");
         Assert.AreEqual(1, (int)report["returnedToSender"]!, "the office's return within the period; the one of 31/10 is outside");
 
-        var head = await host.LoginAsync("truongphong.gdtrh");
+        var head = await Host.LoginAsync("truongphong.gdtrh");
         var own = (await head.GetFromJsonAsync<JsonNode>($"/api/reports/incoming?{November}"))!;
         CollectionAssert.AreEqual(new[] { "GDTrH" }, own["units"]!.AsArray().Select(u => (string?)u!["unitCode"]).ToArray(), "a unit head, his unit");
         Assert.IsNull(own["returnedToSender"], "the office's returns only for who sees every unit");
@@ -92,7 +93,7 @@ public sealed class HandlingReportTests
     [TestMethod]
     public async Task Decree30_AppendixVI_outgoing_report_counts_drafts_returns_and_issues_by_type_at_the_period_boundaries()
     {
-        var director = await host.LoginAsync("giamdoc");
+        var director = await Host.LoginAsync("giamdoc");
         var report = (await director.GetFromJsonAsync<JsonNode>($"/api/reports/outgoing?{November}"))!;
 
         Assert.AreEqual("1/1/2", Row(report, "GDTrH", "inProgress", "returned", "issued"),
@@ -105,7 +106,7 @@ public sealed class HandlingReportTests
     [TestMethod]
     public async Task Article15_3_usage_report_counts_sign_ins_handled_documents_and_signatures_per_person_and_unit()
     {
-        var director = await host.LoginAsync("giamdoc");
+        var director = await Host.LoginAsync("giamdoc");
         var report = (await director.GetFromJsonAsync<JsonNode>($"/api/reports/usage?{November}"))!;
         var person = report["people"]!.AsArray().Single(p => (string?)p!["key"] == "chuyenvien.gdmnth")!;
         Assert.AreEqual(2, (int)person["signIns"]!, "the two successful sign-ins inside the period, whatever the case typed");
@@ -116,14 +117,14 @@ public sealed class HandlingReportTests
         Assert.AreEqual(1, (int)head["documentsHandled"]!, "two returns of one document: one document handled");
         Assert.AreEqual(2, (int)report["units"]!.AsArray().Single(u => (string?)u!["key"] == "GDMNTH")!["signIns"]!);
 
-        var staff = await host.LoginAsync("chuyenvien.khtc");
+        var staff = await Host.LoginAsync("chuyenvien.khtc");
         Assert.AreEqual(HttpStatusCode.Forbidden, (await staff.GetAsync($"/api/reports/usage?{November}")).StatusCode);
     }
 
     [TestMethod]
     public async Task Decree30_AppendixVI_reports_print_as_pdf_and_xlsx_and_the_page_links_them_from_the_statistics()
     {
-        var chief = await host.LoginAsync("chanhvanphong");
+        var chief = await Host.LoginAsync("chanhvanphong");
         using (var pdf = PdfDocument.Open(await chief.GetByteArrayAsync($"/api/reports/incoming?{November}&unit=GDTrH&format=Pdf")))
         {
             var text = string.Join(" ", pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
@@ -159,4 +160,32 @@ public sealed class HandlingReportTests
         {
             Id = Guid.CreateVersion7(), DocumentId = document.Id, Actor = actor, Action = action, At = at.ToUniversalTime(), Comment = "Cần sửa",
         });
+}
+
+[TestClass]
+public sealed class HandlingReportSqliteTests : HandlingReportTests
+{
+    private static DocBpmWebFactory? host;
+
+    protected override DocBpmWebFactory Host => ProviderHosts.Required(host, DatabaseProvider.Sqlite);
+
+    [ClassInitialize]
+    public static async Task StartAsync(TestContext context) => host = await StartAsync(DatabaseProvider.Sqlite);
+
+    [ClassCleanup]
+    public static async Task StopAsync() => await ProviderHosts.StopAsync(host);
+}
+
+[TestClass]
+public sealed class HandlingReportPostgreSqlTests : HandlingReportTests
+{
+    private static DocBpmWebFactory? host;
+
+    protected override DocBpmWebFactory Host => ProviderHosts.Required(host, DatabaseProvider.PostgreSql);
+
+    [ClassInitialize]
+    public static async Task StartAsync(TestContext context) => host = await StartAsync(DatabaseProvider.PostgreSql);
+
+    [ClassCleanup]
+    public static async Task StopAsync() => await ProviderHosts.StopAsync(host);
 }
