@@ -19,8 +19,7 @@ public static class BenchDocument
     /// <summary>The document with the section's content replaced, or the section appended when it is not there yet.</summary>
     public static string ReplaceSection(string document, string section, string content)
     {
-        var open = string.Create(CultureInfo.InvariantCulture, $"<!-- bench:{section} -->");
-        var close = string.Create(CultureInfo.InvariantCulture, $"<!-- /bench:{section} -->");
+        var (open, close) = Markers(section);
         var block = open + "\n" + content.Trim() + "\n" + close;
         var start = document.IndexOf(open, StringComparison.Ordinal);
         var end = start < 0 ? -1 : document.IndexOf(close, start, StringComparison.Ordinal);
@@ -28,6 +27,18 @@ public static class BenchDocument
             ? document.TrimEnd() + "\n\n" + block + "\n"
             : document[..start] + block + document[(end + close.Length)..];
     }
+
+    /// <summary>The content between the section's markers, null when the document has no such section.</summary>
+    public static string? Section(string document, string section)
+    {
+        var (open, close) = Markers(section);
+        var start = document.IndexOf(open, StringComparison.Ordinal);
+        var end = start < 0 ? -1 : document.IndexOf(close, start, StringComparison.Ordinal);
+        return end < 0 ? null : document[(start + open.Length)..end].Trim('\n');
+    }
+
+    private static (string Open, string Close) Markers(string section) =>
+        (string.Create(CultureInfo.InvariantCulture, $"<!-- bench:{section} -->"), string.Create(CultureInfo.InvariantCulture, $"<!-- /bench:{section} -->"));
 
     /// <summary>The 1, 5 and 15 minute load averages, so a reader can tell a quiet run from a shared machine.</summary>
     public static string LoadAverage() =>

@@ -3,7 +3,7 @@ using DocBpm.Benchmarks;
 using DocBpm.Engine.Persistence;
 
 // Usage: dotnet run -c Release --project tests/DocBpm.Benchmarks -- [--instances N] [--memory-instances M] [--rounds R] [--postgres CONN] [--no-write]
-//        dotnet run -c Release --project tests/DocBpm.Benchmarks -- inbox [--documents N] [--postgres CONN]
+//        dotnet run -c Release --project tests/DocBpm.Benchmarks -- inbox [--documents N] [--seed-only] [--postgres CONN]
 //        dotnet run -c Release --project tests/DocBpm.Benchmarks -- timers [--timers 5000,10000] [--hosts 1,2] [--workers W] [--postgres CONN]
 if (args.FirstOrDefault() == "inbox")
 {

@@ -1,5 +1,8 @@
 using DocBpm.Documents.Incoming;
 using DocBpm.Documents.ProvincialTasks;
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 
 namespace DocBpm.Documents.Access;
 
@@ -16,15 +19,32 @@ public static class IncomingVisibility
     /// lead or coordinate it) also reads the document carrying it, which the task page links.
     /// </param>
     public static IQueryable<IncomingDocument> Visible(this Reader reader, IQueryable<IncomingDocument> documents,
-        IQueryable<IncomingAssignment> assignments, IQueryable<ProvincialTask> tasks)
+        IQueryable<IncomingAssignment> assignments, IQueryable<ProvincialTask> tasks) => reader.Visible(documents, assignments, tasks, worksOnTasks: true);
+
+    /// <param name="worksOnTasks">
+    /// False when the reader is known (<see cref="WorksOnTasksAsync"/>) to work on no provincial task: the condition is
+    /// then the assignment alone, a semi-join that PostgreSQL probes per candidate document, where the <c>OR</c> with the
+    /// carriers made it hash every assignment the unit ever had on every search (issue 19).
+    /// </param>
+    public static IQueryable<IncomingDocument> Visible(this Reader reader, IQueryable<IncomingDocument> documents,
+        IQueryable<IncomingAssignment> assignments, IQueryable<ProvincialTask> tasks, bool worksOnTasks)
     {
         if (reader.Follows(Overseen.Incoming))
             return documents;
         var me = reader.UserName;
         var unit = reader.IsUnitHead ? reader.UnitCode : null;
+        Expression<Func<IncomingDocument, bool>> assigned = d => assignments.Any(a => a.DocumentId == d.Id
+            && ((a.Kind == AssigneeKind.Person && a.Assignee == me) || (unit != null && a.UnitCode == unit)));
+        if (!worksOnTasks)
+            return documents.Where(assigned);
         var carriers = tasks.Involving(me, reader.UnitCode).Select(t => t.Document!.ReceivedDocumentId);
-        return documents.Where(d => assignments.Any(a => a.DocumentId == d.Id
-                && ((a.Kind == AssigneeKind.Person && a.Assignee == me) || (unit != null && a.UnitCode == unit)))
-            || (d.ReceivedDocumentId != null && carriers.Contains(d.ReceivedDocumentId)));
+        Expression<Func<IncomingDocument, bool>> carried = d => d.ReceivedDocumentId != null && carriers.Contains(d.ReceivedDocumentId);
+        var document = assigned.Parameters[0];
+        return documents.Where(Expression.Lambda<Func<IncomingDocument, bool>>(
+            Expression.OrElse(assigned.Body, ReplacingExpressionVisitor.Replace(carried.Parameters[0], document, carried.Body)), document));
     }
+
+    /// <summary>Whether the reader reads any provincial task (and so the documents carrying them): one indexed query.</summary>
+    public static Task<bool> WorksOnTasksAsync(this Reader reader, IQueryable<ProvincialTask> tasks, CancellationToken cancellationToken) =>
+        reader.Follows(Overseen.Incoming) ? Task.FromResult(false) : tasks.Involving(reader.UserName, reader.UnitCode).AnyAsync(cancellationToken);
 }

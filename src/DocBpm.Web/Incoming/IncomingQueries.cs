@@ -19,7 +19,8 @@ public sealed class IncomingQueries(DbContext db, TimeProvider time)
 
     public async Task<PageOf<IncomingSummary>> SearchAsync(IncomingSearch search, Reader access, CancellationToken cancellationToken)
     {
-        var query = Visible(access);
+        var query = access.Visible(db.Set<IncomingDocument>().AsNoTracking(), db.Set<IncomingAssignment>(), db.Set<ProvincialTask>(),
+            await access.WorksOnTasksAsync(db.Set<ProvincialTask>(), cancellationToken));
         if (search.Number is { } number)
             query = query.Where(d => d.IncomingNumber == number);
         if (!string.IsNullOrWhiteSpace(search.Notation))

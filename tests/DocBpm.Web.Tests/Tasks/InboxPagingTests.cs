@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Runtime;
 using DocBpm.Engine.Tests.Infrastructure;
+using DocBpm.Web.Inbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,6 +23,8 @@ public sealed class InboxPagingTests
     private static readonly Dictionary<DatabaseProvider, DocBpmWebFactory> Hosts = [];
 
     public static IEnumerable<object[]> Providers => TestDatabase.Providers;
+
+    public static IEnumerable<object[]> ServerProviders => TestDatabase.ClusterProviders;
 
     [ClassCleanup]
     public static async Task StopAsync()
@@ -117,6 +120,41 @@ public sealed class InboxPagingTests
         Assert.AreEqual("Mã trang không hợp lệ", (string?)(await response.Content.ReadFromJsonAsync<JsonObject>())!["title"]);
         Assert.AreEqual(HttpStatusCode.BadRequest, page.StatusCode);
         StringAssert.Contains(await page.Content.ReadAsStringAsync(), "Mã trang không hợp lệ");
+    }
+
+    /// <summary>
+    /// Issue 19, growth with history: a page of the completed tray ("Đã xử lý") is read newest first from the index of
+    /// completed user tasks by closer (migration <c>InboxGrowthIndexes</c>) and stops at its 51st row, where it sorted
+    /// every task the person ever closed. Sorting is priced out of the plan: without the index, or with an order the index
+    /// does not give, a Sort would remain.
+    /// </summary>
+    [TestMethod]
+    [DynamicData(nameof(ServerProviders))]
+    public async Task Issue19_the_completed_tray_is_read_newest_first_from_an_index_without_sorting(DatabaseProvider provider)
+    {
+        var host = await HostAsync(provider);
+        await using var scope = host.Services.CreateAsyncScope();
+        var engine = scope.ServiceProvider.GetRequiredService<EngineDb>();
+        var actor = new TaskActor("truongphong.gdtrh", ["truongdonvi", "gdtrh"]);
+
+        var plan = await PlanAsync(engine, InboxOrder.Done(InboxView.Done.Of(engine, actor)).Take(PageSize + 1));
+
+        StringAssert.Contains(plan, "IX_bpm_bookmarks_DoneTasks_InboxOrder", plan);
+        Assert.IsFalse(plan.Contains("Sort", StringComparison.Ordinal), plan);
+    }
+
+    /// <summary>PostgreSQL's plan of <paramref name="query"/> with sequential scans, bitmaps and sorts priced out.</summary>
+    private static async Task<string> PlanAsync(EngineDb engine, IQueryable<BookmarkRecord> query)
+    {
+        await using var command = query.CreateDbCommand();
+        await engine.Context.Database.OpenConnectionAsync();
+        await engine.Context.Database.ExecuteSqlRawAsync("SET enable_seqscan = off; SET enable_bitmapscan = off; SET enable_sort = off;");
+        command.CommandText = "EXPLAIN " + command.CommandText;
+        await using var reader = await command.ExecuteReaderAsync();
+        var plan = new System.Text.StringBuilder();
+        while (await reader.ReadAsync())
+            plan.AppendLine(reader.GetString(0));
+        return plan.ToString();
     }
 
     private enum Offer
