@@ -38,13 +38,16 @@ public static class HttpBench
         await using var probe = await PostgresProbe.OpenAsync(connection, cancellationToken);
 
         var points = new List<Point>();
+        var evidence = new StringBuilder();
         var hosts = new List<BenchHost>();
         try
         {
             for (var count = 1; count <= options.Hosts; count++)
             {
                 hosts.Add(await BenchHost.StartAsync(connection, "Production", cancellationToken));
-                points.AddRange(await MeasureAsync(hosts, options, probe, cancellationToken));
+                var measured = await MeasureAsync(hosts, options, probe, cancellationToken);
+                points.AddRange(measured.Points);
+                evidence.AppendLine(measured.Evidence);
             }
         }
         finally
@@ -53,7 +56,7 @@ public static class HttpBench
                 await host.DisposeAsync();
         }
 
-        var report = Report(options, points, await probe.DescribeAsync(cancellationToken), loadAtStart);
+        var report = Report(options, points, await probe.DescribeAsync(cancellationToken), loadAtStart) + "\n" + evidence;
         Console.WriteLine(report);
         await BenchDocument.ReplaceSectionAsync(BenchDocument.Path(BenchReport.FindRepoRoot()), "http", report, cancellationToken);
     }
@@ -100,7 +103,8 @@ public static class HttpBench
     }
 
     /// <summary>Every client count on these hosts; client i works on host i mod hosts.</summary>
-    private static async Task<List<Point>> MeasureAsync(List<BenchHost> hosts, Options options, PostgresProbe probe, CancellationToken cancellationToken)
+    private static async Task<(List<Point> Points, string Evidence)> MeasureAsync(List<BenchHost> hosts, Options options, PostgresProbe probe,
+        CancellationToken cancellationToken)
     {
         var clients = new List<HttpLoadClient>();
         try
@@ -116,17 +120,22 @@ public static class HttpBench
             await HttpLoad.DriveAsync(clients, hosts.Count, Warmup, MaxInstancesPerMeasurement, cancellationToken);
             await Task.Delay(PostgresProbe.StatisticsSettle, cancellationToken);
             var commits = await probe.CommitsAsync(cancellationToken);
+            var statements = await PostgresEvidence.TryResetStatementsAsync(probe.Connection, cancellationToken);
             var points = new List<Point>();
+            await using var waits = await WaitSampler.StartAsync(options.Postgres, Database, cancellationToken);
+            waits.Paused = true;
             foreach (var count in options.Clients)
             {
                 var hostCpu = hosts.Select(h => h.Cpu()).ToArray();
                 var (serverCpu, benchCpu) = (probe.ServerCpu(), BenchReport.ProcessCpu());
                 var begun = Stopwatch.GetTimestamp();
+                waits.Paused = false;
                 var samples = await HttpLoad.DriveAsync(clients.Take(count).ToList(), hosts.Count, options.Duration, MaxInstancesPerMeasurement, cancellationToken);
                 var elapsed = Stopwatch.GetElapsedTime(begun);
                 var hostCpuMs = hosts.Select((h, i) => (h.Cpu() - hostCpu[i]).TotalMilliseconds).ToArray();
                 var (serverCpuMs, benchCpuMs) = ((probe.ServerCpu() - serverCpu).TotalMilliseconds, (BenchReport.ProcessCpu() - benchCpu).TotalMilliseconds);
                 var load = BenchDocument.LoadAverage();
+                waits.Paused = true;
                 await Task.Delay(PostgresProbe.StatisticsSettle, cancellationToken);
                 var after = await probe.CommitsAsync(cancellationToken);
                 var point = new Point(hosts.Count, count, samples, elapsed, hostCpuMs, serverCpuMs, benchCpuMs, after - commits, load);
@@ -135,12 +144,27 @@ public static class HttpBench
                 Console.WriteLine(Row(point, null));
             }
 
-            return points;
+            await waits.DisposeAsync();
+            return (points, await EvidenceAsync(hosts.Count, points, statements, waits, probe, cancellationToken));
         }
         finally
         {
             clients.ForEach(c => c.Dispose());
         }
+    }
+
+    /// <summary>The statements and backend states of one set of hosts over all its measurements (the warm-up excluded).</summary>
+    private static async Task<string> EvidenceAsync(int hosts, List<Point> points, bool statements, WaitSampler waits, PostgresProbe probe,
+        CancellationToken cancellationToken)
+    {
+        var instances = points.Sum(p => p.Samples.Instances);
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"### What the server did, {hosts} host(s), all client counts ({instances:N0} instances)").AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Backends of the database by state and wait event, average number at once ({waits.Samples:N0} samples of `pg_stat_activity`, at most {waits.MostBackends} backends): {waits.Describe(6)}.").AppendLine();
+        text.AppendLine(statements
+            ? PostgresEvidence.Table(await PostgresEvidence.TopStatementsAsync(probe.Connection, 12, cancellationToken), instances)
+            : "`pg_stat_statements` is not loaded by this server (`shared_preload_libraries`): no statement figures.");
+        return text.ToString();
     }
 
     private static string Row(Point point, Point? oneHost)
