@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace DocBpm.Benchmarks;
 
@@ -28,6 +29,11 @@ public static class BenchDocument
             ? document.TrimEnd() + "\n\n" + block + "\n"
             : document[..start] + block + document[(end + close.Length)..];
     }
+
+    /// <summary>The date, machine, runtime and PostgreSQL server lines of a section that measured a database of its own.</summary>
+    public static string RunFacts(string server, string database) => string.Create(CultureInfo.InvariantCulture,
+        $"- Date: {TimeProvider.System.GetUtcNow():yyyy-MM-dd HH:mm} UTC; {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}; {RuntimeInformation.FrameworkDescription}\n"
+        + $"- Database: {server}; database `{database}`, created afresh");
 
     /// <summary>The 1, 5 and 15 minute load averages, so a reader can tell a quiet run from a shared machine.</summary>
     public static string LoadAverage() =>

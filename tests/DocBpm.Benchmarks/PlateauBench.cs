@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text;
 using DocBpm.Engine.Persistence;
 
@@ -87,8 +86,7 @@ public static class PlateauBench
         text.AppendLine("sampled every 20 ms from `pg_stat_activity` (average number of backends in each state; `CPU` means no wait event:");
         text.AppendLine("running or waiting for a core). `pg_stat_statements` is reset before each row. A lost race on the instance revision");
         text.AppendLine("would stop the run with `DbUpdateConcurrencyException`; each worker drives its own instances, so there is none.").AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"- Date: {TimeProvider.System.GetUtcNow():yyyy-MM-dd HH:mm} UTC; {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}; {RuntimeInformation.FrameworkDescription}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"- Database: {server}; database `{Database}`, created afresh");
+        text.AppendLine(BenchDocument.RunFacts(server, Database));
         text.AppendLine(CultureInfo.InvariantCulture, $"- Load average (1/5/15 min) at the start: {loadAtStart}; at the end: {BenchDocument.LoadAverage()}").AppendLine();
         text.AppendLine("| workers | instances | instances/s | .NET CPU ms/instance | PostgreSQL CPU ms/instance | cores busy | backends | backends by state and wait (average at once) |");
         text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---|");
