@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace DocBpm.Benchmarks;
 
@@ -39,6 +40,11 @@ public static class BenchDocument
 
     private static (string Open, string Close) Markers(string section) =>
         (string.Create(CultureInfo.InvariantCulture, $"<!-- bench:{section} -->"), string.Create(CultureInfo.InvariantCulture, $"<!-- /bench:{section} -->"));
+
+    /// <summary>The date, machine, runtime and PostgreSQL server lines of a section that measured a database of its own.</summary>
+    public static string RunFacts(string server, string database) => string.Create(CultureInfo.InvariantCulture,
+        $"- Date: {TimeProvider.System.GetUtcNow():yyyy-MM-dd HH:mm} UTC; {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}; {RuntimeInformation.FrameworkDescription}\n"
+        + $"- Database: {server}; database `{database}`, created afresh");
 
     /// <summary>The 1, 5 and 15 minute load averages, so a reader can tell a quiet run from a shared machine.</summary>
     public static string LoadAverage() =>

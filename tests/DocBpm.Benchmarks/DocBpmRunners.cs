@@ -5,6 +5,7 @@ using DocBpm.Engine.Activities;
 using DocBpm.Engine.Model;
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Runtime;
+using DocBpm.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -85,7 +86,8 @@ public sealed class DocBpmPersistedRunner : IShapeRunner
         if (provider == DatabaseProvider.Sqlite)
             collection.AddDbContext<BenchContext>(o => o.UseSqlite(connectionString).AddInterceptors(counter));
         else
-            collection.AddDbContext<BenchContext>(o => o.UseNpgsql(connectionString).AddInterceptors(counter));
+            // The application's session settings, so that the engine rows measure what a host does.
+            collection.AddDbContext<BenchContext>(o => o.UseNpgsql(PostgresSessions.ForApplication(connectionString)).AddInterceptors(counter));
         collection.AddSingleton(new BenchProvider(provider));
         collection.AddDocBpmEngine<BenchContext>().AddActivity<Noop>();
         var services = collection.BuildServiceProvider();

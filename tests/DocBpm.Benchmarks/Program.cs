@@ -5,6 +5,8 @@ using DocBpm.Engine.Persistence;
 // Usage: dotnet run -c Release --project tests/DocBpm.Benchmarks -- [--instances N] [--memory-instances M] [--rounds R] [--postgres CONN] [--no-write]
 //        dotnet run -c Release --project tests/DocBpm.Benchmarks -- inbox [--documents N] [--seed-only] [--postgres CONN]
 //        dotnet run -c Release --project tests/DocBpm.Benchmarks -- timers [--timers 5000,10000] [--hosts 1,2] [--workers W] [--postgres CONN]
+//        dotnet run -c Release --project tests/DocBpm.Benchmarks -- http [--clients 8,16,32] [--hosts 1|2] [--seconds S] [--postgres CONN]
+//        dotnet run -c Release --project tests/DocBpm.Benchmarks -- plateau [--workers 1,4,8,16] [--instances N] [--postgres CONN]
 if (args.FirstOrDefault() == "inbox")
 {
     using var bounded = new CancellationTokenSource(TimeSpan.FromHours(2));
@@ -16,6 +18,20 @@ if (args.FirstOrDefault() == "timers")
 {
     using var bounded = new CancellationTokenSource(TimeSpan.FromMinutes(30));
     await TimerBench.RunAsync(args[1..], Environment.GetEnvironmentVariable("DOCBPM_TEST_POSTGRES"), bounded.Token);
+    return;
+}
+
+if (args.FirstOrDefault() == "http")
+{
+    using var bounded = new CancellationTokenSource(TimeSpan.FromMinutes(30));
+    await HttpBench.RunAsync(args[1..], Environment.GetEnvironmentVariable("DOCBPM_TEST_POSTGRES"), bounded.Token);
+    return;
+}
+
+if (args.FirstOrDefault() == "plateau")
+{
+    using var bounded = new CancellationTokenSource(TimeSpan.FromMinutes(20));
+    await PlateauBench.RunAsync(args[1..], Environment.GetEnvironmentVariable("DOCBPM_TEST_POSTGRES"), bounded.Token);
     return;
 }
 

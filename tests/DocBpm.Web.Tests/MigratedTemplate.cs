@@ -30,7 +30,7 @@ internal static class MigratedTemplate
         // template anyone is connected to.
         if (provider == DatabaseProvider.PostgreSql)
         {
-            using var connection = new NpgsqlConnection(PostgresSessions.WithoutJit(template.ConnectionString));
+            using var connection = new NpgsqlConnection(PostgresSessions.ForApplication(template.ConnectionString));
             NpgsqlConnection.ClearPool(connection);
         }
 

@@ -27,7 +27,7 @@ public static class DatabaseServiceCollectionExtensions
                 services.AddScoped<DocBpmDbContext>(sp => sp.GetRequiredService<SqliteDocBpmDbContext>());
                 break;
             case DatabaseProvider.PostgreSql:
-                services.AddDbContext<PostgreSqlDocBpmDbContext>(o => o.UseNpgsql(PostgresSessions.WithoutJit(settings.ConnectionString)).AddInterceptors(Limits), optionsLifetime: OptionsLifetime);
+                services.AddDbContext<PostgreSqlDocBpmDbContext>(o => o.UseNpgsql(PostgresSessions.ForApplication(settings.ConnectionString)).AddInterceptors(Limits), optionsLifetime: OptionsLifetime);
                 services.AddScoped<DocBpmDbContext>(sp => sp.GetRequiredService<PostgreSqlDocBpmDbContext>());
                 break;
             case DatabaseProvider.SqlServer:

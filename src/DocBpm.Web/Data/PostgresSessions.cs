@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Npgsql;
 
 namespace DocBpm.Web.Data;
@@ -11,6 +12,24 @@ namespace DocBpm.Web.Data;
 public static class PostgresSessions
 {
     private const string JitOff = "-c jit=off";
+
+    /// <summary>
+    /// The application's connection string: JIT off (<see cref="WithoutJit"/>) and, unless the operator set it, no reset of
+    /// a session when it returns to the pool. Npgsql's reset is a <c>DISCARD ALL</c> sent before the next command, which
+    /// PostgreSQL counts as a transaction of its own: about four per started-and-completed instance, more than the
+    /// instance's own writes (docs/benchmarks.md, "Where the persisted engine's time goes"). The application leaves no
+    /// state in a session to discard: no <c>SET</c> outside a transaction, no session advisory lock, no temporary table,
+    /// no <c>LISTEN</c>; a transaction still open when a connection is closed is rolled back by Npgsql either way.
+    /// </summary>
+    public static string ForApplication(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(WithoutJit(connectionString));
+        // Npgsql's own builder answers ContainsKey for every keyword it knows; the plain one only for what was written.
+        var written = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (!written.ContainsKey("No Reset On Close") && !written.ContainsKey("NoResetOnClose"))
+            builder.NoResetOnClose = true;
+        return builder.ConnectionString;
+    }
 
     public static string WithoutJit(string connectionString)
     {

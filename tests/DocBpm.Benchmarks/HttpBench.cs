@@ -1,0 +1,206 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text;
+
+namespace DocBpm.Benchmarks;
+
+/// <summary>
+/// The HTTP run against real hosts (issue 19): DocBpm.Web as one, then two, separate processes on loopback sharing one
+/// PostgreSQL database, driven by signed-in clients through <c>POST /api/instances</c>, <c>GET /api/tasks/mine</c> and
+/// <c>POST /api/tasks/{id}/complete</c> (<see cref="HttpLoad"/>). Bounded by time and count per measurement; writes its
+/// own section of docs/benchmarks.md. Run by hand:
+/// <c>dotnet run -c Release --project tests/DocBpm.Benchmarks -- http [--clients 8,16,32] [--hosts 1|2] [--seconds S]</c>.
+/// </summary>
+public static class HttpBench
+{
+    private const string Database = "docbpm_http";
+    private const int MaxInstancesPerMeasurement = 20_000;
+    private static readonly TimeSpan Warmup = TimeSpan.FromSeconds(5);
+
+    private sealed record Options(int[] Clients, int Hosts, TimeSpan Duration, string Postgres);
+
+    /// <summary>One measurement: so many hosts and clients, with what each process and the server spent on it.</summary>
+    private sealed record Point(int Hosts, int Clients, HttpLoadSamples Samples, TimeSpan Elapsed, double[] HostCpuMs, double ServerCpuMs,
+        double BenchCpuMs, long Commits, string Load)
+    {
+        public double Rate => Samples.Instances / Elapsed.TotalSeconds;
+    }
+
+    public static async Task RunAsync(string[] args, string? postgres, CancellationToken cancellationToken)
+    {
+        var options = Parse(args, postgres);
+        var connection = BenchOptions.WithDatabase(options.Postgres, Database);
+        var loadAtStart = BenchDocument.LoadAverage();
+        await PostgresProbe.RecreateDatabaseAsync(options.Postgres, Database, cancellationToken);
+        await SeedAsync(connection, cancellationToken);
+        await using var probe = await PostgresProbe.OpenAsync(connection, cancellationToken);
+
+        var points = new List<Point>();
+        var evidence = new StringBuilder();
+        var hosts = new List<BenchHost>();
+        try
+        {
+            for (var count = 1; count <= options.Hosts; count++)
+            {
+                hosts.Add(await BenchHost.StartAsync(connection, "Production", cancellationToken));
+                var measured = await MeasureAsync(hosts, options, probe, cancellationToken);
+                points.AddRange(measured.Points);
+                evidence.AppendLine(measured.Evidence);
+            }
+        }
+        finally
+        {
+            foreach (var host in hosts)
+                await host.DisposeAsync();
+        }
+
+        var report = Report(options, points, await probe.DescribeAsync(cancellationToken), loadAtStart) + "\n" + evidence;
+        Console.WriteLine(report);
+        await BenchDocument.ReplaceSectionAsync(BenchDocument.Path(BenchReport.FindRepoRoot()), "http", report, cancellationToken);
+    }
+
+    private static Options Parse(string[] args, string? postgres)
+    {
+        int[] clients = [8, 16, 32];
+        var hosts = 2;
+        var seconds = 20;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--clients":
+                    clients = [.. args[++i].Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))];
+                    break;
+                case "--hosts":
+                    hosts = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                    break;
+                case "--seconds":
+                    seconds = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                    break;
+                case "--postgres":
+                    postgres = args[++i];
+                    break;
+                default:
+                    throw new ArgumentException($"Unknown option {args[i]}. Options: --clients N[,N] --hosts 1|2 --seconds S --postgres CONN");
+            }
+        }
+
+        if (clients.Any(c => c is < 1 or > 64) || hosts is < 1 or > 2 || seconds is < 5 or > 120)
+            throw new ArgumentException("--clients between 1 and 64, --hosts 1 or 2, --seconds between 5 and 120.");
+        return new Options(clients, hosts, TimeSpan.FromSeconds(seconds),
+            postgres ?? throw new ArgumentException("PostgreSQL is required: --postgres CONN or DOCBPM_TEST_POSTGRES."));
+    }
+
+    /// <summary>A Development host migrates the database, seeds the demo accounts and is stopped; the analyst deploys the process.</summary>
+    private static async Task SeedAsync(string connection, CancellationToken cancellationToken)
+    {
+        await using var seeding = await BenchHost.StartAsync(connection, "Development", cancellationToken);
+        using var analyst = await seeding.SignInAsync("phantich", cancellationToken);
+        using var deployed = await analyst.PostAsync("/api/definitions", new StringContent(HttpLoad.ProcessXml, Encoding.UTF8, "application/xml"), cancellationToken);
+        await HttpLoad.ExpectAsync(deployed, HttpStatusCode.Created, cancellationToken);
+    }
+
+    /// <summary>Every client count on these hosts; client i works on host i mod hosts.</summary>
+    private static async Task<(List<Point> Points, string Evidence)> MeasureAsync(List<BenchHost> hosts, Options options, PostgresProbe probe,
+        CancellationToken cancellationToken)
+    {
+        var clients = new List<HttpLoadClient>();
+        try
+        {
+            for (var i = 0; i < options.Clients.Max(); i++)
+            {
+                var host = i % hosts.Count;
+                clients.Add(new HttpLoadClient(host, await hosts[host].SignInAsync("vanthu", cancellationToken),
+                    await hosts[host].SignInAsync("giamdoc", cancellationToken)));
+            }
+
+            // The hosts' first requests compile the path; the server's counters of the warm-up must arrive before the first reading.
+            await HttpLoad.DriveAsync(clients, hosts.Count, Warmup, MaxInstancesPerMeasurement, cancellationToken);
+            await Task.Delay(PostgresProbe.StatisticsSettle, cancellationToken);
+            var commits = await probe.CommitsAsync(cancellationToken);
+            var statements = await PostgresEvidence.TryResetStatementsAsync(probe.Connection, cancellationToken);
+            var points = new List<Point>();
+            await using var waits = await WaitSampler.StartAsync(options.Postgres, Database, cancellationToken);
+            waits.Paused = true;
+            foreach (var count in options.Clients)
+            {
+                var hostCpu = hosts.Select(h => h.Cpu()).ToArray();
+                var (serverCpu, benchCpu) = (probe.ServerCpu(), BenchReport.ProcessCpu());
+                var begun = Stopwatch.GetTimestamp();
+                waits.Paused = false;
+                var samples = await HttpLoad.DriveAsync(clients.Take(count).ToList(), hosts.Count, options.Duration, MaxInstancesPerMeasurement, cancellationToken);
+                var elapsed = Stopwatch.GetElapsedTime(begun);
+                var hostCpuMs = hosts.Select((h, i) => (h.Cpu() - hostCpu[i]).TotalMilliseconds).ToArray();
+                var (serverCpuMs, benchCpuMs) = ((probe.ServerCpu() - serverCpu).TotalMilliseconds, (BenchReport.ProcessCpu() - benchCpu).TotalMilliseconds);
+                var load = BenchDocument.LoadAverage();
+                waits.Paused = true;
+                await Task.Delay(PostgresProbe.StatisticsSettle, cancellationToken);
+                var after = await probe.CommitsAsync(cancellationToken);
+                var point = new Point(hosts.Count, count, samples, elapsed, hostCpuMs, serverCpuMs, benchCpuMs, after - commits, load);
+                commits = after;
+                points.Add(point);
+                Console.WriteLine(Row(point, null));
+            }
+
+            await waits.DisposeAsync();
+            return (points, await EvidenceAsync(hosts.Count, points, statements, waits, probe, cancellationToken));
+        }
+        finally
+        {
+            clients.ForEach(c => c.Dispose());
+        }
+    }
+
+    /// <summary>The statements and backend states of one set of hosts over all its measurements (the warm-up excluded).</summary>
+    private static async Task<string> EvidenceAsync(int hosts, List<Point> points, bool statements, WaitSampler waits, PostgresProbe probe,
+        CancellationToken cancellationToken)
+    {
+        var instances = points.Sum(p => p.Samples.Instances);
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"### What the server did, {hosts} host(s), all client counts ({instances:N0} instances)").AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Backends of the database by state and wait event, average number at once ({waits.Samples:N0} samples of `pg_stat_activity`, at most {waits.MostBackends} backends): {waits.Describe(6)}.").AppendLine();
+        text.AppendLine(statements
+            ? PostgresEvidence.Table(await PostgresEvidence.TopStatementsAsync(probe.Connection, 12, cancellationToken), instances)
+            : "`pg_stat_statements` is not loaded by this server (`shared_preload_libraries`): no statement figures.");
+        return text.ToString();
+    }
+
+    private static string Row(Point point, Point? oneHost)
+    {
+        var instances = point.Samples.Instances;
+        var (start, lookup, complete) = point.Samples.Percentiles();
+        var perHost = string.Join(" / ", point.HostCpuMs.Select((ms, i) => (ms / Math.Max(1, point.Samples.PerHost[i])).ToString("0.00", CultureInfo.InvariantCulture)));
+        var cores = (point.HostCpuMs.Sum() + point.ServerCpuMs + point.BenchCpuMs) / point.Elapsed.TotalMilliseconds;
+        var ratio = oneHost is null ? "" : (point.Rate / oneHost.Rate).ToString("0.00x", CultureInfo.InvariantCulture);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"| {point.Hosts} | {point.Clients} | {instances:N0} | {point.Rate:N0} | {ratio} | {start} | {lookup} | {complete} | {perHost} | "
+            + $"{point.ServerCpuMs / instances:0.00} | {point.BenchCpuMs / instances:0.00} | {cores:0.00} | {(double)point.Commits / instances:0.00} | {point.Load} |");
+    }
+
+    private static string Report(Options options, List<Point> points, string server, string loadAtStart)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("## HTTP against real hosts (issue 19)").AppendLine();
+        text.AppendLine("Written by `dotnet run -c Release --project tests/DocBpm.Benchmarks -- http` (not part of the test suite). DocBpm.Web runs as");
+        text.AppendLine("separate processes on loopback (`ASPNETCORE_ENVIRONMENT=Production`: JSON console logs, the 5 s due-work sweep, Quartz;");
+        text.AppendLine("the demo accounts seeded once by a Development start that is then stopped), first one host, then two on the same");
+        text.AppendLine("PostgreSQL database. Each client is a clerk who starts an instance of start → the Director's user task → end");
+        text.AppendLine("(`POST /api/instances`), and the Director, who finds the task (`GET /api/tasks/mine`) and completes it");
+        text.AppendLine("(`POST /api/tasks/{id}/complete`), each with a bearer token of their own, signed in once before the measurements;");
+        text.AppendLine("a client runs one instance after another, client i on host i mod hosts.").AppendLine();
+        text.AppendLine(BenchDocument.RunFacts(server, Database));
+        text.AppendLine(CultureInfo.InvariantCulture, $"- Load average (1/5/15 min) at the start: {loadAtStart}; at the end of each measurement in the last column");
+        text.AppendLine(CultureInfo.InvariantCulture, $"- Each measurement: {options.Duration.TotalSeconds:N0} s or {MaxInstancesPerMeasurement:N0} instances, after a {Warmup.TotalSeconds:N0} s warm-up per set of hosts");
+        text.AppendLine("- Latency: p50 / p95 ms of each request as the client saw it. CPU per instance: each host process (`/proc`), the whole");
+        text.AppendLine("  PostgreSQL server (postmaster and all its processes) and this benchmark process (the clients), over the timed run.");
+        text.AppendLine("  Cores busy: all three together per second of the run (the machine has " + Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture) + ").");
+        text.AppendLine("  Transactions: `pg_stat_database.xact_commit` of the database over the run, per instance (read 11 s after the load");
+        text.AppendLine("  stops, when every backend has reported; the hosts' background sweeps in those seconds are counted too).").AppendLine();
+        text.AppendLine("| hosts | clients | instances | instances/s | vs 1 host | start p50 / p95 ms | task lookup p50 / p95 ms | complete p50 / p95 ms | host CPU ms/instance (each host) | PostgreSQL CPU ms/instance | clients' CPU ms/instance | cores busy | transactions/instance | load at end |");
+        text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        foreach (var point in points)
+            text.AppendLine(Row(point, point.Hosts == 1 ? null : points.FirstOrDefault(p => p.Hosts == 1 && p.Clients == point.Clients)));
+        return text.ToString();
+    }
+}
