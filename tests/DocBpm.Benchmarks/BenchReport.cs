@@ -94,7 +94,7 @@ public static class BenchReport
         text.AppendLine(CultureInfo.InvariantCulture, $"- Machine: {await CpuAsync(cancellationToken)}, {Environment.ProcessorCount} cores, {MemoryGiB()} GiB, {RuntimeInformation.OSDescription}");
         text.AppendLine(CultureInfo.InvariantCulture, $"- Load average (1/5/15 min) at the start: {load.AtStart}; at the end: {load.AtEnd}");
         text.AppendLine(CultureInfo.InvariantCulture, $"- Runtime: {RuntimeInformation.FrameworkDescription}; Node.js {await NodeVersionAsync(cancellationToken)}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"- Rounds: {options.Rounds}; in-memory instances per round: {options.MemoryInstances:N0} (the Node.js peer: {options.Instances:N0})").AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"- Rounds: {options.Rounds}; instances per round: DocBpm in memory {options.MemoryInstances:N0}, workflow-core and the Node.js peer {options.Instances:N0}").AppendLine();
 
         foreach (var shape in rows.Select(r => r.Shape).Distinct())
         {

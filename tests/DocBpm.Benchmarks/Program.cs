@@ -60,7 +60,7 @@ foreach (var shape in new[] { Shapes.Service, Shapes.UserTask })
     foreach (var runner in runners)
     {
         // Each persisted instance is a committed transaction: fewer of them, but enough to keep every worker busy.
-        var count = runner is DocBpmPersistedRunner persisted ? Math.Max(Math.Max(50, options.Instances / 10), 50 * persisted.Workers) : options.MemoryInstances;
+        var count = runner is DocBpmPersistedRunner persisted ? Math.Max(Math.Max(50, options.Instances / 10), 50 * persisted.Workers) : runner is DocBpmInMemoryRunner ? options.MemoryInstances : options.Instances;
         await runner.RunAsync(shape, Math.Min(200, count), cancel.Token);
         var rates = new List<double>();
         var (cpuBefore, serverBefore) = (BenchReport.ProcessCpu(), BenchReport.PostgresCpu());
