@@ -49,6 +49,7 @@ public sealed class Decree30FilePlanBuildingTests
         plan.MoveHeading(Heading(plan, "TDKT"), 1);
 
         Assert.AreEqual("TDKT TCCB KHTC", string.Join(" ", plan.Headings.OrderBy(h => h.Ordinal).Select(h => h.Abbreviation)));
+        CollectionAssert.AreEqual(new[] { 1, 2, 3 }, plan.Headings.Select(h => h.Ordinal).Order().ToArray(), "positions stay 1 to n");
         Assert.AreEqual("01.TDKT=b 02.TCCB=a", Numbers(plan, files));
         RecordRefusal.Expect("heading-position", RefusalKind.Invalid, plan, () => plan.MoveHeading(Heading(plan, "KHTC"), 0));
         RecordRefusal.Expect("heading-position", RefusalKind.Invalid, plan, () => plan.MoveHeading(Heading(plan, "KHTC"), 4));
@@ -97,7 +98,8 @@ public sealed class Decree30FilePlanBuildingTests
         var opened = Planned(plan, "TCCB", 1, "y");
         opened.State = RecordFileState.Open;
 
-        RecordRefusal.Expect("not-found", RefusalKind.NotFound, other, () => plan.Unplan(other));
+        var elsewhere = RecordRefusal.Expect("not-found", RefusalKind.NotFound, other, () => plan.Unplan(other));
+        StringAssert.Contains(elsewhere.DetailVi, "Không tìm thấy hồ sơ trong danh mục");
         RecordRefusal.Expect("not-found", RefusalKind.NotFound, opened, () => plan.Replan(opened, Heading(plan, "TCCB"), "z", null, null, null, null));
     }
 
@@ -119,6 +121,7 @@ public sealed class Decree30FilePlanBuildingTests
 
     [TestMethod]
     [DataRow(" tccb2 ", null, "TCCB2")]
+    [DataRow("abcdefghij", null, "ABCDEFGHIJ")]
     [DataRow("KHTC", "KHTC", "KHTC")]
     public void Decree30_AppendixV_an_abbreviation_is_upper_case_letters_or_digits_unique_in_the_plan(string typed, string? renamed, string code)
     {
