@@ -40,6 +40,9 @@ public sealed class TestDatabase : IAsyncDisposable
         }
     }
 
+    /// <summary>Whether tests on <paramref name="provider"/> run here (on CI, a missing PostgreSQL fails as <see cref="Providers"/> does).</summary>
+    public static bool Has(DatabaseProvider provider) => Providers.Any(p => (DatabaseProvider)p[0] == provider);
+
     /// <summary>
     /// The databases Quartz runs clustered on: PostgreSQL here (SQL Server cannot run on this machine, and Quartz refuses
     /// to cluster on SQLite). Empty without DOCBPM_TEST_POSTGRES outside CI.

@@ -49,7 +49,7 @@ public sealed class PostgresSessionsTests
     /// <summary>The application's database registration on a PostgreSQL database of the test's own.</summary>
     private static async Task<T> OnApplicationSessionsAsync<T>(Func<ServiceProvider, Task<T>> use)
     {
-        if (!TestDatabase.Providers.Any(p => (DatabaseProvider)p[0] == DatabaseProvider.PostgreSql))
+        if (!TestDatabase.Has(DatabaseProvider.PostgreSql))
             Assert.Inconclusive($"{TestDatabase.PostgresVariable} is not set.");
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.PostgreSql);
         await using var services = new ServiceCollection()

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using ClosedXML.Excel;
 using DocBpm.Documents.Records;
 using DocBpm.Engine.Persistence;
+using DocBpm.Engine.Tests.Infrastructure;
 using DocBpm.Engine.Timers;
 using DocBpm.Web.AccessLog;
 using DocBpm.Web.Tests.Records;
@@ -28,7 +29,7 @@ public abstract class FileStatisticsTests
     /// <summary>A host on <paramref name="provider"/> holding the files, handovers and reads around March 2031; null without that database.</summary>
     protected static async Task<DocBpmWebFactory?> StartAsync(DatabaseProvider provider)
     {
-        if (!ProviderHosts.Available(provider))
+        if (!TestDatabase.Has(provider))
             return null;
         var host = await DocBpmWebFactory.CreateAsync(provider);
         host.Settings["Exchange:AgencyCode"] = "000.00.12.H37";

@@ -5,6 +5,7 @@ using ClosedXML.Excel;
 using DocBpm.Documents.Incoming;
 using DocBpm.Documents.Outgoing;
 using DocBpm.Engine.Persistence;
+using DocBpm.Engine.Tests.Infrastructure;
 using DocBpm.Engine.Timers;
 using DocBpm.Web.Accounts;
 using Microsoft.EntityFrameworkCore;
@@ -30,7 +31,7 @@ public abstract class HandlingReportTests
     /// <summary>A host on <paramref name="provider"/> holding the documents, histories and sign-ins around November 2026; null without that database.</summary>
     protected static async Task<DocBpmWebFactory?> StartAsync(DatabaseProvider provider)
     {
-        if (!ProviderHosts.Available(provider))
+        if (!TestDatabase.Has(provider))
             return null;
         var host = await DocBpmWebFactory.CreateAsync(provider);
         host.Clock.SetUtcNow(VietnamTime.At(2026, 11, 23, 8, 0).ToUniversalTime());

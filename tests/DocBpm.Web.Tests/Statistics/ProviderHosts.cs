@@ -9,8 +9,6 @@ namespace DocBpm.Web.Tests.Statistics;
 /// </summary>
 internal static class ProviderHosts
 {
-    public static bool Available(DatabaseProvider provider) => TestDatabase.Providers.Any(p => (DatabaseProvider)p[0] == provider);
-
     public static DocBpmWebFactory Required(DocBpmWebFactory? host, DatabaseProvider provider)
     {
         if (host is null)
