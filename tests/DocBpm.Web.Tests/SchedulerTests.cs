@@ -6,13 +6,16 @@ using DocBpm.Engine.Tests.Infrastructure;
 
 namespace DocBpm.Web.Tests;
 
-/// <summary>Timers fired by the real Quartz scheduler on its persistent store, and by a cluster of two hosts.</summary>
+/// <summary>
+/// Timers fired by a real host's due-work sweep (<c>DueWorkSweeper</c>, started with the Quartz scheduler) on the
+/// persistent store, and by two hosts sharing one database.
+/// </summary>
 [TestClass]
 public sealed class SchedulerTests
 {
     public static IEnumerable<object[]> Providers => TestDatabase.Providers;
 
-    /// <summary>Quartz clusters on PostgreSQL (and SQL Server), not on SQLite.</summary>
+    /// <summary>Hosts share a database on PostgreSQL (and SQL Server), not on SQLite.</summary>
     public static IEnumerable<object[]> ClusterProviders =>
         TestDatabase.Providers.Where(p => (DatabaseProvider)p[0] != DatabaseProvider.Sqlite);
 
@@ -22,7 +25,7 @@ public sealed class SchedulerTests
 
     [TestMethod]
     [DynamicData(nameof(Providers))]
-    public async Task A_timer_is_fired_by_quartz_on_the_persistent_store(DatabaseProvider provider)
+    public async Task A_timer_is_fired_by_the_hosts_due_work_sweep_on_the_persistent_store(DatabaseProvider provider)
     {
         await using var host = await DocBpmWebFactory.CreateWithSchedulerAsync(provider);
 
@@ -34,7 +37,7 @@ public sealed class SchedulerTests
 
     [TestMethod]
     [DynamicData(nameof(ClusterProviders))]
-    public async Task Two_clustered_hosts_fire_a_timer_exactly_once(DatabaseProvider provider)
+    public async Task Two_hosts_sweeping_one_database_fire_a_timer_exactly_once(DatabaseProvider provider)
     {
         await using var first = await DocBpmWebFactory.CreateWithSchedulerAsync(provider);
         await using var second = await DocBpmWebFactory.CreateWithSchedulerAsync(provider, first.Database);
