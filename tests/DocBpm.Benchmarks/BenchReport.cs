@@ -38,36 +38,6 @@ public static class BenchReport
         return self.TotalProcessorTime;
     }
 
-    /// <summary>
-    /// CPU used so far by the local PostgreSQL server's processes (Linux /proc; zero elsewhere). Meaningful only while
-    /// nothing else uses that server, which the load average in the report lets a reader judge.
-    /// </summary>
-    public static TimeSpan PostgresCpu()
-    {
-        if (!Directory.Exists("/proc"))
-            return TimeSpan.Zero;
-        var total = TimeSpan.Zero;
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
-        {
-            try
-            {
-                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
-                if (stat.AsSpan(0, Math.Max(0, stat.LastIndexOf(')'))).EndsWith("(postgres", StringComparison.Ordinal))
-                    total += StatCpu(stat);
-            }
-            catch (IOException)
-            {
-                // The process ended between listing and reading.
-            }
-            catch (UnauthorizedAccessException)
-            {
-                // Another user's process this one may not read.
-            }
-        }
-
-        return total;
-    }
-
     /// <summary>User plus system CPU of a /proc/PID/stat line (fields 14 and 15, after the parenthesised command).</summary>
     public static TimeSpan StatCpu(string stat)
     {
@@ -88,8 +58,8 @@ public static class BenchReport
         text.AppendLine("on a fresh host every round (its in-memory store keeps every finished instance, so a reused host slows round after");
         text.AppendLine("round), and the persisted DocBpm rows with N workers, which run N instances at a time. Persisted contestants run");
         text.AppendLine("fewer instances per round (each one is a committed transaction). CPU per instance is this process's CPU over the");
-        text.AppendLine("timed rounds: the engine, EF Core and the database driver; the PostgreSQL server's own CPU (all its processes, read from");
-        text.AppendLine("/proc) is a separate column.").AppendLine();
+        text.AppendLine("timed rounds: the engine, EF Core and the database driver; the CPU of the PostgreSQL backends serving the benchmark's");
+        text.AppendLine("database (read from /proc; other databases on a shared server are left out) is a separate column.").AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"- Date: {time.GetUtcNow():yyyy-MM-dd HH:mm} UTC");
         text.AppendLine(CultureInfo.InvariantCulture, $"- Machine: {await CpuAsync(cancellationToken)}, {Environment.ProcessorCount} cores, {MemoryGiB()} GiB, {RuntimeInformation.OSDescription}");
         text.AppendLine(CultureInfo.InvariantCulture, $"- Load average (1/5/15 min) at the start: {load.AtStart}; at the end: {load.AtEnd}");

@@ -83,13 +83,12 @@ public sealed class DocBpmPersistedRunner : IShapeRunner
     {
         var collection = new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         var counter = new CommandCounter();
+        // Pooled contexts and the application's session settings, as the host registers them (AddDocBpmDatabase), so that
+        // the engine rows measure what a host does.
         if (provider == DatabaseProvider.Sqlite)
-            collection.AddDbContext<BenchContext>(o => o.UseSqlite(connectionString).AddInterceptors(counter));
+            AddPooled<SqliteBenchContext>(collection, o => o.UseSqlite(connectionString).AddInterceptors(counter));
         else
-            // The application's session settings, so that the engine rows measure what a host does.
-            collection.AddDbContext<BenchContext>(o => o.UseNpgsql(PostgresSessions.ForApplication(connectionString)).AddInterceptors(counter));
-        collection.AddSingleton(new BenchProvider(provider));
-        collection.AddDocBpmEngine<BenchContext>().AddActivity<Noop>();
+            AddPooled<PostgresBenchContext>(collection, o => o.UseNpgsql(PostgresSessions.ForApplication(connectionString)).AddInterceptors(counter));
         var services = collection.BuildServiceProvider();
         await using (var scope = services.CreateAsyncScope())
         {
@@ -103,6 +102,14 @@ public sealed class DocBpmPersistedRunner : IShapeRunner
         }
 
         return new DocBpmPersistedRunner(provider.ToString(), services, counter, workers: 1, ownsServices: true);
+    }
+
+    private static void AddPooled<TContext>(IServiceCollection services, Action<DbContextOptionsBuilder> options)
+        where TContext : BenchContext
+    {
+        services.AddDbContextPool<TContext>(options);
+        services.AddScoped<BenchContext>(sp => sp.GetRequiredService<TContext>());
+        services.AddDocBpmEngine<TContext>().AddActivity<Noop>();
     }
 
     /// <summary>The same database and services driven by several workers; disposing it leaves them to this runner.</summary>
@@ -151,15 +158,18 @@ public sealed class DocBpmPersistedRunner : IShapeRunner
     public ValueTask DisposeAsync() => ownsServices ? services.DisposeAsync() : ValueTask.CompletedTask;
 }
 
-public sealed record BenchProvider(DatabaseProvider Provider);
-
-public sealed class BenchContext(DbContextOptions<BenchContext> options, BenchProvider provider) : DbContext(options)
+/// <summary>The engine's tables alone, one context type per database product (a pooled context takes only its options).</summary>
+public abstract class BenchContext(DbContextOptions options, DatabaseProvider provider) : DbContext(options)
 {
     protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.ApplyEngine();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
-        configurationBuilder.ApplyEngineConventions(provider.Provider);
+        configurationBuilder.ApplyEngineConventions(provider);
 }
+
+public sealed class SqliteBenchContext(DbContextOptions<SqliteBenchContext> options) : BenchContext(options, DatabaseProvider.Sqlite);
+
+public sealed class PostgresBenchContext(DbContextOptions<PostgresBenchContext> options) : BenchContext(options, DatabaseProvider.PostgreSql);
 
 /// <summary>Counts what a resume sends to the database: commands (each a round-trip) and commits.</summary>
 public sealed class CommandCounter : DbCommandInterceptor, IDbTransactionInterceptor

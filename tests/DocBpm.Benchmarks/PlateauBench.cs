@@ -16,8 +16,8 @@ public static class PlateauBench
 {
     private const string Database = "docbpm_plateau";
 
-    private sealed record Point(int Workers, int Instances, double Rate, double DotnetCpuMs, double ServerCpuMs, double Cores, int Backends,
-        string Waits, string Statements);
+    private sealed record Point(int Workers, int Instances, double Rate, double DotnetCpuMs, double AllocatedKb, double ServerCpuMs,
+        double BackendCpuMs, double Cores, int Backends, string Waits, string Statements);
 
     public static async Task RunAsync(string[] args, string? postgres, CancellationToken cancellationToken)
     {
@@ -48,7 +48,8 @@ public static class PlateauBench
         foreach (var count in workers)
         {
             var statements = await PostgresEvidence.TryResetStatementsAsync(probe.Connection, cancellationToken);
-            var (dotnetCpu, serverCpu) = (BenchReport.ProcessCpu(), probe.ServerCpu());
+            var (dotnetCpu, allocated) = (BenchReport.ProcessCpu(), GC.GetTotalAllocatedBytes(precise: true));
+            var (serverCpu, backendCpu) = (probe.ServerCpu(), await probe.BackendCpuAsync(cancellationToken));
             var begun = Stopwatch.GetTimestamp();
             await using (var waits = await WaitSampler.StartAsync(server, Database, cancellationToken))
             {
@@ -56,10 +57,13 @@ public static class PlateauBench
                 await waits.DisposeAsync();
                 var elapsedMs = Stopwatch.GetElapsedTime(begun).TotalMilliseconds;
                 var (dotnetMs, serverMs) = ((BenchReport.ProcessCpu() - dotnetCpu).TotalMilliseconds, (probe.ServerCpu() - serverCpu).TotalMilliseconds);
+                var allocatedKb = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1024.0;
+                var backendMs = PostgresProbe.Spent(backendCpu, await probe.BackendCpuAsync(cancellationToken)).TotalMilliseconds;
                 var top = statements
                     ? PostgresEvidence.Table(await PostgresEvidence.TopStatementsAsync(probe.Connection, 8, cancellationToken), instances)
                     : "`pg_stat_statements` is not loaded by this server (`shared_preload_libraries`): no statement figures.\n";
-                points.Add(new Point(count, instances, rate, dotnetMs / instances, serverMs / instances, (dotnetMs + serverMs) / elapsedMs,
+                points.Add(new Point(count, instances, rate, dotnetMs / instances, allocatedKb / instances, serverMs / instances, backendMs / instances,
+                    (dotnetMs + serverMs) / elapsedMs,
                     waits.MostBackends, waits.Describe(5), top));
             }
 
@@ -72,7 +76,7 @@ public static class PlateauBench
     }
 
     private static string Row(Point p) => string.Create(CultureInfo.InvariantCulture,
-        $"| {p.Workers} | {p.Instances:N0} | {p.Rate:N0} | {p.DotnetCpuMs:0.00} | {p.ServerCpuMs:0.00} | {p.Cores:0.00} | {p.Backends} | {p.Waits} |");
+        $"| {p.Workers} | {p.Instances:N0} | {p.Rate:N0} | {p.DotnetCpuMs:0.00} | {p.AllocatedKb:N0} | {p.ServerCpuMs:0.00} | {p.BackendCpuMs:0.00} | {p.Cores:0.00} | {p.Backends} | {p.Waits} |");
 
     private static string Report(List<Point> points, string server, string loadAtStart)
     {
@@ -81,15 +85,17 @@ public static class PlateauBench
         text.AppendLine("Written by `dotnet run -c Release --project tests/DocBpm.Benchmarks -- plateau` (not part of the test suite): the engine");
         text.AppendLine("section's PostgreSQL runner, shape `usertask` (start → user task → look up the task → complete → end), in this process,");
         text.AppendLine("N instances at a time on one service provider (Npgsql's pool: 100 connections by default). CPU per instance: this");
-        text.AppendLine("process, and the whole PostgreSQL server (postmaster and all its processes, `/proc`); cores busy: both per second of");
-        text.AppendLine("the run. Backends: the most client backends of the database seen at once (the pool's real size), and what they did,");
+        text.AppendLine("process, the whole PostgreSQL server (postmaster and all its processes, `/proc`), and the server's client backends of");
+        text.AppendLine("this database alone (on a server shared with other test runs, the whole server counts their work too); cores busy:");
+        text.AppendLine("this process and the whole server per second of the run. Backends: the most client backends of the database seen");
+        text.AppendLine("at once (the pool's real size), and what they did,");
         text.AppendLine("sampled every 20 ms from `pg_stat_activity` (average number of backends in each state; `CPU` means no wait event:");
         text.AppendLine("running or waiting for a core). `pg_stat_statements` is reset before each row. A lost race on the instance revision");
         text.AppendLine("would stop the run with `DbUpdateConcurrencyException`; each worker drives its own instances, so there is none.").AppendLine();
         text.AppendLine(BenchDocument.RunFacts(server, Database));
         text.AppendLine(CultureInfo.InvariantCulture, $"- Load average (1/5/15 min) at the start: {loadAtStart}; at the end: {BenchDocument.LoadAverage()}").AppendLine();
-        text.AppendLine("| workers | instances | instances/s | .NET CPU ms/instance | PostgreSQL CPU ms/instance | cores busy | backends | backends by state and wait (average at once) |");
-        text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---|");
+        text.AppendLine("| workers | instances | instances/s | .NET CPU ms/instance | .NET KB allocated/instance | PostgreSQL CPU ms/instance (whole server) | PostgreSQL CPU ms/instance (this database's backends) | cores busy | backends | backends by state and wait (average at once) |");
+        text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var point in points)
             text.AppendLine(Row(point));
         foreach (var point in points.Where(p => p.Workers >= 8))

@@ -61,6 +61,29 @@ public sealed class PostgresProbe : IAsyncDisposable
         return total;
     }
 
+    /// <summary>
+    /// CPU used so far by each client backend of this database alive now (the benchmark's own probes left out), by process
+    /// id. Unlike <see cref="ServerCpu"/> it leaves out what other databases on the same server cost meanwhile, such as
+    /// other test runs on a shared server; it leaves out the background writers too.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, TimeSpan>> BackendCpuAsync(CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT pid FROM pg_stat_activity
+            WHERE datname = current_database() AND backend_type = 'client backend' AND application_name NOT LIKE 'docbpm-bench-%'
+            """, connection);
+        var cpu = new Dictionary<int, TimeSpan>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            cpu[reader.GetInt32(0)] = Cpu(reader.GetInt32(0));
+        return cpu;
+    }
+
+    /// <summary>What the backends alive at <paramref name="after"/> used since <paramref name="before"/> (a new one: all of it).</summary>
+    public static TimeSpan Spent(IReadOnlyDictionary<int, TimeSpan> before, IReadOnlyDictionary<int, TimeSpan> after) =>
+        after.Aggregate(TimeSpan.Zero, (sum, backend) => sum + backend.Value - before.GetValueOrDefault(backend.Key));
+
     /// <summary>The server's version and the settings that decide a commit's cost, for the report.</summary>
     public async Task<string> DescribeAsync(CancellationToken cancellationToken)
     {

@@ -47,11 +47,13 @@ var runners = new List<IShapeRunner>
     new WorkflowCoreRunner(),
     await DocBpmPersistedRunner.CreateAsync(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(sqliteFolder.FullName, "bench.db")}"),
 };
+PostgresProbe? probe = null;
 if (options.Postgres is { } postgres)
 {
     var onPostgres = await DocBpmPersistedRunner.CreateAsync(DatabaseProvider.PostgreSql, BenchOptions.WithDatabase(postgres, "docbpm_bench"));
     runners.Add(onPostgres);
     runners.AddRange(new[] { 4, 8, 16 }.Select(onPostgres.WithWorkers));
+    probe = await PostgresProbe.OpenAsync(BenchOptions.WithDatabase(postgres, "docbpm_bench"), cancel.Token);
 }
 
 var results = new List<BenchReport.Row>();
@@ -63,13 +65,15 @@ foreach (var shape in new[] { Shapes.Service, Shapes.UserTask })
         var count = runner is DocBpmPersistedRunner persisted ? Math.Max(Math.Max(50, options.Instances / 10), 50 * persisted.Workers) : runner is DocBpmInMemoryRunner ? options.MemoryInstances : options.Instances;
         await runner.RunAsync(shape, Math.Min(200, count), cancel.Token);
         var rates = new List<double>();
-        var (cpuBefore, serverBefore) = (BenchReport.ProcessCpu(), BenchReport.PostgresCpu());
+        var onPostgres = probe is not null && runner.Name.Contains("PostgreSql", StringComparison.Ordinal);
+        var (cpuBefore, serverBefore) = (BenchReport.ProcessCpu(), onPostgres ? await probe!.BackendCpuAsync(cancel.Token) : null);
         for (var round = 0; round < options.Rounds; round++)
             rates.Add(await runner.RunAsync(shape, count, cancel.Token));
         var cpuPerInstance = (BenchReport.ProcessCpu() - cpuBefore).TotalMilliseconds / (count * options.Rounds);
         var notes = new Dictionary<string, string>(runner.Notes);
-        if (runner.Name.Contains("PostgreSql", StringComparison.Ordinal))
-            notes["PostgreSQL CPU ms/instance"] = ((BenchReport.PostgresCpu() - serverBefore).TotalMilliseconds / (count * options.Rounds)).ToString("0.000", CultureInfo.InvariantCulture);
+        if (serverBefore is not null)
+            notes["PostgreSQL CPU ms/instance"] = (PostgresProbe.Spent(serverBefore, await probe!.BackendCpuAsync(cancel.Token)).TotalMilliseconds
+                / (count * options.Rounds)).ToString("0.000", CultureInfo.InvariantCulture);
         results.Add(new BenchReport.Row(runner.Name, shape, count, rates, notes, cpuPerInstance));
         Console.WriteLine($"{runner.Name,-36} {shape,-9} {BenchReport.Median(rates),12:N0} instances/s {cpuPerInstance,8:N3} CPU ms/instance");
     }
@@ -84,6 +88,8 @@ foreach (var p in peer)
 
 foreach (var runner in runners)
     await runner.DisposeAsync();
+if (probe is not null)
+    await probe.DisposeAsync();
 sqliteFolder.Delete(recursive: true);
 
 var report = await BenchReport.RenderAsync(results, options, new BenchReport.Load(loadAtStart, BenchDocument.LoadAverage()), TimeProvider.System, cancel.Token);

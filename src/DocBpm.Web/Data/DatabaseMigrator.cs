@@ -1,5 +1,6 @@
 using DocBpm.Engine.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace DocBpm.Web.Data;
 
@@ -17,5 +18,10 @@ public static class DatabaseMigrator
         }
 
         await context.Database.MigrateAsync(cancellationToken);
+        // The application's sessions prepare what they repeat (PostgresSessions.ForApplication), and a statement prepared
+        // before a migration changed its table's columns fails on every session that kept it. Closing the pooled sessions
+        // (those in use are closed when they come back) leaves none of them to serve the next request.
+        if (context.Database.GetDbConnection() is NpgsqlConnection connection)
+            NpgsqlConnection.ClearPool(connection);
     }
 }

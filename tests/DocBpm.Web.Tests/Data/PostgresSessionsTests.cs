@@ -9,8 +9,8 @@ namespace DocBpm.Web.Tests.Data;
 
 /// <summary>
 /// Issue 19: the application's PostgreSQL sessions run without JIT, which compiled a paged search for longer than it
-/// ran (docs/benchmarks.md), and are not reset (<c>DISCARD ALL</c>, a transaction of its own) each time they return to
-/// the pool; an operator's own setting of either in the connection string wins.
+/// ran (docs/benchmarks.md), are not reset (<c>DISCARD ALL</c>, a transaction of its own) each time they return to the
+/// pool, and prepare the statements they repeat; an operator's own setting of any of them in the connection string wins.
 /// </summary>
 [TestClass]
 public sealed class PostgresSessionsTests
@@ -44,6 +44,34 @@ public sealed class PostgresSessionsTests
 
         Assert.AreEqual(noReset, application.NoResetOnClose);
         Assert.AreEqual("-c jit=off", application.Options);
+    }
+
+    [TestMethod]
+    public async Task Issue19_a_statement_the_application_repeats_is_prepared_on_its_session()
+    {
+        // Each reading is its own request on the same pooled session; the last one counts what that session holds.
+        const string Count = "SELECT count(*)::text AS \"Value\" FROM pg_prepared_statements";
+        var prepared = await OnApplicationSessionsAsync(async services =>
+        {
+            for (var i = 0; i < PostgresSessions.AutoPrepareAfter; i++)
+                await InOwnScopeAsync(services, Count);
+            return await InOwnScopeAsync(services, Count);
+        });
+
+        Assert.AreEqual("1", prepared);
+    }
+
+    [TestMethod]
+    [DataRow("Host=db;Database=docbpm", PostgresSessions.AutoPrepared, PostgresSessions.AutoPrepareAfter)]
+    [DataRow("Host=db;Database=docbpm;Max Auto Prepare=0", 0, PostgresSessions.AutoPrepareAfter)]
+    [DataRow("Host=db;Database=docbpm;MaxAutoPrepare=20;Auto Prepare Min Usages=5", 20, 5)]
+    public void Issue19_repeated_statements_are_prepared_unless_the_connection_string_says_otherwise(string connectionString,
+        int maxAutoPrepare, int minUsages)
+    {
+        var application = new NpgsqlConnectionStringBuilder(PostgresSessions.ForApplication(connectionString));
+
+        Assert.AreEqual(maxAutoPrepare, application.MaxAutoPrepare);
+        Assert.AreEqual(minUsages, application.AutoPrepareMinUsages);
     }
 
     /// <summary>The application's database registration on a PostgreSQL database of the test's own.</summary>

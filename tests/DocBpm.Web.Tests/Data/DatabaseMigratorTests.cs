@@ -1,0 +1,78 @@
+using System.Data.Common;
+using DocBpm.Engine.Persistence;
+using DocBpm.Engine.Tests.Infrastructure;
+using DocBpm.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DocBpm.Web.Tests.Data;
+
+/// <summary>
+/// Issue 19: the application's PostgreSQL sessions prepare the statements they repeat. A statement prepared before a
+/// migration changed the columns it returns must not be served on a session after it: PostgreSQL refuses it ("cached
+/// plan must not change result type") on every session that kept it.
+/// </summary>
+[TestClass]
+public sealed class DatabaseMigratorTests
+{
+    /// <summary>The migration before <c>TimerClaims</c>, which adds two columns to <c>bpm_bookmarks</c>.</summary>
+    private const string BeforeTimerClaims = "20261206161523_ProvincialTaskRecordingForm";
+
+    /// <summary>
+    /// A reading whose result type the pending migration changes. The application's own queries name their columns, so a
+    /// migration changes their result type by changing a column's type or length (a widened text column); a whole-row
+    /// reading meets the same check of the server's plan cache with the migrations this repository already has.
+    /// </summary>
+    private const string Reading = "SELECT * FROM bpm_bookmarks";
+
+    /// <summary>Sessions open at once, so that some of them hold the prepared reading while another one migrates.</summary>
+    private const int Sessions = 3;
+
+    [TestMethod]
+    public async Task Issue19_no_session_prepared_before_a_migration_serves_the_application_after_it()
+    {
+        if (!TestDatabase.Has(DatabaseProvider.PostgreSql))
+            Assert.Inconclusive($"{TestDatabase.PostgresVariable} is not set.");
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.PostgreSql);
+        await using var services = new ServiceCollection()
+            .AddDocBpmDatabase(new DatabaseSettings(DatabaseProvider.PostgreSql, database.ConnectionString)).BuildServiceProvider();
+        await using (var scope = services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<DocBpmDbContext>().GetService<IMigrator>().MigrateAsync(BeforeTimerClaims);
+        await ReadOnSessionsAtOnceAsync(services, times: PostgresSessions.AutoPrepareAfter + 1);
+
+        await using (var scope = services.CreateAsyncScope())
+            await DatabaseMigrator.MigrateAsync(scope.ServiceProvider, CancellationToken.None);
+
+        await ReadOnSessionsAtOnceAsync(services, times: 1);
+    }
+
+    /// <summary>Each of <see cref="Sessions"/> requests, open at the same time, runs the reading on its pooled session.</summary>
+    private static async Task ReadOnSessionsAtOnceAsync(ServiceProvider services, int times)
+    {
+        var scopes = Enumerable.Range(0, Sessions).Select(_ => services.CreateAsyncScope()).ToList();
+        try
+        {
+            foreach (var scope in scopes)
+            {
+                var connection = scope.ServiceProvider.GetRequiredService<DocBpmDbContext>().Database.GetDbConnection();
+                await connection.OpenAsync();
+                for (var i = 0; i < times; i++)
+                    await ReadAsync(connection);
+            }
+        }
+        finally
+        {
+            foreach (var scope in scopes)
+                await scope.DisposeAsync();
+        }
+    }
+
+    private static async Task ReadAsync(DbConnection connection)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = Reading;
+        await command.ExecuteNonQueryAsync();
+    }
+}
