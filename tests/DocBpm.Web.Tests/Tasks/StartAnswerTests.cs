@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json.Nodes;
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Tests.Infrastructure;
@@ -31,12 +30,9 @@ public sealed class StartAnswerTests
     [DynamicData(nameof(Providers))]
     public async Task A_start_names_the_tasks_its_starter_may_work_on_and_no_other(DatabaseProvider provider)
     {
-        await using var factory = await DocBpmWebFactory.CreateAsync(provider);
-        using var analyst = await factory.LoginAsync("phantich");
+        await using var factory = await DeployedAsync(provider);
         using var clerk = await factory.LoginAsync("vanthu");
         using var director = await factory.LoginAsync("giamdoc");
-        var deployed = await analyst.PostAsync("/api/definitions", new StringContent(Process, Encoding.UTF8, "application/xml"));
-        Assert.IsTrue(deployed.IsSuccessStatusCode, await deployed.Content.ReadAsStringAsync());
 
         var started = await clerk.PostAsJsonAsync("/api/instances", new { definitionKey = "start-answer" });
         Assert.AreEqual(HttpStatusCode.Created, started.StatusCode, await started.Content.ReadAsStringAsync());
@@ -60,11 +56,8 @@ public sealed class StartAnswerTests
     [DynamicData(nameof(Providers))]
     public async Task A_start_replayed_with_its_idempotency_key_names_the_same_tasks(DatabaseProvider provider)
     {
-        await using var factory = await DocBpmWebFactory.CreateAsync(provider);
-        using var analyst = await factory.LoginAsync("phantich");
+        await using var factory = await DeployedAsync(provider);
         using var clerk = await factory.LoginAsync("vanthu");
-        var deployed = await analyst.PostAsync("/api/definitions", new StringContent(Process, Encoding.UTF8, "application/xml"));
-        Assert.IsTrue(deployed.IsSuccessStatusCode, await deployed.Content.ReadAsStringAsync());
 
         var answers = new List<JsonObject>();
         for (var i = 0; i < 2; i++)
@@ -78,5 +71,21 @@ public sealed class StartAnswerTests
 
         Assert.AreEqual((Guid)answers[0]["id"]!, (Guid)answers[1]["id"]!, "the replay answers with the first instance");
         Assert.AreEqual((Guid)answers[0]["tasks"]![0]!["id"]!, (Guid)answers[1]["tasks"]!.AsArray().Single()!["id"]!);
+    }
+
+    private static async Task<DocBpmWebFactory> DeployedAsync(DatabaseProvider provider)
+    {
+        var factory = await DocBpmWebFactory.CreateAsync(provider);
+        try
+        {
+            using var analyst = await factory.LoginAsync("phantich");
+            await MonitorApiTests.DeployAsync(analyst, Process);
+            return factory;
+        }
+        catch
+        {
+            await factory.DisposeAsync();
+            throw;
+        }
     }
 }
