@@ -10,15 +10,17 @@ namespace DocBpm.Benchmarks;
 /// PostgreSQL database, driven by signed-in clients through <c>POST /api/instances</c>, <c>GET /api/tasks/mine</c> and
 /// <c>POST /api/tasks/{id}/complete</c> (<see cref="HttpLoad"/>). Bounded by time and count per measurement; writes its
 /// own section of docs/benchmarks.md. Run by hand:
-/// <c>dotnet run -c Release --project tests/DocBpm.Benchmarks -- http [--clients 8,16,32] [--hosts 1|2] [--seconds S]</c>.
+/// <c>dotnet run -c Release --project tests/DocBpm.Benchmarks -- http [--clients 8,16,32] [--hosts 1|2] [--seconds S] [--warmup S] [--database NAME]</c>.
 /// </summary>
 public static class HttpBench
 {
-    private const string Database = "docbpm_http";
+    private const string DefaultDatabase = "docbpm_http";
     private const int MaxInstancesPerMeasurement = 20_000;
-    private static readonly TimeSpan Warmup = TimeSpan.FromSeconds(5);
 
-    private sealed record Options(int[] Clients, int Hosts, TimeSpan Duration, string Postgres);
+    /// <summary>Clients of the request-kind measurement: as many open tasks at once as the smallest mixed run.</summary>
+    private const int KindClients = 8;
+
+    private sealed record Options(int[] Clients, int Hosts, TimeSpan Duration, TimeSpan Warmup, string Postgres, string Database);
 
     /// <summary>One measurement: so many hosts and clients, with what each process and the server spent on it.</summary>
     private sealed record Point(int Hosts, int Clients, HttpLoadSamples Samples, TimeSpan Elapsed, double[] HostCpuMs, double ServerCpuMs,
@@ -30,13 +32,14 @@ public static class HttpBench
     public static async Task RunAsync(string[] args, string? postgres, CancellationToken cancellationToken)
     {
         var options = Parse(args, postgres);
-        var connection = BenchOptions.WithDatabase(options.Postgres, Database);
+        var connection = BenchOptions.WithDatabase(options.Postgres, options.Database);
         var loadAtStart = BenchDocument.LoadAverage();
-        await PostgresProbe.RecreateDatabaseAsync(options.Postgres, Database, cancellationToken);
+        await PostgresProbe.RecreateDatabaseAsync(options.Postgres, options.Database, cancellationToken);
         await SeedAsync(connection, cancellationToken);
         await using var probe = await PostgresProbe.OpenAsync(connection, cancellationToken);
 
         var points = new List<Point>();
+        IReadOnlyList<HttpRequestKinds.Cost> kinds = [];
         var evidence = new StringBuilder();
         var hosts = new List<BenchHost>();
         try
@@ -46,6 +49,7 @@ public static class HttpBench
                 hosts.Add(await BenchHost.StartAsync(connection, "Production", cancellationToken));
                 var measured = await MeasureAsync(hosts, options, probe, cancellationToken);
                 points.AddRange(measured.Points);
+                kinds = measured.Kinds ?? kinds;
                 evidence.AppendLine(measured.Evidence);
             }
         }
@@ -55,7 +59,7 @@ public static class HttpBench
                 await host.DisposeAsync();
         }
 
-        var report = Report(options, points, await probe.DescribeAsync(cancellationToken), loadAtStart) + "\n" + evidence;
+        var report = Report(options, points, await probe.DescribeAsync(cancellationToken), loadAtStart) + "\n" + KindsReport(kinds, options) + "\n" + evidence;
         Console.WriteLine(report);
         await BenchDocument.ReplaceSectionAsync(BenchDocument.Path(BenchReport.FindRepoRoot()), "http", report, cancellationToken);
     }
@@ -65,6 +69,10 @@ public static class HttpBench
         int[] clients = [8, 16, 32];
         var hosts = 2;
         var seconds = 20;
+        // A new host compiles its hot path again at the JIT's higher tier for its first minutes; on a loaded machine a
+        // short warm-up leaves that compilation inside the first measurement (13-14 ms of host CPU per instance, not 4).
+        var warmup = 60;
+        var database = DefaultDatabase;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -81,15 +89,21 @@ public static class HttpBench
                 case "--postgres":
                     postgres = args[++i];
                     break;
+                case "--warmup":
+                    warmup = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                    break;
+                case "--database":
+                    database = args[++i];
+                    break;
                 default:
-                    throw new ArgumentException($"Unknown option {args[i]}. Options: --clients N[,N] --hosts 1|2 --seconds S --postgres CONN");
+                    throw new ArgumentException($"Unknown option {args[i]}. Options: --clients N[,N] --hosts 1|2 --seconds S --warmup S --postgres CONN --database NAME");
             }
         }
 
-        if (clients.Any(c => c is < 1 or > 64) || hosts is < 1 or > 2 || seconds is < 5 or > 120)
-            throw new ArgumentException("--clients between 1 and 64, --hosts 1 or 2, --seconds between 5 and 120.");
-        return new Options(clients, hosts, TimeSpan.FromSeconds(seconds),
-            postgres ?? throw new ArgumentException("PostgreSQL is required: --postgres CONN or DOCBPM_TEST_POSTGRES."));
+        if (clients.Any(c => c is < 1 or > 64) || hosts is < 1 or > 2 || seconds is < 5 or > 120 || warmup is < 5 or > 300)
+            throw new ArgumentException("--clients between 1 and 64, --hosts 1 or 2, --seconds between 5 and 120, --warmup between 5 and 300.");
+        return new Options(clients, hosts, TimeSpan.FromSeconds(seconds), TimeSpan.FromSeconds(warmup),
+            postgres ?? throw new ArgumentException("PostgreSQL is required: --postgres CONN or DOCBPM_TEST_POSTGRES."), database);
     }
 
     /// <summary>A Development host migrates the database, seeds the demo accounts and is stopped; the analyst deploys the process.</summary>
@@ -101,8 +115,8 @@ public static class HttpBench
         await HttpLoad.ExpectAsync(deployed, HttpStatusCode.Created, cancellationToken);
     }
 
-    /// <summary>Every client count on these hosts; client i works on host i mod hosts.</summary>
-    private static async Task<(List<Point> Points, string Evidence)> MeasureAsync(List<BenchHost> hosts, Options options, PostgresProbe probe,
+    /// <summary>Every client count on these hosts (client i works on host i mod hosts); on one host, each request kind alone too.</summary>
+    private static async Task<(List<Point> Points, IReadOnlyList<HttpRequestKinds.Cost>? Kinds, string Evidence)> MeasureAsync(List<BenchHost> hosts, Options options, PostgresProbe probe,
         CancellationToken cancellationToken)
     {
         var clients = new List<HttpLoadClient>();
@@ -116,12 +130,12 @@ public static class HttpBench
             }
 
             // The hosts' first requests compile the path; the server's counters of the warm-up must arrive before the first reading.
-            await HttpLoad.DriveAsync(clients, hosts.Count, Warmup, MaxInstancesPerMeasurement, cancellationToken);
+            await HttpLoad.DriveAsync(clients, hosts.Count, options.Warmup, MaxInstancesPerMeasurement, cancellationToken);
             await Task.Delay(PostgresProbe.StatisticsSettle, cancellationToken);
             var commits = await probe.CommitsAsync(cancellationToken);
             var statements = await PostgresEvidence.TryResetStatementsAsync(probe.Connection, cancellationToken);
             var points = new List<Point>();
-            await using var waits = await WaitSampler.StartAsync(options.Postgres, Database, cancellationToken);
+            await using var waits = await WaitSampler.StartAsync(options.Postgres, options.Database, cancellationToken);
             waits.Paused = true;
             foreach (var count in options.Clients)
             {
@@ -144,7 +158,11 @@ public static class HttpBench
             }
 
             await waits.DisposeAsync();
-            return (points, await EvidenceAsync(hosts.Count, points, statements, waits, probe, cancellationToken));
+            var evidence = await EvidenceAsync(hosts.Count, points, statements, waits, probe, cancellationToken);
+            var kinds = hosts.Count == 1
+                ? await HttpRequestKinds.MeasureAsync(hosts[0], [.. clients.Take(KindClients)], probe, options.Duration, cancellationToken)
+                : null;
+            return (points, kinds, evidence);
         }
         finally
         {
@@ -178,6 +196,27 @@ public static class HttpBench
             + $"{point.ServerCpuMs / instances:0.00} | {point.BenchCpuMs / instances:0.00} | {cores:0.00} | {(double)point.Commits / instances:0.00} | {point.Load} |");
     }
 
+    private static string KindsReport(IReadOnlyList<HttpRequestKinds.Cost> kinds, Options options)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("### Each request kind alone, 1 host").AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"{KindClients} clients on one host. Host CPU: for {options.Duration.TotalSeconds:N0} s, rounds in which every client starts an instance, then every client looks");
+        text.AppendLine("its task up, then every client completes it, the host process's CPU read between the steps. Commits: `xact_commit` of the");
+        text.AppendLine(CultureInfo.InvariantCulture, $"database around a phase of only starts ({HttpRequestKinds.CommitRounds} rounds), then only their look-ups, then only their completions, each read");
+        text.AppendLine("11 s after the phase, less the host's own background commits over as long a time (a quiet window measured first).").AppendLine();
+        text.AppendLine("| request | host CPU ms/request | requests timed | PostgreSQL commits/request | requests counted |");
+        text.AppendLine("|---|---:|---:|---:|---:|");
+        foreach (var kind in kinds)
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {kind.Kind} | {kind.CpuPerRequest:0.00} | {kind.Timed:N0} | {kind.CommitsPerRequest:0.00} | {kind.Counted:N0} |");
+        if (kinds.Count == 3)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"| **start + completion** | **{kinds[0].CpuPerRequest + kinds[2].CpuPerRequest:0.00}** | | **{kinds[0].CommitsPerRequest + kinds[2].CommitsPerRequest:0.00}** | |");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| start + look-up + completion | {kinds.Sum(k => k.CpuPerRequest):0.00} | | {kinds.Sum(k => k.CommitsPerRequest):0.00} | |");
+        }
+
+        return text.ToString();
+    }
+
     private static string Report(Options options, List<Point> points, string server, string loadAtStart)
     {
         var text = new StringBuilder();
@@ -189,9 +228,9 @@ public static class HttpBench
         text.AppendLine("(`POST /api/instances`), and the Director, who finds the task (`GET /api/tasks/mine`) and completes it");
         text.AppendLine("(`POST /api/tasks/{id}/complete`), each with a bearer token of their own, signed in once before the measurements;");
         text.AppendLine("a client runs one instance after another, client i on host i mod hosts.").AppendLine();
-        text.AppendLine(BenchDocument.RunFacts(server, Database));
+        text.AppendLine(BenchDocument.RunFacts(server, options.Database));
         text.AppendLine(CultureInfo.InvariantCulture, $"- Load average (1/5/15 min) at the start: {loadAtStart}; at the end of each measurement in the last column");
-        text.AppendLine(CultureInfo.InvariantCulture, $"- Each measurement: {options.Duration.TotalSeconds:N0} s or {MaxInstancesPerMeasurement:N0} instances, after a {Warmup.TotalSeconds:N0} s warm-up per set of hosts");
+        text.AppendLine(CultureInfo.InvariantCulture, $"- Each measurement: {options.Duration.TotalSeconds:N0} s or {MaxInstancesPerMeasurement:N0} instances, after a {options.Warmup.TotalSeconds:N0} s warm-up per set of hosts");
         text.AppendLine("- Latency: p50 / p95 ms of each request as the client saw it. CPU per instance: each host process (`/proc`), the whole");
         text.AppendLine("  PostgreSQL server (postmaster and all its processes) and this benchmark process (the clients), over the timed run.");
         text.AppendLine("  Cores busy: all three together per second of the run (the machine has " + Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture) + ").");

@@ -18,19 +18,35 @@ public sealed class HttpLoadClient(int host, HttpClient clerk, HttpClient direct
     public async Task RunOneAsync(HttpLoadSamples into, CancellationToken cancellationToken)
     {
         var begun = Stopwatch.GetTimestamp();
-        using var started = await clerk.PostAsJsonAsync("/api/instances", new { definitionKey = HttpLoad.DefinitionKey }, cancellationToken);
-        await HttpLoad.ExpectAsync(started, HttpStatusCode.Created, cancellationToken);
-        var instanceId = (await started.Content.ReadFromJsonAsync<JsonObject>(cancellationToken))!["id"]!.GetValue<Guid>();
+        var instanceId = await StartAsync(cancellationToken);
         var afterStart = Stopwatch.GetTimestamp();
-
-        var mine = await director.GetFromJsonAsync<JsonArray>("/api/tasks/mine", cancellationToken);
-        var taskId = mine!.Single(t => t!["instanceId"]!.GetValue<Guid>() == instanceId)!["id"]!.GetValue<Guid>();
+        var taskId = await FindTaskAsync(instanceId, cancellationToken);
         var afterLookup = Stopwatch.GetTimestamp();
-
-        using var completed = await director.PostAsJsonAsync($"/api/tasks/{taskId}/complete", new { }, cancellationToken);
-        await HttpLoad.ExpectAsync(completed, HttpStatusCode.OK, cancellationToken);
+        await CompleteAsync(taskId, cancellationToken);
         into.Add(host, Stopwatch.GetElapsedTime(begun, afterStart), Stopwatch.GetElapsedTime(afterStart, afterLookup),
             Stopwatch.GetElapsedTime(afterLookup));
+    }
+
+    /// <summary>The clerk's <c>POST /api/instances</c>: the new instance's id.</summary>
+    public async Task<Guid> StartAsync(CancellationToken cancellationToken)
+    {
+        using var started = await clerk.PostAsJsonAsync("/api/instances", new { definitionKey = HttpLoad.DefinitionKey }, cancellationToken);
+        await HttpLoad.ExpectAsync(started, HttpStatusCode.Created, cancellationToken);
+        return (await started.Content.ReadFromJsonAsync<JsonObject>(cancellationToken))!["id"]!.GetValue<Guid>();
+    }
+
+    /// <summary>The Director's <c>GET /api/tasks/mine</c>: the id of the instance's task.</summary>
+    public async Task<Guid> FindTaskAsync(Guid instanceId, CancellationToken cancellationToken)
+    {
+        var mine = await director.GetFromJsonAsync<JsonArray>("/api/tasks/mine", cancellationToken);
+        return mine!.Single(t => t!["instanceId"]!.GetValue<Guid>() == instanceId)!["id"]!.GetValue<Guid>();
+    }
+
+    /// <summary>The Director's <c>POST /api/tasks/{id}/complete</c>.</summary>
+    public async Task CompleteAsync(Guid taskId, CancellationToken cancellationToken)
+    {
+        using var completed = await director.PostAsJsonAsync($"/api/tasks/{taskId}/complete", new { }, cancellationToken);
+        await HttpLoad.ExpectAsync(completed, HttpStatusCode.OK, cancellationToken);
     }
 
     public void Dispose()
@@ -113,5 +129,89 @@ public static class HttpLoad
         if (response.StatusCode != expected)
             throw new InvalidOperationException($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri}: {(int)response.StatusCode} "
                 + await response.Content.ReadAsStringAsync(cancellationToken));
+    }
+}
+
+/// <summary>
+/// What each request kind costs the host and the database on its own, which the mixed run cannot tell apart. Host CPU:
+/// rounds in which every client starts an instance, then every client looks its task up, then every client completes it,
+/// the host's CPU read between the steps (so as many tasks are open as in the mixed run). Commits: settled readings of
+/// <c>pg_stat_database</c> around a phase of only starts, then only look-ups, then only completions, less the commits
+/// the host makes on its own meanwhile (its sweeps, measured over a quiet window as long as the settling).
+/// </summary>
+public static class HttpRequestKinds
+{
+    public const int CommitRounds = 25;
+
+    /// <summary>One kind's host CPU over <paramref name="Timed"/> requests and commits over <paramref name="Counted"/> others.</summary>
+    public sealed record Cost(string Kind, int Timed, double HostCpuMs, int Counted, double Commits)
+    {
+        public double CpuPerRequest => HostCpuMs / Timed;
+
+        public double CommitsPerRequest => Commits / Counted;
+    }
+
+    public static async Task<IReadOnlyList<Cost>> MeasureAsync(BenchHost host, IReadOnlyList<HttpLoadClient> clients, PostgresProbe probe,
+        TimeSpan duration, CancellationToken cancellationToken)
+    {
+        var cpu = new double[3];
+        var rounds = 0;
+        var begun = Stopwatch.GetTimestamp();
+        while (Stopwatch.GetElapsedTime(begun) < duration)
+        {
+            var before = host.Cpu();
+            var instances = await Task.WhenAll(clients.Select(c => c.StartAsync(cancellationToken)));
+            var started = host.Cpu();
+            var tasks = await Task.WhenAll(clients.Select((c, i) => c.FindTaskAsync(instances[i], cancellationToken)));
+            var found = host.Cpu();
+            await Task.WhenAll(clients.Select((c, i) => c.CompleteAsync(tasks[i], cancellationToken)));
+            var completed = host.Cpu();
+            cpu[0] += (started - before).TotalMilliseconds;
+            cpu[1] += (found - started).TotalMilliseconds;
+            cpu[2] += (completed - found).TotalMilliseconds;
+            rounds++;
+        }
+
+        // The rounds' own commits are reported for up to the settling time after them: they are no background.
+        await Task.Delay(PostgresProbe.StatisticsSettle, cancellationToken);
+        var background = await SettledCommitsAsync(probe, () => Task.CompletedTask, cancellationToken);
+        var perSecond = background.Commits / background.Elapsed.TotalSeconds;
+        var ids = new List<(HttpLoadClient Client, Guid Instance)>();
+        var starts = await SettledCommitsAsync(probe, async () =>
+        {
+            for (var round = 0; round < CommitRounds; round++)
+                ids.AddRange(await Task.WhenAll(clients.Select(async c => (c, await c.StartAsync(cancellationToken)))));
+        }, cancellationToken);
+        var taskIds = new List<(HttpLoadClient Client, Guid Task)>();
+        var lookups = await SettledCommitsAsync(probe, async () =>
+        {
+            foreach (var chunk in ids.Chunk(clients.Count))
+                taskIds.AddRange(await Task.WhenAll(chunk.Select(async p => (p.Client, await p.Client.FindTaskAsync(p.Instance, cancellationToken)))));
+        }, cancellationToken);
+        var completions = await SettledCommitsAsync(probe, async () =>
+        {
+            foreach (var chunk in taskIds.Chunk(clients.Count))
+                await Task.WhenAll(chunk.Select(p => p.Client.CompleteAsync(p.Task, cancellationToken)));
+        }, cancellationToken);
+
+        var timed = rounds * clients.Count;
+        double Own((long Commits, TimeSpan Elapsed) phase) => phase.Commits - perSecond * phase.Elapsed.TotalSeconds;
+        return
+        [
+            new Cost("start", timed, cpu[0], ids.Count, Own(starts)),
+            new Cost("task lookup", timed, cpu[1], taskIds.Count, Own(lookups)),
+            new Cost("completion", timed, cpu[2], taskIds.Count, Own(completions)),
+        ];
+    }
+
+    /// <summary>Commits of the database while <paramref name="phase"/> runs and until every backend has reported them.</summary>
+    private static async Task<(long Commits, TimeSpan Elapsed)> SettledCommitsAsync(PostgresProbe probe, Func<Task> phase,
+        CancellationToken cancellationToken)
+    {
+        var before = await probe.CommitsAsync(cancellationToken);
+        var begun = Stopwatch.GetTimestamp();
+        await phase();
+        await Task.Delay(PostgresProbe.StatisticsSettle, cancellationToken);
+        return (await probe.CommitsAsync(cancellationToken) - before, Stopwatch.GetElapsedTime(begun));
     }
 }

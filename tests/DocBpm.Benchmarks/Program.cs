@@ -5,7 +5,7 @@ using DocBpm.Engine.Persistence;
 // Usage: dotnet run -c Release --project tests/DocBpm.Benchmarks -- [--instances N] [--memory-instances M] [--rounds R] [--postgres CONN] [--no-write]
 //        dotnet run -c Release --project tests/DocBpm.Benchmarks -- inbox [--documents N] [--seed-only] [--postgres CONN]
 //        dotnet run -c Release --project tests/DocBpm.Benchmarks -- timers [--timers 5000,10000] [--hosts 1,2] [--workers W] [--postgres CONN]
-//        dotnet run -c Release --project tests/DocBpm.Benchmarks -- http [--clients 8,16,32] [--hosts 1|2] [--seconds S] [--postgres CONN]
+//        dotnet run -c Release --project tests/DocBpm.Benchmarks -- http [--clients 8,16,32] [--hosts 1|2] [--seconds S] [--warmup S] [--database NAME] [--postgres CONN]
 //        dotnet run -c Release --project tests/DocBpm.Benchmarks -- plateau [--workers 1,4,8,16] [--instances N] [--postgres CONN]
 if (args.FirstOrDefault() == "inbox")
 {

@@ -50,11 +50,10 @@ public static class AccountServiceCollectionExtensions
         services.AddRateLimiter(o =>
         {
             var perMinute = signIn.GetValue<int?>(nameof(SignInOptions.RequestsPerAddressPerMinute)) ?? new SignInOptions().RequestsPerAddressPerMinute;
-            // Partitions are cached by key, so the unlimited partition needs a key no client address can take.
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => IsSignIn(context.Request)
-                ? RateLimitPartition.GetFixedWindowLimiter("sign-in " + context.Connection.RemoteIpAddress,
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) })
-                : RateLimitPartition.GetNoLimiter("unlimited"));
+            // Only sign-ins reach the limiter (UseDocBpmAccounts): one window per client address.
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                RateLimitPartition.GetFixedWindowLimiter("sign-in " + context.Connection.RemoteIpAddress,
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) }));
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = (rejected, _) => new ValueTask(Results.Problem(
                 "Có quá nhiều yêu cầu đăng nhập từ máy này. Vui lòng chờ một phút rồi thử lại.",
@@ -77,7 +76,8 @@ public static class AccountServiceCollectionExtensions
     /// <summary>Throttling and the session check, in the order they must run around authentication.</summary>
     public static WebApplication UseDocBpmAccounts(this WebApplication app)
     {
-        app.UseRateLimiter();
+        // Every other request would pay the limiter's partition lookup (a lock) for a partition that never limits.
+        app.UseWhen(context => IsSignIn(context.Request), signIn => signIn.UseRateLimiter());
         app.UseAuthentication();
         var sessions = app.Services.GetRequiredService<SessionCheck>();
         app.Use(sessions.InvokeAsync);

@@ -1,7 +1,9 @@
+using System.Collections.Concurrent;
 using DocBpm.Engine;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace DocBpm.Web.Data;
 
@@ -25,6 +27,9 @@ public sealed class ColumnLimits : SaveChangesInterceptor
         return ValueTask.FromResult(result);
     }
 
+    /// <summary>The text properties of each entity type, found once rather than for every row of every save.</summary>
+    private static readonly ConcurrentDictionary<IEntityType, IProperty[]> TextProperties = new();
+
     private static void Check(DbContext? context)
     {
         if (context is null)
@@ -33,22 +38,27 @@ public sealed class ColumnLimits : SaveChangesInterceptor
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified))
                 continue;
-            foreach (var property in entry.Properties)
-                Check(entry, property);
+            var values = entry.CurrentValues;
+            foreach (var property in TextProperties.GetOrAdd(entry.Metadata, type => [.. type.GetProperties().Where(p => p.ClrType == typeof(string))]))
+            {
+                if (values[property] is string text && (entry.State == EntityState.Added || entry.Property(property).IsModified))
+                    Check(entry, property, text);
+            }
         }
     }
 
-    private static void Check(EntityEntry entry, PropertyEntry property)
+    private static void Check(EntityEntry entry, IProperty property, string text)
     {
-        if (property.CurrentValue is not string text || (entry.State == EntityState.Modified && !property.IsModified))
+        var nul = text.Contains('\0', StringComparison.Ordinal);
+        var max = property.GetMaxLength();
+        if (!nul && !(max is { } limit && text.Length > limit))
             return;
-        var field = $"{entry.Metadata.ClrType.Name}.{property.Metadata.Name}";
-        if (text.Contains('\0', StringComparison.Ordinal))
+        var field = $"{entry.Metadata.ClrType.Name}.{property.Name}";
+        if (nul)
             throw new InputRefusedException(field, $"Trường '{field}' chứa ký tự NUL (\\u0000), không được phép.",
                 $"{field} contains a NUL character");
-        if (property.Metadata.GetMaxLength() is { } max && text.Length > max)
-            throw new InputRefusedException(field, $"Trường '{field}' dài {text.Length} ký tự, vượt quá giới hạn {max} ký tự.",
-                $"{field} is {text.Length} characters long, over its column's {max}");
+        throw new InputRefusedException(field, $"Trường '{field}' dài {text.Length} ký tự, vượt quá giới hạn {max} ký tự.",
+            $"{field} is {text.Length} characters long, over its column's {max}");
     }
 }
 

@@ -62,7 +62,7 @@ public static class DocBpmHost
         services.AddScoped<FilePdf>();
         services.AddDocBpmAccessLog(builder.Configuration);
         services.AddScoped<IncidentReportDesk>();
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.AddDocBpmApiJson();
         services.AddProblemDetails();
         services.AddDocBpmStaticAssets();
         services.AddExceptionHandler<InputExceptionHandler>();

@@ -1,14 +1,21 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using DocBpm.Engine.Persistence;
+using DocBpm.Web.Tasks;
 
 namespace DocBpm.Web.Instances;
 
 public sealed record StartInstanceRequest(
     string DefinitionKey, int? Version, string? BusinessKey, Dictionary<string, JsonNode?>? Variables);
 
+/// <param name="Tasks">
+/// Only in the answer to a start: the user tasks the instance waits on that the person who started it may work on, so
+/// that a client working its own tasks needs no look-up (<c>/api/tasks/mine</c>) before completing them.
+/// </param>
 public sealed record InstanceSummary(
     Guid Id, string DefinitionKey, int DefinitionVersion, string? BusinessKey, InstanceStatus Status,
-    DateTimeOffset StartedAt, string? StartedBy, DateTimeOffset? EndedAt, int OpenIncidents, Guid? ParentInstanceId);
+    DateTimeOffset StartedAt, string? StartedBy, DateTimeOffset? EndedAt, int OpenIncidents, Guid? ParentInstanceId,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<TaskView>? Tasks = null);
 
 public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int Total);
 

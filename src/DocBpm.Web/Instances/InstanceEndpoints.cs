@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using DocBpm.Engine.Persistence;
@@ -8,6 +9,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using DocBpm.Web.Idempotency;
+using DocBpm.Web.Tasks;
 
 namespace DocBpm.Web.Instances;
 
@@ -27,11 +29,12 @@ public static class InstanceEndpoints
 
     /// <summary>
     /// A client that lost the answer retries with the same <c>Idempotency-Key</c> and gets the instance the first request
-    /// started; the key is the person's own, so two people's keys never meet.
+    /// started; the key is the person's own, so two people's keys never meet. The answer names the user tasks the
+    /// instance now waits on that the caller may work on (<see cref="InstanceSummary.Tasks"/>).
     /// </summary>
     private static async Task<Results<Created<InstanceSummary>, ProblemHttpResult, ValidationProblem>> StartAsync(StartInstanceRequest request,
         [FromHeader(Name = IdempotencyKeys.Header)] string? idempotencyKey, ClaimsPrincipal user, WorkflowRuntime runtime, DocumentFlows flows,
-        CancellationToken cancellationToken)
+        TimeProvider time, CancellationToken cancellationToken)
     {
         if (idempotencyKey is not null && IdempotencyKeys.Refusal(idempotencyKey) is { } refusal)
             return TypedResults.ValidationProblem(refusal);
@@ -42,7 +45,30 @@ public static class InstanceEndpoints
         var key = idempotencyKey is null ? null : $"instance-start:{user.Identity?.Name}:{idempotencyKey}";
         var instance = await runtime.StartAsync(new StartRequest(request.DefinitionKey, request.Variables,
             request.BusinessKey, user.Identity?.Name, request.Version, key), cancellationToken);
-        return TypedResults.Created($"/api/instances/{instance.Id}", InstanceViews.Summary(instance));
+        var tasks = await OpenTasksAsync(runtime.Db, instance, cancellationToken);
+        var actor = user.ToReader().Operator;
+        var now = time.GetUtcNow();
+        return TypedResults.Created($"/api/instances/{instance.Id}", InstanceViews.Summary(instance) with
+        {
+            Tasks = [.. tasks.Where(t => TaskAccess.MayWork(t, actor)).Select(t => TaskEndpoints.View(t, now))],
+        });
+    }
+
+    private static readonly Expression<Func<BookmarkRecord, bool>> OpenTask =
+        b => b.Kind == BookmarkKind.UserTask && b.Status == BookmarkStatus.Active;
+
+    private static readonly Func<BookmarkRecord, bool> IsOpenTask = OpenTask.Compile();
+
+    /// <summary>
+    /// The open user tasks of an instance just started: the rows the start stored are still tracked, so this costs no
+    /// query; an instance the start did not run itself (a replayed idempotency key) is read.
+    /// </summary>
+    private static async Task<IReadOnlyList<BookmarkRecord>> OpenTasksAsync(EngineDb db, InstanceRecord instance, CancellationToken cancellationToken)
+    {
+        if (db.Context.Entry(instance).State == EntityState.Detached)
+            return await db.Bookmarks.AsNoTracking().Where(b => b.InstanceId == instance.Id).Where(OpenTask).OrderBy(b => b.CreatedAt)
+                .ToListAsync(cancellationToken);
+        return [.. db.Bookmarks.Local.Where(b => b.InstanceId == instance.Id && IsOpenTask(b)).OrderBy(b => b.CreatedAt)];
     }
 
     private static async Task<Results<Ok<Page<InstanceSummary>>, ValidationProblem>> ListAsync(

@@ -130,7 +130,7 @@ public static class TaskEndpoints
     private static IQueryable<BookmarkRecord> Open(EngineDb db) =>
         db.Bookmarks.AsNoTracking().Where(b => b.Kind == BookmarkKind.UserTask && b.Status == BookmarkStatus.Active);
 
-    private static TaskView View(BookmarkRecord b, DateTimeOffset now) => new(b.Id, b.InstanceId, b.DefinitionKey ?? "",
+    internal static TaskView View(BookmarkRecord b, DateTimeOffset now) => new(b.Id, b.InstanceId, b.DefinitionKey ?? "",
         b.BusinessKey, b.ElementId, b.TaskName, b.Assignee, b.CandidateUsers?.Trim(','), b.CandidateGroups?.Trim(','),
         b.TaskDueDate, b.FormKey, b.Priority, b.CreatedAt, b.TaskDueDate is { } due && due < now);
 }
