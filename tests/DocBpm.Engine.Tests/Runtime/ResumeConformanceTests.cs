@@ -1,8 +1,11 @@
+using DocBpm.Engine.Activities;
 using DocBpm.Engine.Expressions;
+using DocBpm.Engine.Model;
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Runtime;
 using DocBpm.Engine.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static DocBpm.Engine.Tests.Decisions.Dmn;
 using static DocBpm.Engine.Tests.Runtime.Bpmn;
 
@@ -20,18 +23,42 @@ public sealed class ResumeConformanceTests
     private static Task<List<JournalRecord>> JournalOfAsync(EngineTestHost host, Guid instanceId) =>
         host.QueryAsync(db => db.Journal.AsNoTracking().Where(j => j.InstanceId == instanceId).OrderBy(j => j.Id).ToListAsync());
 
-    [TestMethod]
-    [DynamicData(nameof(Providers))]
-    public async Task The_history_names_who_completed_a_task(DatabaseProvider provider)
+    /// <summary>The interpreter alone (<see cref="InMemoryWorkflowHost"/>), with this host's activities, started on <paramref name="xml"/>.</summary>
+    private static async Task<(InMemoryWorkflowHost Memory, InMemoryInstance Started)> StartInMemoryAsync(EngineTestHost host, string xml)
     {
-        await using var host = await EngineTestHost.StartAsync(provider);
-        var instance = await host.StartAsync(Process("""<bpmn:startEvent id="s"/>""" + UserTask("sign", assignee: "giamdoc") + UserTask("issue")
+        var memory = host.Services.GetRequiredService<InMemoryWorkflowHost>();
+        var model = BpmnParser.ParseSingle(xml, host.Services.GetRequiredService<ActivityRegistry>());
+        return (memory, await memory.StartAsync(model, null, CancellationToken.None));
+    }
+
+    [TestMethod]
+    public async Task The_history_of_a_run_in_memory_names_who_completed_a_task()
+    {
+        await using var host = await EngineTestHost.StartAsync(DatabaseProvider.Sqlite);
+        var (memory, started) = await StartInMemoryAsync(host, Process("""<bpmn:startEvent id="s"/>""" + UserTask("sign") + UserTask("issue")
             + """<bpmn:endEvent id="e"/>""" + Chain("s", "sign", "issue", "e")));
 
-        await host.CompleteAsync(instance.Id, "sign", user: "giamdoc");
+        var resumed = await memory.ResumeAsync(started.Id, started.Bookmarks.Single().Id, new ResumeInput(null, "giamdoc"), CancellationToken.None);
 
-        var completed = (await JournalOfAsync(host, instance.Id)).Single(j => j.ElementId == "sign" && j.Event == "completed");
-        Assert.AreEqual("giamdoc", completed.Actor);
+        Assert.AreEqual("giamdoc", resumed.Output.Journal.Single(j => j.ElementId == "sign" && j.Event == "completed").Actor);
+    }
+
+    [TestMethod]
+    public async Task A_resume_cancelled_before_it_runs_calls_no_outside_service_and_the_instance_still_waits_for_it()
+    {
+        await using var host = await EngineTestHost.StartAsync(DatabaseProvider.Sqlite);
+        var (memory, started) = await StartInMemoryAsync(host, Process("""<bpmn:startEvent id="s"/>""" + Service("call", "FlakyCall", ("key", "'k'"))
+            + UserTask("after") + """<bpmn:endEvent id="e"/>""" + Chain("s", "call", "after", "e")));
+        var job = started.Bookmarks.Single();
+        using var stopping = new CancellationTokenSource();
+        await stopping.CancelAsync();
+
+        await Assert.ThrowsExactlyAsync<OperationCanceledException>(() => memory.ResumeAsync(started.Id, job.Id, ResumeInput.Empty, stopping.Token));
+        Assert.AreEqual(0, host.Flaky.Calls("k"));
+
+        var resumed = await memory.ResumeAsync(started.Id, job.Id, ResumeInput.Empty, CancellationToken.None);
+        Assert.AreEqual(1, host.Flaky.Calls("k"));
+        Assert.AreEqual("after", resumed.Bookmarks.Single().ElementId);
     }
 
     [TestMethod]
