@@ -232,6 +232,23 @@ public sealed class EventSubProcessTests
     }
 
     [TestMethod]
+    [DynamicData(nameof(Providers))]
+    public async Task Bpmn_error_inside_one_item_of_a_multi_instance_subprocess_is_caught_by_an_error_event_subprocess_of_the_process(DatabaseProvider provider)
+    {
+        await using var host = await EngineTestHost.StartAsync(provider);
+        var instance = await host.StartAsync(Process("""<bpmn:startEvent id="s"/><bpmn:subProcess id="perUnit">"""
+            + """<bpmn:multiInstanceLoopCharacteristics isSequential="false"><bpmn:extensionElements><docbpm:loop collection="=units" elementVariable="unit"/>"""
+            + """</bpmn:extensionElements></bpmn:multiInstanceLoopCharacteristics><bpmn:startEvent id="in"/>""" + UserTask("work")
+            + """<bpmn:endEvent id="unknownUnit"><bpmn:errorEventDefinition errorRef="err"/></bpmn:endEvent><bpmn:endEvent id="out"/>"""
+            + Flow("bad", "in", "unknownUnit", "unit === 'X'") + Flow("ok", "in", "work", "unit !== 'X'") + Flow("done", "work", "out") + "</bpmn:subProcess>"
+            + UserTask("after") + """<bpmn:endEvent id="e"/>""" + Chain("s", "perUnit", "after", "e")
+            + EventSubProcess("onError", """<bpmn:errorEventDefinition errorRef="err"/>""", "fix"), definitions: Error("err", "UNKNOWN_UNIT")),
+            new { units = new[] { "A", "X" } });
+
+        CollectionAssert.AreEqual(new[] { "fix" }, await host.WaitingAtAsync(instance.Id), "the item's error leaves the activity, which has no catch of its own");
+    }
+
+    [TestMethod]
     public void Event_subprocess_rules_are_checked_at_deploy()
     {
         var registry = new Activities.ActivityRegistry([]);
