@@ -13,7 +13,7 @@ public sealed class EventSubProcessTests
     public static IEnumerable<object[]> Providers => TestDatabase.Providers;
 
     /// <summary>An event subprocess whose start event has <paramref name="definition"/>, then one user task.</summary>
-    private static string EventSubProcess(string id, string definition, string task, bool interrupting = true) =>
+    internal static string EventSubProcess(string id, string definition, string task, bool interrupting = true) =>
         $"""<bpmn:subProcess id="{id}" triggeredByEvent="true"><bpmn:startEvent id="{id}Start" isInterrupting="{(interrupting ? "true" : "false")}">{definition}</bpmn:startEvent>"""
         + UserTask(task) + $"""<bpmn:endEvent id="{id}End"/>""" + Chain($"{id}Start", task, $"{id}End") + "</bpmn:subProcess>";
 
@@ -142,6 +142,110 @@ public sealed class EventSubProcessTests
 
         CollectionAssert.AreEqual(new[] { "handle" }, await host.WaitingAtAsync(interrupted.Id));
         CollectionAssert.AreEqual(new[] { "goOn", "handle" }, await host.WaitingAtAsync(alongside.Id));
+    }
+
+    /// <summary>"sub" (an embedded subprocess with "inner", and <paramref name="insideSub"/>), then "after"; <paramref name="besideSub"/> at process level.</summary>
+    private static string SubThenAfter(string insideSub = "", string besideSub = "", string definitions = "") => Process(
+        """<bpmn:startEvent id="s"/><bpmn:subProcess id="sub"><bpmn:startEvent id="ss"/>""" + UserTask("inner") + """<bpmn:endEvent id="se"/>"""
+        + Chain("ss", "inner", "se") + insideSub + "</bpmn:subProcess>" + UserTask("after") + """<bpmn:endEvent id="e"/>""" + Chain("s", "sub", "after", "e")
+        + besideSub, definitions: definitions);
+
+    [TestMethod]
+    [DynamicData(nameof(Providers))]
+    public async Task Bpmn_process_event_subprocess_keeps_listening_after_an_embedded_subprocess_completes(DatabaseProvider provider)
+    {
+        await using var host = await EngineTestHost.StartAsync(provider);
+        var instance = await host.StartAsync(SubThenAfter(besideSub: EventSubProcess("recall", MessageCatch("m", "=docId"), "handleRecall", interrupting: false),
+            definitions: Message("m", "recall")), new { docId = "D1" });
+        await host.CompleteAsync(instance.Id, "inner");
+
+        await host.CorrelateAsync("recall", "D1");
+
+        CollectionAssert.AreEqual(new[] { "after", "handleRecall", "recallStart" }, await host.WaitingAtAsync(instance.Id));
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(Providers))]
+    public async Task Bpmn_subprocess_that_completed_leaves_no_event_subprocess_behind_so_the_instance_moves_to_a_version_without_it(DatabaseProvider provider)
+    {
+        await using var host = await EngineTestHost.StartAsync(provider);
+        var instance = await host.StartAsync(SubThenAfter(insideSub: EventSubProcess("onAlarm", """<bpmn:signalEventDefinition signalRef="sig"/>""", "note", interrupting: false),
+            definitions: """<bpmn:signal id="sig" name="alarm"/>"""));
+        await host.CompleteAsync(instance.Id, "inner");
+        await host.DeployAsync(SubThenAfter());
+
+        var moved = await host.InScopeAsync(r => r.MigrateAsync(instance.Id, null, "quantri", CancellationToken.None));
+
+        Assert.AreEqual(2, moved.DefinitionVersion);
+        CollectionAssert.AreEqual(new[] { "after" }, await host.WaitingAtAsync(instance.Id));
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(Providers))]
+    public async Task Bpmn_non_interrupting_message_event_subprocess_runs_for_every_message_also_after_an_earlier_run_ended(DatabaseProvider provider)
+    {
+        await using var host = await EngineTestHost.StartAsync(provider);
+        var instance = await host.StartAsync(WorkWith(EventSubProcess("recall", MessageCatch("m", "=docId"), "handleRecall", interrupting: false), Message("m", "recall")),
+            new { docId = "D1" });
+        await host.CorrelateAsync("recall", "D1");
+        await host.CompleteAsync(instance.Id, "handleRecall");
+
+        await host.CorrelateAsync("recall", "D1");
+
+        CollectionAssert.AreEqual(new[] { "handleRecall", "recallStart", "work" }, await host.WaitingAtAsync(instance.Id));
+        CollectionAssert.AreEqual(new[] { "non-interrupting", "non-interrupting" }, await host.JournalDetailsAsync(instance.Id, "recall", "started"));
+        Assert.AreEqual(2, (await host.JournalAsync(instance.Id)).Count(j => j == "recallStart:started"));
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(Providers))]
+    public async Task Bpmn_interrupting_event_subprocess_cancels_the_work_inside_an_embedded_subprocess_too(DatabaseProvider provider)
+    {
+        await using var host = await EngineTestHost.StartAsync(provider);
+        var instance = await host.StartAsync(SubThenAfter(besideSub: EventSubProcess("recall", MessageCatch("m", "=docId"), "handleRecall"),
+            definitions: Message("m", "recall")), new { docId = "D1" });
+
+        await host.CorrelateAsync("recall", "D1");
+
+        CollectionAssert.AreEqual(new[] { "handleRecall" }, await host.WaitingAtAsync(instance.Id));
+        Assert.AreEqual(InstanceStatus.Completed, (await host.CompleteAsync(instance.Id, "handleRecall")).Status);
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(Providers))]
+    public async Task Bpmn_interrupting_event_subprocess_history_names_the_scope_it_interrupted(DatabaseProvider provider)
+    {
+        await using var host = await EngineTestHost.StartAsync(provider);
+        var ofProcess = await host.StartAsync(WorkWith(EventSubProcess("recall", MessageCatch("m", "=docId"), "handleRecall"), Message("m", "recall")),
+            new { docId = "D1" });
+        var ofSub = await host.StartAsync(SubThenAfter(insideSub: EventSubProcess("stop", MessageCatch("m2", "=docId"), "handleStop"),
+            definitions: Message("m2", "stop")), new { docId = "D2" });
+
+        await host.CorrelateAsync("recall", "D1");
+        await host.CorrelateAsync("stop", "D2");
+
+        CollectionAssert.AreEqual(new[] { "p" }, await host.JournalDetailsAsync(ofProcess.Id, "recall", "interrupted"));
+        CollectionAssert.AreEqual(new[] { "sub" }, await host.JournalDetailsAsync(ofSub.Id, "stop", "interrupted"));
+        CollectionAssert.AreEqual(new string?[] { null }, await host.JournalDetailsAsync(ofSub.Id, "stop", "started"));
+        CollectionAssert.Contains(await host.JournalAsync(ofSub.Id), "stopStart:started");
+        CollectionAssert.AreEqual(new[] { "handleStop" }, await host.WaitingAtAsync(ofSub.Id));
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(Providers))]
+    public async Task Bpmn_error_inside_one_item_of_a_multi_instance_subprocess_is_caught_by_an_error_event_subprocess_of_the_process(DatabaseProvider provider)
+    {
+        await using var host = await EngineTestHost.StartAsync(provider);
+        var instance = await host.StartAsync(Process("""<bpmn:startEvent id="s"/><bpmn:subProcess id="perUnit">"""
+            + """<bpmn:multiInstanceLoopCharacteristics isSequential="false"><bpmn:extensionElements><docbpm:loop collection="=units" elementVariable="unit"/>"""
+            + """</bpmn:extensionElements></bpmn:multiInstanceLoopCharacteristics><bpmn:startEvent id="in"/>""" + UserTask("work")
+            + """<bpmn:endEvent id="unknownUnit"><bpmn:errorEventDefinition errorRef="err"/></bpmn:endEvent><bpmn:endEvent id="out"/>"""
+            + Flow("bad", "in", "unknownUnit", "unit === 'X'") + Flow("ok", "in", "work", "unit !== 'X'") + Flow("done", "work", "out") + "</bpmn:subProcess>"
+            + UserTask("after") + """<bpmn:endEvent id="e"/>""" + Chain("s", "perUnit", "after", "e")
+            + EventSubProcess("onError", """<bpmn:errorEventDefinition errorRef="err"/>""", "fix"), definitions: Error("err", "UNKNOWN_UNIT")),
+            new { units = new[] { "A", "X" } });
+
+        CollectionAssert.AreEqual(new[] { "fix" }, await host.WaitingAtAsync(instance.Id), "the item's error leaves the activity, which has no catch of its own");
     }
 
     [TestMethod]
