@@ -40,7 +40,8 @@ public sealed class IncomingQueries(DbContext db, TimeProvider time)
             query = query.Where(d => d.Status == status);
 
         var size = Math.Clamp(search.PageSize ?? 20, 1, MaxPageSize);
-        var page = Math.Max(search.Page ?? 1, 1);
+        // Bounded so that the rows before the page stay an int for any page number typed into the address.
+        var page = Math.Clamp(search.Page ?? 1, 1, int.MaxValue / MaxPageSize);
         var before = (page - 1) * size;
         var newest = query.OrderByDescending(d => d.ReceivedAt).ThenByDescending(d => d.IncomingNumber);
         var rows = await newest.Skip(before).Take(size + 1).ToListAsync(cancellationToken);

@@ -31,10 +31,12 @@ public sealed class IncomingSearchCountTests
         var first = await Search(1);
         var last = await Search(3);
         var past = await Search(5);
+        var far = await Search(int.MaxValue);
 
         Assert.AreEqual((10, 10, true), ((int)first["total"]!, first["items"]!.AsArray().Count, (bool)first["totalCapped"]!), "more than 10");
         Assert.AreEqual((25, 5, false), ((int)last["total"]!, last["items"]!.AsArray().Count, (bool)last["totalCapped"]!), "all 25 on the last page");
         Assert.AreEqual((25, 0, false), ((int)past["total"]!, past["items"]!.AsArray().Count, (bool)past["totalCapped"]!), "past the last page");
+        Assert.AreEqual((25, 0), ((int)far["total"]!, far["items"]!.AsArray().Count), "any page number typed in");
         var html = System.Net.WebUtility.HtmlDecode(await clerk.GetStringAsync("/incoming?subject=ke+hoach+tuyen+sinh"));
         StringAssert.Contains(html, "Hơn 20 văn bản.", "the page says more than its own rows");
         StringAssert.Contains(html, "Trang sau", "and links the next");
