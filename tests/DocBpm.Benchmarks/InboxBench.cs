@@ -46,6 +46,7 @@ public static partial class InboxBench
     {
         var documents = 100_000;
         var seedOnly = false;
+        string? database = null;
         for (var i = 0; i < args.Length; i++)
         {
             if (args[i] == "--documents")
@@ -54,13 +55,15 @@ public static partial class InboxBench
                 seedOnly = true;
             else if (args[i] == "--postgres")
                 postgres = args[++i];
+            else if (args[i] == "--database")
+                database = args[++i];
             else
-                throw new ArgumentException($"Unknown option {args[i]}. Options: --documents N --seed-only --postgres CONN");
+                throw new ArgumentException($"Unknown option {args[i]}. Options: --documents N --seed-only --database NAME --postgres CONN");
         }
         if (documents is < 1 or > 2_000_000)
             throw new ArgumentException("--documents must be between 1 and 2,000,000.");
         var connection = BenchOptions.WithDatabase(postgres ?? throw new ArgumentException("PostgreSQL is required: --postgres CONN or DOCBPM_TEST_POSTGRES."),
-            $"docbpm_inbox_{documents}");
+            database ?? $"docbpm_inbox_{documents}");
 
         await using var services = Services(connection);
         var seeded = await InboxSeed.SeedAsync(services, connection, documents, cancellationToken);

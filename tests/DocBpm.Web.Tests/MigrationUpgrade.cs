@@ -41,6 +41,19 @@ internal sealed class MigrationUpgrade : IAsyncDisposable
 
     public Task UpgradeAsync() => migrator.MigrateAsync(target);
 
+    /// <summary>
+    /// The SQL of a deployed definition and a running instance of it (ids in upper case, as SQLite stores them), written
+    /// in columns every schema has had, to hold the rows a backfill test stores; <paramref name="at"/> is an instant
+    /// literal of the provider.
+    /// </summary>
+    public static string[] RunningInstance(string definition, string instance, string at) =>
+    [
+        "INSERT INTO bpm_definitions (\"Id\", \"Key\", \"Version\", \"ContentHash\", \"Xml\", \"DeployedAt\") VALUES ('" + definition
+            + "', 'p', 1, 'h', '<x/>', " + at + ")",
+        "INSERT INTO bpm_instances (\"Id\", \"DefinitionId\", \"DefinitionKey\", \"DefinitionVersion\", \"Status\", \"State\", \"StartedAt\", "
+            + "\"Revision\", \"OpenIncidents\") VALUES ('" + instance + "', '" + definition + "', 'p', 1, 'Running', 'null', " + at + ", 1, 0)",
+    ];
+
     public async ValueTask DisposeAsync()
     {
         await scope.DisposeAsync();

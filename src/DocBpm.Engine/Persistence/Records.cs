@@ -70,7 +70,27 @@ public sealed class BookmarkRecord
     public string? CandidateUsers { get; set; }
 
     public string? CandidateGroups { get; set; }
-    public DateTimeOffset? TaskDueDate { get; set; }
+
+    public DateTimeOffset? TaskDueDate
+    {
+        get;
+        set
+        {
+            field = value;
+            TaskDueOrder = value ?? NoDeadline;
+        }
+    }
+
+    /// <summary>
+    /// The due date as task lists sort it, stored and indexed with <see cref="Priority"/> so that an inbox page is read in
+    /// index order: a task without one sorts after every deadline. It follows <see cref="TaskDueDate"/> by itself,
+    /// whichever code sets that.
+    /// </summary>
+    public DateTimeOffset TaskDueOrder { get; private set; } = NoDeadline;
+
+    /// <summary>Far enough to follow every real deadline, and a whole second so that every database stores it exactly.</summary>
+    public static readonly DateTimeOffset NoDeadline = new(9999, 12, 31, 0, 0, 0, TimeSpan.Zero);
+
     public string? FormKey { get; set; }
     public int Priority { get; set; }
     public string? BusinessKey { get; set; }

@@ -100,10 +100,8 @@ public sealed class InboxReader(EngineDb engine, OutgoingFailures failures, Time
         InboxPosition? after = null)
     {
         var done = view == InboxView.Done;
-        var tray = view.Of(engine, user.ToTaskActor());
-        if (after is not null)
-            tray = done ? InboxOrder.AfterDone(tray, after) : InboxOrder.AfterToDo(tray, after);
-        var tasks = await (done ? InboxOrder.Done(tray) : InboxOrder.ToDo(tray)).Take(PageSize + 1).ToListAsync(cancellationToken);
+        var actor = user.ToTaskActor();
+        var tasks = await view.First(engine, actor, after, PageSize + 1).ToListAsync(cancellationToken);
         var next = tasks.Count > PageSize ? InboxPosition.Of(tasks[PageSize - 1], done) : null;
         tasks = tasks[..Math.Min(tasks.Count, PageSize)];
         var keys = KeysOf(tasks, IncomingProcess.DefinitionKey);
@@ -117,7 +115,7 @@ public sealed class InboxReader(EngineDb engine, OutgoingFailures failures, Time
             .ToDictionaryAsync(p => p.Id.ToString(), p => p.Year, cancellationToken);
         var now = time.GetUtcNow();
         var incidents = after is null
-            ? (await failures.ForAsync(user.ToTaskActor(), cancellationToken))
+            ? (await failures.ForAsync(actor, cancellationToken))
                 .Select(f => new InboxItem(f.IncidentId, f.Step.ToString(), "Sự cố: " + f.Step.Headline(), null, null, f.NumberAndNotation, null,
                     f.Subject, f.Urgency, null, false, f.At, OutgoingId: f.DocumentId, Incident: true))
             : [];

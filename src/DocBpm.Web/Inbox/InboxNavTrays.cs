@@ -7,8 +7,9 @@ using Microsoft.EntityFrameworkCore;
 namespace DocBpm.Web.Inbox;
 
 /// <summary>
-/// Counts the trays for the left navigation, one query each over the bookmarks' (kind, status, assignee) index and the
-/// candidate columns the inbox itself reads, so a tray's number is the number of rows it lists.
+/// Counts the trays for the left navigation, one query each reading the rows the tray's pages read, in their order, so a
+/// tray's number is the number of rows it lists; each stops past <see cref="NavTray.MostShown"/> ("999+"), so a count
+/// costs at most a thousand index entries however much history a person has.
 /// </summary>
 public sealed class InboxNavTrays(EngineDb engine)
 {
@@ -19,7 +20,7 @@ public sealed class InboxNavTrays(EngineDb engine)
         var trays = new List<NavTray>();
         foreach (var tray in Trays)
         {
-            var count = await tray.Of(engine, actor).CountAsync(cancellationToken);
+            var count = await tray.First(engine, actor, null, NavTray.MostShown + 1).CountAsync(cancellationToken);
             // "Unread": offered and not yet taken; nothing records reading.
             trays.Add(new NavTray(tray.Slug(), tray.Vietnamese(), count, tray == InboxView.Waiting && count > 0));
         }

@@ -24,13 +24,23 @@ public enum InboxView
 /// <summary>The one definition of each tray, shared by the inbox list and the navigation's counts.</summary>
 public static class InboxTrays
 {
-    public static IQueryable<BookmarkRecord> Of(this InboxView view, EngineDb engine, TaskActor actor) => view switch
+    public static IQueryable<BookmarkRecord> Of(this InboxView view, EngineDb engine, TaskActor actor) => view.Branches(engine, actor).Aggregate(Queryable.Concat);
+
+    /// <summary>The tray's first <paramref name="count"/> rows after <paramref name="after"/> (null: from the top), in <see cref="InboxOrder"/>.</summary>
+    public static IQueryable<BookmarkRecord> First(this InboxView view, EngineDb engine, TaskActor actor, InboxPosition? after, int count) =>
+        view == InboxView.Done ? InboxOrder.FirstDone(view.Of(engine, actor), after, count) : InboxOrder.FirstToDo(view.Branches(engine, actor), after, count);
+
+    /// <summary>
+    /// The tray's rows as disjoint parts that an index each reads in <see cref="InboxOrder"/>: all open work is what is
+    /// assigned to me and what is offered to me, merged page by page (<see cref="InboxOrder.FirstToDo"/>).
+    /// </summary>
+    public static IReadOnlyList<IQueryable<BookmarkRecord>> Branches(this InboxView view, EngineDb engine, TaskActor actor) => view switch
     {
-        InboxView.Waiting => TaskEndpoints.Offered(engine, actor),
-        InboxView.InProgress => TaskEndpoints.Assigned(engine, actor),
-        InboxView.Done => engine.Bookmarks.AsNoTracking()
-            .Where(b => b.Kind == BookmarkKind.UserTask && b.Status == BookmarkStatus.Completed && b.ClosedBy == actor.UserName),
-        _ => TaskEndpoints.Visible(engine, actor),
+        InboxView.Waiting => [TaskEndpoints.Offered(engine, actor)],
+        InboxView.InProgress => [TaskEndpoints.Assigned(engine, actor)],
+        InboxView.Done => [engine.Bookmarks.AsNoTracking()
+            .Where(b => b.Kind == BookmarkKind.UserTask && b.Status == BookmarkStatus.Completed && b.ClosedBy == actor.UserName)],
+        _ => [TaskEndpoints.Assigned(engine, actor), TaskEndpoints.Offered(engine, actor)],
     };
 
     /// <summary>The tray named in the inbox's query string (<c>?view=waiting|in-progress|done</c>); anything else is all open work.</summary>

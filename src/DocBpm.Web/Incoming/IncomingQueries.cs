@@ -14,9 +14,12 @@ public sealed class IncomingQueries(DbContext db, TimeProvider time)
 {
     public const int MaxPageSize = 100;
 
-    /// <summary>Matches counted at most, so that the count of a broad search stops early instead of visiting every match.</summary>
-    public const int CountCap = 1000;
-
+    /// <summary>
+    /// A page of matches, newest first, and how many there are as far as the page links: the exact number when this page
+    /// is the last, otherwise "more than" the rows up to it (<see cref="PageOf{T}.TotalCapped"/>), told by one row read past
+    /// the page. A broad search at a million documents is then one indexed page read, where counting its matches visited
+    /// every one of them (issue 19).
+    /// </summary>
     public async Task<PageOf<IncomingSummary>> SearchAsync(IncomingSearch search, Reader access, CancellationToken cancellationToken)
     {
         var query = access.Visible(db.Set<IncomingDocument>().AsNoTracking(), db.Set<IncomingAssignment>(), db.Set<ProvincialTask>(),
@@ -37,13 +40,17 @@ public sealed class IncomingQueries(DbContext db, TimeProvider time)
             query = query.Where(d => d.Status == status);
 
         var size = Math.Clamp(search.PageSize ?? 20, 1, MaxPageSize);
-        var page = Math.Max(search.Page ?? 1, 1);
-        var counted = await query.Take(CountCap + 1).CountAsync(cancellationToken);
-        var rows = await query.OrderByDescending(d => d.ReceivedAt).ThenByDescending(d => d.IncomingNumber)
-            .Skip((page - 1) * size).Take(size).ToListAsync(cancellationToken);
+        // Bounded so that the rows before the page stay an int for any page number typed into the address.
+        var page = Math.Clamp(search.Page ?? 1, 1, int.MaxValue / MaxPageSize);
+        var before = (page - 1) * size;
+        var newest = query.OrderByDescending(d => d.ReceivedAt).ThenByDescending(d => d.IncomingNumber);
+        var rows = await newest.Skip(before).Take(size + 1).ToListAsync(cancellationToken);
+        var more = rows.Count > size;
+        // A page past the last (an old link, an edited address) holds nothing to count from: the matches before it are
+        // counted, at most as many as the pages before it hold.
+        var total = rows.Count == 0 && before > 0 ? await newest.Take(before).CountAsync(cancellationToken) : before + Math.Min(rows.Count, size);
         var now = time.GetUtcNow();
-        return new PageOf<IncomingSummary>([.. rows.Select(d => IncomingSummary.Of(d, now))], Math.Min(counted, CountCap), page, size,
-            counted > CountCap);
+        return new PageOf<IncomingSummary>([.. rows.Take(size).Select(d => IncomingSummary.Of(d, now))], total, page, size, more);
     }
 
     private IQueryable<IncomingDocument> Visible(Reader access) =>

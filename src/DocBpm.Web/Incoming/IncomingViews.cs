@@ -50,8 +50,8 @@ public sealed record CorrectionLink(Guid? Id, string NumberAndNotation, string? 
 public sealed record SignatureView(string LegalStatus, string? Summary, IReadOnlyList<string> Signers);
 
 /// <summary>
-/// A page of matches; <paramref name="Total"/> is exact up to a cap, and <paramref name="TotalCapped"/> says that more
-/// match than it (a broad search over years of documents is not counted to the end on every page).
+/// A page of matches; <paramref name="Total"/> is exact when nothing follows this page, and <paramref name="TotalCapped"/>
+/// says that more match than it (a broad search over years of documents is not counted to the end on every page).
 /// </summary>
 public sealed record PageOf<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize, bool TotalCapped = false)
 {

@@ -46,10 +46,7 @@ public sealed class CandidateBackfillTests
         var instance = Guid.NewGuid().ToString().ToUpperInvariant();
         string[] statements =
         [
-            "INSERT INTO bpm_definitions (\"Id\", \"Key\", \"Version\", \"ContentHash\", \"Xml\", \"DeployedAt\") VALUES ('" + definition
-                + "', 'p', 1, 'h', '<x/>', " + at + ")",
-            "INSERT INTO bpm_instances (\"Id\", \"DefinitionId\", \"DefinitionKey\", \"DefinitionVersion\", \"Status\", \"State\", \"StartedAt\", "
-                + "\"Revision\", \"OpenIncidents\") VALUES ('" + instance + "', '" + definition + "', 'p', 1, 'Running', 'null', " + at + ", 1, 0)",
+            .. MigrationUpgrade.RunningInstance(definition, instance, at),
             Bookmark(task, instance, "UserTask", "',An,binh,An,'", "',VanThu,'", at),
             Bookmark(service, instance, "Job", "',x,'", "NULL", at),
         ];

@@ -143,6 +143,81 @@ public sealed class InboxPagingTests
         Assert.IsFalse(plan.Contains("Sort", StringComparison.Ordinal), plan);
     }
 
+    /// <summary>
+    /// Issue 19, growth with open work: a page of all open work reads the work assigned to me and the work offered to me
+    /// each from its index in the inbox's order (migration <c>InboxStoredOrder</c>), cut at the page's size, and merges
+    /// the two; no Sort of all open work remains when sorting is priced out. A deadline sorted through a computed
+    /// <c>IS NULL</c>, or an index led by the assignee for the offered work, leaves one.
+    /// </summary>
+    [TestMethod]
+    [DynamicData(nameof(ServerProviders))]
+    public async Task Issue19_a_page_of_open_work_is_read_from_the_assigned_and_offered_indexes_in_order_without_sorting(DatabaseProvider provider)
+    {
+        var host = await HostAsync(provider);
+        await using var scope = host.Services.CreateAsyncScope();
+        var engine = scope.ServiceProvider.GetRequiredService<EngineDb>();
+        var actor = new TaskActor("truongphong.gdtrh", ["truongdonvi", "gdtrh"]);
+
+        var plan = await PlanAsync(engine, InboxView.All.First(engine, actor, null, PageSize + 1));
+
+        StringAssert.Contains(plan, "IX_bpm_bookmarks_AssignedTasks_InboxOrder", plan);
+        StringAssert.Contains(plan, "IX_bpm_bookmarks_OfferedTasks_InboxOrder", plan);
+        Assert.IsFalse(plan.Contains("Sort  (", StringComparison.Ordinal), plan);
+    }
+
+    /// <summary>
+    /// Issue 19: the stored order follows a task's deadline wherever it changes; here a re-assignment (hand-over) that
+    /// sets a nearer deadline brings the task to the top of its urgency, and one that takes the deadline away puts it
+    /// after every task with one.
+    /// </summary>
+    [TestMethod]
+    [DynamicData(nameof(Providers))]
+    public async Task Issue19_a_task_handed_over_with_a_new_deadline_moves_to_its_place_in_the_inbox(DatabaseProvider provider)
+    {
+        var host = await HostAsync(provider);
+        var now = host.Clock.GetUtcNow();
+        var soon = Open(now.AddMinutes(-2), 1, now.AddDays(2), Offer.User, "chuyenvien", "GDTrH");
+        var later = Open(now.AddMinutes(-1), 1, now.AddDays(5), Offer.User, "chuyenvien", "GDTrH");
+        await StoreAsync(host, [soon, later]);
+        var person = await host.LoginAsync("chuyenvien");
+        CollectionAssert.AreEqual(new[] { soon.Id, later.Id }, (await PageAsync(person, "/api/inbox")).Items, "soonest due first");
+
+        await HandOverAsync(host, later.Id, now.AddDays(1));
+        CollectionAssert.AreEqual(new[] { later.Id, soon.Id }, (await PageAsync(person, "/api/inbox")).Items, "the nearer deadline now leads");
+        await HandOverAsync(host, later.Id, null);
+
+        CollectionAssert.AreEqual(new[] { soon.Id, later.Id }, (await PageAsync(person, "/api/inbox")).Items, "no deadline sorts last");
+        await using var scope = host.Services.CreateAsyncScope();
+        var stored = await scope.ServiceProvider.GetRequiredService<EngineDb>().Bookmarks.AsNoTracking().SingleAsync(b => b.Id == later.Id);
+        Assert.AreEqual(BookmarkRecord.NoDeadline, stored.TaskDueOrder);
+    }
+
+    /// <summary>
+    /// Issue 19: a tray's number in the navigation stops at "999+": counting goes no further than a thousand rows however
+    /// many a person has, and the number that is shown below it is exact.
+    /// </summary>
+    [TestMethod]
+    [DynamicData(nameof(Providers))]
+    public async Task Issue19_a_tray_of_a_thousand_tasks_shows_999_plus_in_the_navigation(DatabaseProvider provider)
+    {
+        var host = await HostAsync(provider);
+        var now = host.Clock.GetUtcNow();
+        await StoreAsync(host, [.. Enumerable.Range(0, 1000).Select(i => Open(now.AddSeconds(-i), i % 4, null, Offer.User, "vanthu2", "VP")),
+            .. Enumerable.Range(0, 3).Select(i => Open(now.AddSeconds(-i), 0, null, Offer.Assigned, "vanthu2", "VP"))]);
+        var person = await host.LoginAsync("vanthu2");
+
+        var page = System.Net.WebUtility.HtmlDecode(await person.GetStringAsync("/"));
+
+        StringAssert.Contains(page, "data-tray=\"waiting\">999+<", "a thousand offered tasks");
+        StringAssert.Contains(page, "data-tray=\"in-progress\">3<", "an exact number below the cap");
+    }
+
+    private static async Task HandOverAsync(DocBpmWebFactory host, Guid task, DateTimeOffset? due)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<WorkflowRuntime>().HandOverTaskAsync(task, ["chuyenvien"], due, "truongphong.gdtrh", CancellationToken.None);
+    }
+
     /// <summary>PostgreSQL's plan of <paramref name="query"/> with sequential scans, bitmaps and sorts priced out.</summary>
     private static async Task<string> PlanAsync(EngineDb engine, IQueryable<BookmarkRecord> query)
     {

@@ -4,7 +4,13 @@ namespace DocBpm.Web.Components.Layout;
 /// One tray of the inbox as the left navigation shows it: its link, its name and how many rows it holds. The inbox feature
 /// counts them before the page renders (the layout depends on no feature); none are shown when nothing was counted.
 /// </summary>
-public sealed record NavTray(string Slug, string Name, int Count, bool Unread);
+public sealed record NavTray(string Slug, string Name, int Count, bool Unread)
+{
+    /// <summary>The most a tray's number says: beyond it "999+", so that a count stops there instead of reading years of work.</summary>
+    public const int MostShown = 999;
+
+    public string CountText => Count > MostShown ? $"{MostShown}+" : Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
 
 /// <summary>A notice every page shows above its content, e.g. that the signing keys are a demo; features register them.</summary>
 public sealed record SiteNotice(string Text, string CssClass);

@@ -2019,6 +2019,9 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
                     b.Property<DateTimeOffset?>("TaskDueDate")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset>("TaskDueOrder")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("TaskName")
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");

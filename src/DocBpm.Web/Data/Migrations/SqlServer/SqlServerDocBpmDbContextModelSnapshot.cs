@@ -2021,6 +2021,9 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("TaskDueDate")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<DateTimeOffset>("TaskDueOrder")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("TaskName")
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)");

@@ -2011,6 +2011,9 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
                     b.Property<long?>("TaskDueDate")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("TaskDueOrder")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("TaskName")
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
