@@ -16,10 +16,6 @@ public sealed class TaskConformanceTests
 {
     public static IEnumerable<object[]> Providers => TestDatabase.Providers;
 
-    private static Task<List<string>> HistoryAsync(EngineTestHost host, Guid instanceId) =>
-        host.QueryAsync(db => db.Journal.AsNoTracking().Where(j => j.InstanceId == instanceId).OrderBy(j => j.Id)
-            .Select(j => j.ElementId + ":" + j.Event + (j.Detail == null ? "" : " (" + j.Detail + ")")).ToListAsync());
-
     [TestMethod]
     [DynamicData(nameof(Providers))]
     public async Task Bpmn_receive_task_waits_for_its_message_with_its_correlation_key_then_goes_on(DatabaseProvider provider)
@@ -94,8 +90,8 @@ public sealed class TaskConformanceTests
         var instance = await host.StartAsync(Looping("""<bpmn:standardLoopCharacteristics loopMaximum="3"/>"""));
 
         Assert.AreEqual(3, (int?)await host.VariableAsync(instance.Id, "runs"));
-        CollectionAssert.AreEqual(new[] { "work:started", "work:completed", "work:started (loop run 2)", "work:completed",
-            "work:started (loop run 3)", "work:completed" }, (await HistoryAsync(host, instance.Id)).Where(e => e.StartsWith("work:", StringComparison.Ordinal)).ToList());
+        CollectionAssert.AreEqual(new[] { "work:started", "work:completed [done]", "work:started (loop run 2)", "work:completed [done]",
+            "work:started (loop run 3)", "work:completed [done]" }, await History.OfAsync(host, instance.Id, "work"));
     }
 
     [TestMethod]
@@ -123,6 +119,6 @@ public sealed class TaskConformanceTests
             sequential: false, completion: null), new { units = new[] { "KHTC", "TCCB" } });
 
         CollectionAssert.AreEqual(new[] { "opinion:started", "opinion:started (multi-instance item)", "opinion:started (multi-instance item)" },
-            (await HistoryAsync(host, instance.Id)).Where(e => e.StartsWith("opinion:", StringComparison.Ordinal)).ToList());
+            await History.OfAsync(host, instance.Id, "opinion"));
     }
 }
