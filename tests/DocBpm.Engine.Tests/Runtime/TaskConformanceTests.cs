@@ -121,4 +121,20 @@ public sealed class TaskConformanceTests
         CollectionAssert.AreEqual(new[] { "opinion:started", "opinion:started (multi-instance item)", "opinion:started (multi-instance item)" },
             await History.OfAsync(host, instance.Id, "opinion"));
     }
+
+    [TestMethod]
+    [DynamicData(nameof(Providers))]
+    public async Task Activity_that_fails_is_reported_on_its_task_naming_its_type_and_its_error(DatabaseProvider provider)
+    {
+        await using var host = await EngineTestHost.StartAsync(provider);
+        host.Flaky.FailTimes("k", 1);
+        var instance = await host.StartAsync(Process("""<bpmn:startEvent id="s"/>""" + Service("call", "FlakyCall", ("key", "key"))
+            + UserTask("after") + """<bpmn:endEvent id="e"/>""" + Chain("s", "call", "after", "e")), new { key = "k" });
+
+        await host.AdvanceAsync(TimeSpan.Zero);
+
+        var job = (await host.ActiveBookmarksAsync(instance.Id)).Single();
+        Assert.AreEqual((BookmarkKind.Job, "call", 1), (job.Kind, job.ElementId, job.Attempts));
+        StringAssert.StartsWith(job.LastError, "call: activity FlakyCall failed: Service unavailable");
+    }
 }
