@@ -111,7 +111,8 @@ public sealed class CallRulesTests
 
         var state = InstanceState.Deserialize(child.State);
         Assert.AreEqual(InstanceStatus.Terminated, child.Status);
-        Assert.AreEqual((0, 0, 1), (state.Tokens.Count, state.Bookmarks.Count, state.Scopes.Count), "nothing of the child is left live");
+        Assert.AreEqual((0, 0), (state.Tokens.Count, state.Bookmarks.Count), "nothing of the child is left live");
+        Assert.AreEqual(ScopeKind.Process, state.Scopes.Single().Kind, "only the process scope is left");
         Assert.AreEqual(0, (await host.ActiveBookmarksAsync(child.Id)).Count, "the review left every list");
         await host.DeliverOutboxAsync();
         CollectionAssert.AreEqual(new[] { "explain" }, await host.WaitingAtAsync(parent.Id));

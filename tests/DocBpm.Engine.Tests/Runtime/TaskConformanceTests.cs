@@ -137,4 +137,20 @@ public sealed class TaskConformanceTests
         Assert.AreEqual((BookmarkKind.Job, "call", 1), (job.Kind, job.ElementId, job.Attempts));
         StringAssert.StartsWith(job.LastError, "call: activity FlakyCall failed: Service unavailable");
     }
+
+    [TestMethod]
+    [DynamicData(nameof(Providers))]
+    public async Task Activity_input_that_fails_to_evaluate_is_refused_as_the_inputs_own_failure_and_stores_nothing(DatabaseProvider provider)
+    {
+        await using var host = await EngineTestHost.StartAsync(provider);
+        await host.DeployAsync(Process("""<bpmn:startEvent id="s"/>""" + Service("echo", "Echo", ("text", "missing.field"))
+            + """<bpmn:endEvent id="e"/>""" + Chain("s", "echo", "e")));
+
+        var error = await Assert.ThrowsExactlyAsync<ProcessExecutionException>(() =>
+            host.InScopeAsync(r => r.StartAsync(new StartRequest("p"), CancellationToken.None)));
+
+        Assert.AreEqual("echo", error.ElementId);
+        StringAssert.StartsWith(error.Reason, "expression failed: ");
+        Assert.AreEqual(0, await host.QueryAsync(db => db.Instances.CountAsync()));
+    }
 }
