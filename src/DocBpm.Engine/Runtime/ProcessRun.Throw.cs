@@ -34,7 +34,6 @@ internal sealed partial class ProcessRun
     /// </summary>
     private void Throw(TokenState token, FlowNode node, EventTrigger trigger)
     {
-        var now = interpreter.Time.GetUtcNow().ToUnixTimeMilliseconds();
         Journal(node, "thrown", detail: trigger switch
         {
             MessageTrigger m => m.MessageName,
@@ -45,7 +44,9 @@ internal sealed partial class ProcessRun
         {
             MessageTrigger message => new OutboxEntry(PublishMessage.Topic, JsonSerializer.SerializeToNode(
                 new PublishedMessage(message.MessageName, Text(token, node.Id, message.CorrelationKey), null,
-                    $"{execution.InstanceId}:{node.Id}:{now}"), ActivityContext.JsonOptions)!),
+                    // One key per throw, not per instant: a loop throws again within the same millisecond, and a key seen
+                    // before is dropped as a redelivery. The outbox stores it, so a true redelivery keeps its key.
+                    $"{execution.InstanceId}:{node.Id}:{Guid.CreateVersion7()}"), ActivityContext.JsonOptions)!),
             SignalTrigger signal => new OutboxEntry(SignalHandler.Topic, JsonSerializer.SerializeToNode(
                 new ThrownSignal(signal.SignalName), ActivityContext.JsonOptions)!),
             _ => throw new ProcessExecutionException(node.Id, $"cannot throw {trigger.GetType().Name}"),

@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace DocBpm.Engine.Tests.Runtime;
+
+/// <summary>An instance's history as the monitor shows it: each journal entry's element, event, outcome and detail, in order.</summary>
+internal static class History
+{
+    public static Task<List<string>> OfAsync(EngineTestHost host, Guid instanceId) =>
+        host.QueryAsync(db => db.Journal.AsNoTracking().Where(j => j.InstanceId == instanceId).OrderBy(j => j.Id)
+            .Select(j => j.ElementId + ":" + j.Event + (j.Outcome == null ? "" : " [" + j.Outcome + "]") + (j.Detail == null ? "" : " (" + j.Detail + ")"))
+            .ToListAsync());
+
+    /// <summary>The entries of one element, in order.</summary>
+    public static async Task<List<string>> OfAsync(EngineTestHost host, Guid instanceId, string elementId) =>
+        [.. (await OfAsync(host, instanceId)).Where(e => e.StartsWith(elementId + ":", StringComparison.Ordinal))];
+}
