@@ -28,7 +28,9 @@ public sealed class PublishMessage : IActivity
             context.Get(MessageName),
             context.Get(CorrelationKey),
             context.Get(Variables),
-            $"{context.InstanceId}:{context.ElementId}:{context.Now.ToUnixTimeMilliseconds()}"));
+            // One key per send, not per instant: a loop or a multi-instance sends again within the same millisecond, and
+            // a key seen before is dropped as a redelivery. The outbox stores it, so a true redelivery keeps its key.
+            $"{context.InstanceId}:{context.ElementId}:{Guid.CreateVersion7()}"));
         return ValueTask.FromResult(Outcome.Done);
     }
 }

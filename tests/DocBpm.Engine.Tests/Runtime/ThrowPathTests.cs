@@ -78,6 +78,28 @@ public sealed class ThrowPathTests
 
     [TestMethod]
     [DynamicData(nameof(Providers))]
+    public async Task Bpmn_parallel_multi_instance_send_task_delivers_one_message_per_item_in_the_same_step(DatabaseProvider provider)
+    {
+        await using var host = await EngineTestHost.StartAsync(provider);
+        var first = await host.StartAsync(Receiver(), new { docId = "D-1" });
+        var second = await host.StartAsync(Receiver(), new { docId = "D-2" });
+
+        var sender = await host.StartAsync(Process("""<bpmn:startEvent id="s"/>"""
+            + """<bpmn:sendTask id="tell"><bpmn:extensionElements><docbpm:activity type="PublishMessage">"""
+            + """<docbpm:input name="messageName" expression="'done'"/><docbpm:input name="correlationKey" expression="docId"/>"""
+            + """</docbpm:activity></bpmn:extensionElements>"""
+            + """<bpmn:multiInstanceLoopCharacteristics isSequential="false"><bpmn:extensionElements>"""
+            + """<docbpm:loop collection="=docs" elementVariable="docId"/></bpmn:extensionElements></bpmn:multiInstanceLoopCharacteristics></bpmn:sendTask>"""
+            + """<bpmn:endEvent id="e"/>""" + Chain("s", "tell", "e"), id: "sender"), new { docs = new[] { "D-1", "D-2" } });
+
+        Assert.AreEqual(InstanceStatus.Completed, sender.Status);
+        Assert.AreEqual(2, await host.DeliverOutboxAsync(), "both sends of the one step leave the outbox");
+        CollectionAssert.AreEqual(new[] { "next" }, await host.WaitingAtAsync(first.Id));
+        CollectionAssert.AreEqual(new[] { "next" }, await host.WaitingAtAsync(second.Id));
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(Providers))]
     public async Task Bpmn_escalation_end_event_nothing_catches_ends_its_path_once_and_is_recorded_with_its_code(DatabaseProvider provider)
     {
         await using var host = await EngineTestHost.StartAsync(provider);
