@@ -59,6 +59,7 @@ public sealed class EndEventConformanceTests
         Assert.AreEqual(0, (await host.ActiveBookmarksAsync(instance.Id)).Count);
         var state = InstanceState.Deserialize(ended.State);
         Assert.AreEqual(0, state.Tokens.Count, "the instance view lists no element as active");
+        Assert.AreEqual(1, state.Scopes.Count, "no subprocess scope is left behind");
         Assert.AreEqual("Công văn", (string?)state.Root.Variables["subject"], "the variables are kept");
     }
 
