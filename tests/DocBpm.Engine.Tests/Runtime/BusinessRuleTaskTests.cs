@@ -1,8 +1,10 @@
 using DocBpm.Engine.Model;
 using DocBpm.Engine.Persistence;
+using DocBpm.Engine.Runtime;
 using DocBpm.Engine.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using static DocBpm.Engine.Tests.Decisions.Dmn;
 using static DocBpm.Engine.Tests.Runtime.Bpmn;
 
@@ -122,6 +124,28 @@ public sealed class BusinessRuleTaskTests
         var validated = await host.InScopeAsync(r => host.Services.GetRequiredService<DefinitionStore>()
             .ValidateAsync(r.Db, Deciding("""camunda:decisionRefBinding="version" camunda:decisionRefVersion="2" """), CancellationToken.None));
         Assert.AreEqual("decide", validated.Errors.Single().ElementId, "validate applies the deploy's rule");
+    }
+
+    [TestMethod]
+    [DataRow("", "decision 'fees' is not deployed")]
+    [DataRow("""camunda:decisionRefBinding="version" camunda:decisionRefVersion="3" """, "decision 'fees' version 3 is not deployed")]
+    public async Task Bpmn_business_rule_task_run_by_an_interpreter_without_decisions_stops_with_an_incident_naming_the_decision(
+        string binding, string error)
+    {
+        await using var services = new ServiceCollection().AddSingleton<TimeProvider>(new FakeTimeProvider())
+            .AddDocBpmInterpreter().BuildServiceProvider();
+        var model = BpmnParser.ParseSingle(Deciding($"""camunda:resultVariable="fee" {binding}"""),
+            services.GetRequiredService<DocBpm.Engine.Activities.ActivityRegistry>());
+
+        var instance = await services.GetRequiredService<InMemoryWorkflowHost>().StartAsync(model,
+            EngineTestHost.Variables(new { amount = 50 }), CancellationToken.None);
+
+        Assert.AreEqual(RunResult.Waiting, instance.Result);
+        var incident = instance.Output.Incidents.Single();
+        Assert.AreEqual("decide", incident.ElementId);
+        Assert.AreEqual(error, incident.Error);
+        Assert.AreEqual(BookmarkKind.Job, instance.Bookmarks.Single().Kind, "the token waits for a retry at the task");
+        Assert.IsFalse(instance.State.Root.Variables.ContainsKey("fee"));
     }
 
     [TestMethod]

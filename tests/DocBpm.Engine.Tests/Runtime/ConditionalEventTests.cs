@@ -1,4 +1,5 @@
 using DocBpm.Engine.Persistence;
+using DocBpm.Engine.Runtime;
 using DocBpm.Engine.Tests.Infrastructure;
 using static DocBpm.Engine.Tests.Runtime.Bpmn;
 
@@ -86,6 +87,54 @@ public sealed class ConditionalEventTests
         await host.CompleteAsync(instance.Id, "revise", new { amount = 500 });
 
         CollectionAssert.AreEqual(new[] { "escalate", "tooBig", "work" }, await host.WaitingAtAsync(instance.Id), "the boundary goes on waiting");
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(Providers))]
+    public async Task Bpmn_two_interrupting_conditional_boundaries_that_become_true_together_take_the_task_once(DatabaseProvider provider)
+    {
+        await using var host = await EngineTestHost.StartAsync(provider);
+        var xml = Process("""<bpmn:startEvent id="s"/><bpmn:parallelGateway id="fork"/>""" + UserTask("work") + UserTask("revise")
+            + $"""<bpmn:boundaryEvent id="tooBig" attachedToRef="work">{Condition("amount > 100")}</bpmn:boundaryEvent>"""
+            + $"""<bpmn:boundaryEvent id="farTooBig" attachedToRef="work">{Condition("amount > 1000")}</bpmn:boundaryEvent>"""
+            + UserTask("escalate") + UserTask("refer") + """<bpmn:endEvent id="e1"/><bpmn:endEvent id="e2"/><bpmn:endEvent id="e3"/><bpmn:endEvent id="e4"/>"""
+            + Flow("f0", "s", "fork") + Flow("f1", "fork", "work") + Flow("f2", "fork", "revise") + Chain("work", "e1") + Chain("revise", "e2")
+            + Chain("tooBig", "escalate", "e3") + Chain("farTooBig", "refer", "e4"));
+        var instance = await host.StartAsync(xml, new { amount = 50 });
+
+        await host.CompleteAsync(instance.Id, "revise", new { amount = 5000 });
+
+        var waiting = await host.WaitingAtAsync(instance.Id);
+        Assert.AreEqual(1, waiting.Count, "the first boundary to fire cancelled the task and with it the other boundary");
+        CollectionAssert.IsSubsetOf(waiting, new[] { "escalate", "refer" });
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(Providers))]
+    public async Task Bpmn_conditional_event_whose_condition_fails_on_arrival_or_when_asked_again_refuses_the_step_naming_the_event(
+        DatabaseProvider provider)
+    {
+        await using var host = await EngineTestHost.StartAsync(provider);
+        await host.DeployAsync(Process("""<bpmn:startEvent id="s"/><bpmn:parallelGateway id="fork"/>""" + UserTask("approve")
+            + $"""<bpmn:intermediateCatchEvent id="whenSigned">{Condition("decision.signed")}</bpmn:intermediateCatchEvent>"""
+            + UserTask("publish") + """<bpmn:endEvent id="e1"/><bpmn:endEvent id="e2"/>"""
+            + Flow("f0", "s", "fork") + Flow("f1", "fork", "approve") + Flow("f2", "fork", "whenSigned") + Chain("approve", "e1")
+            + Chain("whenSigned", "publish", "e2")));
+
+        var onArrival = await Assert.ThrowsExactlyAsync<ProcessExecutionException>(() => host.InScopeAsync(r =>
+            r.StartAsync(new StartRequest("p", EngineTestHost.Variables(new { decision = (object?)null })), CancellationToken.None)));
+        var instance = await host.InScopeAsync(r =>
+            r.StartAsync(new StartRequest("p", EngineTestHost.Variables(new { decision = new { signed = false } })), CancellationToken.None));
+        var askedAgain = await Assert.ThrowsExactlyAsync<ProcessExecutionException>(() =>
+            host.CompleteAsync(instance.Id, "approve", new { decision = (object?)null }));
+
+        foreach (var error in new[] { onArrival, askedAgain })
+        {
+            Assert.AreEqual("whenSigned", error.ElementId);
+            StringAssert.StartsWith(error.Reason, "condition failed: ");
+        }
+
+        CollectionAssert.AreEqual(new[] { "approve", "whenSigned" }, await host.WaitingAtAsync(instance.Id), "nothing of the step is stored");
     }
 
     private static readonly string UrgentEventSubProcess = Process("""<bpmn:startEvent id="s"/><bpmn:parallelGateway id="fork"/>"""
