@@ -1,3 +1,4 @@
+using DocBpm.Engine.Runtime;
 using Microsoft.EntityFrameworkCore;
 
 namespace DocBpm.Engine.Tests.Runtime;
@@ -13,4 +14,8 @@ internal static class History
     /// <summary>The entries of one element, in order.</summary>
     public static async Task<List<string>> OfAsync(EngineTestHost host, Guid instanceId, string elementId) =>
         [.. (await OfAsync(host, instanceId)).Where(e => e.StartsWith(elementId + ":", StringComparison.Ordinal))];
+
+    /// <summary>The executed path the instance's stored state keeps (what the admin's instance page shows).</summary>
+    public static async Task<List<string>> PathAsync(EngineTestHost host, Guid instanceId) =>
+        InstanceState.Deserialize((await host.InstanceAsync(instanceId)).State).Path;
 }

@@ -82,11 +82,11 @@ public sealed class RunGuardConformanceTests
             + Flow("f0", "s", "a") + Flow("f1", "a", "g") + Flow("toB", "g", "b") + Flow("f2", "b", "e"));
 
         var instance = await host.StartAsync(xml);
-        CollectionAssert.AreEqual(new[] { "s" }, await PathAsync(host, instance.Id), "a waiting task is not passed yet");
+        CollectionAssert.AreEqual(new[] { "s" }, await History.PathAsync(host, instance.Id), "a waiting task is not passed yet");
 
         await host.CompleteAsync(instance.Id, "a");
 
-        CollectionAssert.AreEqual(new[] { "s", "a", "b", "e" }, await PathAsync(host, instance.Id));
+        CollectionAssert.AreEqual(new[] { "s", "a", "b", "e" }, await History.PathAsync(host, instance.Id));
     }
 
     [TestMethod]
@@ -120,7 +120,4 @@ public sealed class RunGuardConformanceTests
         Assert.AreEqual("f0", error.ElementId);
         StringAssert.StartsWith(error.Reason, "condition failed: ");
     }
-
-    private static async Task<List<string>> PathAsync(EngineTestHost host, Guid instanceId) =>
-        InstanceState.Deserialize((await host.InstanceAsync(instanceId)).State).Path;
 }

@@ -14,8 +14,6 @@ public sealed class ThrowPathTests
 {
     public static IEnumerable<object[]> Providers => TestDatabase.Providers;
 
-    private static async Task<List<string>> PathAsync(EngineTestHost host, Guid instanceId) =>
-        InstanceState.Deserialize((await host.InstanceAsync(instanceId)).State).Path;
 
     [TestMethod]
     [DynamicData(nameof(Providers))]
@@ -27,7 +25,7 @@ public sealed class ThrowPathTests
             + """<bpmn:intermediateCatchEvent id="arrive"><bpmn:linkEventDefinition name="page2"/></bpmn:intermediateCatchEvent>"""
             + UserTask("there") + """<bpmn:endEvent id="e"/>""" + Chain("s", "go") + Chain("arrive", "there", "e")));
 
-        CollectionAssert.AreEqual(new[] { "s", "go", "arrive" }, await PathAsync(host, instance.Id));
+        CollectionAssert.AreEqual(new[] { "s", "go", "arrive" }, await History.PathAsync(host, instance.Id));
         CollectionAssert.AreEqual(new[] { "arrive:started" }, await History.OfAsync(host, instance.Id, "arrive"));
     }
 
@@ -108,7 +106,7 @@ public sealed class ThrowPathTests
             + """<bpmn:endEvent id="raise"><bpmn:escalationEventDefinition escalationRef="esc"/></bpmn:endEvent><bpmn:endEvent id="e"/>"""
             + Chain("s", "fork", "raise") + Chain("fork", "work", "e"), definitions: """<bpmn:escalation id="esc" escalationCode="LATE"/>"""));
 
-        CollectionAssert.AreEqual(new[] { "s", "raise" }, await PathAsync(host, instance.Id));
+        CollectionAssert.AreEqual(new[] { "s", "raise" }, await History.PathAsync(host, instance.Id));
         CollectionAssert.AreEqual(new[] { "raise:started", "raise:escalated [LATE]" }, await History.OfAsync(host, instance.Id, "raise"));
         CollectionAssert.AreEqual(new[] { "work" }, await host.WaitingAtAsync(instance.Id));
         Assert.AreEqual(InstanceStatus.Completed, (await host.CompleteAsync(instance.Id, "work")).Status);
