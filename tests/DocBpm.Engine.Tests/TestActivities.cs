@@ -51,6 +51,23 @@ public sealed class FlakyCall(FlakyService service) : IActivity
     }
 }
 
+/// <summary>An asynchronous call whose answer is a BPMN error, counted per key like <see cref="FlakyCall"/>.</summary>
+[Activity("RaiseErrorLater", Category = "Kiểm thử", DisplayName = "Báo lỗi nghiệp vụ sau khi gọi", Asynchronous = true)]
+public sealed class RaiseErrorLater(FlakyService service) : IActivity
+{
+    [Input(DisplayName = "Khóa")]
+    public required Input<string> Key { get; init; }
+
+    [Input(DisplayName = "Mã lỗi")]
+    public required Input<string> Code { get; init; }
+
+    public ValueTask<Outcome> ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
+    {
+        service.Call(context.Get(Key));
+        return ValueTask.FromResult(Outcome.Error(context.Get(Code), "raised by test"));
+    }
+}
+
 public sealed class FlakyService
 {
     private readonly ConcurrentDictionary<string, int> calls = new(StringComparer.Ordinal);

@@ -111,6 +111,7 @@ public sealed class EngineTestHost : IAsyncDisposable
         services.AddActivity<Echo>();
         services.AddActivity<RaiseError>();
         services.AddActivity<FlakyCall>();
+        services.AddActivity<RaiseErrorLater>();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 

@@ -196,6 +196,24 @@ public sealed class WorkConformanceTests
 
     [TestMethod]
     [DynamicData(nameof(Providers))]
+    public async Task An_asynchronous_activitys_uncaught_BPMN_error_raises_one_incident_and_its_job_does_not_run_again(DatabaseProvider provider)
+    {
+        await using var host = await EngineTestHost.StartAsync(provider);
+        var instance = await host.StartAsync(Process("""<bpmn:startEvent id="s"/>"""
+            + Service("call", "RaiseErrorLater", ("key", "'late'"), ("code", "'E-LATE'")) + """<bpmn:endEvent id="e"/>""" + Chain("s", "call", "e")));
+
+        await host.AdvanceAsync(TimeSpan.Zero);
+        await host.AdvanceAsync(TimeSpan.FromDays(1));
+
+        Assert.AreEqual(1, host.Flaky.Calls("late"), "the job that answered with the error is spent; only an administrator's retry calls again");
+        var incident = await host.QueryAsync(db => db.Incidents.AsNoTracking().SingleAsync(i => i.InstanceId == instance.Id));
+        Assert.AreEqual("call", incident.ElementId);
+        StringAssert.Contains(incident.Error, "E-LATE");
+        Assert.AreEqual(1, (await host.InstanceAsync(instance.Id)).OpenIncidents);
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(Providers))]
     public async Task Redeploying_the_same_file_keeps_the_version_and_running_instances_keep_theirs(DatabaseProvider provider)
     {
         await using var host = await EngineTestHost.StartAsync(provider);
