@@ -155,7 +155,7 @@ public static partial class InboxBench
         text.AppendLine(CultureInfo.InvariantCulture, $"### {documents:N0} incoming documents");
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"- Date: {TimeProvider.System.GetUtcNow():yyyy-MM-dd HH:mm} UTC; {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"- Load average at the end (1/5/15 min): {BenchDocument.LoadAverage()} (the machine was shared with other engineers' builds)");
+        text.AppendLine(CultureInfo.InvariantCulture, $"- Load average at the end (1/5/15 min): {BenchDocument.LoadAverage()}");
         text.AppendLine(CultureInfo.InvariantCulture, $"- Seeding: {(seedSeconds == 0 ? "reused from a previous run" : $"{seedSeconds:N0} s")}; {Warmup} warm-up and {Runs} timed runs per row");
         text.AppendLine();
         text.AppendLine("| role | operation | p50 ms | p95 ms |");

@@ -176,7 +176,7 @@ public static class TimerBench
         var text = new StringBuilder();
         text.AppendLine(Heading).AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"- Date: {TimeProvider.System.GetUtcNow():yyyy-MM-dd HH:mm} UTC; {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}; PostgreSQL on the same machine");
-        text.AppendLine(CultureInfo.InvariantCulture, $"- Load average at the end (1/5/15 min): {BenchDocument.LoadAverage()} (the machine was shared with other engineers' builds and tests)");
+        text.AppendLine(CultureInfo.InvariantCulture, $"- Load average at the end (1/5/15 min): {BenchDocument.LoadAverage()}");
         text.AppendLine(CultureInfo.InvariantCulture, $"- Each host's sweep (`DueWorkSweep`): batches of {sweep.BatchSize} claimed with `FOR UPDATE SKIP LOCKED`, {sweep.Workers} batches at once, each batch fired with one read and one write (`FireDueBatchAsync`); process: start → one-hour timer → end");
         text.AppendLine("- Hosts: each its own services, scopes and connection pool on the one database, all in this process; the figure in brackets is what each host fired");
         text.AppendLine("- Time: from the sweeps' start until the last timer resumed; CPU: this process, and PostgreSQL's backends of the benchmark's database (`/proc`), divided by the timers; load: 1-minute load average when the sweep started");
