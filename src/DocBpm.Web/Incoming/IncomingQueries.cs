@@ -22,8 +22,7 @@ public sealed class IncomingQueries(DbContext db, TimeProvider time)
     /// </summary>
     public async Task<PageOf<IncomingSummary>> SearchAsync(IncomingSearch search, Reader access, CancellationToken cancellationToken)
     {
-        var query = access.Visible(db.Set<IncomingDocument>().AsNoTracking(), db.Set<IncomingAssignment>(), db.Set<ProvincialTask>(),
-            await access.WorksOnTasksAsync(db.Set<ProvincialTask>(), cancellationToken));
+        var query = Visible(access, await access.WorksOnTasksAsync(db.Set<ProvincialTask>(), cancellationToken));
         if (search.Number is { } number)
             query = query.Where(d => d.IncomingNumber == number);
         if (!string.IsNullOrWhiteSpace(search.Notation))
@@ -53,8 +52,8 @@ public sealed class IncomingQueries(DbContext db, TimeProvider time)
         return new PageOf<IncomingSummary>([.. rows.Take(size).Select(d => IncomingSummary.Of(d, now))], total, page, size, more);
     }
 
-    private IQueryable<IncomingDocument> Visible(Reader access) =>
-        access.Visible(db.Set<IncomingDocument>().AsNoTracking(), db.Set<IncomingAssignment>(), db.Set<ProvincialTask>());
+    private IQueryable<IncomingDocument> Visible(Reader access, bool worksOnTasks = true) =>
+        access.Visible(db.Set<IncomingDocument>().AsNoTracking(), db.Set<IncomingAssignment>(), db.Set<ProvincialTask>(), worksOnTasks);
 
     /// <summary>The document if the person may see it; null otherwise (its existence is not their business).</summary>
     public async Task<IncomingDocument?> FindAsync(Guid id, Reader access, CancellationToken cancellationToken) =>
