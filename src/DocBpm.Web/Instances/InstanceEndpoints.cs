@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using DocBpm.Engine.Persistence;
@@ -54,10 +53,7 @@ public static class InstanceEndpoints
         });
     }
 
-    private static readonly Expression<Func<BookmarkRecord, bool>> OpenTask =
-        b => b.Kind == BookmarkKind.UserTask && b.Status == BookmarkStatus.Active;
-
-    private static readonly Func<BookmarkRecord, bool> IsOpenTask = OpenTask.Compile();
+    private static readonly Func<BookmarkRecord, bool> IsOpenTask = TaskEndpoints.IsOpen.Compile();
 
     /// <summary>
     /// The open user tasks of an instance just started: the rows the start stored are still tracked, so this costs no
@@ -66,7 +62,7 @@ public static class InstanceEndpoints
     private static async Task<IReadOnlyList<BookmarkRecord>> OpenTasksAsync(EngineDb db, InstanceRecord instance, CancellationToken cancellationToken)
     {
         if (db.Context.Entry(instance).State == EntityState.Detached)
-            return await db.Bookmarks.AsNoTracking().Where(b => b.InstanceId == instance.Id).Where(OpenTask).OrderBy(b => b.CreatedAt)
+            return await db.Bookmarks.AsNoTracking().Where(b => b.InstanceId == instance.Id).Where(TaskEndpoints.IsOpen).OrderBy(b => b.CreatedAt)
                 .ToListAsync(cancellationToken);
         return [.. db.Bookmarks.Local.Where(b => b.InstanceId == instance.Id && IsOpenTask(b)).OrderBy(b => b.CreatedAt)];
     }

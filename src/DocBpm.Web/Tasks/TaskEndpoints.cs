@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using DocBpm.Documents.Access;
@@ -127,8 +128,10 @@ public static class TaskEndpoints
         return Open(db).Where(b => b.Assignee == null && offered.Contains(b.Id));
     }
 
-    private static IQueryable<BookmarkRecord> Open(EngineDb db) =>
-        db.Bookmarks.AsNoTracking().Where(b => b.Kind == BookmarkKind.UserTask && b.Status == BookmarkStatus.Active);
+    /// <summary>An open user task: the rows every task list starts from.</summary>
+    internal static readonly Expression<Func<BookmarkRecord, bool>> IsOpen = b => b.Kind == BookmarkKind.UserTask && b.Status == BookmarkStatus.Active;
+
+    private static IQueryable<BookmarkRecord> Open(EngineDb db) => db.Bookmarks.AsNoTracking().Where(IsOpen);
 
     internal static TaskView View(BookmarkRecord b, DateTimeOffset now) => new(b.Id, b.InstanceId, b.DefinitionKey ?? "",
         b.BusinessKey, b.ElementId, b.TaskName, b.Assignee, b.CandidateUsers?.Trim(','), b.CandidateGroups?.Trim(','),
