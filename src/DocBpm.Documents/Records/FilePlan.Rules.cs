@@ -125,7 +125,7 @@ public sealed partial class FilePlan
                 $"File plan {Year} is at revision {Revision}, the request read {revision}.");
     }
 
-    /// <summary>Every change of the plan, of its headings and files as of its state, counts one revision.</summary>
+    /// <summary>Every change of the plan — its headings, its files, its state — counts one revision.</summary>
     public void Changed() => Revision++;
 
     /// <summary>The office hands the draft to the Director; an empty plan is nothing to approve.</summary>
