@@ -139,6 +139,25 @@ public sealed partial class ToolPagesTests
         }
     }
 
+    /// <summary>Browsers ask for /favicon.ico whatever the page links; a 404 there was noise in the logs and in every browser test's console.</summary>
+    [TestMethod]
+    public async Task The_icon_is_served_to_anyone_as_an_image_and_every_page_links_it()
+    {
+        var anonymous = host.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+
+        var ico = await anonymous.GetAsync("/favicon.ico");
+        var svg = await anonymous.GetAsync("/favicon.svg");
+        var login = await anonymous.GetStringAsync("/login");
+
+        Assert.AreEqual(HttpStatusCode.OK, ico.StatusCode);
+        Assert.AreEqual("image/x-icon", ico.Content.Headers.ContentType?.MediaType);
+        CollectionAssert.AreEqual(new byte[] { 0, 0, 1, 0 }, (await ico.Content.ReadAsByteArrayAsync())[..4], "an ICO file's header");
+        Assert.AreEqual(HttpStatusCode.OK, svg.StatusCode);
+        Assert.AreEqual("image/svg+xml", svg.Content.Headers.ContentType?.MediaType);
+        StringAssert.Contains(login, "<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">", "the page before sign-in links it too");
+        StringAssert.Contains(login, "<link rel=\"icon\" href=\"/favicon.ico\"", "and the ICO, for browsers without SVG icons");
+    }
+
     [TestMethod]
     public async Task The_monitor_shows_people_by_full_name_and_position_not_by_login()
     {

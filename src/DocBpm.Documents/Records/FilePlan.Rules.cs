@@ -113,13 +113,34 @@ public sealed partial class FilePlan
             throw RecordsRefusedException.NotFound("hồ sơ trong danh mục", file.Id);
     }
 
+    /// <summary>
+    /// The plan as <paramref name="read"/> names it (the revision its page or client showed; none: as it now is). A change
+    /// made since by someone else is refused, so that nobody overwrites or submits or approves a plan he has not seen.
+    /// </summary>
+    public void ExpectRevision(int? read)
+    {
+        if (read is { } revision && revision != Revision)
+            throw new RecordsRefusedException(Engine.RefusalKind.Conflict, "plan-changed",
+                $"Danh mục hồ sơ năm {Year} đã được người khác sửa sau khi bạn mở; không có thay đổi nào được lưu. Tải lại trang để xem bản mới.",
+                $"File plan {Year} is at revision {Revision}, the request read {revision}.");
+    }
+
+    /// <summary>Every change of the plan — its headings, its files, its state — counts one revision.</summary>
+    public void Changed() => Revision++;
+
     /// <summary>The office hands the draft to the Director; an empty plan is nothing to approve.</summary>
-    public void Submit(int files)
+    public void ExpectSubmittable(int files)
     {
         ExpectDraft();
         if (files == 0)
             throw RecordsRefusedException.Invalid("plan-empty", $"Danh mục hồ sơ năm {Year} chưa có hồ sơ nào.", $"File plan {Year} has no files.");
+    }
+
+    public void Submit(int files)
+    {
+        ExpectSubmittable(files);
         State = FilePlanState.Submitted;
+        Changed();
     }
 
     /// <summary>A reviewer sends the plan back to the office, which edits and submits it again.</summary>
@@ -127,12 +148,14 @@ public sealed partial class FilePlan
     {
         ExpectSubmitted();
         State = FilePlanState.Draft;
+        Changed();
     }
 
     public void Approve(string director, string? decision, DateTimeOffset now)
     {
         ExpectSubmitted();
         State = FilePlanState.Approved;
+        Changed();
         ApprovedBy = director;
         ApprovedAt = now;
         Decision = string.IsNullOrWhiteSpace(decision) ? null : decision.Trim();

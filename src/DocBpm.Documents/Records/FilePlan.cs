@@ -34,6 +34,12 @@ public sealed partial class FilePlan
     /// <summary>The approving decision's number, printed in the plan's header ("Kèm theo Quyết định số …").</summary>
     public string? Decision { get; set; }
 
+    /// <summary>
+    /// Goes up with every change of the plan (its headings, its files, its state) and guards each change: an edit or a
+    /// decision made on what someone read before another's change is refused, and so is one that meets a concurrent change.
+    /// </summary>
+    public int Revision { get; set; }
+
     public List<FilePlanHeading> Headings { get; set; } = [];
 }
 

@@ -26,14 +26,16 @@ public sealed class FilePlanApproval(DbContext db, WorkflowRuntime runtime)
 {
     public const int ReasonLength = 2000;
 
-    public async Task SubmitAsync(Guid planId, Reader reader, CancellationToken cancellationToken)
+    /// <param name="revision">The plan's revision the office read and submits; none: the plan as it now is.</param>
+    public async Task SubmitAsync(Guid planId, int? revision, Reader reader, CancellationToken cancellationToken)
     {
         if (!reader.MayPlan())
             throw RecordsRefusedException.Forbidden("not-office", "Danh mục hồ sơ do Văn phòng lập và trình Giám đốc phê duyệt.",
                 $"{reader.UserName} may not submit the file plan.");
         var plan = await PlanAsync(planId, cancellationToken);
-        // A dry run on an untracked copy: the diagram's Submitted step applies the same rule to the stored plan.
-        plan.Submit(await db.Set<RecordFile>().CountAsync(f => f.PlanId == planId, cancellationToken));
+        // The rule checked here for a Vietnamese refusal; the diagram's Submitted step applies it to the same tracked plan.
+        plan.ExpectSubmittable(await db.Set<RecordFile>().CountAsync(f => f.PlanId == planId, cancellationToken));
+        plan.ExpectRevision(revision);
         if (!await db.Set<InstanceRecord>().AnyAsync(i => i.Id == planId, cancellationToken))
         {
             await runtime.StartAsync(new StartRequest(FilePlanProcess.Key, new Dictionary<string, JsonNode?>
@@ -53,11 +55,16 @@ public sealed class FilePlanApproval(DbContext db, WorkflowRuntime runtime)
         await runtime.CompleteTaskAsync(revise.Id, null, reader.Actor, cancellationToken);
     }
 
-    /// <summary>Approves (with the approving decision's number) or returns the plan (with a reason) at the reviewer's step.</summary>
-    public async Task DecideAsync(Guid planId, bool approve, string? reason, string? decision, Reader reader, CancellationToken cancellationToken)
+    /// <summary>
+    /// Approves (with the approving decision's number) or returns the plan (with a reason) at the reviewer's step, the plan
+    /// as the reviewer read it (<paramref name="revision"/>; none: as it now is).
+    /// </summary>
+    public async Task DecideAsync(Guid planId, bool approve, string? reason, string? decision, int? revision, Reader reader,
+        CancellationToken cancellationToken)
     {
         var plan = await PlanAsync(planId, cancellationToken);
         plan.ExpectSubmitted();
+        plan.ExpectRevision(revision);
         reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
         decision = string.IsNullOrWhiteSpace(decision) ? null : decision.Trim();
         if (!approve && reason is null)
@@ -94,7 +101,12 @@ public sealed class FilePlanApproval(DbContext db, WorkflowRuntime runtime)
         return new FilePlanReview(waiting, reason);
     }
 
+    /// <summary>
+    /// The plan tracked as it was read here: the diagram's <see cref="FilePlanStage"/> step, in the same unit of work, gets
+    /// this very object, so the run's update of the plan row is checked against this revision and an edit committed in
+    /// between makes the step a lost race (409) instead of submitting or approving a plan nobody read.
+    /// </summary>
     private async Task<FilePlan> PlanAsync(Guid planId, CancellationToken cancellationToken) =>
-        await db.Set<FilePlan>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == planId, cancellationToken)
+        await db.Set<FilePlan>().FirstOrDefaultAsync(p => p.Id == planId, cancellationToken)
         ?? throw RecordsRefusedException.NotFound("danh mục hồ sơ", planId);
 }

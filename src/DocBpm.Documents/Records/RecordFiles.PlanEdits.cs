@@ -11,36 +11,35 @@ namespace DocBpm.Documents.Records;
 /// </summary>
 public sealed partial class RecordFiles
 {
-    public async Task<FilePlanHeading> RenameHeadingAsync(Guid planId, Guid headingId, string? title, string? abbreviation, Reader reader,
-        CancellationToken cancellationToken)
+    public async Task<FilePlanHeading> RenameHeadingAsync(Guid planId, Guid headingId, string? title, string? abbreviation, int? revision,
+        Reader reader, CancellationToken cancellationToken)
     {
-        var (plan, heading) = await DraftHeadingAsync(planId, headingId, reader, cancellationToken);
+        var (plan, heading) = await DraftHeadingAsync(planId, headingId, revision, reader, cancellationToken);
         (heading.Title, heading.Abbreviation) = (Required(title, "Tên đề mục", "title"), plan.Abbreviation(abbreviation ?? "", heading));
         await SaveNumberedAsync(plan, await PlannedAsync(plan, cancellationToken), cancellationToken);
         return heading;
     }
 
-    public async Task MoveHeadingAsync(Guid planId, Guid headingId, int ordinal, Reader reader, CancellationToken cancellationToken)
+    public async Task MoveHeadingAsync(Guid planId, Guid headingId, int ordinal, int? revision, Reader reader, CancellationToken cancellationToken)
     {
-        var (plan, heading) = await DraftHeadingAsync(planId, headingId, reader, cancellationToken);
+        var (plan, heading) = await DraftHeadingAsync(planId, headingId, revision, reader, cancellationToken);
         plan.MoveHeading(heading, ordinal);
         await SaveNumberedAsync(plan, await PlannedAsync(plan, cancellationToken), cancellationToken);
     }
 
-    public async Task RemoveHeadingAsync(Guid planId, Guid headingId, Reader reader, CancellationToken cancellationToken)
+    public async Task RemoveHeadingAsync(Guid planId, Guid headingId, int? revision, Reader reader, CancellationToken cancellationToken)
     {
-        var (plan, heading) = await DraftHeadingAsync(planId, headingId, reader, cancellationToken);
+        var (plan, heading) = await DraftHeadingAsync(planId, headingId, revision, reader, cancellationToken);
         var planned = await PlannedAsync(plan, cancellationToken);
         plan.RemoveHeading(heading, planned);
         db.Set<FilePlanHeading>().Remove(heading);
         await SaveNumberedAsync(plan, planned, cancellationToken);
     }
 
-    public async Task<RecordFile> ReplanFileAsync(Guid planId, Guid fileId, PlannedFileInput input, Reader reader, CancellationToken cancellationToken)
+    public async Task<RecordFile> ReplanFileAsync(Guid planId, Guid fileId, PlannedFileInput input, int? revision, Reader reader,
+        CancellationToken cancellationToken)
     {
-        ExpectPlanner(reader);
-        var plan = await PlanAsync(planId, cancellationToken);
-        plan.ExpectDraft();
+        var plan = await DraftAsync(planId, revision, reader, cancellationToken);
         var planned = await PlannedAsync(plan, cancellationToken);
         var file = planned.FirstOrDefault(f => f.Id == fileId) ?? throw RecordsRefusedException.NotFound("hồ sơ trong danh mục", fileId);
         var (keeper, unit) = await KeeperAsync(input, cancellationToken);
@@ -50,10 +49,9 @@ public sealed partial class RecordFiles
         return file;
     }
 
-    public async Task UnplanFileAsync(Guid planId, Guid fileId, Reader reader, CancellationToken cancellationToken)
+    public async Task UnplanFileAsync(Guid planId, Guid fileId, int? revision, Reader reader, CancellationToken cancellationToken)
     {
-        ExpectPlanner(reader);
-        var plan = await PlanAsync(planId, cancellationToken);
+        var plan = await DraftAsync(planId, revision, reader, cancellationToken);
         var planned = await PlannedAsync(plan, cancellationToken);
         var file = planned.FirstOrDefault(f => f.Id == fileId) ?? throw RecordsRefusedException.NotFound("hồ sơ trong danh mục", fileId);
         plan.Unplan(file);
@@ -61,13 +59,21 @@ public sealed partial class RecordFiles
         await SaveNumberedAsync(plan, [.. planned.Where(f => f != file)], cancellationToken);
     }
 
-    private async Task<(FilePlan Plan, FilePlanHeading Heading)> DraftHeadingAsync(Guid planId, Guid headingId, Reader reader,
+    private async Task<(FilePlan Plan, FilePlanHeading Heading)> DraftHeadingAsync(Guid planId, Guid headingId, int? revision, Reader reader,
         CancellationToken cancellationToken)
+    {
+        var plan = await DraftAsync(planId, revision, reader, cancellationToken);
+        return (plan, HeadingOf(plan, headingId));
+    }
+
+    /// <summary>The draft the office edits, as it read it (<paramref name="revision"/>; none: as it now is), tracked for the change.</summary>
+    private async Task<FilePlan> DraftAsync(Guid planId, int? revision, Reader reader, CancellationToken cancellationToken)
     {
         ExpectPlanner(reader);
         var plan = await PlanAsync(planId, cancellationToken);
         plan.ExpectDraft();
-        return (plan, HeadingOf(plan, headingId));
+        plan.ExpectRevision(revision);
+        return plan;
     }
 
     private static FilePlanHeading HeadingOf(FilePlan plan, Guid headingId) =>
@@ -92,7 +98,8 @@ public sealed partial class RecordFiles
     /// Saves the plan's change with the files numbered again. The heading ordinals and file notations are unique in the
     /// database, and renumbering swaps them, so the changed ones first take values nobody holds (negative ordinals, a
     /// notation made of the file's own id), then their own, in one transaction. Someone else's change to the same plan
-    /// meanwhile makes a key or a file's revision clash: a lost race, refused, nothing stored.
+    /// meanwhile (an edit, the submission, a decision) makes the plan's revision, a key or a file's revision clash: a lost
+    /// race, refused, nothing stored.
     /// </summary>
     private async Task SaveNumberedAsync(FilePlan plan, IReadOnlyList<RecordFile> planned, CancellationToken cancellationToken)
     {
@@ -102,6 +109,7 @@ public sealed partial class RecordFiles
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            plan.Changed();
             foreach (var heading in moved)
                 heading.Ordinal = -heading.Ordinal;
             foreach (var (file, _, _) in renumbered)

@@ -74,26 +74,23 @@ public sealed partial class RecordFiles(DbContext db, TimeProvider time, IOption
         return plan;
     }
 
-    public async Task<FilePlanHeading> AddHeadingAsync(Guid planId, string title, string abbreviation, Reader reader, CancellationToken cancellationToken)
+    public async Task<FilePlanHeading> AddHeadingAsync(Guid planId, string title, string abbreviation, int? revision, Reader reader,
+        CancellationToken cancellationToken)
     {
-        ExpectPlanner(reader);
-        var plan = await PlanAsync(planId, cancellationToken);
-        plan.ExpectDraft();
+        var plan = await DraftAsync(planId, revision, reader, cancellationToken);
         var heading = new FilePlanHeading
         {
             Id = Guid.CreateVersion7(), PlanId = plan.Id, Ordinal = plan.Headings.Count + 1, Title = Required(title, "Tên đề mục", "title"),
             Abbreviation = plan.Abbreviation(abbreviation),
         };
         db.Set<FilePlanHeading>().Add(heading);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveNumberedAsync(plan, await PlannedAsync(plan, cancellationToken), cancellationToken);
         return heading;
     }
 
-    public async Task<RecordFile> PlanFileAsync(Guid planId, PlannedFileInput input, Reader reader, CancellationToken cancellationToken)
+    public async Task<RecordFile> PlanFileAsync(Guid planId, PlannedFileInput input, int? revision, Reader reader, CancellationToken cancellationToken)
     {
-        ExpectPlanner(reader);
-        var plan = await PlanAsync(planId, cancellationToken);
-        plan.ExpectDraft();
+        var plan = await DraftAsync(planId, revision, reader, cancellationToken);
         var heading = HeadingOf(plan, input.HeadingId);
         Retention.Expect(input.RetentionYears);
         var (keeper, unit) = await KeeperAsync(input, cancellationToken);
@@ -112,6 +109,8 @@ public sealed partial class RecordFiles(DbContext db, TimeProvider time, IOption
 
     public async Task<(FilePlan Plan, List<RecordFile> Files)> PlanWithFilesAsync(Guid planId, CancellationToken cancellationToken)
     {
+        // The plan before its files: the revision shown is never newer than the rows shown, so an edit sent back with it
+        // can be refused wrongly (reload and retry) but never accepted on rows its sender did not see.
         var plan = await db.Set<FilePlan>().AsNoTracking().Include(p => p.Headings).FirstOrDefaultAsync(p => p.Id == planId, cancellationToken)
             ?? throw RecordsRefusedException.NotFound("danh mục hồ sơ", planId);
         var files = await db.Set<RecordFile>().AsNoTracking().Where(f => f.PlanId == planId).ToListAsync(cancellationToken);

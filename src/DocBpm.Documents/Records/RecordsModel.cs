@@ -24,6 +24,7 @@ public static class RecordsModel
             e.Property(p => p.CreatedBy).HasMaxLength(100);
             e.Property(p => p.ApprovedBy).HasMaxLength(100);
             e.Property(p => p.Decision).HasMaxLength(FilePlan.DecisionLength);
+            e.Property(p => p.Revision).IsConcurrencyToken();
             e.HasMany(p => p.Headings).WithOne().HasForeignKey(h => h.PlanId);
         });
         modelBuilder.Entity<FilePlanHeading>(e =>

@@ -107,15 +107,15 @@ public sealed partial class PlanPage
 
     private Task SaveHeadingAsync() => ActAsync(headingContext, HeadingInput!.Edited is null ? "Đã thêm đề mục." : "Đã sửa đề mục.", () =>
         HeadingInput.Edited is { } heading
-            ? Records.RenameHeadingAsync(Id, heading, HeadingInput.Title, HeadingInput.Abbreviation, Reader, Aborted)
-            : Records.AddHeadingAsync(Id, HeadingInput.Title ?? "", HeadingInput.Abbreviation ?? "", Reader, Aborted));
+            ? Records.RenameHeadingAsync(Id, heading, HeadingInput.Title, HeadingInput.Abbreviation, ReadRevision, Reader, Aborted)
+            : Records.AddHeadingAsync(Id, HeadingInput.Title ?? "", HeadingInput.Abbreviation ?? "", ReadRevision, Reader, Aborted));
 
     private Task SaveFileAsync() => ActAsync(fileContext, FileInput!.Edited is null ? "Đã thêm hồ sơ vào danh mục." : "Đã sửa hồ sơ.", () =>
     {
         var input = FileInput.Input(schedule, keepers);
         return FileInput.Edited is { } file
-            ? Records.ReplanFileAsync(Id, file, input, Reader, Aborted)
-            : Records.PlanFileAsync(Id, input, Reader, Aborted);
+            ? Records.ReplanFileAsync(Id, file, input, ReadRevision, Reader, Aborted)
+            : Records.PlanFileAsync(Id, input, ReadRevision, Reader, Aborted);
     });
 
     private Task MoveAsync() => ActAsync(headingContext, "Đã chuyển đề mục.", () =>
@@ -123,26 +123,32 @@ public sealed partial class PlanPage
         var form = HttpContext.Request.Form;
         var (value, by) = form.ContainsKey("up") ? (form["up"].ToString(), -1) : (form["down"].ToString(), 1);
         var heading = Guid.TryParse(value, out var id) ? view?.Headings.FirstOrDefault(h => h.Id == id) : null;
-        return Records.MoveHeadingAsync(Id, id, (heading?.Ordinal ?? 0) + by, Reader, Aborted);
+        return Records.MoveHeadingAsync(Id, id, (heading?.Ordinal ?? 0) + by, ReadRevision, Reader, Aborted);
     });
 
     private Task RemoveHeadingAsync() => ActAsync(headingContext, "Đã xoá đề mục.", () =>
-        Records.RemoveHeadingAsync(Id, FormGuid("heading"), Reader, Aborted));
+        Records.RemoveHeadingAsync(Id, FormGuid("heading"), ReadRevision, Reader, Aborted));
 
     private Task RemoveFileAsync() => ActAsync(fileContext, "Đã xoá hồ sơ khỏi danh mục.", () =>
-        Records.UnplanFileAsync(Id, FormGuid("file"), Reader, Aborted));
+        Records.UnplanFileAsync(Id, FormGuid("file"), ReadRevision, Reader, Aborted));
 
-    private Task SubmitAsync() => ActAsync(headingContext, "Đã trình danh mục hồ sơ.", () => Approval.SubmitAsync(Id, Reader, Aborted));
+    private Task SubmitAsync() => ActAsync(headingContext, "Đã trình danh mục hồ sơ.", () => Approval.SubmitAsync(Id, ReadRevision, Reader, Aborted));
 
     private Task ApproveAsync() => ActAsync(headingContext, "Đã phê duyệt.", () =>
-        Approval.DecideAsync(Id, approve: true, null, HttpContext.Request.Form["decision"], Reader, Aborted));
+        Approval.DecideAsync(Id, approve: true, null, HttpContext.Request.Form["decision"], ReadRevision, Reader, Aborted));
 
     private Task ReturnAsync() => ActAsync(headingContext, "Đã trả lại Văn phòng.", () =>
-        Approval.DecideAsync(Id, approve: false, HttpContext.Request.Form["reason"], null, Reader, Aborted));
+        Approval.DecideAsync(Id, approve: false, HttpContext.Request.Form["reason"], null, ReadRevision, Reader, Aborted));
 
     /// <summary>A form is rendered when the page offers it, and for the post that names it (its answer may now be a refusal).</summary>
     private bool Shown(string form, bool offered) =>
         offered || (HttpMethods.IsPost(HttpContext.Request.Method) && HttpContext.Request.Form["_handler"] == form);
+
+    /// <summary>
+    /// The plan's revision the posted form was rendered with (its hidden field <c>revision</c>): the action applies to the
+    /// plan its sender saw or is refused. A post without it (no page renders one) is taken as made on the plan as it is.
+    /// </summary>
+    private int? ReadRevision => int.TryParse(HttpContext.Request.Form["revision"], out var revision) ? revision : null;
 
     private Guid FormGuid(string field) => Guid.TryParse(HttpContext.Request.Form[field], out var id) ? id : Guid.Empty;
 

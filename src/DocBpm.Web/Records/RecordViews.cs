@@ -27,7 +27,8 @@ public sealed record FileListView(int Total, int Page, int PageSize, IReadOnlyLi
 
 /// <param name="Waiting">The names of the approval process's steps waiting now (the diagram's, e.g. "Giám đốc phê duyệt danh mục hồ sơ").</param>
 /// <param name="ReturnReason">Why the plan was last returned to the office, while it is a draft again.</param>
-public sealed record PlanView(Guid Id, int Year, FilePlanState State, bool SerialPerHeading, string? Decision, string? ApprovedBy, DateTimeOffset? ApprovedAt,
+/// <param name="Revision">The plan's revision as read: every change of the plan sends it back (<c>?revision=</c>) and is refused (409) if it has moved on.</param>
+public sealed record PlanView(Guid Id, int Year, FilePlanState State, int Revision, bool SerialPerHeading, string? Decision, string? ApprovedBy, DateTimeOffset? ApprovedAt,
     IReadOnlyList<HeadingView> Headings, IReadOnlyList<FileSummary> Files, int Permanent, int Limited, IReadOnlyList<string>? Waiting = null,
     string? ReturnReason = null);
 
@@ -50,7 +51,7 @@ public static class RecordViews
             f.State, f.StartDate, f.EndDate, f.Documents.Count, f.HeadingId);
 
     public static PlanView View(FilePlan plan, IReadOnlyList<RecordFile> files, string organId, FilePlanReview? review = null) =>
-        new(plan.Id, plan.Year, plan.State, plan.SerialPerHeading, plan.Decision, plan.ApprovedBy, plan.ApprovedAt,
+        new(plan.Id, plan.Year, plan.State, plan.Revision, plan.SerialPerHeading, plan.Decision, plan.ApprovedBy, plan.ApprovedAt,
             [.. plan.Headings.OrderBy(h => h.Ordinal).Select(View)],
             [.. files.Select(f => f.Summary(organId))], files.Count(f => f.RetentionYears is null), files.Count(f => f.RetentionYears is not null),
             [.. (review ?? FilePlanReview.None).Waiting.Select(t => t.TaskName ?? t.ElementId)],

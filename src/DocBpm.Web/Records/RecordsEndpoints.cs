@@ -14,7 +14,8 @@ namespace DocBpm.Web.Records;
 /// <summary>
 /// The file plan and the files (NĐ30 Articles 28–30; docs/records.md): the office plans, the Director approves through
 /// the file-plan process, each person keeps their files. Rules live in <see cref="RecordFiles"/> and
-/// <see cref="FilePlanApproval"/>; here only who is asking and what they may read.
+/// <see cref="FilePlanApproval"/>; here only who is asking and what they may read. Every change of a plan takes the
+/// <c>revision</c> its client read (query string; the plan's view carries it) and is refused with 409 if the plan moved on.
 /// </summary>
 public static class RecordsEndpoints
 {
@@ -63,64 +64,66 @@ public static class RecordsEndpoints
         return TypedResults.Ok(RecordViews.View(plan, files, records.OrganId, await approval.ReviewAsync(id, cancellationToken)));
     }
 
-    private static async Task<Ok<HeadingView>> AddHeadingAsync(Guid id, HeadingRequest request, RecordFiles records, ClaimsPrincipal user,
+    private static async Task<Ok<HeadingView>> AddHeadingAsync(Guid id, HeadingRequest request, int? revision, RecordFiles records, ClaimsPrincipal user,
         CancellationToken cancellationToken)
     {
-        var h = await records.AddHeadingAsync(id, request.Title ?? "", request.Abbreviation ?? "", user.ToReader(), cancellationToken);
+        var h = await records.AddHeadingAsync(id, request.Title ?? "", request.Abbreviation ?? "", revision, user.ToReader(), cancellationToken);
         return TypedResults.Ok(RecordViews.View(h));
     }
 
-    private static async Task<Ok<HeadingView>> RenameHeadingAsync(Guid id, Guid headingId, HeadingRequest request, RecordFiles records,
+    private static async Task<Ok<HeadingView>> RenameHeadingAsync(Guid id, Guid headingId, HeadingRequest request, int? revision, RecordFiles records,
         ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        TypedResults.Ok(RecordViews.View(await records.RenameHeadingAsync(id, headingId, request.Title, request.Abbreviation, user.ToReader(), cancellationToken)));
+        TypedResults.Ok(RecordViews.View(await records.RenameHeadingAsync(id, headingId, request.Title, request.Abbreviation, revision, user.ToReader(),
+            cancellationToken)));
 
-    private static async Task<NoContent> MoveHeadingAsync(Guid id, Guid headingId, MoveRequest request, RecordFiles records, ClaimsPrincipal user,
+    private static async Task<NoContent> MoveHeadingAsync(Guid id, Guid headingId, MoveRequest request, int? revision, RecordFiles records,
+        ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        await records.MoveHeadingAsync(id, headingId, request.Ordinal, revision, user.ToReader(), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<NoContent> RemoveHeadingAsync(Guid id, Guid headingId, int? revision, RecordFiles records, ClaimsPrincipal user,
         CancellationToken cancellationToken)
     {
-        await records.MoveHeadingAsync(id, headingId, request.Ordinal, user.ToReader(), cancellationToken);
+        await records.RemoveHeadingAsync(id, headingId, revision, user.ToReader(), cancellationToken);
         return TypedResults.NoContent();
     }
 
-    private static async Task<NoContent> RemoveHeadingAsync(Guid id, Guid headingId, RecordFiles records, ClaimsPrincipal user,
+    private static async Task<Ok<FileSummary>> ReplanFileAsync(Guid id, Guid fileId, PlannedFileInput request, int? revision, RecordFiles records,
+        ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await records.ReplanFileAsync(id, fileId, request, revision, user.ToReader(), cancellationToken)).Summary(records.OrganId));
+
+    private static async Task<NoContent> UnplanFileAsync(Guid id, Guid fileId, int? revision, RecordFiles records, ClaimsPrincipal user,
         CancellationToken cancellationToken)
     {
-        await records.RemoveHeadingAsync(id, headingId, user.ToReader(), cancellationToken);
+        await records.UnplanFileAsync(id, fileId, revision, user.ToReader(), cancellationToken);
         return TypedResults.NoContent();
     }
 
-    private static async Task<Ok<FileSummary>> ReplanFileAsync(Guid id, Guid fileId, PlannedFileInput request, RecordFiles records, ClaimsPrincipal user,
+    private static async Task<Ok<FileSummary>> PlanFileAsync(Guid id, PlannedFileInput request, int? revision, RecordFiles records, ClaimsPrincipal user,
         CancellationToken cancellationToken) =>
-        TypedResults.Ok((await records.ReplanFileAsync(id, fileId, request, user.ToReader(), cancellationToken)).Summary(records.OrganId));
-
-    private static async Task<NoContent> UnplanFileAsync(Guid id, Guid fileId, RecordFiles records, ClaimsPrincipal user, CancellationToken cancellationToken)
-    {
-        await records.UnplanFileAsync(id, fileId, user.ToReader(), cancellationToken);
-        return TypedResults.NoContent();
-    }
-
-    private static async Task<Ok<FileSummary>> PlanFileAsync(Guid id, PlannedFileInput request, RecordFiles records, ClaimsPrincipal user,
-        CancellationToken cancellationToken) =>
-        TypedResults.Ok((await records.PlanFileAsync(id, request, user.ToReader(), cancellationToken)).Summary(records.OrganId));
+        TypedResults.Ok((await records.PlanFileAsync(id, request, revision, user.ToReader(), cancellationToken)).Summary(records.OrganId));
 
     /// <summary>The office hands the plan to its approval process (workflows/file-plan.bpmn): the first time, or again after a return.</summary>
-    private static async Task<NoContent> SubmitAsync(Guid id, FilePlanApproval approval, ClaimsPrincipal user, CancellationToken cancellationToken)
+    private static async Task<NoContent> SubmitAsync(Guid id, int? revision, FilePlanApproval approval, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        await approval.SubmitAsync(id, user.ToReader(), cancellationToken);
+        await approval.SubmitAsync(id, revision, user.ToReader(), cancellationToken);
         return TypedResults.NoContent();
     }
 
     /// <summary>Completes the caller's review step of the plan ("Đồng ý"); after the Director's, the plan is approved and fixed.</summary>
-    private static async Task<NoContent> ApproveAsync(Guid id, ApproveRequest request, FilePlanApproval approval, ClaimsPrincipal user,
+    private static async Task<NoContent> ApproveAsync(Guid id, ApproveRequest request, int? revision, FilePlanApproval approval, ClaimsPrincipal user,
         CancellationToken cancellationToken)
     {
-        await approval.DecideAsync(id, approve: true, null, request.Decision, user.ToReader(), cancellationToken);
+        await approval.DecideAsync(id, approve: true, null, request.Decision, revision, user.ToReader(), cancellationToken);
         return TypedResults.NoContent();
     }
 
-    private static async Task<NoContent> ReturnAsync(Guid id, ReturnRequest request, FilePlanApproval approval, ClaimsPrincipal user,
+    private static async Task<NoContent> ReturnAsync(Guid id, ReturnRequest request, int? revision, FilePlanApproval approval, ClaimsPrincipal user,
         CancellationToken cancellationToken)
     {
-        await approval.DecideAsync(id, approve: false, request.Reason, null, user.ToReader(), cancellationToken);
+        await approval.DecideAsync(id, approve: false, request.Reason, null, revision, user.ToReader(), cancellationToken);
         return TypedResults.NoContent();
     }
 

@@ -18,8 +18,8 @@ namespace DocBpm.Documents.Tests.Records;
 [TestClass]
 public sealed class FilePlanProcessTests
 {
-    private static readonly Reader Office = new("chanhvanphong", "VP", [StaffRole.OfficeChief]);
-    private static readonly Reader Director = new("giamdoc", null, [StaffRole.Director]);
+    internal static readonly Reader Office = new("chanhvanphong", "VP", [StaffRole.OfficeChief]);
+    internal static readonly Reader Director = new("giamdoc", null, [StaffRole.Director]);
     private static readonly Reader Deputy = new("phogiamdoc1", null, [StaffRole.Deputy]);
 
     private static async Task<DocumentsTestHost> HostAsync() =>
@@ -29,14 +29,14 @@ public sealed class FilePlanProcessTests
             services.AddSingleton<Organisation.IPeopleDirectory, TestPeople>();
         });
 
-    private static async Task DeployAsync(DocumentsTestHost host, string xml)
+    internal static async Task DeployAsync(DocumentsTestHost host, string xml)
     {
         await using var scope = host.Scope();
         await scope.ServiceProvider.GetRequiredService<DefinitionStore>().DeployAsync(scope.ServiceProvider.GetRequiredService<EngineDb>(), xml, "test",
             CancellationToken.None);
     }
 
-    private static Task<string> ShippedAsync() => File.ReadAllTextAsync(OutgoingScenario.ShippedDiagram("file-plan.bpmn"));
+    internal static Task<string> ShippedAsync() => File.ReadAllTextAsync(OutgoingScenario.ShippedDiagram("file-plan.bpmn"));
 
     [TestMethod]
     public async Task Decree30_Article28_the_shipped_file_plan_diagram_deploys_and_a_version_without_the_Directors_step_is_refused()
@@ -71,16 +71,16 @@ public sealed class FilePlanProcessTests
                 StringComparison.Ordinal));
         var plan = await PlanAsync(host);
 
-        await StepAsync(host, a => a.SubmitAsync(plan, Office, CancellationToken.None));
+        await StepAsync(host, a => a.SubmitAsync(plan, null, Office, CancellationToken.None));
         Assert.AreEqual("Phó Giám đốc xem xét danh mục hồ sơ", (await WaitingAsync(host, plan)).Single());
         var early = await Assert.ThrowsExactlyAsync<RecordsRefusedException>(() =>
-            StepAsync(host, a => a.DecideAsync(plan, true, null, null, Director, CancellationToken.None)));
+            StepAsync(host, a => a.DecideAsync(plan, true, null, null, null, Director, CancellationToken.None)));
         Assert.AreEqual(RefusalKind.Forbidden, early.Kind, "the Director's step is not open yet");
 
-        await StepAsync(host, a => a.DecideAsync(plan, true, null, null, Deputy, CancellationToken.None));
+        await StepAsync(host, a => a.DecideAsync(plan, true, null, null, null, Deputy, CancellationToken.None));
         Assert.AreEqual(FilePlanState.Submitted, (await PlanStateAsync(host, plan)).State, "the deputy's agreement approves nothing");
         Assert.AreEqual("Giám đốc phê duyệt danh mục hồ sơ", (await WaitingAsync(host, plan)).Single());
-        await StepAsync(host, a => a.DecideAsync(plan, true, null, "03/QĐ-SGDĐT", Director, CancellationToken.None));
+        await StepAsync(host, a => a.DecideAsync(plan, true, null, "03/QĐ-SGDĐT", null, Director, CancellationToken.None));
 
         var approved = await PlanStateAsync(host, plan);
         Assert.AreEqual(FilePlanState.Approved, approved.State);
@@ -89,7 +89,7 @@ public sealed class FilePlanProcessTests
     }
 
     /// <summary>A draft plan of next year with one heading and one planned file, stored as the office builds it.</summary>
-    private static async Task<Guid> PlanAsync(DocumentsTestHost host)
+    internal static async Task<Guid> PlanAsync(DocumentsTestHost host)
     {
         await using var scope = host.Scope();
         var db = scope.ServiceProvider.GetRequiredService<DbContext>();
@@ -106,7 +106,7 @@ public sealed class FilePlanProcessTests
         return plan.Id;
     }
 
-    private static async Task StepAsync(DocumentsTestHost host, Func<FilePlanApproval, Task> step)
+    internal static async Task StepAsync(DocumentsTestHost host, Func<FilePlanApproval, Task> step)
     {
         await using var scope = host.Scope();
         await step(scope.ServiceProvider.GetRequiredService<FilePlanApproval>());
@@ -115,6 +115,6 @@ public sealed class FilePlanProcessTests
     private static Task<List<string>> WaitingAsync(DocumentsTestHost host, Guid plan) => host.InScopeAsync(async services =>
         (await services.GetRequiredService<FilePlanApproval>().ReviewAsync(plan, CancellationToken.None)).Waiting.Select(t => t.TaskName!).ToList());
 
-    private static Task<FilePlan> PlanStateAsync(DocumentsTestHost host, Guid plan) =>
+    internal static Task<FilePlan> PlanStateAsync(DocumentsTestHost host, Guid plan) =>
         host.InScopeAsync(services => services.GetRequiredService<DbContext>().Set<FilePlan>().AsNoTracking().SingleAsync(p => p.Id == plan));
 }

@@ -34,17 +34,17 @@ public sealed class FilePlanPageTests
     [ClassCleanup]
     public static async Task StopAsync() => await host.DisposeAsync();
 
-    private static async Task<JsonNode> PlanAsync(HttpClient client, Guid plan) => await OkAsync(await client.GetAsync($"/api/records/plans/{plan}"));
+    internal static async Task<JsonNode> PlanAsync(HttpClient client, Guid plan) => await OkAsync(await client.GetAsync($"/api/records/plans/{plan}"));
 
     private static async Task<string> NumberingAsync(HttpClient client, Guid plan) =>
         string.Join(" ", (await PlanAsync(client, plan))["files"]!.AsArray().Select(f => $"{f!["notation"]}={f["title"]}"));
 
-    private static Guid HeadingOf(JsonNode plan, string abbreviation) =>
+    internal static Guid HeadingOf(JsonNode plan, string abbreviation) =>
         (Guid)plan["headings"]!.AsArray().Single(h => (string?)h!["abbreviation"] == abbreviation)!["id"]!;
 
     private static Guid FileOf(JsonNode plan, string title) => (Guid)plan["files"]!.AsArray().Single(f => (string?)f!["title"] == title)!["id"]!;
 
-    private static async Task<Guid> NewPlanAsync(HttpClient office, int year)
+    internal static async Task<Guid> NewPlanAsync(HttpClient office, int year)
     {
         await PostFormAsync(office, "/records", "plan", ("year", year.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return (Guid)(await OkAsync(await office.GetAsync("/api/records/plans"))).AsArray().Single(p => (int)p!["year"]! == year)!["id"]!;
@@ -154,11 +154,19 @@ public sealed class FilePlanPageTests
         await RefusedAsync(refused, HttpStatusCode.Forbidden, "not-office");
         StringAssert.Contains(await refused.Content.ReadAsStringAsync(), "Danh mục hồ sơ do Văn phòng lập", "the reason in Vietnamese");
         await RefusedAsync(await staff.DeleteAsync($"/api/records/plans/{plan}/headings/{heading}"), HttpStatusCode.Forbidden, "not-office");
+        await RefusedAsync(await staff.PostAsync($"/api/records/plans/{plan}/submit", null), HttpStatusCode.Forbidden, "not-office");
+        await RefusedAsync(await staff.PostAsJsonAsync($"/api/records/plans/{plan}/files", new { headingId = heading, title = "Hồ sơ của tôi", keeper = "chuyenvien" }),
+            HttpStatusCode.Forbidden, "not-office");
         Assert.IsFalse((await PageAsync(staff, "/records")).Contains("id=\"new-plan\"", StringComparison.Ordinal), "no plan to create for the staff");
         Assert.IsFalse((await PageAsync(staff, $"/records/plans/{plan}")).Contains("id=\"heading-form\"", StringComparison.Ordinal), "the plan to read, not to edit");
         var posted = await PostFormAsync(staff, $"/records/plans/{plan}", "remove-heading", ("heading", heading.ToString()));
         Assert.AreEqual(HttpStatusCode.Forbidden, posted.StatusCode);
         StringAssert.Contains(WebUtility.HtmlDecode(await posted.Content.ReadAsStringAsync()), "Danh mục hồ sơ do Văn phòng lập, Giám đốc phê duyệt.");
-        Assert.AreEqual(1, (await PlanAsync(office, plan))["headings"]!.AsArray().Count, "nothing removed");
+        var submitted = await PostFormAsync(staff, $"/records/plans/{plan}", "submit");
+        Assert.AreEqual(HttpStatusCode.Forbidden, submitted.StatusCode, "a person outside the office submits nothing, from any unit");
+        var stored = await PlanAsync(office, plan);
+        Assert.AreEqual(1, stored["headings"]!.AsArray().Count, "nothing removed");
+        Assert.AreEqual("Draft", (string?)stored["state"]);
+        Assert.AreEqual(0, stored["files"]!.AsArray().Count);
     }
 }

@@ -1410,6 +1410,10 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<bool>("SerialPerHeading")
                         .HasColumnType("boolean");
 

@@ -1412,6 +1412,10 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
                     b.Property<bool>("SerialPerHeading")
                         .HasColumnType("bit");
 

@@ -1402,6 +1402,10 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("SerialPerHeading")
                         .HasColumnType("INTEGER");
 

@@ -1,0 +1,58 @@
+using System.Net;
+using System.Net.Http.Json;
+using DocBpm.Engine.Persistence;
+using static DocBpm.Web.Tests.Records.FilePlanPageTests;
+using static DocBpm.Web.Tests.Records.PageForms;
+using static DocBpm.Web.Tests.Records.RecordAnswers;
+
+namespace DocBpm.Web.Tests.Records;
+
+/// <summary>
+/// NĐ30 Article 28: the plan the office submits and the Director approves is the plan they read. The page's forms and the
+/// API carry the plan's revision; an action on a revision someone else has changed since is refused (409, in Vietnamese)
+/// and stores nothing. The interleaved races themselves, on SQLite and PostgreSQL: Documents.Tests' FilePlanRevisionTests.
+/// </summary>
+[TestClass]
+public sealed class FilePlanRevisionPageTests
+{
+    private static DocBpmWebFactory host = null!;
+
+    [ClassInitialize]
+    public static async Task StartAsync(TestContext context)
+    {
+        host = await DocBpmWebFactory.CreateAsync(DatabaseProvider.Sqlite);
+        host.Settings["Exchange:AgencyCode"] = "000.00.12.H37";
+    }
+
+    [ClassCleanup]
+    public static async Task StopAsync() => await host.DisposeAsync();
+
+    [TestMethod]
+    public async Task Decree30_Article28_a_form_posted_from_a_page_read_before_someone_elses_change_is_refused_on_the_page_and_over_the_API()
+    {
+        var (clerk, chief) = (await host.LoginAsync("vanthu"), await host.LoginAsync("chanhvanphong"));
+        var plan = await NewPlanAsync(clerk, 2026);
+        var url = $"/records/plans/{plan}";
+        await DoneAsync(await PostFormAsync(clerk, url, "heading", ("HeadingInput.Title", "Tổ chức cán bộ"), ("HeadingInput.Abbreviation", "TCCB")), "Đã thêm đề mục.");
+        var heading = HeadingOf(await PlanAsync(clerk, plan), "TCCB");
+        await OkAsync(await clerk.PostAsJsonAsync($"/api/records/plans/{plan}/files", new { headingId = heading, title = "Hồ sơ tuyển dụng", keeper = "chuyenvien" }));
+        var read = (int)(await PlanAsync(clerk, plan))["revision"]!;
+        StringAssert.Contains(await PageAsync(clerk, url), $"name=\"revision\" value=\"{read}\"", "every form posts the revision the page shows");
+
+        await OkAsync(await chief.PutAsJsonAsync($"/api/records/plans/{plan}/headings/{heading}?revision={read}", new { title = "Cán bộ", abbreviation = "CB" }));
+        var stale = await PostFormAsync(clerk, url, "heading", ("revision", read.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("HeadingInput.Id", heading.ToString()), ("HeadingInput.Title", "Tổ chức, cán bộ"), ("HeadingInput.Abbreviation", "TCCB"));
+        var submit = await PostFormAsync(clerk, url, "submit", ("revision", read.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var api = await clerk.DeleteAsync($"/api/records/plans/{plan}/headings/{heading}?revision={read}");
+
+        StringAssert.Contains(WebUtility.HtmlDecode(await stale.Content.ReadAsStringAsync()), "đã được người khác sửa sau khi bạn mở",
+            "the page says why and shows the plan as it now is");
+        StringAssert.Contains(WebUtility.HtmlDecode(await submit.Content.ReadAsStringAsync()), "đã được người khác sửa sau khi bạn mở");
+        await RefusedAsync(api, HttpStatusCode.Conflict, "plan-changed");
+        StringAssert.Contains(WebUtility.HtmlDecode(await api.Content.ReadAsStringAsync()), "Tải lại trang để xem bản mới", "problem details in Vietnamese");
+        var now = await PlanAsync(clerk, plan);
+        Assert.AreEqual("CB:Cán bộ", $"{now["headings"]![0]!["abbreviation"]}:{now["headings"]![0]!["title"]}", "the other person's change is not lost");
+        Assert.AreEqual("Draft", (string?)now["state"], "nothing submitted");
+        Assert.AreEqual(read + 1, (int)now["revision"]!);
+    }
+}
