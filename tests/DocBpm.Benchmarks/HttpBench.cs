@@ -11,7 +11,7 @@ namespace DocBpm.Benchmarks;
 /// <c>POST /api/tasks/{id}/complete</c> (<see cref="HttpLoad"/>). Bounded by time and count per measurement; writes its
 /// own section of docs/benchmarks.md. Run by hand:
 /// <c>dotnet run -c Release --project tests/DocBpm.Benchmarks -- http [--clients 8,16,32] [--hosts 1|2] [--seconds S] [--warmup S] [--database NAME]
-/// [--rate N] [--rate-seconds S] [--pairs P] [--host-env NAME=VALUE]...</c>.
+/// [--rate N] [--rate-seconds S] [--pairs P] [--host-env NAME=VALUE]... [--fixed-rate-only]</c>.
 /// </summary>
 public static class HttpBench
 {
@@ -22,7 +22,7 @@ public static class HttpBench
     private const int KindClients = 8;
 
     private sealed record Options(int[] Clients, int Hosts, TimeSpan Duration, TimeSpan Warmup, string Postgres, string Database,
-        FixedRateBench.Settings FixedRate, Dictionary<string, string> HostVariables);
+        FixedRateBench.Settings FixedRate, Dictionary<string, string> HostVariables, bool FixedRateOnly);
 
     /// <summary>One measurement: so many hosts and clients, with what each process and the server spent on it.</summary>
     private sealed record Point(int Hosts, int Clients, HttpLoadSamples Samples, TimeSpan Elapsed, double[] HostCpuMs, double ServerCpuMs,
@@ -54,7 +54,7 @@ public static class HttpBench
             await WarmAsync(hosts, options, cancellationToken);
             if (hosts.Count == 2)
                 fixedRate = await FixedRateBench.MeasureAsync(hosts, options.FixedRate, probe, cancellationToken);
-            for (var count = 1; count <= options.Hosts; count++)
+            for (var count = 1; count <= (options.FixedRateOnly ? 0 : options.Hosts); count++)
             {
                 var measured = await MeasureAsync(hosts[..count], options, probe, cancellationToken);
                 points.AddRange(measured.Points);
@@ -86,9 +86,10 @@ public static class HttpBench
         // About 40 % of the two cores at the quiet run's 2.9 ms of host, server and client CPU per instance (one host
         // saturated at 652/s there): far enough below saturation that queueing does not inflate CPU per instance.
         var rate = 300;
-        var rateSeconds = 15;
+        var rateSeconds = 10;
         var pairs = 2;
         var hostVariables = new Dictionary<string, string>();
+        var fixedRateOnly = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -121,12 +122,16 @@ public static class HttpBench
                     pairs = int.Parse(args[++i], CultureInfo.InvariantCulture);
                     break;
                 case "--host-env":
-                    var (name, value) = args[++i].Split('=', 2) is [var n, var v] ? (n, v) : throw new ArgumentException("--host-env NAME=VALUE");
+                    var (name, value) = args[++i].Split('=', 2) is [var n, var v] ? (n, v) : throw new ArgumentException("--host-env NAME=VALUE --fixed-rate-only");
                     hostVariables[name] = value;
+                    break;
+                case "--fixed-rate-only":
+                    // Runtime settings compared run against run (--host-env) need only this part, in a few minutes.
+                    fixedRateOnly = true;
                     break;
                 default:
                     throw new ArgumentException($"Unknown option {args[i]}. Options: --clients N[,N] --hosts 1|2 --seconds S --warmup S --postgres CONN --database NAME "
-                        + "--rate N --rate-seconds S --pairs P --host-env NAME=VALUE");
+                        + "--rate N --rate-seconds S --pairs P --host-env NAME=VALUE --fixed-rate-only");
             }
         }
 
@@ -136,7 +141,7 @@ public static class HttpBench
                 + "--rate between 10 and 2000, --rate-seconds between 5 and 120, --pairs between 1 and 10.");
         return new Options(clients, hosts, TimeSpan.FromSeconds(seconds), TimeSpan.FromSeconds(warmup),
             postgres ?? throw new ArgumentException("PostgreSQL is required: --postgres CONN or DOCBPM_TEST_POSTGRES."), database,
-            new FixedRateBench.Settings(rate, TimeSpan.FromSeconds(rateSeconds), pairs), hostVariables);
+            new FixedRateBench.Settings(rate, TimeSpan.FromSeconds(rateSeconds), pairs), hostVariables, fixedRateOnly);
     }
 
     /// <summary>A Development host migrates the database, seeds the demo accounts and is stopped; the analyst deploys the process.</summary>
