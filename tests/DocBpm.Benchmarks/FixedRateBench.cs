@@ -7,7 +7,8 @@ namespace DocBpm.Benchmarks;
 /// <summary>
 /// Issue 19's "CPU per instance per host shown not to grow" where two hosts cannot have cores of their own: the same
 /// total rate of instances, well below one host's saturation, offered through one host and then through two (half
-/// each), alternately (1, 2, 2, 1, ...) so that the machine's drift and the hosts' ageing fall on both alike. At
+/// each), alternately (both, host 1 alone, host 2 alone, both, ...) so that the machine's drift, the hosts' ageing and
+/// their idle spells fall on both alike. At
 /// saturation on shared cores CPU per unit of work inflates from switching and cache sharing, which says nothing about
 /// a host's own cost; below saturation it does not.
 /// </summary>
@@ -16,13 +17,16 @@ public static class FixedRateBench
     /// <summary>Instances running at once beyond which an arrival is counted as missed rather than queued without end.</summary>
     private const int MostInFlight = 64;
 
-    /// <summary>Clients of each phase: on one host all of them, on two hosts half on each, taking arrivals in turn.</summary>
+    /// <summary>Clients of each phase: on one host all of them, on two hosts half of each host's, taking arrivals in turn.</summary>
     private const int Clients = 8;
 
     /// <summary>One timed phase: arrivals offered, instances each host served, and what each process spent.</summary>
-    private sealed record Phase(int Hosts, HttpLoadSamples Samples, int Missed, TimeSpan Elapsed, double[] HostCpuMs, double ServerCpuMs,
+    /// <param name="Solo">The host that served a one-host phase alone; null when both served.</param>
+    private sealed record Phase(int? Solo, HttpLoadSamples Samples, int Missed, TimeSpan Elapsed, double[] HostCpuMs, double ServerCpuMs,
         long Commits, string Load)
     {
+        public int Hosts => Solo is null ? 2 : 1;
+
         public double HostCpuPerInstance(int host) => HostCpuMs[host] / Samples.PerHost[host];
     }
 
@@ -32,16 +36,16 @@ public static class FixedRateBench
     public static async Task<string> MeasureAsync(IReadOnlyList<BenchHost> hosts, Settings settings, PostgresProbe probe,
         CancellationToken cancellationToken)
     {
-        var first = new List<HttpLoadClient>();
-        var second = new List<HttpLoadClient>();
+        List<HttpLoadClient>[] alone = [[], []];
         try
         {
-            for (var i = 0; i < Clients; i++)
-                first.Add(await SignInAsync(hosts[0], 0, cancellationToken));
-            for (var i = 0; i < Clients / 2; i++)
-                second.Add(await SignInAsync(hosts[1], 1, cancellationToken));
-            List<HttpLoadClient> oneHost = first;
-            List<HttpLoadClient> twoHosts = [.. first.Take(Clients / 2).Zip(second).SelectMany(p => new[] { p.First, p.Second })];
+            for (var host = 0; host < 2; host++)
+            {
+                for (var i = 0; i < Clients; i++)
+                    alone[host].Add(await SignInAsync(hosts[host], host, cancellationToken));
+            }
+
+            List<HttpLoadClient> both = [.. alone[0].Take(Clients / 2).Zip(alone[1]).SelectMany(p => new[] { p.First, p.Second })];
 
             // The sign-ins' commits must be reported before the first reading; the hosts have no load meanwhile.
             var quiet = new List<double[]> { await QuietAsync(hosts, cancellationToken) };
@@ -49,19 +53,19 @@ public static class FixedRateBench
             var phases = new List<Phase>();
             for (var pair = 0; pair < settings.Pairs; pair++)
             {
-                foreach (var count in pair % 2 == 0 ? new[] { 1, 2 } : [2, 1])
+                foreach (var solo in pair % 2 == 0 ? new int?[] { null, 0 } : [1, null])
                 {
                     var hostCpu = hosts.Select(h => h.Cpu()).ToArray();
                     var serverCpu = probe.ServerCpu();
                     var begun = Stopwatch.GetTimestamp();
-                    var (samples, missed) = await DriveAsync(count == 1 ? oneHost : twoHosts, hosts.Count, settings, cancellationToken);
+                    var (samples, missed) = await DriveAsync(solo is { } host ? alone[host] : both, hosts.Count, settings, cancellationToken);
                     var elapsed = Stopwatch.GetElapsedTime(begun);
                     var hostCpuMs = hosts.Select((h, i) => (h.Cpu() - hostCpu[i]).TotalMilliseconds).ToArray();
                     var serverCpuMs = (probe.ServerCpu() - serverCpu).TotalMilliseconds;
                     var load = BenchDocument.LoadAverage();
                     quiet.Add(await QuietAsync(hosts, cancellationToken));
                     var after = await probe.CommitsAsync(cancellationToken);
-                    var phase = new Phase(count, samples, missed, elapsed, hostCpuMs, serverCpuMs, after - commits, load);
+                    var phase = new Phase(solo, samples, missed, elapsed, hostCpuMs, serverCpuMs, after - commits, load);
                     commits = after;
                     phases.Add(phase);
                     Console.WriteLine(Row(phase));
@@ -72,8 +76,8 @@ public static class FixedRateBench
         }
         finally
         {
-            first.ForEach(c => c.Dispose());
-            second.ForEach(c => c.Dispose());
+            foreach (var clients in alone)
+                clients.ForEach(c => c.Dispose());
         }
     }
 
@@ -141,7 +145,7 @@ public static class FixedRateBench
             ? FormattableString.Invariant($"({ms / phase.Elapsed.TotalSeconds:0.0} ms/s idle)")
             : phase.HostCpuPerInstance(i).ToString("0.00", CultureInfo.InvariantCulture)));
         return string.Create(CultureInfo.InvariantCulture,
-            $"| {phase.Hosts} | {string.Join(" / ", phase.Samples.PerHost.Select(n => n.ToString("N0", CultureInfo.InvariantCulture)))} | {instances / phase.Elapsed.TotalSeconds:N0} | {phase.Missed:N0} | "
+            $"| {(phase.Solo is { } host ? $"1 (host {host + 1})" : "2")} | {string.Join(" / ", phase.Samples.PerHost.Select(n => n.ToString("N0", CultureInfo.InvariantCulture)))} | {instances / phase.Elapsed.TotalSeconds:N0} | {phase.Missed:N0} | "
             + $"{start} | {lookup} | {complete} | {perHost} | {phase.ServerCpuMs / instances:0.00} | {(double)phase.Commits / instances:0.00} | {phase.Load} |");
     }
 
@@ -150,10 +154,12 @@ public static class FixedRateBench
         var text = new StringBuilder();
         text.AppendLine("### Fixed rate, one host against two (issue 19's CPU per instance per host)").AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"{settings.Rate:N0} instances/s offered in an open loop (arrival k at k / rate seconds, whatever the answers before it; more");
-        text.AppendLine(CultureInfo.InvariantCulture, $"than {MostInFlight} instances running at once and an arrival is counted as missed), for {settings.PhaseLength.TotalSeconds:N0} s per phase, through host 1 alone");
-        text.AppendLine(CultureInfo.InvariantCulture, $"and through both hosts (arrivals in turn, half each), alternated {string.Join(", ", phases.Select(p => p.Hosts))}. {Clients} clients either way (on two");
+        text.AppendLine(CultureInfo.InvariantCulture, $"than {MostInFlight} instances running at once and an arrival is counted as missed), for {settings.PhaseLength.TotalSeconds:N0} s per phase, through one host alone");
+        text.AppendLine("and through both hosts (arrivals in turn, half each), alternated both, host 1 alone, host 2 alone, both (and again):");
+        text.AppendLine("each host has the same history of load and idle spells, and the phase a host comes to from the longest idle spell");
+        text.AppendLine(CultureInfo.InvariantCulture, $"(a first phase after one costs more) is once one alone and once one beside the other. {Clients} clients either way (on two");
         text.AppendLine("hosts half on each). Both hosts were started together and warmed together by the closed-loop warm-up through both,");
-        text.AppendLine("before any other measurement, so they are as old and as warm as each other; host 2 idles in the one-host phases.");
+        text.AppendLine("before any other measurement, so they are as old and as warm as each other; the other host idles in a one-host phase.");
         text.AppendLine("Host CPU per instance is all of the host's CPU over the phase divided by the instances it served, its background");
         text.AppendLine("included (not subtracted); the background alone is the quiet windows' figure below. PostgreSQL CPU is the whole");
         text.AppendLine("server's (other databases on it included). Transactions: `xact_commit` of the database, read 11 s after each phase.").AppendLine();
@@ -165,9 +171,9 @@ public static class FixedRateBench
 
         var one = phases.Where(p => p.Hosts == 1).ToList();
         var two = phases.Where(p => p.Hosts == 2).ToList();
-        var oneHost = BenchReport.Median([.. one.Select(p => p.HostCpuPerInstance(0))]);
+        var oneHost = BenchReport.Median([.. one.Select(p => p.HostCpuPerInstance(p.Solo!.Value))]);
         var twoHosts = Enumerable.Range(0, 2).Select(h => BenchReport.Median([.. two.Select(p => p.HostCpuPerInstance(h))])).ToArray();
-        text.AppendLine(CultureInfo.InvariantCulture, $"**Host CPU per instance it served, medians of the phases: one host {oneHost:0.00} ms; two hosts {twoHosts[0]:0.00} / {twoHosts[1]:0.00} ms");
+        text.AppendLine(CultureInfo.InvariantCulture, $"**Host CPU per instance it served, medians of the phases: one host alone {oneHost:0.00} ms; two hosts {twoHosts[0]:0.00} / {twoHosts[1]:0.00} ms");
         text.AppendLine(CultureInfo.InvariantCulture, $"({twoHosts[0] / oneHost:0.00}x / {twoHosts[1] / oneHost:0.00}x).** PostgreSQL CPU per instance: {BenchReport.Median([.. one.Select(p => p.ServerCpuMs / p.Samples.Instances)]):0.00} ms on one host,");
         text.AppendLine(CultureInfo.InvariantCulture, $"{BenchReport.Median([.. two.Select(p => p.ServerCpuMs / p.Samples.Instances)]):0.00} ms on two.").AppendLine();
         for (var host = 0; host < 2; host++)
