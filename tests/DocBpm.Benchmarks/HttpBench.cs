@@ -293,7 +293,8 @@ public static class HttpBench
         text.AppendLine("separate processes on loopback (`ASPNETCORE_ENVIRONMENT=Production`: JSON console logs, the 5 s due-work sweep, Quartz;");
         text.AppendLine("the demo accounts seeded once by a Development start that is then stopped), two hosts on the same PostgreSQL");
         text.AppendLine("database, started together and warmed together. Saturation (the table below): closed-loop clients through host 1");
-        text.AppendLine("alone (host 2 idle), then through both. Fixed rate (the next table): the same offered load through one, then two. Each client is a clerk who starts an instance of start → the Director's user task → end");
+        text.AppendLine("alone (host 2 idle), then through both. Fixed rate (the next table): the same offered load through one, then two.");
+        text.AppendLine("Each client is a clerk who starts an instance of start → the Director's user task → end");
         text.AppendLine("(`POST /api/instances`), and the Director, who finds the task (`GET /api/tasks/mine`) and completes it");
         text.AppendLine("(`POST /api/tasks/{id}/complete`), each with a bearer token of their own, signed in once before the measurements;");
         text.AppendLine("a client runs one instance after another, client i on host i mod hosts.").AppendLine();
@@ -302,7 +303,7 @@ public static class HttpBench
             text.AppendLine("- Hosts' runtime settings under test: " + string.Join(", ", options.HostVariables.Select(v => $"`{v.Key}={v.Value}`")));
         text.AppendLine(CultureInfo.InvariantCulture, $"- Load average (1/5/15 min) at the start: {loadAtStart}; at the end of each measurement in the last column");
         text.AppendLine(CultureInfo.InvariantCulture, $"- Each measurement: {options.Duration.TotalSeconds:N0} s or {MaxInstancesPerMeasurement:N0} instances, after a {options.Warmup.TotalSeconds:N0} s warm-up of both hosts at once (closed loop,");
-        text.AppendLine(CultureInfo.InvariantCulture, $"  {options.Clients.Max()} clients, half on each) before every measurement");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  {options.Clients.Max()} clients, half on each) before all of them");
         text.AppendLine("- Latency: p50 / p95 ms of each request as the client saw it. CPU per instance: each host process (`/proc`), the whole");
         text.AppendLine("  PostgreSQL server (postmaster and all its processes) and this benchmark process (the clients), over the timed run.");
         text.AppendLine("  Cores busy: all three together per second of the run (the machine has " + Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture) + ").");
