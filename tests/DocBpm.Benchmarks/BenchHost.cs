@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
@@ -16,8 +17,21 @@ namespace DocBpm.Benchmarks;
 public sealed class BenchHost : IAsyncDisposable
 {
     private static readonly TimeSpan StartBudget = TimeSpan.FromMinutes(3);
+
+    /// <summary>
+    /// Hosts not disposed yet: a benchmark stopped by a signal (Ctrl+C, the shell's timeout) runs no finally block, and
+    /// a host left running would hold its port and load the cores of every later run.
+    /// </summary>
+    private static readonly ConcurrentDictionary<int, Process> Running = new();
+
     private readonly Process process;
     private readonly Queue<string> lastLines = new();
+
+    static BenchHost() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+    {
+        foreach (var process in Running.Values)
+            Stop(process);
+    };
 
     private BenchHost(Process process, Uri address)
     {
@@ -31,9 +45,11 @@ public sealed class BenchHost : IAsyncDisposable
 
     /// <summary>
     /// Starts a host and waits until it answers <c>/health</c>. <paramref name="environment"/> Development seeds the
-    /// demo accounts; the measured hosts run as Production.
+    /// demo accounts; the measured hosts run as Production. <paramref name="variables"/> are set in the host's environment
+    /// after the benchmark's own (runtime settings under test, e.g. <c>DOTNET_gcServer=0</c>).
     /// </summary>
-    public static async Task<BenchHost> StartAsync(string connectionString, string environment, CancellationToken cancellationToken)
+    public static async Task<BenchHost> StartAsync(string connectionString, string environment, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string>? variables = null)
     {
         var folder = AppContext.BaseDirectory;
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
@@ -51,7 +67,10 @@ public sealed class BenchHost : IAsyncDisposable
         // The demo PKI and the demo axis would write into the binaries' folder and take a fixed port.
         info.Environment["Signatures__DemoPki__Enabled"] = "false";
         info.Environment["Exchange__DemoAxis__Enabled"] = "false";
+        foreach (var (name, value) in variables ?? new Dictionary<string, string>())
+            info.Environment[name] = value;
         var host = new BenchHost(Process.Start(info)!, address);
+        Running[host.ProcessId] = host.process;
         host.process.OutputDataReceived += (_, e) => host.Keep(e.Data);
         host.process.ErrorDataReceived += (_, e) => host.Keep(e.Data);
         host.process.BeginOutputReadLine();
@@ -84,10 +103,16 @@ public sealed class BenchHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Stop(process);
+        await process.WaitForExitAsync(CancellationToken.None);
+        Running.TryRemove(ProcessId, out _);
+        process.Dispose();
+    }
+
+    private static void Stop(Process process)
+    {
         if (!process.HasExited)
             process.Kill(entireProcessTree: true);
-        await process.WaitForExitAsync(CancellationToken.None);
-        process.Dispose();
     }
 
     private async Task WaitHealthyAsync(CancellationToken cancellationToken)

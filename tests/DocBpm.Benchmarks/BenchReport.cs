@@ -18,7 +18,7 @@ public static class BenchReport
     public static double Median(IReadOnlyList<double> values)
     {
         var sorted = values.Order().ToList();
-        return sorted[sorted.Count / 2];
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
     public static string FindRepoRoot()

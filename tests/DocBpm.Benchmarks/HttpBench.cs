@@ -10,7 +10,8 @@ namespace DocBpm.Benchmarks;
 /// PostgreSQL database, driven by signed-in clients through <c>POST /api/instances</c>, <c>GET /api/tasks/mine</c> and
 /// <c>POST /api/tasks/{id}/complete</c> (<see cref="HttpLoad"/>). Bounded by time and count per measurement; writes its
 /// own section of docs/benchmarks.md. Run by hand:
-/// <c>dotnet run -c Release --project tests/DocBpm.Benchmarks -- http [--clients 8,16,32] [--hosts 1|2] [--seconds S] [--warmup S] [--database NAME]</c>.
+/// <c>dotnet run -c Release --project tests/DocBpm.Benchmarks -- http [--clients 8,16,32] [--hosts 1|2] [--seconds S] [--warmup S] [--database NAME]
+/// [--rate N] [--rate-seconds S] [--pairs P] [--host-env NAME=VALUE]... [--fixed-rate-only]</c>.
 /// </summary>
 public static class HttpBench
 {
@@ -20,7 +21,8 @@ public static class HttpBench
     /// <summary>Clients of the request-kind measurement: as many open tasks at once as the smallest mixed run.</summary>
     private const int KindClients = 8;
 
-    private sealed record Options(int[] Clients, int Hosts, TimeSpan Duration, TimeSpan Warmup, string Postgres, string Database);
+    private sealed record Options(int[] Clients, int Hosts, TimeSpan Duration, TimeSpan Warmup, string Postgres, string Database,
+        FixedRateBench.Settings FixedRate, Dictionary<string, string> HostVariables, bool FixedRateOnly);
 
     /// <summary>One measurement: so many hosts and clients, with what each process and the server spent on it.</summary>
     private sealed record Point(int Hosts, int Clients, HttpLoadSamples Samples, TimeSpan Elapsed, double[] HostCpuMs, double ServerCpuMs,
@@ -41,13 +43,20 @@ public static class HttpBench
         var points = new List<Point>();
         IReadOnlyList<HttpRequestKinds.Cost> kinds = [];
         var evidence = new StringBuilder();
+        var fixedRate = "";
         var hosts = new List<BenchHost>();
         try
         {
+            // Started and warmed together, the hosts are as old and as warm as each other when the fixed-rate phases
+            // compare them; a second host started later would still be compiling its hot path (the JIT's tiers take minutes).
             for (var count = 1; count <= options.Hosts; count++)
+                hosts.Add(await BenchHost.StartAsync(connection, "Production", cancellationToken, options.HostVariables));
+            await WarmAsync(hosts, options, cancellationToken);
+            if (hosts.Count == 2)
+                fixedRate = await FixedRateBench.MeasureAsync(hosts, options.FixedRate, probe, cancellationToken);
+            for (var count = 1; count <= (options.FixedRateOnly ? 0 : options.Hosts); count++)
             {
-                hosts.Add(await BenchHost.StartAsync(connection, "Production", cancellationToken));
-                var measured = await MeasureAsync(hosts, options, probe, cancellationToken);
+                var measured = await MeasureAsync(hosts[..count], options, probe, cancellationToken);
                 points.AddRange(measured.Points);
                 kinds = measured.Kinds ?? kinds;
                 evidence.AppendLine(measured.Evidence);
@@ -59,7 +68,8 @@ public static class HttpBench
                 await host.DisposeAsync();
         }
 
-        var report = Report(options, points, await probe.DescribeAsync(cancellationToken), loadAtStart) + "\n" + KindsReport(kinds, options) + "\n" + evidence;
+        var report = Report(options, points, await probe.DescribeAsync(cancellationToken), loadAtStart) + "\n" + fixedRate + "\n"
+            + KindsReport(kinds, options) + "\n" + evidence;
         Console.WriteLine(report);
         await BenchDocument.ReplaceSectionAsync(BenchDocument.Path(BenchReport.FindRepoRoot()), "http", report, cancellationToken);
     }
@@ -73,6 +83,13 @@ public static class HttpBench
         // short warm-up leaves that compilation inside the first measurement (13-14 ms of host CPU per instance, not 4).
         var warmup = 60;
         var database = DefaultDatabase;
+        // About 40 % of the two cores at the quiet run's 2.9 ms of host, server and client CPU per instance (one host
+        // saturated at 652/s there): far enough below saturation that queueing does not inflate CPU per instance.
+        var rate = 300;
+        var rateSeconds = 10;
+        var pairs = 2;
+        var hostVariables = new Dictionary<string, string>();
+        var fixedRateOnly = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -95,15 +112,36 @@ public static class HttpBench
                 case "--database":
                     database = args[++i];
                     break;
+                case "--rate":
+                    rate = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                    break;
+                case "--rate-seconds":
+                    rateSeconds = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                    break;
+                case "--pairs":
+                    pairs = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                    break;
+                case "--host-env":
+                    var (name, value) = args[++i].Split('=', 2) is [var n, var v] ? (n, v) : throw new ArgumentException("--host-env NAME=VALUE --fixed-rate-only");
+                    hostVariables[name] = value;
+                    break;
+                case "--fixed-rate-only":
+                    // Runtime settings compared run against run (--host-env) need only this part, in a few minutes.
+                    fixedRateOnly = true;
+                    break;
                 default:
-                    throw new ArgumentException($"Unknown option {args[i]}. Options: --clients N[,N] --hosts 1|2 --seconds S --warmup S --postgres CONN --database NAME");
+                    throw new ArgumentException($"Unknown option {args[i]}. Options: --clients N[,N] --hosts 1|2 --seconds S --warmup S --postgres CONN --database NAME "
+                        + "--rate N --rate-seconds S --pairs P --host-env NAME=VALUE --fixed-rate-only");
             }
         }
 
-        if (clients.Any(c => c is < 1 or > 64) || hosts is < 1 or > 2 || seconds is < 5 or > 120 || warmup is < 5 or > 300)
-            throw new ArgumentException("--clients between 1 and 64, --hosts 1 or 2, --seconds between 5 and 120, --warmup between 5 and 300.");
+        if (clients.Any(c => c is < 1 or > 64) || hosts is < 1 or > 2 || seconds is < 5 or > 120 || warmup is < 5 or > 300
+            || rate is < 10 or > 2000 || rateSeconds is < 5 or > 120 || pairs is < 1 or > 10)
+            throw new ArgumentException("--clients between 1 and 64, --hosts 1 or 2, --seconds between 5 and 120, --warmup between 5 and 300, "
+                + "--rate between 10 and 2000, --rate-seconds between 5 and 120, --pairs between 1 and 10.");
         return new Options(clients, hosts, TimeSpan.FromSeconds(seconds), TimeSpan.FromSeconds(warmup),
-            postgres ?? throw new ArgumentException("PostgreSQL is required: --postgres CONN or DOCBPM_TEST_POSTGRES."), database);
+            postgres ?? throw new ArgumentException("PostgreSQL is required: --postgres CONN or DOCBPM_TEST_POSTGRES."), database,
+            new FixedRateBench.Settings(rate, TimeSpan.FromSeconds(rateSeconds), pairs), hostVariables, fixedRateOnly);
     }
 
     /// <summary>A Development host migrates the database, seeds the demo accounts and is stopped; the analyst deploys the process.</summary>
@@ -115,22 +153,52 @@ public static class HttpBench
         await HttpLoad.ExpectAsync(deployed, HttpStatusCode.Created, cancellationToken);
     }
 
-    /// <summary>Every client count on these hosts (client i works on host i mod hosts); on one host, each request kind alone too.</summary>
-    private static async Task<(List<Point> Points, IReadOnlyList<HttpRequestKinds.Cost>? Kinds, string Evidence)> MeasureAsync(List<BenchHost> hosts, Options options, PostgresProbe probe,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// The hosts' first requests compile the path: closed-loop clients through every host (client i on host i mod hosts),
+    /// so that each host is as warm as the others.
+    /// </summary>
+    private static async Task WarmAsync(List<BenchHost> hosts, Options options, CancellationToken cancellationToken)
+    {
+        var clients = await SignInAsync(hosts, options.Clients.Max(), cancellationToken);
+        try
+        {
+            await HttpLoad.DriveAsync(clients, hosts.Count, options.Warmup, int.MaxValue, cancellationToken);
+        }
+        finally
+        {
+            clients.ForEach(c => c.Dispose());
+        }
+    }
+
+    private static async Task<List<HttpLoadClient>> SignInAsync(List<BenchHost> hosts, int count, CancellationToken cancellationToken)
     {
         var clients = new List<HttpLoadClient>();
         try
         {
-            for (var i = 0; i < options.Clients.Max(); i++)
+            for (var i = 0; i < count; i++)
             {
                 var host = i % hosts.Count;
                 clients.Add(new HttpLoadClient(host, await hosts[host].SignInAsync("vanthu", cancellationToken),
                     await hosts[host].SignInAsync("giamdoc", cancellationToken)));
             }
 
-            // The hosts' first requests compile the path; the server's counters of the warm-up must arrive before the first reading.
-            await HttpLoad.DriveAsync(clients, hosts.Count, options.Warmup, MaxInstancesPerMeasurement, cancellationToken);
+            return clients;
+        }
+        catch
+        {
+            clients.ForEach(c => c.Dispose());
+            throw;
+        }
+    }
+
+    /// <summary>Every client count on these hosts (client i works on host i mod hosts); on one host, each request kind alone too.</summary>
+    private static async Task<(List<Point> Points, IReadOnlyList<HttpRequestKinds.Cost>? Kinds, string Evidence)> MeasureAsync(List<BenchHost> hosts, Options options, PostgresProbe probe,
+        CancellationToken cancellationToken)
+    {
+        var clients = await SignInAsync(hosts, options.Clients.Max(), cancellationToken);
+        try
+        {
+            // The server's counters of what came before (the sign-ins, earlier measurements) must arrive before the first reading.
             await Task.Delay(PostgresProbe.StatisticsSettle, cancellationToken);
             var commits = await probe.CommitsAsync(cancellationToken);
             var statements = await PostgresEvidence.TryResetStatementsAsync(probe.Connection, cancellationToken);
@@ -223,14 +291,19 @@ public static class HttpBench
         text.AppendLine("## HTTP against real hosts (issue 19)").AppendLine();
         text.AppendLine("Written by `dotnet run -c Release --project tests/DocBpm.Benchmarks -- http` (not part of the test suite). DocBpm.Web runs as");
         text.AppendLine("separate processes on loopback (`ASPNETCORE_ENVIRONMENT=Production`: JSON console logs, the 5 s due-work sweep, Quartz;");
-        text.AppendLine("the demo accounts seeded once by a Development start that is then stopped), first one host, then two on the same");
-        text.AppendLine("PostgreSQL database. Each client is a clerk who starts an instance of start → the Director's user task → end");
+        text.AppendLine("the demo accounts seeded once by a Development start that is then stopped), two hosts on the same PostgreSQL");
+        text.AppendLine("database, started together and warmed together. Saturation (the table below): closed-loop clients through host 1");
+        text.AppendLine("alone (host 2 idle), then through both. Fixed rate (the next table): the same offered load through one, then two.");
+        text.AppendLine("Each client is a clerk who starts an instance of start → the Director's user task → end");
         text.AppendLine("(`POST /api/instances`), and the Director, who finds the task (`GET /api/tasks/mine`) and completes it");
         text.AppendLine("(`POST /api/tasks/{id}/complete`), each with a bearer token of their own, signed in once before the measurements;");
         text.AppendLine("a client runs one instance after another, client i on host i mod hosts.").AppendLine();
         text.AppendLine(BenchDocument.RunFacts(server, options.Database));
+        if (options.HostVariables.Count > 0)
+            text.AppendLine("- Hosts' runtime settings under test: " + string.Join(", ", options.HostVariables.Select(v => $"`{v.Key}={v.Value}`")));
         text.AppendLine(CultureInfo.InvariantCulture, $"- Load average (1/5/15 min) at the start: {loadAtStart}; at the end of each measurement in the last column");
-        text.AppendLine(CultureInfo.InvariantCulture, $"- Each measurement: {options.Duration.TotalSeconds:N0} s or {MaxInstancesPerMeasurement:N0} instances, after a {options.Warmup.TotalSeconds:N0} s warm-up per set of hosts");
+        text.AppendLine(CultureInfo.InvariantCulture, $"- Each measurement: {options.Duration.TotalSeconds:N0} s or {MaxInstancesPerMeasurement:N0} instances, after a {options.Warmup.TotalSeconds:N0} s warm-up of both hosts at once (closed loop,");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  {options.Clients.Max()} clients, half on each) before all of them");
         text.AppendLine("- Latency: p50 / p95 ms of each request as the client saw it. CPU per instance: each host process (`/proc`), the whole");
         text.AppendLine("  PostgreSQL server (postmaster and all its processes) and this benchmark process (the clients), over the timed run.");
         text.AppendLine("  Cores busy: all three together per second of the run (the machine has " + Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture) + ").");

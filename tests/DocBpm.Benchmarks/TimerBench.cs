@@ -88,38 +88,45 @@ public static class TimerBench
         var clock = new ShiftedClock();
         var connection = BenchOptions.WithDatabase(postgres, database);
         await using var services = Services(connection, clock, sweep);
+        // Each extra host holds its own connection pool and singletons: disposed even when a row fails.
         var others = Enumerable.Range(1, hosts - 1).Select(_ => Services(connection, clock, sweep)).ToList();
-        var key = await DeployAsync(services, cancellationToken);
-        var seeding = Stopwatch.GetTimestamp();
-        await Parallel.ForEachAsync(Enumerable.Range(0, size), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
-            async (_, ct) =>
-            {
-                await using var scope = services.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<WorkflowRuntime>().StartAsync(new StartRequest(key, null, null, "bench"), ct);
-            });
-        var seeded = Stopwatch.GetElapsedTime(seeding);
+        try
+        {
+            var key = await DeployAsync(services, cancellationToken);
+            var seeding = Stopwatch.GetTimestamp();
+            await Parallel.ForEachAsync(Enumerable.Range(0, size), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
+                async (_, ct) =>
+                {
+                    await using var scope = services.CreateAsyncScope();
+                    await scope.ServiceProvider.GetRequiredService<WorkflowRuntime>().StartAsync(new StartRequest(key, null, null, "bench"), ct);
+                });
+            var seeded = Stopwatch.GetElapsedTime(seeding);
 
-        clock.Shift = TimeSpan.FromHours(1);
-        var load = BenchDocument.LoadAverage().Split(" / ")[0];
-        var backends = await BackendCpuAsync(services, cancellationToken);
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var started = Stopwatch.GetTimestamp();
-        var sweeps = await Task.WhenAll(others.Prepend(services).Select((host, n) =>
-            Task.Run(() => host.GetRequiredService<DueWorkSweep>().RunOnceAsync($"bench-{n}", cancellationToken), cancellationToken)));
-        var fired = sweeps.Sum();
-        var elapsed = Stopwatch.GetElapsedTime(started);
-        var dotnetMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
-        var postgresMs = Spent(backends, await BackendCpuAsync(services, cancellationToken));
+            clock.Shift = TimeSpan.FromHours(1);
+            var load = BenchDocument.LoadAverage().Split(" / ")[0];
+            var backends = await BackendCpuAsync(services, cancellationToken);
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var started = Stopwatch.GetTimestamp();
+            var sweeps = await Task.WhenAll(others.Prepend(services).Select((host, n) =>
+                Task.Run(() => host.GetRequiredService<DueWorkSweep>().RunOnceAsync($"bench-{n}", cancellationToken), cancellationToken)));
+            var fired = sweeps.Sum();
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            var dotnetMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
+            var postgresMs = Spent(backends, await BackendCpuAsync(services, cancellationToken));
 
-        await using var check = services.CreateAsyncScope();
-        var waiting = await check.ServiceProvider.GetRequiredService<DocBpmDbContext>().Set<BookmarkRecord>()
-            .CountAsync(b => b.Kind == BookmarkKind.Timer && b.Status == BookmarkStatus.Active, cancellationToken);
-        foreach (var other in others)
-            await other.DisposeAsync();
-        if (fired != size || waiting != 0)
-            throw new InvalidOperationException($"{fired} of {size} timers fired, {waiting} still waiting");
-        return string.Create(CultureInfo.InvariantCulture,
-            $"| {size:N0} | {hosts} ({string.Join(" + ", sweeps.Select(f => f.ToString("N0", CultureInfo.InvariantCulture)))}) | {elapsed.TotalSeconds:F2} | {size / elapsed.TotalSeconds:N0} | {dotnetMs / size:F2} | {postgresMs / size:F2} | {load} | {seeded.TotalSeconds:N0} |");
+            await using var check = services.CreateAsyncScope();
+            var waiting = await check.ServiceProvider.GetRequiredService<DocBpmDbContext>().Set<BookmarkRecord>()
+                .CountAsync(b => b.Kind == BookmarkKind.Timer && b.Status == BookmarkStatus.Active, cancellationToken);
+            if (fired != size || waiting != 0)
+                throw new InvalidOperationException($"{fired} of {size} timers fired, {waiting} still waiting");
+            return string.Create(CultureInfo.InvariantCulture,
+                $"| {size:N0} | {hosts} ({string.Join(" + ", sweeps.Select(f => f.ToString("N0", CultureInfo.InvariantCulture)))}) | {elapsed.TotalSeconds:F2} | {size / elapsed.TotalSeconds:N0} | {dotnetMs / size:F2} | {postgresMs / size:F2} | {load} | {seeded.TotalSeconds:N0} |");
+        }
+        finally
+        {
+            foreach (var other in others)
+                await other.DisposeAsync();
+        }
     }
 
     private static ServiceProvider Services(string connection, TimeProvider clock, DueWorkSweepOptions sweep)
