@@ -8,7 +8,8 @@ namespace DocBpm.Benchmarks;
 /// first garbage collections rather than the engine. workflow-core keeps 2,000: its in-memory store keeps every finished
 /// instance, so a longer round would measure its store's growth and flatter the ratio.
 /// </param>
-public sealed record BenchOptions(int Instances, int MemoryInstances, int Rounds, string? Postgres, bool Write)
+/// <param name="Database">The PostgreSQL database of the persisted rows, dropped and created again by the run.</param>
+public sealed record BenchOptions(int Instances, int MemoryInstances, int Rounds, string? Postgres, bool Write, string Database = "docbpm_bench")
 {
     public static BenchOptions Parse(string[] args, string? postgresFromEnvironment)
     {
@@ -17,6 +18,7 @@ public sealed record BenchOptions(int Instances, int MemoryInstances, int Rounds
         var rounds = 5;
         var postgres = postgresFromEnvironment;
         var write = true;
+        var database = "docbpm_bench";
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -33,15 +35,18 @@ public sealed record BenchOptions(int Instances, int MemoryInstances, int Rounds
                 case "--postgres":
                     postgres = args[++i];
                     break;
+                case "--database":
+                    database = args[++i];
+                    break;
                 case "--no-write":
                     write = false;
                     break;
                 default:
-                    throw new ArgumentException($"Unknown option {args[i]}. Options: --instances N --memory-instances M --rounds R --postgres CONN --no-write");
+                    throw new ArgumentException($"Unknown option {args[i]}. Options: --instances N --memory-instances M --rounds R --postgres CONN --database NAME --no-write");
             }
         }
 
-        return new BenchOptions(instances, memoryInstances, rounds, string.IsNullOrWhiteSpace(postgres) ? null : postgres, write);
+        return new BenchOptions(instances, memoryInstances, rounds, string.IsNullOrWhiteSpace(postgres) ? null : postgres, write, database);
     }
 
     public static string WithDatabase(string connectionString, string database) =>

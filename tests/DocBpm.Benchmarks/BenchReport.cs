@@ -59,7 +59,9 @@ public static class BenchReport
         text.AppendLine("round), and the persisted DocBpm rows with N workers, which run N instances at a time. Persisted contestants run");
         text.AppendLine("fewer instances per round (each one is a committed transaction). CPU per instance is this process's CPU over the");
         text.AppendLine("timed rounds: the engine, EF Core and the database driver; the CPU of the PostgreSQL backends serving the benchmark's");
-        text.AppendLine("database (read from /proc; other databases on a shared server are left out) is a separate column.").AppendLine();
+        text.AppendLine("database (read from /proc; other databases on a shared server are left out) is a separate column. Before its timed");
+        text.AppendLine("rounds each row runs unmeasured rounds until one compiles fewer than 10 methods (at most 15), so that the figures are");
+        text.AppendLine("of fully compiled code, not of .NET's quick first code, its profiling code or the compiler itself.").AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"- Date: {time.GetUtcNow():yyyy-MM-dd HH:mm} UTC");
         text.AppendLine(CultureInfo.InvariantCulture, $"- Machine: {await CpuAsync(cancellationToken)}, {Environment.ProcessorCount} cores, {MemoryGiB()} GiB, {RuntimeInformation.OSDescription}");
         text.AppendLine(CultureInfo.InvariantCulture, $"- Load average (1/5/15 min) at the start: {load.AtStart}; at the end: {load.AtEnd}");

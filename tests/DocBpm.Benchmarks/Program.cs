@@ -2,12 +2,13 @@ using System.Globalization;
 using DocBpm.Benchmarks;
 using DocBpm.Engine.Persistence;
 
-// Usage: dotnet run -c Release --project tests/DocBpm.Benchmarks -- [--instances N] [--memory-instances M] [--rounds R] [--postgres CONN] [--no-write]
+// Usage: dotnet run -c Release --project tests/DocBpm.Benchmarks -- [--instances N] [--memory-instances M] [--rounds R] [--postgres CONN] [--database NAME] [--no-write]
 //        dotnet run -c Release --project tests/DocBpm.Benchmarks -- inbox [--documents N] [--seed-only] [--postgres CONN]
 //        dotnet run -c Release --project tests/DocBpm.Benchmarks -- timers [--timers 5000,10000] [--hosts 1,2] [--workers W] [--postgres CONN]
 //        dotnet run -c Release --project tests/DocBpm.Benchmarks -- http [--clients 8,16,32] [--hosts 1|2] [--seconds S] [--warmup S] [--database NAME] [--postgres CONN]
 //             [--rate N] [--rate-seconds S] [--pairs P] [--host-env NAME=VALUE] [--fixed-rate-only]
 //        dotnet run -c Release --project tests/DocBpm.Benchmarks -- plateau [--workers 1,4,8,16] [--instances N] [--postgres CONN]
+//        dotnet run -c Release --project tests/DocBpm.Benchmarks -- persisted [--workers 4,8,16] [--rounds R] [--database NAME] [--label L] [--postgres CONN]
 if (args.FirstOrDefault() == "inbox")
 {
     using var bounded = new CancellationTokenSource(TimeSpan.FromHours(2));
@@ -36,6 +37,13 @@ if (args.FirstOrDefault() == "plateau")
     return;
 }
 
+if (args.FirstOrDefault() == "persisted")
+{
+    using var bounded = new CancellationTokenSource(TimeSpan.FromMinutes(20));
+    await PersistedBench.RunAsync(args[1..], Environment.GetEnvironmentVariable("DOCBPM_TEST_POSTGRES"), bounded.Token);
+    return;
+}
+
 var options = BenchOptions.Parse(args, Environment.GetEnvironmentVariable("DOCBPM_TEST_POSTGRES"));
 using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(30));
 var repoRoot = BenchReport.FindRepoRoot();
@@ -51,10 +59,10 @@ var runners = new List<IShapeRunner>
 PostgresProbe? probe = null;
 if (options.Postgres is { } postgres)
 {
-    var onPostgres = await DocBpmPersistedRunner.CreateAsync(DatabaseProvider.PostgreSql, BenchOptions.WithDatabase(postgres, "docbpm_bench"));
+    var onPostgres = await DocBpmPersistedRunner.CreateAsync(DatabaseProvider.PostgreSql, BenchOptions.WithDatabase(postgres, options.Database));
     runners.Add(onPostgres);
     runners.AddRange(new[] { 4, 8, 16 }.Select(onPostgres.WithWorkers));
-    probe = await PostgresProbe.OpenAsync(BenchOptions.WithDatabase(postgres, "docbpm_bench"), cancel.Token);
+    probe = await PostgresProbe.OpenAsync(BenchOptions.WithDatabase(postgres, options.Database), cancel.Token);
 }
 
 var results = new List<BenchReport.Row>();
@@ -64,7 +72,7 @@ foreach (var shape in new[] { Shapes.Service, Shapes.UserTask })
     {
         // Each persisted instance is a committed transaction: fewer of them, but enough to keep every worker busy.
         var count = runner is DocBpmPersistedRunner persisted ? Math.Max(Math.Max(50, options.Instances / 10), 50 * persisted.Workers) : runner is DocBpmInMemoryRunner ? options.MemoryInstances : options.Instances;
-        await runner.RunAsync(shape, Math.Min(200, count), cancel.Token);
+        var warmup = await Warmup.UntilJitSettlesAsync(() => runner.RunAsync(shape, count, cancel.Token));
         var rates = new List<double>();
         var onPostgres = probe is not null && runner.Name.Contains("PostgreSql", StringComparison.Ordinal);
         var (cpuBefore, serverBefore) = (BenchReport.ProcessCpu(), onPostgres ? await probe!.BackendCpuAsync(cancel.Token) : null);
@@ -76,7 +84,7 @@ foreach (var shape in new[] { Shapes.Service, Shapes.UserTask })
             notes["PostgreSQL CPU ms/instance"] = (PostgresProbe.Spent(serverBefore, await probe!.BackendCpuAsync(cancel.Token)).TotalMilliseconds
                 / (count * options.Rounds)).ToString("0.000", CultureInfo.InvariantCulture);
         results.Add(new BenchReport.Row(runner.Name, shape, count, rates, notes, cpuPerInstance));
-        Console.WriteLine($"{runner.Name,-36} {shape,-9} {BenchReport.Median(rates),12:N0} instances/s {cpuPerInstance,8:N3} CPU ms/instance");
+        Console.WriteLine($"{runner.Name,-36} {shape,-9} {BenchReport.Median(rates),12:N0} instances/s {cpuPerInstance,8:N3} CPU ms/instance ({warmup} warm-up round(s))");
     }
 }
 

@@ -1,4 +1,5 @@
 using DocBpm.Engine.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace DocBpm.Engine.Runtime;
 
@@ -85,9 +86,10 @@ internal sealed class RunRecorder(EngineDb db, TimeProvider time)
     /// </summary>
     private BookmarkRecord Row(Guid id, Guid instanceId)
     {
-        var tracked = db.Bookmarks.Local.FirstOrDefault(b => b.Id == id);
+        // The tracker's entries, not DbSet.Local: a pooled context builds its local view anew on every lease.
+        var tracked = db.Context.ChangeTracker.Entries<BookmarkRecord>().FirstOrDefault(e => e.Entity.Id == id && e.State != EntityState.Deleted);
         if (tracked is not null)
-            return tracked;
+            return tracked.Entity;
         var stub = new BookmarkRecord { Id = id, InstanceId = instanceId, ElementId = "" };
         db.Bookmarks.Attach(stub);
         return stub;

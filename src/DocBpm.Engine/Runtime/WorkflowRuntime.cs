@@ -1,7 +1,8 @@
+using System.Runtime.CompilerServices;
 using DocBpm.Engine.Model;
 using DocBpm.Engine.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.Logging;
 
 namespace DocBpm.Engine.Runtime;
@@ -187,15 +188,28 @@ public sealed partial class WorkflowRuntime(
     private async Task<(BookmarkRecord Bookmark, InstanceRecord Instance)> LoadActiveAsync(Guid bookmarkId, BookmarkKind? kind,
         CancellationToken cancellationToken)
     {
-        // One round-trip: the bookmark with its instance.
-        var row = await (from b in db.Bookmarks
-                         join i in db.Instances on b.InstanceId equals i.Id
-                         where b.Id == bookmarkId
-                         select new { Bookmark = b, Instance = i }).FirstOrDefaultAsync(cancellationToken);
+        var query = BookmarkWithInstance.GetValue(db.Context.Model, _ => CompileBookmarkWithInstance());
+        var row = await query(db.Context, bookmarkId, cancellationToken);
         if (row is null || row.Bookmark.Status != BookmarkStatus.Active || (kind is { } k && row.Bookmark.Kind != k))
             throw new BookmarkNotActiveException(bookmarkId);
         return (row.Bookmark, row.Instance);
     }
+
+    private sealed record BookmarkAndInstance(BookmarkRecord Bookmark, InstanceRecord Instance);
+
+    /// <summary>
+    /// One round-trip: the bookmark with its instance, both tracked. Compiled once per model (EF runs a compiled query
+    /// only on the model it was compiled for: each provider's context has its own), since every task completion asks
+    /// it: a LINQ query is otherwise rebuilt and looked up in EF's query cache on every call.
+    /// </summary>
+    private static readonly ConditionalWeakTable<IModel, Func<DbContext, Guid, CancellationToken, Task<BookmarkAndInstance?>>> BookmarkWithInstance = new();
+
+    private static Func<DbContext, Guid, CancellationToken, Task<BookmarkAndInstance?>> CompileBookmarkWithInstance() =>
+        EF.CompileAsyncQuery((DbContext context, Guid bookmarkId, CancellationToken _) =>
+            (from b in context.Set<BookmarkRecord>()
+             join i in context.Set<InstanceRecord>() on b.InstanceId equals i.Id
+             where b.Id == bookmarkId
+             select new BookmarkAndInstance(b, i)).FirstOrDefault());
 
     /// <param name="consumesBookmark">False when the bookmark stays unless the run removes it (a child's escalation): then its going away cancels what it waited for.</param>
     private async Task ResumeAsync(BookmarkRecord bookmark, InstanceRecord instance, ResumeInput input, CancellationToken cancellationToken,
@@ -255,7 +269,7 @@ public sealed partial class WorkflowRuntime(
         }
 
         ReturnToCaller(instance, state, output);
-        new RunRecorder(db, time).Record(instance, state, before, output, actor, resumed);
+        RecordWithoutDetecting(instance, state, before, output, actor, resumed);
         LogRun(instance.Id, instance.DefinitionKey, output.Result, output.Journal.Count);
         foreach (var incident in output.Incidents)
             LogRaisedIncident(instance.Id, incident.ElementId, incident.Error);
@@ -269,77 +283,25 @@ public sealed partial class WorkflowRuntime(
             await CancelCalledAsync(step, Guid.Parse(call.CorrelationKey!), cancellationToken);
     }
 
-    private async Task SaveAsync(Guid instanceId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The recorder looks tracked rows up by key; with automatic detection each lookup would first scan every tracked row
+    /// for changes. <see cref="SaveAsync"/> detects them once, after the recorder.
+    /// </summary>
+    private void RecordWithoutDetecting(InstanceRecord instance, InstanceState state, IReadOnlyDictionary<Guid, DateTimeOffset?> before,
+        RunOutput output, string? actor, Guid? resumed)
     {
-        var tracked = db.Context.ChangeTracker.Entries<InstanceRecord>().FirstOrDefault(e => e.Entity.Id == instanceId);
-        long? loadedRevision = tracked is { State: not EntityState.Added } ? tracked.Property(i => i.Revision).OriginalValue : null;
+        var tracker = db.Context.ChangeTracker;
+        var detecting = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
         try
         {
-            await SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException ex)
-        {
-            db.Context.ChangeTracker.Clear();
-            throw new ConcurrencyConflictException(instanceId, ex);
-        }
-        catch (DbUpdateException ex)
-        {
-            db.Context.ChangeTracker.Clear();
-            // A stale step meets the journal's step guard before (or instead of) the revision check.
-            if (loadedRevision is { } loaded && await RevisionMovedAsync(instanceId, loaded, cancellationToken))
-                throw new ConcurrencyConflictException(instanceId, ex);
-            throw;
-        }
-    }
-
-    /// <summary>Stores the unit of work, as one batch without BEGIN/COMMIT where that is safe (<see cref="StoresInOneBatch"/>).</summary>
-    private async Task SaveChangesAsync(CancellationToken cancellationToken)
-    {
-        var database = db.Context.Database;
-        var transactions = database.AutoTransactionBehavior;
-        if (StoresInOneBatch())
-            database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
-        try
-        {
-            await db.Context.SaveChangesAsync(cancellationToken);
+            new RunRecorder(db, time).Record(instance, state, before, output, actor, resumed);
         }
         finally
         {
-            database.AutoTransactionBehavior = transactions;
+            tracker.AutoDetectChangesEnabled = detecting;
         }
     }
-
-    /// <summary>
-    /// On PostgreSQL a step is written as one batch without BEGIN/COMMIT: Npgsql sends the batch with a single Sync, so
-    /// the server runs it as one implicit transaction, and a stale step fails inside it on the journal's step guard
-    /// (<see cref="EngineDb.StepGuardIndex"/>), which rolls back everything the batch wrote. That saves the COMMIT
-    /// round-trip. Only while EF sends a single batch (Npgsql's limit is 1000 commands) and the step is guarded, or it
-    /// is a start that writes only the engine's own rows: none of them waits for a key the database generates, so EF
-    /// never splits them into a second batch, and a new instance has no stale revision to guard against.
-    /// </summary>
-    private bool StoresInOneBatch()
-    {
-        if (db.Provider != DatabaseProvider.PostgreSql || db.Context.Database.CurrentTransaction is not null)
-            return false;
-        var changes = db.Context.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
-        if (changes.Count > 500 || changes.Any(OnlyCheckedAfterTheFact))
-            return false;
-        var guarded = changes.Any(e => e.Entity is InstanceRecord && e.State == EntityState.Modified) && changes.Any(e => e.Entity is JournalRecord);
-        var engineStart = changes.Any(e => e.Entity is InstanceRecord && e.State == EntityState.Added) && changes.All(e => IsEngineRow(e.Entity));
-        return guarded || engineStart;
-    }
-
-    private static bool IsEngineRow(object entity) =>
-        entity is InstanceRecord or BookmarkRecord or BookmarkCandidateRecord or JournalRecord or IncidentRecord or OutboxRecord or ProcessedMessageRecord;
-
-    /// <summary>Another row whose optimistic check EF makes by counting rows after the batch, too late to roll it back.</summary>
-    private static bool OnlyCheckedAfterTheFact(EntityEntry entry) =>
-        entry.Entity is not InstanceRecord && entry.State is not EntityState.Added
-        && entry.Properties.Any(p => p.Metadata.IsConcurrencyToken);
-
-    private async Task<bool> RevisionMovedAsync(Guid instanceId, long loaded, CancellationToken cancellationToken) =>
-        await db.Instances.AsNoTracking().Where(i => i.Id == instanceId).Select(i => (long?)i.Revision)
-            .FirstOrDefaultAsync(cancellationToken) != loaded;
 
     private async Task ResolveIncidentsAsync(InstanceRecord instance, string? actor, string resolution, CancellationToken cancellationToken)
     {
