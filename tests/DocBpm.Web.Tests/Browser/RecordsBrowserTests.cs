@@ -21,7 +21,7 @@ public sealed class RecordsBrowserTests
     public async Task Decree30_Article29_a_specialist_opens_a_file_outside_the_plan_files_his_document_and_closes_it()
     {
         await using var session = await BrowserSession.StartAsync(DatabaseProvider.Sqlite,
-            configure: host => host.Settings["Exchange:AgencyCode"] = "000.00.12.H37");
+            configure: RecordsHost.Configure);
         var clerk = await session.ApiAsync("vanthu");
         var document = await clerk.UploadAsync(session.Host, "Về việc tuyển dụng viên chức năm 2026");
         await clerk.RegisterAsync(document, "Về việc tuyển dụng viên chức năm 2026");
@@ -55,7 +55,7 @@ public sealed class RecordsBrowserTests
     public async Task Decree30_Article31_the_archivist_returns_a_file_with_a_reason_and_accepts_another_from_the_navigation()
     {
         await using var session = await BrowserSession.StartAsync(DatabaseProvider.Sqlite,
-            configure: host => host.Settings["Exchange:AgencyCode"] = "000.00.12.H37");
+            configure: RecordsHost.Configure);
         var ended = VietnamTime.DateOf(session.Host.Clock.GetUtcNow()).AddMonths(-11);
         var awards = await ClosedFiles.AddAsync(session.Host, "chuyenvien", 10, ended, "Hồ sơ thi đua khen thưởng");
         var admissions = await ClosedFiles.AddAsync(session.Host, "chuyenvien", null, ended, "Hồ sơ tuyển sinh lớp 10");

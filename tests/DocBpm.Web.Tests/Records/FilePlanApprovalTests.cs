@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using DocBpm.Engine.Persistence;
 using static DocBpm.Web.Tests.Records.RecordAnswers;
 
 namespace DocBpm.Web.Tests.Records;
@@ -18,8 +17,7 @@ public sealed class FilePlanApprovalTests
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
     {
-        host = await DocBpmWebFactory.CreateAsync(DatabaseProvider.Sqlite);
-        host.Settings["Exchange:AgencyCode"] = "000.00.12.H37";
+        host = await RecordsHost.StartAsync();
     }
 
     [ClassCleanup]

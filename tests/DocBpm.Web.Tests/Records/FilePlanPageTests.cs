@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using DocBpm.Engine.Persistence;
 using static DocBpm.Web.Tests.Records.PageForms;
 using static DocBpm.Web.Tests.Records.RecordAnswers;
 
@@ -22,8 +21,7 @@ public sealed class FilePlanPageTests
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
     {
-        host = await DocBpmWebFactory.CreateAsync(DatabaseProvider.Sqlite);
-        host.Settings["Exchange:AgencyCode"] = "000.00.12.H37";
+        host = await RecordsHost.StartAsync();
         await OkAsync(await (await host.LoginAsync("chanhvanphong")).PostAsJsonAsync("/api/records/retention", new[]
         {
             new { source = "TT 08/2025/TT-BGDĐT", group = "Tổ chức cán bộ", item = "Hồ sơ tuyển dụng viên chức", years = (int?)null },

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using DocBpm.Engine.Persistence;
 using static DocBpm.Web.Tests.Records.FilePlanPageTests;
 using static DocBpm.Web.Tests.Records.PageForms;
 using static DocBpm.Web.Tests.Records.RecordAnswers;
@@ -20,8 +19,7 @@ public sealed class FilePlanRevisionPageTests
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
     {
-        host = await DocBpmWebFactory.CreateAsync(DatabaseProvider.Sqlite);
-        host.Settings["Exchange:AgencyCode"] = "000.00.12.H37";
+        host = await RecordsHost.StartAsync();
     }
 
     [ClassCleanup]

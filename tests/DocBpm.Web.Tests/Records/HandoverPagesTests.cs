@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using DocBpm.Documents.Records;
-using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Timers;
 using DocBpm.Web.AccessLog;
 using DocBpm.Web.Data;
@@ -33,8 +32,7 @@ public sealed partial class HandoverPagesTests
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
     {
-        host = await DocBpmWebFactory.CreateAsync(DatabaseProvider.Sqlite);
-        host.Settings["Exchange:AgencyCode"] = "000.00.12.H37";
+        host = await RecordsHost.StartAsync();
         host.TestServices.Add(services =>
         {
             services.ConfigureDbContext<SqliteDocBpmDbContext>(o => o.AddInterceptors(Raced));

@@ -7,7 +7,6 @@ using System.Xml;
 using System.Xml.Linq;
 using System.Xml.Schema;
 using DocBpm.Documents.Records;
-using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Timers;
 using DocBpm.Web.Notifications;
 using DocBpm.Web.Records;
@@ -32,8 +31,7 @@ public sealed class HandoverTests
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
     {
-        host = await DocBpmWebFactory.CreateAsync(DatabaseProvider.Sqlite);
-        host.Settings["Exchange:AgencyCode"] = "000.00.12.H37";
+        host = await RecordsHost.StartAsync();
     }
 
     [ClassCleanup]

@@ -16,13 +16,6 @@ public sealed class RecordFileTests
 {
     public static IEnumerable<object[]> Providers => TestDatabase.Providers;
 
-    private static async Task<DocBpmWebFactory> HostAsync(DatabaseProvider provider)
-    {
-        var host = await DocBpmWebFactory.CreateAsync(provider);
-        host.Settings["Exchange:AgencyCode"] = "000.00.12.H37";
-        return host;
-    }
-
     /// <summary>A plan with two headings and three files, the first kept by <paramref name="keeper"/>; not yet approved.</summary>
     private static async Task<(Guid Plan, JsonNode[] Files)> PlanAsync(HttpClient office, int year, bool serialPerHeading, string? keeper = null)
     {
@@ -42,7 +35,7 @@ public sealed class RecordFileTests
     [DynamicData(nameof(Providers))]
     public async Task Decree30_Article28_the_office_numbers_the_plan_the_Director_approves_it_and_it_is_then_fixed(DatabaseProvider provider)
     {
-        await using var host = await HostAsync(provider);
+        await using var host = await RecordsHost.StartAsync(provider);
         var office = await host.LoginAsync("chanhvanphong");
         var director = await host.LoginAsync("giamdoc");
 
@@ -75,7 +68,7 @@ public sealed class RecordFileTests
     [DynamicData(nameof(Providers))]
     public async Task Decree30_Articles29_30_the_keeper_files_documents_by_reference_in_order_and_closes_the_file(DatabaseProvider provider)
     {
-        await using var host = await HostAsync(provider);
+        await using var host = await RecordsHost.StartAsync(provider);
         var (office, director, clerk) = (await host.LoginAsync("chanhvanphong"), await host.LoginAsync("giamdoc"), await host.LoginAsync("vanthu"));
         var (staff, head) = (await host.LoginAsync("chuyenvien"), await host.LoginAsync("truongphong.gdtrh"));
         var (plan, files) = await PlanAsync(office, 2026, serialPerHeading: false, keeper: "chuyenvien");
@@ -133,7 +126,7 @@ public sealed class RecordFileTests
     [DynamicData(nameof(Providers))]
     public async Task Article11_4_the_file_list_shows_each_reader_the_files_they_may_see_counted_and_paged_by_the_database(DatabaseProvider provider)
     {
-        await using var host = await HostAsync(provider);
+        await using var host = await RecordsHost.StartAsync(provider);
         var (office, director) = (await host.LoginAsync("chanhvanphong"), await host.LoginAsync("giamdoc"));
         var (staff, head, otherHead) = (await host.LoginAsync("chuyenvien"), await host.LoginAsync("truongphong.gdtrh"), await host.LoginAsync("truongphong.khtc"));
         var (plan, _) = await PlanAsync(office, 2026, serialPerHeading: false, keeper: "CHUYENVIEN");
@@ -163,7 +156,7 @@ public sealed class RecordFileTests
     [TestMethod]
     public async Task Article11_4_the_file_page_offers_for_filing_the_outgoing_documents_the_keeper_may_read_by_the_outgoing_search_rule()
     {
-        await using var host = await HostAsync(DatabaseProvider.Sqlite);
+        await using var host = await RecordsHost.StartAsync(DatabaseProvider.Sqlite);
         var (clerk, staff, otherStaff) = (await host.LoginAsync("vanthu"), await host.LoginAsync("chuyenvien"), await host.LoginAsync("chuyenvien.khtc"));
         await staff.CreateOutgoingAsync(new { typeCode = "TTr", subject = "Tờ trình mua sắm thiết bị dạy học", recipients = new object[] { new { kind = "Unit", code = "KHTC" } } });
 

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ClosedXML.Excel;
-using DocBpm.Engine.Persistence;
 using DocBpm.Web.Tests.Incoming;
 using DocBpm.Web.Tests.Outgoing;
 using UglyToad.PdfPig;
@@ -19,8 +18,7 @@ public sealed class RecordPrintTests
     [TestMethod]
     public async Task Decree30_AppendixV_the_approved_plan_prints_its_headings_file_notations_titles_and_retention_as_pdf_and_xlsx()
     {
-        await using var host = await DocBpmWebFactory.CreateAsync(DatabaseProvider.Sqlite);
-        host.Settings["Exchange:AgencyCode"] = "000.00.12.H37";
+        await using var host = await RecordsHost.StartAsync();
         var office = await host.LoginAsync("chanhvanphong");
         var plan = await IdAsync(await office.PostAsJsonAsync("/api/records/plans", new { year = 2026, serialPerHeading = true }));
         var staff = await IdAsync(await office.PostAsJsonAsync($"/api/records/plans/{plan}/headings", new { title = "Tổ chức cán bộ", abbreviation = "TCCB" }));
@@ -54,8 +52,7 @@ public sealed class RecordPrintTests
     [TestMethod]
     public async Task Decree30_Article30_a_file_exports_as_one_pdf_with_its_cover_and_document_list_then_the_documents_in_order()
     {
-        await using var host = await DocBpmWebFactory.CreateAsync(DatabaseProvider.Sqlite);
-        host.Settings["Exchange:AgencyCode"] = "000.00.12.H37";
+        await using var host = await RecordsHost.StartAsync();
         var clerk = await host.LoginAsync("vanthu");
         var letter = await IncomingAsync(host, clerk, "Về việc tuyển dụng viên chức", "cong-van.pdf", OutgoingClient.Pdf("Nội dung công văn tuyển dụng"));
         var broken = await IncomingAsync(host, clerk, "Về việc khác", "hong.pdf", IncomingClient.Pdf);

@@ -31,8 +31,7 @@ public abstract class FileStatisticsTests
     {
         if (!TestDatabase.Has(provider))
             return null;
-        var host = await DocBpmWebFactory.CreateAsync(provider);
-        host.Settings["Exchange:AgencyCode"] = "000.00.12.H37";
+        var host = await RecordsHost.StartAsync(provider);
         host.Clock.AdjustTime(VietnamTime.At(2031, 4, 15, 8, 0).ToUniversalTime());
         var open = await ClosedFiles.AddAsync(host, "chuyenvien.khtc", 10, new DateOnly(2031, 5, 10), unit: "KHTC", state: RecordFileState.Open);
         var closed = await ClosedFiles.AddAsync(host, "chuyenvien.khtc", 10, new DateOnly(2031, 3, 10), unit: "KHTC");
