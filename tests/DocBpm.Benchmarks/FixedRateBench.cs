@@ -61,7 +61,7 @@ public static class FixedRateBench
                     var (samples, missed) = await DriveAsync(solo is { } host ? alone[host] : both, hosts.Count, settings, cancellationToken);
                     var elapsed = Stopwatch.GetElapsedTime(begun);
                     var hostCpuMs = hosts.Select((h, i) => (h.Cpu() - hostCpu[i]).TotalMilliseconds).ToArray();
-                    var serverCpuMs = (probe.ServerCpu() - serverCpu).TotalMilliseconds;
+                    var serverCpuMs = PostgresProbe.Spent(serverCpu, probe.ServerCpu()).TotalMilliseconds;
                     var load = BenchDocument.LoadAverage();
                     quiet.Add(await QuietAsync(hosts, cancellationToken));
                     var after = await probe.CommitsAsync(cancellationToken);

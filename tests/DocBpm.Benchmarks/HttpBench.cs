@@ -214,7 +214,7 @@ public static class HttpBench
                 var samples = await HttpLoad.DriveAsync(clients.Take(count).ToList(), hosts.Count, options.Duration, MaxInstancesPerMeasurement, cancellationToken);
                 var elapsed = Stopwatch.GetElapsedTime(begun);
                 var hostCpuMs = hosts.Select((h, i) => (h.Cpu() - hostCpu[i]).TotalMilliseconds).ToArray();
-                var (serverCpuMs, benchCpuMs) = ((probe.ServerCpu() - serverCpu).TotalMilliseconds, (BenchReport.ProcessCpu() - benchCpu).TotalMilliseconds);
+                var (serverCpuMs, benchCpuMs) = (PostgresProbe.Spent(serverCpu, probe.ServerCpu()).TotalMilliseconds, (BenchReport.ProcessCpu() - benchCpu).TotalMilliseconds);
                 var load = BenchDocument.LoadAverage();
                 waits.Paused = true;
                 await Task.Delay(PostgresProbe.StatisticsSettle, cancellationToken);

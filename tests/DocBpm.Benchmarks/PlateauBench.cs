@@ -56,7 +56,7 @@ public static class PlateauBench
                 var rate = await runner.WithWorkers(count).RunAsync(Shapes.UserTask, instances, cancellationToken);
                 await waits.DisposeAsync();
                 var elapsedMs = Stopwatch.GetElapsedTime(begun).TotalMilliseconds;
-                var (dotnetMs, serverMs) = ((BenchReport.ProcessCpu() - dotnetCpu).TotalMilliseconds, (probe.ServerCpu() - serverCpu).TotalMilliseconds);
+                var (dotnetMs, serverMs) = ((BenchReport.ProcessCpu() - dotnetCpu).TotalMilliseconds, PostgresProbe.Spent(serverCpu, probe.ServerCpu()).TotalMilliseconds);
                 var allocatedKb = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1024.0;
                 var backendMs = PostgresProbe.Spent(backendCpu, await probe.BackendCpuAsync(cancellationToken)).TotalMilliseconds;
                 var top = statements

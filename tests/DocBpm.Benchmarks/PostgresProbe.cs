@@ -48,17 +48,21 @@ public sealed class PostgresProbe : IAsyncDisposable
     public Task<long> CommitsAsync(CancellationToken cancellationToken) =>
         ScalarAsync<long>(connection, "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()", cancellationToken);
 
-    /// <summary>CPU used so far by this server: the postmaster, its background processes and every backend alive now.</summary>
-    public TimeSpan ServerCpu()
+    /// <summary>
+    /// CPU used so far by this server's processes alive now (the postmaster, its background processes, every backend), by
+    /// process id. Read two of them with <see cref="Spent"/>: a plain difference of sums would drop the CPU of a backend
+    /// that ended in between (another database's, on a shared server) and could come out negative.
+    /// </summary>
+    public IReadOnlyDictionary<int, TimeSpan> ServerCpu()
     {
-        var total = Cpu(postmaster);
+        var cpu = new Dictionary<int, TimeSpan> { [postmaster] = Cpu(postmaster) };
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
             if (int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && ParentOf(pid) == postmaster)
-                total += Cpu(pid);
+                cpu[pid] = Cpu(pid);
         }
 
-        return total;
+        return cpu;
     }
 
     /// <summary>
@@ -80,7 +84,7 @@ public sealed class PostgresProbe : IAsyncDisposable
         return cpu;
     }
 
-    /// <summary>What the backends alive at <paramref name="after"/> used since <paramref name="before"/> (a new one: all of it).</summary>
+    /// <summary>What the processes alive at <paramref name="after"/> used since <paramref name="before"/> (a new one: all of it; one that ended: none).</summary>
     public static TimeSpan Spent(IReadOnlyDictionary<int, TimeSpan> before, IReadOnlyDictionary<int, TimeSpan> after) =>
         after.Aggregate(TimeSpan.Zero, (sum, backend) => sum + backend.Value - before.GetValueOrDefault(backend.Key));
 
