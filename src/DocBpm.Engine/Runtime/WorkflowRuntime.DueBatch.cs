@@ -28,10 +28,8 @@ public sealed partial class WorkflowRuntime
         {
             tracker.Clear();
             var batch = await LoadBatchAsync(pending, alone, cancellationToken);
-            // Every lookup of a tracked row (the recorder's, the host's interceptors', SaveChanges' own) would scan each
-            // row of the batch for changes, once per instance; the batch detects them once, before it writes.
-            tracker.AutoDetectChangesEnabled = false;
-            try
+            // Otherwise each instance's look-ups would scan every row of the batch; the batch detects once, before it writes.
+            using (new DetectionPause(tracker))
             {
                 var outcome = await StepBatchAsync(batch, cancellationToken);
                 if (outcome.Failed is { } failed)
@@ -52,10 +50,6 @@ public sealed partial class WorkflowRuntime
                 {
                     alone.AddRange(batch.Select(b => b.Bookmark.Id));
                 }
-            }
-            finally
-            {
-                tracker.AutoDetectChangesEnabled = true;
             }
         }
 

@@ -11,22 +11,8 @@ public sealed partial class WorkflowRuntime
     {
         // Detected once here: the look-ups below, the host's SaveChanges interceptors and SaveChanges itself would each
         // scan every tracked row again.
-        var tracker = db.Context.ChangeTracker;
-        tracker.DetectChanges();
-        var detecting = tracker.AutoDetectChangesEnabled;
-        tracker.AutoDetectChangesEnabled = false;
-        try
-        {
-            await SaveDetectedAsync(instanceId, cancellationToken);
-        }
-        finally
-        {
-            tracker.AutoDetectChangesEnabled = detecting;
-        }
-    }
-
-    private async Task SaveDetectedAsync(Guid instanceId, CancellationToken cancellationToken)
-    {
+        db.Context.ChangeTracker.DetectChanges();
+        using var paused = new DetectionPause(db.Context.ChangeTracker);
         var tracked = db.Context.ChangeTracker.Entries<InstanceRecord>().FirstOrDefault(e => e.Entity.Id == instanceId);
         long? loadedRevision = tracked is { State: not EntityState.Added } ? tracked.Property(i => i.Revision).OriginalValue : null;
         try

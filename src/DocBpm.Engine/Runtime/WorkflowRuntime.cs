@@ -269,7 +269,9 @@ public sealed partial class WorkflowRuntime(
         }
 
         ReturnToCaller(instance, state, output);
-        RecordWithoutDetecting(instance, state, before, output, actor, resumed);
+        // The recorder looks tracked rows up by key; SaveAsync detects the changes once, after it.
+        using (new DetectionPause(db.Context.ChangeTracker))
+            new RunRecorder(db, time).Record(instance, state, before, output, actor, resumed);
         LogRun(instance.Id, instance.DefinitionKey, output.Result, output.Journal.Count);
         foreach (var incident in output.Incidents)
             LogRaisedIncident(instance.Id, incident.ElementId, incident.Error);
@@ -281,26 +283,6 @@ public sealed partial class WorkflowRuntime(
             await StartCalledAsync(step, call, cancellationToken);
         foreach (var call in callsBefore.Where(c => c.Id != resumed && !state.Bookmarks.Contains(c)))
             await CancelCalledAsync(step, Guid.Parse(call.CorrelationKey!), cancellationToken);
-    }
-
-    /// <summary>
-    /// The recorder looks tracked rows up by key; with automatic detection each lookup would first scan every tracked row
-    /// for changes. <see cref="SaveAsync"/> detects them once, after the recorder.
-    /// </summary>
-    private void RecordWithoutDetecting(InstanceRecord instance, InstanceState state, IReadOnlyDictionary<Guid, DateTimeOffset?> before,
-        RunOutput output, string? actor, Guid? resumed)
-    {
-        var tracker = db.Context.ChangeTracker;
-        var detecting = tracker.AutoDetectChangesEnabled;
-        tracker.AutoDetectChangesEnabled = false;
-        try
-        {
-            new RunRecorder(db, time).Record(instance, state, before, output, actor, resumed);
-        }
-        finally
-        {
-            tracker.AutoDetectChangesEnabled = detecting;
-        }
     }
 
     private async Task ResolveIncidentsAsync(InstanceRecord instance, string? actor, string resolution, CancellationToken cancellationToken)
