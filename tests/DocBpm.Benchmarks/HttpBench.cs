@@ -11,7 +11,7 @@ namespace DocBpm.Benchmarks;
 /// <c>POST /api/tasks/{id}/complete</c> (<see cref="HttpLoad"/>). Bounded by time and count per measurement; writes its
 /// own section of docs/benchmarks.md. Run by hand:
 /// <c>dotnet run -c Release --project tests/DocBpm.Benchmarks -- http [--clients 8,16,32] [--hosts 1|2] [--seconds S] [--warmup S] [--database NAME]
-/// [--rate N] [--rate-seconds S] [--pairs P] [--host-env NAME=VALUE]... [--fixed-rate-only]</c>.
+/// [--rate N] [--rate-seconds S] [--pairs P] [--host-env NAME=VALUE]... [--fixed-rate-only] [--keep-statements]</c>.
 /// </summary>
 public static class HttpBench
 {
@@ -22,7 +22,8 @@ public static class HttpBench
     private const int KindClients = 8;
 
     private sealed record Options(int[] Clients, int Hosts, TimeSpan Duration, TimeSpan Warmup, string Postgres, string Database,
-        FixedRateBench.Settings FixedRate, Dictionary<string, string> HostVariables, bool FixedRateOnly);
+        FixedRateBench.Settings FixedRate, Dictionary<string, string> HostVariables, bool FixedRateOnly,
+        bool KeepStatements);
 
     /// <summary>One measurement: so many hosts and clients, with what each process and the server spent on it.</summary>
     private sealed record Point(int Hosts, int Clients, HttpLoadSamples Samples, TimeSpan Elapsed, double[] HostCpuMs, double ServerCpuMs,
@@ -90,6 +91,7 @@ public static class HttpBench
         var pairs = 2;
         var hostVariables = new Dictionary<string, string>();
         var fixedRateOnly = false;
+        var keepStatements = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -129,9 +131,13 @@ public static class HttpBench
                     // Runtime settings compared run against run (--host-env) need only this part, in a few minutes.
                     fixedRateOnly = true;
                     break;
+                case "--keep-statements":
+                    // On a server others measure on too, resetting pg_stat_statements would wipe their readings.
+                    keepStatements = true;
+                    break;
                 default:
                     throw new ArgumentException($"Unknown option {args[i]}. Options: --clients N[,N] --hosts 1|2 --seconds S --warmup S --postgres CONN --database NAME "
-                        + "--rate N --rate-seconds S --pairs P --host-env NAME=VALUE --fixed-rate-only");
+                        + "--rate N --rate-seconds S --pairs P --host-env NAME=VALUE --fixed-rate-only --keep-statements");
             }
         }
 
@@ -141,7 +147,7 @@ public static class HttpBench
                 + "--rate between 10 and 2000, --rate-seconds between 5 and 120, --pairs between 1 and 10.");
         return new Options(clients, hosts, TimeSpan.FromSeconds(seconds), TimeSpan.FromSeconds(warmup),
             postgres ?? throw new ArgumentException("PostgreSQL is required: --postgres CONN or DOCBPM_TEST_POSTGRES."), database,
-            new FixedRateBench.Settings(rate, TimeSpan.FromSeconds(rateSeconds), pairs), hostVariables, fixedRateOnly);
+            new FixedRateBench.Settings(rate, TimeSpan.FromSeconds(rateSeconds), pairs), hostVariables, fixedRateOnly, keepStatements);
     }
 
     /// <summary>A Development host migrates the database, seeds the demo accounts and is stopped; the analyst deploys the process.</summary>
@@ -201,7 +207,7 @@ public static class HttpBench
             // The server's counters of what came before (the sign-ins, earlier measurements) must arrive before the first reading.
             await Task.Delay(PostgresProbe.StatisticsSettle, cancellationToken);
             var commits = await probe.CommitsAsync(cancellationToken);
-            var statements = await PostgresEvidence.TryResetStatementsAsync(probe.Connection, cancellationToken);
+            var statements = !options.KeepStatements && await PostgresEvidence.TryResetStatementsAsync(probe.Connection, cancellationToken);
             var points = new List<Point>();
             await using var waits = await WaitSampler.StartAsync(options.Postgres, options.Database, cancellationToken);
             waits.Paused = true;
@@ -248,7 +254,7 @@ public static class HttpBench
         text.AppendLine(CultureInfo.InvariantCulture, $"Backends of the database by state and wait event, average number at once ({waits.Samples:N0} samples of `pg_stat_activity`, at most {waits.MostBackends} backends): {waits.Describe(6)}.").AppendLine();
         text.AppendLine(statements
             ? PostgresEvidence.Table(await PostgresEvidence.TopStatementsAsync(probe.Connection, 12, cancellationToken), instances)
-            : "`pg_stat_statements` is not loaded by this server (`shared_preload_libraries`): no statement figures.");
+            : "`pg_stat_statements` was not reset (`--keep-statements`) or is not loaded by this server (`shared_preload_libraries`): no statement figures.");
         return text.ToString();
     }
 

@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using DocBpm.Web.Data;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
 
 namespace DocBpm.Web.Accounts;
@@ -37,6 +38,8 @@ public static class AccountServiceCollectionExtensions
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         });
+        services.AddOptions<BearerTokenOptions>(IdentityConstants.BearerScheme).PostConfigure<TimeProvider>((o, clock) =>
+            o.BearerTokenProtector = new RememberedBearerTickets(o.BearerTokenProtector, clock));
         services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider>((o, clock) =>
         {
             o.ValidationInterval = SessionCheck.Interval;

@@ -57,14 +57,18 @@ public static class InstanceEndpoints
 
     /// <summary>
     /// The open user tasks of an instance just started: the rows the start stored are still tracked, so this costs no
-    /// query; an instance the start did not run itself (a replayed idempotency key) is read.
+    /// query; an instance the start did not run itself (a replayed idempotency key) is read. The tracker's entries are
+    /// read as they are, saved a moment ago, without scanning for changes; not through <c>DbSet.Local</c>, which builds a
+    /// view of every tracked row on each request and keeps it updated for the rest of the request.
     /// </summary>
     private static async Task<IReadOnlyList<BookmarkRecord>> OpenTasksAsync(EngineDb db, InstanceRecord instance, CancellationToken cancellationToken)
     {
         if (db.Context.Entry(instance).State == EntityState.Detached)
             return await db.Bookmarks.AsNoTracking().Where(b => b.InstanceId == instance.Id).Where(TaskEndpoints.IsOpen).OrderBy(b => b.CreatedAt)
                 .ToListAsync(cancellationToken);
-        return [.. db.Bookmarks.Local.Where(b => b.InstanceId == instance.Id && IsOpenTask(b)).OrderBy(b => b.CreatedAt)];
+        using (new DetectionPause(db.Context.ChangeTracker))
+            return [.. db.Context.ChangeTracker.Entries<BookmarkRecord>().Select(e => e.Entity)
+                .Where(b => b.InstanceId == instance.Id && IsOpenTask(b)).OrderBy(b => b.CreatedAt)];
     }
 
     private static async Task<Results<Ok<Page<InstanceSummary>>, ValidationProblem>> ListAsync(

@@ -6,7 +6,6 @@ using DocBpm.Engine;
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Runtime;
 using DocBpm.Web.Accounts;
-using DocBpm.Web.Inbox;
 using DocBpm.Web.Instances;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -37,10 +36,11 @@ public static class TaskEndpoints
     private static async Task<Ok<List<TaskView>>> MineAsync(ClaimsPrincipal user, EngineDb db, TimeProvider time,
         CancellationToken cancellationToken)
     {
-        var actor = user.ToTaskActor();
-        var rows = await FirstToDo(Visible(db, actor)).ToListAsync(cancellationToken);
         var now = time.GetUtcNow();
-        return TypedResults.Ok(rows.Select(b => View(b, now)).ToList());
+        var tasks = new List<TaskView>();
+        await foreach (var task in MyTasks.Of(db, user.ToTaskActor()).WithCancellation(cancellationToken))
+            tasks.Add(View(task, now));
+        return TypedResults.Ok(tasks);
     }
 
     private static async Task<Results<Ok<TaskView>, NotFound>> GetAsync(Guid id, ClaimsPrincipal user, EngineDb db,
@@ -99,18 +99,6 @@ public static class TaskEndpoints
             DocumentActions.Refuse("Không hoàn thành công việc bằng thao tác chung"), cancellationToken);
         return TypedResults.Ok(InstanceViews.Summary(instance));
     }
-
-    /// <summary>
-    /// The first 500 of <paramref name="tasks"/> in the order work is done (<see cref="InboxOrder"/>). Ordered
-    /// before it is cut, so urgent work never falls off a long list.
-    /// </summary>
-    internal static IQueryable<BookmarkRecord> FirstToDo(IQueryable<BookmarkRecord> tasks) => InboxOrder.ToDo(tasks).Take(500);
-
-    /// <summary>
-    /// The open user tasks assigned to me, or offered to me or one of my groups and not taken (<see cref="Offered"/>):
-    /// disjoint, so the cheaper UNION ALL.
-    /// </summary>
-    internal static IQueryable<BookmarkRecord> Visible(EngineDb db, TaskActor actor) => Assigned(db, actor).Concat(Offered(db, actor));
 
     /// <summary>The open user tasks assigned to me, over the bookmarks' (kind, status, assignee) index.</summary>
     internal static IQueryable<BookmarkRecord> Assigned(EngineDb db, TaskActor actor) => Open(db).Where(b => b.Assignee == actor.UserName);

@@ -8,6 +8,8 @@ using DocBpm.Web.Inbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
+using static DocBpm.Web.Tests.Tasks.StoredTasks;
+
 namespace DocBpm.Web.Tests.Tasks;
 
 /// <summary>
@@ -232,13 +234,6 @@ public sealed class InboxPagingTests
         return plan.ToString();
     }
 
-    private enum Offer
-    {
-        Group,
-        User,
-        Assigned,
-    }
-
     private static async Task<DocBpmWebFactory> HostAsync(DatabaseProvider provider)
     {
         if (!Hosts.TryGetValue(provider, out var host))
@@ -254,44 +249,6 @@ public sealed class InboxPagingTests
         Assert.IsTrue(items.Count <= PageSize);
         var next = response.Headers.TryGetValues("Link", out var link) ? link.Single()[1..link.Single().IndexOf('>', StringComparison.Ordinal)] : null;
         return (items, next);
-    }
-
-    private static BookmarkRecord Open(DateTimeOffset createdAt, int priority, DateTimeOffset? due, Offer offer, string user, string group) => new()
-    {
-        Id = Guid.CreateVersion7(),
-        Kind = BookmarkKind.UserTask,
-        Status = BookmarkStatus.Active,
-        ElementId = "Handle",
-        TaskName = "Xử lý",
-        CreatedAt = createdAt,
-        Priority = priority,
-        TaskDueDate = due,
-        Assignee = offer == Offer.Assigned ? user : null,
-        CandidateUsers = offer == Offer.User ? TaskAccess.Encode([user]) : null,
-        CandidateGroups = offer == Offer.Group ? TaskAccess.Encode([group]) : null,
-        DefinitionKey = "inbox-paging",
-    };
-
-    /// <summary>The tasks with their candidate rows, under one running instance of a deployed process.</summary>
-    private static async Task StoreAsync(DocBpmWebFactory host, List<BookmarkRecord> tasks)
-    {
-        await using var scope = host.Services.CreateAsyncScope();
-        var engine = scope.ServiceProvider.GetRequiredService<EngineDb>();
-        var definition = await engine.Definitions.AsNoTracking().FirstAsync();
-        var instance = new InstanceRecord
-        {
-            Id = Guid.CreateVersion7(), DefinitionId = definition.Id, DefinitionKey = "inbox-paging", Status = InstanceStatus.Running, State = "{}",
-            StartedAt = host.Clock.GetUtcNow(),
-        };
-        engine.Instances.Add(instance);
-        foreach (var task in tasks)
-        {
-            task.InstanceId = instance.Id;
-            engine.Bookmarks.Add(task);
-            engine.Candidates.AddRange(BookmarkCandidateRecord.Of(task.Id, TaskAccess.Decode(task.CandidateUsers).ToList(),
-                TaskAccess.Decode(task.CandidateGroups).ToList()));
-        }
-        await engine.Context.SaveChangesAsync();
     }
 
     private static async Task CompleteAsync(DocBpmWebFactory host, HashSet<Guid> ids)
