@@ -52,7 +52,14 @@ public static class HttpBench
             // compare them; a second host started later would still be compiling its hot path (the JIT's tiers take minutes).
             for (var count = 1; count <= options.Hosts; count++)
             {
-                var variables = count == 2 ? options.HostVariables.Concat(options.SecondHostVariables).ToDictionary() : options.HostVariables;
+                // Host 2's own settings win over the common ones, so that a setting can be given to host 1 alone too.
+                var variables = new Dictionary<string, string>(options.HostVariables);
+                if (count == 2)
+                {
+                    foreach (var (name, value) in options.SecondHostVariables)
+                        variables[name] = value;
+                }
+
                 hosts.Add(await BenchHost.StartAsync(connection, "Production", cancellationToken, variables));
             }
             await WarmAsync(hosts, options, cancellationToken);
