@@ -19,8 +19,7 @@ public sealed class DueWorkProbeTests
     public async Task A_timer_is_due_once_its_time_comes_and_not_before(DatabaseProvider provider)
     {
         await using var host = await EngineTestHost.StartAsync(provider);
-        await host.StartAsync(Process("""<bpmn:startEvent id="s"/><bpmn:intermediateCatchEvent id="wait">""" + Timer("timeDuration", "PT4H")
-            + """</bpmn:intermediateCatchEvent><bpmn:endEvent id="e"/>""" + Chain("s", "wait", "e")));
+        await host.StartAsync(Waiting("PT4H"));
 
         Assert.IsFalse(await AnyDueAsync(host), "nothing is due for four hours");
         host.Clock.Advance(TimeSpan.FromHours(4));
@@ -34,8 +33,7 @@ public sealed class DueWorkProbeTests
     public async Task A_timer_another_host_has_claimed_still_counts_as_due_so_that_its_expired_claim_is_found(DatabaseProvider provider)
     {
         await using var host = await EngineTestHost.StartAsync(provider);
-        await host.StartAsync(Process("""<bpmn:startEvent id="s"/><bpmn:intermediateCatchEvent id="wait">""" + Timer("timeDuration", "PT1H")
-            + """</bpmn:intermediateCatchEvent><bpmn:endEvent id="e"/>""" + Chain("s", "wait", "e")));
+        await host.StartAsync(Waiting("PT1H"));
         host.Clock.Advance(TimeSpan.FromHours(1));
         await host.InScopeAsync(runtime => runtime.ClaimDueAsync("gone", 10, TimeSpan.FromMinutes(2), CancellationToken.None));
 
@@ -70,6 +68,10 @@ public sealed class DueWorkProbeTests
         Assert.AreEqual(1, await host.DeliverOutboxAsync());
         Assert.IsFalse(await AnyDueAsync(host));
     }
+
+    /// <summary>A process that waits <paramref name="duration"/> at a timer, then ends.</summary>
+    private static string Waiting(string duration) => Process("""<bpmn:startEvent id="s"/><bpmn:intermediateCatchEvent id="wait">"""
+        + Timer("timeDuration", duration) + """</bpmn:intermediateCatchEvent><bpmn:endEvent id="e"/>""" + Chain("s", "wait", "e"));
 
     private static Task<bool> AnyDueAsync(EngineTestHost host) => host.InScopeAsync(runtime => runtime.AnyDueAsync(CancellationToken.None));
 }
