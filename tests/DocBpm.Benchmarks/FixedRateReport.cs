@@ -43,7 +43,8 @@ public static class FixedRateReport
         text.AppendLine(CultureInfo.InvariantCulture, $"  {settings.Rate:N0}/s against both at {half:N0}/s each. This also halves each host's load, and a host's CPU per request rises as its load");
         text.AppendLine("  falls (more of its requests find it idle: threads to wake, caches gone cold), whatever the other host does.");
         text.AppendLine();
-        text.AppendLine("Phases of a pair, alternated: both, host 1 alone at the full rate, host 2 alone at half; then host 2 alone at the full rate,");
+        text.AppendLine("An unmeasured phase through both hosts comes first (the first phase after the warm-up cost each host about twice the");
+        text.AppendLine("later ones). Phases of a pair, alternated: both, host 1 alone at the full rate, host 2 alone at half; then host 2 alone at the full rate,");
         text.AppendLine("host 1 alone at half, both (and again). Host CPU per instance, **all**: the host's CPU over the phase divided by the");
         text.AppendLine("instances it served, its idle background included; **less idle**: the same after taking off the host's median CPU per");
         text.AppendLine("second of the quiet windows (no load, 11 s after every phase) times the phase's length. PostgreSQL CPU is the whole");
@@ -54,7 +55,9 @@ public static class FixedRateReport
             text.AppendLine(Row(phase, idle));
         text.AppendLine();
 
-        text.AppendLine("Medians of the phases above, host CPU ms per instance it served, all / less idle:").AppendLine();
+        var saturated = phases.Count(p => p.Saturated);
+        text.AppendLine(CultureInfo.InvariantCulture, $"Medians of the phases above, host CPU ms per instance it served, all / less idle ({saturated} of {phases.Count} phases left out:");
+        text.AppendLine("more than 1 % of their arrivals missed, so they measured saturation, not the offered rate):").AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"| host | idle ms/s (quiet windows) | alone at {settings.Rate:N0}/s | alone at {half:N0}/s | beside the other at {half:N0}/s | equal load: beside / alone | equal total: beside / alone |");
         text.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
         for (var host = 0; host < 2; host++)
@@ -75,7 +78,7 @@ public static class FixedRateReport
     /// <summary>Median host CPU per instance of these phases, all and less idle.</summary>
     private static (double All, double Net)? Figures(IEnumerable<FixedRatePhase> phases, int host, double idle)
     {
-        var list = phases.ToList();
+        var list = phases.Where(p => !p.Saturated).ToList();
         return list.Count == 0 ? null
             : (BenchReport.Median([.. list.Select(p => p.HostCpuPerInstance(host))]), BenchReport.Median([.. list.Select(p => p.HostCpuPerInstanceNet(host, idle))]));
     }
