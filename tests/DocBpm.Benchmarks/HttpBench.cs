@@ -11,7 +11,7 @@ namespace DocBpm.Benchmarks;
 /// <c>POST /api/tasks/{id}/complete</c> (<see cref="HttpLoad"/>). Bounded by time and count per measurement; writes its
 /// own section of docs/benchmarks.md. Run by hand:
 /// <c>dotnet run -c Release --project tests/DocBpm.Benchmarks -- http [--clients 8,16,32] [--hosts 1|2] [--seconds S] [--warmup S] [--database NAME]
-/// [--rate N] [--rate-seconds S] [--pairs P] [--host-env NAME=VALUE]... [--fixed-rate-only] [--keep-statements]</c>.
+/// [--rate N] [--rate-seconds S] [--pairs P] [--host-env NAME=VALUE]... [--host2-env NAME=VALUE]... [--fixed-rate-only] [--keep-statements]</c>.
 /// </summary>
 public static class HttpBench
 {
@@ -22,8 +22,8 @@ public static class HttpBench
     private const int KindClients = 8;
 
     private sealed record Options(int[] Clients, int Hosts, TimeSpan Duration, TimeSpan Warmup, string Postgres, string Database,
-        FixedRateBench.Settings FixedRate, Dictionary<string, string> HostVariables, bool FixedRateOnly,
-        bool KeepStatements);
+        FixedRateBench.Settings FixedRate, Dictionary<string, string> HostVariables, Dictionary<string, string> SecondHostVariables,
+        bool FixedRateOnly, bool KeepStatements);
 
     /// <summary>One measurement: so many hosts and clients, with what each process and the server spent on it.</summary>
     private sealed record Point(int Hosts, int Clients, HttpLoadSamples Samples, TimeSpan Elapsed, double[] HostCpuMs, double ServerCpuMs,
@@ -51,7 +51,17 @@ public static class HttpBench
             // Started and warmed together, the hosts are as old and as warm as each other when the fixed-rate phases
             // compare them; a second host started later would still be compiling its hot path (the JIT's tiers take minutes).
             for (var count = 1; count <= options.Hosts; count++)
-                hosts.Add(await BenchHost.StartAsync(connection, "Production", cancellationToken, options.HostVariables));
+            {
+                // Host 2's own settings win over the common ones, so that a setting can be given to host 1 alone too.
+                var variables = new Dictionary<string, string>(options.HostVariables);
+                if (count == 2)
+                {
+                    foreach (var (name, value) in options.SecondHostVariables)
+                        variables[name] = value;
+                }
+
+                hosts.Add(await BenchHost.StartAsync(connection, "Production", cancellationToken, variables));
+            }
             await WarmAsync(hosts, options, cancellationToken);
             if (hosts.Count == 2)
                 fixedRate = await FixedRateBench.MeasureAsync(hosts, options.FixedRate, probe, cancellationToken);
@@ -90,6 +100,7 @@ public static class HttpBench
         var rateSeconds = 10;
         var pairs = 2;
         var hostVariables = new Dictionary<string, string>();
+        var secondHostVariables = new Dictionary<string, string>();
         var fixedRateOnly = false;
         var keepStatements = false;
         for (var i = 0; i < args.Length; i++)
@@ -124,8 +135,13 @@ public static class HttpBench
                     pairs = int.Parse(args[++i], CultureInfo.InvariantCulture);
                     break;
                 case "--host-env":
-                    var (name, value) = args[++i].Split('=', 2) is [var n, var v] ? (n, v) : throw new ArgumentException("--host-env NAME=VALUE --fixed-rate-only");
+                    var (name, value) = Variable(args[++i]);
                     hostVariables[name] = value;
+                    break;
+                case "--host2-env":
+                    // One setting against the default in the same run: the fixed-rate phases alternate the two hosts alone.
+                    var (name2, value2) = Variable(args[++i]);
+                    secondHostVariables[name2] = value2;
                     break;
                 case "--fixed-rate-only":
                     // Runtime settings compared run against run (--host-env) need only this part, in a few minutes.
@@ -137,7 +153,7 @@ public static class HttpBench
                     break;
                 default:
                     throw new ArgumentException($"Unknown option {args[i]}. Options: --clients N[,N] --hosts 1|2 --seconds S --warmup S --postgres CONN --database NAME "
-                        + "--rate N --rate-seconds S --pairs P --host-env NAME=VALUE --fixed-rate-only --keep-statements");
+                        + "--rate N --rate-seconds S --pairs P --host-env NAME=VALUE --host2-env NAME=VALUE --fixed-rate-only --keep-statements");
             }
         }
 
@@ -147,8 +163,11 @@ public static class HttpBench
                 + "--rate between 10 and 2000, --rate-seconds between 5 and 120, --pairs between 1 and 10.");
         return new Options(clients, hosts, TimeSpan.FromSeconds(seconds), TimeSpan.FromSeconds(warmup),
             postgres ?? throw new ArgumentException("PostgreSQL is required: --postgres CONN or DOCBPM_TEST_POSTGRES."), database,
-            new FixedRateBench.Settings(rate, TimeSpan.FromSeconds(rateSeconds), pairs), hostVariables, fixedRateOnly, keepStatements);
+            new FixedRateBench.Settings(rate, TimeSpan.FromSeconds(rateSeconds), pairs), hostVariables, secondHostVariables, fixedRateOnly, keepStatements);
     }
+
+    private static (string Name, string Value) Variable(string argument) =>
+        argument.Split('=', 2) is [var name, var value] ? (name, value) : throw new ArgumentException("--host-env and --host2-env take NAME=VALUE");
 
     /// <summary>A Development host migrates the database, seeds the demo accounts and is stopped; the analyst deploys the process.</summary>
     private static async Task SeedAsync(string connection, CancellationToken cancellationToken)
@@ -307,6 +326,8 @@ public static class HttpBench
         text.AppendLine(BenchDocument.RunFacts(server, options.Database));
         if (options.HostVariables.Count > 0)
             text.AppendLine("- Hosts' runtime settings under test: " + string.Join(", ", options.HostVariables.Select(v => $"`{v.Key}={v.Value}`")));
+        if (options.SecondHostVariables.Count > 0)
+            text.AppendLine("- Host 2 only (host 1 without): " + string.Join(", ", options.SecondHostVariables.Select(v => $"`{v.Key}={v.Value}`")));
         text.AppendLine(CultureInfo.InvariantCulture, $"- Load average (1/5/15 min) at the start: {loadAtStart}; at the end of each measurement in the last column");
         text.AppendLine(CultureInfo.InvariantCulture, $"- Each measurement: {options.Duration.TotalSeconds:N0} s or {MaxInstancesPerMeasurement:N0} instances, after a {options.Warmup.TotalSeconds:N0} s warm-up of both hosts at once (closed loop,");
         text.AppendLine(CultureInfo.InvariantCulture, $"  {options.Clients.Max()} clients, half on each) before all of them");

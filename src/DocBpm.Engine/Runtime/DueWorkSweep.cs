@@ -20,23 +20,34 @@ public sealed record DueWorkSweepOptions(int BatchSize = 250, int Workers = 4, T
 /// </summary>
 public sealed partial class DueWorkSweep(IServiceScopeFactory scopes, DueWorkSweepOptions options, ILogger<DueWorkSweep> logger)
 {
-    /// <summary>Claims and fires batches until every worker's last claim comes back short; returns how many bookmarks ran.</summary>
+    /// <summary>
+    /// Claims and fires batches until every worker's last claim comes back short; returns how many bookmarks ran. One
+    /// worker claims first and the others join only when its claim comes back full: an idle host's pass is then one
+    /// claim, not one per worker, and a burst still gets every worker from its second batch on.
+    /// </summary>
     public async Task<int> RunOnceAsync(string owner, CancellationToken cancellationToken)
     {
-        int workers;
-        await using (var scope = scopes.CreateAsyncScope())
+        var (fired, claimed, workers) = await FirstBatchAsync(owner, cancellationToken);
+        if (claimed == options.BatchSize)
         {
-            // SQLite has one writer at a time: parallel batches would only queue on its lock.
-            workers = scope.ServiceProvider.GetRequiredService<WorkflowRuntime>().Db.Provider == Persistence.DatabaseProvider.Sqlite
-                ? 1
-                : options.Workers;
+            fired += (await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(() => WorkAsync(owner, cancellationToken), cancellationToken))))
+                .Sum();
         }
 
-        var fired = (await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(() => WorkAsync(owner, cancellationToken), cancellationToken))))
-            .Sum();
         if (fired > 0)
             LogSwept(owner, fired);
         return fired;
+    }
+
+    /// <summary>The pass's first claim and its firing, and how many workers the rest of the pass may use.</summary>
+    private async Task<(int Fired, int Claimed, int Workers)> FirstBatchAsync(string owner, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var runtime = scope.ServiceProvider.GetRequiredService<WorkflowRuntime>();
+        // SQLite has one writer at a time: parallel batches would only queue on its lock.
+        var workers = runtime.Db.Provider == Persistence.DatabaseProvider.Sqlite ? 1 : options.Workers;
+        var (fired, claimed) = await ClaimAndFireAsync(runtime, owner, cancellationToken);
+        return (fired, claimed, workers);
     }
 
     /// <summary>One worker: claims a batch and fires it, until a claim comes back short.</summary>
@@ -47,14 +58,17 @@ public sealed partial class DueWorkSweep(IServiceScopeFactory scopes, DueWorkSwe
         do
         {
             await using var scope = scopes.CreateAsyncScope();
-            var runtime = scope.ServiceProvider.GetRequiredService<WorkflowRuntime>();
-            var batch = await runtime.ClaimDueAsync(owner, options.BatchSize, options.Lease, cancellationToken);
-            claimed = batch.Count;
-            if (claimed > 0)
-                fired += await runtime.FireDueBatchAsync(batch, cancellationToken);
+            (var batchFired, claimed) = await ClaimAndFireAsync(scope.ServiceProvider.GetRequiredService<WorkflowRuntime>(), owner, cancellationToken);
+            fired += batchFired;
         }
         while (claimed == options.BatchSize);
         return fired;
+    }
+
+    private async Task<(int Fired, int Claimed)> ClaimAndFireAsync(WorkflowRuntime runtime, string owner, CancellationToken cancellationToken)
+    {
+        var batch = await runtime.ClaimDueAsync(owner, options.BatchSize, options.Lease, cancellationToken);
+        return (batch.Count > 0 ? await runtime.FireDueBatchAsync(batch, cancellationToken) : 0, batch.Count);
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Owner} ran {Count} due timers and jobs")]

@@ -10,6 +10,23 @@ public sealed partial class WorkflowRuntime
     public const int TimerMaxAttempts = 3;
 
     /// <summary>
+    /// Whether a sweep could find anything to do now: a due timer start event, a due timer or job, an undelivered outbox
+    /// message whose next attempt is due. One statement that writes nothing, so that an idle host's pass asks once instead
+    /// of claiming. Each condition is its pass's own without the claims (another host's claim or lock counts as due), so
+    /// that it never answers no when a pass would have found work; a claim held by a host that died is found once it
+    /// expires, as before.
+    /// </summary>
+    public Task<bool> AnyDueAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        return db.StartTimers.Where(t => t.DueAt != null && t.DueAt <= now).Select(t => 1)
+            .Concat(db.Bookmarks.Where(b => (b.Kind == BookmarkKind.Timer || b.Kind == BookmarkKind.Job) && b.Status == BookmarkStatus.Active
+                && b.DueAt != null && b.DueAt <= now).Select(b => 1))
+            .Concat(db.Outbox.Where(o => o.DeliveredAt == null && o.NextAttemptAt <= now).Select(o => 1))
+            .AnyAsync(cancellationToken);
+    }
+
+    /// <summary>
     /// Claims up to <paramref name="limit"/> due timers and jobs, oldest first, for <paramref name="owner"/> until
     /// <paramref name="lease"/> from now; bookmarks another host holds an unexpired claim on are left to it.
     /// </summary>

@@ -5,7 +5,7 @@ namespace DocBpm.Web.Scheduling;
 
 /// <summary>
 /// Runs what is due: timer start events, the engine's timers and asynchronous jobs (claimed in batches by
-/// <see cref="DueWorkSweep"/>), then the outbox. Each runs in its own scope (its own DbContext), so that one failing
+/// <see cref="DueWorkSweep"/>), then the outbox; when one read finds none of them due, nothing more. Each runs in its own scope (its own DbContext), so that one failing
 /// instance never spoils another's unit of work.
 /// </summary>
 public sealed class DueWorkRunner(IServiceScopeFactory scopes, DueWorkSweep sweep)
@@ -17,7 +17,13 @@ public sealed class DueWorkRunner(IServiceScopeFactory scopes, DueWorkSweep swee
     {
         IReadOnlyList<Guid> starts;
         await using (var scope = scopes.CreateAsyncScope())
-            starts = await scope.ServiceProvider.GetRequiredService<WorkflowRuntime>().FindDueStartsAsync(BatchSize, cancellationToken);
+        {
+            var runtime = scope.ServiceProvider.GetRequiredService<WorkflowRuntime>();
+            // An idle host asks once per pass instead of once per kind of work, and claims nothing.
+            if (!await runtime.AnyDueAsync(cancellationToken))
+                return 0;
+            starts = await runtime.FindDueStartsAsync(BatchSize, cancellationToken);
+        }
 
         var handled = 0;
         foreach (var startTimerId in starts)

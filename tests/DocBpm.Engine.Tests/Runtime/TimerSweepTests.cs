@@ -1,3 +1,4 @@
+using System.Data.Common;
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Runtime;
 using DocBpm.Engine.Tests.Infrastructure;
@@ -39,6 +40,33 @@ public sealed class TimerSweepTests
     public async Task Claims_expiring_at_once_still_fire_each_timer_once_because_the_instance_revision_guards_the_run(DatabaseProvider provider) =>
         // No lease: both hosts claim the same rows again and again, so only the revision check keeps a timer from firing twice.
         await SweepWithTwoHostsAsync(provider, Sweep with { ClaimLease = TimeSpan.Zero }, 300);
+
+    [TestMethod]
+    [DynamicData(nameof(ClusterProviders))]
+    public async Task An_idle_hosts_sweep_sends_one_claim_not_one_per_worker(DatabaseProvider provider)
+    {
+        var statements = new StatementCount();
+        await using var host = await EngineTestHost.StartAsync(provider, sweep: Sweep, interceptor: statements);
+        await StartWaitingAsync(host, 3);
+
+        statements.Count = 0;
+        var fired = await host.SweepAsync("idle");
+
+        Assert.AreEqual(0, fired, "nothing is due yet");
+        Assert.AreEqual(1, statements.Count, "a pass that finds nothing due sends its first claim alone");
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(ClusterProviders))]
+    public async Task A_burst_found_by_one_claim_is_swept_by_every_worker_in_the_same_pass(DatabaseProvider provider)
+    {
+        await using var host = await EngineTestHost.StartAsync(provider, sweep: Sweep);
+        await StartWaitingAsync(host, 450);
+        host.Clock.Advance(Wait);
+
+        Assert.AreEqual(450, await host.SweepAsync("burst"));
+        await AssertEachFiredOnceAsync(host, 450);
+    }
 
     [TestMethod]
     [DynamicData(nameof(Providers))]
@@ -124,6 +152,24 @@ public sealed class TimerSweepTests
             CollectionAssert.Contains(journal, taken);
             CollectionAssert.DoesNotContain(journal, skipped);
             Assert.AreEqual(InstanceStatus.Completed, (await host.InstanceAsync(instance)).Status);
+        }
+    }
+
+    /// <summary>Counts the statements every context of a host sends.</summary>
+    private sealed class StatementCount : DbCommandInterceptor
+    {
+        private int count;
+
+        public int Count
+        {
+            get => Volatile.Read(ref count);
+            set => Volatile.Write(ref count, value);
+        }
+
+        public override DbCommand CommandInitialized(CommandEndEventData eventData, DbCommand result)
+        {
+            Interlocked.Increment(ref count);
+            return result;
         }
     }
 

@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Text;
+
+namespace DocBpm.Benchmarks;
+
+/// <summary>The fixed-rate phases' section of docs/benchmarks.md (<see cref="FixedRateBench"/>).</summary>
+public static class FixedRateReport
+{
+    /// <summary>
+    /// One phase's row. With <paramref name="idle"/> (each host's median quiet-window CPU per second) the host CPU per
+    /// instance is also shown less that background over the phase; without it (the live console line) that column is empty.
+    /// </summary>
+    public static string Row(FixedRatePhase phase, double[]? idle)
+    {
+        var instances = phase.Samples.Instances;
+        var (start, lookup, complete) = phase.Samples.Percentiles();
+        var all = PerHost(phase, host => phase.HostCpuPerInstance(host));
+        var net = idle is null ? "" : PerHost(phase, host => phase.HostCpuPerInstanceNet(host, idle[host]));
+        return string.Create(CultureInfo.InvariantCulture,
+            $"| {(phase.Solo is { } solo ? $"1 (host {solo + 1})" : "2")} | {phase.RatePerHost:N0} | {string.Join(" / ", phase.Samples.PerHost.Select(n => n.ToString("N0", CultureInfo.InvariantCulture)))} | "
+            + $"{instances / phase.Elapsed.TotalSeconds:N0} | {phase.Missed:N0} | {start} | {lookup} | {complete} | {all} | {net} | "
+            + $"{phase.ServerCpuMs / instances:0.00} | {(double)phase.Commits / instances:0.00} | {phase.Load} |");
+    }
+
+    private static string PerHost(FixedRatePhase phase, Func<int, double> perInstance) =>
+        string.Join(" / ", phase.HostCpuMs.Select((ms, host) => phase.Serves(host)
+            ? perInstance(host).ToString("0.00", CultureInfo.InvariantCulture)
+            : FormattableString.Invariant($"({ms / phase.Elapsed.TotalSeconds:0.0} ms/s idle)")));
+
+    public static string Render(FixedRateBench.Settings settings, List<FixedRatePhase> phases, List<double[]> quiet)
+    {
+        var idle = Enumerable.Range(0, 2).Select(h => BenchReport.Median([.. quiet.Select(q => q[h])])).ToArray();
+        var half = settings.Rate / 2;
+        var text = new StringBuilder();
+        text.AppendLine("### Fixed rate, one host against two (issue 19's CPU per instance per host)").AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Instances offered in an open loop (arrival k at k / rate seconds, whatever the answers before it; more than {FixedRateBench.MostInFlight}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"running at once and an arrival is counted as missed), {settings.PhaseLength.TotalSeconds:N0} s per phase, {FixedRateBench.Clients} clients in every phase (on two hosts half on each,");
+        text.AppendLine("arrivals in turn). Both hosts were started together and warmed together by the closed-loop warm-up through both, before any");
+        text.AppendLine("other measurement, so they are as old and as warm as each other; the other host idles in a one-host phase. Two comparisons:");
+        text.AppendLine(CultureInfo.InvariantCulture, $"- **Equal load per host** (the scale-out question: does adding a second host make each host's instances dearer?): one");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  host alone at {half:N0}/s against both hosts at {half:N0}/s each ({settings.Rate:N0}/s in all).");
+        text.AppendLine(CultureInfo.InvariantCulture, $"- **Equal total** (what serving {settings.Rate:N0}/s on two hosts costs each against one host serving it all): one host alone at");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  {settings.Rate:N0}/s against both at {half:N0}/s each. This also halves each host's load, and a host's CPU per request rises as its load");
+        text.AppendLine("  falls (more of its requests find it idle: threads to wake, caches gone cold), whatever the other host does.");
+        text.AppendLine();
+        text.AppendLine("An unmeasured phase through both hosts comes first (the first phase after the warm-up cost each host about twice the");
+        text.AppendLine("later ones). Phases of a pair, alternated: both, host 1 alone at the full rate, host 2 alone at half; then host 2 alone at the full rate,");
+        text.AppendLine("host 1 alone at half, both (and again). Host CPU per instance, **all**: the host's CPU over the phase divided by the");
+        text.AppendLine("instances it served, its idle background included; **less idle**: the same after taking off the host's median CPU per");
+        text.AppendLine("second of the quiet windows (no load, 11 s after every phase) times the phase's length. PostgreSQL CPU is the whole");
+        text.AppendLine("server's (other databases on it included). Transactions: `xact_commit` of the database, read 11 s after each phase.").AppendLine();
+        text.AppendLine("| hosts | instances/s per host offered | instances (each host) | instances/s | missed | start p50 / p95 ms | task lookup p50 / p95 ms | complete p50 / p95 ms | host CPU ms/instance, all (each host) | host CPU ms/instance, less idle (each host) | PostgreSQL CPU ms/instance | transactions/instance | load at end |");
+        text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        foreach (var phase in phases)
+            text.AppendLine(Row(phase, idle));
+        text.AppendLine();
+
+        var saturated = phases.Count(p => p.Saturated);
+        text.AppendLine(CultureInfo.InvariantCulture, $"Medians of the phases above, host CPU ms per instance it served, all / less idle ({saturated} of {phases.Count} phases left out:");
+        text.AppendLine("more than 1 % of their arrivals missed, so they measured saturation, not the offered rate):").AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"| host | idle ms/s (quiet windows) | alone at {settings.Rate:N0}/s | alone at {half:N0}/s | beside the other at {half:N0}/s | equal load: beside / alone | equal total: beside / alone |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+        for (var host = 0; host < 2; host++)
+        {
+            var full = Figures(phases.Where(p => p.Solo == host && p.Rate == settings.Rate), host, idle[host]);
+            var alone = Figures(phases.Where(p => p.Solo == host && p.Rate == half), host, idle[host]);
+            var beside = Figures(phases.Where(p => p.Solo is null), host, idle[host]);
+            var hostQuiet = quiet.Select(q => q[host]).ToList();
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"| host {host + 1} | {idle[host]:0.0} (from {hostQuiet.Min():0.0} to {hostQuiet.Max():0.0}) | {Cell(full)} | {Cell(alone)} | {Cell(beside)} | {Ratio(beside, alone)} | {Ratio(beside, full)} |");
+        }
+
+        text.AppendLine().AppendLine(CultureInfo.InvariantCulture,
+            $"The idle background at {half:N0} instances/s is {idle[0] / half:0.00} / {idle[1] / half:0.00} ms per instance (host 1 / host 2), at {settings.Rate:N0}/s half that.");
+        return text.ToString();
+    }
+
+    /// <summary>Median host CPU per instance of these phases, all and less idle.</summary>
+    private static (double All, double Net)? Figures(IEnumerable<FixedRatePhase> phases, int host, double idle)
+    {
+        var list = phases.Where(p => !p.Saturated).ToList();
+        return list.Count == 0 ? null
+            : (BenchReport.Median([.. list.Select(p => p.HostCpuPerInstance(host))]), BenchReport.Median([.. list.Select(p => p.HostCpuPerInstanceNet(host, idle))]));
+    }
+
+    private static string Cell((double All, double Net)? figures) =>
+        figures is { } f ? FormattableString.Invariant($"{f.All:0.00} / {f.Net:0.00}") : "";
+
+    private static string Ratio((double All, double Net)? beside, (double All, double Net)? alone) =>
+        beside is { } b && alone is { } a ? FormattableString.Invariant($"{b.All / a.All:0.00}x / {b.Net / a.Net:0.00}x") : "";
+}
