@@ -50,9 +50,7 @@ public sealed class PostgresStepWriterTests
     [DynamicData(nameof(Postgres))]
     public async Task A_stale_step_fails_on_the_step_guard_and_nothing_of_its_batch_is_written(DatabaseProvider provider)
     {
-        await using var host = await EngineTestHost.StartAsync(provider);
-        var definition = await DeployAsync(host);
-        Assert.IsTrue(await WriteAsync(host, Starting(definition.Id)));
+        await using var host = await StartedAsync(provider);
         await using var first = host.Services.CreateAsyncScope();
         await using var stale = host.Services.CreateAsyncScope();
         var firstDb = first.ServiceProvider.GetRequiredService<EngineDb>();
@@ -60,11 +58,11 @@ public sealed class PostgresStepWriterTests
         await Close(firstDb, "first");
         await Close(staleDb, "stale");
         staleDb.Bookmarks.Add(new BookmarkRecord { Id = Guid.NewGuid(), InstanceId = InstanceId, ElementId = "next" });
-        Assert.IsTrue(await new PostgresStepWriter(firstDb.Context, TimeProvider.System).TryWriteAsync(Changes(firstDb), CancellationToken.None));
+        Assert.IsTrue(await TryWriteAsync(firstDb));
         var before = await RowsAsync(host);
 
         var refused = await Assert.ThrowsExactlyAsync<DbUpdateException>(() =>
-            new PostgresStepWriter(staleDb.Context, TimeProvider.System).TryWriteAsync(Changes(staleDb), CancellationToken.None));
+            TryWriteAsync(staleDb));
 
         Assert.AreEqual(PostgresErrorCodes.UniqueViolation, ((PostgresException)refused.InnerException!).SqlState);
         Assert.AreEqual(EngineDb.StepGuardIndex, ((PostgresException)refused.InnerException!).ConstraintName);
@@ -75,9 +73,7 @@ public sealed class PostgresStepWriterTests
     [DynamicData(nameof(Postgres))]
     public async Task An_instance_update_that_finds_its_revision_moved_is_a_concurrency_exception_and_writes_nothing(DatabaseProvider provider)
     {
-        await using var host = await EngineTestHost.StartAsync(provider);
-        var definition = await DeployAsync(host);
-        Assert.IsTrue(await WriteAsync(host, Starting(definition.Id)));
+        await using var host = await StartedAsync(provider);
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EngineDb>();
         var instance = await db.Instances.SingleAsync(i => i.Id == InstanceId);
@@ -87,7 +83,7 @@ public sealed class PostgresStepWriterTests
         var before = await RowsAsync(host);
 
         await Assert.ThrowsExactlyAsync<DbUpdateConcurrencyException>(() =>
-            new PostgresStepWriter(db.Context, TimeProvider.System).TryWriteAsync(Changes(db), CancellationToken.None));
+            TryWriteAsync(db));
 
         CollectionAssert.AreEqual(before, await RowsAsync(host));
     }
@@ -104,7 +100,7 @@ public sealed class PostgresStepWriterTests
         db.Incidents.Add(new IncidentRecord { Id = Guid.NewGuid(), InstanceId = InstanceId, ElementId = "review", Error = "failed" });
         var changes = Changes(db);
 
-        Assert.IsFalse(await new PostgresStepWriter(db.Context, TimeProvider.System).TryWriteAsync(changes, CancellationToken.None));
+        Assert.IsFalse(await TryWriteAsync(db, changes));
 
         Assert.AreEqual(7, changes.Count(e => e.State == EntityState.Added), "every row still waits to be saved");
         Assert.AreEqual(0, (await RowsAsync(host)).Count);
@@ -116,16 +112,14 @@ public sealed class PostgresStepWriterTests
     [DynamicData(nameof(Postgres))]
     public async Task After_the_write_the_tracker_holds_what_SaveChanges_leaves_but_the_journal(DatabaseProvider provider)
     {
-        await using var host = await EngineTestHost.StartAsync(provider);
-        var definition = await DeployAsync(host);
-        Assert.IsTrue(await WriteAsync(host, Starting(definition.Id)));
+        await using var host = await StartedAsync(provider);
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EngineDb>();
         await StepAsync(db);
         var changes = Changes(db);
         var gone = changes.Single(e => e.State == EntityState.Deleted);
 
-        Assert.IsTrue(await new PostgresStepWriter(db.Context, TimeProvider.System).TryWriteAsync(changes, CancellationToken.None));
+        Assert.IsTrue(await TryWriteAsync(db, changes));
 
         Assert.IsFalse(db.Context.ChangeTracker.HasChanges());
         Assert.AreEqual(EntityState.Detached, gone.State, "a deleted candidate is no longer tracked");

@@ -86,7 +86,19 @@ internal static class StepFixture
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EngineDb>();
         await change(db);
-        return await new PostgresStepWriter(db.Context, TimeProvider.System).TryWriteAsync(Changes(db), CancellationToken.None);
+        return await TryWriteAsync(db);
+    }
+
+    public static Task<bool> TryWriteAsync(EngineDb db, IReadOnlyList<EntityEntry>? changes = null) =>
+        new PostgresStepWriter(db.Context, TimeProvider.System).TryWriteAsync(changes ?? Changes(db), CancellationToken.None);
+
+    /// <summary>A host whose database holds the started instance, written by the writer.</summary>
+    public static async Task<EngineTestHost> StartedAsync(DatabaseProvider provider)
+    {
+        var host = await EngineTestHost.StartAsync(provider);
+        var definition = await DeployAsync(host);
+        Assert.IsTrue(await WriteAsync(host, Starting(definition.Id)));
+        return host;
     }
 
     /// <summary>Every engine row of the database, each column by name, in key order.</summary>
