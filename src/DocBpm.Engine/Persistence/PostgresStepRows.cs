@@ -71,6 +71,10 @@ internal sealed class PostgresStepRows
     /// </summary>
     public List<(EntityEntry Instance, NpgsqlBatchCommand Update)> AddTo(NpgsqlBatch batch)
     {
+        // Rows locked in key order, as EF orders its commands: two hosts storing batches of the same instances (due
+        // timers) then wait for each other instead of deadlocking.
+        changedInstances.Sort(static (a, b) => ((InstanceRecord)a.Entity).Id.CompareTo(((InstanceRecord)b.Entity).Id));
+        changedBookmarks.Sort(static (a, b) => ((BookmarkRecord)a.Entity).Id.CompareTo(((BookmarkRecord)b.Entity).Id));
         if (newInstances.Count > 0)
             batch.BatchCommands.Add(PostgresEngineTables.Instances.Insert(newInstances));
         var guarded = new List<(EntityEntry, NpgsqlBatchCommand)>(changedInstances.Count);

@@ -81,14 +81,15 @@ internal sealed class PostgresStepWriter(DbContext context, TimeProvider time)
         await database.OpenConnectionAsync(cancellationToken);
         try
         {
-            var command = new ReportedCommand(context, batch, time);
+            await using var command = new ReportedCommand(context, batch, time);
             await command.ExecutingAsync(cancellationToken);
             try
             {
                 await command.ExecutedAsync(await batch.ExecuteNonQueryAsync(cancellationToken), cancellationToken);
             }
-            catch (DbException ex)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
+                // As EF wraps whatever fails while its batch runs, so that callers classify one exception type.
                 await command.FailedAsync(ex, cancellationToken);
                 throw new DbUpdateException(StoreError, ex, changes);
             }
@@ -116,7 +117,7 @@ internal sealed class PostgresStepWriter(DbContext context, TimeProvider time)
     /// The batch as EF's command diagnostics see a command: built only when something listens (a log at the level of
     /// executed commands, a command interceptor, a diagnostic listener), since it costs a command object and the joined text.
     /// </summary>
-    private sealed class ReportedCommand
+    private sealed class ReportedCommand : IAsyncDisposable
     {
         private readonly DbContext context;
         private readonly TimeProvider time;
@@ -162,5 +163,7 @@ internal sealed class PostgresStepWriter(DbContext context, TimeProvider time)
                 await logger.CommandErrorAsync(connection, command, command.CommandText, context, DbCommandMethod.ExecuteNonQuery, id,
                     connection.ConnectionId, exception, started, time.GetElapsedTime(start), CommandSource.SaveChanges, cancellationToken);
         }
+
+        public ValueTask DisposeAsync() => command?.DisposeAsync() ?? ValueTask.CompletedTask;
     }
 }
