@@ -34,13 +34,23 @@ public sealed partial class WorkflowRuntime
         }
     }
 
-    /// <summary>Stores the unit of work, as one batch without BEGIN/COMMIT where that is safe (<see cref="StoresInOneBatch"/>).</summary>
+    /// <summary>
+    /// Stores the unit of work, as one batch without BEGIN/COMMIT where that is safe (<see cref="OneBatch"/>): written by
+    /// <see cref="PostgresStepWriter"/> when it holds only the rows that writer sends, by EF otherwise.
+    /// </summary>
     private async Task SaveChangesAsync(CancellationToken cancellationToken)
     {
+        if (OneBatch() is not { } changes)
+        {
+            await db.Context.SaveChangesAsync(cancellationToken);
+            return;
+        }
+
+        if (await new PostgresStepWriter(db.Context, time).TryWriteAsync(changes, cancellationToken))
+            return;
         var database = db.Context.Database;
         var transactions = database.AutoTransactionBehavior;
-        if (StoresInOneBatch())
-            database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
+        database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
         try
         {
             await db.Context.SaveChangesAsync(cancellationToken);
@@ -59,16 +69,17 @@ public sealed partial class WorkflowRuntime
     /// is a start that writes only the engine's own rows: none of them waits for a key the database generates, so EF
     /// never splits them into a second batch, and a new instance has no stale revision to guard against.
     /// </summary>
-    private bool StoresInOneBatch()
+    /// <returns>The changes to store in one batch, or null when they are stored as EF stores them by default.</returns>
+    private List<EntityEntry>? OneBatch()
     {
         if (db.Provider != DatabaseProvider.PostgreSql || db.Context.Database.CurrentTransaction is not null)
-            return false;
+            return null;
         var changes = db.Context.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
         if (changes.Count > 500 || changes.Any(OnlyCheckedAfterTheFact))
-            return false;
+            return null;
         var guarded = changes.Any(e => e.Entity is InstanceRecord && e.State == EntityState.Modified) && changes.Any(e => e.Entity is JournalRecord);
         var engineStart = changes.Any(e => e.Entity is InstanceRecord && e.State == EntityState.Added) && changes.All(e => IsEngineRow(e.Entity));
-        return guarded || engineStart;
+        return guarded || engineStart ? changes : null;
     }
 
     private static bool IsEngineRow(object entity) =>

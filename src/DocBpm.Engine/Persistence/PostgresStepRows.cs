@@ -1,0 +1,106 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Npgsql;
+
+namespace DocBpm.Engine.Persistence;
+
+/// <summary>
+/// A step's changes sorted into what <see cref="PostgresStepWriter"/> sends: new and changed instances, bookmarks and
+/// their candidates, new journal entries. Any other change (another table, a deleted instance, a journal entry changed)
+/// has no statement here, and the step then goes through EF.
+/// </summary>
+internal sealed class PostgresStepRows
+{
+    private readonly List<InstanceRecord> newInstances = [];
+    private readonly List<EntityEntry> changedInstances = [];
+    private readonly List<BookmarkRecord> newBookmarks = [];
+    private readonly List<EntityEntry> changedBookmarks = [];
+    private readonly List<BookmarkCandidateRecord> newCandidates = [];
+    private readonly List<BookmarkCandidateRecord> goneCandidates = [];
+    private readonly List<JournalRecord> newJournal = [];
+
+    /// <summary>The journal's tracked entries, whose keys the database generated and nobody read back.</summary>
+    public List<EntityEntry> JournalEntries { get; } = [];
+
+    public static PostgresStepRows? Of(IReadOnlyList<EntityEntry> changes)
+    {
+        var rows = new PostgresStepRows();
+        foreach (var entry in changes)
+        {
+            if (!rows.Add(entry))
+                return null;
+        }
+
+        return rows;
+    }
+
+    private bool Add(EntityEntry entry)
+    {
+        switch (entry.Entity, entry.State)
+        {
+            case (InstanceRecord instance, EntityState.Added):
+                newInstances.Add(instance);
+                return true;
+            case (InstanceRecord, EntityState.Modified):
+                changedInstances.Add(entry);
+                return true;
+            case (BookmarkRecord bookmark, EntityState.Added):
+                newBookmarks.Add(bookmark);
+                return true;
+            case (BookmarkRecord, EntityState.Modified):
+                changedBookmarks.Add(entry);
+                return true;
+            case (BookmarkCandidateRecord candidate, EntityState.Added):
+                newCandidates.Add(candidate);
+                return true;
+            case (BookmarkCandidateRecord candidate, EntityState.Deleted):
+                goneCandidates.Add(candidate);
+                return true;
+            case (JournalRecord journal, EntityState.Added):
+                newJournal.Add(journal);
+                JournalEntries.Add(entry);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>
+    /// The statements in the order the foreign keys need (a row after the row it points to, a candidate deleted before one
+    /// is added), each instance UPDATE returned with its entry, to check that its revision guard found the row.
+    /// </summary>
+    public List<(EntityEntry Instance, NpgsqlBatchCommand Update)> AddTo(NpgsqlBatch batch)
+    {
+        // Rows locked in key order, as EF orders its commands: two hosts storing batches of the same instances (due
+        // timers) then wait for each other instead of deadlocking.
+        changedInstances.Sort(static (a, b) => ((InstanceRecord)a.Entity).Id.CompareTo(((InstanceRecord)b.Entity).Id));
+        changedBookmarks.Sort(static (a, b) => ((BookmarkRecord)a.Entity).Id.CompareTo(((BookmarkRecord)b.Entity).Id));
+        if (newInstances.Count > 0)
+            batch.BatchCommands.Add(PostgresEngineTables.Instances.Insert(newInstances));
+        var guarded = new List<(EntityEntry, NpgsqlBatchCommand)>(changedInstances.Count);
+        foreach (var entry in changedInstances)
+        {
+            var loaded = new NpgsqlParameter<long> { TypedValue = (long)entry.Property(nameof(InstanceRecord.Revision)).OriginalValue! };
+            if (PostgresEngineTables.Instances.Update(entry, (nameof(InstanceRecord.Revision), loaded)) is not { } update)
+                continue;
+            batch.BatchCommands.Add(update);
+            guarded.Add((entry, update));
+        }
+
+        if (newBookmarks.Count > 0)
+            batch.BatchCommands.Add(PostgresEngineTables.Bookmarks.Insert(newBookmarks));
+        foreach (var entry in changedBookmarks)
+        {
+            if (PostgresEngineTables.Bookmarks.Update(entry, guard: null) is { } update)
+                batch.BatchCommands.Add(update);
+        }
+
+        foreach (var candidate in goneCandidates)
+            batch.BatchCommands.Add(PostgresEngineTables.Candidates.Delete(candidate));
+        if (newCandidates.Count > 0)
+            batch.BatchCommands.Add(PostgresEngineTables.Candidates.Insert(newCandidates));
+        if (newJournal.Count > 0)
+            batch.BatchCommands.Add(PostgresEngineTables.Journal.Insert(newJournal));
+        return guarded;
+    }
+}

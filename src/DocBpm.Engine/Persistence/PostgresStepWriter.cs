@@ -1,0 +1,169 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+
+namespace DocBpm.Engine.Persistence;
+
+/// <summary>
+/// Writes a step on PostgreSQL with a batch of its own instead of EF's SaveChanges, when every change is one of the rows a
+/// step writes on its hot path (<see cref="PostgresStepRows"/>): EF's generic update pipeline (change tracking, command
+/// building, a parameter object per value, reading the journal's generated keys back) and Npgsql's parsing of the SQL it
+/// generates were most of the .NET CPU of a persisted step (issue 19, docs/benchmarks.md). What SaveChanges promises the
+/// engine is kept:
+/// <list type="bullet">
+/// <item>the context's SaveChanges interceptors run around the write, as around SaveChanges (the host's ColumnLimits
+/// refuses a text before anything is sent);</item>
+/// <item>the statements go as one batch with one Sync and no BEGIN/COMMIT, so the server runs them as one implicit
+/// transaction and the first error (the journal's step guard on a stale step) rolls back all of them;</item>
+/// <item>an instance's UPDATE holds its loaded revision; 0 rows is a <see cref="DbUpdateConcurrencyException"/>, a
+/// database error a <see cref="DbUpdateException"/>, as EF throws them;</item>
+/// <item>the tracker is left as SaveChanges leaves it, the journal's entries aside: their keys were not read back, so
+/// they are no longer tracked;</item>
+/// <item>EF's command diagnostics (the SQL log, command interceptors, diagnostic listeners) see the batch as one
+/// command, its statements joined as EF joins a batch's.</item>
+/// </list>
+/// </summary>
+internal sealed class PostgresStepWriter(DbContext context, TimeProvider time)
+{
+    private const string StoreError = "An error occurred while saving the entity changes. See the inner exception for details.";
+
+    private static readonly ConditionalWeakTable<IModel, StrongBox<bool>> Written = new();
+
+    /// <summary>Writes the step and returns true, or returns false, having done nothing, if it is not one it can write.</summary>
+    public async Task<bool> TryWriteAsync(IReadOnlyList<EntityEntry> changes, CancellationToken cancellationToken)
+    {
+        if (!Writes(context.Model) || PostgresStepRows.Of(changes) is not { } rows)
+            return false;
+        var updates = context.GetService<IDiagnosticsLogger<DbLoggerCategory.Update>>();
+        try
+        {
+            var intercepted = await updates.SaveChangesStartingAsync(context, cancellationToken);
+            var saved = intercepted.HasResult ? intercepted.Result : await WriteAsync(changes, rows, cancellationToken);
+            await updates.SaveChangesCompletedAsync(context, saved, cancellationToken);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            await updates.SaveChangesCanceledAsync(context, cancellationToken);
+            throw;
+        }
+        catch (Exception ex)
+        {
+            await updates.SaveChangesFailedAsync(context, ex, cancellationToken);
+            throw;
+        }
+    }
+
+    /// <summary>Whether every table of the model's engine rows has exactly the columns this writer sends.</summary>
+    private static bool Writes(IModel model) =>
+        Written.GetValue(model, m => new StrongBox<bool>(
+            Matches(m, PostgresEngineTables.Instances) && Matches(m, PostgresEngineTables.Bookmarks)
+            && Matches(m, PostgresEngineTables.Candidates) && Matches(m, PostgresEngineTables.Journal))).Value;
+
+    private static bool Matches<TRow>(IModel model, PostgresTable<TRow> table)
+        where TRow : class =>
+        model.FindEntityType(typeof(TRow)) is { } type && table.Matches(type);
+
+    private async Task<int> WriteAsync(IReadOnlyList<EntityEntry> changes, PostgresStepRows rows, CancellationToken cancellationToken)
+    {
+        var database = context.Database;
+        var connection = (NpgsqlConnection)database.GetDbConnection();
+        await using var batch = new NpgsqlBatch(connection);
+        if (database.GetCommandTimeout() is { } timeout)
+            batch.Timeout = timeout;
+        var guarded = rows.AddTo(batch);
+        await database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = new ReportedCommand(context, batch, time);
+            await command.ExecutingAsync(cancellationToken);
+            try
+            {
+                await command.ExecutedAsync(await batch.ExecuteNonQueryAsync(cancellationToken), cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // As EF wraps whatever fails while its batch runs, so that callers classify one exception type.
+                await command.FailedAsync(ex, cancellationToken);
+                throw new DbUpdateException(StoreError, ex, changes);
+            }
+        }
+        finally
+        {
+            await database.CloseConnectionAsync();
+        }
+
+        // Without its entries: EF takes them only as its internal update entries, and the engine reads none of them.
+        foreach (var (instance, update) in guarded)
+        {
+            if (update.RecordsAffected != 1)
+                throw new DbUpdateConcurrencyException(
+                    $"The update of instance {((InstanceRecord)instance.Entity).Id} was expected to affect 1 row, but affected {update.RecordsAffected}: its revision moved since it was loaded.");
+        }
+
+        foreach (var journal in rows.JournalEntries)
+            journal.State = EntityState.Detached;
+        context.ChangeTracker.AcceptAllChanges();
+        return changes.Count;
+    }
+
+    /// <summary>
+    /// The batch as EF's command diagnostics see a command: built only when something listens (a log at the level of
+    /// executed commands, a command interceptor, a diagnostic listener), since it costs a command object and the joined text.
+    /// </summary>
+    private sealed class ReportedCommand : IAsyncDisposable
+    {
+        private readonly DbContext context;
+        private readonly TimeProvider time;
+        private readonly IRelationalCommandDiagnosticsLogger logger;
+        private readonly IRelationalConnection connection;
+        private readonly DbCommand? command;
+        private readonly Guid id = Guid.NewGuid();
+        private readonly DateTimeOffset started;
+        private readonly long start;
+
+        public ReportedCommand(DbContext context, NpgsqlBatch batch, TimeProvider time)
+        {
+            this.context = context;
+            this.time = time;
+            logger = context.GetService<IRelationalCommandDiagnosticsLogger>();
+            connection = context.GetService<IRelationalConnection>();
+            started = time.GetUtcNow();
+            start = time.GetTimestamp();
+            if (!logger.ShouldLogCommandExecute(started))
+                return;
+            command = batch.Connection!.CreateCommand();
+            command.CommandText = string.Join(";\n", ((IEnumerable<NpgsqlBatchCommand>)batch.BatchCommands).Select(c => c.CommandText)) + ";";
+        }
+
+        public async Task ExecutingAsync(CancellationToken cancellationToken)
+        {
+            // An interceptor's result would replace what EF sends; this batch is not EF's, so it is sent either way.
+            if (command is not null)
+                await logger.CommandNonQueryExecutingAsync(connection, command, command.CommandText, context, id, connection.ConnectionId,
+                    started, CommandSource.SaveChanges, cancellationToken);
+        }
+
+        public async Task ExecutedAsync(int rows, CancellationToken cancellationToken)
+        {
+            if (command is not null)
+                await logger.CommandNonQueryExecutedAsync(connection, command, command.CommandText, context, id, connection.ConnectionId, rows,
+                    started, time.GetElapsedTime(start), CommandSource.SaveChanges, cancellationToken);
+        }
+
+        public async Task FailedAsync(Exception exception, CancellationToken cancellationToken)
+        {
+            if (command is not null)
+                await logger.CommandErrorAsync(connection, command, command.CommandText, context, DbCommandMethod.ExecuteNonQuery, id,
+                    connection.ConnectionId, exception, started, time.GetElapsedTime(start), CommandSource.SaveChanges, cancellationToken);
+        }
+
+        public ValueTask DisposeAsync() => command?.DisposeAsync() ?? ValueTask.CompletedTask;
+    }
+}

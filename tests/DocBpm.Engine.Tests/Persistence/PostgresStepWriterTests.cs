@@ -1,0 +1,179 @@
+using System.Data.Common;
+using DocBpm.Engine.Persistence;
+using DocBpm.Engine.Runtime;
+using DocBpm.Engine.Tests.Infrastructure;
+using DocBpm.Engine.Tests.Runtime;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using static DocBpm.Engine.Tests.Persistence.StepFixture;
+
+namespace DocBpm.Engine.Tests.Persistence;
+
+/// <summary>
+/// The PostgreSQL step writer (issue 19) keeps every promise of EF's SaveChanges that the engine relies on: the same rows,
+/// the revision and step guards inside one implicit transaction, EF's exceptions, the tracker as SaveChanges leaves it,
+/// the host's interceptors; and it leaves to EF what it does not write.
+/// </summary>
+[TestClass]
+public sealed class PostgresStepWriterTests
+{
+    public static IEnumerable<object[]> Postgres => TestDatabase.ClusterProviders;
+
+    [TestMethod]
+    [DynamicData(nameof(Postgres))]
+    public async Task Every_column_of_every_row_reads_back_as_EF_writes_it(DatabaseProvider provider)
+    {
+        await using var written = await EngineTestHost.StartAsync(provider);
+        await using var saved = await EngineTestHost.StartAsync(provider);
+        var definition = await DeployAsync(written);
+        await saved.InScopeAsync(runtime =>
+        {
+            runtime.Db.Definitions.Add(definition);
+            return runtime.Db.Context.SaveChangesAsync();
+        });
+
+        foreach (var change in new Func<EngineDb, Task>[] { Starting(definition.Id), StepAsync })
+        {
+            Assert.IsTrue(await WriteAsync(written, change));
+            await saved.InScopeAsync(async runtime =>
+            {
+                await change(runtime.Db);
+                await runtime.Db.Context.SaveChangesAsync();
+            });
+            CollectionAssert.AreEqual(await RowsAsync(saved), await RowsAsync(written));
+        }
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(Postgres))]
+    public async Task A_stale_step_fails_on_the_step_guard_and_nothing_of_its_batch_is_written(DatabaseProvider provider)
+    {
+        await using var host = await StartedAsync(provider);
+        await using var first = host.Services.CreateAsyncScope();
+        await using var stale = host.Services.CreateAsyncScope();
+        var firstDb = first.ServiceProvider.GetRequiredService<EngineDb>();
+        var staleDb = stale.ServiceProvider.GetRequiredService<EngineDb>();
+        await Close(firstDb, "first");
+        await Close(staleDb, "stale");
+        staleDb.Bookmarks.Add(new BookmarkRecord { Id = Guid.NewGuid(), InstanceId = InstanceId, ElementId = "next" });
+        Assert.IsTrue(await TryWriteAsync(firstDb));
+        var before = await RowsAsync(host);
+
+        var refused = await Assert.ThrowsExactlyAsync<DbUpdateException>(() =>
+            TryWriteAsync(staleDb));
+
+        Assert.AreEqual(PostgresErrorCodes.UniqueViolation, ((PostgresException)refused.InnerException!).SqlState);
+        Assert.AreEqual(EngineDb.StepGuardIndex, ((PostgresException)refused.InnerException!).ConstraintName);
+        CollectionAssert.AreEqual(before, await RowsAsync(host), "the stale step's task update and new bookmark were rolled back with it");
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(Postgres))]
+    public async Task An_instance_update_that_finds_its_revision_moved_is_a_concurrency_exception_and_writes_nothing(DatabaseProvider provider)
+    {
+        await using var host = await StartedAsync(provider);
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EngineDb>();
+        var instance = await db.Instances.SingleAsync(i => i.Id == InstanceId);
+        instance.State = """{"stale":true}""";
+        instance.Revision++;
+        await host.QueryAsync(other => other.Instances.Where(i => i.Id == InstanceId).ExecuteUpdateAsync(i => i.SetProperty(r => r.Revision, 5L)));
+        var before = await RowsAsync(host);
+
+        await Assert.ThrowsExactlyAsync<DbUpdateConcurrencyException>(() =>
+            TryWriteAsync(db));
+
+        CollectionAssert.AreEqual(before, await RowsAsync(host));
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(Postgres))]
+    public async Task A_step_with_a_row_it_does_not_write_is_left_to_EF_untouched(DatabaseProvider provider)
+    {
+        await using var host = await EngineTestHost.StartAsync(provider);
+        var definition = await DeployAsync(host);
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EngineDb>();
+        Start(db, definition.Id);
+        db.Incidents.Add(new IncidentRecord { Id = Guid.NewGuid(), InstanceId = InstanceId, ElementId = "review", Error = "failed" });
+        var changes = Changes(db);
+
+        Assert.IsFalse(await TryWriteAsync(db, changes));
+
+        Assert.AreEqual(7, changes.Count(e => e.State == EntityState.Added), "every row still waits to be saved");
+        Assert.AreEqual(0, (await RowsAsync(host)).Count);
+        await db.Context.SaveChangesAsync();
+        Assert.AreEqual(1, await host.QueryAsync(d => d.Incidents.CountAsync()));
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(Postgres))]
+    public async Task After_the_write_the_tracker_holds_what_SaveChanges_leaves_but_the_journal(DatabaseProvider provider)
+    {
+        await using var host = await StartedAsync(provider);
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EngineDb>();
+        await StepAsync(db);
+        var changes = Changes(db);
+        var gone = changes.Single(e => e.State == EntityState.Deleted);
+
+        Assert.IsTrue(await TryWriteAsync(db, changes));
+
+        Assert.IsFalse(db.Context.ChangeTracker.HasChanges());
+        Assert.AreEqual(EntityState.Detached, gone.State, "a deleted candidate is no longer tracked");
+        Assert.IsTrue(changes.Where(e => e.Entity is JournalRecord).All(e => e.State == EntityState.Detached), "the journal's keys were not read back");
+        var instance = db.Context.ChangeTracker.Entries<InstanceRecord>().Single();
+        Assert.AreEqual(EntityState.Unchanged, instance.State);
+        Assert.AreEqual(2L, instance.Property(i => i.Revision).OriginalValue, "the next step is guarded by the revision just stored");
+        Assert.AreEqual(EntityState.Unchanged, db.Context.ChangeTracker.Entries<BookmarkRecord>().Single().State);
+        Assert.AreEqual(EntityState.Unchanged, db.Context.ChangeTracker.Entries<BookmarkCandidateRecord>().Single().State, "the candidate added");
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(Postgres))]
+    public async Task A_step_of_the_runtime_is_written_by_the_writer_with_the_hosts_interceptors_around_it(DatabaseProvider provider)
+    {
+        var witness = new Witness();
+        await using var host = await EngineTestHost.StartAsync(provider, interceptor: witness);
+
+        var instance = await host.StartAsync(Bpmn.Process("""<bpmn:startEvent id="s"/>""" + Bpmn.UserTask("review", assignee: "a")
+            + """<bpmn:endEvent id="e"/>""" + Bpmn.Chain("s", "review", "e")));
+
+        Assert.AreEqual(4, witness.LastSaved, "the instance, its task and two journal entries, as SaveChanges counts them");
+        var write = witness.Commands.Last();
+        StringAssert.StartsWith(write, """INSERT INTO "bpm_instances" """);
+        StringAssert.Contains(write, """INSERT INTO "bpm_journal" """);
+        StringAssert.Contains(write, "), ($", "both journal entries in one INSERT");
+        Assert.AreEqual(InstanceStatus.Running, (await host.InstanceAsync(instance.Id)).Status);
+    }
+
+    private static async Task Close(EngineDb db, string by)
+    {
+        var instance = await db.Instances.SingleAsync(i => i.Id == InstanceId);
+        (await db.Bookmarks.SingleAsync(b => b.Id == TaskId)).ClosedBy = by;
+        instance.State = by;
+        db.Step(instance, [Entry("review", "completed")]);
+    }
+
+    /// <summary>Sees what the host's interceptors see: the saves and the commands sent.</summary>
+    private sealed class Witness : DbCommandInterceptor, ISaveChangesInterceptor
+    {
+        public int LastSaved { get; private set; }
+        public List<string> Commands { get; } = [];
+
+        public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+        {
+            LastSaved = result;
+            return ValueTask.FromResult(result);
+        }
+
+        public override ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result,
+            CancellationToken cancellationToken = default)
+        {
+            Commands.Add(command.CommandText);
+            return ValueTask.FromResult(result);
+        }
+    }
+}

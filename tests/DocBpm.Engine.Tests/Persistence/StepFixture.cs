@@ -1,0 +1,119 @@
+using DocBpm.Engine.Persistence;
+using DocBpm.Engine.Runtime;
+using DocBpm.Engine.Tests.Runtime;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DocBpm.Engine.Tests.Persistence;
+
+/// <summary>
+/// Engine rows with a distinct value in every column, written as a step is: a start (an instance, its task, two candidates,
+/// two journal entries) and a step after it that changes every column it may, so that a column a writer leaves out or
+/// mixes up with another reads back different.
+/// </summary>
+internal static class StepFixture
+{
+    public static readonly Guid InstanceId = Guid.Parse("11111111-1111-1111-1111-111111111111");
+    public static readonly Guid TaskId = Guid.Parse("22222222-2222-2222-2222-222222222222");
+    private static readonly DateTimeOffset At = new(2026, 11, 23, 1, 0, 0, TimeSpan.Zero);
+
+    public static async Task<DefinitionRecord> DeployAsync(EngineTestHost host) =>
+        (await host.DeployAsync(Bpmn.Process("""<bpmn:startEvent id="s"/>""" + Bpmn.UserTask("review") + """<bpmn:endEvent id="e"/>"""
+            + Bpmn.Chain("s", "review", "e")))).Definition;
+
+    public static Func<EngineDb, Task> Starting(Guid definitionId) => db =>
+    {
+        Start(db, definitionId);
+        return Task.CompletedTask;
+    };
+
+    public static void Start(EngineDb db, Guid definitionId)
+    {
+        var instance = new InstanceRecord
+        {
+            Id = InstanceId, DefinitionId = definitionId, DefinitionKey = "started-key", DefinitionVersion = 7, BusinessKey = "CV-1",
+            Status = InstanceStatus.Running, State = """{"started":true}""", StartedAt = At, StartedBy = "starter", EndedAt = At.AddDays(9),
+            OpenIncidents = 3, ParentInstanceId = Guid.Parse("33333333-3333-3333-3333-333333333333"),
+            CallerBookmarkId = Guid.Parse("44444444-4444-4444-4444-444444444444"),
+        };
+        db.Instances.Add(instance);
+        db.Bookmarks.Add(new BookmarkRecord
+        {
+            Id = TaskId, InstanceId = InstanceId, Kind = BookmarkKind.UserTask, Status = BookmarkStatus.Active, ElementId = "review",
+            MessageName = "message", CorrelationKey = "correlation", DueAt = At.AddHours(1), CreatedAt = At.AddMinutes(1),
+            ClosedAt = At.AddMinutes(2), ClosedBy = "closer", TaskName = "Duyệt", Assignee = "giamdoc", CandidateUsers = ",a,",
+            CandidateGroups = ",g,", TaskDueDate = At.AddDays(3), FormKey = "form", Priority = 50, BusinessKey = "CV-1/task",
+            DefinitionKey = "task-key", Attempts = 4, LastError = "error", ClaimedBy = "node-1", ClaimedUntil = At.AddMinutes(5),
+        });
+        db.Candidates.AddRange(Candidate(CandidateKind.User, "a"), Candidate(CandidateKind.Group, "g"));
+        db.Step(instance, [Entry("s", "started"), Entry("review", "waiting")]);
+    }
+
+    /// <summary>Every column of the instance and its task changed but the keys, one candidate swapped for another.</summary>
+    public static async Task StepAsync(EngineDb db)
+    {
+        var instance = await db.Instances.SingleAsync(i => i.Id == InstanceId);
+        var task = await db.Bookmarks.SingleAsync(b => b.Id == TaskId);
+        (instance.DefinitionKey, instance.DefinitionVersion, instance.BusinessKey, instance.Status) = ("stepped-key", 8, "CV-2", InstanceStatus.Completed);
+        (instance.State, instance.StartedAt, instance.StartedBy, instance.EndedAt) = ("""{"stepped":true}""", At.AddDays(1), "other", null);
+        (instance.OpenIncidents, instance.ParentInstanceId, instance.CallerBookmarkId) = (1, null, Guid.Parse("55555555-5555-5555-5555-555555555555"));
+        (task.Kind, task.Status, task.ElementId, task.MessageName, task.CorrelationKey) = (BookmarkKind.Message, BookmarkStatus.Completed, "approve", "m2", "c2");
+        (task.DueAt, task.CreatedAt, task.ClosedAt, task.ClosedBy, task.TaskName) = (null, At.AddMinutes(11), At.AddMinutes(12), "director", "Ký");
+        (task.Assignee, task.CandidateUsers, task.CandidateGroups, task.TaskDueDate, task.FormKey) = (null, ",b,", ",h,", null, "form-2");
+        (task.Priority, task.BusinessKey, task.DefinitionKey, task.Attempts, task.LastError) = (10, "CV-2/task", "task-key-2", 0, null);
+        (task.ClaimedBy, task.ClaimedUntil) = (null, null);
+        db.Candidates.Remove(await db.Candidates.SingleAsync(c => c.BookmarkId == TaskId && c.Value == "a"));
+        db.Candidates.Add(Candidate(CandidateKind.User, "b"));
+        db.Step(instance, [Entry("review", "completed"), Entry("e", "ended")]);
+    }
+
+    public static JournalEntry Entry(string element, string @event) =>
+        new(At.AddSeconds(element.Length + @event.Length), element, "userTask", @event, "actor-" + element, "outcome-" + @event, "detail");
+
+    private static BookmarkCandidateRecord Candidate(CandidateKind kind, string value) => new() { BookmarkId = TaskId, Kind = kind, Value = value };
+
+    /// <summary>The tracked rows that a save would write.</summary>
+    public static List<EntityEntry> Changes(EngineDb db)
+    {
+        db.Context.ChangeTracker.DetectChanges();
+        return [.. db.Context.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)];
+    }
+
+    /// <summary>Makes a change in a scope of its own and writes it with <see cref="PostgresStepWriter"/>; whether the writer took it.</summary>
+    public static async Task<bool> WriteAsync(EngineTestHost host, Func<EngineDb, Task> change)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EngineDb>();
+        await change(db);
+        return await TryWriteAsync(db);
+    }
+
+    public static Task<bool> TryWriteAsync(EngineDb db, IReadOnlyList<EntityEntry>? changes = null) =>
+        new PostgresStepWriter(db.Context, TimeProvider.System).TryWriteAsync(changes ?? Changes(db), CancellationToken.None);
+
+    /// <summary>A host whose database holds the started instance, written by the writer.</summary>
+    public static async Task<EngineTestHost> StartedAsync(DatabaseProvider provider)
+    {
+        var host = await EngineTestHost.StartAsync(provider);
+        var definition = await DeployAsync(host);
+        Assert.IsTrue(await WriteAsync(host, Starting(definition.Id)));
+        return host;
+    }
+
+    /// <summary>Every engine row of the database, each column by name, in key order.</summary>
+    public static Task<List<string>> RowsAsync(EngineTestHost host) =>
+        host.QueryAsync(async db =>
+        {
+            var rows = new List<string>();
+            rows.AddRange(Columns(db, await db.Instances.AsNoTracking().OrderBy(i => i.Id).ToListAsync()));
+            rows.AddRange(Columns(db, await db.Bookmarks.AsNoTracking().OrderBy(b => b.Id).ToListAsync()));
+            rows.AddRange(Columns(db, await db.Candidates.AsNoTracking().OrderBy(c => c.Kind).ThenBy(c => c.Value).ToListAsync()));
+            rows.AddRange(Columns(db, await db.Journal.AsNoTracking().OrderBy(j => j.Id).ToListAsync()));
+            return rows;
+        });
+
+    private static IEnumerable<string> Columns<T>(EngineDb db, List<T> rows) =>
+        rows.SelectMany(row => db.Context.Model.FindEntityType(typeof(T))!.GetProperties()
+            .Select(p => $"{typeof(T).Name}.{p.Name} = {p.PropertyInfo!.GetValue(row)}"));
+}
