@@ -26,7 +26,7 @@ public sealed class FilePlanApproval(DbContext db, WorkflowRuntime runtime)
 {
     public const int ReasonLength = 2000;
 
-    /// <param name="revision">The plan's revision the office read and submits; none: the plan as it now is.</param>
+    /// <param name="revision">The plan's revision the office read and submits; none is refused (428).</param>
     public async Task SubmitAsync(Guid planId, int? revision, Reader reader, CancellationToken cancellationToken)
     {
         if (!reader.MayPlan())
@@ -57,14 +57,13 @@ public sealed class FilePlanApproval(DbContext db, WorkflowRuntime runtime)
 
     /// <summary>
     /// Approves (with the approving decision's number) or returns the plan (with a reason) at the reviewer's step, the plan
-    /// as the reviewer read it (<paramref name="revision"/>; none: as it now is).
+    /// as the reviewer read it (<paramref name="revision"/>; none is refused).
     /// </summary>
     public async Task DecideAsync(Guid planId, bool approve, string? reason, string? decision, int? revision, Reader reader,
         CancellationToken cancellationToken)
     {
         var plan = await PlanAsync(planId, cancellationToken);
         plan.ExpectSubmitted();
-        plan.ExpectRevision(revision);
         reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
         decision = string.IsNullOrWhiteSpace(decision) ? null : decision.Trim();
         if (!approve && reason is null)
@@ -79,6 +78,7 @@ public sealed class FilePlanApproval(DbContext db, WorkflowRuntime runtime)
             ?? throw RecordsRefusedException.Forbidden("not-reviewer",
                 $"Danh mục hồ sơ năm {plan.Year} đang chờ bước \"{string.Join("\", \"", review.Waiting.Select(t => t.TaskName))}\"; bạn không được giao bước này.",
                 $"{reader.UserName} may not review plan {planId}.");
+        plan.ExpectRevision(revision);
         await runtime.CompleteTaskAsync(step.Id, new Dictionary<string, JsonNode?>
         {
             [FilePlanProcess.Approved] = approve,

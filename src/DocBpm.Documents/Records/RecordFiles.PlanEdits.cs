@@ -66,7 +66,7 @@ public sealed partial class RecordFiles
         return (plan, HeadingOf(plan, headingId));
     }
 
-    /// <summary>The draft the office edits, as it read it (<paramref name="revision"/>; none: as it now is), tracked for the change.</summary>
+    /// <summary>The draft the office edits, as it read it (<paramref name="revision"/>; none is refused), tracked for the change.</summary>
     private async Task<FilePlan> DraftAsync(Guid planId, int? revision, Reader reader, CancellationToken cancellationToken)
     {
         ExpectPlanner(reader);
