@@ -173,6 +173,11 @@ public sealed partial class FilePlan
             throw NotSubmitted();
     }
 
+    /// <summary>Someone else's change of the plan committed between this request's check and its write; nothing was stored.</summary>
+    public RecordsRefusedException LostRace() => new(Engine.RefusalKind.Conflict, "lost-race",
+        $"Danh mục hồ sơ năm {Year} vừa được người khác sửa cùng lúc; không có thay đổi nào được lưu. Hãy tải lại trang.",
+        $"File plan {Year} changed meanwhile.");
+
     public RecordsRefusedException NotSubmitted() => new(Engine.RefusalKind.Conflict, "plan-not-submitted",
         State == FilePlanState.Approved
             ? $"Danh mục hồ sơ năm {Year} đã được phê duyệt."

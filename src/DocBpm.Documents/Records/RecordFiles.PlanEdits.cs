@@ -128,9 +128,7 @@ public sealed partial class RecordFiles
         }
         catch (DbUpdateException)
         {
-            throw new RecordsRefusedException(RefusalKind.Conflict, "lost-race",
-                $"Danh mục hồ sơ năm {plan.Year} vừa được người khác sửa cùng lúc; không có thay đổi nào được lưu. Hãy tải lại trang.",
-                $"File plan {plan.Year} changed meanwhile.");
+            throw plan.LostRace();
         }
     }
 }

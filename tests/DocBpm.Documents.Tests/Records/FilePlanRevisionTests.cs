@@ -85,7 +85,7 @@ public sealed class FilePlanRevisionTests
         var plan = await PlanAsync(host);
         var read = (await PlanStateAsync(host, plan)).Revision;
 
-        var refused = await Assert.ThrowsAsync<RefusedException>(async () =>
+        var refused = await Assert.ThrowsExactlyAsync<RecordsRefusedException>(async () =>
         {
             await using var scope = host.Scope();
             // The submission has checked the plan it read; its process's Submitted step reads the plan again, and just
@@ -94,7 +94,8 @@ public sealed class FilePlanRevisionTests
             await scope.ServiceProvider.GetRequiredService<FilePlanApproval>().SubmitAsync(plan, read, Office, CancellationToken.None);
         });
 
-        Assert.AreEqual(RefusalKind.Conflict, refused.Kind);
+        Assert.AreEqual((RefusalKind.Conflict, "lost-race"), (refused.Kind, refused.Rule), "the plan's own words, not the engine's");
+        StringAssert.Contains(refused.DetailVi, "Danh mục hồ sơ năm 2027 vừa được người khác sửa cùng lúc");
         Assert.IsTrue(reads.Ran, "the edit ran between the submission's check and its process's step");
         var stored = await PlanStateAsync(host, plan);
         Assert.AreEqual(FilePlanState.Draft, stored.State, "nobody submitted the edited plan");
