@@ -19,6 +19,12 @@ public enum RefusalKind
 
     /// <summary>The request itself is malformed: fields that fail validation, a diagram that does not parse (400).</summary>
     Malformed,
+
+    /// <summary>
+    /// A change that must name the state it was made against (the revision its client read) did not (428): applying it
+    /// to whatever the state now is could overwrite or approve something its sender never saw.
+    /// </summary>
+    PreconditionRequired,
 }
 
 /// <summary>

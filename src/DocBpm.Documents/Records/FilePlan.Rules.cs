@@ -114,12 +114,17 @@ public sealed partial class FilePlan
     }
 
     /// <summary>
-    /// The plan as <paramref name="read"/> names it (the revision its page or client showed; none: as it now is). A change
-    /// made since by someone else is refused, so that nobody overwrites or submits or approves a plan he has not seen.
+    /// The plan as <paramref name="read"/> names it: the revision its page or client showed. A change made since by
+    /// someone else is refused, so that nobody overwrites or submits or approves a plan he has not seen; a change that
+    /// names no revision is refused too, as it would apply to whatever the plan has become.
     /// </summary>
     public void ExpectRevision(int? read)
     {
-        if (read is { } revision && revision != Revision)
+        if (read is not { } revision)
+            throw new RecordsRefusedException(Engine.RefusalKind.PreconditionRequired, "plan-revision-required",
+                $"Thay đổi danh mục hồ sơ năm {Year} phải nêu phiên bản danh mục đã xem (revision); không có thay đổi nào được lưu. Tải lại trang rồi thực hiện lại.",
+                $"A change of file plan {Year} named no revision (it is at {Revision}).");
+        if (revision != Revision)
             throw new RecordsRefusedException(Engine.RefusalKind.Conflict, "plan-changed",
                 $"Danh mục hồ sơ năm {Year} đã được người khác sửa sau khi bạn mở; không có thay đổi nào được lưu. Tải lại trang để xem bản mới.",
                 $"File plan {Year} is at revision {Revision}, the request read {revision}.");
@@ -167,6 +172,11 @@ public sealed partial class FilePlan
         if (State != FilePlanState.Submitted)
             throw NotSubmitted();
     }
+
+    /// <summary>Someone else's change of the plan committed between this request's check and its write; nothing was stored.</summary>
+    public RecordsRefusedException LostRace() => new(Engine.RefusalKind.Conflict, "lost-race",
+        $"Danh mục hồ sơ năm {Year} vừa được người khác sửa cùng lúc; không có thay đổi nào được lưu. Hãy tải lại trang.",
+        $"File plan {Year} changed meanwhile.");
 
     public RecordsRefusedException NotSubmitted() => new(Engine.RefusalKind.Conflict, "plan-not-submitted",
         State == FilePlanState.Approved

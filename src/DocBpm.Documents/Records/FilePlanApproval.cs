@@ -26,7 +26,7 @@ public sealed class FilePlanApproval(DbContext db, WorkflowRuntime runtime)
 {
     public const int ReasonLength = 2000;
 
-    /// <param name="revision">The plan's revision the office read and submits; none: the plan as it now is.</param>
+    /// <param name="revision">The plan's revision the office read and submits; none is refused (428).</param>
     public async Task SubmitAsync(Guid planId, int? revision, Reader reader, CancellationToken cancellationToken)
     {
         if (!reader.MayPlan())
@@ -38,33 +38,32 @@ public sealed class FilePlanApproval(DbContext db, WorkflowRuntime runtime)
         plan.ExpectRevision(revision);
         if (!await db.Set<InstanceRecord>().AnyAsync(i => i.Id == planId, cancellationToken))
         {
-            await runtime.StartAsync(new StartRequest(FilePlanProcess.Key, new Dictionary<string, JsonNode?>
+            await StepAsync(plan, () => runtime.StartAsync(new StartRequest(FilePlanProcess.Key, new Dictionary<string, JsonNode?>
             {
                 [FilePlanProcess.PlanId] = planId.ToString(),
                 ["year"] = plan.Year,
                 [FilePlanProcess.Approved] = false,
                 [FilePlanProcess.ReturnReason] = null,
                 [FilePlanProcess.Decision] = null,
-            }, planId.ToString(), reader.UserName, InstanceId: planId), cancellationToken);
+            }, planId.ToString(), reader.UserName, InstanceId: planId), cancellationToken));
             return;
         }
 
         var revise = (await ReviewAsync(planId, cancellationToken)).Waiting.FirstOrDefault(t => t.FormKey == FilePlanProcess.ReviseForm)
             ?? throw new RecordsRefusedException(RefusalKind.Conflict, "not-returned",
                 $"Quy trình duyệt danh mục hồ sơ năm {plan.Year} không chờ Văn phòng trình lại.", $"Plan {planId} waits for no resubmission.");
-        await runtime.CompleteTaskAsync(revise.Id, null, reader.Actor, cancellationToken);
+        await StepAsync(plan, () => runtime.CompleteTaskAsync(revise.Id, null, reader.Actor, cancellationToken));
     }
 
     /// <summary>
     /// Approves (with the approving decision's number) or returns the plan (with a reason) at the reviewer's step, the plan
-    /// as the reviewer read it (<paramref name="revision"/>; none: as it now is).
+    /// as the reviewer read it (<paramref name="revision"/>; none is refused).
     /// </summary>
     public async Task DecideAsync(Guid planId, bool approve, string? reason, string? decision, int? revision, Reader reader,
         CancellationToken cancellationToken)
     {
         var plan = await PlanAsync(planId, cancellationToken);
         plan.ExpectSubmitted();
-        plan.ExpectRevision(revision);
         reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
         decision = string.IsNullOrWhiteSpace(decision) ? null : decision.Trim();
         if (!approve && reason is null)
@@ -79,12 +78,29 @@ public sealed class FilePlanApproval(DbContext db, WorkflowRuntime runtime)
             ?? throw RecordsRefusedException.Forbidden("not-reviewer",
                 $"Danh mục hồ sơ năm {plan.Year} đang chờ bước \"{string.Join("\", \"", review.Waiting.Select(t => t.TaskName))}\"; bạn không được giao bước này.",
                 $"{reader.UserName} may not review plan {planId}.");
-        await runtime.CompleteTaskAsync(step.Id, new Dictionary<string, JsonNode?>
+        plan.ExpectRevision(revision);
+        await StepAsync(plan, () => runtime.CompleteTaskAsync(step.Id, new Dictionary<string, JsonNode?>
         {
             [FilePlanProcess.Approved] = approve,
             [FilePlanProcess.ReturnReason] = approve ? null : reason,
             [FilePlanProcess.Decision] = decision,
-        }, reader.Actor, cancellationToken);
+        }, reader.Actor, cancellationToken));
+    }
+
+    /// <summary>
+    /// Runs the plan's process step; a step that lost its race (the plan or its process changed by someone else since this
+    /// request checked it) is refused in the plan's words rather than the engine's.
+    /// </summary>
+    private static async Task StepAsync(FilePlan plan, Func<Task> step)
+    {
+        try
+        {
+            await step();
+        }
+        catch (ConcurrencyConflictException)
+        {
+            throw plan.LostRace();
+        }
     }
 
     public async Task<FilePlanReview> ReviewAsync(Guid planId, CancellationToken cancellationToken)

@@ -66,7 +66,7 @@ public sealed partial class RecordFiles
         return (plan, HeadingOf(plan, headingId));
     }
 
-    /// <summary>The draft the office edits, as it read it (<paramref name="revision"/>; none: as it now is), tracked for the change.</summary>
+    /// <summary>The draft the office edits, as it read it (<paramref name="revision"/>; none is refused), tracked for the change.</summary>
     private async Task<FilePlan> DraftAsync(Guid planId, int? revision, Reader reader, CancellationToken cancellationToken)
     {
         ExpectPlanner(reader);
@@ -128,9 +128,7 @@ public sealed partial class RecordFiles
         }
         catch (DbUpdateException)
         {
-            throw new RecordsRefusedException(RefusalKind.Conflict, "lost-race",
-                $"Danh mục hồ sơ năm {plan.Year} vừa được người khác sửa cùng lúc; không có thay đổi nào được lưu. Hãy tải lại trang.",
-                $"File plan {plan.Year} changed meanwhile.");
+            throw plan.LostRace();
         }
     }
 }

@@ -5,9 +5,9 @@ namespace DocBpm.Web.Components;
 
 /// <summary>
 /// Shows the refusals on a form: field messages beside their fields (the domain names fields in camelCase, the forms in
-/// PascalCase), anything else as the form's own message.
+/// PascalCase), anything else as the form's own message; each refusal logged for <paramref name="http"/>'s request.
 /// </summary>
-public sealed class FormErrors(EditContext context)
+public sealed class FormErrors(EditContext context, HttpContext http)
 {
     private readonly ValidationMessageStore store = new(context);
 
@@ -31,13 +31,14 @@ public sealed class FormErrors(EditContext context)
         }
         catch (RefusedException refused) when (refused.FieldErrors.Count > 0)
         {
+            PageRefusals.Shown(http, refused);
             foreach (var (field, messages) in refused.FieldErrors)
                 store.Add(context.Field(char.ToUpperInvariant(field[0]) + field[1..]), messages);
             FieldMessages = [.. refused.FieldErrors.Values.SelectMany(m => m)];
         }
         catch (RefusedException refused)
         {
-            Problem = refused.DetailVi;
+            Problem = PageRefusals.Shown(http, refused);
         }
 
         context.NotifyValidationStateChanged();

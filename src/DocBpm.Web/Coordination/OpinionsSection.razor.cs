@@ -36,7 +36,7 @@ public sealed partial class OpinionsSection
         }
         catch (RefusedException refused)
         {
-            problem = refused.DetailVi;
+            problem = Components.PageRefusals.Shown(HttpContext, refused);
         }
     }
 }

@@ -59,6 +59,7 @@ public sealed partial class RefusalExceptionHandler(IProblemDetailsService probl
         RefusalKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
         RefusalKind.Damaged => StatusCodes.Status500InternalServerError,
         RefusalKind.Forbidden => StatusCodes.Status403Forbidden,
+        RefusalKind.PreconditionRequired => StatusCodes.Status428PreconditionRequired,
         _ => StatusCodes.Status422UnprocessableEntity,
     };
 

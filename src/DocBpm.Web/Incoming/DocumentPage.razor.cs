@@ -112,10 +112,10 @@ public partial class DocumentPage
 
     private async Task LoadAsync() => detail = await Queries.DetailAsync(Id, Reader, Actor, Aborted);
 
-    private static (EditContext, FormErrors) Form(object model)
+    private (EditContext, FormErrors) Form(object model)
     {
         var context = new EditContext(model);
-        return (context, new FormErrors(context));
+        return (context, new FormErrors(context, HttpContext));
     }
 
     private async Task RegisterAsync()

@@ -40,7 +40,7 @@ public sealed partial class CoordinationSection
         }
         catch (RefusedException refused)
         {
-            problem = refused.DetailVi;
+            problem = Components.PageRefusals.Shown(HttpContext, refused);
         }
     }
 }

@@ -32,7 +32,7 @@ public sealed partial class RecordPage
         while (Input.Lines.Count < wanted)
             Input.Lines.Add(new TaskLineForm());
         context = new EditContext(Input);
-        errors = new FormErrors(context);
+        errors = new FormErrors(context, HttpContext);
         if (!SignedIn)
             return;
         if (!User.IsInRole(Roles.Clerk))

@@ -91,7 +91,7 @@ public sealed partial class TaskPage
         }
         catch (RefusedException refused)
         {
-            problem = refused.DetailVi;
+            problem = Components.PageRefusals.Shown(HttpContext, refused);
         }
     }
 

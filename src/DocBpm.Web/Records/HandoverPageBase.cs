@@ -34,7 +34,7 @@ public abstract class HandoverPageBase : SignedInPage
     protected override async Task OnParametersSetAsync()
     {
         Context = new EditContext(Model);
-        Errors = new FormErrors(Context);
+        Errors = new FormErrors(Context, HttpContext);
         if (!SignedIn)
             return;
         await Names.LoadAsync(Aborted);

@@ -80,7 +80,7 @@ public sealed partial class PlanPage
         }
         catch (Engine.RefusedException refused)
         {
-            errors ??= new FormErrors(headingContext);
+            errors ??= new FormErrors(headingContext, HttpContext);
             await errors.TryAsync(() => Task.FromException(refused));
             return;
         }
@@ -154,7 +154,7 @@ public sealed partial class PlanPage
 
     private async Task ActAsync(EditContext context, string done, Func<Task> action)
     {
-        errors = new FormErrors(context);
+        errors = new FormErrors(context, HttpContext);
         if (await errors.TryAsync(async () =>
             {
                 try

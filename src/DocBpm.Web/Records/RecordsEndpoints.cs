@@ -15,7 +15,8 @@ namespace DocBpm.Web.Records;
 /// The file plan and the files (NĐ30 Articles 28–30; docs/records.md): the office plans, the Director approves through
 /// the file-plan process, each person keeps their files. Rules live in <see cref="RecordFiles"/> and
 /// <see cref="FilePlanApproval"/>; here only who is asking and what they may read. Every change of a plan takes the
-/// <c>revision</c> its client read (query string; the plan's view carries it) and is refused with 409 if the plan moved on.
+/// <c>revision</c> its client read (query string; the plan's view carries it): refused with 409 if the plan moved on, 428 if
+/// the revision is missing.
 /// </summary>
 public static class RecordsEndpoints
 {

@@ -71,16 +71,19 @@ public sealed class FilePlanProcessTests
                 StringComparison.Ordinal));
         var plan = await PlanAsync(host);
 
-        await StepAsync(host, a => a.SubmitAsync(plan, null, Office, CancellationToken.None));
+        var draft = await RevisionAsync(host, plan);
+        await StepAsync(host, a => a.SubmitAsync(plan, draft, Office, CancellationToken.None));
         Assert.AreEqual("Phó Giám đốc xem xét danh mục hồ sơ", (await WaitingAsync(host, plan)).Single());
+        var submitted = await RevisionAsync(host, plan);
         var early = await Assert.ThrowsExactlyAsync<RecordsRefusedException>(() =>
-            StepAsync(host, a => a.DecideAsync(plan, true, null, null, null, Director, CancellationToken.None)));
+            StepAsync(host, a => a.DecideAsync(plan, true, null, null, submitted, Director, CancellationToken.None)));
         Assert.AreEqual(RefusalKind.Forbidden, early.Kind, "the Director's step is not open yet");
 
-        await StepAsync(host, a => a.DecideAsync(plan, true, null, null, null, Deputy, CancellationToken.None));
+        await StepAsync(host, a => a.DecideAsync(plan, true, null, null, submitted, Deputy, CancellationToken.None));
         Assert.AreEqual(FilePlanState.Submitted, (await PlanStateAsync(host, plan)).State, "the deputy's agreement approves nothing");
         Assert.AreEqual("Giám đốc phê duyệt danh mục hồ sơ", (await WaitingAsync(host, plan)).Single());
-        await StepAsync(host, a => a.DecideAsync(plan, true, null, "03/QĐ-SGDĐT", null, Director, CancellationToken.None));
+        var agreed = await RevisionAsync(host, plan);
+        await StepAsync(host, a => a.DecideAsync(plan, true, null, "03/QĐ-SGDĐT", agreed, Director, CancellationToken.None));
 
         var approved = await PlanStateAsync(host, plan);
         Assert.AreEqual(FilePlanState.Approved, approved.State);
@@ -117,4 +120,7 @@ public sealed class FilePlanProcessTests
 
     internal static Task<FilePlan> PlanStateAsync(DocumentsTestHost host, Guid plan) =>
         host.InScopeAsync(services => services.GetRequiredService<DbContext>().Set<FilePlan>().AsNoTracking().SingleAsync(p => p.Id == plan));
+
+    /// <summary>The plan's revision as a page or client reads it before it changes the plan.</summary>
+    internal static async Task<int> RevisionAsync(DocumentsTestHost host, Guid plan) => (await PlanStateAsync(host, plan)).Revision;
 }

@@ -63,9 +63,10 @@ public sealed class FilePlanRevisionTests
         await using var host = await StartAsync(provider, people);
         var plan = await PlanAsync(host);
         // The edit has read the plan (a draft) and its files; it looks the keeper up, and meanwhile the office submits.
-        people.Meanwhile = () => StepAsync(host, a => a.SubmitAsync(plan, null, Office, CancellationToken.None));
+        var read = await RevisionAsync(host, plan);
+        people.Meanwhile = () => StepAsync(host, a => a.SubmitAsync(plan, read, Office, CancellationToken.None));
 
-        var refused = await Assert.ThrowsExactlyAsync<RecordsRefusedException>(() => ReplanAsync(host, plan, "Hồ sơ sửa sau khi trình", "chuyenvien", null));
+        var refused = await Assert.ThrowsExactlyAsync<RecordsRefusedException>(() => ReplanAsync(host, plan, "Hồ sơ sửa sau khi trình", "chuyenvien", read));
 
         Assert.AreEqual(RefusalKind.Conflict, refused.Kind);
         Assert.AreEqual("lost-race", refused.Rule);
@@ -84,7 +85,7 @@ public sealed class FilePlanRevisionTests
         var plan = await PlanAsync(host);
         var read = (await PlanStateAsync(host, plan)).Revision;
 
-        var refused = await Assert.ThrowsAsync<RefusedException>(async () =>
+        var refused = await Assert.ThrowsExactlyAsync<RecordsRefusedException>(async () =>
         {
             await using var scope = host.Scope();
             // The submission has checked the plan it read; its process's Submitted step reads the plan again, and just
@@ -93,7 +94,8 @@ public sealed class FilePlanRevisionTests
             await scope.ServiceProvider.GetRequiredService<FilePlanApproval>().SubmitAsync(plan, read, Office, CancellationToken.None);
         });
 
-        Assert.AreEqual(RefusalKind.Conflict, refused.Kind);
+        Assert.AreEqual((RefusalKind.Conflict, "lost-race"), (refused.Kind, refused.Rule), "the plan's own words, not the engine's");
+        StringAssert.Contains(refused.DetailVi, "Danh mục hồ sơ năm 2027 vừa được người khác sửa cùng lúc");
         Assert.IsTrue(reads.Ran, "the edit ran between the submission's check and its process's step");
         var stored = await PlanStateAsync(host, plan);
         Assert.AreEqual(FilePlanState.Draft, stored.State, "nobody submitted the edited plan");
@@ -134,6 +136,34 @@ public sealed class FilePlanRevisionTests
         Assert.AreEqual(FilePlanState.Submitted, (await PlanStateAsync(host, plan)).State);
         await StepAsync(host, a => a.DecideAsync(plan, true, null, "05/QĐ-SGDĐT", seen + 3, Director, CancellationToken.None));
         Assert.AreEqual(FilePlanState.Approved, (await PlanStateAsync(host, plan)).State);
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(Providers))]
+    public async Task Decree30_Article28_an_edit_submission_or_decision_that_names_no_revision_is_refused_and_stores_nothing(DatabaseProvider provider)
+    {
+        await using var host = await StartAsync(provider, new PausingPeople());
+        var plan = await PlanAsync(host);
+        var before = await PlanStateAsync(host, plan);
+
+        var edit = await Assert.ThrowsExactlyAsync<RecordsRefusedException>(() => ReplanAsync(host, plan, "Bản không nêu phiên bản", null, null));
+        Assert.AreEqual(RefusalKind.PreconditionRequired, edit.Kind);
+        Assert.AreEqual("plan-revision-required", edit.Rule);
+        StringAssert.Contains(edit.DetailVi, "phiên bản");
+        await Assert.ThrowsExactlyAsync<RecordsRefusedException>(() => InScopeAsync(host, records =>
+            records.AddHeadingAsync(plan, "Thi đua", "TD", null, Office, CancellationToken.None)));
+        var submission = await Assert.ThrowsExactlyAsync<RecordsRefusedException>(() =>
+            StepAsync(host, a => a.SubmitAsync(plan, null, Office, CancellationToken.None)));
+        Assert.AreEqual(RefusalKind.PreconditionRequired, submission.Kind);
+        var unchanged = await PlanStateAsync(host, plan);
+        Assert.AreEqual((before.Revision, FilePlanState.Draft), (unchanged.Revision, unchanged.State));
+        Assert.AreEqual("Hồ sơ tuyển dụng viên chức", (await FileAsync(host, plan)).Title);
+
+        await StepAsync(host, a => a.SubmitAsync(plan, before.Revision, Office, CancellationToken.None));
+        var decision = await Assert.ThrowsExactlyAsync<RecordsRefusedException>(() =>
+            StepAsync(host, a => a.DecideAsync(plan, true, null, "05/QĐ-SGDĐT", null, Director, CancellationToken.None)));
+        Assert.AreEqual(RefusalKind.PreconditionRequired, decision.Kind, "the Director approves only a plan he names as read");
+        Assert.AreEqual(FilePlanState.Submitted, (await PlanStateAsync(host, plan)).State);
     }
 
     /// <summary>Runs another request once, just before one context's second read of a plan (the first being the request's own check).</summary>

@@ -69,9 +69,9 @@ public sealed class AccessibilityBrowserTests
         var planId = (Guid)(await plan.Content.ReadFromJsonAsync<JsonNode>())!["id"]!;
         // A heading and a file, so that the walk meets the plan's editing forms, the retention pick-list and the keeper's list.
         var office = await scenario.Host.LoginAsync("chanhvanphong");
-        var heading = await office.PostAsJsonAsync($"/api/records/plans/{planId}/headings", new { title = "Tổ chức cán bộ", abbreviation = "TCCB" });
+        var heading = await office.PostAsJsonAsync(await office.PlanChangeAsync(planId, "/headings"), new { title = "Tổ chức cán bộ", abbreviation = "TCCB" });
         await Expect.SuccessAsync(heading);
-        await Expect.SuccessAsync(await office.PostAsJsonAsync($"/api/records/plans/{planId}/files",
+        await Expect.SuccessAsync(await office.PostAsJsonAsync(await office.PlanChangeAsync(planId, "/files"),
             new { headingId = (Guid)(await heading.Content.ReadFromJsonAsync<JsonNode>())!["id"]!, title = "Hồ sơ tuyển dụng", keeper = "chuyenvien" }));
         var admin = await scenario.Host.LoginAsync("quantri");
         var instances = (await admin.GetFromJsonAsync<JsonNode>("/api/instances"))!;

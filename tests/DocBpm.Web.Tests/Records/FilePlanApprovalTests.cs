@@ -29,8 +29,8 @@ public sealed class FilePlanApprovalTests
     private static async Task<(Guid Plan, Guid File)> PlanAsync(HttpClient office, int year)
     {
         var plan = (Guid)(await OkAsync(await office.PostAsJsonAsync("/api/records/plans", new { year, serialPerHeading = false })))["id"]!;
-        var heading = (Guid)(await OkAsync(await office.PostAsJsonAsync($"/api/records/plans/{plan}/headings", new { title = "Tổ chức cán bộ", abbreviation = "TCCB" })))["id"]!;
-        var file = (Guid)(await OkAsync(await office.PostAsJsonAsync($"/api/records/plans/{plan}/files",
+        var heading = (Guid)(await OkAsync(await office.PostAsJsonAsync(await office.PlanChangeAsync(plan, "/headings"), new { title = "Tổ chức cán bộ", abbreviation = "TCCB" })))["id"]!;
+        var file = (Guid)(await OkAsync(await office.PostAsJsonAsync(await office.PlanChangeAsync(plan, "/files"),
             new { headingId = heading, title = "Hồ sơ tuyển dụng viên chức", retentionYears = (int?)null, keeper = "chuyenvien" })))["id"]!;
         return (plan, file);
     }
@@ -45,18 +45,18 @@ public sealed class FilePlanApprovalTests
         var (office, director, staff) = (await host.LoginAsync("chanhvanphong"), await host.LoginAsync("giamdoc"), await host.LoginAsync("chuyenvien"));
         var (plan, file) = await PlanAsync(office, 2027);
 
-        NoContent(await office.PostAsync($"/api/records/plans/{plan}/submit", null));
+        NoContent(await office.PostAsync(await office.PlanChangeAsync(plan, "/submit"), null));
         var submitted = await ViewAsync(office, plan);
         Assert.AreEqual("Submitted", (string?)submitted["state"]);
         CollectionAssert.AreEqual(new[] { "Giám đốc phê duyệt danh mục hồ sơ" }, Waiting(submitted), "the stage is the diagram's waiting step");
-        await RefusedAsync(await office.PostAsJsonAsync($"/api/records/plans/{plan}/headings", new { title = "Thi đua", abbreviation = "TD" }),
+        await RefusedAsync(await office.PostAsJsonAsync(await office.PlanChangeAsync(plan, "/headings"), new { title = "Thi đua", abbreviation = "TD" }),
             HttpStatusCode.Conflict, "plan-submitted");
         var inbox = (await OkAsync(await director.GetAsync("/api/inbox"))).AsArray().Single(i => (Guid?)i!["filePlanId"] == plan)!;
         Assert.AreEqual("Danh mục hồ sơ năm 2027", (string?)inbox["subject"], "the Director's inbox names the plan's year");
         StringAssert.Contains(await director.GetStringAsync("/"), $"href=\"/records/plans/{plan}\"", "and links the plan page");
 
-        await RefusedAsync(await director.PostAsJsonAsync($"/api/records/plans/{plan}/return", new { reason = " " }), (HttpStatusCode)422, "reason-required");
-        NoContent(await director.PostAsJsonAsync($"/api/records/plans/{plan}/return", new { reason = "Thiếu hồ sơ thi đua, khen thưởng" }));
+        await RefusedAsync(await director.PostAsJsonAsync(await director.PlanChangeAsync(plan, "/return"), new { reason = " " }), (HttpStatusCode)422, "reason-required");
+        NoContent(await director.PostAsJsonAsync(await director.PlanChangeAsync(plan, "/return"), new { reason = "Thiếu hồ sơ thi đua, khen thưởng" }));
         var returned = await ViewAsync(office, plan);
         Assert.AreEqual("Draft", (string?)returned["state"]);
         Assert.AreEqual("Thiếu hồ sơ thi đua, khen thưởng", (string?)returned["returnReason"]);
@@ -64,13 +64,13 @@ public sealed class FilePlanApprovalTests
         var page = WebUtility.HtmlDecode(await office.GetStringAsync($"/records/plans/{plan}"));
         StringAssert.Contains(page, "Lý do trả lại:");
         StringAssert.Contains(page, "Thiếu hồ sơ thi đua, khen thưởng");
-        await RefusedAsync(await director.PostAsJsonAsync($"/api/records/plans/{plan}/approve", new { }), HttpStatusCode.Conflict, "plan-not-submitted");
+        await RefusedAsync(await director.PostAsJsonAsync(await director.PlanChangeAsync(plan, "/approve"), new { }), HttpStatusCode.Conflict, "plan-not-submitted");
         await RefusedAsync(await staff.PostAsync($"/api/records/files/{file}/open", null), (HttpStatusCode)422, "plan-not-approved");
-        await OkAsync(await office.PostAsJsonAsync($"/api/records/plans/{plan}/headings", new { title = "Thi đua, khen thưởng", abbreviation = "TDKT" }));
+        await OkAsync(await office.PostAsJsonAsync(await office.PlanChangeAsync(plan, "/headings"), new { title = "Thi đua, khen thưởng", abbreviation = "TDKT" }));
 
-        NoContent(await office.PostAsync($"/api/records/plans/{plan}/submit", null));
+        NoContent(await office.PostAsync(await office.PlanChangeAsync(plan, "/submit"), null));
         Assert.AreEqual("Submitted", (string?)(await ViewAsync(office, plan))["state"]);
-        NoContent(await director.PostAsJsonAsync($"/api/records/plans/{plan}/approve", new { decision = "05/QĐ-SGDĐT" }));
+        NoContent(await director.PostAsJsonAsync(await director.PlanChangeAsync(plan, "/approve"), new { decision = "05/QĐ-SGDĐT" }));
 
         var approved = await ViewAsync(office, plan);
         Assert.AreEqual("Approved", (string?)approved["state"]);
@@ -78,9 +78,9 @@ public sealed class FilePlanApprovalTests
         Assert.AreEqual("05/QĐ-SGDĐT", (string?)approved["decision"]);
         Assert.AreEqual(0, Waiting(approved).Length, "the process has ended");
         Assert.IsNull((string?)approved["returnReason"]);
-        await RefusedAsync(await office.PostAsJsonAsync($"/api/records/plans/{plan}/headings", new { title = "Thanh tra", abbreviation = "TTr" }),
+        await RefusedAsync(await office.PostAsJsonAsync(await office.PlanChangeAsync(plan, "/headings"), new { title = "Thanh tra", abbreviation = "TTr" }),
             (HttpStatusCode)422, "plan-approved");
-        await RefusedAsync(await office.PostAsync($"/api/records/plans/{plan}/submit", null), (HttpStatusCode)422, "plan-approved");
+        await RefusedAsync(await office.PostAsync(await office.PlanChangeAsync(plan, "/submit"), null), (HttpStatusCode)422, "plan-approved");
         await OkAsync(await staff.PostAsync($"/api/records/files/{file}/open", null));
         StringAssert.Contains(WebUtility.HtmlDecode(await office.GetStringAsync($"/records/plans/{plan}")), "Đã phê duyệt");
     }
@@ -97,8 +97,8 @@ public sealed class FilePlanApprovalTests
         foreach (var other in new[] { "phogiamdoc1", "chanhvanphong", "vanthu", "quantri" })
         {
             var client = await host.LoginAsync(other);
-            await RefusedAsync(await client.PostAsJsonAsync($"/api/records/plans/{plan}/approve", new { }), HttpStatusCode.Forbidden, "not-reviewer");
-            await RefusedAsync(await client.PostAsJsonAsync($"/api/records/plans/{plan}/return", new { reason = "Không đồng ý" }), HttpStatusCode.Forbidden,
+            await RefusedAsync(await client.PostAsJsonAsync(await client.PlanChangeAsync(plan, "/approve"), new { }), HttpStatusCode.Forbidden, "not-reviewer");
+            await RefusedAsync(await client.PostAsJsonAsync(await client.PlanChangeAsync(plan, "/return"), new { reason = "Không đồng ý" }), HttpStatusCode.Forbidden,
                 "not-reviewer");
         }
 
@@ -122,15 +122,16 @@ public sealed class FilePlanApprovalTests
         var (plan, _) = await PlanAsync(office, 2026);
         await office.SubmitPlanAsync(plan);
 
+        var (atFirst, atSecond) = (await first.PlanChangeAsync(plan, "/approve"), await second.PlanChangeAsync(plan, "/approve"));
         var answers = await Task.WhenAll(
-            first.PostAsJsonAsync($"/api/records/plans/{plan}/approve", new { decision = "07/QĐ-SGDĐT" }),
-            second.PostAsJsonAsync($"/api/records/plans/{plan}/approve", new { decision = "08/QĐ-SGDĐT" }));
+            first.PostAsJsonAsync(atFirst, new { decision = "07/QĐ-SGDĐT" }),
+            second.PostAsJsonAsync(atSecond, new { decision = "08/QĐ-SGDĐT" }));
 
         CollectionAssert.AreEquivalent(new[] { HttpStatusCode.NoContent, HttpStatusCode.Conflict }, answers.Select(a => a.StatusCode).ToArray());
         var view = await ViewAsync(office, plan);
         Assert.AreEqual("Approved", (string?)view["state"]);
         var winner = answers[0].StatusCode == HttpStatusCode.NoContent ? "07/QĐ-SGDĐT" : "08/QĐ-SGDĐT";
         Assert.AreEqual(winner, (string?)view["decision"], "the winner's decision, stored once");
-        await RefusedAsync(await first.PostAsJsonAsync($"/api/records/plans/{plan}/approve", new { }), HttpStatusCode.Conflict, "plan-not-submitted");
+        await RefusedAsync(await first.PostAsJsonAsync(await first.PlanChangeAsync(plan, "/approve"), new { }), HttpStatusCode.Conflict, "plan-not-submitted");
     }
 }

@@ -115,21 +115,21 @@ public sealed class FilePlanPageTests
     {
         var (office, director) = (await host.LoginAsync("chanhvanphong"), await host.LoginAsync("giamdoc"));
         var plan = await NewPlanAsync(office, 2026);
-        var heading = (Guid)(await OkAsync(await office.PostAsJsonAsync($"/api/records/plans/{plan}/headings", new { title = "Tổ chức cán bộ", abbreviation = "TCCB" })))["id"]!;
-        var file = (Guid)(await OkAsync(await office.PostAsJsonAsync($"/api/records/plans/{plan}/files",
+        var heading = (Guid)(await OkAsync(await office.PostAsJsonAsync(await office.PlanChangeAsync(plan, "/headings"), new { title = "Tổ chức cán bộ", abbreviation = "TCCB" })))["id"]!;
+        var file = (Guid)(await OkAsync(await office.PostAsJsonAsync(await office.PlanChangeAsync(plan, "/files"),
             new { headingId = heading, title = "Hồ sơ tuyển dụng", retentionYears = (int?)null, keeper = "chuyenvien" })))["id"]!;
-        await RefusedAsync(await office.PostAsJsonAsync($"/api/records/plans/{plan}/files", new { headingId = heading, title = "Hồ sơ", keeper = "ai.do" }),
+        await RefusedAsync(await office.PostAsJsonAsync(await office.PlanChangeAsync(plan, "/files"), new { headingId = heading, title = "Hồ sơ", keeper = "ai.do" }),
             (HttpStatusCode)422, "keeper");
         await office.ApprovePlanAsync(director, plan);
         var before = await NumberingAsync(office, plan);
 
-        await RefusedAsync(await office.PutAsJsonAsync($"/api/records/plans/{plan}/headings/{heading}", new { title = "Cán bộ", abbreviation = "CB" }),
+        await RefusedAsync(await office.PutAsJsonAsync(await office.PlanChangeAsync(plan, $"/headings/{heading}"), new { title = "Cán bộ", abbreviation = "CB" }),
             (HttpStatusCode)422, "plan-approved");
-        await RefusedAsync(await office.PostAsJsonAsync($"/api/records/plans/{plan}/headings/{heading}/move", new { ordinal = 1 }), (HttpStatusCode)422, "plan-approved");
-        await RefusedAsync(await office.DeleteAsync($"/api/records/plans/{plan}/headings/{heading}"), (HttpStatusCode)422, "plan-approved");
-        await RefusedAsync(await office.PutAsJsonAsync($"/api/records/plans/{plan}/files/{file}", new { headingId = heading, title = "Hồ sơ khác" }),
+        await RefusedAsync(await office.PostAsJsonAsync(await office.PlanChangeAsync(plan, $"/headings/{heading}/move"), new { ordinal = 1 }), (HttpStatusCode)422, "plan-approved");
+        await RefusedAsync(await office.DeleteAsync(await office.PlanChangeAsync(plan, $"/headings/{heading}")), (HttpStatusCode)422, "plan-approved");
+        await RefusedAsync(await office.PutAsJsonAsync(await office.PlanChangeAsync(plan, $"/files/{file}"), new { headingId = heading, title = "Hồ sơ khác" }),
             (HttpStatusCode)422, "plan-approved");
-        await RefusedAsync(await office.DeleteAsync($"/api/records/plans/{plan}/files/{file}"), (HttpStatusCode)422, "plan-approved");
+        await RefusedAsync(await office.DeleteAsync(await office.PlanChangeAsync(plan, $"/files/{file}")), (HttpStatusCode)422, "plan-approved");
 
         var url = $"/records/plans/{plan}";
         var page = await PageAsync(office, url);
@@ -146,14 +146,14 @@ public sealed class FilePlanPageTests
     {
         var (office, staff) = (await host.LoginAsync("chanhvanphong"), await host.LoginAsync("chuyenvien"));
         var plan = await NewPlanAsync(office, 2027);
-        var heading = (Guid)(await OkAsync(await office.PostAsJsonAsync($"/api/records/plans/{plan}/headings", new { title = "Tổ chức cán bộ", abbreviation = "TCCB" })))["id"]!;
+        var heading = (Guid)(await OkAsync(await office.PostAsJsonAsync(await office.PlanChangeAsync(plan, "/headings"), new { title = "Tổ chức cán bộ", abbreviation = "TCCB" })))["id"]!;
 
-        var refused = await staff.PutAsJsonAsync($"/api/records/plans/{plan}/headings/{heading}", new { title = "Cán bộ", abbreviation = "CB" });
+        var refused = await staff.PutAsJsonAsync(await staff.PlanChangeAsync(plan, $"/headings/{heading}"), new { title = "Cán bộ", abbreviation = "CB" });
         await RefusedAsync(refused, HttpStatusCode.Forbidden, "not-office");
         StringAssert.Contains(await refused.Content.ReadAsStringAsync(), "Danh mục hồ sơ do Văn phòng lập", "the reason in Vietnamese");
-        await RefusedAsync(await staff.DeleteAsync($"/api/records/plans/{plan}/headings/{heading}"), HttpStatusCode.Forbidden, "not-office");
-        await RefusedAsync(await staff.PostAsync($"/api/records/plans/{plan}/submit", null), HttpStatusCode.Forbidden, "not-office");
-        await RefusedAsync(await staff.PostAsJsonAsync($"/api/records/plans/{plan}/files", new { headingId = heading, title = "Hồ sơ của tôi", keeper = "chuyenvien" }),
+        await RefusedAsync(await staff.DeleteAsync(await staff.PlanChangeAsync(plan, $"/headings/{heading}")), HttpStatusCode.Forbidden, "not-office");
+        await RefusedAsync(await staff.PostAsync(await staff.PlanChangeAsync(plan, "/submit"), null), HttpStatusCode.Forbidden, "not-office");
+        await RefusedAsync(await staff.PostAsJsonAsync(await staff.PlanChangeAsync(plan, "/files"), new { headingId = heading, title = "Hồ sơ của tôi", keeper = "chuyenvien" }),
             HttpStatusCode.Forbidden, "not-office");
         Assert.IsFalse((await PageAsync(staff, "/records")).Contains("id=\"new-plan\"", StringComparison.Ordinal), "no plan to create for the staff");
         Assert.IsFalse((await PageAsync(staff, $"/records/plans/{plan}")).Contains("id=\"heading-form\"", StringComparison.Ordinal), "the plan to read, not to edit");

@@ -9,6 +9,9 @@ public static partial class PageForms
     [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"__RequestVerificationToken\"")]
     public static partial Regex Antiforgery();
 
+    [GeneratedRegex("name=\"revision\" value=\"(\\d+)\"")]
+    private static partial Regex Revision();
+
     public static async Task<string> PageAsync(HttpClient client, string url)
     {
         var response = await client.GetAsync(url);
@@ -17,13 +20,19 @@ public static partial class PageForms
         return WebUtility.HtmlDecode(body);
     }
 
-    /// <summary>Posts one of the page's forms as the browser would (its name, its antiforgery token, its fields); the answer unfollowed.</summary>
+    /// <summary>
+    /// Posts one of the page's forms as the browser would (its name, its antiforgery token, the revision its forms carry
+    /// unless <paramref name="fields"/> name another, its fields); the answer unfollowed.
+    /// </summary>
     public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, string form, params (string Name, string Value)[] fields)
     {
-        var match = Antiforgery().Match(await client.GetStringAsync(url));
+        var page = await client.GetStringAsync(url);
+        var match = Antiforgery().Match(page);
         Assert.IsTrue(match.Success, $"{url} has a form");
         var token = match.Groups[1].Success ? match.Groups[1].Value : match.Groups[2].Value;
-        var content = new FormUrlEncodedContent([new("_handler", form), new("__RequestVerificationToken", WebUtility.HtmlDecode(token)),
+        var revision = Revision().Match(page);
+        KeyValuePair<string, string>[] shown = revision.Success && fields.All(f => f.Name != "revision") ? [new KeyValuePair<string, string>("revision", revision.Groups[1].Value)] : [];
+        var content = new FormUrlEncodedContent([new("_handler", form), new("__RequestVerificationToken", WebUtility.HtmlDecode(token)), .. shown,
             .. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))]);
         return await client.PostAsync(url, content);
     }

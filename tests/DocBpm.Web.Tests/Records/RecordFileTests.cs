@@ -20,13 +20,13 @@ public sealed class RecordFileTests
     private static async Task<(Guid Plan, JsonNode[] Files)> PlanAsync(HttpClient office, int year, bool serialPerHeading, string? keeper = null)
     {
         var plan = (Guid)(await OkAsync(await office.PostAsJsonAsync("/api/records/plans", new { year, serialPerHeading })))["id"]!;
-        var staff = (Guid)(await OkAsync(await office.PostAsJsonAsync($"/api/records/plans/{plan}/headings", new { title = "Tổ chức cán bộ", abbreviation = "tccb" })))["id"]!;
-        var finance = (Guid)(await OkAsync(await office.PostAsJsonAsync($"/api/records/plans/{plan}/headings", new { title = "Kế hoạch tài chính", abbreviation = "KHTC" })))["id"]!;
+        var staff = (Guid)(await OkAsync(await office.PostAsJsonAsync(await office.PlanChangeAsync(plan, "/headings"), new { title = "Tổ chức cán bộ", abbreviation = "tccb" })))["id"]!;
+        var finance = (Guid)(await OkAsync(await office.PostAsJsonAsync(await office.PlanChangeAsync(plan, "/headings"), new { title = "Kế hoạch tài chính", abbreviation = "KHTC" })))["id"]!;
         var files = new[]
         {
-            await OkAsync(await office.PostAsJsonAsync($"/api/records/plans/{plan}/files", new { headingId = staff, title = "Hồ sơ tuyển dụng viên chức", retentionYears = (int?)null, keeper })),
-            await OkAsync(await office.PostAsJsonAsync($"/api/records/plans/{plan}/files", new { headingId = staff, title = "Hồ sơ nâng lương", retentionYears = 20 })),
-            await OkAsync(await office.PostAsJsonAsync($"/api/records/plans/{plan}/files", new { headingId = finance, title = "Hồ sơ dự toán ngân sách", retentionYears = 10 })),
+            await OkAsync(await office.PostAsJsonAsync(await office.PlanChangeAsync(plan, "/files"), new { headingId = staff, title = "Hồ sơ tuyển dụng viên chức", retentionYears = (int?)null, keeper })),
+            await OkAsync(await office.PostAsJsonAsync(await office.PlanChangeAsync(plan, "/files"), new { headingId = staff, title = "Hồ sơ nâng lương", retentionYears = 20 })),
+            await OkAsync(await office.PostAsJsonAsync(await office.PlanChangeAsync(plan, "/files"), new { headingId = finance, title = "Hồ sơ dự toán ngân sách", retentionYears = 10 })),
         };
         return (plan, files);
     }
@@ -54,12 +54,12 @@ public sealed class RecordFileTests
             HttpStatusCode.Forbidden, "not-reviewer");
 
         Assert.AreEqual(HttpStatusCode.NoContent,
-            (await director.PostAsJsonAsync($"/api/records/plans/{through}/approve", new { decision = "05/QĐ-SGDĐT" })).StatusCode);
+            (await director.PostAsJsonAsync(await director.PlanChangeAsync(through, "/approve"), new { decision = "05/QĐ-SGDĐT" })).StatusCode);
         var approved = await OkAsync(await office.GetAsync($"/api/records/plans/{through}"));
         Assert.AreEqual("Approved", (string?)approved["state"]);
         Assert.AreEqual(1, (int)approved["permanent"]!);
         Assert.AreEqual(2, (int)approved["limited"]!);
-        await RefusedAsync(await office.PostAsJsonAsync($"/api/records/plans/{through}/headings", new { title = "Thi đua", abbreviation = "TĐ" }),
+        await RefusedAsync(await office.PostAsJsonAsync(await office.PlanChangeAsync(through, "/headings"), new { title = "Thi đua", abbreviation = "TĐ" }),
             (HttpStatusCode)422, "plan-approved");
         Assert.AreEqual("Draft", (string?)(await OkAsync(await office.GetAsync($"/api/records/plans/{perHeading}")))["state"]);
     }

@@ -21,11 +21,11 @@ public sealed class RecordPrintTests
         await using var host = await RecordsHost.StartAsync();
         var office = await host.LoginAsync("chanhvanphong");
         var plan = await IdAsync(await office.PostAsJsonAsync("/api/records/plans", new { year = 2026, serialPerHeading = true }));
-        var staff = await IdAsync(await office.PostAsJsonAsync($"/api/records/plans/{plan}/headings", new { title = "Tổ chức cán bộ", abbreviation = "TCCB" }));
-        var finance = await IdAsync(await office.PostAsJsonAsync($"/api/records/plans/{plan}/headings", new { title = "Kế hoạch tài chính", abbreviation = "KHTC" }));
-        await IdAsync(await office.PostAsJsonAsync($"/api/records/plans/{plan}/files",
+        var staff = await IdAsync(await office.PostAsJsonAsync(await office.PlanChangeAsync(plan, "/headings"), new { title = "Tổ chức cán bộ", abbreviation = "TCCB" }));
+        var finance = await IdAsync(await office.PostAsJsonAsync(await office.PlanChangeAsync(plan, "/headings"), new { title = "Kế hoạch tài chính", abbreviation = "KHTC" }));
+        await IdAsync(await office.PostAsJsonAsync(await office.PlanChangeAsync(plan, "/files"),
             new { headingId = staff, title = "Hồ sơ tuyển dụng viên chức", retentionYears = (int?)null, keeper = "chuyenvien" }));
-        await IdAsync(await office.PostAsJsonAsync($"/api/records/plans/{plan}/files", new { headingId = finance, title = "Hồ sơ dự toán ngân sách", retentionYears = 20 }));
+        await IdAsync(await office.PostAsJsonAsync(await office.PlanChangeAsync(plan, "/files"), new { headingId = finance, title = "Hồ sơ dự toán ngân sách", retentionYears = 20 }));
         var draft = await PdfTextAsync(office, plan);
         StringAssert.Contains(draft, "chưa được Giám đốc phê duyệt", "a draft says it is one");
         await office.ApprovePlanAsync(await host.LoginAsync("giamdoc"), plan, "05/QĐ-SGDĐT");

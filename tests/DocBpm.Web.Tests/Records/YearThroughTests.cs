@@ -40,8 +40,8 @@ public sealed class YearThroughTests
         var (office, director, clerk, staff, head) = (scenario.OfficeChief, scenario.Director, scenario.Clerk, scenario.Handler, scenario.UnitHead);
 
         var plan = (Guid)(await OkAsync(await office.PostAsJsonAsync("/api/records/plans", new { year = 2026, serialPerHeading = false })))["id"]!;
-        var heading = (Guid)(await OkAsync(await office.PostAsJsonAsync($"/api/records/plans/{plan}/headings", new { title = "Giáo dục trung học", abbreviation = "GDTrH" })))["id"]!;
-        var file = (Guid)(await OkAsync(await office.PostAsJsonAsync($"/api/records/plans/{plan}/files",
+        var heading = (Guid)(await OkAsync(await office.PostAsJsonAsync(await office.PlanChangeAsync(plan, "/headings"), new { title = "Giáo dục trung học", abbreviation = "GDTrH" })))["id"]!;
+        var file = (Guid)(await OkAsync(await office.PostAsJsonAsync(await office.PlanChangeAsync(plan, "/files"),
             new { headingId = heading, title = "Hồ sơ kỳ thi tốt nghiệp năm 2026", retentionYears = 10, keeper = "chuyenvien", unitCode = "GDTrH" })))["id"]!;
         await office.ApprovePlanAsync(director, plan, "01/QĐ-SGDĐT");
         await OkAsync(await staff.PostAsync($"/api/records/files/{file}/open", null));
