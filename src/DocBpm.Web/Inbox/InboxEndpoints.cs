@@ -101,7 +101,7 @@ public sealed class InboxReader(EngineDb engine, OutgoingFailures failures, Time
     {
         var done = view == InboxView.Done;
         var actor = user.ToTaskActor();
-        var tasks = await view.First(engine, actor, after, PageSize + 1).ToListAsync(cancellationToken);
+        var tasks = await PlannedPerCall.ReadAsync(engine, ct => view.First(engine, actor, after, PageSize + 1).ToListAsync(ct), cancellationToken);
         var next = tasks.Count > PageSize ? InboxPosition.Of(tasks[PageSize - 1], done) : null;
         tasks = tasks[..Math.Min(tasks.Count, PageSize)];
         var keys = KeysOf(tasks, IncomingProcess.DefinitionKey);

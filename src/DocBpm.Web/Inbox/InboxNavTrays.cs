@@ -15,18 +15,19 @@ public sealed class InboxNavTrays(EngineDb engine)
 {
     private static readonly InboxView[] Trays = [InboxView.Waiting, InboxView.InProgress, InboxView.Done];
 
-    public async Task<IReadOnlyList<NavTray>> CountAsync(Engine.Runtime.TaskActor actor, CancellationToken cancellationToken)
-    {
-        var trays = new List<NavTray>();
-        foreach (var tray in Trays)
+    public Task<IReadOnlyList<NavTray>> CountAsync(Engine.Runtime.TaskActor actor, CancellationToken cancellationToken) =>
+        PlannedPerCall.ReadAsync(engine, async ct =>
         {
-            var count = await tray.First(engine, actor, null, NavTray.MostShown + 1).CountAsync(cancellationToken);
-            // "Unread": offered and not yet taken; nothing records reading.
-            trays.Add(new NavTray(tray.Slug(), tray.Vietnamese(), count, tray == InboxView.Waiting && count > 0));
-        }
+            var trays = new List<NavTray>();
+            foreach (var tray in Trays)
+            {
+                var count = await tray.First(engine, actor, null, NavTray.MostShown + 1).CountAsync(ct);
+                // "Unread": offered and not yet taken; nothing records reading.
+                trays.Add(new NavTray(tray.Slug(), tray.Vietnamese(), count, tray == InboxView.Waiting && count > 0));
+            }
 
-        return trays;
-    }
+            return (IReadOnlyList<NavTray>)trays;
+        }, cancellationToken);
 }
 
 public static class InboxNavTraysExtensions

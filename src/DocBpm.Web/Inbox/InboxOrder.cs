@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Globalization;
+using System.Linq.Expressions;
 using System.Text;
 using DocBpm.Engine.Persistence;
 
@@ -70,8 +71,23 @@ public sealed record InboxPosition(bool Done, int Priority, DateTimeOffset Due, 
 /// </summary>
 public static class InboxOrder
 {
+    /// <summary>
+    /// The keys of <see cref="ToDo"/>, most significant first, the first descending: also what <c>MyTasks</c>' compiled
+    /// query orders by, which cannot call <see cref="ToDo"/> on the query it is built of.
+    /// </summary>
+    public static readonly Expression<Func<BookmarkRecord, int>> Urgency = b => b.Priority;
+
+    /// <inheritdoc cref="Urgency"/>
+    public static readonly Expression<Func<BookmarkRecord, DateTimeOffset>> Due = b => b.TaskDueOrder;
+
+    /// <inheritdoc cref="Urgency"/>
+    public static readonly Expression<Func<BookmarkRecord, DateTimeOffset>> Arrival = b => b.CreatedAt;
+
+    /// <inheritdoc cref="Urgency"/>
+    public static readonly Expression<Func<BookmarkRecord, Guid>> Tie = b => b.Id;
+
     public static IQueryable<BookmarkRecord> ToDo(IQueryable<BookmarkRecord> tasks) =>
-        tasks.OrderByDescending(b => b.Priority).ThenBy(b => b.TaskDueOrder).ThenBy(b => b.CreatedAt).ThenBy(b => b.Id);
+        tasks.OrderByDescending(Urgency).ThenBy(Due).ThenBy(Arrival).ThenBy(Tie);
 
     public static IQueryable<BookmarkRecord> Done(IQueryable<BookmarkRecord> tasks) =>
         tasks.OrderByDescending(b => b.ClosedAt).ThenByDescending(b => b.Id);

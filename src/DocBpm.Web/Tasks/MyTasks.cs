@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Runtime;
+using DocBpm.Web.Inbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
@@ -8,11 +9,11 @@ namespace DocBpm.Web.Tasks;
 
 /// <summary>
 /// The read behind <c>GET /api/tasks/mine</c>: the first 500 open user tasks assigned to me, or offered to me or one of
-/// my groups and not taken, in the order work is done (<see cref="Inbox.InboxOrder.ToDo"/>), ordered before it is cut so
+/// my groups and not taken, in the order work is done (<see cref="InboxOrder.ToDo"/>), ordered before it is cut so
 /// that urgent work never falls off a long list. Every task client asks it before each completion, so it is compiled
 /// once per model (each provider's context has its own): as a LINQ query it was built, its parameters extracted and its
 /// tree hashed for EF's query cache on every call, about half of the look-up's CPU in the host. The rows are those of
-/// the inbox's <see cref="Inbox.InboxView.All"/> (<see cref="TaskEndpoints.Assigned"/> and
+/// the inbox's <see cref="InboxView.All"/> (<see cref="TaskEndpoints.Assigned"/> and
 /// <see cref="TaskEndpoints.Offered"/>); <c>MyTasksTests</c> pins the answer.
 /// </summary>
 internal static class MyTasks
@@ -26,13 +27,11 @@ internal static class MyTasks
             [.. actor.Groups.Select(BookmarkCandidateRecord.Fold)]);
 
     private static Func<DbContext, string, string, string[], IAsyncEnumerable<BookmarkRecord>> Compile() =>
-        EF.CompileAsyncQuery((DbContext context, string user, string foldedUser, string[] foldedGroups) =>
+        EF.CompileAsyncQuery(OfferedTo.Expand<Func<DbContext, string, string, string[], IQueryable<BookmarkRecord>>>((context, user, foldedUser, foldedGroups) =>
             // Assigned to me, and offered to me but taken by nobody: disjoint, so the cheaper UNION ALL.
             context.Set<BookmarkRecord>().AsNoTracking().Where(TaskEndpoints.IsOpen).Where(b => b.Assignee == user)
                 .Concat(context.Set<BookmarkRecord>().AsNoTracking().Where(TaskEndpoints.IsOpen).Where(b => b.Assignee == null
-                    && context.Set<BookmarkCandidateRecord>()
-                        .Where(c => (c.Kind == CandidateKind.User && c.Value == foldedUser) || (c.Kind == CandidateKind.Group && foldedGroups.Contains(c.Value)))
-                        .Select(c => c.BookmarkId).Contains(b.Id)))
-                .OrderByDescending(b => b.Priority).ThenBy(b => b.TaskDueOrder).ThenBy(b => b.CreatedAt).ThenBy(b => b.Id)
-                .Take(MostListed));
+                    && context.Set<BookmarkCandidateRecord>().Where(c => OfferedTo.Names(c, foldedUser, foldedGroups)).Select(c => c.BookmarkId).Contains(b.Id)))
+                .OrderByDescending(InboxOrder.Urgency).ThenBy(InboxOrder.Due).ThenBy(InboxOrder.Arrival).ThenBy(InboxOrder.Tie)
+                .Take(MostListed)));
 }

@@ -109,9 +109,7 @@ public static class TaskEndpoints
     /// </summary>
     internal static IQueryable<BookmarkRecord> Offered(EngineDb db, TaskActor actor)
     {
-        var user = BookmarkCandidateRecord.Fold(actor.UserName);
-        var groups = actor.Groups.Select(BookmarkCandidateRecord.Fold).ToList();
-        var offered = db.Candidates.Where(c => (c.Kind == CandidateKind.User && c.Value == user) || (c.Kind == CandidateKind.Group && groups.Contains(c.Value)))
+        var offered = db.Candidates.Where(OfferedTo.Person(BookmarkCandidateRecord.Fold(actor.UserName), [.. actor.Groups.Select(BookmarkCandidateRecord.Fold)]))
             .Select(c => c.BookmarkId);
         return Open(db).Where(b => b.Assignee == null && offered.Contains(b.Id));
     }
