@@ -22,8 +22,8 @@ internal sealed record PostgresColumn<TRow>(string Name, Func<TRow, NpgsqlParame
 /// small INSERT, the changed columns of an UPDATE), so that Npgsql prepares each once per session; the parameters are
 /// positional, so that Npgsql neither parses nor rewrites the text, and typed, so that no value is boxed. An INSERT of
 /// more rows than a single instance's step writes (a batch of due timers) sends each column as one array, so that its
-/// text does not change with the batch's size: a text per size was parsed and planned by PostgreSQL on every batch and
-/// churned the session's prepared statements (issue 19, the timer burst).
+/// text does not change with the batch's size: a text per size would be parsed and planned by PostgreSQL on every batch
+/// and would churn the session's prepared statements (issue 19, the timer burst).
 /// </summary>
 /// <param name="generated">A key the database generates, left out of the columns: nothing reads it back.</param>
 internal sealed class PostgresTable<TRow>(string name, string[] key, PostgresColumn<TRow>[] columns, string? generated = null)
