@@ -42,6 +42,7 @@ public static class TimerBench
         int[] sizes = [5_000, 10_000];
         int[] hosts = [1, 2];
         var sweep = new DueWorkSweepOptions();
+        var database = "docbpm_timers";
         for (var i = 0; i < args.Length; i++)
         {
             if (args[i] == "--timers")
@@ -52,8 +53,10 @@ public static class TimerBench
                 sweep = sweep with { Workers = int.Parse(args[++i], CultureInfo.InvariantCulture) };
             else if (args[i] == "--postgres")
                 postgres = args[++i];
+            else if (args[i] == "--database")
+                database = args[++i];
             else
-                throw new ArgumentException($"Unknown option {args[i]}. Options: --timers N[,N] --hosts H[,H] --workers W --postgres CONN");
+                throw new ArgumentException($"Unknown option {args[i]}. Options: --timers N[,N] --hosts H[,H] --workers W --database PREFIX --postgres CONN");
         }
         if (sizes.Any(s => s is < 1 or > 100_000))
             throw new ArgumentException("--timers must be between 1 and 100,000.");
@@ -67,7 +70,7 @@ public static class TimerBench
         {
             foreach (var count in hosts)
             {
-                var row = await RunSizeAsync(postgres, size, count, sweep, cancellationToken);
+                var row = await RunSizeAsync(postgres, $"{database}_{size}_{count}", size, count, sweep, cancellationToken);
                 rows.Add(row);
                 Console.WriteLine(row);
             }
@@ -80,10 +83,10 @@ public static class TimerBench
 
     private static int[] Numbers(string list) => [.. list.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))];
 
-    private static async Task<string> RunSizeAsync(string postgres, int size, int hosts, DueWorkSweepOptions sweep,
+    /// <param name="database">Dropped and created again: a name of its own per row, and per engineer on a shared server.</param>
+    private static async Task<string> RunSizeAsync(string postgres, string database, int size, int hosts, DueWorkSweepOptions sweep,
         CancellationToken cancellationToken)
     {
-        var database = $"docbpm_timers_{size}_{hosts}";
         await RecreateAsync(postgres, database, cancellationToken);
         var clock = new ShiftedClock();
         var connection = BenchOptions.WithDatabase(postgres, database);

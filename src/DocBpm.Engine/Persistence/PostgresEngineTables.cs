@@ -1,5 +1,3 @@
-using Npgsql;
-
 namespace DocBpm.Engine.Persistence;
 
 /// <summary>
@@ -11,73 +9,80 @@ internal static class PostgresEngineTables
 {
     public static readonly PostgresTable<InstanceRecord> Instances = new("bpm_instances", [nameof(InstanceRecord.Id)],
     [
-        new(nameof(InstanceRecord.Id), i => Value(i.Id)),
-        new(nameof(InstanceRecord.DefinitionId), i => Value(i.DefinitionId)),
-        new(nameof(InstanceRecord.DefinitionKey), i => Value(i.DefinitionKey)),
-        new(nameof(InstanceRecord.DefinitionVersion), i => Value(i.DefinitionVersion)),
-        new(nameof(InstanceRecord.BusinessKey), i => Value(i.BusinessKey)),
-        new(nameof(InstanceRecord.Status), i => Value(i.Status.ToString())),
-        new(nameof(InstanceRecord.State), i => Value(i.State)),
-        new(nameof(InstanceRecord.StartedAt), i => Value(i.StartedAt)),
-        new(nameof(InstanceRecord.StartedBy), i => Value(i.StartedBy)),
-        new(nameof(InstanceRecord.EndedAt), i => Value(i.EndedAt)),
-        new(nameof(InstanceRecord.Revision), i => Value(i.Revision)),
-        new(nameof(InstanceRecord.OpenIncidents), i => Value(i.OpenIncidents)),
-        new(nameof(InstanceRecord.ParentInstanceId), i => Value(i.ParentInstanceId)),
-        new(nameof(InstanceRecord.CallerBookmarkId), i => Value(i.CallerBookmarkId)),
+        Instance(nameof(InstanceRecord.Id), i => i.Id),
+        Instance(nameof(InstanceRecord.DefinitionId), i => i.DefinitionId),
+        Instance(nameof(InstanceRecord.DefinitionKey), i => i.DefinitionKey),
+        Instance(nameof(InstanceRecord.DefinitionVersion), i => i.DefinitionVersion),
+        Instance(nameof(InstanceRecord.BusinessKey), i => i.BusinessKey),
+        Instance(nameof(InstanceRecord.Status), i => i.Status.ToString()),
+        Instance(nameof(InstanceRecord.State), i => i.State),
+        Instance(nameof(InstanceRecord.StartedAt), i => i.StartedAt),
+        Instance(nameof(InstanceRecord.StartedBy), i => i.StartedBy),
+        Instance(nameof(InstanceRecord.EndedAt), i => i.EndedAt),
+        Instance(nameof(InstanceRecord.Revision), i => i.Revision),
+        Instance(nameof(InstanceRecord.OpenIncidents), i => i.OpenIncidents),
+        Instance(nameof(InstanceRecord.ParentInstanceId), i => i.ParentInstanceId),
+        Instance(nameof(InstanceRecord.CallerBookmarkId), i => i.CallerBookmarkId),
     ]);
 
     public static readonly PostgresTable<BookmarkRecord> Bookmarks = new("bpm_bookmarks", [nameof(BookmarkRecord.Id)],
     [
-        new(nameof(BookmarkRecord.Id), b => Value(b.Id)),
-        new(nameof(BookmarkRecord.InstanceId), b => Value(b.InstanceId)),
-        new(nameof(BookmarkRecord.Kind), b => Value(b.Kind.ToString())),
-        new(nameof(BookmarkRecord.Status), b => Value(b.Status.ToString())),
-        new(nameof(BookmarkRecord.ElementId), b => Value(b.ElementId)),
-        new(nameof(BookmarkRecord.MessageName), b => Value(b.MessageName)),
-        new(nameof(BookmarkRecord.CorrelationKey), b => Value(b.CorrelationKey)),
-        new(nameof(BookmarkRecord.DueAt), b => Value(b.DueAt)),
-        new(nameof(BookmarkRecord.CreatedAt), b => Value(b.CreatedAt)),
-        new(nameof(BookmarkRecord.ClosedAt), b => Value(b.ClosedAt)),
-        new(nameof(BookmarkRecord.ClosedBy), b => Value(b.ClosedBy)),
-        new(nameof(BookmarkRecord.TaskName), b => Value(b.TaskName)),
-        new(nameof(BookmarkRecord.Assignee), b => Value(b.Assignee)),
-        new(nameof(BookmarkRecord.CandidateUsers), b => Value(b.CandidateUsers)),
-        new(nameof(BookmarkRecord.CandidateGroups), b => Value(b.CandidateGroups)),
-        new(nameof(BookmarkRecord.TaskDueDate), b => Value(b.TaskDueDate)),
-        new(nameof(BookmarkRecord.TaskDueOrder), b => Value(b.TaskDueOrder)),
-        new(nameof(BookmarkRecord.FormKey), b => Value(b.FormKey)),
-        new(nameof(BookmarkRecord.Priority), b => Value(b.Priority)),
-        new(nameof(BookmarkRecord.BusinessKey), b => Value(b.BusinessKey)),
-        new(nameof(BookmarkRecord.DefinitionKey), b => Value(b.DefinitionKey)),
-        new(nameof(BookmarkRecord.Attempts), b => Value(b.Attempts)),
-        new(nameof(BookmarkRecord.LastError), b => Value(b.LastError)),
-        new(nameof(BookmarkRecord.ClaimedBy), b => Value(b.ClaimedBy)),
-        new(nameof(BookmarkRecord.ClaimedUntil), b => Value(b.ClaimedUntil)),
+        Bookmark(nameof(BookmarkRecord.Id), b => b.Id),
+        Bookmark(nameof(BookmarkRecord.InstanceId), b => b.InstanceId),
+        Bookmark(nameof(BookmarkRecord.Kind), b => b.Kind.ToString()),
+        Bookmark(nameof(BookmarkRecord.Status), b => b.Status.ToString()),
+        Bookmark(nameof(BookmarkRecord.ElementId), b => b.ElementId),
+        Bookmark(nameof(BookmarkRecord.MessageName), b => b.MessageName),
+        Bookmark(nameof(BookmarkRecord.CorrelationKey), b => b.CorrelationKey),
+        Bookmark(nameof(BookmarkRecord.DueAt), b => b.DueAt),
+        Bookmark(nameof(BookmarkRecord.CreatedAt), b => b.CreatedAt),
+        Bookmark(nameof(BookmarkRecord.ClosedAt), b => b.ClosedAt),
+        Bookmark(nameof(BookmarkRecord.ClosedBy), b => b.ClosedBy),
+        Bookmark(nameof(BookmarkRecord.TaskName), b => b.TaskName),
+        Bookmark(nameof(BookmarkRecord.Assignee), b => b.Assignee),
+        Bookmark(nameof(BookmarkRecord.CandidateUsers), b => b.CandidateUsers),
+        Bookmark(nameof(BookmarkRecord.CandidateGroups), b => b.CandidateGroups),
+        Bookmark(nameof(BookmarkRecord.TaskDueDate), b => b.TaskDueDate),
+        Bookmark(nameof(BookmarkRecord.TaskDueOrder), b => b.TaskDueOrder),
+        Bookmark(nameof(BookmarkRecord.FormKey), b => b.FormKey),
+        Bookmark(nameof(BookmarkRecord.Priority), b => b.Priority),
+        Bookmark(nameof(BookmarkRecord.BusinessKey), b => b.BusinessKey),
+        Bookmark(nameof(BookmarkRecord.DefinitionKey), b => b.DefinitionKey),
+        Bookmark(nameof(BookmarkRecord.Attempts), b => b.Attempts),
+        Bookmark(nameof(BookmarkRecord.LastError), b => b.LastError),
+        Bookmark(nameof(BookmarkRecord.ClaimedBy), b => b.ClaimedBy),
+        Bookmark(nameof(BookmarkRecord.ClaimedUntil), b => b.ClaimedUntil),
     ]);
 
     public static readonly PostgresTable<BookmarkCandidateRecord> Candidates = new("bpm_bookmark_candidates",
         [nameof(BookmarkCandidateRecord.BookmarkId), nameof(BookmarkCandidateRecord.Kind), nameof(BookmarkCandidateRecord.Value)],
     [
-        new(nameof(BookmarkCandidateRecord.BookmarkId), c => Value(c.BookmarkId)),
-        new(nameof(BookmarkCandidateRecord.Kind), c => Value(c.Kind.ToString())),
-        new(nameof(BookmarkCandidateRecord.Value), c => Value(c.Value)),
+        Candidate(nameof(BookmarkCandidateRecord.BookmarkId), c => c.BookmarkId),
+        Candidate(nameof(BookmarkCandidateRecord.Kind), c => c.Kind.ToString()),
+        Candidate(nameof(BookmarkCandidateRecord.Value), c => c.Value),
     ]);
 
     /// <summary>The journal's key is the database's identity, and no step reads it back.</summary>
     public static readonly PostgresTable<JournalRecord> Journal = new("bpm_journal", [],
     [
-        new(nameof(JournalRecord.InstanceId), j => Value(j.InstanceId)),
-        new(nameof(JournalRecord.Revision), j => Value(j.Revision)),
-        new(nameof(JournalRecord.Ordinal), j => Value(j.Ordinal)),
-        new(nameof(JournalRecord.At), j => Value(j.At)),
-        new(nameof(JournalRecord.ElementId), j => Value(j.ElementId)),
-        new(nameof(JournalRecord.ElementKind), j => Value(j.ElementKind)),
-        new(nameof(JournalRecord.Event), j => Value(j.Event)),
-        new(nameof(JournalRecord.Actor), j => Value(j.Actor)),
-        new(nameof(JournalRecord.Outcome), j => Value(j.Outcome)),
-        new(nameof(JournalRecord.Detail), j => Value(j.Detail)),
+        Entry(nameof(JournalRecord.InstanceId), j => j.InstanceId),
+        Entry(nameof(JournalRecord.Revision), j => j.Revision),
+        Entry(nameof(JournalRecord.Ordinal), j => j.Ordinal),
+        Entry(nameof(JournalRecord.At), j => j.At),
+        Entry(nameof(JournalRecord.ElementId), j => j.ElementId),
+        Entry(nameof(JournalRecord.ElementKind), j => j.ElementKind),
+        Entry(nameof(JournalRecord.Event), j => j.Event),
+        Entry(nameof(JournalRecord.Actor), j => j.Actor),
+        Entry(nameof(JournalRecord.Outcome), j => j.Outcome),
+        Entry(nameof(JournalRecord.Detail), j => j.Detail),
     ], generated: nameof(JournalRecord.Id));
 
-    private static NpgsqlParameter<T> Value<T>(T value) => new() { TypedValue = value };
+    private static PostgresColumn<InstanceRecord> Instance<T>(string name, Func<InstanceRecord, T> value) => PostgresColumn<InstanceRecord>.Of(name, value);
+
+    private static PostgresColumn<BookmarkRecord> Bookmark<T>(string name, Func<BookmarkRecord, T> value) => PostgresColumn<BookmarkRecord>.Of(name, value);
+
+    private static PostgresColumn<BookmarkCandidateRecord> Candidate<T>(string name, Func<BookmarkCandidateRecord, T> value) =>
+        PostgresColumn<BookmarkCandidateRecord>.Of(name, value);
+
+    private static PostgresColumn<JournalRecord> Entry<T>(string name, Func<JournalRecord, T> value) => PostgresColumn<JournalRecord>.Of(name, value);
 }

@@ -67,9 +67,11 @@ internal sealed class PostgresStepRows
 
     /// <summary>
     /// The statements in the order the foreign keys need (a row after the row it points to, a candidate deleted before one
-    /// is added), each instance UPDATE returned with its entry, to check that its revision guard found the row.
+    /// is added), each instance UPDATE returned with its entry, to check that its revision guard found the row. In a batch
+    /// of several instances (due timers) an UPDATE whose guard finds no row fails inside the batch, so that the other
+    /// instances' rows are rolled back with it: counting the rows afterwards would come after they had committed.
     /// </summary>
-    public List<(EntityEntry Instance, NpgsqlBatchCommand Update)> AddTo(NpgsqlBatch batch)
+    public List<RevisionGuard> AddTo(NpgsqlBatch batch)
     {
         // Rows locked in key order, as EF orders its commands: two hosts storing batches of the same instances (due
         // timers) then wait for each other instead of deadlocking.
@@ -77,14 +79,15 @@ internal sealed class PostgresStepRows
         changedBookmarks.Sort(static (a, b) => ((BookmarkRecord)a.Entity).Id.CompareTo(((BookmarkRecord)b.Entity).Id));
         if (newInstances.Count > 0)
             batch.BatchCommands.Add(PostgresEngineTables.Instances.Insert(newInstances));
-        var guarded = new List<(EntityEntry, NpgsqlBatchCommand)>(changedInstances.Count);
+        var guarded = new List<RevisionGuard>(changedInstances.Count);
+        var failsWhenStale = changedInstances.Count > 1;
         foreach (var entry in changedInstances)
         {
             var loaded = new NpgsqlParameter<long> { TypedValue = (long)entry.Property(nameof(InstanceRecord.Revision)).OriginalValue! };
-            if (PostgresEngineTables.Instances.Update(entry, (nameof(InstanceRecord.Revision), loaded)) is not { } update)
+            if (PostgresEngineTables.Instances.Update(entry, (nameof(InstanceRecord.Revision), loaded), failsWhenStale) is not { } update)
                 continue;
             batch.BatchCommands.Add(update);
-            guarded.Add((entry, update));
+            guarded.Add(new RevisionGuard(entry, update, failsWhenStale));
         }
 
         if (newBookmarks.Count > 0)
@@ -104,3 +107,6 @@ internal sealed class PostgresStepRows
         return guarded;
     }
 }
+
+/// <summary>An instance's UPDATE guarded by its loaded revision; <paramref name="FailsInBatch"/> when a stale one fails the batch itself.</summary>
+internal sealed record RevisionGuard(EntityEntry Instance, NpgsqlBatchCommand Update, bool FailsInBatch);

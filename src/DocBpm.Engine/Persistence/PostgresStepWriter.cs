@@ -22,7 +22,8 @@ namespace DocBpm.Engine.Persistence;
 /// <item>the statements go as one batch with one Sync and no BEGIN/COMMIT, so the server runs them as one implicit
 /// transaction and the first error (the journal's step guard on a stale step) rolls back all of them;</item>
 /// <item>an instance's UPDATE holds its loaded revision; 0 rows is a <see cref="DbUpdateConcurrencyException"/>, a
-/// database error a <see cref="DbUpdateException"/>, as EF throws them;</item>
+/// database error a <see cref="DbUpdateException"/>, as EF throws them; in a step of several instances (a batch of due
+/// timers) 0 rows fails the batch, so that nothing of it is written;</item>
 /// <item>the tracker is left as SaveChanges leaves it, the journal's entries aside: their keys were not read back, so
 /// they are no longer tracked;</item>
 /// <item>EF's command diagnostics (the SQL log, command interceptors, diagnostic listeners) see the batch as one
@@ -91,6 +92,10 @@ internal sealed class PostgresStepWriter(DbContext context, TimeProvider time)
             {
                 // As EF wraps whatever fails while its batch runs, so that callers classify one exception type.
                 await command.FailedAsync(ex, cancellationToken);
+                // Only a revision guard that fails in the batch divides; the other statements write rows.
+                if (ex is PostgresException { SqlState: PostgresErrorCodes.DivisionByZero } && guarded.Exists(g => g.FailsInBatch))
+                    throw new DbUpdateConcurrencyException(
+                        "The update of an instance of the batch found no row: its revision moved since it was loaded, and nothing of the batch was written.", ex);
                 throw new DbUpdateException(StoreError, ex, changes);
             }
         }
@@ -100,9 +105,9 @@ internal sealed class PostgresStepWriter(DbContext context, TimeProvider time)
         }
 
         // Without its entries: EF takes them only as its internal update entries, and the engine reads none of them.
-        foreach (var (instance, update) in guarded)
+        foreach (var (instance, update, failsInBatch) in guarded)
         {
-            if (update.RecordsAffected != 1)
+            if (!failsInBatch && update.RecordsAffected != 1)
                 throw new DbUpdateConcurrencyException(
                     $"The update of instance {((InstanceRecord)instance.Entity).Id} was expected to affect 1 row, but affected {update.RecordsAffected}: its revision moved since it was loaded.");
         }

@@ -7,22 +7,33 @@ using Npgsql;
 
 namespace DocBpm.Engine.Persistence;
 
-/// <summary>A column of an engine table as <see cref="PostgresStepWriter"/> sends it: its name and a row's value as a typed parameter.</summary>
-internal sealed record PostgresColumn<TRow>(string Name, Func<TRow, NpgsqlParameter> Value);
+/// <summary>
+/// A column of an engine table as <see cref="PostgresStepWriter"/> sends it: its name, a row's value as a typed parameter,
+/// and the values of many rows as one typed array parameter.
+/// </summary>
+internal sealed record PostgresColumn<TRow>(string Name, Func<TRow, NpgsqlParameter> Value, Func<IReadOnlyList<TRow>, NpgsqlParameter> Values)
+{
+    public static PostgresColumn<TRow> Of<T>(string name, Func<TRow, T> value) =>
+        new(name, row => new NpgsqlParameter<T> { TypedValue = value(row) }, rows => new NpgsqlParameter<T[]> { TypedValue = [.. rows.Select(value)] });
+}
 
 /// <summary>
-/// The statements <see cref="PostgresStepWriter"/> sends for one engine table. Their text is fixed per kind (the rows of an
-/// INSERT, the changed columns of an UPDATE), so that Npgsql prepares each once per session; the parameters are positional,
-/// so that Npgsql neither parses nor rewrites the text, and typed, so that no value is boxed.
+/// The statements <see cref="PostgresStepWriter"/> sends for one engine table. Their text is fixed per kind (the rows of a
+/// small INSERT, the changed columns of an UPDATE), so that Npgsql prepares each once per session; the parameters are
+/// positional, so that Npgsql neither parses nor rewrites the text, and typed, so that no value is boxed. An INSERT of
+/// more rows than a single instance's step writes (a batch of due timers) sends each column as one array, so that its
+/// text does not change with the batch's size: a text per size would be parsed and planned by PostgreSQL on every batch
+/// and would churn the session's prepared statements (issue 19, the timer burst).
 /// </summary>
 /// <param name="generated">A key the database generates, left out of the columns: nothing reads it back.</param>
 internal sealed class PostgresTable<TRow>(string name, string[] key, PostgresColumn<TRow>[] columns, string? generated = null)
     where TRow : class
 {
     private readonly ConcurrentDictionary<int, string> inserts = new();
-    private readonly ConcurrentDictionary<(ulong Changed, bool Guarded), string> updates = new();
+    private readonly ConcurrentDictionary<(ulong Changed, bool Guarded, bool FailsWhenStale), string> updates = new();
     private readonly PostgresColumn<TRow>[] keyColumns = [.. columns.Where(c => key.Contains(c.Name))];
     private string? deleteText;
+    private string? unnestText;
 
     public IReadOnlyList<PostgresColumn<TRow>> Columns => columns;
 
@@ -35,9 +46,20 @@ internal sealed class PostgresTable<TRow>(string name, string[] key, PostgresCol
         && type.GetProperties().Select(p => p.GetColumnName()).Where(c => c != generated).Order(StringComparer.Ordinal)
             .SequenceEqual(columns.Select(c => c.Name).Order(StringComparer.Ordinal));
 
-    /// <summary>One INSERT of every row, as many VALUES lists as rows.</summary>
+    /// <summary>Rows up to which an INSERT lists its VALUES, a text per count; beyond, one text whatever the count.</summary>
+    public const int ValuesRows = 8;
+
+    /// <summary>One INSERT of every row: as many VALUES lists as rows, or, beyond <see cref="ValuesRows"/>, an array per column.</summary>
     public NpgsqlBatchCommand Insert(IReadOnlyList<TRow> rows)
     {
+        if (rows.Count > ValuesRows)
+        {
+            var arrays = new NpgsqlBatchCommand(unnestText ??= UnnestText());
+            foreach (var column in columns)
+                arrays.Parameters.Add(column.Values(rows));
+            return arrays;
+        }
+
         var command = new NpgsqlBatchCommand(inserts.GetOrAdd(rows.Count, InsertText));
         foreach (var row in rows)
         {
@@ -51,9 +73,10 @@ internal sealed class PostgresTable<TRow>(string name, string[] key, PostgresCol
     /// <summary>
     /// The UPDATE of the columns EF marks as modified (as EF writes them: a column nobody changed keeps what another writer
     /// stored), by key and, with a <paramref name="guard"/>, only while that column still holds its loaded value; null
-    /// when EF would write nothing either.
+    /// when EF would write nothing either. With <paramref name="failsWhenStale"/>, an UPDATE that finds no row so guarded
+    /// fails (a division by zero), which rolls back the whole batch instead of letting its other rows commit.
     /// </summary>
-    public NpgsqlBatchCommand? Update(EntityEntry entry, (string Column, NpgsqlParameter Loaded)? guard)
+    public NpgsqlBatchCommand? Update(EntityEntry entry, (string Column, NpgsqlParameter Loaded)? guard, bool failsWhenStale = false)
     {
         var row = (TRow)entry.Entity;
         ulong changed = 0;
@@ -66,7 +89,8 @@ internal sealed class PostgresTable<TRow>(string name, string[] key, PostgresCol
         if (changed == 0)
             return null;
 
-        var command = new NpgsqlBatchCommand(updates.GetOrAdd((changed, guard is not null), kind => UpdateText(kind.Changed, guard?.Column)));
+        var command = new NpgsqlBatchCommand(updates.GetOrAdd((changed, guard is not null, failsWhenStale),
+            kind => UpdateText(kind.Changed, guard?.Column, kind.FailsWhenStale)));
         for (var i = 0; i < columns.Length; i++)
         {
             if ((changed & (1UL << i)) != 0)
@@ -94,7 +118,7 @@ internal sealed class PostgresTable<TRow>(string name, string[] key, PostgresCol
 
     private string InsertText(int rows)
     {
-        var text = new StringBuilder($"INSERT INTO \"{name}\" (").AppendJoin(", ", columns.Select(c => $"\"{c.Name}\"")).Append(") VALUES ");
+        var text = new StringBuilder(InsertInto()).Append(" VALUES ");
         for (var row = 0; row < rows; row++)
         {
             text.Append(row == 0 ? "(" : ", (")
@@ -104,12 +128,23 @@ internal sealed class PostgresTable<TRow>(string name, string[] key, PostgresCol
         return text.ToString();
     }
 
-    private string UpdateText(ulong changed, string? guard)
+    /// <summary>
+    /// unnest of several arrays zips them into rows, the n-th element of each array in the n-th row, in array order; the
+    /// arrays' element types come from the parameters, so the text holds no cast.
+    /// </summary>
+    private string UnnestText() =>
+        $"{InsertInto()} SELECT * FROM unnest({string.Join(", ", columns.Select((_, i) => $"${i + 1}"))})";
+
+    private string InsertInto() => $"INSERT INTO \"{name}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))})";
+
+    private string UpdateText(ulong changed, string? guard, bool failsWhenStale)
     {
         var set = columns.Where((_, i) => (changed & (1UL << i)) != 0).Select((c, n) => $"\"{c.Name}\" = ${n + 1}").ToList();
         var next = set.Count + 1;
         var text = $"UPDATE \"{name}\" SET {string.Join(", ", set)} WHERE {Conditions(keyColumns, next)}";
-        return guard is null ? text : $"{text} AND \"{guard}\" = ${next + keyColumns.Length}";
+        if (guard is not null)
+            text = $"{text} AND \"{guard}\" = ${next + keyColumns.Length}";
+        return failsWhenStale ? $"WITH changed AS ({text} RETURNING 1) SELECT 1 / count(*) FROM changed" : text;
     }
 
     private static string Conditions(PostgresColumn<TRow>[] columns, int first) =>

@@ -40,14 +40,23 @@ public sealed partial class WorkflowRuntime
     /// </summary>
     private async Task SaveChangesAsync(CancellationToken cancellationToken)
     {
-        if (OneBatch() is not { } changes)
+        if (OneBatch() is { } changes)
         {
-            await db.Context.SaveChangesAsync(cancellationToken);
-            return;
+            // The writer sends any number of rows as one batch; EF splits a large one, and then only its transaction keeps it whole.
+            if (await new PostgresStepWriter(db.Context, time).TryWriteAsync(changes, cancellationToken))
+                return;
+            if (changes.Count <= EfOneBatchRows)
+            {
+                await SaveWithoutTransactionAsync(cancellationToken);
+                return;
+            }
         }
 
-        if (await new PostgresStepWriter(db.Context, time).TryWriteAsync(changes, cancellationToken))
-            return;
+        await db.Context.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task SaveWithoutTransactionAsync(CancellationToken cancellationToken)
+    {
         var database = db.Context.Database;
         var transactions = database.AutoTransactionBehavior;
         database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
@@ -61,13 +70,16 @@ public sealed partial class WorkflowRuntime
         }
     }
 
+    private const int EfOneBatchRows = 500;
+
     /// <summary>
     /// On PostgreSQL a step is written as one batch without BEGIN/COMMIT: Npgsql sends the batch with a single Sync, so
     /// the server runs it as one implicit transaction, and a stale step fails inside it on the journal's step guard
     /// (<see cref="EngineDb.StepGuardIndex"/>), which rolls back everything the batch wrote. That saves the COMMIT
-    /// round-trip. Only while EF sends a single batch (Npgsql's limit is 1000 commands) and the step is guarded, or it
-    /// is a start that writes only the engine's own rows: none of them waits for a key the database generates, so EF
-    /// never splits them into a second batch, and a new instance has no stale revision to guard against.
+    /// round-trip. Only while the step is guarded, or it is a start that writes only the engine's own rows: none of them
+    /// waits for a key the database generates, so EF never splits them into a second batch while they are at most
+    /// <see cref="EfOneBatchRows"/> (Npgsql's limit is 1000 commands), and a new instance has no stale revision to guard
+    /// against. <see cref="PostgresStepWriter"/> sends any number as one batch.
     /// </summary>
     /// <returns>The changes to store in one batch, or null when they are stored as EF stores them by default.</returns>
     private List<EntityEntry>? OneBatch()
@@ -75,7 +87,7 @@ public sealed partial class WorkflowRuntime
         if (db.Provider != DatabaseProvider.PostgreSql || db.Context.Database.CurrentTransaction is not null)
             return null;
         var changes = db.Context.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
-        if (changes.Count > 500 || changes.Any(OnlyCheckedAfterTheFact))
+        if (changes.Any(OnlyCheckedAfterTheFact))
             return null;
         var guarded = changes.Any(e => e.Entity is InstanceRecord && e.State == EntityState.Modified) && changes.Any(e => e.Entity is JournalRecord);
         var engineStart = changes.Any(e => e.Entity is InstanceRecord && e.State == EntityState.Added) && changes.All(e => IsEngineRow(e.Entity));

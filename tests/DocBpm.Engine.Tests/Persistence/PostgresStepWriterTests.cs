@@ -23,28 +23,8 @@ public sealed class PostgresStepWriterTests
 
     [TestMethod]
     [DynamicData(nameof(Postgres))]
-    public async Task Every_column_of_every_row_reads_back_as_EF_writes_it(DatabaseProvider provider)
-    {
-        await using var written = await EngineTestHost.StartAsync(provider);
-        await using var saved = await EngineTestHost.StartAsync(provider);
-        var definition = await DeployAsync(written);
-        await saved.InScopeAsync(runtime =>
-        {
-            runtime.Db.Definitions.Add(definition);
-            return runtime.Db.Context.SaveChangesAsync();
-        });
-
-        foreach (var change in new Func<EngineDb, Task>[] { Starting(definition.Id), StepAsync })
-        {
-            Assert.IsTrue(await WriteAsync(written, change));
-            await saved.InScopeAsync(async runtime =>
-            {
-                await change(runtime.Db);
-                await runtime.Db.Context.SaveChangesAsync();
-            });
-            CollectionAssert.AreEqual(await RowsAsync(saved), await RowsAsync(written));
-        }
-    }
+    public Task Every_column_of_every_row_reads_back_as_EF_writes_it(DatabaseProvider provider) =>
+        AssertReadsBackAsEfWritesAsync(provider, definition => [Starting(definition), StepAsync]);
 
     [TestMethod]
     [DynamicData(nameof(Postgres))]
@@ -149,6 +129,68 @@ public sealed class PostgresStepWriterTests
         Assert.AreEqual(InstanceStatus.Running, (await host.InstanceAsync(instance.Id)).Status);
     }
 
+    [TestMethod]
+    [DynamicData(nameof(Postgres))]
+    public Task A_batch_of_many_instances_reads_back_column_by_column_as_EF_writes_it(DatabaseProvider provider) =>
+        AssertReadsBackAsEfWritesAsync(provider, definition => [StartingMany(definition), SteppingMany]);
+
+    [TestMethod]
+    [DynamicData(nameof(Postgres))]
+    public async Task The_statements_of_a_batch_do_not_change_with_its_number_of_instances(DatabaseProvider provider)
+    {
+        var witness = new Witness();
+        await using var host = await EngineTestHost.StartAsync(provider, interceptor: witness);
+        var definition = await DeployAsync(host);
+
+        await WriteAsync(host, db => Start(db, definition.Id, Enumerable.Range(1, Many)));
+        await WriteAsync(host, db => Start(db, definition.Id, Enumerable.Range(Many + 1, Many + 5)));
+        await WriteAsync(host, db => Step(db, Enumerable.Range(1, Many)));
+        await WriteAsync(host, db => Step(db, Enumerable.Range(Many + 1, Many + 5)));
+
+        var (starts, steps) = (witness.Commands[^4..^2], witness.Commands[^2..]);
+        Assert.AreEqual(starts[0], starts[1], "a start of more instances sends the same texts");
+        Assert.AreEqual(Statements(steps[0]).Distinct().Count(), Statements(steps[1]).Distinct().Count(), "a step of more instances sends no new text");
+        CollectionAssert.AreEquivalent(Statements(steps[0]).Distinct().ToList(), Statements(steps[1]).Distinct().ToList());
+        StringAssert.Contains(starts[0], "unnest(");
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(Postgres))]
+    public async Task A_stale_instance_among_several_fails_the_whole_batch_as_a_concurrency_exception_with_nothing_written(DatabaseProvider provider)
+    {
+        await using var host = await StartedManyAsync(provider);
+        await using var first = host.Services.CreateAsyncScope();
+        await using var batch = host.Services.CreateAsyncScope();
+        var firstDb = first.ServiceProvider.GetRequiredService<EngineDb>();
+        var batchDb = batch.ServiceProvider.GetRequiredService<EngineDb>();
+        await Step(batchDb, Enumerable.Range(1, Many));
+        await StepAsync(firstDb, Many / 2);
+        Assert.IsTrue(await TryWriteAsync(firstDb), "another step of one of the batch's instances is stored first");
+        var before = await RowsAsync(host);
+
+        var refused = await Assert.ThrowsExactlyAsync<DbUpdateConcurrencyException>(() => TryWriteAsync(batchDb));
+
+        Assert.AreEqual(PostgresErrorCodes.DivisionByZero, ((PostgresException)refused.InnerException!).SqlState, "the stale UPDATE failed the batch itself");
+        CollectionAssert.AreEqual(before, await RowsAsync(host), "the other instances' steps were rolled back with the stale one");
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(Postgres))]
+    public async Task In_a_batch_each_instance_is_guarded_by_its_own_revision_even_where_no_journal_entry_collides(DatabaseProvider provider)
+    {
+        await using var host = await StartedManyAsync(provider);
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EngineDb>();
+        await Step(db, Enumerable.Range(1, Many));
+        var moved = InstanceOf(Many);
+        await host.QueryAsync(other => other.Instances.Where(i => i.Id == moved).ExecuteUpdateAsync(i => i.SetProperty(r => r.Revision, 5L)));
+        var before = await RowsAsync(host);
+
+        await Assert.ThrowsExactlyAsync<DbUpdateConcurrencyException>(() => TryWriteAsync(db));
+
+        CollectionAssert.AreEqual(before, await RowsAsync(host), "nothing of the batch committed, its journal entries neither");
+    }
+
     private static async Task Close(EngineDb db, string by)
     {
         var instance = await db.Instances.SingleAsync(i => i.Id == InstanceId);
@@ -156,6 +198,41 @@ public sealed class PostgresStepWriterTests
         instance.State = by;
         db.Step(instance, [Entry("review", "completed")]);
     }
+
+    /// <summary>Each change, written by the writer on one database and saved by EF on another, leaves the same rows.</summary>
+    private static async Task AssertReadsBackAsEfWritesAsync(DatabaseProvider provider, Func<Guid, Func<EngineDb, Task>[]> changes)
+    {
+        await using var written = await EngineTestHost.StartAsync(provider);
+        await using var saved = await EngineTestHost.StartAsync(provider);
+        var definition = await DeployAsync(written);
+        await saved.InScopeAsync(runtime =>
+        {
+            runtime.Db.Definitions.Add(definition);
+            return runtime.Db.Context.SaveChangesAsync();
+        });
+
+        foreach (var change in changes(definition.Id))
+        {
+            Assert.IsTrue(await WriteAsync(written, change));
+            await saved.InScopeAsync(async runtime =>
+            {
+                await change(runtime.Db);
+                await runtime.Db.Context.SaveChangesAsync();
+            });
+            CollectionAssert.AreEqual(await RowsAsync(saved), await RowsAsync(written));
+        }
+    }
+
+    /// <summary>A host whose database holds <see cref="Many"/> started instances, written by the writer as one batch.</summary>
+    private static async Task<EngineTestHost> StartedManyAsync(DatabaseProvider provider)
+    {
+        var host = await EngineTestHost.StartAsync(provider);
+        var definition = await DeployAsync(host);
+        Assert.IsTrue(await WriteAsync(host, db => Start(db, definition.Id, Enumerable.Range(1, Many))));
+        return host;
+    }
+
+    private static string[] Statements(string batch) => batch.Split(";\n");
 
     /// <summary>Sees what the host's interceptors see: the saves and the commands sent.</summary>
     private sealed class Witness : DbCommandInterceptor, ISaveChangesInterceptor

@@ -28,50 +28,87 @@ internal static class StepFixture
         return Task.CompletedTask;
     };
 
-    public static void Start(EngineDb db, Guid definitionId)
+    /// <summary>Instances in a batch: more than the writer lists as VALUES (<see cref="PostgresTable{TRow}.ValuesRows"/>).</summary>
+    public const int Many = 12;
+
+    public static void Start(EngineDb db, Guid definitionId) => Start(db, definitionId, 0);
+
+    /// <summary>A start of many instances in one save, as a batch of due timers stores many steps.</summary>
+    public static Task Start(EngineDb db, Guid definitionId, IEnumerable<int> instances)
     {
+        foreach (var n in instances)
+            Start(db, definitionId, n);
+        return Task.CompletedTask;
+    }
+
+    public static Func<EngineDb, Task> StartingMany(Guid definitionId) => db => Start(db, definitionId, Enumerable.Range(1, Many));
+
+    /// <summary>A step of each of many instances in one save.</summary>
+    public static async Task Step(EngineDb db, IEnumerable<int> instances)
+    {
+        foreach (var n in instances)
+            await StepAsync(db, n);
+    }
+
+    public static Task SteppingMany(EngineDb db) => Step(db, Enumerable.Range(1, Many));
+
+    /// <summary>
+    /// The <paramref name="n"/>-th instance of a batch (the 0th is <see cref="InstanceId"/> with its task
+    /// <see cref="TaskId"/>): its values differ from every other instance's, so that rows a writer mixes up read back different.
+    /// </summary>
+    public static void Start(EngineDb db, Guid definitionId, int n)
+    {
+        var (instanceId, taskId) = (InstanceOf(n), TaskOf(n));
         var instance = new InstanceRecord
         {
-            Id = InstanceId, DefinitionId = definitionId, DefinitionKey = "started-key", DefinitionVersion = 7, BusinessKey = "CV-1",
-            Status = InstanceStatus.Running, State = """{"started":true}""", StartedAt = At, StartedBy = "starter", EndedAt = At.AddDays(9),
-            OpenIncidents = 3, ParentInstanceId = Guid.Parse("33333333-3333-3333-3333-333333333333"),
+            Id = instanceId, DefinitionId = definitionId, DefinitionKey = $"started-key-{n}", DefinitionVersion = 7 + n, BusinessKey = $"CV-{n + 1}",
+            Status = InstanceStatus.Running, State = $$"""{"started":{{n}}}""", StartedAt = At.AddSeconds(n), StartedBy = $"starter-{n}",
+            EndedAt = At.AddDays(9 + n), OpenIncidents = 3 + n, ParentInstanceId = Guid.Parse("33333333-3333-3333-3333-333333333333"),
             CallerBookmarkId = Guid.Parse("44444444-4444-4444-4444-444444444444"),
         };
         db.Instances.Add(instance);
         db.Bookmarks.Add(new BookmarkRecord
         {
-            Id = TaskId, InstanceId = InstanceId, Kind = BookmarkKind.UserTask, Status = BookmarkStatus.Active, ElementId = "review",
-            MessageName = "message", CorrelationKey = "correlation", DueAt = At.AddHours(1), CreatedAt = At.AddMinutes(1),
-            ClosedAt = At.AddMinutes(2), ClosedBy = "closer", TaskName = "Duyệt", Assignee = "giamdoc", CandidateUsers = ",a,",
-            CandidateGroups = ",g,", TaskDueDate = At.AddDays(3), FormKey = "form", Priority = 50, BusinessKey = "CV-1/task",
-            DefinitionKey = "task-key", Attempts = 4, LastError = "error", ClaimedBy = "node-1", ClaimedUntil = At.AddMinutes(5),
+            Id = taskId, InstanceId = instanceId, Kind = BookmarkKind.UserTask, Status = BookmarkStatus.Active, ElementId = "review",
+            MessageName = $"message-{n}", CorrelationKey = $"correlation-{n}", DueAt = At.AddHours(1 + n), CreatedAt = At.AddMinutes(1 + n),
+            ClosedAt = At.AddMinutes(2 + n), ClosedBy = $"closer-{n}", TaskName = $"Duyệt {n}", Assignee = $"giamdoc-{n}", CandidateUsers = ",a,",
+            CandidateGroups = ",g,", TaskDueDate = At.AddDays(3 + n), FormKey = $"form-{n}", Priority = 50 + n, BusinessKey = $"CV-{n + 1}/task",
+            DefinitionKey = $"task-key-{n}", Attempts = 4 + n, LastError = $"error-{n}", ClaimedBy = $"node-{n}", ClaimedUntil = At.AddMinutes(5 + n),
         });
-        db.Candidates.AddRange(Candidate(CandidateKind.User, "a"), Candidate(CandidateKind.Group, "g"));
-        db.Step(instance, [Entry("s", "started"), Entry("review", "waiting")]);
+        db.Candidates.AddRange(Candidate(taskId, CandidateKind.User, "a"), Candidate(taskId, CandidateKind.Group, $"g{n}"));
+        db.Step(instance, [Entry("s", "started"), Entry("review", $"waiting-{n}")]);
     }
 
     /// <summary>Every column of the instance and its task changed but the keys, one candidate swapped for another.</summary>
-    public static async Task StepAsync(EngineDb db)
+    public static Task StepAsync(EngineDb db) => StepAsync(db, 0);
+
+    /// <summary>The step of <see cref="StepAsync(EngineDb)"/> on the <paramref name="n"/>-th instance of a batch.</summary>
+    public static async Task StepAsync(EngineDb db, int n)
     {
-        var instance = await db.Instances.SingleAsync(i => i.Id == InstanceId);
-        var task = await db.Bookmarks.SingleAsync(b => b.Id == TaskId);
-        (instance.DefinitionKey, instance.DefinitionVersion, instance.BusinessKey, instance.Status) = ("stepped-key", 8, "CV-2", InstanceStatus.Completed);
-        (instance.State, instance.StartedAt, instance.StartedBy, instance.EndedAt) = ("""{"stepped":true}""", At.AddDays(1), "other", null);
-        (instance.OpenIncidents, instance.ParentInstanceId, instance.CallerBookmarkId) = (1, null, Guid.Parse("55555555-5555-5555-5555-555555555555"));
-        (task.Kind, task.Status, task.ElementId, task.MessageName, task.CorrelationKey) = (BookmarkKind.Message, BookmarkStatus.Completed, "approve", "m2", "c2");
-        (task.DueAt, task.CreatedAt, task.ClosedAt, task.ClosedBy, task.TaskName) = (null, At.AddMinutes(11), At.AddMinutes(12), "director", "Ký");
-        (task.Assignee, task.CandidateUsers, task.CandidateGroups, task.TaskDueDate, task.FormKey) = (null, ",b,", ",h,", null, "form-2");
-        (task.Priority, task.BusinessKey, task.DefinitionKey, task.Attempts, task.LastError) = (10, "CV-2/task", "task-key-2", 0, null);
+        var (instanceId, taskId) = (InstanceOf(n), TaskOf(n));
+        var instance = await db.Instances.SingleAsync(i => i.Id == instanceId);
+        var task = await db.Bookmarks.SingleAsync(b => b.Id == taskId);
+        (instance.DefinitionKey, instance.DefinitionVersion, instance.BusinessKey, instance.Status) = ($"stepped-key-{n}", 8 + n, $"CV-{n + 2}", InstanceStatus.Completed);
+        (instance.State, instance.StartedAt, instance.StartedBy, instance.EndedAt) = ($$"""{"stepped":{{n}}}""", At.AddDays(1 + n), $"other-{n}", null);
+        (instance.OpenIncidents, instance.ParentInstanceId, instance.CallerBookmarkId) = (1 + n, null, Guid.Parse("55555555-5555-5555-5555-555555555555"));
+        (task.Kind, task.Status, task.ElementId, task.MessageName, task.CorrelationKey) = (BookmarkKind.Message, BookmarkStatus.Completed, "approve", $"m2-{n}", $"c2-{n}");
+        (task.DueAt, task.CreatedAt, task.ClosedAt, task.ClosedBy, task.TaskName) = (null, At.AddMinutes(11 + n), At.AddMinutes(12 + n), $"director-{n}", $"Ký {n}");
+        (task.Assignee, task.CandidateUsers, task.CandidateGroups, task.TaskDueDate, task.FormKey) = (null, ",b,", ",h,", null, $"form-2-{n}");
+        (task.Priority, task.BusinessKey, task.DefinitionKey, task.Attempts, task.LastError) = (10 + n, $"CV-{n + 2}/task", $"task-key-2-{n}", n, null);
         (task.ClaimedBy, task.ClaimedUntil) = (null, null);
-        db.Candidates.Remove(await db.Candidates.SingleAsync(c => c.BookmarkId == TaskId && c.Value == "a"));
-        db.Candidates.Add(Candidate(CandidateKind.User, "b"));
-        db.Step(instance, [Entry("review", "completed"), Entry("e", "ended")]);
+        db.Candidates.Remove(await db.Candidates.SingleAsync(c => c.BookmarkId == taskId && c.Value == "a"));
+        db.Candidates.Add(Candidate(taskId, CandidateKind.User, $"b{n}"));
+        db.Step(instance, [Entry("review", $"completed-{n}"), Entry("e", "ended")]);
     }
+
+    public static Guid InstanceOf(int n) => n == 0 ? InstanceId : Guid.Parse($"11111111-1111-1111-1111-{n:D12}");
+
+    private static Guid TaskOf(int n) => n == 0 ? TaskId : Guid.Parse($"22222222-2222-2222-2222-{n:D12}");
 
     public static JournalEntry Entry(string element, string @event) =>
         new(At.AddSeconds(element.Length + @event.Length), element, "userTask", @event, "actor-" + element, "outcome-" + @event, "detail");
 
-    private static BookmarkCandidateRecord Candidate(CandidateKind kind, string value) => new() { BookmarkId = TaskId, Kind = kind, Value = value };
+    private static BookmarkCandidateRecord Candidate(Guid taskId, CandidateKind kind, string value) => new() { BookmarkId = taskId, Kind = kind, Value = value };
 
     /// <summary>The tracked rows that a save would write.</summary>
     public static List<EntityEntry> Changes(EngineDb db)
@@ -108,7 +145,7 @@ internal static class StepFixture
             var rows = new List<string>();
             rows.AddRange(Columns(db, await db.Instances.AsNoTracking().OrderBy(i => i.Id).ToListAsync()));
             rows.AddRange(Columns(db, await db.Bookmarks.AsNoTracking().OrderBy(b => b.Id).ToListAsync()));
-            rows.AddRange(Columns(db, await db.Candidates.AsNoTracking().OrderBy(c => c.Kind).ThenBy(c => c.Value).ToListAsync()));
+            rows.AddRange(Columns(db, await db.Candidates.AsNoTracking().OrderBy(c => c.BookmarkId).ThenBy(c => c.Kind).ThenBy(c => c.Value).ToListAsync()));
             rows.AddRange(Columns(db, await db.Journal.AsNoTracking().OrderBy(j => j.Id).ToListAsync()));
             return rows;
         });
