@@ -93,7 +93,7 @@ public sealed partial class WorkflowRuntime(
             StartedAt = time.GetUtcNow(),
             StartedBy = actor,
         };
-        db.Instances.Add(instance);
+        db.Add(instance);
         return instance;
     }
 
