@@ -109,7 +109,7 @@ internal static class PostgresBookmarkRead
             if (database.GetCommandTimeout() is { } timeout)
                 command.CommandTimeout = timeout;
             var reported = new ReportedCommand(context, time, CommandSource.LinqQuery, () => command);
-            await reported.ReaderExecutingAsync(cancellationToken);
+            await reported.ExecutingAsync(DbCommandMethod.ExecuteReader, cancellationToken);
             (BookmarkRecord, InstanceRecord)? row;
             try
             {

@@ -83,7 +83,7 @@ internal sealed class PostgresStepWriter(DbContext context, TimeProvider time)
         {
             var command = new ReportedCommand(context, time, CommandSource.SaveChanges, () => Described(batch));
             await using var described = command.Command;
-            await command.NonQueryExecutingAsync(cancellationToken);
+            await command.ExecutingAsync(DbCommandMethod.ExecuteNonQuery, cancellationToken);
             try
             {
                 await command.NonQueryExecutedAsync(await batch.ExecuteNonQueryAsync(cancellationToken), cancellationToken);

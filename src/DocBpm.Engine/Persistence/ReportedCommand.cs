@@ -43,11 +43,17 @@ internal sealed class ReportedCommand
     /// <summary>What the listeners are shown; null when nothing listens.</summary>
     public DbCommand? Command { get; }
 
-    public async Task NonQueryExecutingAsync(CancellationToken cancellationToken)
+    /// <summary>Before <paramref name="method"/> (a non-query or a reader) is sent.</summary>
+    public async Task ExecutingAsync(DbCommandMethod method, CancellationToken cancellationToken)
     {
-        if (Command is not null)
-            await logger.CommandNonQueryExecutingAsync(connection, Command, Command.CommandText, context, id, connection.ConnectionId,
-                started, source, cancellationToken);
+        if (Command is null)
+            return;
+        if (method == DbCommandMethod.ExecuteReader)
+            await logger.CommandReaderExecutingAsync(connection, Command, Command.CommandText, context, id, connection.ConnectionId, started, source,
+                cancellationToken);
+        else
+            await logger.CommandNonQueryExecutingAsync(connection, Command, Command.CommandText, context, id, connection.ConnectionId, started, source,
+                cancellationToken);
     }
 
     public async Task NonQueryExecutedAsync(int rows, CancellationToken cancellationToken)
@@ -55,13 +61,6 @@ internal sealed class ReportedCommand
         if (Command is not null)
             await logger.CommandNonQueryExecutedAsync(connection, Command, Command.CommandText, context, id, connection.ConnectionId, rows,
                 started, time.GetElapsedTime(start), source, cancellationToken);
-    }
-
-    public async Task ReaderExecutingAsync(CancellationToken cancellationToken)
-    {
-        if (Command is not null)
-            await logger.CommandReaderExecutingAsync(connection, Command, Command.CommandText, context, id, connection.ConnectionId,
-                started, source, cancellationToken);
     }
 
     public async Task ReaderExecutedAsync(DbDataReader reader, CancellationToken cancellationToken)

@@ -47,7 +47,7 @@ public sealed class PostgresBookmarkReadTests
     {
         await using var host = await StartedAsync(provider);
         await using var scope = host.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<EngineDb>();
+        var db = Db(scope);
 
         var (task, instance) = await ReadAsync(db);
 
@@ -70,7 +70,7 @@ public sealed class PostgresBookmarkReadTests
     {
         await using var host = await StartedAsync(provider);
         await using var scope = host.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<EngineDb>();
+        var db = Db(scope);
         var (_, instance) = await ReadAsync(db);
         instance.State = "stale";
         instance.Revision = 9;
@@ -85,7 +85,7 @@ public sealed class PostgresBookmarkReadTests
     {
         await using var host = await StartedAsync(provider);
         await using var scope = host.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<EngineDb>();
+        var db = Db(scope);
         var tracked = await db.Bookmarks.SingleAsync(b => b.Id == TaskId);
         tracked.Assignee = "changed here";
 
@@ -104,7 +104,7 @@ public sealed class PostgresBookmarkReadTests
     {
         await using var host = await StartedAsync(provider);
         await using var scope = host.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<EngineDb>();
+        var db = Db(scope);
 
         Assert.IsNull(await PostgresBookmarkRead.ReadAsync(db.Context, TimeProvider.System, Guid.NewGuid(), CancellationToken.None));
         Assert.AreEqual(0, db.Context.ChangeTracker.Entries().Count());
@@ -144,6 +144,8 @@ public sealed class PostgresBookmarkReadTests
         await using var host = await EngineTestHost.StartAsync(provider);
         Assert.IsTrue(await host.QueryAsync(db => Task.FromResult(PostgresBookmarkRead.Reads(db.Context.Model))));
     }
+
+    private static EngineDb Db(AsyncServiceScope scope) => scope.ServiceProvider.GetRequiredService<EngineDb>();
 
     private static async Task<(BookmarkRecord Bookmark, InstanceRecord Instance)> ReadAsync(EngineDb db) =>
         await PostgresBookmarkRead.ReadAsync(db.Context, TimeProvider.System, TaskId, CancellationToken.None)
