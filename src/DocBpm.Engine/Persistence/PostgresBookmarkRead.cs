@@ -31,8 +31,8 @@ internal static class PostgresBookmarkRead
     [
         new(nameof(BookmarkRecord.Id), (b, r, i) => b.Id = r.GetGuid(i)),
         new(nameof(BookmarkRecord.InstanceId), (b, r, i) => b.InstanceId = r.GetGuid(i)),
-        new(nameof(BookmarkRecord.Kind), (b, r, i) => b.Kind = Enum.Parse<BookmarkKind>(r.GetString(i))),
-        new(nameof(BookmarkRecord.Status), (b, r, i) => b.Status = Enum.Parse<BookmarkStatus>(r.GetString(i))),
+        new(nameof(BookmarkRecord.Kind), (b, r, i) => b.Kind = Named<BookmarkKind>(r, i)),
+        new(nameof(BookmarkRecord.Status), (b, r, i) => b.Status = Named<BookmarkStatus>(r, i)),
         new(nameof(BookmarkRecord.ElementId), (b, r, i) => b.ElementId = r.GetString(i)),
         new(nameof(BookmarkRecord.MessageName), (b, r, i) => b.MessageName = Text(r, i)),
         new(nameof(BookmarkRecord.CorrelationKey), (b, r, i) => b.CorrelationKey = Text(r, i)),
@@ -64,7 +64,7 @@ internal static class PostgresBookmarkRead
         new(nameof(InstanceRecord.DefinitionKey), (n, r, i) => n.DefinitionKey = r.GetString(i)),
         new(nameof(InstanceRecord.DefinitionVersion), (n, r, i) => n.DefinitionVersion = r.GetInt32(i)),
         new(nameof(InstanceRecord.BusinessKey), (n, r, i) => n.BusinessKey = Text(r, i)),
-        new(nameof(InstanceRecord.Status), (n, r, i) => n.Status = Enum.Parse<InstanceStatus>(r.GetString(i))),
+        new(nameof(InstanceRecord.Status), (n, r, i) => n.Status = Named<InstanceStatus>(r, i)),
         new(nameof(InstanceRecord.State), (n, r, i) => n.State = r.GetString(i)),
         new(nameof(InstanceRecord.StartedAt), (n, r, i) => n.StartedAt = r.GetFieldValue<DateTimeOffset>(i)),
         new(nameof(InstanceRecord.StartedBy), (n, r, i) => n.StartedBy = Text(r, i)),
@@ -161,6 +161,11 @@ internal static class PostgresBookmarkRead
         reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<DateTimeOffset>(ordinal);
 
     private static Guid? Id(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetGuid(ordinal);
+
+    /// <summary>An enum stored by name, parsed as EF's string converter parses it: any case, a number, or else the default.</summary>
+    private static TEnum Named<TEnum>(DbDataReader reader, int ordinal)
+        where TEnum : struct, Enum =>
+        Enum.TryParse<TEnum>(reader.GetString(ordinal), ignoreCase: true, out var value) ? value : default;
 
     /// <summary>The order's setter is private so that nothing but the due date moves it; EF, too, writes it past that.</summary>
     [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "set_TaskDueOrder")]
