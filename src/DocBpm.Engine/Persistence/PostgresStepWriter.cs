@@ -82,16 +82,17 @@ internal sealed class PostgresStepWriter(DbContext context, TimeProvider time)
         await database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await using var command = new ReportedCommand(context, batch, time);
-            await command.ExecutingAsync(cancellationToken);
+            var command = new ReportedCommand(context, time, CommandSource.SaveChanges, () => Described(batch));
+            await using var described = command.Command;
+            await command.ExecutingAsync(DbCommandMethod.ExecuteNonQuery, cancellationToken);
             try
             {
-                await command.ExecutedAsync(await batch.ExecuteNonQueryAsync(cancellationToken), cancellationToken);
+                await command.NonQueryExecutedAsync(await batch.ExecuteNonQueryAsync(cancellationToken), cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // As EF wraps whatever fails while its batch runs, so that callers classify one exception type.
-                await command.FailedAsync(ex, cancellationToken);
+                await command.FailedAsync(DbCommandMethod.ExecuteNonQuery, ex, cancellationToken);
                 // Only a revision guard that fails in the batch divides; the other statements write rows.
                 if (ex is PostgresException { SqlState: PostgresErrorCodes.DivisionByZero } && guarded.Exists(g => g.FailsInBatch))
                     throw new DbUpdateConcurrencyException(
@@ -118,57 +119,11 @@ internal sealed class PostgresStepWriter(DbContext context, TimeProvider time)
         return changes.Count;
     }
 
-    /// <summary>
-    /// The batch as EF's command diagnostics see a command: built only when something listens (a log at the level of
-    /// executed commands, a command interceptor, a diagnostic listener), since it costs a command object and the joined text.
-    /// </summary>
-    private sealed class ReportedCommand : IAsyncDisposable
+    /// <summary>The batch as one command, its statements joined as EF joins a batch's.</summary>
+    private static NpgsqlCommand Described(NpgsqlBatch batch)
     {
-        private readonly DbContext context;
-        private readonly TimeProvider time;
-        private readonly IRelationalCommandDiagnosticsLogger logger;
-        private readonly IRelationalConnection connection;
-        private readonly DbCommand? command;
-        private readonly Guid id = Guid.NewGuid();
-        private readonly DateTimeOffset started;
-        private readonly long start;
-
-        public ReportedCommand(DbContext context, NpgsqlBatch batch, TimeProvider time)
-        {
-            this.context = context;
-            this.time = time;
-            logger = context.GetService<IRelationalCommandDiagnosticsLogger>();
-            connection = context.GetService<IRelationalConnection>();
-            started = time.GetUtcNow();
-            start = time.GetTimestamp();
-            if (!logger.ShouldLogCommandExecute(started))
-                return;
-            command = batch.Connection!.CreateCommand();
-            command.CommandText = string.Join(";\n", ((IEnumerable<NpgsqlBatchCommand>)batch.BatchCommands).Select(c => c.CommandText)) + ";";
-        }
-
-        public async Task ExecutingAsync(CancellationToken cancellationToken)
-        {
-            // An interceptor's result would replace what EF sends; this batch is not EF's, so it is sent either way.
-            if (command is not null)
-                await logger.CommandNonQueryExecutingAsync(connection, command, command.CommandText, context, id, connection.ConnectionId,
-                    started, CommandSource.SaveChanges, cancellationToken);
-        }
-
-        public async Task ExecutedAsync(int rows, CancellationToken cancellationToken)
-        {
-            if (command is not null)
-                await logger.CommandNonQueryExecutedAsync(connection, command, command.CommandText, context, id, connection.ConnectionId, rows,
-                    started, time.GetElapsedTime(start), CommandSource.SaveChanges, cancellationToken);
-        }
-
-        public async Task FailedAsync(Exception exception, CancellationToken cancellationToken)
-        {
-            if (command is not null)
-                await logger.CommandErrorAsync(connection, command, command.CommandText, context, DbCommandMethod.ExecuteNonQuery, id,
-                    connection.ConnectionId, exception, started, time.GetElapsedTime(start), CommandSource.SaveChanges, cancellationToken);
-        }
-
-        public ValueTask DisposeAsync() => command?.DisposeAsync() ?? ValueTask.CompletedTask;
+        var command = batch.Connection!.CreateCommand();
+        command.CommandText = string.Join(";\n", ((IEnumerable<NpgsqlBatchCommand>)batch.BatchCommands).Select(c => c.CommandText)) + ";";
+        return command;
     }
 }

@@ -119,11 +119,29 @@ public sealed class InstanceState
     [JsonIgnore]
     public ScopeState Root => Scopes[0];
 
-    public ScopeState Scope(Guid id) => Scopes.Find(s => s.Id == id)
-        ?? throw new InvalidOperationException($"Scope {id} does not exist.");
+    // Loops rather than List.Find: the interpreter looks scopes and tokens up many times per step, and each Find with a
+    // capturing lambda allocates its closure and delegate.
+    public ScopeState Scope(Guid id)
+    {
+        foreach (var scope in Scopes)
+        {
+            if (scope.Id == id)
+                return scope;
+        }
 
-    public TokenState Token(Guid id) => Tokens.Find(t => t.Id == id)
-        ?? throw new InvalidOperationException($"Token {id} does not exist.");
+        throw new InvalidOperationException($"Scope {id} does not exist.");
+    }
+
+    public TokenState Token(Guid id)
+    {
+        foreach (var token in Tokens)
+        {
+            if (token.Id == id)
+                return token;
+        }
+
+        throw new InvalidOperationException($"Token {id} does not exist.");
+    }
 
     public string Serialize() => JsonSerializer.Serialize(this, Json);
 

@@ -45,8 +45,9 @@ internal sealed class RunRecorder(EngineDb db, TimeProvider time)
 
         foreach (var bookmark in state.Bookmarks.Where(b => !before.ContainsKey(b.Id)))
         {
-            db.Bookmarks.Add(NewRow(bookmark, instance, now));
-            db.Candidates.AddRange(BookmarkCandidateRecord.Of(bookmark.Id, bookmark.Task?.CandidateUsers, bookmark.Task?.CandidateGroups));
+            db.Add(NewRow(bookmark, instance, now));
+            foreach (var candidate in BookmarkCandidateRecord.Of(bookmark.Id, bookmark.Task?.CandidateUsers, bookmark.Task?.CandidateGroups))
+                db.Add(candidate);
         }
 
         foreach (var incident in output.Incidents)

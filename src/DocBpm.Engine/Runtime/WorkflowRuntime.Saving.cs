@@ -100,7 +100,7 @@ public sealed partial class WorkflowRuntime
     /// <summary>Another row whose optimistic check EF makes by counting rows after the batch, too late to roll it back.</summary>
     private static bool OnlyCheckedAfterTheFact(EntityEntry entry) =>
         entry.Entity is not InstanceRecord && entry.State is not EntityState.Added
-        && entry.Properties.Any(p => p.Metadata.IsConcurrencyToken);
+        && entry.Metadata.GetProperties().Any(p => p.IsConcurrencyToken);
 
     private async Task<bool> RevisionMovedAsync(Guid instanceId, long loaded, CancellationToken cancellationToken) =>
         await db.Instances.AsNoTracking().Where(i => i.Id == instanceId).Select(i => (long?)i.Revision)

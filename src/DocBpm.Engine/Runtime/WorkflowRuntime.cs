@@ -93,7 +93,7 @@ public sealed partial class WorkflowRuntime(
             StartedAt = time.GetUtcNow(),
             StartedBy = actor,
         };
-        db.Instances.Add(instance);
+        db.Add(instance);
         return instance;
     }
 
@@ -188,19 +188,27 @@ public sealed partial class WorkflowRuntime(
     private async Task<(BookmarkRecord Bookmark, InstanceRecord Instance)> LoadActiveAsync(Guid bookmarkId, BookmarkKind? kind,
         CancellationToken cancellationToken)
     {
-        var query = BookmarkWithInstance.GetValue(db.Context.Model, _ => CompileBookmarkWithInstance());
-        var row = await query(db.Context, bookmarkId, cancellationToken);
-        if (row is null || row.Bookmark.Status != BookmarkStatus.Active || (kind is { } k && row.Bookmark.Kind != k))
+        var row = await BookmarkWithInstanceAsync(bookmarkId, cancellationToken);
+        if (row is not var (bookmark, instance) || bookmark.Status != BookmarkStatus.Active || (kind is { } k && bookmark.Kind != k))
             throw new BookmarkNotActiveException(bookmarkId);
-        return (row.Bookmark, row.Instance);
+        return (bookmark, instance);
+    }
+
+    private async Task<(BookmarkRecord Bookmark, InstanceRecord Instance)?> BookmarkWithInstanceAsync(Guid bookmarkId, CancellationToken cancellationToken)
+    {
+        if (db.Provider == DatabaseProvider.PostgreSql && PostgresBookmarkRead.Reads(db.Context.Model))
+            return await PostgresBookmarkRead.ReadAsync(db.Context, time, bookmarkId, cancellationToken);
+        var query = BookmarkWithInstance.GetValue(db.Context.Model, _ => CompileBookmarkWithInstance());
+        return await query(db.Context, bookmarkId, cancellationToken) is { } row ? (row.Bookmark, row.Instance) : null;
     }
 
     private sealed record BookmarkAndInstance(BookmarkRecord Bookmark, InstanceRecord Instance);
 
     /// <summary>
-    /// One round-trip: the bookmark with its instance, both tracked. Compiled once per model (EF runs a compiled query
-    /// only on the model it was compiled for: each provider's context has its own), since every task completion asks
-    /// it: a LINQ query is otherwise rebuilt and looked up in EF's query cache on every call.
+    /// One round-trip: the bookmark with its instance, both tracked (on PostgreSQL, <see cref="PostgresBookmarkRead"/> where the
+    /// model allows). Compiled once per model (EF runs a compiled query only on the model it was compiled for: each
+    /// provider's context has its own), since every task completion asks it: a LINQ query is otherwise rebuilt and looked
+    /// up in EF's query cache on every call.
     /// </summary>
     private static readonly ConditionalWeakTable<IModel, Func<DbContext, Guid, CancellationToken, Task<BookmarkAndInstance?>>> BookmarkWithInstance = new();
 
