@@ -9,7 +9,7 @@ namespace DocBpm.Web.Components;
 public static partial class PageRefusals
 {
     /// <summary>The log category of page refusals.</summary>
-    public const string Category = "DocBpm.Web.PageRefusals";
+    public const string Category = "DocBpm.Web.Components.PageRefusals";
 
     /// <summary>Logs <paramref name="refused"/> for the request and returns what the page shows.</summary>
     public static string Shown(HttpContext http, RefusedException refused)
