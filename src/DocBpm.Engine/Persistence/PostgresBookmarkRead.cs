@@ -90,9 +90,7 @@ internal static class PostgresBookmarkRead
             Matches(m, "bpm_bookmarks", BookmarkColumns) && Matches(m, "bpm_instances", InstanceColumns))).Value;
 
     private static bool Matches<TRow>(IModel model, string table, PostgresReadColumn<TRow>[] columns) =>
-        model.FindEntityType(typeof(TRow)) is { } type && type.GetTableName() == table
-        && type.GetProperties().Select(p => p.GetColumnName()).Order(StringComparer.Ordinal)
-            .SequenceEqual(columns.Select(c => c.Name).Order(StringComparer.Ordinal));
+        model.FindEntityType(typeof(TRow)) is { } type && PostgresTable.HasColumns(type, table, columns.Select(c => c.Name));
 
     /// <summary>The bookmark and its instance, both tracked; null when there is no such bookmark.</summary>
     public static async Task<(BookmarkRecord Bookmark, InstanceRecord Instance)?> ReadAsync(DbContext context, TimeProvider time, Guid bookmarkId,
