@@ -70,8 +70,8 @@ foreach (var shape in new[] { Shapes.Service, Shapes.UserTask })
 {
     foreach (var runner in runners)
     {
-        // Each persisted instance is a committed transaction: fewer of them, but enough to keep every worker busy.
-        var count = runner is DocBpmPersistedRunner persisted ? Math.Max(Math.Max(50, options.Instances / 10), 50 * persisted.Workers) : runner is DocBpmInMemoryRunner ? options.MemoryInstances : options.Instances;
+        var count = runner is DocBpmPersistedRunner persisted ? options.PersistedInstances(persisted.Workers)
+            : runner is DocBpmInMemoryRunner ? options.MemoryInstances : options.Instances;
         var warmup = await Warmup.UntilJitSettlesAsync(() => runner.RunAsync(shape, count, cancel.Token));
         var rates = new List<double>();
         var onPostgres = probe is not null && runner.Name.Contains("PostgreSql", StringComparison.Ordinal);
