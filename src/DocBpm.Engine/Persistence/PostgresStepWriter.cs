@@ -64,12 +64,8 @@ internal sealed class PostgresStepWriter(DbContext context, TimeProvider time)
     /// <summary>Whether every table of the model's engine rows has exactly the columns this writer sends.</summary>
     private static bool Writes(IModel model) =>
         Written.GetValue(model, m => new StrongBox<bool>(
-            Matches(m, PostgresEngineTables.Instances) && Matches(m, PostgresEngineTables.Bookmarks)
-            && Matches(m, PostgresEngineTables.Candidates) && Matches(m, PostgresEngineTables.Journal))).Value;
-
-    private static bool Matches<TRow>(IModel model, PostgresTable<TRow> table)
-        where TRow : class =>
-        model.FindEntityType(typeof(TRow)) is { } type && table.Matches(type);
+            PostgresEngineTables.Instances.Matches(m) && PostgresEngineTables.Bookmarks.Matches(m)
+            && PostgresEngineTables.Candidates.Matches(m) && PostgresEngineTables.Journal.Matches(m))).Value;
 
     private async Task<int> WriteAsync(IReadOnlyList<EntityEntry> changes, PostgresStepRows rows, CancellationToken cancellationToken)
     {
