@@ -2233,15 +2233,14 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex("BusinessKey");
 
-                    b.HasIndex("CallerBookmarkId");
-
                     b.HasIndex("DefinitionId");
 
-                    b.HasIndex("ParentInstanceId");
+                    b.HasIndex("DefinitionKey");
+
+                    b.HasIndex("ParentInstanceId")
+                        .HasFilter("\"ParentInstanceId\" IS NOT NULL");
 
                     b.HasIndex("StartedAt");
-
-                    b.HasIndex("DefinitionKey", "Status");
 
                     b.ToTable("bpm_instances", (string)null);
                 });
@@ -2294,8 +2293,6 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("InstanceId", "Id");
 
                     b.HasIndex("InstanceId", "Revision", "Ordinal")
                         .IsUnique()

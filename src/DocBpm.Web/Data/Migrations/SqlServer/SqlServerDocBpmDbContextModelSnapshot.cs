@@ -2235,15 +2235,14 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("BusinessKey");
 
-                    b.HasIndex("CallerBookmarkId");
-
                     b.HasIndex("DefinitionId");
 
-                    b.HasIndex("ParentInstanceId");
+                    b.HasIndex("DefinitionKey");
+
+                    b.HasIndex("ParentInstanceId")
+                        .HasFilter("\"ParentInstanceId\" IS NOT NULL");
 
                     b.HasIndex("StartedAt");
-
-                    b.HasIndex("DefinitionKey", "Status");
 
                     b.ToTable("bpm_instances", (string)null);
                 });
@@ -2296,8 +2295,6 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("InstanceId", "Id");
 
                     b.HasIndex("InstanceId", "Revision", "Ordinal")
                         .IsUnique()

@@ -2225,15 +2225,14 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("BusinessKey");
 
-                    b.HasIndex("CallerBookmarkId");
-
                     b.HasIndex("DefinitionId");
 
-                    b.HasIndex("ParentInstanceId");
+                    b.HasIndex("DefinitionKey");
+
+                    b.HasIndex("ParentInstanceId")
+                        .HasFilter("\"ParentInstanceId\" IS NOT NULL");
 
                     b.HasIndex("StartedAt");
-
-                    b.HasIndex("DefinitionKey", "Status");
 
                     b.ToTable("bpm_instances", (string)null);
                 });
@@ -2284,8 +2283,6 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("InstanceId", "Id");
 
                     b.HasIndex("InstanceId", "Revision", "Ordinal")
                         .IsUnique()
