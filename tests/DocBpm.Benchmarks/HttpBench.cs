@@ -148,7 +148,7 @@ public static class HttpBench
                     fixedRateOnly = true;
                     break;
                 case "--keep-statements":
-                    // On a server others measure on too, resetting pg_stat_statements would wipe their readings.
+                    // No statement figures, and pg_stat_statements left as it is (the run otherwise clears its own database's counters).
                     keepStatements = true;
                     break;
                 default:
