@@ -58,9 +58,9 @@ public sealed class HttpLoadClient(int host, HttpClient clerk, HttpClient direct
 }
 
 /// <summary>
-/// What the clients send and read, by generated code: the clients share the cores with the host and PostgreSQL, and
-/// parsing every answer into a JSON tree (each look-up lists all of the Director's open tasks, about one per client)
-/// cost them 0.33-0.42 ms of CPU per instance, a tenth of the run's CPU. The requests are the same bytes as before.
+/// What the clients send and read, by generated code: the clients share the cores with the host and PostgreSQL, and a
+/// look-up's answer lists all of the Director's open tasks (about one per client), which a JSON tree took 22 KB to hold at
+/// 8 rows and 88 KB at 32, against 2.0 and 6.6 KB read this way. The requests are the same bytes as before.
 /// </summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(HttpLoadStart))]
