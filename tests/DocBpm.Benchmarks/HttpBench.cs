@@ -148,7 +148,7 @@ public static class HttpBench
                     fixedRateOnly = true;
                     break;
                 case "--keep-statements":
-                    // On a server others measure on too, resetting pg_stat_statements would wipe their readings.
+                    // No statement figures, and pg_stat_statements left as it is (the run otherwise clears its own database's counters).
                     keepStatements = true;
                     break;
                 default:
@@ -161,6 +161,9 @@ public static class HttpBench
             || rate is < 10 or > 2000 || rateSeconds is < 5 or > 120 || pairs is < 1 or > 10)
             throw new ArgumentException("--clients between 1 and 64, --hosts 1 or 2, --seconds between 5 and 120, --warmup between 5 and 300, "
                 + "--rate between 10 and 2000, --rate-seconds between 5 and 120, --pairs between 1 and 10.");
+        // The fixed-rate phases compare one host with two; with one host the run would warm up, measure nothing and write empty tables.
+        if (fixedRateOnly && hosts < 2)
+            throw new ArgumentException("--fixed-rate-only needs --hosts 2.");
         return new Options(clients, hosts, TimeSpan.FromSeconds(seconds), TimeSpan.FromSeconds(warmup),
             postgres ?? throw new ArgumentException("PostgreSQL is required: --postgres CONN or DOCBPM_TEST_POSTGRES."), database,
             new FixedRateBench.Settings(rate, TimeSpan.FromSeconds(rateSeconds), pairs), hostVariables, secondHostVariables, fixedRateOnly, keepStatements);

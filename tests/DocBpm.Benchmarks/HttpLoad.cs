@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace DocBpm.Benchmarks;
 
@@ -30,22 +31,22 @@ public sealed class HttpLoadClient(int host, HttpClient clerk, HttpClient direct
     /// <summary>The clerk's <c>POST /api/instances</c>: the new instance's id.</summary>
     public async Task<Guid> StartAsync(CancellationToken cancellationToken)
     {
-        using var started = await clerk.PostAsJsonAsync("/api/instances", new { definitionKey = HttpLoad.DefinitionKey }, cancellationToken);
+        using var started = await clerk.PostAsJsonAsync("/api/instances", new HttpLoadStart(HttpLoad.DefinitionKey), HttpLoadJson.Default.HttpLoadStart, cancellationToken);
         await HttpLoad.ExpectAsync(started, HttpStatusCode.Created, cancellationToken);
-        return (await started.Content.ReadFromJsonAsync<JsonObject>(cancellationToken))!["id"]!.GetValue<Guid>();
+        return (await started.Content.ReadFromJsonAsync(HttpLoadJson.Default.HttpLoadStarted, cancellationToken))!.Id;
     }
 
     /// <summary>The Director's <c>GET /api/tasks/mine</c>: the id of the instance's task.</summary>
     public async Task<Guid> FindTaskAsync(Guid instanceId, CancellationToken cancellationToken)
     {
-        var mine = await director.GetFromJsonAsync<JsonArray>("/api/tasks/mine", cancellationToken);
-        return mine!.Single(t => t!["instanceId"]!.GetValue<Guid>() == instanceId)!["id"]!.GetValue<Guid>();
+        var mine = await director.GetFromJsonAsync("/api/tasks/mine", HttpLoadJson.Default.HttpLoadTaskArray, cancellationToken);
+        return mine!.Single(t => t.InstanceId == instanceId).Id;
     }
 
     /// <summary>The Director's <c>POST /api/tasks/{id}/complete</c>.</summary>
     public async Task CompleteAsync(Guid taskId, CancellationToken cancellationToken)
     {
-        using var completed = await director.PostAsJsonAsync($"/api/tasks/{taskId}/complete", new { }, cancellationToken);
+        using var completed = await director.PostAsJsonAsync($"/api/tasks/{taskId}/complete", new HttpLoadCompletion(), HttpLoadJson.Default.HttpLoadCompletion, cancellationToken);
         await HttpLoad.ExpectAsync(completed, HttpStatusCode.OK, cancellationToken);
     }
 
@@ -55,6 +56,30 @@ public sealed class HttpLoadClient(int host, HttpClient clerk, HttpClient direct
         director.Dispose();
     }
 }
+
+/// <summary>
+/// What the clients send and read, by generated code: the clients share the cores with the host and PostgreSQL, and a
+/// look-up's answer lists all of the Director's open tasks (about one per client), which a JSON tree took 22 KB to hold at
+/// 8 rows and 88 KB at 32, against 2.0 and 6.6 KB read this way. The requests are the same bytes as before.
+/// </summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(HttpLoadStart))]
+[JsonSerializable(typeof(HttpLoadCompletion))]
+[JsonSerializable(typeof(HttpLoadStarted))]
+[JsonSerializable(typeof(HttpLoadTask[]))]
+public sealed partial class HttpLoadJson : JsonSerializerContext;
+
+/// <summary>The clerk's start: the benchmark's process, no variables.</summary>
+public sealed record HttpLoadStart(string DefinitionKey);
+
+/// <summary>The Director's completion, without variables: the body is <c>{}</c>.</summary>
+public sealed record HttpLoadCompletion;
+
+/// <summary>The start's answer: only its id is read.</summary>
+public sealed record HttpLoadStarted(Guid Id);
+
+/// <summary>A row of <c>/api/tasks/mine</c>: only the task's and its instance's ids are read.</summary>
+public sealed record HttpLoadTask(Guid Id, Guid InstanceId);
 
 /// <summary>The request times of one measurement, and how many instances each host finished.</summary>
 public sealed class HttpLoadSamples(int hosts)

@@ -13,13 +13,17 @@ public static class PostgresEvidence
 {
     public sealed record Statement(long Calls, double TotalMs, double MeanMs, long Rows, string Query);
 
-    /// <summary>Creates the extension in the probe's database and clears its counters; false when the server did not load it.</summary>
+    /// <summary>
+    /// Creates the extension in the probe's database and clears that database's counters, and only those: the server is
+    /// shared with other measurements, whose statements a reset of everything would wipe. False when the server did not
+    /// load the extension.
+    /// </summary>
     public static async Task<bool> TryResetStatementsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         try
         {
             await PostgresProbe.ExecuteAsync(connection, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements", cancellationToken);
-            await PostgresProbe.ExecuteAsync(connection, "SELECT pg_stat_statements_reset()", cancellationToken);
+            await PostgresProbe.ExecuteAsync(connection, "SELECT pg_stat_statements_reset(0, (SELECT oid FROM pg_database WHERE datname = current_database()), 0)", cancellationToken);
             return true;
         }
         catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.ObjectNotInPrerequisiteState or PostgresErrorCodes.UndefinedFile)
