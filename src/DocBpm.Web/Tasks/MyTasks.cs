@@ -22,9 +22,11 @@ internal static class MyTasks
 
     private static readonly ConditionalWeakTable<IModel, Func<DbContext, string, string, string[], IAsyncEnumerable<BookmarkRecord>>> Compiled = new();
 
-    public static IAsyncEnumerable<BookmarkRecord> Of(EngineDb db, TaskActor actor) =>
-        Compiled.GetValue(db.Context.Model, _ => Compile())(db.Context, actor.UserName, BookmarkCandidateRecord.Fold(actor.UserName),
-            [.. actor.Groups.Select(BookmarkCandidateRecord.Fold)]);
+    public static IAsyncEnumerable<BookmarkRecord> Of(EngineDb db, TaskActor actor)
+    {
+        var (user, groups) = OfferedTo.Folded(actor);
+        return Compiled.GetValue(db.Context.Model, _ => Compile())(db.Context, actor.UserName, user, groups);
+    }
 
     private static Func<DbContext, string, string, string[], IAsyncEnumerable<BookmarkRecord>> Compile() =>
         EF.CompileAsyncQuery(OfferedTo.Expand<Func<DbContext, string, string, string[], IQueryable<BookmarkRecord>>>((context, user, foldedUser, foldedGroups) =>

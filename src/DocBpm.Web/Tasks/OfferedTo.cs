@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using DocBpm.Engine.Persistence;
+using DocBpm.Engine.Runtime;
 using Microsoft.EntityFrameworkCore.Query;
 
 namespace DocBpm.Web.Tasks;
@@ -16,9 +17,14 @@ internal static class OfferedTo
     private static readonly Expression<Func<BookmarkCandidateRecord, string, string[], bool>> Condition =
         (c, user, groups) => (c.Kind == CandidateKind.User && c.Value == user) || (c.Kind == CandidateKind.Group && groups.Contains(c.Value));
 
-    /// <summary>The condition for the folded <paramref name="user"/> and <paramref name="groups"/>, which the query sends as parameters.</summary>
-    public static Expression<Func<BookmarkCandidateRecord, bool>> Person(string user, string[] groups)
+    /// <summary>The names of <paramref name="actor"/> as candidate rows hold them.</summary>
+    public static (string User, string[] Groups) Folded(TaskActor actor) =>
+        (BookmarkCandidateRecord.Fold(actor.UserName), [.. actor.Groups.Select(BookmarkCandidateRecord.Fold)]);
+
+    /// <summary>The condition for <paramref name="actor"/>'s folded names, which the query sends as parameters.</summary>
+    public static Expression<Func<BookmarkCandidateRecord, bool>> Person(TaskActor actor)
     {
+        var (user, groups) = Folded(actor);
         Expression<Func<string>> userParameter = () => user;
         Expression<Func<string[]>> groupsParameter = () => groups;
         return Expression.Lambda<Func<BookmarkCandidateRecord, bool>>(
