@@ -59,7 +59,9 @@ public static class BenchReport
         text.AppendLine("round), and the persisted DocBpm rows with N workers, which run N instances at a time. Persisted contestants run");
         text.AppendLine("fewer instances per round (each one is a committed transaction): 250 per worker and at least 500, so that a round");
         text.AppendLine("lasts a second or more (rounds of 50 per worker, under half a second, moved CPU per instance by ±15 % from run to run).");
-        text.AppendLine("CPU per instance is this process's CPU over the");
+        text.AppendLine("Each persisted row starts from an empty history (instances, bookmarks and journal of the rows before it are deleted,");
+        text.AppendLine("the definitions kept), so that no row pays for the instances of the rows run before it. CPU per instance is this");
+        text.AppendLine("process's CPU over the");
         text.AppendLine("timed rounds: the engine, EF Core and the database driver; the CPU of the PostgreSQL backends serving the benchmark's");
         text.AppendLine("database (read from /proc; other databases on a shared server are left out) is a separate column. Before its timed");
         text.AppendLine("rounds each row runs unmeasured rounds until one compiles fewer than 10 methods (at most 15), so that the figures are");

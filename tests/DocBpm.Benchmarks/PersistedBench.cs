@@ -8,7 +8,8 @@ namespace DocBpm.Benchmarks;
 /// one tab-separated line per worker count with the median instances/s, this process's CPU and bytes allocated per
 /// instance, the CPU of the database's backends per instance, the load average and the warm-up rounds run. Each worker
 /// count is warmed up until the JIT settles (<see cref="Warmup"/>), as in the engine mode, or with one round
-/// (<c>--one-warmup-round</c>, the engine mode's warm-up before 2026-12-07). Nothing is written to the docs. Run by hand:
+/// (<c>--one-warmup-round</c>, the engine mode's warm-up before 2026-12-07); each starts from an empty history
+/// (<see cref="DocBpmPersistedRunner.ClearHistoryAsync"/>). Nothing is written to the docs. Run by hand:
 /// <c>dotnet run -c Release --project tests/DocBpm.Benchmarks -- persisted [--workers 4,8,16] [--rounds R] [--database NAME] [--label L] [--one-warmup-round]</c>.
 /// </summary>
 public static class PersistedBench
@@ -53,6 +54,7 @@ public static class PersistedBench
         foreach (var count in workers)
         {
             var instances = Math.Max(200, 50 * count);
+            await runner.ClearHistoryAsync(cancellationToken);
             var persisted = runner.WithWorkers(count);
             Func<Task> round = () => persisted.RunAsync(Shapes.UserTask, instances, cancellationToken);
             var warmup = settle ? await Warmup.UntilJitSettlesAsync(round) : await Warmup.OnceAsync(round);

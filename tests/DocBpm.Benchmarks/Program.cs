@@ -72,6 +72,8 @@ foreach (var shape in new[] { Shapes.Service, Shapes.UserTask })
     {
         var count = runner is DocBpmPersistedRunner persisted ? options.PersistedInstances(persisted.Workers)
             : runner is DocBpmInMemoryRunner ? options.MemoryInstances : options.Instances;
+        if (runner is DocBpmPersistedRunner stored)
+            await stored.ClearHistoryAsync(cancel.Token);
         var warmup = await Warmup.UntilJitSettlesAsync(() => runner.RunAsync(shape, count, cancel.Token));
         var rates = new List<double>();
         var onPostgres = probe is not null && runner.Name.Contains("PostgreSql", StringComparison.Ordinal);
