@@ -5,7 +5,6 @@ using DocBpm.Engine.Tests.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
-using static DocBpm.Engine.Tests.Runtime.Bpmn;
 
 namespace DocBpm.Engine.Tests.Persistence;
 
@@ -25,10 +24,7 @@ public sealed class OpenWorkPlansTests
             return;
         var sent = new SentReads();
         await using var host = await EngineTestHost.StartAsync(DatabaseProvider.PostgreSql, interceptor: sent);
-        var waitReplyThenAnHour = Process("""<bpmn:startEvent id="s"/><bpmn:intermediateCatchEvent id="reply">""" + MessageCatch("m", "=docId")
-            + """</bpmn:intermediateCatchEvent><bpmn:intermediateCatchEvent id="hour">""" + Timer("timeDuration", "PT1H")
-            + """</bpmn:intermediateCatchEvent><bpmn:endEvent id="e"/>""" + Chain("s", "reply", "hour", "e"), definitions: Message("m", "reply"));
-        await host.StartAsync(waitReplyThenAnHour, new { docId = "D-1" });
+        await host.StartAsync(StepIndexesTests.WaitReplyThenAnHour, new { docId = "D-1" });
         await host.CorrelateAsync("reply", "D-1");
         await host.AdvanceAsync(TimeSpan.FromHours(2));
 

@@ -78,11 +78,8 @@ public sealed class StepIndexesTests
         await using var host = await EngineTestHost.StartAsync(DatabaseProvider.PostgreSql);
         await host.QueryAsync(db => db.Context.Database.ExecuteSqlRawAsync(
             "CREATE EXTENSION IF NOT EXISTS pageinspect; ALTER TABLE bpm_bookmarks SET (autovacuum_enabled = false);"));
-        var waitReplyThenAnHour = Process("""<bpmn:startEvent id="s"/><bpmn:intermediateCatchEvent id="reply">""" + MessageCatch("m", "=docId")
-            + """</bpmn:intermediateCatchEvent><bpmn:intermediateCatchEvent id="hour">""" + Timer("timeDuration", "PT1H")
-            + """</bpmn:intermediateCatchEvent><bpmn:endEvent id="e"/>""" + Chain("s", "reply", "hour", "e"), definitions: Message("m", "reply"));
         for (var i = 0; i < instances; i++)
-            await host.StartAsync(waitReplyThenAnHour, new { docId = $"D-{i}" });
+            await host.StartAsync(WaitReplyThenAnHour, new { docId = $"D-{i}" });
         for (var i = 0; i < instances; i++)
             await host.CorrelateAsync("reply", $"D-{i}");
 
@@ -91,6 +88,11 @@ public sealed class StepIndexesTests
         // Each instance opened a message bookmark and a timer, and closed both: one entry each, written when it opened.
         Assert.AreEqual(2 * instances, await host.QueryAsync(db => db.Context.Database.SqlQueryRaw<int>(EntriesOfOpenWork).SingleAsync()));
     }
+
+    /// <summary>A message bookmark, then a timer: one bookmark in each index of open work, closed in turn.</summary>
+    internal static readonly string WaitReplyThenAnHour = Process("""<bpmn:startEvent id="s"/><bpmn:intermediateCatchEvent id="reply">"""
+        + MessageCatch("m", "=docId") + """</bpmn:intermediateCatchEvent><bpmn:intermediateCatchEvent id="hour">""" + Timer("timeDuration", "PT1H")
+        + """</bpmn:intermediateCatchEvent><bpmn:endEvent id="e"/>""" + Chain("s", "reply", "hour", "e"), definitions: Message("m", "reply"));
 
     /// <summary>
     /// The entries written into bpm_bookmarks' indexes other than its key and the instance's, live or dead (no vacuum has
