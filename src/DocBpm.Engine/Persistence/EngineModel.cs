@@ -51,10 +51,14 @@ public static class EngineModel
             e.Property(b => b.BusinessKey).HasMaxLength(200);
             e.Property(b => b.DefinitionKey).HasMaxLength(200);
             e.Property(b => b.ClaimedBy).HasMaxLength(200);
-            e.HasIndex(b => new { b.InstanceId, b.Status });
-            e.HasIndex(b => new { b.Kind, b.Status, b.MessageName, b.CorrelationKey });
-            e.HasIndex(b => new { b.Kind, b.Status, b.DueAt });
-            e.HasIndex(b => new { b.Kind, b.Status, b.Assignee });
+            // Closing a bookmark rewrites Status, so PostgreSQL writes the closed row anew into every index that holds
+            // Status or filters on it. An instance's bookmarks of any status are looked up by the instance alone. The
+            // indexes that serve open work hold only open bookmarks of their own kind: a closed row fails their filter
+            // and enters none of them, so a completion writes no entry there, and they do not grow with history. The
+            // open user tasks by assignee are the inbox's (migration InboxStoredOrder).
+            e.HasIndex(b => b.InstanceId);
+            e.HasIndex(b => new { b.Kind, b.MessageName, b.CorrelationKey }).HasFilter(OpenAnd(NotNull(nameof(BookmarkRecord.MessageName))));
+            e.HasIndex(b => b.DueAt).HasFilter(OpenAnd(NotNull(nameof(BookmarkRecord.DueAt))));
             e.HasOne<InstanceRecord>().WithMany().HasForeignKey(b => b.InstanceId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<BookmarkCandidateRecord>(e =>
@@ -125,6 +129,13 @@ public static class EngineModel
 
     /// <summary>An index filter that all three providers read alike (SQL Server's migrations run with quoted identifiers on).</summary>
     private static string NotNull(string column) => $"\"{column}\" IS NOT NULL";
+
+    /// <summary>
+    /// A filter on open bookmarks and <paramref name="condition"/>. The status is a constant, as every reader of open work
+    /// writes it (EF writes an enum constant as its literal), since a partial index serves only a query whose condition
+    /// implies the filter: a parameter's value is not known when the plan is made.
+    /// </summary>
+    private static string OpenAnd(string condition) => $"\"{nameof(BookmarkRecord.Status)}\" = '{nameof(BookmarkStatus.Active)}' AND {condition}";
 
     private static void MapDeployedFile<T>(EntityTypeBuilder<T> e, string table)
         where T : DeployedFile

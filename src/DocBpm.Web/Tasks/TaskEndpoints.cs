@@ -100,7 +100,7 @@ public static class TaskEndpoints
         return TypedResults.Ok(InstanceViews.Summary(instance));
     }
 
-    /// <summary>The open user tasks assigned to me, over the bookmarks' (kind, status, assignee) index.</summary>
+    /// <summary>The open user tasks assigned to me, over the inbox's index of open tasks by assignee (migration InboxStoredOrder).</summary>
     internal static IQueryable<BookmarkRecord> Assigned(EngineDb db, TaskActor actor) => Open(db).Where(b => b.Assignee == actor.UserName);
 
     /// <summary>

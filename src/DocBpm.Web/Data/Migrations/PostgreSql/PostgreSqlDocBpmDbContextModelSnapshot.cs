@@ -2032,13 +2032,13 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("InstanceId", "Status");
+                    b.HasIndex("DueAt")
+                        .HasFilter("\"Status\" = 'Active' AND \"DueAt\" IS NOT NULL");
 
-                    b.HasIndex("Kind", "Status", "Assignee");
+                    b.HasIndex("InstanceId");
 
-                    b.HasIndex("Kind", "Status", "DueAt");
-
-                    b.HasIndex("Kind", "Status", "MessageName", "CorrelationKey");
+                    b.HasIndex("Kind", "MessageName", "CorrelationKey")
+                        .HasFilter("\"Status\" = 'Active' AND \"MessageName\" IS NOT NULL");
 
                     b.ToTable("bpm_bookmarks", (string)null);
                 });
