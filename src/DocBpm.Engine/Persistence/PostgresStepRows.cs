@@ -103,7 +103,13 @@ internal sealed class PostgresStepRows
         if (newCandidates.Count > 0)
             batch.BatchCommands.Add(PostgresEngineTables.Candidates.Insert(newCandidates));
         if (newJournal.Count > 0)
+        {
+            // Keyed as the engine journaled them, each instance's entries in step order, since the history reads them by key:
+            // a context that wrote a step before enumerates its new entries in an order of its own (the slots its written
+            // journal left are reused last-freed first), which reversed a step's entries in the second step of a context.
+            newJournal.Sort(static (a, b) => (a.InstanceId, a.Revision, a.Ordinal).CompareTo((b.InstanceId, b.Revision, b.Ordinal)));
             batch.BatchCommands.Add(PostgresEngineTables.Journal.Insert(newJournal));
+        }
         return guarded;
     }
 }

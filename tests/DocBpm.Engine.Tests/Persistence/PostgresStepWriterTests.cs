@@ -136,6 +136,34 @@ public sealed class PostgresStepWriterTests
 
     [TestMethod]
     [DynamicData(nameof(Postgres))]
+    public async Task Steps_written_one_after_another_on_one_context_read_back_as_EF_writes_them_each_journaled_in_step_order(DatabaseProvider provider)
+    {
+        await using var written = await EngineTestHost.StartAsync(provider);
+        await using var saved = await EngineTestHost.StartAsync(provider);
+        var definition = await DeployAsync(written);
+        await saved.InScopeAsync(runtime =>
+        {
+            runtime.Db.Definitions.Add(definition);
+            return runtime.Db.Context.SaveChangesAsync();
+        });
+        await using var writing = written.Services.CreateAsyncScope();
+        await using var saving = saved.Services.CreateAsyncScope();
+        var (writer, ef) = (writing.ServiceProvider.GetRequiredService<EngineDb>(), saving.ServiceProvider.GetRequiredService<EngineDb>());
+
+        // The context's tracker hands the second step's new journal entries out of the order they were journaled in.
+        Func<EngineDb, Task>[] steps = [StartingMany(definition.Id), Starting(definition.Id), SteppingMany, StepAsync];
+        foreach (var change in steps)
+        {
+            await change(writer);
+            Assert.IsTrue(await TryWriteAsync(writer));
+            await change(ef);
+            await ef.Context.SaveChangesAsync();
+            CollectionAssert.AreEqual(await RowsAsync(saved), await RowsAsync(written));
+        }
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(Postgres))]
     public async Task The_statements_of_a_batch_do_not_change_with_its_number_of_instances(DatabaseProvider provider)
     {
         var witness = new Witness();
