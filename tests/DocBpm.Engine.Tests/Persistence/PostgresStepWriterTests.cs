@@ -150,7 +150,8 @@ public sealed class PostgresStepWriterTests
         await using var saving = saved.Services.CreateAsyncScope();
         var (writer, ef) = (writing.ServiceProvider.GetRequiredService<EngineDb>(), saving.ServiceProvider.GetRequiredService<EngineDb>());
 
-        // The context's tracker hands the second step's new journal entries out of the order they were journaled in.
+        // The context's parameters of each step are handed out again to the next, of other tables and other row counts; the
+        // context's tracker hands the second step's new journal entries out of order.
         Func<EngineDb, Task>[] steps = [StartingMany(definition.Id), Starting(definition.Id), SteppingMany, StepAsync];
         foreach (var change in steps)
         {
