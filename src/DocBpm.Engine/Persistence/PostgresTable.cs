@@ -76,7 +76,8 @@ internal sealed class PostgresTable<TRow>(string name, string[] key, PostgresCol
             return arrays;
         }
 
-        var command = new NpgsqlBatchCommand(inserts.GetOrAdd(rows.Count, InsertText));
+        // Looked up before GetOrAdd, which would take a new delegate of the instance method on every call.
+        var command = new NpgsqlBatchCommand(inserts.TryGetValue(rows.Count, out var known) ? known : inserts.GetOrAdd(rows.Count, InsertText));
         foreach (var row in rows)
         {
             foreach (var column in columns)
@@ -105,8 +106,8 @@ internal sealed class PostgresTable<TRow>(string name, string[] key, PostgresCol
         if (changed == 0)
             return null;
 
-        var command = new NpgsqlBatchCommand(updates.GetOrAdd((changed, guard is not null, failsWhenStale),
-            kind => UpdateText(kind.Changed, guard?.Column, kind.FailsWhenStale)));
+        var kind = (changed, guard is not null, failsWhenStale);
+        var command = new NpgsqlBatchCommand(updates.TryGetValue(kind, out var known) ? known : AddUpdateText(kind, guard?.Column));
         for (var i = 0; i < columns.Length; i++)
         {
             if ((changed & (1UL << i)) != 0)
@@ -118,6 +119,10 @@ internal sealed class PostgresTable<TRow>(string name, string[] key, PostgresCol
             command.Parameters.Add(loaded);
         return command;
     }
+
+    /// <summary>Apart from <see cref="Update"/>, whose every call would otherwise allocate this factory's closure.</summary>
+    private string AddUpdateText((ulong Changed, bool Guarded, bool FailsWhenStale) kind, string? guard) =>
+        updates.GetOrAdd(kind, k => UpdateText(k.Changed, guard, k.FailsWhenStale));
 
     public NpgsqlBatchCommand Delete(TRow row, PostgresParameters parameters)
     {
