@@ -71,39 +71,45 @@ internal sealed class PostgresStepRows
     /// of several instances (due timers) an UPDATE whose guard finds no row fails inside the batch, so that the other
     /// instances' rows are rolled back with it: counting the rows afterwards would come after they had committed.
     /// </summary>
-    public List<RevisionGuard> AddTo(NpgsqlBatch batch)
+    public List<RevisionGuard> AddTo(NpgsqlBatch batch, PostgresParameters parameters)
     {
         // Rows locked in key order, as EF orders its commands: two hosts storing batches of the same instances (due
         // timers) then wait for each other instead of deadlocking.
         changedInstances.Sort(static (a, b) => ((InstanceRecord)a.Entity).Id.CompareTo(((InstanceRecord)b.Entity).Id));
         changedBookmarks.Sort(static (a, b) => ((BookmarkRecord)a.Entity).Id.CompareTo(((BookmarkRecord)b.Entity).Id));
         if (newInstances.Count > 0)
-            batch.BatchCommands.Add(PostgresEngineTables.Instances.Insert(newInstances));
+            batch.BatchCommands.Add(PostgresEngineTables.Instances.Insert(newInstances, parameters));
         var guarded = new List<RevisionGuard>(changedInstances.Count);
         var failsWhenStale = changedInstances.Count > 1;
         foreach (var entry in changedInstances)
         {
-            var loaded = new NpgsqlParameter<long> { TypedValue = (long)entry.Property(nameof(InstanceRecord.Revision)).OriginalValue! };
-            if (PostgresEngineTables.Instances.Update(entry, (nameof(InstanceRecord.Revision), loaded), failsWhenStale) is not { } update)
+            var loaded = parameters.With((long)entry.Property(nameof(InstanceRecord.Revision)).OriginalValue!);
+            if (PostgresEngineTables.Instances.Update(entry, parameters, (nameof(InstanceRecord.Revision), loaded), failsWhenStale) is not { } update)
                 continue;
             batch.BatchCommands.Add(update);
             guarded.Add(new RevisionGuard(entry, update, failsWhenStale));
         }
 
         if (newBookmarks.Count > 0)
-            batch.BatchCommands.Add(PostgresEngineTables.Bookmarks.Insert(newBookmarks));
+            batch.BatchCommands.Add(PostgresEngineTables.Bookmarks.Insert(newBookmarks, parameters));
         foreach (var entry in changedBookmarks)
         {
-            if (PostgresEngineTables.Bookmarks.Update(entry, guard: null) is { } update)
+            if (PostgresEngineTables.Bookmarks.Update(entry, parameters, guard: null) is { } update)
                 batch.BatchCommands.Add(update);
         }
 
         foreach (var candidate in goneCandidates)
-            batch.BatchCommands.Add(PostgresEngineTables.Candidates.Delete(candidate));
+            batch.BatchCommands.Add(PostgresEngineTables.Candidates.Delete(candidate, parameters));
         if (newCandidates.Count > 0)
-            batch.BatchCommands.Add(PostgresEngineTables.Candidates.Insert(newCandidates));
+            batch.BatchCommands.Add(PostgresEngineTables.Candidates.Insert(newCandidates, parameters));
         if (newJournal.Count > 0)
-            batch.BatchCommands.Add(PostgresEngineTables.Journal.Insert(newJournal));
+        {
+            // Keyed as the engine journaled them, each instance's entries in step order, since the history reads them by key:
+            // a context that wrote a step before enumerates its new entries in an order of its own (the slots its written
+            // journal left are reused last-freed first), which reversed a step's entries in the second step of a context.
+            newJournal.Sort(static (a, b) => (a.InstanceId, a.Revision, a.Ordinal).CompareTo((b.InstanceId, b.Revision, b.Ordinal)));
+            batch.BatchCommands.Add(PostgresEngineTables.Journal.Insert(newJournal, parameters));
+        }
         return guarded;
     }
 }

@@ -71,10 +71,28 @@ internal sealed class PostgresStepWriter(DbContext context, TimeProvider time)
     {
         var database = context.Database;
         var connection = (NpgsqlConnection)database.GetDbConnection();
+        var parameters = PostgresParameters.Of(context);
         await using var batch = new NpgsqlBatch(connection);
         if (database.GetCommandTimeout() is { } timeout)
             batch.Timeout = timeout;
-        var guarded = rows.AddTo(batch);
+        try
+        {
+            await ExecuteAsync(batch, changes, rows.AddTo(batch, parameters), cancellationToken);
+        }
+        finally
+        {
+            parameters.TakeBack(batch);
+        }
+
+        foreach (var journal in rows.JournalEntries)
+            journal.State = EntityState.Detached;
+        context.ChangeTracker.AcceptAllChanges();
+        return changes.Count;
+    }
+
+    private async Task ExecuteAsync(NpgsqlBatch batch, IReadOnlyList<EntityEntry> changes, List<RevisionGuard> guarded, CancellationToken cancellationToken)
+    {
+        var database = context.Database;
         await database.OpenConnectionAsync(cancellationToken);
         try
         {
@@ -108,11 +126,6 @@ internal sealed class PostgresStepWriter(DbContext context, TimeProvider time)
                 throw new DbUpdateConcurrencyException(
                     $"The update of instance {((InstanceRecord)instance.Entity).Id} was expected to affect 1 row, but affected {update.RecordsAffected}: its revision moved since it was loaded.");
         }
-
-        foreach (var journal in rows.JournalEntries)
-            journal.State = EntityState.Detached;
-        context.ChangeTracker.AcceptAllChanges();
-        return changes.Count;
     }
 
     /// <summary>The batch as one command, its statements joined as EF joins a batch's.</summary>

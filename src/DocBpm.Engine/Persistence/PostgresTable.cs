@@ -15,18 +15,20 @@ namespace DocBpm.Engine.Persistence;
 /// writer and the reader cannot disagree on a column, and both are checked against EF's model.
 /// </summary>
 internal sealed record PostgresColumn<TRow>(
-    string Name, Func<TRow, NpgsqlParameter> Value, Func<IReadOnlyList<TRow>, NpgsqlParameter> Values, Action<TRow, DbDataReader, int>? Read)
+    string Name, Func<TRow, PostgresParameters, NpgsqlParameter> Value, Func<IReadOnlyList<TRow>, PostgresParameters, NpgsqlParameter> Values,
+    Action<TRow, DbDataReader, int>? Read)
 {
     /// <param name="read">How a value read lands in the row (null for a table nothing reads by hand); a NULL reads as <c>default</c>.</param>
     public static PostgresColumn<TRow> Of<T>(string name, Func<TRow, T> value, Action<TRow, T>? read = null) =>
-        new(name, row => new NpgsqlParameter<T> { TypedValue = value(row) }, rows => new NpgsqlParameter<T[]> { TypedValue = [.. rows.Select(value)] },
+        new(name, (row, parameters) => parameters.With(value(row)), (rows, parameters) => parameters.With<T[]>([.. rows.Select(value)]),
             read is null ? null : (row, reader, ordinal) => read(row, reader.IsDBNull(ordinal) ? default! : reader.GetFieldValue<T>(ordinal)));
 }
 
 /// <summary>
 /// The statements <see cref="PostgresStepWriter"/> sends for one engine table. Their text is fixed per kind (the rows of a
 /// small INSERT, the changed columns of an UPDATE), so that Npgsql prepares each once per session; the parameters are
-/// positional, so that Npgsql neither parses nor rewrites the text, and typed, so that no value is boxed. An INSERT of
+/// positional, so that Npgsql neither parses nor rewrites the text, and typed, so that no value is boxed, and taken from
+/// the parameters the context kept from its last step (<see cref="PostgresParameters"/>). An INSERT of
 /// more rows than a single instance's step writes (a batch of due timers) sends each column as one array, so that its
 /// text does not change with the batch's size: a text per size would be parsed and planned by PostgreSQL on every batch
 /// and would churn the session's prepared statements (issue 19, the timer burst).
@@ -64,21 +66,22 @@ internal sealed class PostgresTable<TRow>(string name, string[] key, PostgresCol
     public const int ValuesRows = 8;
 
     /// <summary>One INSERT of every row: as many VALUES lists as rows, or, beyond <see cref="ValuesRows"/>, an array per column.</summary>
-    public NpgsqlBatchCommand Insert(IReadOnlyList<TRow> rows)
+    public NpgsqlBatchCommand Insert(IReadOnlyList<TRow> rows, PostgresParameters parameters)
     {
         if (rows.Count > ValuesRows)
         {
             var arrays = new NpgsqlBatchCommand(unnestText ??= UnnestText());
             foreach (var column in columns)
-                arrays.Parameters.Add(column.Values(rows));
+                arrays.Parameters.Add(column.Values(rows, parameters));
             return arrays;
         }
 
-        var command = new NpgsqlBatchCommand(inserts.GetOrAdd(rows.Count, InsertText));
+        // Looked up before GetOrAdd, which would take a new delegate of the instance method on every call.
+        var command = new NpgsqlBatchCommand(inserts.TryGetValue(rows.Count, out var known) ? known : inserts.GetOrAdd(rows.Count, InsertText));
         foreach (var row in rows)
         {
             foreach (var column in columns)
-                command.Parameters.Add(column.Value(row));
+                command.Parameters.Add(column.Value(row, parameters));
         }
 
         return command;
@@ -90,7 +93,7 @@ internal sealed class PostgresTable<TRow>(string name, string[] key, PostgresCol
     /// when EF would write nothing either. With <paramref name="failsWhenStale"/>, an UPDATE that finds no row so guarded
     /// fails (a division by zero), which rolls back the whole batch instead of letting its other rows commit.
     /// </summary>
-    public NpgsqlBatchCommand? Update(EntityEntry entry, (string Column, NpgsqlParameter Loaded)? guard, bool failsWhenStale = false)
+    public NpgsqlBatchCommand? Update(EntityEntry entry, PostgresParameters parameters, (string Column, NpgsqlParameter Loaded)? guard, bool failsWhenStale = false)
     {
         var row = (TRow)entry.Entity;
         ulong changed = 0;
@@ -103,31 +106,35 @@ internal sealed class PostgresTable<TRow>(string name, string[] key, PostgresCol
         if (changed == 0)
             return null;
 
-        var command = new NpgsqlBatchCommand(updates.GetOrAdd((changed, guard is not null, failsWhenStale),
-            kind => UpdateText(kind.Changed, guard?.Column, kind.FailsWhenStale)));
+        var kind = (changed, guard is not null, failsWhenStale);
+        var command = new NpgsqlBatchCommand(updates.TryGetValue(kind, out var known) ? known : AddUpdateText(kind, guard?.Column));
         for (var i = 0; i < columns.Length; i++)
         {
             if ((changed & (1UL << i)) != 0)
-                command.Parameters.Add(columns[i].Value(row));
+                command.Parameters.Add(columns[i].Value(row, parameters));
         }
 
-        AddKey(command, row);
+        AddKey(command, row, parameters);
         if (guard is { Loaded: var loaded })
             command.Parameters.Add(loaded);
         return command;
     }
 
-    public NpgsqlBatchCommand Delete(TRow row)
+    /// <summary>Apart from <see cref="Update"/>, whose every call would otherwise allocate this factory's closure.</summary>
+    private string AddUpdateText((ulong Changed, bool Guarded, bool FailsWhenStale) kind, string? guard) =>
+        updates.GetOrAdd(kind, k => UpdateText(k.Changed, guard, k.FailsWhenStale));
+
+    public NpgsqlBatchCommand Delete(TRow row, PostgresParameters parameters)
     {
         var command = new NpgsqlBatchCommand(deleteText ??= $"DELETE FROM \"{name}\" WHERE {Conditions(keyColumns, 1)}");
-        AddKey(command, row);
+        AddKey(command, row, parameters);
         return command;
     }
 
-    private void AddKey(NpgsqlBatchCommand command, TRow row)
+    private void AddKey(NpgsqlBatchCommand command, TRow row, PostgresParameters parameters)
     {
         foreach (var column in keyColumns)
-            command.Parameters.Add(column.Value(row));
+            command.Parameters.Add(column.Value(row, parameters));
     }
 
     private string InsertText(int rows)

@@ -134,6 +134,15 @@ public sealed class PostgresStepWriterTests
     public Task A_batch_of_many_instances_reads_back_column_by_column_as_EF_writes_it(DatabaseProvider provider) =>
         AssertReadsBackAsEfWritesAsync(provider, definition => [StartingMany(definition), SteppingMany]);
 
+    /// <summary>
+    /// The context's parameters of each step are handed out again to the next, of other tables and other row counts; the
+    /// context's tracker hands the second step's new journal entries out of the order they were journaled in.
+    /// </summary>
+    [TestMethod]
+    [DynamicData(nameof(Postgres))]
+    public Task Steps_written_one_after_another_on_one_context_read_back_as_EF_writes_them_each_journaled_in_step_order(DatabaseProvider provider) =>
+        AssertReadsBackAsEfWritesAsync(provider, definition => [StartingMany(definition), Starting(definition), SteppingMany, StepAsync], onOneContext: true);
+
     [TestMethod]
     [DynamicData(nameof(Postgres))]
     public async Task The_statements_of_a_batch_do_not_change_with_its_number_of_instances(DatabaseProvider provider)
@@ -199,8 +208,11 @@ public sealed class PostgresStepWriterTests
         db.Step(instance, [Entry("review", "completed")]);
     }
 
-    /// <summary>Each change, written by the writer on one database and saved by EF on another, leaves the same rows.</summary>
-    private static async Task AssertReadsBackAsEfWritesAsync(DatabaseProvider provider, Func<Guid, Func<EngineDb, Task>[]> changes)
+    /// <summary>
+    /// Each change, written by the writer on one database and saved by EF on another, leaves the same rows; each change in
+    /// a scope of its own, or, <paramref name="onOneContext"/>, all of them on one context a side.
+    /// </summary>
+    private static async Task AssertReadsBackAsEfWritesAsync(DatabaseProvider provider, Func<Guid, Func<EngineDb, Task>[]> changes, bool onOneContext = false)
     {
         await using var written = await EngineTestHost.StartAsync(provider);
         await using var saved = await EngineTestHost.StartAsync(provider);
@@ -210,15 +222,29 @@ public sealed class PostgresStepWriterTests
             runtime.Db.Definitions.Add(definition);
             return runtime.Db.Context.SaveChangesAsync();
         });
+        await using var writing = written.Services.CreateAsyncScope();
+        await using var saving = saved.Services.CreateAsyncScope();
+        var (writer, ef) = (writing.ServiceProvider.GetRequiredService<EngineDb>(), saving.ServiceProvider.GetRequiredService<EngineDb>());
 
         foreach (var change in changes(definition.Id))
         {
-            Assert.IsTrue(await WriteAsync(written, change));
-            await saved.InScopeAsync(async runtime =>
+            if (onOneContext)
             {
-                await change(runtime.Db);
-                await runtime.Db.Context.SaveChangesAsync();
-            });
+                await change(writer);
+                Assert.IsTrue(await TryWriteAsync(writer));
+                await change(ef);
+                await ef.Context.SaveChangesAsync();
+            }
+            else
+            {
+                Assert.IsTrue(await WriteAsync(written, change));
+                await saved.InScopeAsync(async runtime =>
+                {
+                    await change(runtime.Db);
+                    await runtime.Db.Context.SaveChangesAsync();
+                });
+            }
+
             CollectionAssert.AreEqual(await RowsAsync(saved), await RowsAsync(written));
         }
     }
