@@ -75,10 +75,9 @@ public sealed class MyTasksTests
     {
         await using var host = await DocBpmWebFactory.CreateAsync(provider);
         var now = host.Clock.GetUtcNow();
-        var routine = Open(now.AddMinutes(-9), 0, now.AddDays(2), Offer.Assigned, "giamdoc", "BGD");
-        var sameDeadlineLater = Open(now.AddMinutes(-8), 0, now.AddDays(2), Offer.Assigned, "giamdoc", "BGD");
-        var overdue = Open(now.AddMinutes(-7), 0, now.AddDays(-1), Offer.Assigned, "giamdoc", "BGD");
-        var urgent = Open(now.AddMinutes(-6), 2, null, Offer.Assigned, "giamdoc", "BGD");
+        BookmarkRecord ToDirector(int minutesAgo, int priority, int? dueInDays) =>
+            Open(now.AddMinutes(-minutesAgo), priority, dueInDays is { } days ? now.AddDays(days) : null, Offer.Assigned, "giamdoc", "BGD");
+        var (routine, sameDeadlineLater, overdue, urgent) = (ToDirector(9, 0, 2), ToDirector(8, 0, 2), ToDirector(7, 0, -1), ToDirector(6, 2, null));
         // Work offered to others: the candidates are not empty, only nobody among them names the Director.
         var offeredToUnit = Open(now.AddMinutes(-5), 3, null, Offer.Group, "chuyenvien", "GDTrH");
         var offeredToPerson = Open(now.AddMinutes(-4), 3, null, Offer.User, "chuyenvien", "GDTrH");
