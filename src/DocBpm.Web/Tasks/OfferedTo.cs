@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Runtime;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
 
 namespace DocBpm.Web.Tasks;
@@ -16,6 +17,17 @@ internal static class OfferedTo
 {
     private static readonly Expression<Func<BookmarkCandidateRecord, string, string[], bool>> Condition =
         (c, user, groups) => (c.Kind == CandidateKind.User && c.Value == user) || (c.Kind == CandidateKind.Group && groups.Contains(c.Value));
+
+    /// <summary>
+    /// Whether a candidate row of the kind holds the name: the first candidate at or after it in the candidates' (kind,
+    /// value) index, compared with it. The only cheap plan of that is one descent of the index, whatever the planner
+    /// guesses, so a plan made once is right for everybody. The plain "a row with my name exists" is not: a handful of
+    /// names over millions of rows, so its generic plan reads the table until it meets one, and read all two million rows
+    /// for the Director, whom none names (570 ms at 1,000,000 documents).
+    /// </summary>
+    private static readonly Expression<Func<DbContext, CandidateKind, string, bool>> Held = (context, kind, name) =>
+        context.Set<BookmarkCandidateRecord>().Where(c => c.Kind == kind && string.Compare(c.Value, name) >= 0)
+            .OrderBy(c => c.Value).Select(c => c.Value).FirstOrDefault() == name;
 
     /// <summary>The names of <paramref name="actor"/> as candidate rows hold them.</summary>
     public static (string User, string[] Groups) Folded(TaskActor actor) =>
@@ -38,7 +50,11 @@ internal static class OfferedTo
     public static bool Names(BookmarkCandidateRecord candidate, string user, string[] groups) =>
         throw new InvalidOperationException($"{nameof(OfferedTo)}.{nameof(Names)} is a placeholder for {nameof(Expand)}.");
 
-    /// <summary><paramref name="query"/> with every <see cref="Names"/> replaced by the condition on its arguments.</summary>
+    /// <summary>Where <see cref="Held"/> goes in a compiled query's lambda, until <see cref="Expand{TDelegate}"/> replaces it.</summary>
+    public static bool Holds(DbContext context, CandidateKind kind, string name) =>
+        throw new InvalidOperationException($"{nameof(OfferedTo)}.{nameof(Holds)} is a placeholder for {nameof(Expand)}.");
+
+    /// <summary><paramref name="query"/> with every <see cref="Names"/> and <see cref="Holds"/> replaced by the condition on its arguments.</summary>
     public static Expression<TDelegate> Expand<TDelegate>(Expression<TDelegate> query) => (Expression<TDelegate>)new Expander().Visit(query);
 
     private static Expression Bound(Expression candidate, Expression user, Expression groups) =>
@@ -47,8 +63,9 @@ internal static class OfferedTo
     private sealed class Expander : ExpressionVisitor
     {
         protected override Expression VisitMethodCall(MethodCallExpression node) =>
-            node.Method.DeclaringType == typeof(OfferedTo) && node.Method.Name == nameof(Names)
-                ? Bound(node.Arguments[0], node.Arguments[1], node.Arguments[2])
-                : base.VisitMethodCall(node);
+            node.Method.DeclaringType != typeof(OfferedTo) ? base.VisitMethodCall(node)
+            : node.Method.Name == nameof(Names) ? Bound(node.Arguments[0], node.Arguments[1], node.Arguments[2])
+            : node.Method.Name == nameof(Holds) ? new ReplacingExpressionVisitor(Held.Parameters, node.Arguments).Visit(Held.Body)
+            : base.VisitMethodCall(node);
     }
 }

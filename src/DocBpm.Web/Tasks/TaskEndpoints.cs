@@ -38,7 +38,7 @@ public static class TaskEndpoints
     {
         var now = time.GetUtcNow();
         var tasks = new List<TaskView>();
-        await foreach (var task in MyTasks.Of(db, user.ToTaskActor()).WithCancellation(cancellationToken))
+        await foreach (var task in MyTasks.Of(db, user.ToTaskActor(), cancellationToken))
             tasks.Add(View(task, now));
         return TypedResults.Ok(tasks);
     }

@@ -16,6 +16,7 @@ public sealed class DatabaseTraffic : IObserver<DiagnosticListener>, IObserver<K
     private readonly string database;
     private readonly List<IDisposable> subscriptions = [];
     private readonly List<string> transactions = [];
+    private readonly List<string> sent = [];
     private readonly Lock gate = new();
 
     /// <summary>The statements of each open explicit transaction, until it commits.</summary>
@@ -46,6 +47,13 @@ public sealed class DatabaseTraffic : IObserver<DiagnosticListener>, IObserver<K
     }
 
     public int Commands { get { lock (gate) return commands; } }
+
+    /// <summary>The text of each command since the last reset, for a test that asks which statements a read sent.</summary>
+    public IReadOnlyList<string> Sent
+    {
+        get { lock (gate) return [.. sent]; }
+    }
+
     public int Statements { get { lock (gate) return statements; } }
     public int Writes { get { lock (gate) return writes; } }
 
@@ -54,6 +62,7 @@ public sealed class DatabaseTraffic : IObserver<DiagnosticListener>, IObserver<K
         lock (gate)
         {
             transactions.Clear();
+            sent.Clear();
             commands = statements = writes = 0;
             open.Clear();
         }
@@ -86,6 +95,7 @@ public sealed class DatabaseTraffic : IObserver<DiagnosticListener>, IObserver<K
         lock (gate)
         {
             commands++;
+            sent.Add(command.CommandText);
             statements += sql.Count;
             writes += sql.Count(s => s.StartsWith("INSERT", StringComparison.OrdinalIgnoreCase)
                                      || s.StartsWith("UPDATE", StringComparison.OrdinalIgnoreCase)

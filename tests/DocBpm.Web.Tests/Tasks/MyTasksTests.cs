@@ -3,6 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Tests.Infrastructure;
+using DocBpm.Web.Data;
+using DocBpm.Web.Tests.Scale;
+using Microsoft.Extensions.DependencyInjection;
 using static DocBpm.Web.Tests.Tasks.StoredTasks;
 
 namespace DocBpm.Web.Tests.Tasks;
@@ -10,7 +13,8 @@ namespace DocBpm.Web.Tests.Tasks;
 /// <summary>
 /// <c>GET /api/tasks/mine</c>, the look-up every task client makes before completing: the open tasks assigned to me, or
 /// offered to me or my unit and not taken by anyone, most urgent first, then soonest due, then oldest; at most 500, cut
-/// after ordering. Its query is compiled once (<c>MyTasks</c>); these pin its answer, not how it is read.
+/// after ordering. Its queries are compiled once (<c>MyTasks</c>); these pin its answer, and that a person no candidate
+/// row names is answered without the statement of offered work, which PostgreSQL plans again on every call.
 /// </summary>
 [TestClass]
 public sealed class MyTasksTests
@@ -63,6 +67,55 @@ public sealed class MyTasksTests
         var expected = routine.OrderBy(t => t.TaskDueDate).ThenBy(t => t.CreatedAt).Take(498).Select(t => t.Id).Prepend(overdue.Id).Prepend(urgent.Id).ToArray();
         CollectionAssert.AreEqual(expected, tasks.Select(t => (Guid)t!["id"]!).ToArray());
         Assert.IsTrue((bool)tasks[1]!["overdue"]!, "the task past its deadline says so");
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(Providers))]
+    public async Task A_person_no_candidate_names_gets_their_assigned_tasks_in_order_without_the_statement_of_offered_work(DatabaseProvider provider)
+    {
+        await using var host = await DocBpmWebFactory.CreateAsync(provider);
+        var now = host.Clock.GetUtcNow();
+        BookmarkRecord ToDirector(int minutesAgo, int priority, int? dueInDays) =>
+            Open(now.AddMinutes(-minutesAgo), priority, dueInDays is { } days ? now.AddDays(days) : null, Offer.Assigned, "giamdoc", "BGD");
+        var (routine, sameDeadlineLater, overdue, urgent) = (ToDirector(9, 0, 2), ToDirector(8, 0, 2), ToDirector(7, 0, -1), ToDirector(6, 2, null));
+        // Work offered to others: the candidates are not empty, only nobody among them names the Director.
+        var offeredToUnit = Open(now.AddMinutes(-5), 3, null, Offer.Group, "chuyenvien", "GDTrH");
+        var offeredToPerson = Open(now.AddMinutes(-4), 3, null, Offer.User, "chuyenvien", "GDTrH");
+        await StoreAsync(host, [routine, sameDeadlineLater, overdue, urgent, offeredToUnit, offeredToPerson]);
+        using var director = await host.LoginAsync("giamdoc");
+        await using var scope = host.Services.CreateAsyncScope();
+        using var traffic = DatabaseTraffic.Of(scope.ServiceProvider.GetRequiredService<DocBpmDbContext>());
+
+        var tasks = await MineAsync(director);
+
+        CollectionAssert.AreEqual(new[] { urgent.Id, overdue.Id, routine.Id, sameDeadlineLater.Id }, tasks.Select(t => (Guid)t!["id"]!).ToArray(),
+            "urgent first, then by deadline, then oldest");
+        var reads = traffic.Sent.Where(s => s.Contains("bpm_bookmark", StringComparison.Ordinal)).ToList();
+        Assert.AreEqual(2, reads.Count, "the candidates asked whether they name him, then his assigned tasks: " + string.Join("\n---\n", reads));
+        Assert.IsFalse(reads.Any(s => s.Contains("bpm_bookmarks", StringComparison.Ordinal) && s.Contains("bpm_bookmark_candidates", StringComparison.Ordinal)),
+            "no statement joins open work with its candidates");
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(Providers))]
+    public async Task Work_offered_by_name_alone_or_to_the_unit_alone_is_listed_with_the_assigned_in_one_order(DatabaseProvider provider)
+    {
+        await using var host = await DocBpmWebFactory.CreateAsync(provider);
+        var now = host.Clock.GetUtcNow();
+        var assignedToKhtc = Open(now.AddMinutes(-9), 1, null, Offer.Assigned, "chuyenvien.khtc", "KHTC");
+        var offeredByName = Open(now.AddMinutes(-8), 0, now.AddDays(1), Offer.User, "chuyenvien.khtc", "GDTrH");
+        var assignedToGdtrh = Open(now.AddMinutes(-7), 0, now.AddDays(3), Offer.Assigned, "chuyenvien", "GDTrH");
+        var offeredToUnit = Open(now.AddMinutes(-6), 0, now.AddDays(2), Offer.Group, "chuyenvien", "GDTrH");
+        // A unit whose code begins with GDTrH's: the first candidate after "gdtrh" that is not it.
+        var offeredToOtherUnit = Open(now.AddMinutes(-5), 3, null, Offer.Group, "chuyenvien", "GDTrH2");
+        await StoreAsync(host, [assignedToKhtc, offeredByName, assignedToGdtrh, offeredToUnit, offeredToOtherUnit]);
+        using var namedOnly = await host.LoginAsync("chuyenvien.khtc");
+        using var unitOnly = await host.LoginAsync("chuyenvien");
+
+        CollectionAssert.AreEqual(new[] { assignedToKhtc.Id, offeredByName.Id }, (await MineAsync(namedOnly)).Select(t => (Guid)t!["id"]!).ToArray(),
+            "offered by name, no group of hers named");
+        CollectionAssert.AreEqual(new[] { offeredToUnit.Id, assignedToGdtrh.Id }, (await MineAsync(unitOnly)).Select(t => (Guid)t!["id"]!).ToArray(),
+            "offered to his unit, never by name");
     }
 
     private static async Task<JsonArray> MineAsync(HttpClient person)
