@@ -9,9 +9,9 @@ namespace DocBpm.Benchmarks;
 /// The HTTP run against real hosts (issue 19): DocBpm.Web as one, then two, separate processes on loopback sharing one
 /// PostgreSQL database, driven by signed-in clients through <c>POST /api/instances</c>, <c>GET /api/tasks/mine</c> and
 /// <c>POST /api/tasks/{id}/complete</c> (<see cref="HttpLoad"/>). Bounded by time and count per measurement; writes its
-/// own section of docs/benchmarks.md. Run by hand:
+/// own section of docs/benchmarks.md (not with <c>--no-write</c>, for before/after runs). Run by hand:
 /// <c>dotnet run -c Release --project tests/DocBpm.Benchmarks -- http [--clients 8,16,32] [--hosts 1|2] [--seconds S] [--warmup S] [--database NAME]
-/// [--rate N] [--rate-seconds S] [--pairs P] [--host-env NAME=VALUE]... [--host2-env NAME=VALUE]... [--fixed-rate-only] [--keep-statements]</c>.
+/// [--rate N] [--rate-seconds S] [--pairs P] [--host-env NAME=VALUE]... [--host2-env NAME=VALUE]... [--fixed-rate-only] [--keep-statements] [--no-write]</c>.
 /// </summary>
 public static class HttpBench
 {
@@ -23,7 +23,7 @@ public static class HttpBench
 
     private sealed record Options(int[] Clients, int Hosts, TimeSpan Duration, TimeSpan Warmup, string Postgres, string Database,
         FixedRateBench.Settings FixedRate, Dictionary<string, string> HostVariables, Dictionary<string, string> SecondHostVariables,
-        bool FixedRateOnly, bool KeepStatements);
+        bool FixedRateOnly, bool KeepStatements, bool Write);
 
     /// <summary>One measurement: so many hosts and clients, with what each process and the server spent on it.</summary>
     private sealed record Point(int Hosts, int Clients, HttpLoadSamples Samples, TimeSpan Elapsed, double[] HostCpuMs, double ServerCpuMs,
@@ -82,7 +82,8 @@ public static class HttpBench
         var report = Report(options, points, await probe.DescribeAsync(cancellationToken), loadAtStart) + "\n" + fixedRate + "\n"
             + KindsReport(kinds, options) + "\n" + evidence;
         Console.WriteLine(report);
-        await BenchDocument.ReplaceSectionAsync(BenchDocument.Path(BenchReport.FindRepoRoot()), "http", report, cancellationToken);
+        if (options.Write)
+            await BenchDocument.ReplaceSectionAsync(BenchDocument.Path(BenchReport.FindRepoRoot()), "http", report, cancellationToken);
     }
 
     private static Options Parse(string[] args, string? postgres)
@@ -103,6 +104,7 @@ public static class HttpBench
         var secondHostVariables = new Dictionary<string, string>();
         var fixedRateOnly = false;
         var keepStatements = false;
+        var write = true;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -151,9 +153,12 @@ public static class HttpBench
                     // No statement figures, and pg_stat_statements left as it is (the run otherwise clears its own database's counters).
                     keepStatements = true;
                     break;
+                case "--no-write":
+                    write = false;
+                    break;
                 default:
                     throw new ArgumentException($"Unknown option {args[i]}. Options: --clients N[,N] --hosts 1|2 --seconds S --warmup S --postgres CONN --database NAME "
-                        + "--rate N --rate-seconds S --pairs P --host-env NAME=VALUE --host2-env NAME=VALUE --fixed-rate-only --keep-statements");
+                        + "--rate N --rate-seconds S --pairs P --host-env NAME=VALUE --host2-env NAME=VALUE --fixed-rate-only --keep-statements --no-write");
             }
         }
 
@@ -166,7 +171,7 @@ public static class HttpBench
             throw new ArgumentException("--fixed-rate-only needs --hosts 2.");
         return new Options(clients, hosts, TimeSpan.FromSeconds(seconds), TimeSpan.FromSeconds(warmup),
             postgres ?? throw new ArgumentException("PostgreSQL is required: --postgres CONN or DOCBPM_TEST_POSTGRES."), database,
-            new FixedRateBench.Settings(rate, TimeSpan.FromSeconds(rateSeconds), pairs), hostVariables, secondHostVariables, fixedRateOnly, keepStatements);
+            new FixedRateBench.Settings(rate, TimeSpan.FromSeconds(rateSeconds), pairs), hostVariables, secondHostVariables, fixedRateOnly, keepStatements, write);
     }
 
     private static (string Name, string Value) Variable(string argument) =>
