@@ -1,3 +1,4 @@
+using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Tests.Infrastructure;
 using DocBpm.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -40,6 +41,19 @@ internal sealed class MigrationUpgrade : IAsyncDisposable
     }
 
     public Task UpgradeAsync() => migrator.MigrateAsync(target);
+
+    /// <summary>Runs <paramref name="statements"/> in order, in the schema before the migration.</summary>
+    public async Task StoreAsync(IEnumerable<string> statements)
+    {
+        foreach (var statement in statements)
+            await Context.Database.ExecuteSqlRawAsync(statement);
+    }
+
+    /// <summary>An instant literal of <paramref name="provider"/>, for the rows a test stores (SQLite keeps an instant as binary ticks).</summary>
+    public static string At(DatabaseProvider provider) => provider == DatabaseProvider.Sqlite ? "0" : "'2026-11-23T00:00:00Z'";
+
+    /// <summary>A key as SQLite stores a GUID (upper case), which the other providers read alike.</summary>
+    public static string Id(Guid id) => id.ToString().ToUpperInvariant();
 
     /// <summary>
     /// The SQL of a deployed definition and a running instance of it (ids in upper case, as SQLite stores them), written

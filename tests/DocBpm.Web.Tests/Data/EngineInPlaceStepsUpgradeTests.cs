@@ -22,16 +22,14 @@ public sealed class EngineInPlaceStepsUpgradeTests
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var upgrade = await MigrationUpgrade.BeforeAsync(database, Migration);
         var context = upgrade.Context;
-        var at = provider == DatabaseProvider.Sqlite ? "0" : "'2026-11-23T00:00:00Z'";
-        var (definition, parent, child) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
-        string[] statements =
+        var at = MigrationUpgrade.At(provider);
+        var (definition, parent, child) = (MigrationUpgrade.Id(Guid.NewGuid()), Guid.NewGuid(), Guid.NewGuid());
+        await upgrade.StoreAsync(
         [
-            .. MigrationUpgrade.RunningInstance(Upper(definition), Upper(parent), at),
-            MigrationUpgrade.RunningInstance(Upper(definition), Upper(child), at)[1],
-            "UPDATE bpm_instances SET \"ParentInstanceId\" = '" + Upper(parent) + "' WHERE \"Id\" = '" + Upper(child) + "'",
-        ];
-        foreach (var statement in statements)
-            await context.Database.ExecuteSqlRawAsync(statement);
+            .. MigrationUpgrade.RunningInstance(definition, MigrationUpgrade.Id(parent), at),
+            MigrationUpgrade.RunningInstance(definition, MigrationUpgrade.Id(child), at)[1],
+            "UPDATE bpm_instances SET \"ParentInstanceId\" = '" + MigrationUpgrade.Id(parent) + "' WHERE \"Id\" = '" + MigrationUpgrade.Id(child) + "'",
+        ]);
 
         await upgrade.UpgradeAsync();
 
@@ -41,6 +39,4 @@ public sealed class EngineInPlaceStepsUpgradeTests
         CollectionAssert.AreEqual(new[] { child }, await instances.Where(i => i.ParentInstanceId == parent).Select(i => i.Id).ToListAsync(),
             "the monitor's called instances");
     }
-
-    private static string Upper(Guid id) => id.ToString().ToUpperInvariant();
 }

@@ -26,25 +26,23 @@ public sealed class OpenBookmarkIndexesUpgradeTests
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var upgrade = await MigrationUpgrade.BeforeAsync(database, Migration);
         var context = upgrade.Context;
-        var at = provider == DatabaseProvider.Sqlite ? "0" : "'2026-11-23T00:00:00Z'";
+        var at = MigrationUpgrade.At(provider);
         var (definition, instance) = (Guid.NewGuid(), Guid.NewGuid());
         var (assigned, offered, done, message, closedMessage, signal, timer, closedTimer) =
             (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
-        string[] statements =
+        await upgrade.StoreAsync(
         [
-            .. MigrationUpgrade.RunningInstance(Upper(definition), Upper(instance), at),
+            .. MigrationUpgrade.RunningInstance(MigrationUpgrade.Id(definition), MigrationUpgrade.Id(instance), at),
             Bookmark(assigned, instance, "UserTask", "Active", at, assignee: "ann"),
             Bookmark(offered, instance, "UserTask", "Active", at),
-            "INSERT INTO bpm_bookmark_candidates (\"BookmarkId\", \"Kind\", \"Value\") VALUES ('" + Upper(offered) + "', 'User', 'ann')",
+            "INSERT INTO bpm_bookmark_candidates (\"BookmarkId\", \"Kind\", \"Value\") VALUES ('" + MigrationUpgrade.Id(offered) + "', 'User', 'ann')",
             Bookmark(done, instance, "UserTask", "Completed", at, assignee: "ann", closedBy: "ann"),
             Bookmark(message, instance, "Message", "Active", at, messageName: "reply", correlationKey: "D-1"),
             Bookmark(closedMessage, instance, "Message", "Completed", at, messageName: "reply", correlationKey: "D-1"),
             Bookmark(signal, instance, "Signal", "Active", at, messageName: "recall"),
             Bookmark(timer, instance, "Timer", "Active", at, dueAt: at),
             Bookmark(closedTimer, instance, "Timer", "Completed", at, dueAt: at),
-        ];
-        foreach (var statement in statements)
-            await context.Database.ExecuteSqlRawAsync(statement);
+        ]);
 
         await upgrade.UpgradeAsync();
 
@@ -68,11 +66,9 @@ public sealed class OpenBookmarkIndexesUpgradeTests
     private static string Bookmark(Guid id, Guid instance, string kind, string status, string at, string? assignee = null, string? closedBy = null,
         string? messageName = null, string? correlationKey = null, string? dueAt = null) =>
         "INSERT INTO bpm_bookmarks (\"Id\", \"InstanceId\", \"Kind\", \"Status\", \"ElementId\", \"CreatedAt\", \"Priority\", \"Attempts\", "
-        + "\"Assignee\", \"ClosedBy\", \"MessageName\", \"CorrelationKey\", \"DueAt\") VALUES ('" + Upper(id) + "', '" + Upper(instance) + "', '"
+        + "\"Assignee\", \"ClosedBy\", \"MessageName\", \"CorrelationKey\", \"DueAt\") VALUES ('" + MigrationUpgrade.Id(id) + "', '" + MigrationUpgrade.Id(instance) + "', '"
         + kind + "', '" + status + "', 'e', " + at + ", 0, 0, " + Text(assignee) + ", " + Text(closedBy) + ", " + Text(messageName) + ", "
         + Text(correlationKey) + ", " + (dueAt ?? "NULL") + ")";
 
     private static string Text(string? value) => value is null ? "NULL" : "'" + value + "'";
-
-    private static string Upper(Guid id) => id.ToString().ToUpperInvariant();
 }

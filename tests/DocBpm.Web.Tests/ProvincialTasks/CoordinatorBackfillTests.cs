@@ -2,7 +2,6 @@ using DocBpm.Documents.Access;
 using DocBpm.Documents.ProvincialTasks;
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Tests.Infrastructure;
-using DocBpm.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace DocBpm.Web.Tests.ProvincialTasks;
@@ -28,7 +27,7 @@ public sealed class CoordinatorBackfillTests
         var context = upgrade.Context;
         var coordinated = Guid.NewGuid();
         var alone = Guid.NewGuid();
-        await StoreAsync(context, provider, coordinated, alone);
+        await StoreAsync(upgrade, provider, coordinated, alone);
 
         await upgrade.UpgradeAsync();
 
@@ -40,25 +39,21 @@ public sealed class CoordinatorBackfillTests
     }
 
     /// <summary>Two assigned task lines, one coordinated by "TCCB,KHTC", written in the columns of the schema before the migration.</summary>
-    private static async Task StoreAsync(DocBpmDbContext context, DatabaseProvider provider, Guid coordinated, Guid alone)
+    private static Task StoreAsync(MigrationUpgrade upgrade, DatabaseProvider provider, Guid coordinated, Guid alone)
     {
-        var at = provider == DatabaseProvider.Sqlite ? "0" : "'2026-11-23T00:00:00Z'";
-        var document = Id(Guid.NewGuid());
-        string[] statements =
+        var at = MigrationUpgrade.At(provider);
+        var document = MigrationUpgrade.Id(Guid.NewGuid());
+        return upgrade.StoreAsync(
         [
             "INSERT INTO prov_task_documents (\"Id\", \"Code\", \"Subject\", \"RecordedAt\", \"RecordedBy\") VALUES ('" + document
                 + "', '12/UBND-VX', 'Về việc báo cáo', " + at + ", 'vanthu')",
             Task(coordinated, document, 1, "'TCCB,KHTC'", at),
             Task(alone, document, 2, "NULL", at),
-        ];
-        foreach (var statement in statements)
-            await context.Database.ExecuteSqlRawAsync(statement);
+        ]);
     }
 
     private static string Task(Guid id, string document, int line, string coordinating, string at) =>
         "INSERT INTO prov_tasks (\"Id\", \"DocumentId\", \"Line\", \"Content\", \"Deadline\", \"OriginalDeadline\", \"Stage\", \"MainUnit\", "
-        + "\"CoordinatingUnits\", \"Rejections\", \"Extension\") VALUES ('" + Id(id) + "', '" + document + "', " + line + ", 'Báo cáo', " + at
+        + "\"CoordinatingUnits\", \"Rejections\", \"Extension\") VALUES ('" + MigrationUpgrade.Id(id) + "', '" + document + "', " + line + ", 'Báo cáo', " + at
         + ", " + at + ", 'Assigned', 'GDTrH', " + coordinating + ", 0, 'None')";
-
-    private static string Id(Guid id) => id.ToString().ToUpperInvariant();
 }

@@ -1,6 +1,5 @@
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Tests.Infrastructure;
-using DocBpm.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace DocBpm.Web.Tests.Tasks;
@@ -25,7 +24,7 @@ public sealed class CandidateBackfillTests
         var context = upgrade.Context;
         var task = Guid.NewGuid();
         var service = Guid.NewGuid();
-        await StoreAsync(context, provider, task, service);
+        await StoreAsync(upgrade, provider, task, service);
 
         await upgrade.UpgradeAsync();
 
@@ -39,23 +38,21 @@ public sealed class CandidateBackfillTests
     /// A user task offered to ",An,binh,An," and ",VanThu,", and a job bookmark with a stray list, written in the columns of the
     /// schema before the migration (SQL, not the model: the model already has the later columns).
     /// </summary>
-    private static async Task StoreAsync(DocBpmDbContext context, DatabaseProvider provider, Guid task, Guid service)
+    private static Task StoreAsync(MigrationUpgrade upgrade, DatabaseProvider provider, Guid task, Guid service)
     {
-        var at = provider == DatabaseProvider.Sqlite ? "0" : "'2026-11-23T00:00:00Z'";
-        var definition = Guid.NewGuid().ToString().ToUpperInvariant();
-        var instance = Guid.NewGuid().ToString().ToUpperInvariant();
-        string[] statements =
+        var at = MigrationUpgrade.At(provider);
+        var definition = MigrationUpgrade.Id(Guid.NewGuid());
+        var instance = MigrationUpgrade.Id(Guid.NewGuid());
+        return upgrade.StoreAsync(
         [
             .. MigrationUpgrade.RunningInstance(definition, instance, at),
             Bookmark(task, instance, "UserTask", "',An,binh,An,'", "',VanThu,'", at),
             Bookmark(service, instance, "Job", "',x,'", "NULL", at),
-        ];
-        foreach (var statement in statements)
-            await context.Database.ExecuteSqlRawAsync(statement);
+        ]);
     }
 
     private static string Bookmark(Guid id, string instance, string kind, string users, string groups, string at) =>
         "INSERT INTO bpm_bookmarks (\"Id\", \"InstanceId\", \"Kind\", \"Status\", \"ElementId\", \"CreatedAt\", \"CandidateUsers\", "
-        + "\"CandidateGroups\", \"Priority\", \"Attempts\") VALUES ('" + id.ToString().ToUpperInvariant() + "', '" + instance + "', '" + kind
+        + "\"CandidateGroups\", \"Priority\", \"Attempts\") VALUES ('" + MigrationUpgrade.Id(id) + "', '" + instance + "', '" + kind
         + "', 'Active', 'e', " + at + ", " + users + ", " + groups + ", 0, 0)";
 }

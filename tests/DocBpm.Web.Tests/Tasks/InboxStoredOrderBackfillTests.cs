@@ -1,6 +1,5 @@
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Tests.Infrastructure;
-using DocBpm.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -27,7 +26,7 @@ public sealed class InboxStoredOrderBackfillTests
         await using var upgrade = await MigrationUpgrade.BeforeAsync(database, Migration);
         var context = upgrade.Context;
         var (withDeadline, without) = (Guid.NewGuid(), Guid.NewGuid());
-        await StoreAsync(context, provider, withDeadline, without);
+        await StoreAsync(upgrade, provider, withDeadline, without);
 
         await upgrade.UpgradeAsync();
 
@@ -37,25 +36,22 @@ public sealed class InboxStoredOrderBackfillTests
     }
 
     /// <summary>Two open user tasks, one due at <see cref="Due"/>, written in the columns of the schema before the migration.</summary>
-    private static async Task StoreAsync(DocBpmDbContext context, DatabaseProvider provider, Guid withDeadline, Guid without)
+    private static Task StoreAsync(MigrationUpgrade upgrade, DatabaseProvider provider, Guid withDeadline, Guid without)
     {
-        var sqlite = provider == DatabaseProvider.Sqlite;
-        var at = sqlite ? "0" : "'2026-11-23T00:00:00Z'";
-        var due = sqlite ? ((long)new DateTimeOffsetToBinaryConverter().ConvertToProvider(Due)!).ToString(System.Globalization.CultureInfo.InvariantCulture) : "'2026-12-10T10:00:00Z'";
-        var definition = Guid.NewGuid().ToString().ToUpperInvariant();
-        var instance = Guid.NewGuid().ToString().ToUpperInvariant();
-        string[] statements =
+        var at = MigrationUpgrade.At(provider);
+        var due = provider == DatabaseProvider.Sqlite ? ((long)new DateTimeOffsetToBinaryConverter().ConvertToProvider(Due)!).ToString(System.Globalization.CultureInfo.InvariantCulture) : "'2026-12-10T10:00:00Z'";
+        var definition = MigrationUpgrade.Id(Guid.NewGuid());
+        var instance = MigrationUpgrade.Id(Guid.NewGuid());
+        return upgrade.StoreAsync(
         [
             .. MigrationUpgrade.RunningInstance(definition, instance, at),
             OpenTask(withDeadline, instance, at, due),
             OpenTask(without, instance, at, "NULL"),
-        ];
-        foreach (var statement in statements)
-            await context.Database.ExecuteSqlRawAsync(statement);
+        ]);
     }
 
     private static string OpenTask(Guid id, string instance, string at, string due) =>
         "INSERT INTO bpm_bookmarks (\"Id\", \"InstanceId\", \"Kind\", \"Status\", \"ElementId\", \"CreatedAt\", \"TaskDueDate\", \"Priority\", "
-        + "\"Attempts\") VALUES ('" + id.ToString().ToUpperInvariant() + "', '" + instance + "', 'UserTask', 'Active', 'e', " + at + ", " + due
+        + "\"Attempts\") VALUES ('" + MigrationUpgrade.Id(id) + "', '" + instance + "', 'UserTask', 'Active', 'e', " + at + ", " + due
         + ", 0, 0)";
 }
