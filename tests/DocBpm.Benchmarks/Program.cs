@@ -70,10 +70,11 @@ foreach (var shape in new[] { Shapes.Service, Shapes.UserTask })
 {
     foreach (var runner in runners)
     {
-        var count = runner is DocBpmPersistedRunner persisted ? options.PersistedInstances(persisted.Workers)
+        var persisted = runner as DocBpmPersistedRunner;
+        var count = persisted is not null ? options.PersistedInstances(persisted.Workers)
             : runner is DocBpmInMemoryRunner ? options.MemoryInstances : options.Instances;
-        if (runner is DocBpmPersistedRunner stored)
-            await stored.ClearHistoryAsync(cancel.Token);
+        if (persisted is not null)
+            await persisted.ClearHistoryAsync(cancel.Token);
         var warmup = await Warmup.UntilJitSettlesAsync(() => runner.RunAsync(shape, count, cancel.Token));
         var rates = new List<double>();
         var onPostgres = probe is not null && runner.Name.Contains("PostgreSql", StringComparison.Ordinal);
