@@ -20,8 +20,7 @@ public sealed class OpenWorkPlansTests
     [TestMethod]
     public async Task Issue19_on_PostgreSQL_correlation_and_the_due_work_sweep_read_open_bookmarks_through_their_partial_indexes()
     {
-        if (!TestDatabase.Has(DatabaseProvider.PostgreSql))
-            return;
+        TestDatabase.RequirePostgres();
         var sent = new SentReads();
         await using var host = await EngineTestHost.StartAsync(DatabaseProvider.PostgreSql, interceptor: sent);
         await host.StartAsync(StepIndexesTests.WaitReplyThenAnHour, new { docId = "D-1" });

@@ -72,8 +72,7 @@ public sealed class StepIndexesTests
     [TestMethod]
     public async Task Issue19_on_PostgreSQL_a_closed_bookmark_writes_no_entry_into_the_indexes_of_open_work()
     {
-        if (!TestDatabase.Has(DatabaseProvider.PostgreSql))
-            return;
+        TestDatabase.RequirePostgres();
         const int instances = 6;
         await using var host = await EngineTestHost.StartAsync(DatabaseProvider.PostgreSql);
         await host.QueryAsync(db => db.Context.Database.ExecuteSqlRawAsync(

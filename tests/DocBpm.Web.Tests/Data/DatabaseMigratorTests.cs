@@ -33,8 +33,7 @@ public sealed class DatabaseMigratorTests
     [TestMethod]
     public async Task Issue19_no_session_prepared_before_a_migration_serves_the_application_after_it()
     {
-        if (!TestDatabase.Has(DatabaseProvider.PostgreSql))
-            Assert.Inconclusive($"{TestDatabase.PostgresVariable} is not set.");
+        TestDatabase.RequirePostgres();
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.PostgreSql);
         await using var services = new ServiceCollection()
             .AddDocBpmDatabase(new DatabaseSettings(DatabaseProvider.PostgreSql, database.ConnectionString)).BuildServiceProvider();

@@ -77,8 +77,7 @@ public sealed class PostgresSessionsTests
     /// <summary>The application's database registration on a PostgreSQL database of the test's own.</summary>
     private static async Task<T> OnApplicationSessionsAsync<T>(Func<ServiceProvider, Task<T>> use)
     {
-        if (!TestDatabase.Has(DatabaseProvider.PostgreSql))
-            Assert.Inconclusive($"{TestDatabase.PostgresVariable} is not set.");
+        TestDatabase.RequirePostgres();
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.PostgreSql);
         await using var services = new ServiceCollection()
             .AddDocBpmDatabase(new DatabaseSettings(DatabaseProvider.PostgreSql, database.ConnectionString)).BuildServiceProvider();
