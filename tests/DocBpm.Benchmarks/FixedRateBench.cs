@@ -5,10 +5,15 @@ namespace DocBpm.Benchmarks;
 /// <summary>
 /// Issue 19's "CPU per instance per host shown not to grow" where two hosts cannot have cores of their own, below
 /// saturation (at saturation on shared cores CPU per unit of work inflates from switching and cache sharing, which says
-/// nothing about a host's own cost). Two comparisons, in phases alternated between the hosts so that the machine's
+/// nothing about a host's own cost). Three comparisons, in phases alternated between the hosts so that the machine's
 /// drift, the hosts' ageing and their idle spells fall on both alike:
+/// - <b>sharing the database, equal machine load</b>: a host at half the rate beside the other host of its database
+///   (both at half) against the same host at half the rate beside a third host, started and warmed with them, that
+///   serves as much on a database of its own. The cores, the server and the clients carry the same load in both
+///   phases; only what the two hosts share differs (rows, indexes, the scheduler's cluster, the due-work sweeps), so
+///   this is what a second host on the same database costs each host, with the machine's share taken out;
 /// - <b>equal load per host</b>: one host alone at half the rate against both hosts at half the rate each (the rate
-///   in total) — what adding a second host costs each host, its own load unchanged;
+///   in total) — what adding a second host costs each host, its own load unchanged but the machine's doubled;
 /// - <b>equal total</b>: one host alone at the rate against both at half each — what serving a load on two hosts costs
 ///   against one, which also halves each host's load (and a host's CPU per request rises as its load falls).
 /// </summary>
@@ -20,41 +25,53 @@ public static class FixedRateBench
     /// <summary>Clients of each phase: on one host all of them, on two hosts half of each host's, taking arrivals in turn.</summary>
     public const int Clients = 8;
 
+    /// <summary>The index of the host on a database of its own among the hosts the phases report.</summary>
+    public const int Apart = 2;
+
     public sealed record Settings(double Rate, TimeSpan PhaseLength, int Pairs);
 
-    /// <summary>A phase to run: the host that serves it alone (null: both, half each) and the total rate offered.</summary>
-    private sealed record Plan(int? Solo, double Rate);
+    /// <summary>A phase to run: the hosts that serve it (one or two, half each) and the total rate offered.</summary>
+    private sealed record Plan(int[] Serving, double Rate);
 
     /// <summary>
-    /// The phases of one pair: the first of each pair begins with both hosts, the second ends with them; each host comes
-    /// once alone at the full rate and once at half of it, the host at full rate in the first pair at half in the second.
+    /// The phases of one pair: the first of each pair begins with the two hosts of the database, the second ends with
+    /// them; each of them comes once beside the other, once beside the host apart, once alone at the full rate and once
+    /// at half of it, the host at full rate in the first pair at half in the second, and the order of its two two-host
+    /// phases reversed.
     /// </summary>
     private static Plan[] PairPlan(int pair, double rate) => pair % 2 == 0
-        ? [new(null, rate), new(0, rate), new(1, rate / 2)]
-        : [new(1, rate), new(0, rate / 2), new(null, rate)];
+        ? [new([0, 1], rate), new([0, Apart], rate), new([0], rate), new([1], rate / 2), new([1, Apart], rate)]
+        : [new([1, Apart], rate), new([1], rate), new([0], rate / 2), new([0, Apart], rate), new([0, 1], rate)];
 
-    /// <summary>The alternated phases on two running hosts, and the report's text.</summary>
+    /// <summary>
+    /// The alternated phases on the two hosts of one database and the host apart (<see cref="Apart"/>, on its own
+    /// database with its own <paramref name="apartProbe"/>), all running, and the report's text.
+    /// </summary>
     public static async Task<string> MeasureAsync(IReadOnlyList<BenchHost> hosts, Settings settings, PostgresProbe probe,
-        CancellationToken cancellationToken)
+        PostgresProbe apartProbe, CancellationToken cancellationToken)
     {
-        List<HttpLoadClient>[] alone = [[], []];
+        var alone = hosts.Select(_ => new List<HttpLoadClient>()).ToArray();
         try
         {
-            for (var host = 0; host < 2; host++)
+            for (var host = 0; host < hosts.Count; host++)
             {
                 for (var i = 0; i < Clients; i++)
                     alone[host].Add(await SignInAsync(hosts[host], host, cancellationToken));
             }
 
-            List<HttpLoadClient> both = [.. alone[0].Take(Clients / 2).Zip(alone[1]).SelectMany(p => new[] { p.First, p.Second })];
+            List<HttpLoadClient> ClientsOf(int[] serving) => serving is [var only]
+                ? alone[only]
+                : [.. alone[serving[0]].Take(Clients / 2).Zip(alone[serving[1]]).SelectMany(p => new[] { p.First, p.Second })];
 
             // Unmeasured: the first phase after the warm-up and the sign-ins cost each host about twice the later ones
             // (runs of 07:25-07:50 on 7 December), and the plan puts both hosts first, which would charge it to them.
-            await DriveAsync(both, hosts.Count, settings.Rate, settings.PhaseLength, cancellationToken);
+            // The host apart gets the same first phase beside host 2.
+            await DriveAsync(ClientsOf([0, 1]), hosts.Count, settings.Rate, settings.PhaseLength, cancellationToken);
+            await DriveAsync(ClientsOf([1, Apart]), hosts.Count, settings.Rate, settings.PhaseLength, cancellationToken);
 
             // The sign-ins' commits must be reported before the first reading; the hosts have no load meanwhile.
             var quiet = new List<double[]> { await QuietAsync(hosts, cancellationToken) };
-            var commits = await probe.CommitsAsync(cancellationToken);
+            var commits = await CommitsAsync(probe, apartProbe, cancellationToken);
             var phases = new List<FixedRatePhase>();
             for (var pair = 0; pair < settings.Pairs; pair++)
             {
@@ -63,15 +80,14 @@ public static class FixedRateBench
                     var hostCpu = hosts.Select(h => h.Cpu()).ToArray();
                     var serverCpu = probe.ServerCpu();
                     var begun = Stopwatch.GetTimestamp();
-                    var (samples, missed) = await DriveAsync(plan.Solo is { } host ? alone[host] : both, hosts.Count, plan.Rate,
-                        settings.PhaseLength, cancellationToken);
+                    var (samples, missed) = await DriveAsync(ClientsOf(plan.Serving), hosts.Count, plan.Rate, settings.PhaseLength, cancellationToken);
                     var elapsed = Stopwatch.GetElapsedTime(begun);
                     var hostCpuMs = hosts.Select((h, i) => (h.Cpu() - hostCpu[i]).TotalMilliseconds).ToArray();
                     var serverCpuMs = PostgresProbe.Spent(serverCpu, probe.ServerCpu()).TotalMilliseconds;
                     var load = BenchDocument.LoadAverage();
                     quiet.Add(await QuietAsync(hosts, cancellationToken));
-                    var after = await probe.CommitsAsync(cancellationToken);
-                    var phase = new FixedRatePhase(plan.Solo, plan.Rate, samples, missed, elapsed, hostCpuMs, serverCpuMs, after - commits, load);
+                    var after = await CommitsAsync(probe, apartProbe, cancellationToken);
+                    var phase = new FixedRatePhase(pair, plan.Serving, plan.Rate, samples, missed, elapsed, hostCpuMs, serverCpuMs, after - commits, load);
                     commits = after;
                     phases.Add(phase);
                     Console.WriteLine(FixedRateReport.Row(phase, null));
@@ -86,6 +102,10 @@ public static class FixedRateBench
                 clients.ForEach(c => c.Dispose());
         }
     }
+
+    /// <summary>Commits of both databases: a phase with the host apart commits in each.</summary>
+    private static async Task<long> CommitsAsync(PostgresProbe probe, PostgresProbe apartProbe, CancellationToken cancellationToken) =>
+        await probe.CommitsAsync(cancellationToken) + await apartProbe.CommitsAsync(cancellationToken);
 
     private static async Task<HttpLoadClient> SignInAsync(BenchHost host, int index, CancellationToken cancellationToken) =>
         new(index, await host.SignInAsync("vanthu", cancellationToken), await host.SignInAsync("giamdoc", cancellationToken));
@@ -145,16 +165,23 @@ public static class FixedRateBench
 }
 
 /// <summary>One timed phase: the rate offered, the instances each host served, and what each process spent.</summary>
-/// <param name="Solo">The host that served a one-host phase alone; null when both served.</param>
-public sealed record FixedRatePhase(int? Solo, double Rate, HttpLoadSamples Samples, int Missed, TimeSpan Elapsed, double[] HostCpuMs,
+/// <param name="Pair">The pair of phases it belongs to.</param>
+/// <param name="Serving">The hosts that served it (indexes into the reported hosts).</param>
+public sealed record FixedRatePhase(int Pair, int[] Serving, double Rate, HttpLoadSamples Samples, int Missed, TimeSpan Elapsed, double[] HostCpuMs,
     double ServerCpuMs, long Commits, string Load)
 {
-    public int Hosts => Solo is null ? 2 : 1;
+    public int Hosts => Serving.Length;
 
     /// <summary>Instances per second each serving host was offered.</summary>
     public double RatePerHost => Rate / Hosts;
 
-    public bool Serves(int host) => Solo is null || Solo == host;
+    public bool Serves(int host) => Serving.Contains(host);
+
+    /// <summary>Served by <paramref name="host"/> alone.</summary>
+    public bool Alone(int host) => Serving is [var only] && only == host;
+
+    /// <summary>Served by <paramref name="host"/> beside <paramref name="other"/>.</summary>
+    public bool Beside(int host, int other) => Serving.Length == 2 && Serves(host) && Serves(other);
 
     /// <summary>
     /// More than 1 % of the arrivals missed: the hosts did not keep up (other load on the machine), so the phase measured

@@ -7,7 +7,7 @@ namespace DocBpm.Benchmarks;
 
 /// <summary>
 /// The HTTP run against real hosts (issue 19): DocBpm.Web as one, then two, separate processes on loopback sharing one
-/// PostgreSQL database, driven by signed-in clients through <c>POST /api/instances</c>, <c>GET /api/tasks/mine</c> and
+/// PostgreSQL database (and, for the fixed-rate phases, a third on a database of its own: <see cref="FixedRateBench"/>), driven by signed-in clients through <c>POST /api/instances</c>, <c>GET /api/tasks/mine</c> and
 /// <c>POST /api/tasks/{id}/complete</c> (<see cref="HttpLoad"/>). Bounded by time and count per measurement; writes its
 /// own section of docs/benchmarks.md (not with <c>--no-write</c>, for before/after runs). Run by hand:
 /// <c>dotnet run -c Release --project tests/DocBpm.Benchmarks -- http [--clients 8,16,32] [--hosts 1|2] [--seconds S] [--warmup S] [--database NAME]
@@ -16,6 +16,9 @@ namespace DocBpm.Benchmarks;
 public static class HttpBench
 {
     private const string DefaultDatabase = "docbpm_http";
+
+    /// <summary>The fixed-rate phases' third host's database: the benchmark's name with this after it.</summary>
+    private const string ApartSuffix = "_apart";
     private const int MaxInstancesPerMeasurement = 20_000;
 
     /// <summary>Clients of the request-kind measurement: as many open tasks at once as the smallest mixed run.</summary>
@@ -46,6 +49,7 @@ public static class HttpBench
         var evidence = new StringBuilder();
         var fixedRate = "";
         var hosts = new List<BenchHost>();
+        BenchHost? apart = null;
         try
         {
             // Started and warmed together, the hosts are as old and as warm as each other when the fixed-rate phases
@@ -62,9 +66,26 @@ public static class HttpBench
 
                 hosts.Add(await BenchHost.StartAsync(connection, "Production", cancellationToken, variables));
             }
-            await WarmAsync(hosts, options, cancellationToken);
+
+            // The fixed-rate phases' third host, on a database of its own: the same load on the machine without sharing a database.
+            var apartConnection = BenchOptions.WithDatabase(options.Postgres, options.Database + ApartSuffix);
             if (hosts.Count == 2)
-                fixedRate = await FixedRateBench.MeasureAsync(hosts, options.FixedRate, probe, cancellationToken);
+            {
+                await PostgresProbe.RecreateDatabaseAsync(options.Postgres, options.Database + ApartSuffix, cancellationToken);
+                await SeedAsync(apartConnection, cancellationToken);
+                apart = await BenchHost.StartAsync(apartConnection, "Production", cancellationToken, options.HostVariables);
+            }
+
+            await WarmAsync(apart is null ? hosts : [.. hosts, apart], options, cancellationToken);
+            if (apart is not null)
+            {
+                await using (var apartProbe = await PostgresProbe.OpenAsync(apartConnection, cancellationToken))
+                    fixedRate = await FixedRateBench.MeasureAsync([.. hosts, apart], options.FixedRate, probe, apartProbe, cancellationToken);
+                // Not a part of the saturation runs: it would idle beside them.
+                await apart.DisposeAsync();
+                apart = null;
+            }
+
             for (var count = 1; count <= (options.FixedRateOnly ? 0 : options.Hosts); count++)
             {
                 var measured = await MeasureAsync(hosts[..count], options, probe, cancellationToken);
@@ -77,6 +98,8 @@ public static class HttpBench
         {
             foreach (var host in hosts)
                 await host.DisposeAsync();
+            if (apart is not null)
+                await apart.DisposeAsync();
         }
 
         var report = Report(options, points, await probe.DescribeAsync(cancellationToken), loadAtStart) + "\n" + fixedRate + "\n"
@@ -325,8 +348,9 @@ public static class HttpBench
         text.AppendLine("Written by `dotnet run -c Release --project tests/DocBpm.Benchmarks -- http` (not part of the test suite). DocBpm.Web runs as");
         text.AppendLine("separate processes on loopback (`ASPNETCORE_ENVIRONMENT=Production`: JSON console logs, the 5 s due-work sweep, Quartz;");
         text.AppendLine("the demo accounts seeded once by a Development start that is then stopped), two hosts on the same PostgreSQL");
-        text.AppendLine("database, started together and warmed together. Saturation (the table below): closed-loop clients through host 1");
-        text.AppendLine("alone (host 2 idle), then through both. Fixed rate (the next table): the same offered load through one, then two.");
+        text.AppendLine("database and, for the fixed-rate phases only, a third on a database of its own, started together and warmed together.");
+        text.AppendLine("Saturation (the table below): closed-loop clients through host 1 alone (host 2 idle), then through both. Fixed rate");
+        text.AppendLine("(the next table): the same offered load through one host, two hosts of one database, and two hosts of two databases.");
         text.AppendLine("Each client is a clerk who starts an instance of start → the Director's user task → end");
         text.AppendLine("(`POST /api/instances`), and the Director, who finds the task (`GET /api/tasks/mine`) and completes it");
         text.AppendLine("(`POST /api/tasks/{id}/complete`), each with a bearer token of their own, signed in once before the measurements;");
@@ -337,8 +361,8 @@ public static class HttpBench
         if (options.SecondHostVariables.Count > 0)
             text.AppendLine("- Host 2 only (host 1 without): " + string.Join(", ", options.SecondHostVariables.Select(v => $"`{v.Key}={v.Value}`")));
         text.AppendLine(CultureInfo.InvariantCulture, $"- Load average (1/5/15 min) at the start: {loadAtStart}; at the end of each measurement in the last column");
-        text.AppendLine(CultureInfo.InvariantCulture, $"- Each measurement: {options.Duration.TotalSeconds:N0} s or {MaxInstancesPerMeasurement:N0} instances, after a {options.Warmup.TotalSeconds:N0} s warm-up of both hosts at once (closed loop,");
-        text.AppendLine(CultureInfo.InvariantCulture, $"  {options.Clients.Max()} clients, half on each) before all of them");
+        text.AppendLine(CultureInfo.InvariantCulture, $"- Each measurement: {options.Duration.TotalSeconds:N0} s or {MaxInstancesPerMeasurement:N0} instances, after a {options.Warmup.TotalSeconds:N0} s warm-up of all the hosts at once (closed loop,");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  {options.Clients.Max()} clients, client i on host i mod hosts) before all of them");
         text.AppendLine("- Latency: p50 / p95 ms of each request as the client saw it. CPU per instance: each host process (`/proc`), the whole");
         text.AppendLine("  PostgreSQL server (postmaster and all its processes) and this benchmark process (the clients), over the timed run.");
         text.AppendLine("  Cores busy: all three together per second of the run (the machine has " + Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture) + ").");
