@@ -16,7 +16,7 @@ public static class PlateauBench
 {
     private const string Database = "docbpm_plateau";
 
-    private sealed record Point(int Workers, int Instances, double Rate, double DotnetCpuMs, double AllocatedKb, double ServerCpuMs,
+    private sealed record Point(int Workers, int Warmup, int Instances, double Rate, double DotnetCpuMs, double AllocatedKb, double ServerCpuMs,
         double BackendCpuMs, double Cores, int Backends, string Waits, string Statements);
 
     public static async Task RunAsync(string[] args, string? postgres, CancellationToken cancellationToken)
@@ -43,10 +43,14 @@ public static class PlateauBench
 
         await using var runner = await DocBpmPersistedRunner.CreateAsync(DatabaseProvider.PostgreSql, connection);
         await using var probe = await PostgresProbe.OpenAsync(connection, cancellationToken);
-        await runner.WithWorkers(8).RunAsync(Shapes.UserTask, 400, cancellationToken);
         var points = new List<Point>();
         foreach (var count in workers)
         {
+            // As the engine mode's rows: each from an empty history, and timed once the JIT has settled at its own worker count.
+            // One warm-up of 400 instances at 8 workers for all of them left the later rows' .NET CPU 0.2-0.4 ms above the
+            // engine mode's for the same runner (the run of 2026-12-07 16:53).
+            await runner.ClearHistoryAsync(cancellationToken);
+            var warmup = await Warmup.UntilJitSettlesAsync(() => runner.WithWorkers(count).RunAsync(Shapes.UserTask, Math.Max(200, 50 * count), cancellationToken));
             var statements = await PostgresEvidence.TryResetStatementsAsync(probe.Connection, cancellationToken);
             var (dotnetCpu, allocated) = (BenchReport.ProcessCpu(), GC.GetTotalAllocatedBytes(precise: true));
             var (serverCpu, backendCpu) = (probe.ServerCpu(), await probe.BackendCpuAsync(cancellationToken));
@@ -62,7 +66,7 @@ public static class PlateauBench
                 var top = statements
                     ? PostgresEvidence.Table(await PostgresEvidence.TopStatementsAsync(probe.Connection, 8, cancellationToken), instances)
                     : "`pg_stat_statements` is not loaded by this server (`shared_preload_libraries`): no statement figures.\n";
-                points.Add(new Point(count, instances, rate, dotnetMs / instances, allocatedKb / instances, serverMs / instances, backendMs / instances,
+                points.Add(new Point(count, warmup, instances, rate, dotnetMs / instances, allocatedKb / instances, serverMs / instances, backendMs / instances,
                     (dotnetMs + serverMs) / elapsedMs,
                     waits.MostBackends, waits.Describe(5), top));
             }
@@ -76,7 +80,7 @@ public static class PlateauBench
     }
 
     private static string Row(Point p) => string.Create(CultureInfo.InvariantCulture,
-        $"| {p.Workers} | {p.Instances:N0} | {p.Rate:N0} | {p.DotnetCpuMs:0.00} | {p.AllocatedKb:N0} | {p.ServerCpuMs:0.00} | {p.BackendCpuMs:0.00} | {p.Cores:0.00} | {p.Backends} | {p.Waits} |");
+        $"| {p.Workers} | {p.Warmup} | {p.Instances:N0} | {p.Rate:N0} | {p.DotnetCpuMs:0.00} | {p.AllocatedKb:N0} | {p.ServerCpuMs:0.00} | {p.BackendCpuMs:0.00} | {p.Cores:0.00} | {p.Backends} | {p.Waits} |");
 
     private static string Report(List<Point> points, string server, string loadAtStart)
     {
@@ -91,11 +95,13 @@ public static class PlateauBench
         text.AppendLine("at once (the pool's real size), and what they did,");
         text.AppendLine("sampled every 20 ms from `pg_stat_activity` (average number of backends in each state; `CPU` means no wait event:");
         text.AppendLine("running or waiting for a core). `pg_stat_statements` is reset before each row. A lost race on the instance revision");
-        text.AppendLine("would stop the run with `DbUpdateConcurrencyException`; each worker drives its own instances, so there is none.").AppendLine();
+        text.AppendLine("would stop the run with `DbUpdateConcurrencyException`; each worker drives its own instances, so there is none.");
+        text.AppendLine("Each row starts from an empty history and is timed after unmeasured rounds at its own worker count (50 instances a");
+        text.AppendLine(CultureInfo.InvariantCulture, $"worker, at least 200) until one compiles fewer than 10 methods (at most {Warmup.MaxRounds}), as the engine section's rows.").AppendLine();
         text.AppendLine(BenchDocument.RunFacts(server, Database));
         text.AppendLine(CultureInfo.InvariantCulture, $"- Load average (1/5/15 min) at the start: {loadAtStart}; at the end: {BenchDocument.LoadAverage()}").AppendLine();
-        text.AppendLine("| workers | instances | instances/s | .NET CPU ms/instance | .NET KB allocated/instance | PostgreSQL CPU ms/instance (whole server) | PostgreSQL CPU ms/instance (this database's backends) | cores busy | backends | backends by state and wait (average at once) |");
-        text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        text.AppendLine("| workers | warm-up rounds | instances | instances/s | .NET CPU ms/instance | .NET KB allocated/instance | PostgreSQL CPU ms/instance (whole server) | PostgreSQL CPU ms/instance (this database's backends) | cores busy | backends | backends by state and wait (average at once) |");
+        text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var point in points)
             text.AppendLine(Row(point));
         foreach (var point in points.Where(p => p.Workers >= 8))

@@ -74,7 +74,11 @@ foreach (var shape in new[] { Shapes.Service, Shapes.UserTask })
         var count = persisted is not null ? options.PersistedInstances(persisted.Workers)
             : runner is DocBpmInMemoryRunner ? options.MemoryInstances : options.Instances;
         if (persisted is not null)
+        {
             await persisted.ClearHistoryAsync(cancel.Token);
+            await persisted.CountResumeAsync(shape, cancel.Token);
+        }
+
         var warmup = await Warmup.UntilJitSettlesAsync(() => runner.RunAsync(shape, count, cancel.Token));
         var rates = new List<double>();
         var onPostgres = probe is not null && runner.Name.Contains("PostgreSql", StringComparison.Ordinal);
