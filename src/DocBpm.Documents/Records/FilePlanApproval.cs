@@ -33,9 +33,11 @@ public sealed class FilePlanApproval(DbContext db, WorkflowRuntime runtime)
             throw RecordsRefusedException.Forbidden("not-office", "Danh mục hồ sơ do Văn phòng lập và trình Giám đốc phê duyệt.",
                 $"{reader.UserName} may not submit the file plan.");
         var plan = await PlanAsync(planId, cancellationToken);
+        // The revision first: a submitter who read a plan someone has emptied or submitted since must be told that it
+        // changed (409, reload), not that it is empty or no longer a draft, which is no longer the plan they read.
+        plan.ExpectRevision(revision);
         // The rule checked here for a Vietnamese refusal; the diagram's Submitted step applies it to the same tracked plan.
         plan.ExpectSubmittable(await db.Set<RecordFile>().CountAsync(f => f.PlanId == planId, cancellationToken));
-        plan.ExpectRevision(revision);
         if (!await db.Set<InstanceRecord>().AnyAsync(i => i.Id == planId, cancellationToken))
         {
             await StepAsync(plan, () => runtime.StartAsync(new StartRequest(FilePlanProcess.Key, new Dictionary<string, JsonNode?>

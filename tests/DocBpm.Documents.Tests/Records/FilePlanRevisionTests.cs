@@ -140,6 +140,31 @@ public sealed class FilePlanRevisionTests
 
     [TestMethod]
     [DynamicData(nameof(Providers))]
+    public async Task Decree30_Article28_a_submission_of_a_plan_emptied_since_it_was_read_is_refused_as_changed_and_one_that_names_no_revision_as_such(
+        DatabaseProvider provider)
+    {
+        await using var host = await StartAsync(provider, new PausingPeople());
+        var plan = await PlanAsync(host);
+        var read = (await PlanStateAsync(host, plan)).Revision;
+        var file = await FileAsync(host, plan);
+        await InScopeAsync(host, async records =>
+        {
+            await records.UnplanFileAsync(plan, file.Id, read, Office, CancellationToken.None);
+            return true;
+        });
+
+        var stale = await Assert.ThrowsExactlyAsync<RecordsRefusedException>(() => StepAsync(host, a => a.SubmitAsync(plan, read, Office, CancellationToken.None)));
+        Assert.AreEqual(("plan-changed", RefusalKind.Conflict), (stale.Rule, stale.Kind), "the submitter reloads and sees the plan as it is now");
+        var unnamed = await Assert.ThrowsExactlyAsync<RecordsRefusedException>(() => StepAsync(host, a => a.SubmitAsync(plan, null, Office, CancellationToken.None)));
+        Assert.AreEqual(("plan-revision-required", RefusalKind.PreconditionRequired), (unnamed.Rule, unnamed.Kind));
+        var empty = await Assert.ThrowsExactlyAsync<RecordsRefusedException>(() => StepAsync(host, a => a.SubmitAsync(plan, read + 1, Office, CancellationToken.None)));
+        Assert.AreEqual("plan-empty", empty.Rule, "read as it is now, the plan is refused for what it is");
+        var now = await PlanStateAsync(host, plan);
+        Assert.AreEqual((read + 1, FilePlanState.Draft), (now.Revision, now.State), "nothing stored by the refused submissions");
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(Providers))]
     public async Task Decree30_Article28_an_edit_submission_or_decision_that_names_no_revision_is_refused_and_stores_nothing(DatabaseProvider provider)
     {
         await using var host = await StartAsync(provider, new PausingPeople());
