@@ -146,15 +146,31 @@ public sealed class MyTasksTests
         done.Status = BookmarkStatus.Completed;
         List<BookmarkRecord> urgentAndOverdue = [Next(0, -2, Offer.Group, "vanthu", "VanThu"), Next(3, null, Offer.Group, "vanthu", "VP"),
             Next(2, 3, Offer.Assigned, "vanthu", "VP"), Next(1, -1, Offer.User, "vanthu", "VP")];
-        await StoreAsync(host, [.. toRole, .. toUnit, .. byName, .. assigned, .. nearMisses, takenByOther, done, .. urgentAndOverdue]);
-        using var clerk = await host.LoginAsync("vanthu");
 
-        var tasks = await MineAsync(clerk);
+        var listed = await StoredAndListedAsync(host, "vanthu", [.. toRole, .. toUnit, .. byName, .. assigned, .. nearMisses, takenByOther, done, .. urgentAndOverdue]);
 
-        var expected = toRole.Concat(toUnit).Concat(byName).Concat(assigned).Concat(urgentAndOverdue)
-            .OrderByDescending(t => t.Priority).ThenBy(t => t.TaskDueDate ?? DateTimeOffset.MaxValue).ThenBy(t => t.CreatedAt).Take(500).Select(t => t.Id).ToArray();
-        CollectionAssert.AreEqual(expected, tasks.Select(t => (Guid)t!["id"]!).ToArray(),
+        CollectionAssert.AreEqual(Listed([.. toRole, .. toUnit, .. byName, .. assigned, .. urgentAndOverdue]), listed,
             "urgent first, then by deadline, then oldest, over both halves; near misses, another's and finished tasks are not listed");
+    }
+
+    /// <summary>
+    /// Issue 19: the other half over 500. Each half is cut at 500 before they are merged; a person with more than 500
+    /// assigned tasks still finds the urgent and overdue work offered to their unit, stored last, at the head of the list.
+    /// </summary>
+    [TestMethod]
+    [DynamicData(nameof(Providers))]
+    public async Task Issue19_offered_urgent_work_leads_a_list_of_more_than_500_assigned_tasks(DatabaseProvider provider)
+    {
+        await using var host = await DocBpmWebFactory.CreateAsync(provider);
+        BookmarkRecord ToSpecialist(int secondsAgo, int priority, int? dueInDays, Offer offer) => Open(host.Clock.GetUtcNow().AddSeconds(-secondsAgo), priority,
+            dueInDays is { } days ? host.Clock.GetUtcNow().AddDays(days) : null, offer, "chuyenvien", "GDTrH");
+        var assigned = Enumerable.Range(0, 505).Select(i => ToSpecialist(2000 - i, i % 2, 1 + i % 9, Offer.Assigned)).ToList();
+        List<BookmarkRecord> offered = [ToSpecialist(3, 3, null, Offer.Group), ToSpecialist(2, 0, -1, Offer.User), ToSpecialist(1, 1, 30, Offer.Group)];
+
+        var listed = await StoredAndListedAsync(host, "chuyenvien", [.. assigned, .. offered]);
+
+        CollectionAssert.AreEqual(Listed([.. assigned, .. offered]), listed,
+            "the urgent offered task first, the overdue one first of its urgency, the later one among the assigned");
     }
 
     /// <summary>
@@ -180,6 +196,18 @@ public sealed class MyTasksTests
         Assert.IsFalse(plan.Contains("Sort  (", StringComparison.Ordinal), plan);
         Assert.IsFalse(plan.Contains("Join", StringComparison.Ordinal), plan);
     }
+
+    /// <summary>The ids <c>/api/tasks/mine</c> answers <paramref name="userName"/> once <paramref name="tasks"/> are stored.</summary>
+    private static async Task<Guid[]> StoredAndListedAsync(DocBpmWebFactory host, string userName, List<BookmarkRecord> tasks)
+    {
+        await StoreAsync(host, tasks);
+        using var person = await host.LoginAsync(userName);
+        return [.. (await MineAsync(person)).Select(t => (Guid)t!["id"]!)];
+    }
+
+    /// <summary>The first 500 of <paramref name="tasks"/> in the list's order (no two stored at the same instant).</summary>
+    private static Guid[] Listed(List<BookmarkRecord> tasks) =>
+        [.. tasks.OrderByDescending(t => t.Priority).ThenBy(t => t.TaskDueDate ?? DateTimeOffset.MaxValue).ThenBy(t => t.CreatedAt).Take(500).Select(t => t.Id)];
 
     private static async Task<JsonArray> MineAsync(HttpClient person)
     {
