@@ -15,6 +15,7 @@ using DocBpm.Web.Accounts;
 using DocBpm.Web.Data;
 using DocBpm.Web.Inbox;
 using DocBpm.Web.Incoming;
+using DocBpm.Web.Tasks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,6 +47,7 @@ public static partial class InboxBench
     {
         var documents = 100_000;
         var seedOnly = false;
+        var write = true;
         string? database = null;
         for (var i = 0; i < args.Length; i++)
         {
@@ -57,8 +59,10 @@ public static partial class InboxBench
                 postgres = args[++i];
             else if (args[i] == "--database")
                 database = args[++i];
+            else if (args[i] == "--no-write")
+                write = false;
             else
-                throw new ArgumentException($"Unknown option {args[i]}. Options: --documents N --seed-only --database NAME --postgres CONN");
+                throw new ArgumentException($"Unknown option {args[i]}. Options: --documents N --seed-only --database NAME --postgres CONN --no-write");
         }
         if (documents is < 1 or > 2_000_000)
             throw new ArgumentException("--documents must be between 1 and 2,000,000.");
@@ -86,6 +90,8 @@ public static partial class InboxBench
 
         var report = Report(documents, seeded, rows);
         Console.WriteLine(report);
+        if (!write)
+            return;
         var file = BenchDocument.Path(BenchReport.FindRepoRoot());
         await File.WriteAllTextAsync(file, Replace(await File.ReadAllTextAsync(file, cancellationToken), documents, report), cancellationToken);
     }
@@ -115,6 +121,12 @@ public static partial class InboxBench
             var inbox = sp.GetRequiredService<InboxReader>();
             if ((await inbox.MineAsync(user, ct)).Next is { } next)
                 await inbox.MineAsync(user, ct, after: next);
+        });
+        yield return ("việc của tôi (/api/tasks/mine)", async (sp, ct) =>
+        {
+            await foreach (var _ in MyTasks.Of(sp.GetRequiredService<EngineDb>(), user.ToTaskActor(), ct))
+            {
+            }
         });
         yield return ("số việc từng ngăn", (sp, ct) => sp.GetRequiredService<InboxNavTrays>().CountAsync(user.ToTaskActor(), ct));
         yield return ("tìm văn bản đến, có kết quả", (sp, ct) => sp.GetRequiredService<IncomingQueries>()

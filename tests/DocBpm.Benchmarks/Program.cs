@@ -3,7 +3,7 @@ using DocBpm.Benchmarks;
 using DocBpm.Engine.Persistence;
 
 // Usage: dotnet run -c Release --project tests/DocBpm.Benchmarks -- [--instances N] [--memory-instances M] [--rounds R] [--postgres CONN] [--database NAME] [--no-write]
-//        dotnet run -c Release --project tests/DocBpm.Benchmarks -- inbox [--documents N] [--seed-only] [--postgres CONN]
+//        dotnet run -c Release --project tests/DocBpm.Benchmarks -- inbox [--documents N] [--seed-only] [--database NAME] [--postgres CONN] [--no-write]
 //        dotnet run -c Release --project tests/DocBpm.Benchmarks -- timers [--timers 5000,10000] [--hosts 1,2] [--workers W] [--database PREFIX] [--postgres CONN]
 //        dotnet run -c Release --project tests/DocBpm.Benchmarks -- http [--clients 8,16,32] [--hosts 1|2] [--seconds S] [--warmup S] [--database NAME] [--postgres CONN]
 //             [--rate N] [--rate-seconds S] [--pairs P] [--host-env NAME=VALUE] [--host2-env NAME=VALUE] [--fixed-rate-only]

@@ -142,7 +142,7 @@ public sealed class InboxPagingTests
         var engine = scope.ServiceProvider.GetRequiredService<EngineDb>();
         var actor = new TaskActor("truongphong.gdtrh", ["truongdonvi", "gdtrh"]);
 
-        var plan = await PlanAsync(engine, InboxOrder.Done(InboxView.Done.Of(engine, actor)).Take(PageSize + 1));
+        var plan = await QueryPlan.OfAsync(engine, InboxOrder.Done(InboxView.Done.Of(engine, actor)).Take(PageSize + 1));
 
         StringAssert.Contains(plan, "IX_bpm_bookmarks_DoneTasks_InboxOrder", plan);
         Assert.IsFalse(plan.Contains("Sort", StringComparison.Ordinal), plan);
@@ -163,7 +163,7 @@ public sealed class InboxPagingTests
         var engine = scope.ServiceProvider.GetRequiredService<EngineDb>();
         var actor = new TaskActor("truongphong.gdtrh", ["truongdonvi", "gdtrh"]);
 
-        var plan = await PlanAsync(engine, InboxView.All.First(engine, actor, null, PageSize + 1));
+        var plan = await QueryPlan.OfAsync(engine, InboxView.All.First(engine, actor, null, PageSize + 1));
 
         StringAssert.Contains(plan, "IX_bpm_bookmarks_AssignedTasks_InboxOrder", plan);
         StringAssert.Contains(plan, "IX_bpm_bookmarks_OfferedTasks_InboxOrder", plan);
@@ -259,20 +259,6 @@ public sealed class InboxPagingTests
     {
         await using var scope = host.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<WorkflowRuntime>().HandOverTaskAsync(task, ["chuyenvien"], due, "truongphong.gdtrh", CancellationToken.None);
-    }
-
-    /// <summary>PostgreSQL's plan of <paramref name="query"/> with sequential scans, bitmaps and sorts priced out.</summary>
-    private static async Task<string> PlanAsync(EngineDb engine, IQueryable<BookmarkRecord> query)
-    {
-        await using var command = query.CreateDbCommand();
-        await engine.Context.Database.OpenConnectionAsync();
-        await engine.Context.Database.ExecuteSqlRawAsync("SET enable_seqscan = off; SET enable_bitmapscan = off; SET enable_sort = off;");
-        command.CommandText = "EXPLAIN " + command.CommandText;
-        await using var reader = await command.ExecuteReaderAsync();
-        var plan = new System.Text.StringBuilder();
-        while (await reader.ReadAsync())
-            plan.AppendLine(reader.GetString(0));
-        return plan.ToString();
     }
 
     private static async Task<DocBpmWebFactory> HostAsync(DatabaseProvider provider)

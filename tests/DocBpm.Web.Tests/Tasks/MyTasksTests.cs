@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Tests.Infrastructure;
 using DocBpm.Web.Data;
+using DocBpm.Web.Tasks;
 using DocBpm.Web.Tests.Scale;
 using Microsoft.Extensions.DependencyInjection;
 using static DocBpm.Web.Tests.Tasks.StoredTasks;
@@ -117,6 +118,96 @@ public sealed class MyTasksTests
         CollectionAssert.AreEqual(new[] { offeredToUnit.Id, assignedToGdtrh.Id }, (await MineAsync(unitOnly)).Select(t => (Guid)t!["id"]!).ToArray(),
             "offered to his unit, never by name");
     }
+
+    /// <summary>
+    /// Issue 19: a clerk's list, whose groups candidate rows name by the million at scale, is the same whatever the
+    /// statement's shape: offered to either of her groups (her role, her unit) or to her by name, never to a group or a
+    /// person whose name only begins like hers, nor taken by someone else; merged with her assigned work in one order and
+    /// cut at 500 after it, though more than 500 are offered. The urgent and overdue tasks are stored last.
+    /// </summary>
+    [TestMethod]
+    [DynamicData(nameof(Providers))]
+    public async Task Issue19_a_clerks_offered_work_across_her_groups_is_merged_with_her_assigned_work_and_cut_at_500_after_ordering(DatabaseProvider provider)
+    {
+        await using var host = await DocBpmWebFactory.CreateAsync(provider);
+        var now = host.Clock.GetUtcNow();
+        var stored = 0;
+        BookmarkRecord Next(int priority, int? dueInDays, Offer offer, string user, string group) =>
+            Open(now.AddSeconds(-2000 + stored++), priority, dueInDays is { } days ? now.AddDays(days) : null, offer, user, group);
+        var toRole = Enumerable.Range(0, 300).Select(i => Next(i % 2, 1 + i % 7, Offer.Group, "vanthu", "VanThu")).ToList();
+        var toUnit = Enumerable.Range(0, 250).Select(i => Next(i % 2, i % 5 == 0 ? null : 2 + i % 3, Offer.Group, "vanthu", "VP")).ToList();
+        var byName = Enumerable.Range(0, 5).Select(i => Next(0, 1, Offer.User, "VanThu", "VP")).ToList();
+        var assigned = Enumerable.Range(0, 20).Select(i => Next(i % 3, i % 4 == 0 ? null : 1 + i % 6, Offer.Assigned, "vanthu", "VP")).ToList();
+        List<BookmarkRecord> nearMisses = [Next(3, -5, Offer.Group, "vanthu", "VP2"), Next(3, -5, Offer.Group, "vanthu", "VanThu2"),
+            Next(3, -5, Offer.User, "vanthu2", "VP"), Next(3, -5, Offer.Assigned, "vanthu2", "VP")];
+        var takenByOther = Next(3, -5, Offer.Group, "vanthu", "VP");
+        takenByOther.Assignee = "vanthu2";
+        var done = Next(3, -5, Offer.Assigned, "vanthu", "VP");
+        done.Status = BookmarkStatus.Completed;
+        List<BookmarkRecord> urgentAndOverdue = [Next(0, -2, Offer.Group, "vanthu", "VanThu"), Next(3, null, Offer.Group, "vanthu", "VP"),
+            Next(2, 3, Offer.Assigned, "vanthu", "VP"), Next(1, -1, Offer.User, "vanthu", "VP")];
+
+        var listed = await StoredAndListedAsync(host, "vanthu", [.. toRole, .. toUnit, .. byName, .. assigned, .. nearMisses, takenByOther, done, .. urgentAndOverdue]);
+
+        CollectionAssert.AreEqual(Listed([.. toRole, .. toUnit, .. byName, .. assigned, .. urgentAndOverdue]), listed,
+            "urgent first, then by deadline, then oldest, over both halves; near misses, another's and finished tasks are not listed");
+    }
+
+    /// <summary>
+    /// Issue 19: the other half over 500. Each half is cut at 500 before they are merged; a person with more than 500
+    /// assigned tasks still finds the urgent and overdue work offered to their unit, stored last, at the head of the list.
+    /// </summary>
+    [TestMethod]
+    [DynamicData(nameof(Providers))]
+    public async Task Issue19_offered_urgent_work_leads_a_list_of_more_than_500_assigned_tasks(DatabaseProvider provider)
+    {
+        await using var host = await DocBpmWebFactory.CreateAsync(provider);
+        BookmarkRecord ToSpecialist(int secondsAgo, int priority, int? dueInDays, Offer offer) => Open(host.Clock.GetUtcNow().AddSeconds(-secondsAgo), priority,
+            dueInDays is { } days ? host.Clock.GetUtcNow().AddDays(days) : null, offer, "chuyenvien", "GDTrH");
+        var assigned = Enumerable.Range(0, 505).Select(i => ToSpecialist(2000 - i, i % 2, 1 + i % 9, Offer.Assigned)).ToList();
+        List<BookmarkRecord> offered = [ToSpecialist(3, 3, null, Offer.Group), ToSpecialist(2, 0, -1, Offer.User), ToSpecialist(1, 1, 30, Offer.Group)];
+
+        var listed = await StoredAndListedAsync(host, "chuyenvien", [.. assigned, .. offered]);
+
+        CollectionAssert.AreEqual(Listed([.. assigned, .. offered]), listed,
+            "the urgent offered task first, the overdue one first of its urgency, the later one among the assigned");
+    }
+
+    /// <summary>
+    /// Issue 19, growth with history: the statement with both halves reads each from its index in the list's order, cut at
+    /// 500 before the two are merged, and asks the candidates about each open task nobody took, task by task (a SubPlan),
+    /// so it stops at the 500th offered task and never reads the candidates by name: a clerk's groups are named by about
+    /// a million rows at 1,000,000 documents, nearly all of closed tasks. Sorting is priced out of the plan: read whole
+    /// and sorted after the merge, as it was, a Sort remains; as a join with the candidates, no SubPlan.
+    /// </summary>
+    [TestMethod]
+    public async Task Issue19_a_clerks_list_reads_both_halves_in_order_and_asks_the_candidates_task_by_task()
+    {
+        TestDatabase.RequirePostgres();
+        await using var host = await DocBpmWebFactory.CreateAsync(DatabaseProvider.PostgreSql);
+        await using var scope = host.Services.CreateAsyncScope();
+        var engine = scope.ServiceProvider.GetRequiredService<EngineDb>();
+
+        var plan = await QueryPlan.OfAsync(engine, MyTasks.AssignedOrOffered.Compile()(engine.Context, "vanthu", "vanthu", ["vanthu", "vp"]));
+
+        StringAssert.Contains(plan, "IX_bpm_bookmarks_AssignedTasks_InboxOrder", plan);
+        StringAssert.Contains(plan, "IX_bpm_bookmarks_OfferedTasks_InboxOrder", plan);
+        StringAssert.Contains(plan, "SubPlan", plan);
+        Assert.IsFalse(plan.Contains("Sort  (", StringComparison.Ordinal), plan);
+        Assert.IsFalse(plan.Contains("Join", StringComparison.Ordinal), plan);
+    }
+
+    /// <summary>The ids <c>/api/tasks/mine</c> answers <paramref name="userName"/> once <paramref name="tasks"/> are stored.</summary>
+    private static async Task<Guid[]> StoredAndListedAsync(DocBpmWebFactory host, string userName, List<BookmarkRecord> tasks)
+    {
+        await StoreAsync(host, tasks);
+        using var person = await host.LoginAsync(userName);
+        return [.. (await MineAsync(person)).Select(t => (Guid)t!["id"]!)];
+    }
+
+    /// <summary>The first 500 of <paramref name="tasks"/> in the list's order (no two stored at the same instant).</summary>
+    private static Guid[] Listed(List<BookmarkRecord> tasks) =>
+        [.. tasks.OrderByDescending(t => t.Priority).ThenBy(t => t.TaskDueDate ?? DateTimeOffset.MaxValue).ThenBy(t => t.CreatedAt).Take(500).Select(t => t.Id)];
 
     private static async Task<JsonArray> MineAsync(HttpClient person)
     {
