@@ -10,8 +10,9 @@ namespace DocBpm.Benchmarks;
 /// - <b>sharing the database, equal machine load</b>: a host at half the rate beside the other host of its database
 ///   (both at half) against the same host at half the rate beside a third host, started and warmed with them, that
 ///   serves as much on a database of its own. The cores, the server and the clients carry the same load in both
-///   phases; only what the two hosts share differs (rows, indexes, the scheduler's cluster, the due-work sweeps), so
-///   this is what a second host on the same database costs each host, with the machine's share taken out;
+///   phases; only where the other half of the work goes differs (the same tables, indexes and task lists, or another
+///   database's; both hosts of the database run their scheduler and due-work sweeps throughout), so this is what a
+///   second host's work on the same database costs each host, with the machine's share taken out;
 /// - <b>equal load per host</b>: one host alone at half the rate against both hosts at half the rate each (the rate
 ///   in total) — what adding a second host costs each host, its own load unchanged but the machine's doubled;
 /// - <b>equal total</b>: one host alone at the rate against both at half each — what serving a load on two hosts costs

@@ -42,7 +42,8 @@ public static class FixedRateReport
         text.AppendLine(CultureInfo.InvariantCulture, $"- **Sharing the database, equal machine load** (the scale-out question with the machine's share taken out): a host at");
         text.AppendLine(CultureInfo.InvariantCulture, $"  {half:N0}/s beside the other host of its database ({half:N0}/s each) against the same host at {half:N0}/s beside host 3, which");
         text.AppendLine(CultureInfo.InvariantCulture, $"  serves {half:N0}/s on its own database. The cores, the server and the clients carry {settings.Rate:N0}/s in both; only what the two hosts");
-        text.AppendLine("  share differs: the rows and indexes they write, the scheduler's cluster, the due-work sweeps.");
+        text.AppendLine("  share differs: the tables, indexes and task lists the other half of the work goes into (both hosts of the database");
+        text.AppendLine("  run their scheduler and due-work sweeps in every phase).");
         text.AppendLine(CultureInfo.InvariantCulture, $"- **Equal load per host** (does adding a second host make each host's instances dearer, the machine's share included?):");
         text.AppendLine(CultureInfo.InvariantCulture, $"  one host alone at {half:N0}/s against both hosts at {half:N0}/s each ({settings.Rate:N0}/s in all). On two cores shared with the");
         text.AppendLine("  server and the clients, the second host also doubles the machine's load.");
