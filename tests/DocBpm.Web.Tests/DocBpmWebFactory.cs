@@ -4,10 +4,13 @@ using DocBpm.Engine.Expressions;
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Tests.Infrastructure;
 using DocBpm.Web.Accounts;
+using DocBpm.Web.Data;
 using DocBpm.Web.Scheduling;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
@@ -79,6 +82,13 @@ public sealed class DocBpmWebFactory : WebApplicationFactory<Program>
             Timeout = TimeSpan.FromMinutes(1),
             ScriptTimePerStep = TimeSpan.FromMinutes(5),
         })));
+        // A row limit on an unordered read takes whichever rows the database returns first: the inbox once cut 500 open
+        // tasks before ordering them and hid urgent work (issue 19). Every host of these tests refuses such a query.
+        builder.ConfigureServices(services =>
+        {
+            services.ConfigureDbContext<SqliteDocBpmDbContext>(RefuseUnorderedLimits);
+            services.ConfigureDbContext<PostgreSqlDocBpmDbContext>(RefuseUnorderedLimits);
+        });
         if (!ProductionPasswordHashing)
             builder.ConfigureServices(services => services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1));
         builder.ConfigureServices(services => TestServices.ForEach(add => add(services)));
@@ -91,6 +101,9 @@ public sealed class DocBpmWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("Scheduling:Enabled", "false");
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
+
+    private static void RefuseUnorderedLimits(DbContextOptionsBuilder options) =>
+        options.ConfigureWarnings(w => w.Throw(CoreEventId.RowLimitingOperationWithoutOrderByWarning));
 
     /// <summary>A client signed in with a bearer token as one of the demo accounts.</summary>
     public async Task<HttpClient> LoginAsync(string userName, string password = DevelopmentSeed.DemoPassword)

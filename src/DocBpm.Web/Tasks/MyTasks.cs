@@ -76,10 +76,11 @@ internal static class MyTasks
         /// Whether a candidate row, of open work or not, names me or one of my groups (<see cref="OfferedTo.Holds"/> for
         /// each name), in one statement of fixed text: a query over the list of groups did not translate. Rooted at one
         /// row of the candidates because a query needs a table: with no candidate rows at all nobody is offered anything.
+        /// The first by key, since a row limit on an unordered read is refused (it is one descent of the key's index).
         /// </summary>
         public readonly Func<DbContext, string, string, string, string, string, CancellationToken, Task<bool>> Named =
             EF.CompileAsyncQuery(OfferedTo.Expand<Func<DbContext, string, string, string, string, string, CancellationToken, bool>>(
-                (context, foldedUser, group0, group1, group2, group3, cancellationToken) => context.Set<BookmarkCandidateRecord>().Take(1).Any(root =>
+                (context, foldedUser, group0, group1, group2, group3, cancellationToken) => context.Set<BookmarkCandidateRecord>().OrderBy(c => c.BookmarkId).Take(1).Any(root =>
                     OfferedTo.Holds(context, CandidateKind.User, foldedUser) || OfferedTo.Holds(context, CandidateKind.Group, group0)
                     || OfferedTo.Holds(context, CandidateKind.Group, group1) || OfferedTo.Holds(context, CandidateKind.Group, group2)
                     || OfferedTo.Holds(context, CandidateKind.Group, group3))));
