@@ -161,7 +161,7 @@ public sealed class DocBpmPersistedRunner : IShapeRunner
         if (Workers != 1 || shape != Shapes.UserTask)
             return;
         for (var i = 0; i < 2; i++)
-            await RunOneAsync(shape, services.Counted, countResume: true, cancellationToken);
+            await RunOneAsync(shape, counted: true, cancellationToken);
     }
 
     public async Task<double> RunAsync(string shape, int instances, CancellationToken cancellationToken)
@@ -169,15 +169,17 @@ public sealed class DocBpmPersistedRunner : IShapeRunner
         var watch = Stopwatch.StartNew();
         if (Workers == 1)
             for (var i = 0; i < instances; i++)
-                await RunOneAsync(shape, services.Uncounted, countResume: false, cancellationToken);
+                await RunOneAsync(shape, counted: false, cancellationToken);
         else
             await Parallel.ForAsync(0, instances, new ParallelOptions { MaxDegreeOfParallelism = Workers, CancellationToken = cancellationToken },
-                async (_, token) => await RunOneAsync(shape, services.Uncounted, countResume: false, token));
+                async (_, token) => await RunOneAsync(shape, counted: false, token));
         return instances / watch.Elapsed.TotalSeconds;
     }
 
-    private async Task RunOneAsync(string shape, ServiceProvider provider, bool countResume, CancellationToken cancellationToken)
+    /// <param name="counted">On the services with the command counter, its resume counted into <see cref="Notes"/>.</param>
+    private async Task RunOneAsync(string shape, bool counted, CancellationToken cancellationToken)
     {
+        var provider = counted ? services.Counted : services.Uncounted;
         Guid instanceId;
         await using (var scope = provider.CreateAsyncScope())
         {
@@ -192,10 +194,10 @@ public sealed class DocBpmPersistedRunner : IShapeRunner
             var runtime = scope.ServiceProvider.GetRequiredService<WorkflowRuntime>();
             var context = runtime.Db.Context;
             var taskId = await ActiveTaskOf.GetValue(context.Model, _ => CompileActiveTaskOf())(context, instanceId, cancellationToken);
-            if (countResume)
+            if (counted)
                 services.Counter.Reset();
             await runtime.CompleteTaskAsync(taskId, null, Actor, cancellationToken);
-            if (countResume)
+            if (counted)
                 notes["db round-trips per resume"] = services.Counter.Describe();
         }
     }

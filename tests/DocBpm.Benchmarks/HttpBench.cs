@@ -7,7 +7,8 @@ namespace DocBpm.Benchmarks;
 
 /// <summary>
 /// The HTTP run against real hosts (issue 19): DocBpm.Web as one, then two, separate processes on loopback sharing one
-/// PostgreSQL database (and, for the fixed-rate phases, a third on a database of its own: <see cref="FixedRateBench"/>), driven by signed-in clients through <c>POST /api/instances</c>, <c>GET /api/tasks/mine</c> and
+/// PostgreSQL database (and, for the fixed-rate phases, a third on a database of its own: <see cref="FixedRateBench"/>),
+/// driven by signed-in clients through <c>POST /api/instances</c>, <c>GET /api/tasks/mine</c> and
 /// <c>POST /api/tasks/{id}/complete</c> (<see cref="HttpLoad"/>). Bounded by time and count per measurement; writes its
 /// own section of docs/benchmarks.md (not with <c>--no-write</c>, for before/after runs). Run by hand:
 /// <c>dotnet run -c Release --project tests/DocBpm.Benchmarks -- http [--clients 8,16,32] [--hosts 1|2] [--seconds S] [--warmup S] [--database NAME]
@@ -68,10 +69,11 @@ public static class HttpBench
             }
 
             // The fixed-rate phases' third host, on a database of its own: the same load on the machine without sharing a database.
-            var apartConnection = BenchOptions.WithDatabase(options.Postgres, options.Database + ApartSuffix);
+            var apartDatabase = options.Database + ApartSuffix;
+            var apartConnection = BenchOptions.WithDatabase(options.Postgres, apartDatabase);
             if (hosts.Count == 2)
             {
-                await PostgresProbe.RecreateDatabaseAsync(options.Postgres, options.Database + ApartSuffix, cancellationToken);
+                await PostgresProbe.RecreateDatabaseAsync(options.Postgres, apartDatabase, cancellationToken);
                 await SeedAsync(apartConnection, cancellationToken);
                 apart = await BenchHost.StartAsync(apartConnection, "Production", cancellationToken, options.HostVariables);
             }
