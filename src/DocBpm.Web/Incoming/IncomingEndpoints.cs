@@ -9,6 +9,7 @@ using DocBpm.Web.Signatures;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using DocBpm.Web.Idempotency;
+using DocBpm.Web.Components;
 
 namespace DocBpm.Web.Incoming;
 

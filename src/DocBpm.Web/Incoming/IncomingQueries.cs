@@ -5,6 +5,7 @@ using DocBpm.Documents.Incoming;
 using DocBpm.Documents.ProvincialTasks;
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Runtime;
+using DocBpm.Web.Components;
 using Microsoft.EntityFrameworkCore;
 
 namespace DocBpm.Web.Incoming;
@@ -14,12 +15,7 @@ public sealed class IncomingQueries(DbContext db, TimeProvider time)
 {
     public const int MaxPageSize = 100;
 
-    /// <summary>
-    /// A page of matches, newest first, and how many there are as far as the page links: the exact number when this page
-    /// is the last, otherwise "more than" the rows up to it (<see cref="PageOf{T}.TotalCapped"/>), told by one row read past
-    /// the page. A broad search at a million documents is then one indexed page read, where counting its matches visited
-    /// every one of them (issue 19).
-    /// </summary>
+    /// <summary>A page of matches, newest first (<see cref="Paging.ReadAsync"/>: not counted to the end).</summary>
     public async Task<PageOf<IncomingSummary>> SearchAsync(IncomingSearch search, Reader access, CancellationToken cancellationToken)
     {
         var query = Visible(access, await access.WorksOnTasksAsync(db.Set<ProvincialTask>(), cancellationToken));
@@ -39,17 +35,10 @@ public sealed class IncomingQueries(DbContext db, TimeProvider time)
             query = query.Where(d => d.Status == status);
 
         var size = Math.Clamp(search.PageSize ?? 20, 1, MaxPageSize);
-        // Bounded so that the rows before the page stay an int for any page number typed into the address.
-        var page = Math.Clamp(search.Page ?? 1, 1, int.MaxValue / MaxPageSize);
-        var before = (page - 1) * size;
+        var page = Math.Clamp(search.Page ?? 1, 1, Paging.LastPage(MaxPageSize));
         var newest = query.OrderByDescending(d => d.ReceivedAt).ThenByDescending(d => d.IncomingNumber);
-        var rows = await newest.Skip(before).Take(size + 1).ToListAsync(cancellationToken);
-        var more = rows.Count > size;
-        // A page past the last (an old link, an edited address) holds nothing to count from: the matches before it are
-        // counted, at most as many as the pages before it hold.
-        var total = rows.Count == 0 && before > 0 ? await newest.Take(before).CountAsync(cancellationToken) : before + Math.Min(rows.Count, size);
         var now = time.GetUtcNow();
-        return new PageOf<IncomingSummary>([.. rows.Take(size).Select(d => IncomingSummary.Of(d, now))], total, page, size, more);
+        return (await Paging.ReadAsync(newest, page, size, cancellationToken)).Select(d => IncomingSummary.Of(d, now));
     }
 
     private IQueryable<IncomingDocument> Visible(Reader access, bool worksOnTasks = true) =>

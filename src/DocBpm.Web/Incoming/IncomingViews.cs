@@ -49,15 +49,6 @@ public sealed record CorrectionLink(Guid? Id, string NumberAndNotation, string? 
 /// <summary>The verify step's conclusion: legal status (Article 4), the reasons in Vietnamese, who signed.</summary>
 public sealed record SignatureView(string LegalStatus, string? Summary, IReadOnlyList<string> Signers);
 
-/// <summary>
-/// A page of matches; <paramref name="Total"/> is exact when nothing follows this page, and <paramref name="TotalCapped"/>
-/// says that more match than it (a broad search over years of documents is not counted to the end on every page).
-/// </summary>
-public sealed record PageOf<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize, bool TotalCapped = false)
-{
-    public bool HasNext => TotalCapped || Page * PageSize < Total;
-}
-
 public sealed record IncomingSearch(
     int? Number, string? Notation, string? Subject, string? Sender, DateOnly? From, DateOnly? To, IncomingStatus? Status,
     int? Page, int? PageSize);

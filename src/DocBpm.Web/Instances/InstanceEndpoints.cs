@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using DocBpm.Web.Idempotency;
 using DocBpm.Web.Tasks;
+using DocBpm.Web.Components;
 
 namespace DocBpm.Web.Instances;
 
@@ -76,10 +77,10 @@ public static class InstanceEndpoints
         DateTimeOffset? startedFrom, DateTimeOffset? startedTo, int? page, int? pageSize, CancellationToken cancellationToken)
     {
         var (number, size) = (page ?? 1, pageSize ?? 50);
-        if (number < 1 || size < 1 || size > MaxPageSize)
+        if (number < 1 || number > Paging.LastPage(MaxPageSize) || size < 1 || size > MaxPageSize)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
-                ["page"] = [$"Trang bắt đầu từ 1; mỗi trang từ 1 đến {MaxPageSize} dòng."],
+                ["page"] = [$"Trang từ 1 đến {Paging.LastPage(MaxPageSize)}; mỗi trang từ 1 đến {MaxPageSize} dòng."],
             });
 
         var query = db.Instances.AsNoTracking();

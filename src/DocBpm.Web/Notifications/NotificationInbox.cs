@@ -19,7 +19,7 @@ public sealed class NotificationInbox(DbContext db, TimeProvider time)
     public static (int Page, int Size, Dictionary<string, string[]> Errors) Paging(string? page, string? pageSize)
     {
         var errors = new Dictionary<string, string[]>();
-        return (QueryFields.Whole(page, "page", "Trang", 1, int.MaxValue, 1, errors),
+        return (QueryFields.Whole(page, "page", "Trang", 1, Components.Paging.LastPage(MaxPageSize), 1, errors),
             QueryFields.Whole(pageSize, "pageSize", "Số dòng mỗi trang", 1, MaxPageSize, DefaultPageSize, errors), errors);
     }
 

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using DocBpm.Web.Idempotency;
+using DocBpm.Web.Components;
 
 namespace DocBpm.Web.Outgoing;
 
@@ -39,7 +40,7 @@ public static class OutgoingEndpoints
     }
 
     /// <summary>The documents the person may read (the document page's rule), filtered and paged; see <see cref="OutgoingFilter"/>.</summary>
-    private static async Task<Results<Ok<OutgoingResults>, ValidationProblem>> SearchAsync([AsParameters] OutgoingFilter filter, ClaimsPrincipal user,
+    private static async Task<Results<Ok<PageOf<OutgoingRow>>, ValidationProblem>> SearchAsync([AsParameters] OutgoingFilter filter, ClaimsPrincipal user,
         OutgoingSearch search, CancellationToken cancellationToken)
     {
         var (criteria, errors) = filter.Parse();

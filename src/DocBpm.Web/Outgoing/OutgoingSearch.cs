@@ -48,7 +48,7 @@ public sealed record OutgoingFilter(
             else
                 errors["urgency"] = [$"Độ khẩn phải là một trong: {string.Join(", ", Enum.GetNames<Urgency>())}."];
         }
-        var page = Whole(Page, "page", "Trang", 1, int.MaxValue, 1, errors);
+        var page = Whole(Page, "page", "Trang", 1, Paging.LastPage(MaxPageSize), 1, errors);
         var size = Whole(PageSize, "pageSize", "Số dòng mỗi trang", 1, MaxPageSize, DefaultPageSize, errors);
         return errors.Count > 0 ? (null, errors)
             : (new OutgoingCriteria(book, Trimmed(Number), from, to, Trimmed(Type), Trimmed(Unit), Trimmed(Signer), urgency, Trimmed(Text), page, size), errors);
@@ -67,16 +67,13 @@ public sealed record OutgoingRow(
     Guid Id, string? NumberAndNotation, DateOnly? DocumentDate, string TypeName, string Subject, string DraftingUnit, string? SignerName,
     Urgency Urgency, OutgoingStage Stage);
 
-/// <summary>One page of the outgoing list, with the number of documents matching the filters.</summary>
-public sealed record OutgoingResults(int Total, int Page, int PageSize, IReadOnlyList<OutgoingRow> Items);
-
 /// <summary>
 /// The outgoing documents a person may read (<see cref="OutgoingVisibility"/>, the rule of the document page), filtered,
-/// newest first.
+/// newest first, a page at a time (<see cref="Paging.ReadAsync"/>: not counted to the end).
 /// </summary>
 public sealed class OutgoingSearch(DbContext db, EngineDb engine)
 {
-    public async Task<OutgoingResults> FindAsync(Reader reader, OutgoingCriteria c, CancellationToken cancellationToken)
+    public async Task<PageOf<OutgoingRow>> FindAsync(Reader reader, OutgoingCriteria c, CancellationToken cancellationToken)
     {
         var query = await VisibleAsync(reader, cancellationToken);
         if (c.Book is { } book)
@@ -102,13 +99,10 @@ public sealed class OutgoingSearch(DbContext db, EngineDb engine)
         if (c.Text is { } text)
             query = query.Where(d => d.Subject.Contains(text));
 
-        var total = await query.CountAsync(cancellationToken);
-        var rows = await query.OrderByDescending(d => d.CreatedAt).ThenBy(d => d.Id)
-            .Skip((c.Page - 1) * c.PageSize).Take(c.PageSize)
+        var newest = query.OrderByDescending(d => d.CreatedAt).ThenBy(d => d.Id)
             .Select(d => new OutgoingRow(d.Id, d.NumberAndNotation, d.DocumentDate, d.TypeName, d.Subject, d.DraftingUnit, d.SignerName,
-                d.Urgency, d.Stage))
-            .ToListAsync(cancellationToken);
-        return new OutgoingResults(total, c.Page, c.PageSize, rows);
+                d.Urgency, d.Stage));
+        return await Paging.ReadAsync(newest, c.Page, c.PageSize, cancellationToken);
     }
 
     private async Task<IQueryable<OutgoingDocument>> VisibleAsync(Reader reader, CancellationToken cancellationToken)

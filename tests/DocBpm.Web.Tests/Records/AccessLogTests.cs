@@ -30,15 +30,19 @@ public sealed class AccessLogTests
 
         var log = (await admin.GetFromJsonAsync<JsonNode>("/api/admin/access-log?kind=Outgoing"))!;
         Assert.AreEqual(1, (int)log["total"]!, "two reads in one minute are one row; a refused read is none");
-        Assert.AreEqual("chuyenvien", (string?)log["rows"]![0]!["userName"]);
-        Assert.AreEqual(id, (Guid)log["rows"]![0]!["itemId"]!);
+        Assert.AreEqual("chuyenvien", (string?)log["items"]![0]!["userName"]);
+        Assert.AreEqual(id, (Guid)log["items"]![0]!["itemId"]!);
 
         host.Clock.Advance(TimeSpan.FromMinutes(1));
         await drafter.PageAsync(id);
         await FlushAsync(host);
+        var first = (await admin.GetFromJsonAsync<JsonNode>($"/api/admin/access-log?itemId={id}&pageSize=1"))!;
+        Assert.AreEqual((1, true), ((int)first["total"]!, (bool)first["hasNext"]!), "the first of two pages: not counted to the end");
         var paged = (await admin.GetFromJsonAsync<JsonNode>($"/api/admin/access-log?itemId={id}&pageSize=1&page=2"))!;
-        Assert.AreEqual(2, (int)paged["total"]!);
-        Assert.AreEqual(1, paged["rows"]!.AsArray().Count, "one row per page of one");
+        Assert.AreEqual((2, false), ((int)paged["total"]!, (bool)paged["hasNext"]!), "the last page counts");
+        Assert.AreEqual(1, paged["items"]!.AsArray().Count, "one row per page of one");
+        var far = await admin.GetAsync($"/api/admin/access-log?itemId={id}&pageSize={AccessLogQuery.MaxPageSize}&page={int.MaxValue}");
+        Assert.AreEqual(HttpStatusCode.OK, far.StatusCode, "a page number typed past any log is an empty page, not an overflow");
 
         Assert.AreEqual(HttpStatusCode.Forbidden, (await drafter.GetAsync("/api/admin/access-log")).StatusCode, "a non-admin cannot search it");
     }
