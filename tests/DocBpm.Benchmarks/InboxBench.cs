@@ -15,6 +15,7 @@ using DocBpm.Web.Accounts;
 using DocBpm.Web.Data;
 using DocBpm.Web.Inbox;
 using DocBpm.Web.Incoming;
+using DocBpm.Web.Outgoing;
 using DocBpm.Web.Tasks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -25,9 +26,10 @@ using Npgsql;
 namespace DocBpm.Benchmarks;
 
 /// <summary>
-/// The inbox and the incoming search at scale (issue 19), on PostgreSQL through the reader classes the API and pages
-/// use: seeds a database of <c>--documents</c> incoming documents once (kept for a rerun), then times each role's first
-/// inbox page, next page, tray counts and a search with and without hits. Not part of the test suite: run it by hand,
+/// The inbox, the incoming search and the outgoing list at scale (issue 19), on PostgreSQL through the reader classes the
+/// API and pages use: seeds a database of <c>--documents</c> incoming documents and a tenth as many outgoing ones once
+/// (kept for a rerun), then times each role's first inbox page, next page, task list, tray counts, an incoming search with
+/// and without hits, and the outgoing list's first and fifth page and a search of it by summary. Not part of the test suite: run it by hand,
 /// once, on a quiet machine (<c>dotnet run --project tests/DocBpm.Benchmarks -- inbox --documents 100000</c>).
 /// </summary>
 public static partial class InboxBench
@@ -39,6 +41,7 @@ public static partial class InboxBench
     [
         ("Giám đốc", Person("giamdoc", "BGD", StaffRole.Director)),
         ("Văn thư", Person("vanthu", "VP", StaffRole.Clerk)),
+        ("Phó giám đốc", Person("phogiamdoc1", "BGD", StaffRole.Deputy)),
         ("Trưởng phòng", Person("truongphong.gdtrh", "GDTrH", StaffRole.UnitHead)),
         ("Chuyên viên", Person(InboxSeed.Specialist(1, "GDTrH"), "GDTrH", StaffRole.Staff)),
     ];
@@ -70,7 +73,8 @@ public static partial class InboxBench
             database ?? $"docbpm_inbox_{documents}");
 
         await using var services = Services(connection);
-        var seeded = await InboxSeed.SeedAsync(services, connection, documents, cancellationToken);
+        var seeded = await InboxSeed.SeedAsync(services, connection, documents, cancellationToken)
+            + await OutgoingSeed.SeedAsync(services, connection, documents, cancellationToken);
         // Seeding alone leaves the database for a later measuring run (which then reports it as reused).
         if (seedOnly)
         {
@@ -109,6 +113,7 @@ public static partial class InboxBench
         services.AddScoped<InboxReader>();
         services.AddScoped<InboxNavTrays>();
         services.AddScoped<IncomingQueries>();
+        services.AddScoped<OutgoingSearch>();
         return services.BuildServiceProvider();
     }
 
@@ -133,7 +138,13 @@ public static partial class InboxBench
             .SearchAsync(new IncomingSearch(null, null, "ke hoach tuyen sinh", null, null, null, null, 1, 20), reader, ct));
         yield return ("tìm văn bản đến, không có kết quả", (sp, ct) => sp.GetRequiredService<IncomingQueries>()
             .SearchAsync(new IncomingSearch(null, null, "zzqx khong co", null, null, null, null, 1, 20), reader, ct));
+        yield return ("danh sách văn bản đi, trang 1", (sp, ct) => sp.GetRequiredService<OutgoingSearch>().FindAsync(reader, Outgoing(null, 1), ct));
+        yield return ("danh sách văn bản đi, trang 5", (sp, ct) => sp.GetRequiredService<OutgoingSearch>().FindAsync(reader, Outgoing(null, 5), ct));
+        yield return ("tìm văn bản đi theo trích yếu", (sp, ct) => sp.GetRequiredService<OutgoingSearch>().FindAsync(reader, Outgoing("khen thưởng", 1), ct));
     }
+
+    private static OutgoingCriteria Outgoing(string? text, int page) =>
+        new(null, null, null, null, null, null, null, null, text, page, OutgoingFilter.DefaultPageSize);
 
     /// <summary>Milliseconds of each timed run, a fresh scope (DbContext) each as a request has.</summary>
     private static async Task<List<double>> TimeAsync(IServiceProvider services, Func<IServiceProvider, CancellationToken, Task> run,
@@ -168,6 +179,7 @@ public static partial class InboxBench
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"- Date: {TimeProvider.System.GetUtcNow():yyyy-MM-dd HH:mm} UTC; {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}");
         text.AppendLine(CultureInfo.InvariantCulture, $"- Load average at the end (1/5/15 min): {BenchDocument.LoadAverage()}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"- Beside them {OutgoingSeed.For(documents):N0} outgoing documents (`OutgoingSeed`), created over the same five years");
         text.AppendLine(CultureInfo.InvariantCulture, $"- Seeding: {(seedSeconds == 0 ? "reused from a previous run" : $"{seedSeconds:N0} s")}; {Warmup} warm-up and {Runs} timed runs per row");
         text.AppendLine();
         text.AppendLine("| role | operation | p50 ms | p95 ms |");

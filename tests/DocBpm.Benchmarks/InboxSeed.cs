@@ -120,7 +120,7 @@ public static class InboxSeed
         public List<BookmarkCandidateRecord> Candidates { get; } = [];
     }
 
-    private static string PickUnit(double draw)
+    public static string PickUnit(double draw)
     {
         foreach (var (code, share) in Units)
         {
