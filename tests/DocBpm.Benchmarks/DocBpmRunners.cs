@@ -1,15 +1,14 @@
 using System.Data.Common;
 using System.Diagnostics;
-using System.Runtime.CompilerServices;
 using DocBpm.Engine;
 using DocBpm.Engine.Activities;
 using DocBpm.Engine.Model;
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Runtime;
 using DocBpm.Web.Data;
+using DocBpm.Web.Instances;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -176,24 +175,29 @@ public sealed class DocBpmPersistedRunner : IShapeRunner
         return instances / watch.Elapsed.TotalSeconds;
     }
 
+    /// <summary>
+    /// One instance: its start, then the completion of the task the start left open. The task is read from the start's own
+    /// stored rows, as the start endpoint answers with it (<see cref="InstanceEndpoints.OpenTasksAsync"/>), and as the
+    /// in-memory runner and the peers take it from their start; a person finding a task in their list is timed by the
+    /// HTTP mode (the Director's <c>/api/tasks/mine</c>) and the inbox mode, not here.
+    /// </summary>
     /// <param name="counted">On the services with the command counter, its resume counted into <see cref="Notes"/>.</param>
     private async Task RunOneAsync(string shape, bool counted, CancellationToken cancellationToken)
     {
         var provider = counted ? services.Counted : services.Uncounted;
-        Guid instanceId;
+        Guid taskId;
         await using (var scope = provider.CreateAsyncScope())
         {
             var runtime = scope.ServiceProvider.GetRequiredService<WorkflowRuntime>();
-            instanceId = (await runtime.StartAsync(new StartRequest(shape), cancellationToken)).Id;
+            var instance = await runtime.StartAsync(new StartRequest(shape), cancellationToken);
+            if (shape != Shapes.UserTask)
+                return;
+            taskId = (await InstanceEndpoints.OpenTasksAsync(runtime.Db, instance, cancellationToken))[0].Id;
         }
 
-        if (shape != Shapes.UserTask)
-            return;
         await using (var scope = provider.CreateAsyncScope())
         {
             var runtime = scope.ServiceProvider.GetRequiredService<WorkflowRuntime>();
-            var context = runtime.Db.Context;
-            var taskId = await ActiveTaskOf.GetValue(context.Model, _ => CompileActiveTaskOf())(context, instanceId, cancellationToken);
             if (counted)
                 services.Counter.Reset();
             await runtime.CompleteTaskAsync(taskId, null, Actor, cancellationToken);
@@ -203,18 +207,6 @@ public sealed class DocBpmPersistedRunner : IShapeRunner
     }
 
     private static readonly TaskActor Actor = new("bench", [], IsAdministrator: true);
-
-    /// <summary>
-    /// The instance's open task, compiled as a host compiles the task look-ups it runs on every request (MyTasks): built
-    /// from LINQ on every call, the harness's look-up was about a tenth of the bytes counted per persisted instance
-    /// (issue 19). Once per model, as the engine compiles its own: a compiled query runs on the model it was compiled for.
-    /// </summary>
-    private static readonly ConditionalWeakTable<IModel, Func<DbContext, Guid, CancellationToken, Task<Guid>>> ActiveTaskOf = new();
-
-    private static Func<DbContext, Guid, CancellationToken, Task<Guid>> CompileActiveTaskOf() =>
-        EF.CompileAsyncQuery((DbContext context, Guid instanceId, CancellationToken _) =>
-            context.Set<BookmarkRecord>().AsNoTracking()
-                .Where(b => b.InstanceId == instanceId && b.Status == BookmarkStatus.Active).Select(b => b.Id).First());
 
     public ValueTask DisposeAsync() => ownsServices ? services.DisposeAsync() : ValueTask.CompletedTask;
 }

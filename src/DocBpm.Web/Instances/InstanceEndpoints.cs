@@ -62,7 +62,7 @@ public static class InstanceEndpoints
     /// read as they are, saved a moment ago, without scanning for changes; not through <c>DbSet.Local</c>, which builds a
     /// view of every tracked row on each request and keeps it updated for the rest of the request.
     /// </summary>
-    private static async Task<IReadOnlyList<BookmarkRecord>> OpenTasksAsync(EngineDb db, InstanceRecord instance, CancellationToken cancellationToken)
+    internal static async Task<IReadOnlyList<BookmarkRecord>> OpenTasksAsync(EngineDb db, InstanceRecord instance, CancellationToken cancellationToken)
     {
         if (db.Context.Entry(instance).State == EntityState.Detached)
             return await db.Bookmarks.AsNoTracking().Where(b => b.InstanceId == instance.Id).Where(TaskEndpoints.IsOpen).OrderBy(b => b.CreatedAt)
