@@ -186,7 +186,7 @@ public static class InboxSeed
                 ClosedBy = active ? null : closer, BusinessKey = id.ToString(), DefinitionKey = IncomingProcess.DefinitionKey,
             };
             rows.Tasks.Add(task);
-            rows.Candidates.AddRange(BookmarkCandidateRecord.Of(task.Id, null, group is null ? null : [group]));
+            rows.Candidates.AddRange(BookmarkCandidateRecord.Of(task, null, group is null ? null : [group]));
         }
 
         Task(Step.Clerks, IncomingProcess.ClerkCheck, null, StaffRole.Clerk, "vanthu", TimeSpan.Zero, TimeSpan.FromHours(1));

@@ -38,19 +38,28 @@ public static class OutgoingVisibility
 
     /// <summary>
     /// The business keys of the outgoing process's user tasks, open or closed, that <see cref="MayRead"/> counts for the
-    /// reader: assigned to them, closed by them, or offered to them or to one of their groups while unassigned (an
-    /// equality lookup in the candidate rows, <see cref="BookmarkCandidateRecord"/>, not a LIKE per group over every task).
+    /// reader: assigned to them, closed by them, offered to nobody while unassigned, or offered to them or to one of their
+    /// groups while unassigned. Each branch is its own query, read from an index that holds outgoing tasks only (migration
+    /// <c>OutgoingTaskIndexes</c>), so the answer is bounded by the reader's outgoing history rather than by every bookmark
+    /// of every process: one condition OR-ing them would leave the database no index to read but the whole table. The
+    /// offered branches start from the reader's outgoing candidate rows, not from every row naming one of their groups.
     /// </summary>
     public static IQueryable<string> TaskKeys(this Reader reader, IQueryable<BookmarkRecord> bookmarks, IQueryable<BookmarkCandidateRecord> candidates)
     {
         var me = reader.UserName;
         var user = BookmarkCandidateRecord.Fold(me);
         var groups = reader.Actor.Groups.Select(BookmarkCandidateRecord.Fold).ToList();
-        var offered = candidates.Where(c => (c.Kind == CandidateKind.User && c.Value == user) || (c.Kind == CandidateKind.Group && groups.Contains(c.Value)))
-            .Select(c => c.BookmarkId);
-        return bookmarks.Where(b => b.DefinitionKey == OutgoingProcess.Key && b.Kind == BookmarkKind.UserTask && b.BusinessKey != null
-                && (b.Assignee == me || b.ClosedBy == me
-                    || (b.Assignee == null && ((b.CandidateUsers == null && b.CandidateGroups == null) || offered.Contains(b.Id)))))
-            .Select(b => b.BusinessKey!).Distinct();
+        var tasks = bookmarks.Where(b => b.DefinitionKey == OutgoingProcess.Key && b.Kind == BookmarkKind.UserTask && b.BusinessKey != null);
+        var unassigned = tasks.Where(b => b.Assignee == null);
+        var outgoing = candidates.Where(c => c.DefinitionKey == OutgoingProcess.Key);
+        return tasks.Where(b => b.Assignee == me).Select(b => b.BusinessKey!)
+            .Union(tasks.Where(b => b.ClosedBy == me).Select(b => b.BusinessKey!))
+            .Union(unassigned.Where(b => b.CandidateUsers == null && b.CandidateGroups == null).Select(b => b.BusinessKey!))
+            .Union(OfferedKeys(outgoing.Where(c => c.Kind == CandidateKind.User && c.Value == user), unassigned))
+            .Union(OfferedKeys(outgoing.Where(c => c.Kind == CandidateKind.Group && groups.Contains(c.Value)), unassigned));
     }
+
+    /// <summary>The business keys of the <paramref name="unassigned"/> tasks the <paramref name="offers"/> name, each found by its key.</summary>
+    private static IQueryable<string> OfferedKeys(IQueryable<BookmarkCandidateRecord> offers, IQueryable<BookmarkRecord> unassigned) =>
+        offers.Join(unassigned, c => c.BookmarkId, b => b.Id, (_, b) => b.BusinessKey!);
 }

@@ -18,13 +18,19 @@ public sealed class BookmarkCandidateRecord
     /// <summary>Lower-cased (<see cref="Fold"/>), as a task's access compares names regardless of case.</summary>
     public required string Value { get; set; }
 
+    /// <summary>
+    /// The definition key of the task's process, as on <see cref="BookmarkRecord.DefinitionKey"/>, so that an index can hold
+    /// the candidate rows of one process only and a reader of that process's tasks does not walk every row naming a group.
+    /// </summary>
+    public string? DefinitionKey { get; set; }
+
     public static string Fold(string value) => value.ToLowerInvariant();
 
-    /// <summary>The rows of a task offered to <paramref name="users"/> and <paramref name="groups"/>, each name once.</summary>
-    public static IEnumerable<BookmarkCandidateRecord> Of(Guid bookmarkId, IReadOnlyList<string>? users, IReadOnlyList<string>? groups) =>
-        Rows(bookmarkId, CandidateKind.User, users).Concat(Rows(bookmarkId, CandidateKind.Group, groups));
+    /// <summary>The rows of <paramref name="task"/> offered to <paramref name="users"/> and <paramref name="groups"/>, each name once.</summary>
+    public static IEnumerable<BookmarkCandidateRecord> Of(BookmarkRecord task, IReadOnlyList<string>? users, IReadOnlyList<string>? groups) =>
+        Rows(task, CandidateKind.User, users).Concat(Rows(task, CandidateKind.Group, groups));
 
-    private static IEnumerable<BookmarkCandidateRecord> Rows(Guid bookmarkId, CandidateKind kind, IReadOnlyList<string>? values) =>
+    private static IEnumerable<BookmarkCandidateRecord> Rows(BookmarkRecord task, CandidateKind kind, IReadOnlyList<string>? values) =>
         (values ?? []).Where(v => v.Length > 0).Select(Fold).Distinct(StringComparer.Ordinal)
-            .Select(v => new BookmarkCandidateRecord { BookmarkId = bookmarkId, Kind = kind, Value = v });
+            .Select(v => new BookmarkCandidateRecord { BookmarkId = task.Id, Kind = kind, Value = v, DefinitionKey = task.DefinitionKey });
 }

@@ -67,6 +67,7 @@ public static class EngineModel
             e.HasKey(c => new { c.BookmarkId, c.Kind, c.Value });
             e.Property(c => c.Kind).HasConversion<string>().HasMaxLength(10);
             e.Property(c => c.Value).HasMaxLength(200);
+            e.Property(c => c.DefinitionKey).HasMaxLength(200);
             e.HasIndex(c => new { c.Kind, c.Value, c.BookmarkId });
             e.HasOne<BookmarkRecord>().WithMany().HasForeignKey(c => c.BookmarkId).OnDelete(DeleteBehavior.Cascade);
         });

@@ -66,6 +66,7 @@ internal static class PostgresEngineTables
         Candidate(nameof(BookmarkCandidateRecord.BookmarkId), c => c.BookmarkId),
         Candidate(nameof(BookmarkCandidateRecord.Kind), c => c.Kind.ToString()),
         Candidate(nameof(BookmarkCandidateRecord.Value), c => c.Value),
+        Candidate(nameof(BookmarkCandidateRecord.DefinitionKey), c => c.DefinitionKey),
     ]);
 
     /// <summary>The journal's key is the database's identity, and no step reads it back.</summary>

@@ -45,8 +45,9 @@ internal sealed class RunRecorder(EngineDb db, TimeProvider time)
 
         foreach (var bookmark in state.Bookmarks.Where(b => !before.ContainsKey(b.Id)))
         {
-            db.Add(NewRow(bookmark, instance, now));
-            foreach (var candidate in BookmarkCandidateRecord.Of(bookmark.Id, bookmark.Task?.CandidateUsers, bookmark.Task?.CandidateGroups))
+            var row = NewRow(bookmark, instance, now);
+            db.Add(row);
+            foreach (var candidate in BookmarkCandidateRecord.Of(row, bookmark.Task?.CandidateUsers, bookmark.Task?.CandidateGroups))
                 db.Add(candidate);
         }
 

@@ -152,7 +152,7 @@ public sealed partial class WorkflowRuntime(
         bookmark.Assignee = null;
         bookmark.CandidateUsers = TaskAccess.Encode(candidateUsers);
         bookmark.CandidateGroups = null;
-        var offered = BookmarkCandidateRecord.Of(taskId, candidateUsers, null).ToList();
+        var offered = BookmarkCandidateRecord.Of(bookmark, candidateUsers, null).ToList();
         var stored = await db.Candidates.Where(c => c.BookmarkId == taskId).ToListAsync(cancellationToken);
         // Kept rows stay as they are: deleting and adding the same key in one unit of work is a tracking conflict.
         db.Candidates.RemoveRange(stored.Where(s => !offered.Any(o => o.Kind == s.Kind && o.Value == s.Value)));

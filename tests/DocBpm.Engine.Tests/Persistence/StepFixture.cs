@@ -75,7 +75,7 @@ internal static class StepFixture
             CandidateGroups = ",g,", TaskDueDate = At.AddDays(3 + n), FormKey = $"form-{n}", Priority = 50 + n, BusinessKey = $"CV-{n + 1}/task",
             DefinitionKey = $"task-key-{n}", Attempts = 4 + n, LastError = $"error-{n}", ClaimedBy = $"node-{n}", ClaimedUntil = At.AddMinutes(5 + n),
         });
-        db.Candidates.AddRange(Candidate(taskId, CandidateKind.User, "a"), Candidate(taskId, CandidateKind.Group, $"g{n}"));
+        db.Candidates.AddRange(Candidate(taskId, CandidateKind.User, "a", $"task-key-{n}"), Candidate(taskId, CandidateKind.Group, $"g{n}", $"task-key-{n}"));
         db.Step(instance, [Entry("s", "started"), Entry("review", $"waiting-{n}")]);
     }
 
@@ -97,7 +97,7 @@ internal static class StepFixture
         (task.Priority, task.BusinessKey, task.DefinitionKey, task.Attempts, task.LastError) = (10 + n, $"CV-{n + 2}/task", $"task-key-2-{n}", n, null);
         (task.ClaimedBy, task.ClaimedUntil) = (null, null);
         db.Candidates.Remove(await db.Candidates.SingleAsync(c => c.BookmarkId == taskId && c.Value == "a"));
-        db.Candidates.Add(Candidate(taskId, CandidateKind.User, $"b{n}"));
+        db.Candidates.Add(Candidate(taskId, CandidateKind.User, $"b{n}", $"task-key-2-{n}"));
         db.Step(instance, [Entry("review", $"completed-{n}"), Entry("e", "ended")]);
     }
 
@@ -108,7 +108,8 @@ internal static class StepFixture
     public static JournalEntry Entry(string element, string @event) =>
         new(At.AddSeconds(element.Length + @event.Length), element, "userTask", @event, "actor-" + element, "outcome-" + @event, "detail");
 
-    private static BookmarkCandidateRecord Candidate(Guid taskId, CandidateKind kind, string value) => new() { BookmarkId = taskId, Kind = kind, Value = value };
+    private static BookmarkCandidateRecord Candidate(Guid taskId, CandidateKind kind, string value, string definitionKey) =>
+        new() { BookmarkId = taskId, Kind = kind, Value = value, DefinitionKey = definitionKey };
 
     /// <summary>The tracked rows that a save would write.</summary>
     public static List<EntityEntry> Changes(EngineDb db)

@@ -51,7 +51,7 @@ internal static class StoredTasks
         {
             task.InstanceId = instance.Id;
             engine.Bookmarks.Add(task);
-            engine.Candidates.AddRange(BookmarkCandidateRecord.Of(task.Id, TaskAccess.Decode(task.CandidateUsers).ToList(),
+            engine.Candidates.AddRange(BookmarkCandidateRecord.Of(task, TaskAccess.Decode(task.CandidateUsers).ToList(),
                 TaskAccess.Decode(task.CandidateGroups).ToList()));
         }
         await engine.Context.SaveChangesAsync();

@@ -1928,6 +1928,10 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("DefinitionKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.HasKey("BookmarkId", "Kind", "Value");
 
                     b.HasIndex("Kind", "Value", "BookmarkId");

@@ -1930,6 +1930,10 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<string>("DefinitionKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.HasKey("BookmarkId", "Kind", "Value");
 
                     b.HasIndex("Kind", "Value", "BookmarkId");

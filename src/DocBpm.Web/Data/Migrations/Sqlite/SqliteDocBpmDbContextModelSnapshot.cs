@@ -1920,6 +1920,10 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DefinitionKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("BookmarkId", "Kind", "Value");
 
                     b.HasIndex("Kind", "Value", "BookmarkId");
