@@ -42,7 +42,7 @@ public static class InboxSeed
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DocBpmDbContext>();
-        await db.Database.MigrateAsync(cancellationToken);
+        await DatabaseMigrator.MigrateAsync(scope.ServiceProvider, cancellationToken);
         if (await db.Set<IncomingDocument>().CountAsync(cancellationToken) == documents)
             return 0;
 

@@ -1,8 +1,11 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Diagnostics;
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Tests.Infrastructure;
 using DocBpm.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,6 +48,77 @@ public sealed class DatabaseMigratorTests
             await DatabaseMigrator.MigrateAsync(scope.ServiceProvider, CancellationToken.None);
 
         await ReadOnSessionsAtOnceAsync(services, times: 1);
+    }
+
+    /// <summary>
+    /// A migration that moves data over years of rows runs for minutes on a large database; at the application's 30 seconds
+    /// a statement the upgrade stopped half way (OutgoingTaskIndexes' backfill of 2,000,000 candidate rows took 30 s).
+    /// Each statement of the upgrade gets <see cref="DatabaseMigrator.CommandTimeout"/>, and the request's sessions their
+    /// own limit back after it.
+    /// </summary>
+    [TestMethod]
+    public async Task Issue19_an_upgrade_moving_data_runs_each_statement_under_the_migration_timeout_not_the_requests()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var services = new ServiceCollection()
+            .AddDocBpmDatabase(new DatabaseSettings(DatabaseProvider.Sqlite, database.ConnectionString)).BuildServiceProvider();
+        await using var scope = services.CreateAsyncScope();
+        var context = scope.ServiceProvider.GetRequiredService<DocBpmDbContext>();
+        await context.GetService<IMigrator>().MigrateAsync("OpenBookmarkIndexes");
+        var requests = context.Database.GetCommandTimeout();
+
+        using var timeouts = new CommandTimeouts(context.Database.GetDbConnection().DataSource);
+        await DatabaseMigrator.MigrateAsync(scope.ServiceProvider, CancellationToken.None);
+
+        var backfill = timeouts.Seen.Where(c => c.Text.Contains("UPDATE bpm_bookmark_candidates", StringComparison.Ordinal)).ToList();
+        Assert.HasCount(1, backfill, "the backfill of OutgoingTaskIndexes ran once");
+        Assert.AreEqual((int)DatabaseMigrator.CommandTimeout.TotalSeconds, backfill[0].Timeout);
+        Assert.IsTrue(timeouts.Seen.All(c => c.Timeout == (int)DatabaseMigrator.CommandTimeout.TotalSeconds), "every statement of the upgrade");
+        Assert.AreEqual(requests, context.Database.GetCommandTimeout(), "the context's own limit is back");
+    }
+
+    /// <summary>The text and timeout of every command EF sends to the database <paramref name="dataSource"/> names (another test's are not).</summary>
+    private sealed class CommandTimeouts : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+    {
+        private readonly string dataSource;
+        private readonly IDisposable listeners;
+        private readonly ConcurrentBag<IDisposable> subscriptions = [];
+
+        public CommandTimeouts(string dataSource)
+        {
+            this.dataSource = dataSource;
+            listeners = DiagnosticListener.AllListeners.Subscribe(this);
+        }
+
+        public ConcurrentQueue<(string Text, int Timeout)> Seen { get; } = new();
+
+        public void OnNext(DiagnosticListener value)
+        {
+            if (value.Name == DbLoggerCategory.Name)
+                subscriptions.Add(value.Subscribe(this));
+        }
+
+        public void OnNext(KeyValuePair<string, object?> value)
+        {
+            if (value.Key == RelationalEventId.CommandExecuting.Name && value.Value is CommandEventData { Command: var command }
+                && command.Connection?.DataSource == dataSource)
+                Seen.Enqueue((command.CommandText, command.CommandTimeout));
+        }
+
+        public void OnCompleted()
+        {
+        }
+
+        public void OnError(Exception error)
+        {
+        }
+
+        public void Dispose()
+        {
+            listeners.Dispose();
+            foreach (var subscription in subscriptions)
+                subscription.Dispose();
+        }
     }
 
     /// <summary>Each of <see cref="Sessions"/> requests, open at the same time, runs the reading on its pooled session.</summary>
