@@ -147,7 +147,7 @@ public static class OutgoingSeed
                 DefinitionKey = OutgoingProcess.Key,
             };
             rows.Tasks.Add(task);
-            rows.Candidates.AddRange(BookmarkCandidateRecord.Of(task.Id, user is null ? null : [user], group is null ? null : [group]));
+            rows.Candidates.AddRange(BookmarkCandidateRecord.Of(task, user is null ? null : [user], group is null ? null : [group]));
         }
 
         Task(Step.Draft, OutgoingProcess.Draft, drafter, null, null, drafter);

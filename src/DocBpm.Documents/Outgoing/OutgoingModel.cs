@@ -38,6 +38,12 @@ public static class OutgoingModel
             e.HasIndex(d => new { d.RegisterBookId, d.RegisterYear, d.Number }).IsUnique();
             e.HasIndex(d => new { d.RegisterBookId, d.RegisterYear, d.NumberAndNotation }).IsUnique();
             e.HasIndex(d => d.NationalId).IsUnique();
+            // The outgoing list reads newest first, a page at a time (issue 19): the Director, the clerks and the office
+            // chief from the newest document on, a drafter and a drafting unit's people also by their own documents,
+            // each an index range in the list's order, where every page sorted every outgoing document.
+            e.HasIndex(d => new { d.CreatedAt, d.Id }).IsDescending(true, false);
+            e.HasIndex(d => new { d.Drafter, d.CreatedAt });
+            e.HasIndex(d => new { d.DraftingUnit, d.CreatedAt });
         });
         modelBuilder.Entity<DraftVersion>(e =>
         {

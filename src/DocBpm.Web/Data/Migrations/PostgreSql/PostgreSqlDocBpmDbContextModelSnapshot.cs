@@ -1154,6 +1154,13 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
                     b.HasIndex("NationalId")
                         .IsUnique();
 
+                    b.HasIndex("CreatedAt", "Id")
+                        .IsDescending(true, false);
+
+                    b.HasIndex("Drafter", "CreatedAt");
+
+                    b.HasIndex("DraftingUnit", "CreatedAt");
+
                     b.HasIndex("RegisterBookId", "RegisterYear", "Number")
                         .IsUnique();
 

@@ -1154,6 +1154,13 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                         .IsUnique()
                         .HasFilter("[NationalId] IS NOT NULL");
 
+                    b.HasIndex("CreatedAt", "Id")
+                        .IsDescending(true, false);
+
+                    b.HasIndex("Drafter", "CreatedAt");
+
+                    b.HasIndex("DraftingUnit", "CreatedAt");
+
                     b.HasIndex("RegisterBookId", "RegisterYear", "Number")
                         .IsUnique()
                         .HasFilter("[RegisterBookId] IS NOT NULL AND [RegisterYear] IS NOT NULL AND [Number] IS NOT NULL");

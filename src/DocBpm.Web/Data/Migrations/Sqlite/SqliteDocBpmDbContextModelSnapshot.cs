@@ -1146,6 +1146,13 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
                     b.HasIndex("NationalId")
                         .IsUnique();
 
+                    b.HasIndex("CreatedAt", "Id")
+                        .IsDescending(true, false);
+
+                    b.HasIndex("Drafter", "CreatedAt");
+
+                    b.HasIndex("DraftingUnit", "CreatedAt");
+
                     b.HasIndex("RegisterBookId", "RegisterYear", "Number")
                         .IsUnique();
 
