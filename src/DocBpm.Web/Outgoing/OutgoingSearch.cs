@@ -105,6 +105,16 @@ public sealed class OutgoingSearch(DbContext db, EngineDb engine)
         return await Paging.ReadAsync(newest, c.Page, c.PageSize, cancellationToken);
     }
 
+    /// <summary>
+    /// The reader's outgoing tasks are listed before the documents are read while they are mentioned at most this many
+    /// times (<see cref="OutgoingVisibility.TaskMentions"/>); a reader with more (a unit's years of reviews, offered to
+    /// all its people) has each document asked about its tasks instead
+    /// (<see cref="OutgoingVisibility.Visible(Reader, IQueryable{OutgoingDocument}, IReadOnlyCollection{string}, IQueryable{BookmarkRecord}, IQueryable{BookmarkCandidateRecord})"/>).
+    /// Listing costs a read of every such task, asking costs the documents read until the page is full: the first is
+    /// cheaper for a reader with few outgoing tasks among many documents, the second for one with many (issue 19).
+    /// </summary>
+    public const int ListedTaskKeys = 1_000;
+
     private async Task<IQueryable<OutgoingDocument>> VisibleAsync(Reader reader, CancellationToken cancellationToken)
     {
         var documents = db.Set<OutgoingDocument>().AsNoTracking();
@@ -114,7 +124,10 @@ public sealed class OutgoingSearch(DbContext db, EngineDb engine)
         List<string> supervised = reader.IsDeputy
             ? await db.Set<Unit>().AsNoTracking().Where(u => u.SupervisorUserName == me).Select(u => u.Code).ToListAsync(cancellationToken)
             : [];
-        var keys = await reader.TaskKeys(engine.Bookmarks.AsNoTracking(), engine.Candidates.AsNoTracking()).ToListAsync(cancellationToken);
+        var (bookmarks, candidates) = (engine.Bookmarks.AsNoTracking(), engine.Candidates.AsNoTracking());
+        if (await reader.TaskMentions(bookmarks, candidates).CountAsync(cancellationToken) > ListedTaskKeys)
+            return reader.Visible(documents, supervised, bookmarks, candidates);
+        var keys = await reader.TaskKeys(bookmarks, candidates).ToListAsync(cancellationToken);
         List<Guid> withTasks = [.. keys.Select(k => Guid.TryParse(k, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty)];
         return reader.Visible(documents, supervised, withTasks);
     }

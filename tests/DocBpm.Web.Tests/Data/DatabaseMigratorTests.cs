@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
-using System.Diagnostics;
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Tests.Infrastructure;
 using DocBpm.Web.Data;
@@ -60,64 +59,42 @@ public sealed class DatabaseMigratorTests
     public async Task Issue19_an_upgrade_moving_data_runs_each_statement_under_the_migration_timeout_not_the_requests()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        await using var services = new ServiceCollection()
-            .AddDocBpmDatabase(new DatabaseSettings(DatabaseProvider.Sqlite, database.ConnectionString)).BuildServiceProvider();
+        var timeouts = new CommandTimeouts();
+        var collection = new ServiceCollection();
+        collection.AddDbContext<SqliteDocBpmDbContext>(o => o.UseSqlite(database.ConnectionString).AddInterceptors(timeouts));
+        collection.AddScoped<DocBpmDbContext>(sp => sp.GetRequiredService<SqliteDocBpmDbContext>());
+        await using var services = collection.BuildServiceProvider();
         await using var scope = services.CreateAsyncScope();
         var context = scope.ServiceProvider.GetRequiredService<DocBpmDbContext>();
         await context.GetService<IMigrator>().MigrateAsync("OpenBookmarkIndexes");
         var requests = context.Database.GetCommandTimeout();
+        timeouts.Seen.Clear();
 
-        using var timeouts = new CommandTimeouts(context.Database.GetDbConnection().DataSource);
         await DatabaseMigrator.MigrateAsync(scope.ServiceProvider, CancellationToken.None);
 
-        var backfill = timeouts.Seen.Where(c => c.Text.Contains("UPDATE bpm_bookmark_candidates", StringComparison.Ordinal)).ToList();
-        Assert.HasCount(1, backfill, "the backfill of OutgoingTaskIndexes ran once");
-        Assert.AreEqual((int)DatabaseMigrator.CommandTimeout.TotalSeconds, backfill[0].Timeout);
-        Assert.IsTrue(timeouts.Seen.All(c => c.Timeout == (int)DatabaseMigrator.CommandTimeout.TotalSeconds), "every statement of the upgrade");
+        var migration = (int)DatabaseMigrator.CommandTimeout.TotalSeconds;
+        Assert.HasCount(1, timeouts.Seen.Where(c => c.Text.Contains("UPDATE bpm_bookmark_candidates", StringComparison.Ordinal) && c.Timeout == migration),
+            "the backfill of OutgoingTaskIndexes ran under the migration's timeout");
+        Assert.IsTrue(timeouts.Seen.All(c => c.Timeout == migration), "every statement of the upgrade");
         Assert.AreEqual(requests, context.Database.GetCommandTimeout(), "the context's own limit is back");
     }
 
-    /// <summary>The text and timeout of every command EF sends to the database <paramref name="dataSource"/> names (another test's are not).</summary>
-    private sealed class CommandTimeouts : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+    /// <summary>The text and timeout of every command the context sends.</summary>
+    private sealed class CommandTimeouts : DbCommandInterceptor
     {
-        private readonly string dataSource;
-        private readonly IDisposable listeners;
-        private readonly ConcurrentBag<IDisposable> subscriptions = [];
-
-        public CommandTimeouts(string dataSource)
-        {
-            this.dataSource = dataSource;
-            listeners = DiagnosticListener.AllListeners.Subscribe(this);
-        }
-
         public ConcurrentQueue<(string Text, int Timeout)> Seen { get; } = new();
 
-        public void OnNext(DiagnosticListener value)
+        public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
         {
-            if (value.Name == DbLoggerCategory.Name)
-                subscriptions.Add(value.Subscribe(this));
+            Seen.Enqueue((command.CommandText, command.CommandTimeout));
+            return result;
         }
 
-        public void OnNext(KeyValuePair<string, object?> value)
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<int> result, CancellationToken cancellationToken = default)
         {
-            if (value.Key == RelationalEventId.CommandExecuting.Name && value.Value is CommandEventData { Command: var command }
-                && command.Connection?.DataSource == dataSource)
-                Seen.Enqueue((command.CommandText, command.CommandTimeout));
-        }
-
-        public void OnCompleted()
-        {
-        }
-
-        public void OnError(Exception error)
-        {
-        }
-
-        public void Dispose()
-        {
-            listeners.Dispose();
-            foreach (var subscription in subscriptions)
-                subscription.Dispose();
+            Seen.Enqueue((command.CommandText, command.CommandTimeout));
+            return ValueTask.FromResult(result);
         }
     }
 

@@ -1,5 +1,7 @@
 using System.Text;
 using DocBpm.Documents.Access;
+using DocBpm.Web.Outgoing;
+using DocBpm.Documents.Outgoing;
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Tests.Infrastructure;
 using DocBpm.Web.Data;
@@ -44,21 +46,58 @@ public sealed class OutgoingTaskKeysPlanTests
     }
 
     /// <summary>
+    /// A reader mentioned by more outgoing tasks than <see cref="OutgoingSearch.ListedTaskKeys"/> (here a unit head offered
+    /// every review of the unit) has each document of the page asked about its tasks instead: the statement reads the
+    /// documents newest first from their index and each one's outgoing tasks by business key, and neither the bookmarks
+    /// nor the candidate rows are read whole.
+    /// </summary>
+    [TestMethod]
+    public async Task Issue19_on_PostgreSQL_a_reader_with_many_outgoing_tasks_has_each_document_of_the_page_asked_through_indexes()
+    {
+        TestDatabase.RequirePostgres();
+        await using var database = await MigratedTemplate.CopyAsync(DatabaseProvider.PostgreSql);
+        await using var services = new ServiceCollection()
+            .AddDocBpmDatabase(new DatabaseSettings(database.Provider, database.ConnectionString)).BuildServiceProvider();
+        await using var scope = services.CreateAsyncScope();
+        var context = scope.ServiceProvider.GetRequiredService<DocBpmDbContext>();
+        await StoreAsync(context, outgoing: OutgoingSearch.ListedTaskKeys * 2);
+        var reader = new Reader("truongphong.gdtrh", "GDTrH", [StaffRole.UnitHead]);
+        var (bookmarks, candidates) = (context.Set<BookmarkRecord>().AsNoTracking(), context.Set<BookmarkCandidateRecord>().AsNoTracking());
+        Assert.IsGreaterThan(OutgoingSearch.ListedTaskKeys, await reader.TaskMentions(bookmarks, candidates).CountAsync(), "the list asks each document");
+
+        var page = reader.Visible(context.Set<OutgoingDocument>().AsNoTracking(), [], bookmarks, candidates)
+            .OrderByDescending(d => d.CreatedAt).ThenBy(d => d.Id).Select(d => d.Id.ToString()).Take(OutgoingFilter.DefaultPageSize + 1);
+        var plan = await PlanAsync(context, page);
+
+        StringAssert.Contains(plan, "IX_doc_outgoing_CreatedAt_Id", plan);
+        StringAssert.Contains(plan, "IX_bpm_bookmarks_OutgoingTasks_BusinessKey", plan);
+        Assert.IsFalse(plan.Contains("Seq Scan on bpm_bookmarks", StringComparison.Ordinal), plan);
+        Assert.IsFalse(plan.Contains("Seq Scan on bpm_bookmark_candidates", StringComparison.Ordinal), plan);
+    }
+
+    /// <summary>
     /// Tasks of two processes, every third assigned to the reader, every third closed by them, every seventh offered to
     /// nobody and the others to the reader's unit; a candidate row for each offer. Few are outgoing.
     /// </summary>
-    private static async Task StoreAsync(DocBpmDbContext context)
+    private static async Task StoreAsync(DocBpmDbContext context, int outgoing = Outgoing)
     {
         var (definition, instance) = (Guid.NewGuid(), Guid.NewGuid());
         await context.Database.ExecuteSqlRawAsync(string.Join(";\n", [
             .. MigrationUpgrade.RunningInstance(definition.ToString(), instance.ToString(), "now()"),
             Tasks("incoming", Incoming, instance),
-            Tasks("outgoing", Outgoing, instance),
+            Tasks("outgoing", outgoing, instance),
+            """
+            INSERT INTO doc_outgoing ("Id", "TypeCode", "TypeName", "Subject", "DraftingUnit", "Drafter", "Urgency", "Confidentiality", "Copies",
+                "Language", "Stage", "CreatedAt")
+            SELECT "BusinessKey"::uuid, 'CV', 'Công văn', 'Về việc ' || "BusinessKey", 'KHTC', 'chuyenvien.khtc', 'Normal', 'None', 1, 'vi',
+                'Drafting', now() - make_interval(secs => row_number() OVER ())
+            FROM bpm_bookmarks WHERE "DefinitionKey" = 'outgoing'
+            """,
             """
             INSERT INTO bpm_bookmark_candidates ("BookmarkId", "Kind", "Value", "DefinitionKey")
             SELECT "Id", 'Group', 'gdtrh', "DefinitionKey" FROM bpm_bookmarks WHERE "CandidateGroups" IS NOT NULL
             """,
-            "ANALYZE bpm_bookmarks, bpm_bookmark_candidates",
+            "ANALYZE bpm_bookmarks, bpm_bookmark_candidates, doc_outgoing",
         ]));
     }
 
