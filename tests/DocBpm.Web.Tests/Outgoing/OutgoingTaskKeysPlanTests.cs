@@ -1,11 +1,14 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Text;
 using DocBpm.Documents.Access;
-using DocBpm.Web.Outgoing;
 using DocBpm.Documents.Outgoing;
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Tests.Infrastructure;
 using DocBpm.Web.Data;
+using DocBpm.Web.Outgoing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DocBpm.Web.Tests.Outgoing;
@@ -73,6 +76,47 @@ public sealed class OutgoingTaskKeysPlanTests
         StringAssert.Contains(plan, "IX_bpm_bookmarks_OutgoingTasks_BusinessKey", plan);
         Assert.IsFalse(plan.Contains("Seq Scan on bpm_bookmarks", StringComparison.Ordinal), plan);
         Assert.IsFalse(plan.Contains("Seq Scan on bpm_bookmark_candidates", StringComparison.Ordinal), plan);
+    }
+
+    /// <summary>
+    /// The list chooses its form by the reader's outgoing tasks: listed first while they are mentioned at most
+    /// <see cref="OutgoingSearch.ListedTaskKeys"/> times, each document asked beyond that.
+    /// </summary>
+    [TestMethod]
+    [DataRow(Outgoing, false)]
+    [DataRow(OutgoingSearch.ListedTaskKeys * 2, true)]
+    public async Task Issue19_on_PostgreSQL_the_outgoing_list_lists_a_readers_few_tasks_first_and_asks_each_document_about_many(int outgoing, bool asks)
+    {
+        TestDatabase.RequirePostgres();
+        await using var database = await MigratedTemplate.CopyAsync(DatabaseProvider.PostgreSql);
+        var sent = new SentTexts();
+        var collection = new ServiceCollection();
+        collection.AddDbContext<PostgreSqlDocBpmDbContext>(o => o.UseNpgsql(database.ConnectionString).AddInterceptors(sent));
+        await using var services = collection.BuildServiceProvider();
+        await using var scope = services.CreateAsyncScope();
+        var context = scope.ServiceProvider.GetRequiredService<PostgreSqlDocBpmDbContext>();
+        await StoreAsync(context, outgoing);
+        var reader = new Reader("truongphong.gdtrh", "GDTrH", [StaffRole.UnitHead]);
+
+        var page = await new OutgoingSearch(context, new EngineDb(context))
+            .FindAsync(reader, new OutgoingCriteria(null, null, null, null, null, null, null, null, null, 1, OutgoingFilter.DefaultPageSize), CancellationToken.None);
+
+        Assert.HasCount(OutgoingFilter.DefaultPageSize, page.Items, "the reader's tasks name every stored document");
+        var list = sent.Texts.Single(t => t.Contains("FROM doc_outgoing", StringComparison.Ordinal));
+        Assert.AreEqual(asks, list.Contains("bpm_bookmarks", StringComparison.Ordinal), list);
+    }
+
+    /// <summary>The text of every read sent.</summary>
+    private sealed class SentTexts : DbCommandInterceptor
+    {
+        public ConcurrentQueue<string> Texts { get; } = new();
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Texts.Enqueue(command.CommandText);
+            return ValueTask.FromResult(result);
+        }
     }
 
     /// <summary>
