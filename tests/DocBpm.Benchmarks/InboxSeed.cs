@@ -131,10 +131,15 @@ public static class InboxSeed
         return Units[^1].Code;
     }
 
+    /// <summary>Whether the <paramref name="i"/>th of the documents is still open: three in five of the newest fiftieth, a few older.</summary>
+    public static bool StillOpen(int i, int documents, Random random) =>
+        random.NextDouble() < (i >= documents - documents / 50 ? 0.6 : 0.002);
+
+    public static string AnySpecialist(Random random, string unit) => Specialist(1 + random.Next(SpecialistsPerUnit), unit);
+
     private static Step StepOf(int i, int documents, Random random)
     {
-        var recent = i >= documents - documents / 50;
-        if (random.NextDouble() >= (recent ? 0.6 : 0.002))
+        if (!StillOpen(i, documents, random))
             return Step.Closed;
         return random.NextDouble() switch
         {
@@ -149,7 +154,7 @@ public static class InboxSeed
     {
         var step = StepOf(i, documents, random);
         var unit = PickUnit(random.NextDouble());
-        var specialist = Specialist(1 + random.Next(SpecialistsPerUnit), unit);
+        var specialist = AnySpecialist(random, unit);
         var urgency = random.NextDouble() switch { < 0.01 => Urgency.Flash, < 0.06 => Urgency.Immediate, < 0.2 => Urgency.Urgent, _ => Urgency.Normal };
         var open = step != Step.Closed;
         var id = Guid.CreateVersion7();

@@ -18,8 +18,9 @@ namespace DocBpm.Benchmarks;
 /// as <c>workflows/outgoing.bpmn</c> names them: the drafter's draft (assigned), a co-operating unit's review for half of
 /// them (offered to that unit), the drafting unit head's check (offered to them by name), a leader's signature
 /// (assigned), the clerks' issue (offered to the clerks) and, for one in five, an internal recipient unit's receipt
-/// (offered to it, closed). Offered tasks are closed by one of the people offered them, without a claim, so they stay unassigned,
-/// as in the application. The newest fiftieth is partly open, spread over the steps. Deterministic (fixed seed).
+/// (offered to it, closed). Offered tasks are closed by one of the people offered them, without a claim, so they stay
+/// unassigned, as in the application. The newest fiftieth is partly open, spread over the steps. Deterministic (fixed
+/// seed).
 /// </summary>
 public static class OutgoingSeed
 {
@@ -86,19 +87,14 @@ public static class OutgoingSeed
         public List<BookmarkCandidateRecord> Candidates { get; } = [];
     }
 
-    private static Step StepOf(int i, int documents, Random random)
-    {
-        var recent = i >= documents - documents / 50;
-        if (random.NextDouble() >= (recent ? 0.6 : 0.002))
-            return Step.Issued;
-        return (Step)random.Next((int)Step.Issued);
-    }
+    private static Step StepOf(int i, int documents, Random random) =>
+        InboxSeed.StillOpen(i, documents, random) ? (Step)random.Next((int)Step.Issued) : Step.Issued;
 
     private static void Document(Rows rows, Guid definitionId, int i, int documents, DateTimeOffset created, Random random)
     {
         var step = StepOf(i, documents, random);
         var unit = InboxSeed.PickUnit(random.NextDouble());
-        var drafter = InboxSeed.Specialist(1 + random.Next(6), unit);
+        var drafter = InboxSeed.AnySpecialist(random, unit);
         var reviewer = random.NextDouble() < 0.5 ? InboxSeed.PickUnit(random.NextDouble()) : null;
         var recipient = random.NextDouble() < 0.2 ? InboxSeed.PickUnit(random.NextDouble()) : null;
         var signer = Signers[random.Next(Signers.Length)];
@@ -152,11 +148,11 @@ public static class OutgoingSeed
 
         Task(Step.Draft, OutgoingProcess.Draft, drafter, null, null, drafter);
         if (reviewer is not null)
-            Task(Step.Review, OutgoingProcess.Review, null, null, reviewer, InboxSeed.Specialist(1 + random.Next(6), reviewer));
+            Task(Step.Review, OutgoingProcess.Review, null, null, reviewer, InboxSeed.AnySpecialist(random, reviewer));
         Task(Step.UnitHeadCheck, OutgoingProcess.UnitHeadCheck, null, unitHead, null, unitHead);
         Task(Step.Sign, OutgoingProcess.Sign, signer, null, null, signer);
         Task(Step.ClerkCheck, OutgoingProcess.ClerkCheck, null, null, StaffRole.Clerk, "vanthu");
         if (recipient is not null)
-            Task(Step.Issued, OutgoingProcess.Receive, null, null, recipient, InboxSeed.Specialist(1 + random.Next(6), recipient));
+            Task(Step.Issued, OutgoingProcess.Receive, null, null, recipient, InboxSeed.AnySpecialist(random, recipient));
     }
 }

@@ -30,14 +30,8 @@ public sealed class OutgoingTaskKeysPlanTests
     [TestMethod]
     public async Task Issue19_on_PostgreSQL_a_readers_outgoing_tasks_are_found_from_indexes_of_outgoing_tasks_only()
     {
-        TestDatabase.RequirePostgres();
-        await using var database = await MigratedTemplate.CopyAsync(DatabaseProvider.PostgreSql);
-        await using var services = new ServiceCollection()
-            .AddDocBpmDatabase(new DatabaseSettings(database.Provider, database.ConnectionString)).BuildServiceProvider();
-        await using var scope = services.CreateAsyncScope();
-        var context = scope.ServiceProvider.GetRequiredService<DocBpmDbContext>();
-        await StoreAsync(context);
-        var reader = new Reader("truongphong.gdtrh", "GDTrH", [StaffRole.UnitHead]);
+        await using var stored = await StoredAsync(Outgoing);
+        var (context, reader) = (stored.Context, UnitHead);
 
         var plan = await PlanAsync(context, reader.TaskKeys(context.Set<BookmarkRecord>().AsNoTracking(), context.Set<BookmarkCandidateRecord>().AsNoTracking()));
 
@@ -57,14 +51,8 @@ public sealed class OutgoingTaskKeysPlanTests
     [TestMethod]
     public async Task Issue19_on_PostgreSQL_a_reader_with_many_outgoing_tasks_has_each_document_of_the_page_asked_through_indexes()
     {
-        TestDatabase.RequirePostgres();
-        await using var database = await MigratedTemplate.CopyAsync(DatabaseProvider.PostgreSql);
-        await using var services = new ServiceCollection()
-            .AddDocBpmDatabase(new DatabaseSettings(database.Provider, database.ConnectionString)).BuildServiceProvider();
-        await using var scope = services.CreateAsyncScope();
-        var context = scope.ServiceProvider.GetRequiredService<DocBpmDbContext>();
-        await StoreAsync(context, outgoing: OutgoingSearch.ListedTaskKeys * 2);
-        var reader = new Reader("truongphong.gdtrh", "GDTrH", [StaffRole.UnitHead]);
+        await using var stored = await StoredAsync(OutgoingSearch.ListedTaskKeys * 2);
+        var (context, reader) = (stored.Context, UnitHead);
         var (bookmarks, candidates) = (context.Set<BookmarkRecord>().AsNoTracking(), context.Set<BookmarkCandidateRecord>().AsNoTracking());
         Assert.IsGreaterThan(OutgoingSearch.ListedTaskKeys, await reader.TaskMentions(bookmarks, candidates).CountAsync(), "the list asks each document");
 
@@ -87,23 +75,44 @@ public sealed class OutgoingTaskKeysPlanTests
     [DataRow(OutgoingSearch.ListedTaskKeys * 2, true)]
     public async Task Issue19_on_PostgreSQL_the_outgoing_list_lists_a_readers_few_tasks_first_and_asks_each_document_about_many(int outgoing, bool asks)
     {
-        TestDatabase.RequirePostgres();
-        await using var database = await MigratedTemplate.CopyAsync(DatabaseProvider.PostgreSql);
-        var sent = new SentTexts();
-        var collection = new ServiceCollection();
-        collection.AddDbContext<PostgreSqlDocBpmDbContext>(o => o.UseNpgsql(database.ConnectionString).AddInterceptors(sent));
-        await using var services = collection.BuildServiceProvider();
-        await using var scope = services.CreateAsyncScope();
-        var context = scope.ServiceProvider.GetRequiredService<PostgreSqlDocBpmDbContext>();
-        await StoreAsync(context, outgoing);
-        var reader = new Reader("truongphong.gdtrh", "GDTrH", [StaffRole.UnitHead]);
+        await using var stored = await StoredAsync(outgoing);
+        var context = stored.Context;
 
         var page = await new OutgoingSearch(context, new EngineDb(context))
-            .FindAsync(reader, new OutgoingCriteria(null, null, null, null, null, null, null, null, null, 1, OutgoingFilter.DefaultPageSize), CancellationToken.None);
+            .FindAsync(UnitHead, new OutgoingCriteria(null, null, null, null, null, null, null, null, null, 1, OutgoingFilter.DefaultPageSize), CancellationToken.None);
 
         Assert.HasCount(OutgoingFilter.DefaultPageSize, page.Items, "the reader's tasks name every stored document");
-        var list = sent.Texts.Single(t => t.Contains("FROM doc_outgoing", StringComparison.Ordinal));
+        var list = stored.Sent.Texts.Single(t => t.Contains("FROM doc_outgoing", StringComparison.Ordinal));
         Assert.AreEqual(asks, list.Contains("bpm_bookmarks", StringComparison.Ordinal), list);
+    }
+
+    private static readonly Reader UnitHead = new("truongphong.gdtrh", "GDTrH", [StaffRole.UnitHead]);
+
+    /// <summary>A copy of the migrated database holding <see cref="StoreAsync"/>'s tasks, on a context whose reads are recorded.</summary>
+    private sealed class Stored(TestDatabase database, ServiceProvider services, AsyncServiceScope scope, SentTexts sent) : IAsyncDisposable
+    {
+        public PostgreSqlDocBpmDbContext Context { get; } = scope.ServiceProvider.GetRequiredService<PostgreSqlDocBpmDbContext>();
+        public SentTexts Sent => sent;
+
+        public async ValueTask DisposeAsync()
+        {
+            await scope.DisposeAsync();
+            await services.DisposeAsync();
+            await database.DisposeAsync();
+        }
+    }
+
+    private static async Task<Stored> StoredAsync(int outgoing)
+    {
+        TestDatabase.RequirePostgres();
+        var database = await MigratedTemplate.CopyAsync(DatabaseProvider.PostgreSql);
+        var sent = new SentTexts();
+        var collection = new ServiceCollection();
+        collection.AddDbContext<PostgreSqlDocBpmDbContext>(o => o.UseNpgsql(PostgresSessions.ForApplication(database.ConnectionString)).AddInterceptors(sent));
+        var services = collection.BuildServiceProvider();
+        var stored = new Stored(database, services, services.CreateAsyncScope(), sent);
+        await StoreAsync(stored.Context, outgoing);
+        return stored;
     }
 
     /// <summary>The text of every read sent.</summary>
@@ -123,7 +132,7 @@ public sealed class OutgoingTaskKeysPlanTests
     /// Tasks of two processes, every third assigned to the reader, every third closed by them, every seventh offered to
     /// nobody and the others to the reader's unit; a candidate row for each offer. Few are outgoing.
     /// </summary>
-    private static async Task StoreAsync(DocBpmDbContext context, int outgoing = Outgoing)
+    private static async Task StoreAsync(DocBpmDbContext context, int outgoing)
     {
         var (definition, instance) = (Guid.NewGuid(), Guid.NewGuid());
         await context.Database.ExecuteSqlRawAsync(string.Join(";\n", [
