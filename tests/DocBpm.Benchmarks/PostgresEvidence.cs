@@ -120,7 +120,7 @@ public sealed class WaitSampler : IAsyncDisposable
     private async Task SampleAsync(NpgsqlConnection connection, string database, CancellationToken cancellationToken)
     {
         const string Sql = """
-            SELECT state || ', ' || COALESCE(wait_event_type || ' ' || wait_event, 'CPU') FROM pg_stat_activity
+            SELECT COALESCE(state, 'starting') || ', ' || COALESCE(wait_event_type || ' ' || wait_event, 'CPU') FROM pg_stat_activity
             WHERE datname = $1 AND backend_type = 'client backend'
               AND application_name NOT LIKE 'docbpm-bench-%'
             """;
