@@ -87,7 +87,7 @@ public static class PlateauBench
         var text = new StringBuilder();
         text.AppendLine("## Where the persisted engine's time goes, 1 to 16 workers (issue 19)").AppendLine();
         text.AppendLine("Written by `dotnet run -c Release --project tests/DocBpm.Benchmarks -- plateau` (not part of the test suite): the engine");
-        text.AppendLine("section's PostgreSQL runner, shape `usertask` (start → user task → look up the task → complete → end), in this process,");
+        text.AppendLine("section's PostgreSQL runner, shape `usertask` (start → user task → complete the task the start left open → end), in this process,");
         text.AppendLine("N instances at a time on one service provider (Npgsql's pool: 100 connections by default). CPU per instance: this");
         text.AppendLine("process, the whole PostgreSQL server (postmaster and all its processes, `/proc`), and the server's client backends of");
         text.AppendLine("this database alone (on a server shared with other test runs, the whole server counts their work too); cores busy:");

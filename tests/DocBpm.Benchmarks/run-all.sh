@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Issue 19's "one run": every mode of the benchmark in turn on this machine, each rewriting its own section of
-# docs/benchmarks.md. Needs DOCBPM_TEST_POSTGRES; about 23 minutes on two quiet cores when the inbox's 1,000,000-document
+# docs/benchmarks.md. Needs DOCBPM_TEST_POSTGRES; about 25 minutes on two quiet cores when the inbox's 1,000,000-document
 # database is reused from an earlier run, 8-10 minutes more when it is seeded. Each mode's own options can be passed
 # through ENGINE_ARGS, PLATEAU_ARGS, TIMERS_ARGS, HTTP_ARGS and INBOX_ARGS (see Program.cs).
 set -euo pipefail
