@@ -1,9 +1,15 @@
 using System.Text.Json.Nodes;
+using DocBpm.Engine.Persistence;
 
 namespace DocBpm.Engine.Runtime;
 
 /// <summary>Who acts on a user task: the user name and the groups (roles, units) the user belongs to.</summary>
-public sealed record TaskActor(string UserName, IReadOnlyCollection<string> Groups, bool IsAdministrator = false);
+public sealed record TaskActor(string UserName, IReadOnlyCollection<string> Groups, bool IsAdministrator = false)
+{
+    /// <summary>The user's and the groups' names as candidate rows hold them (<see cref="BookmarkCandidateRecord.Fold"/>).</summary>
+    public (string User, string[] Groups) Folded() =>
+        (BookmarkCandidateRecord.Fold(UserName), [.. Groups.Select(BookmarkCandidateRecord.Fold)]);
+}
 
 /// <param name="InstanceId">
 /// The id to give the new instance, chosen by a caller that records it beside its own rows in the same SaveChanges (a

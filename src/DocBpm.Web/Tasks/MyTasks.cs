@@ -57,7 +57,7 @@ internal static class MyTasks
 
     public static async IAsyncEnumerable<BookmarkRecord> Of(EngineDb db, TaskActor actor, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var (user, groups) = OfferedTo.Folded(actor);
+        var (user, groups) = actor.Folded();
         var queries = Compiled.GetValue(db.Context.Model, _ => new Queries());
         var tasks = groups.Length > MostGroupsProbed || await queries.Named(db.Context, user, Probed(groups, 0), Probed(groups, 1), Probed(groups, 2),
             Probed(groups, 3), cancellationToken)

@@ -42,14 +42,10 @@ internal static class OfferedTo
         context.Set<BookmarkCandidateRecord>().Where(c => c.BookmarkId == task && Names(c, user, groups))
             .Select(c => (Guid?)c.BookmarkId).FirstOrDefault() != null;
 
-    /// <summary>The names of <paramref name="actor"/> as candidate rows hold them.</summary>
-    public static (string User, string[] Groups) Folded(TaskActor actor) =>
-        (BookmarkCandidateRecord.Fold(actor.UserName), [.. actor.Groups.Select(BookmarkCandidateRecord.Fold)]);
-
     /// <summary>The condition for <paramref name="actor"/>'s folded names, which the query sends as parameters.</summary>
     public static Expression<Func<BookmarkCandidateRecord, bool>> Person(TaskActor actor)
     {
-        var (user, groups) = Folded(actor);
+        var (user, groups) = actor.Folded();
         Expression<Func<string>> userParameter = () => user;
         Expression<Func<string[]>> groupsParameter = () => groups;
         return Expression.Lambda<Func<BookmarkCandidateRecord, bool>>(

@@ -1,12 +1,12 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
-using System.Text;
 using DocBpm.Documents.Access;
 using DocBpm.Documents.Outgoing;
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Tests.Infrastructure;
 using DocBpm.Web.Data;
 using DocBpm.Web.Outgoing;
+using DocBpm.Web.Tests.Tasks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,7 +33,7 @@ public sealed class OutgoingTaskKeysPlanTests
         await using var stored = await StoredAsync(Outgoing);
         var (context, reader) = (stored.Context, UnitHead);
 
-        var plan = await PlanAsync(context, reader.TaskKeys(context.Set<BookmarkRecord>().AsNoTracking(), context.Set<BookmarkCandidateRecord>().AsNoTracking()));
+        var plan = await QueryPlan.ExplainAsync(context, reader.TaskKeys(context.Set<BookmarkRecord>().AsNoTracking(), context.Set<BookmarkCandidateRecord>().AsNoTracking()));
 
         foreach (var index in new[] { "IX_bpm_bookmarks_OutgoingTasks_Assignee", "IX_bpm_bookmarks_OutgoingTasks_ClosedBy",
             "IX_bpm_bookmarks_OutgoingTasks_OfferedToNobody", "IX_bpm_bookmark_candidates_OutgoingTasks" })
@@ -58,7 +58,7 @@ public sealed class OutgoingTaskKeysPlanTests
 
         var page = reader.Visible(context.Set<OutgoingDocument>().AsNoTracking(), [], bookmarks, candidates)
             .OrderByDescending(d => d.CreatedAt).ThenBy(d => d.Id).Select(d => d.Id.ToString()).Take(OutgoingFilter.DefaultPageSize + 1);
-        var plan = await PlanAsync(context, page);
+        var plan = await QueryPlan.ExplainAsync(context, page);
 
         StringAssert.Contains(plan, "IX_doc_outgoing_CreatedAt_Id", plan);
         StringAssert.Contains(plan, "IX_bpm_bookmarks_OutgoingTasks_BusinessKey", plan);
@@ -163,16 +163,4 @@ public sealed class OutgoingTaskKeysPlanTests
             CASE WHEN g % 7 = 0 THEN NULL ELSE ',gdtrh,' END, '{process}', gen_random_uuid()::text
         FROM generate_series(1, {count}) AS g
         """;
-
-    private static async Task<string> PlanAsync(DbContext context, IQueryable<string> query)
-    {
-        await using var command = query.CreateDbCommand();
-        await context.Database.OpenConnectionAsync();
-        command.CommandText = "EXPLAIN " + command.CommandText;
-        await using var reader = await command.ExecuteReaderAsync();
-        var plan = new StringBuilder();
-        while (await reader.ReadAsync())
-            plan.AppendLine(reader.GetString(0));
-        return plan.ToString();
-    }
 }
