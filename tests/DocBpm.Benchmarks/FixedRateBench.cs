@@ -29,6 +29,16 @@ public static class FixedRateBench
     /// <summary>The index of the host on a database of its own among the hosts the phases report.</summary>
     public const int Apart = 2;
 
+    /// <summary>
+    /// Each phase's unmeasured start at its own rate on its own hosts. Without it a phase paid for what came before it:
+    /// in the plan, host 2's phase beside host 1 that ends every second pair follows about 50 s in which host 2 served
+    /// nothing (two phases and three quiet windows), while each of its phases beside host 3 follows one quiet window
+    /// (11 s) after a phase it served, and in the run of 2026-12-07 21:56 host 2
+    /// read 1.12-1.21x "sharing the database" in all four pairs while host 1, which the plan leaves idle that long before
+    /// none of its shared phases but the run's first, read 0.78-1.16x.
+    /// </summary>
+    public static readonly TimeSpan LeadIn = TimeSpan.FromSeconds(3);
+
     public sealed record Settings(double Rate, TimeSpan PhaseLength, int Pairs);
 
     /// <summary>A phase to run: the hosts that serve it (one or two, half each) and the total rate offered.</summary>
@@ -78,6 +88,7 @@ public static class FixedRateBench
             {
                 foreach (var plan in PairPlan(pair, settings.Rate))
                 {
+                    var (leadIn, _) = await DriveAsync(ClientsOf(plan.Serving), hosts.Count, plan.Rate, LeadIn, cancellationToken);
                     var hostCpu = hosts.Select(h => h.Cpu()).ToArray();
                     var serverCpu = probe.ServerCpu();
                     var begun = Stopwatch.GetTimestamp();
@@ -88,7 +99,8 @@ public static class FixedRateBench
                     var load = BenchDocument.LoadAverage();
                     quiet.Add(await QuietAsync(hosts, cancellationToken));
                     var after = await CommitsAsync(probe, apartProbe, cancellationToken);
-                    var phase = new FixedRatePhase(pair, plan.Serving, plan.Rate, samples, missed, elapsed, hostCpuMs, serverCpuMs, after - commits, load);
+                    var phase = new FixedRatePhase(pair, plan.Serving, plan.Rate, samples, missed, elapsed, hostCpuMs, serverCpuMs,
+                        after - commits, leadIn.Instances, load);
                     commits = after;
                     phases.Add(phase);
                     Console.WriteLine(FixedRateReport.Row(phase, null));
@@ -168,9 +180,14 @@ public static class FixedRateBench
 /// <summary>One timed phase: the rate offered, the instances each host served, and what each process spent.</summary>
 /// <param name="Pair">The pair of phases it belongs to.</param>
 /// <param name="Serving">The hosts that served it (indexes into the reported hosts).</param>
+/// <param name="Commits">The databases' commits since the phase before, its lead-in's included.</param>
+/// <param name="LeadInInstances">The instances of its unmeasured lead-in (<see cref="FixedRateBench.LeadIn"/>).</param>
 public sealed record FixedRatePhase(int Pair, int[] Serving, double Rate, HttpLoadSamples Samples, int Missed, TimeSpan Elapsed, double[] HostCpuMs,
-    double ServerCpuMs, long Commits, string Load)
+    double ServerCpuMs, long Commits, int LeadInInstances, string Load)
 {
+    /// <summary>Commits per instance, over the instances of the lead-in and the phase, which the commits both include.</summary>
+    public double CommitsPerInstance => (double)Commits / (Samples.Instances + LeadInInstances);
+
     public int Hosts => Serving.Length;
 
     /// <summary>Instances per second each serving host was offered.</summary>

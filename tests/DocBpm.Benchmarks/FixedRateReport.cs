@@ -19,7 +19,7 @@ public static class FixedRateReport
         return string.Create(CultureInfo.InvariantCulture,
             $"| {string.Join(" + ", phase.Serving.Select(h => h + 1))} | {phase.RatePerHost:N0} | {string.Join(" / ", phase.Samples.PerHost.Select(n => n.ToString("N0", CultureInfo.InvariantCulture)))} | "
             + $"{instances / phase.Elapsed.TotalSeconds:N0} | {phase.Missed:N0} | {start} | {lookup} | {complete} | {all} | {net} | "
-            + $"{phase.ServerCpuMs / instances:0.00} | {(double)phase.Commits / instances:0.00} | {phase.Load} |");
+            + $"{phase.ServerCpuMs / instances:0.00} | {phase.CommitsPerInstance:0.00} | {phase.Load} |");
     }
 
     private static string PerHost(FixedRatePhase phase, Func<int, double> perInstance) =>
@@ -52,7 +52,8 @@ public static class FixedRateReport
         text.AppendLine("  falls (more of its requests find it idle: threads to wake, caches gone cold), whatever the other host does.");
         text.AppendLine();
         text.AppendLine("Unmeasured phases through hosts 1 + 2 and 2 + 3 come first (the first phase after the warm-up cost each host about");
-        text.AppendLine("twice the later ones). Phases of a pair, alternated: 1 + 2, 1 + 3, 1 alone at the full rate, 2 alone at half, 2 + 3; then");
+        text.AppendLine(CultureInfo.InvariantCulture, $"twice the later ones), and every phase begins with {FixedRateBench.LeadIn.TotalSeconds:N0} s at its own rate on its own hosts, unmeasured, so that no");
+        text.AppendLine("phase pays for the idle spell before it (the plan leaves a host idle from 11 s to about 50 s before its phases). Phases of a pair, alternated: 1 + 2, 1 + 3, 1 alone at the full rate, 2 alone at half, 2 + 3; then");
         text.AppendLine("2 + 3, 2 alone at the full rate, 1 alone at half, 1 + 3, 1 + 2 (and again). Host CPU per instance, **all**: the host's");
         text.AppendLine("CPU over the phase divided by the instances it served, its idle background included; **less idle**: the same after");
         text.AppendLine("taking off the host's median CPU per second of the quiet windows (no load, 11 s after every phase) times the phase's");
