@@ -13,7 +13,7 @@ namespace DocBpm.Web.Accounts;
 /// </summary>
 public sealed class RememberedBearerTickets(ISecureDataFormat<AuthenticationTicket> inner, TimeProvider clock) : ISecureDataFormat<AuthenticationTicket>
 {
-    private const int MaxRemembered = 10_000;
+    internal const int MaxRemembered = 10_000;
 
     private readonly ConcurrentDictionary<string, (AuthenticationTicket Ticket, DateTimeOffset ReadAt)> read = new(StringComparer.Ordinal);
 
@@ -43,9 +43,24 @@ public sealed class RememberedBearerTickets(ISecureDataFormat<AuthenticationTick
         }
 
         if (read.Count >= MaxRemembered)
-            read.Clear();
-        read[protectedText] = (Copy(ticket), now);
+            ForgetStale(now);
+        if (read.Count < MaxRemembered)
+            read[protectedText] = (Copy(ticket), now);
         return ticket;
+    }
+
+    /// <summary>
+    /// Makes room from tickets past their minute, which would be read again anyway. Emptying the whole cache instead
+    /// made every person in the middle of their minute pay a decryption at once whenever it filled; when it is full of
+    /// tickets within their minute, the new token is simply not remembered until some expire.
+    /// </summary>
+    private void ForgetStale(DateTimeOffset now)
+    {
+        foreach (var (token, remembered) in read)
+        {
+            if (now - remembered.ReadAt >= SessionCheck.Interval || now < remembered.ReadAt)
+                read.TryRemove(token, out _);
+        }
     }
 
     private static AuthenticationTicket Copy(AuthenticationTicket ticket) =>

@@ -76,6 +76,40 @@ public sealed class RememberedBearerTicketsTests
     }
 
     [TestMethod]
+    public void When_full_of_tokens_within_their_minute_the_remembered_stay_and_the_new_one_is_read_each_time()
+    {
+        var tokens = new CountingFormat(Ticket("giamdoc", clock.GetUtcNow().AddHours(1)));
+        var remembered = new RememberedBearerTickets(tokens, clock);
+        for (var i = 0; i < RememberedBearerTickets.MaxRemembered; i++)
+            remembered.Unprotect($"token-{i}");
+        clock.Advance(SessionCheck.Interval / 2);
+
+        remembered.Unprotect("token-new");
+        remembered.Unprotect("token-new");
+        Assert.AreEqual(RememberedBearerTickets.MaxRemembered + 2, tokens.Reads, "the new token is read each time");
+        remembered.Unprotect("token-0");
+        Assert.AreEqual(RememberedBearerTickets.MaxRemembered + 2, tokens.Reads, "token-0 is still remembered");
+    }
+
+    [TestMethod]
+    public void When_full_the_tokens_past_their_minute_make_room_for_a_new_one()
+    {
+        var tokens = new CountingFormat(Ticket("giamdoc", clock.GetUtcNow().AddHours(1)));
+        var remembered = new RememberedBearerTickets(tokens, clock);
+        for (var i = 0; i < RememberedBearerTickets.MaxRemembered - 1; i++)
+            remembered.Unprotect($"stale-{i}");
+        clock.Advance(SessionCheck.Interval / 2);
+        remembered.Unprotect("within-its-minute");
+        clock.Advance(SessionCheck.Interval / 2);
+
+        remembered.Unprotect("token-new");
+        remembered.Unprotect("token-new");
+        remembered.Unprotect("within-its-minute");
+
+        Assert.AreEqual(RememberedBearerTickets.MaxRemembered + 1, tokens.Reads, "the new token and the one within its minute each read once");
+    }
+
+    [TestMethod]
     public async Task The_hosts_bearer_tokens_are_remembered_and_one_used_just_before_signing_out_still_ends_within_the_minute()
     {
         await using var factory = await DocBpmWebFactory.CreateAsync(DatabaseProvider.Sqlite);
