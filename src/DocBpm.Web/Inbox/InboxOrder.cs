@@ -71,23 +71,14 @@ public sealed record InboxPosition(bool Done, int Priority, DateTimeOffset Due, 
 /// </summary>
 public static class InboxOrder
 {
-    /// <summary>
-    /// The keys of <see cref="ToDo"/>, most significant first, the first descending: also what <c>MyTasks</c>' compiled
-    /// query orders by, which cannot call <see cref="ToDo"/> on the query it is built of.
-    /// </summary>
-    public static readonly Expression<Func<BookmarkRecord, int>> Urgency = b => b.Priority;
-
-    /// <inheritdoc cref="Urgency"/>
-    public static readonly Expression<Func<BookmarkRecord, DateTimeOffset>> Due = b => b.TaskDueOrder;
-
-    /// <inheritdoc cref="Urgency"/>
-    public static readonly Expression<Func<BookmarkRecord, DateTimeOffset>> Arrival = b => b.CreatedAt;
-
-    /// <inheritdoc cref="Urgency"/>
-    public static readonly Expression<Func<BookmarkRecord, Guid>> Tie = b => b.Id;
-
     public static IQueryable<BookmarkRecord> ToDo(IQueryable<BookmarkRecord> tasks) =>
-        tasks.OrderByDescending(Urgency).ThenBy(Due).ThenBy(Arrival).ThenBy(Tie);
+        tasks.OrderByDescending(b => b.Priority).ThenBy(b => b.TaskDueOrder).ThenBy(b => b.CreatedAt).ThenBy(b => b.Id);
+
+    /// <summary>
+    /// <see cref="ToDo"/> applied to a query that is itself part of an expression (a compiled query's, which cannot call
+    /// it on the query it is built of): the same keys, built by <see cref="ToDo"/> on a query that only records them.
+    /// </summary>
+    public static Expression ToDo(Expression tasks) => ToDo(new EnumerableQuery<BookmarkRecord>(tasks)).Expression;
 
     public static IQueryable<BookmarkRecord> Done(IQueryable<BookmarkRecord> tasks) =>
         tasks.OrderByDescending(b => b.ClosedAt).ThenByDescending(b => b.Id);

@@ -45,14 +45,11 @@ internal static class MyTasks
     /// </summary>
     internal static readonly Expression<Func<DbContext, string, string, string[], IQueryable<BookmarkRecord>>> AssignedOrOffered =
         OfferedTo.Expand<Func<DbContext, string, string, string[], IQueryable<BookmarkRecord>>>((context, user, foldedUser, foldedGroups) =>
-            context.Set<BookmarkRecord>().AsNoTracking().Where(TaskEndpoints.IsOpen).Where(b => b.Assignee == user)
-                .OrderByDescending(InboxOrder.Urgency).ThenBy(InboxOrder.Due).ThenBy(InboxOrder.Arrival).ThenBy(InboxOrder.Tie)
+            InboxOrder.ToDo(InboxOrder.ToDo(context.Set<BookmarkRecord>().AsNoTracking().Where(TaskEndpoints.IsOpen).Where(b => b.Assignee == user))
                 .Take(MostListed)
-                .Concat(context.Set<BookmarkRecord>().AsNoTracking().Where(TaskEndpoints.IsOpen)
-                    .Where(b => b.Assignee == null && OfferedTo.Offers(context, b.Id, foldedUser, foldedGroups))
-                    .OrderByDescending(InboxOrder.Urgency).ThenBy(InboxOrder.Due).ThenBy(InboxOrder.Arrival).ThenBy(InboxOrder.Tie)
-                    .Take(MostListed))
-                .OrderByDescending(InboxOrder.Urgency).ThenBy(InboxOrder.Due).ThenBy(InboxOrder.Arrival).ThenBy(InboxOrder.Tie)
+                .Concat(InboxOrder.ToDo(context.Set<BookmarkRecord>().AsNoTracking().Where(TaskEndpoints.IsOpen)
+                    .Where(b => b.Assignee == null && OfferedTo.Offers(context, b.Id, foldedUser, foldedGroups)))
+                    .Take(MostListed)))
                 .Take(MostListed));
 
     public static async IAsyncEnumerable<BookmarkRecord> Of(EngineDb db, TaskActor actor, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -87,10 +84,9 @@ internal static class MyTasks
 
         /// <summary>Assigned to me, over the assignee's index in the list's order.</summary>
         public readonly Func<DbContext, string, IAsyncEnumerable<BookmarkRecord>> Assigned =
-            EF.CompileAsyncQuery((DbContext context, string user) =>
-                context.Set<BookmarkRecord>().AsNoTracking().Where(TaskEndpoints.IsOpen).Where(b => b.Assignee == user)
-                    .OrderByDescending(InboxOrder.Urgency).ThenBy(InboxOrder.Due).ThenBy(InboxOrder.Arrival).ThenBy(InboxOrder.Tie)
-                    .Take(MostListed));
+            EF.CompileAsyncQuery(OfferedTo.Expand<Func<DbContext, string, IQueryable<BookmarkRecord>>>((context, user) =>
+                InboxOrder.ToDo(context.Set<BookmarkRecord>().AsNoTracking().Where(TaskEndpoints.IsOpen).Where(b => b.Assignee == user))
+                    .Take(MostListed)));
 
         /// <summary>Assigned to me, and offered to me but taken by nobody (<see cref="MyTasks.AssignedOrOffered"/>).</summary>
         public readonly Func<DbContext, string, string, string[], IAsyncEnumerable<BookmarkRecord>> AssignedOrOffered =

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Runtime;
+using DocBpm.Web.Inbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
 
@@ -69,7 +70,8 @@ internal static class OfferedTo
 
     /// <summary>
     /// <paramref name="query"/> with every <see cref="Names"/>, <see cref="Holds"/> and <see cref="Offers"/> replaced by the
-    /// condition on its arguments.
+    /// condition on its arguments, and every <see cref="InboxOrder.ToDo"/> by the ordering it applies, so that a compiled
+    /// query orders by the inbox's keys without writing them again.
     /// </summary>
     public static Expression<TDelegate> Expand<TDelegate>(Expression<TDelegate> query) => (Expression<TDelegate>)new Expander().Visit(query);
 
@@ -79,7 +81,8 @@ internal static class OfferedTo
     private sealed class Expander : ExpressionVisitor
     {
         protected override Expression VisitMethodCall(MethodCallExpression node) =>
-            node.Method.DeclaringType != typeof(OfferedTo) ? base.VisitMethodCall(node)
+            node.Method.DeclaringType == typeof(InboxOrder) && node.Method.Name == nameof(InboxOrder.ToDo) ? InboxOrder.ToDo(Visit(node.Arguments[0]))
+            : node.Method.DeclaringType != typeof(OfferedTo) ? base.VisitMethodCall(node)
             : node.Method.Name == nameof(Names) ? Bound(node.Arguments[0], node.Arguments[1], node.Arguments[2])
             : node.Method.Name == nameof(Holds) ? new ReplacingExpressionVisitor(Held.Parameters, node.Arguments).Visit(Held.Body)
             : node.Method.Name == nameof(Offers) ? Visit(new ReplacingExpressionVisitor(OfferedTask.Parameters, node.Arguments).Visit(OfferedTask.Body))
