@@ -43,7 +43,7 @@ public static class OutgoingVisibility
         IReadOnlyCollection<string> supervisedUnits, IQueryable<BookmarkRecord> bookmarks, IQueryable<BookmarkCandidateRecord> candidates)
     {
         var me = reader.UserName;
-        var (user, groups) = reader.Actor.Folded();
+        var naming = BookmarkCandidateRecord.Naming(reader.Actor);
         var tasks = OutgoingTasks(bookmarks);
         // Each question is a scalar subquery cut at one row, which PostgreSQL asks row by row through its index: a plain
         // EXISTS it turned into a hash of every outgoing task that passes, read whole for each page (320 ms at 100,000
@@ -53,8 +53,7 @@ public static class OutgoingVisibility
             .Where(b => b.BusinessKey == d.Id.ToString().ToLower()
                 && (b.Assignee == me || b.ClosedBy == me
                     || (b.Assignee == null && ((b.CandidateUsers == null && b.CandidateGroups == null)
-                        || candidates.Where(c => c.BookmarkId == b.Id
-                                && ((c.Kind == CandidateKind.User && c.Value == user) || (c.Kind == CandidateKind.Group && groups.Contains(c.Value))))
+                        || candidates.Where(c => c.BookmarkId == b.Id).Where(naming)
                             .OrderBy(c => c.Value).Select(c => (Guid?)c.BookmarkId).FirstOrDefault() != null))))
             .OrderBy(b => b.Id).Select(b => (Guid?)b.Id).FirstOrDefault() != null);
     }

@@ -1,3 +1,7 @@
+using System.Linq.Expressions;
+using DocBpm.Engine.Runtime;
+using Microsoft.EntityFrameworkCore.Query;
+
 namespace DocBpm.Engine.Persistence;
 
 public enum CandidateKind
@@ -25,6 +29,28 @@ public sealed class BookmarkCandidateRecord
     public string? DefinitionKey { get; set; }
 
     public static string Fold(string value) => value.ToLowerInvariant();
+
+    /// <summary>
+    /// "Names the person or one of their groups", the names folded, with the names as the lambda's own parameters: for a
+    /// compiled query, which binds them to its parameters. Written once for every reader of offers (the inbox, the task
+    /// list, the outgoing list).
+    /// </summary>
+    public static readonly Expression<Func<BookmarkCandidateRecord, string, string[], bool>> NamesEither =
+        (c, user, groups) => (c.Kind == CandidateKind.User && c.Value == user) || (c.Kind == CandidateKind.Group && groups.Contains(c.Value));
+
+    /// <summary><see cref="NamesEither"/> for <paramref name="actor"/>'s folded names, which a query sends as parameters.</summary>
+    public static Expression<Func<BookmarkCandidateRecord, bool>> Naming(TaskActor actor)
+    {
+        var (user, groups) = actor.Folded();
+        Expression<Func<string>> userParameter = () => user;
+        Expression<Func<string[]>> groupsParameter = () => groups;
+        return Expression.Lambda<Func<BookmarkCandidateRecord, bool>>(
+            NamesEitherOf(NamesEither.Parameters[0], userParameter.Body, groupsParameter.Body), NamesEither.Parameters[0]);
+    }
+
+    /// <summary>The body of <see cref="NamesEither"/> on the given candidate, user and groups expressions.</summary>
+    public static Expression NamesEitherOf(Expression candidate, Expression user, Expression groups) =>
+        new ReplacingExpressionVisitor(NamesEither.Parameters, [candidate, user, groups]).Visit(NamesEither.Body);
 
     /// <summary>The rows of <paramref name="task"/> offered to <paramref name="users"/> and <paramref name="groups"/>, each name once.</summary>
     public static IEnumerable<BookmarkCandidateRecord> Of(BookmarkRecord task, IReadOnlyList<string>? users, IReadOnlyList<string>? groups) =>

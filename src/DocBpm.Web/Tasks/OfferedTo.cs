@@ -8,17 +8,14 @@ using Microsoft.EntityFrameworkCore.Query;
 namespace DocBpm.Web.Tasks;
 
 /// <summary>
-/// "Offered to me": a candidate row naming me or one of my groups, the names folded (<see cref="BookmarkCandidateRecord.Fold"/>).
-/// Written once for the inbox's queries (<see cref="TaskEndpoints.Offered"/>, built per call) and <see cref="MyTasks"/>'
-/// compiled query, which cannot call a method that builds part of it from its own parameters: the one sends the person's
-/// names as query parameters (<see cref="Person"/>), the other writes <see cref="Names"/> where the condition goes and has
-/// it replaced by the condition on its own parameters before it is compiled (<see cref="Expand{TDelegate}"/>).
+/// "Offered to me" in <see cref="MyTasks"/>' compiled queries, which cannot call a method that builds part of them from
+/// their own parameters: they write <see cref="Names"/> where the condition (<see cref="BookmarkCandidateRecord.NamesEither"/>)
+/// goes and have it replaced by the condition on their own parameters before they are compiled (<see cref="Expand{TDelegate}"/>);
+/// a query built per call (<see cref="TaskEndpoints.Offered"/>) sends the person's names as parameters instead
+/// (<see cref="BookmarkCandidateRecord.Naming"/>).
 /// </summary>
 internal static class OfferedTo
 {
-    private static readonly Expression<Func<BookmarkCandidateRecord, string, string[], bool>> Condition =
-        (c, user, groups) => (c.Kind == CandidateKind.User && c.Value == user) || (c.Kind == CandidateKind.Group && groups.Contains(c.Value));
-
     /// <summary>
     /// Whether a candidate row of the kind holds the name: the first candidate at or after it in the candidates' (kind,
     /// value) index, compared with it. The only cheap plan of that is one descent of the index, whatever the planner
@@ -43,16 +40,6 @@ internal static class OfferedTo
         context.Set<BookmarkCandidateRecord>().Where(c => c.BookmarkId == task && Names(c, user, groups))
             .Select(c => (Guid?)c.BookmarkId).FirstOrDefault() != null;
 
-    /// <summary>The condition for <paramref name="actor"/>'s folded names, which the query sends as parameters.</summary>
-    public static Expression<Func<BookmarkCandidateRecord, bool>> Person(TaskActor actor)
-    {
-        var (user, groups) = actor.Folded();
-        Expression<Func<string>> userParameter = () => user;
-        Expression<Func<string[]>> groupsParameter = () => groups;
-        return Expression.Lambda<Func<BookmarkCandidateRecord, bool>>(
-            Bound(Condition.Parameters[0], userParameter.Body, groupsParameter.Body), Condition.Parameters[0]);
-    }
-
     /// <summary>
     /// Where the condition goes in a compiled query's lambda, until <see cref="Expand{TDelegate}"/> replaces it; it is never
     /// run (a query compiled without expanding fails to translate it).
@@ -75,15 +62,12 @@ internal static class OfferedTo
     /// </summary>
     public static Expression<TDelegate> Expand<TDelegate>(Expression<TDelegate> query) => (Expression<TDelegate>)new Expander().Visit(query);
 
-    private static Expression Bound(Expression candidate, Expression user, Expression groups) =>
-        new ReplacingExpressionVisitor(Condition.Parameters, [candidate, user, groups]).Visit(Condition.Body);
-
     private sealed class Expander : ExpressionVisitor
     {
         protected override Expression VisitMethodCall(MethodCallExpression node) =>
             node.Method.DeclaringType == typeof(InboxOrder) && node.Method.Name == nameof(InboxOrder.ToDo) ? InboxOrder.ToDo(Visit(node.Arguments[0]))
             : node.Method.DeclaringType != typeof(OfferedTo) ? base.VisitMethodCall(node)
-            : node.Method.Name == nameof(Names) ? Bound(node.Arguments[0], node.Arguments[1], node.Arguments[2])
+            : node.Method.Name == nameof(Names) ? BookmarkCandidateRecord.NamesEitherOf(node.Arguments[0], node.Arguments[1], node.Arguments[2])
             : node.Method.Name == nameof(Holds) ? new ReplacingExpressionVisitor(Held.Parameters, node.Arguments).Visit(Held.Body)
             : node.Method.Name == nameof(Offers) ? Visit(new ReplacingExpressionVisitor(OfferedTask.Parameters, node.Arguments).Visit(OfferedTask.Body))
             : base.VisitMethodCall(node);

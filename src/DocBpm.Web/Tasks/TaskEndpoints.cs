@@ -109,7 +109,7 @@ public static class TaskEndpoints
     /// </summary>
     internal static IQueryable<BookmarkRecord> Offered(EngineDb db, TaskActor actor)
     {
-        var offered = db.Candidates.Where(OfferedTo.Person(actor)).Select(c => c.BookmarkId);
+        var offered = db.Candidates.Where(BookmarkCandidateRecord.Naming(actor)).Select(c => c.BookmarkId);
         return Open(db).Where(b => b.Assignee == null && offered.Contains(b.Id));
     }
 
