@@ -3,6 +3,7 @@ using DocBpm.Documents.Access;
 using DocBpm.Documents.Files;
 using DocBpm.Documents.Incoming;
 using DocBpm.Documents.ProvincialTasks;
+using DocBpm.Documents.Text;
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Runtime;
 using DocBpm.Web.Components;

@@ -3,6 +3,7 @@ using DocBpm.Documents.Access;
 using DocBpm.Documents.Incoming;
 using DocBpm.Documents.Organisation;
 using DocBpm.Documents.Outgoing;
+using DocBpm.Documents.Text;
 using DocBpm.Engine.Persistence;
 using DocBpm.Web.Components;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,4 @@
-using DocBpm.Documents.Text;
-
-namespace DocBpm.Web.Components;
+namespace DocBpm.Documents.Text;
 
 /// <summary>
 /// What a person types into a search box, as a LIKE pattern over the stored search keys: folded as the keys are (so
