@@ -29,7 +29,7 @@ namespace DocBpm.Benchmarks;
 /// The inbox, the incoming search and the outgoing list at scale (issue 19), on PostgreSQL through the reader classes the
 /// API and pages use: seeds a database of <c>--documents</c> incoming documents and a tenth as many outgoing ones once
 /// (kept for a rerun), then times each role's first inbox page, next page, task list, tray counts, an incoming search with
-/// and without hits, and the outgoing list's first and fifth page and a search of it by summary. Not part of the test suite: run it by hand,
+/// and without hits, and the outgoing list's first and fifth page and a search of it by summary with and without hits. Not part of the test suite: run it by hand,
 /// once, on a quiet machine (<c>dotnet run --project tests/DocBpm.Benchmarks -- inbox --documents 100000</c>).
 /// </summary>
 public static partial class InboxBench
@@ -140,7 +140,9 @@ public static partial class InboxBench
             .SearchAsync(new IncomingSearch(null, null, "zzqx khong co", null, null, null, null, 1, 20), reader, ct));
         yield return ("danh sách văn bản đi, trang 1", (sp, ct) => sp.GetRequiredService<OutgoingSearch>().FindAsync(reader, Outgoing(null, 1), ct));
         yield return ("danh sách văn bản đi, trang 5", (sp, ct) => sp.GetRequiredService<OutgoingSearch>().FindAsync(reader, Outgoing(null, 5), ct));
-        yield return ("tìm văn bản đi theo trích yếu", (sp, ct) => sp.GetRequiredService<OutgoingSearch>().FindAsync(reader, Outgoing("khen thưởng", 1), ct));
+        // As a clerk types it, without diacritics: a ninth of OutgoingSeed's summaries hold it, and none the other words.
+        yield return ("tìm văn bản đi theo trích yếu, có kết quả", (sp, ct) => sp.GetRequiredService<OutgoingSearch>().FindAsync(reader, Outgoing("khen thuong", 1), ct));
+        yield return ("tìm văn bản đi theo trích yếu, không có kết quả", (sp, ct) => sp.GetRequiredService<OutgoingSearch>().FindAsync(reader, Outgoing("zzqx khong co", 1), ct));
     }
 
     private static OutgoingCriteria Outgoing(string? text, int page) =>

@@ -20,7 +20,8 @@ namespace DocBpm.Benchmarks;
 /// (assigned), the clerks' issue (offered to the clerks) and, for one in five, an internal recipient unit's receipt
 /// (offered to it, closed). Offered tasks are closed by one of the people offered them, without a claim, so they stay
 /// unassigned, as in the application. The newest fiftieth is partly open, spread over the steps. Deterministic (fixed
-/// seed).
+/// seed). Rows are built as entities, so their search keys are the ones the setters fold, and copied with every mapped
+/// column (<see cref="TableCopy"/>), keys included.
 /// </summary>
 public static class OutgoingSeed
 {

@@ -42,6 +42,9 @@ internal sealed class MigrationUpgrade : IAsyncDisposable
 
     public Task UpgradeAsync() => migrator.MigrateAsync(target);
 
+    /// <summary>Upgrades as the application does before it serves (<see cref="DatabaseMigrator"/>): every migration, then the backfills after them.</summary>
+    public Task StartAsync() => DatabaseMigrator.MigrateAsync(scope.ServiceProvider, CancellationToken.None);
+
     /// <summary>Runs <paramref name="statements"/> in order, in the schema before the migration.</summary>
     public async Task StoreAsync(IEnumerable<string> statements)
     {

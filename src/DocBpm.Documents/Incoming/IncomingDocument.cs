@@ -170,16 +170,9 @@ public sealed class IncomingDocument
     /// </summary>
     private void Rekey()
     {
-        SubjectKey = Key(Subject, SubjectKeyLength);
-        SenderKey = Key(IssuingAgency, SenderKeyLength);
-        NotationKey = Key(CodeNumber + "/" + CodeNotation, NotationKeyLength);
-    }
-
-    // Canonical decomposition can lengthen some scripts (Hangul); a key cut short still finds its start, a row too long would not save.
-    private static string Key(string? text, int length)
-    {
-        var key = VietnameseText.SearchKey(text);
-        return key.Length > length ? key[..length] : key;
+        SubjectKey = VietnameseText.SearchKey(Subject, SubjectKeyLength);
+        SenderKey = VietnameseText.SearchKey(IssuingAgency, SenderKeyLength);
+        NotationKey = VietnameseText.SearchKey(CodeNumber + "/" + CodeNotation, NotationKeyLength);
     }
 
     public IReadOnlyList<Guid> Files => [.. FileIds.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse)];

@@ -1,5 +1,6 @@
 using DocBpm.Documents.Incoming;
 using DocBpm.Documents.Authorisations;
+using DocBpm.Documents.Text;
 
 namespace DocBpm.Documents.Outgoing;
 
@@ -54,7 +55,7 @@ public sealed partial class OutgoingDocument
     public required string TypeCode { get; set; }
 
     public required string TypeName { get; set; }
-    public required string Subject { get; set; }
+    public required string Subject { get; set { field = value; Rekey(); } }
     public required string DraftingUnit { get; set; }
     public required string Drafter { get; set; }
     public Urgency Urgency { get; set; }
@@ -88,7 +89,7 @@ public sealed partial class OutgoingDocument
     /// <summary>Thẩm quyền ký chosen when the draft is submitted (NĐ30 Art. 13); null: the one the signer's rank gives.</summary>
     public SigningCapacity? RequestedCapacity { get; set; }
 
-    public string? SignerName { get; set; }
+    public string? SignerName { get; set { field = value; Rekey(); } }
     public string? SignerPosition { get; set; }
 
     /// <summary>Quyền hạn ký (NĐ30 art. 13), e.g. "KT. GIÁM ĐỐC" when a deputy signs for the Director.</summary>
@@ -118,5 +119,36 @@ public sealed partial class OutgoingDocument
     public string? NationalId { get; set; }
 
     /// <summary>Printed number and notation, e.g. 123/QĐ-SGDĐT.</summary>
-    public string? NumberAndNotation { get; set; }
+    public string? NumberAndNotation { get; set { field = value; Rekey(); } }
+
+    /// <summary>
+    /// The subject as a search compares it (<see cref="VietnameseText.SearchKey(string?)"/>): "ke hoach" finds "Kế hoạch".
+    /// Never empty once keyed (a draft's subject has a key, <see cref="OutgoingDrafts.CreateAsync"/>), so an empty one
+    /// marks a row stored before the keys.
+    /// </summary>
+    public string SubjectKey { get; private set; } = "";
+
+    /// <summary>The number and notation as a search compares it: "qd-sgddt" finds "15/QĐ-SGDĐT"; empty until issued.</summary>
+    public string NotationKey { get; private set; } = "";
+
+    /// <summary>The signer's name as a search compares it; empty until signed.</summary>
+    public string SignerKey { get; private set; } = "";
+
+    /// <summary>
+    /// Folds the searched fields into their keys. The setters call it, so every write path (drafting, corrections,
+    /// signing, numbering at issue) keeps the keys in step without knowing about them.
+    /// </summary>
+    private void Rekey() => (SubjectKey, NotationKey, SignerKey) = OutgoingSearchKeys.Of(Subject, NumberAndNotation, SignerName);
+}
+
+/// <summary>The folded keys of an outgoing document's searched fields, as its setters write them and the upgrade backfills them.</summary>
+public readonly record struct OutgoingSearchKeys(string Subject, string Notation, string Signer)
+{
+    public const int SubjectLength = OutgoingDrafts.SubjectLength;
+    public const int NotationLength = 110;
+    public const int SignerLength = 200;
+
+    public static OutgoingSearchKeys Of(string? subject, string? numberAndNotation, string? signerName) => new(
+        VietnameseText.SearchKey(subject, SubjectLength), VietnameseText.SearchKey(numberAndNotation, NotationLength),
+        VietnameseText.SearchKey(signerName, SignerLength));
 }

@@ -24,7 +24,9 @@ public sealed class OutgoingDrafts(DbContext db, FileStore files, TimeProvider t
             ?? throw OutgoingRefusedException.Invalid($"Loại văn bản '{draft.TypeCode}' không có trong danh mục (Phụ lục III).",
                 $"Unknown document type '{draft.TypeCode}'.");
         var subject = VietnameseText.Normalize(draft.Subject) ?? "";
-        if (subject.Length is 0 or > SubjectLength)
+        // A subject with no search key (nothing but combining marks) says nothing, and an empty key marks a row stored
+        // before the keys (OutgoingDocument.SubjectKey).
+        if (subject.Length > SubjectLength || VietnameseText.SearchKey(subject).Length == 0)
             throw OutgoingRefusedException.Invalid($"Trích yếu phải có từ 1 đến {SubjectLength} ký tự.", "Subject is empty or too long.");
         if (!Enum.IsDefined(draft.Urgency) || !Enum.IsDefined(draft.Confidentiality))
             throw OutgoingRefusedException.Invalid("Mức độ khẩn hoặc độ mật không hợp lệ.", "Unknown urgency or confidentiality.");

@@ -45,4 +45,14 @@ public static class VietnameseText
 
         return builder.ToString().TrimEnd();
     }
+
+    /// <summary>
+    /// <see cref="SearchKey(string?)"/> cut to the <paramref name="length"/> of the column that stores it: canonical
+    /// decomposition can lengthen some scripts (Hangul); a key cut short still finds its start, a row too long would not save.
+    /// </summary>
+    public static string SearchKey(string? text, int length)
+    {
+        var key = SearchKey(text);
+        return key.Length > length ? key[..length] : key;
+    }
 }

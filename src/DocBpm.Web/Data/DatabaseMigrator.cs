@@ -1,5 +1,6 @@
 using DocBpm.Engine.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 namespace DocBpm.Web.Data;
@@ -30,6 +31,9 @@ public static class DatabaseMigrator
             }
 
             await context.Database.MigrateAsync(cancellationToken);
+            // Before the application serves, so that a search finds the documents stored before their keys.
+            var logger = services.GetService<ILoggerFactory>()?.CreateLogger(typeof(OutgoingKeysBackfill)) ?? NullLogger.Instance;
+            await OutgoingKeysBackfill.RunAsync(context, logger, OutgoingKeysBackfill.BatchSize, cancellationToken);
         }
         finally
         {

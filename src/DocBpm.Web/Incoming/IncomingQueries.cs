@@ -3,6 +3,7 @@ using DocBpm.Documents.Access;
 using DocBpm.Documents.Files;
 using DocBpm.Documents.Incoming;
 using DocBpm.Documents.ProvincialTasks;
+using DocBpm.Documents.Text;
 using DocBpm.Engine.Persistence;
 using DocBpm.Engine.Runtime;
 using DocBpm.Web.Components;
@@ -22,11 +23,11 @@ public sealed class IncomingQueries(DbContext db, TimeProvider time)
         if (search.Number is { } number)
             query = query.Where(d => d.IncomingNumber == number);
         if (!string.IsNullOrWhiteSpace(search.Notation))
-            query = query.Where(d => EF.Functions.Like(d.NotationKey, Contains(search.Notation)));
+            query = query.Where(d => EF.Functions.Like(d.NotationKey, SearchPattern.Containing(search.Notation), SearchPattern.Escape));
         if (!string.IsNullOrWhiteSpace(search.Subject))
-            query = query.Where(d => EF.Functions.Like(d.SubjectKey, Contains(search.Subject)));
+            query = query.Where(d => EF.Functions.Like(d.SubjectKey, SearchPattern.Containing(search.Subject), SearchPattern.Escape));
         if (!string.IsNullOrWhiteSpace(search.Sender))
-            query = query.Where(d => EF.Functions.Like(d.SenderKey, Contains(search.Sender)));
+            query = query.Where(d => EF.Functions.Like(d.SenderKey, SearchPattern.Containing(search.Sender), SearchPattern.Escape));
         if (search.From is { } from)
             query = query.Where(d => d.ReceivedAt >= IncomingProcess.DayStart(from));
         if (search.To is { } to)
@@ -112,8 +113,4 @@ public sealed class IncomingQueries(DbContext db, TimeProvider time)
     private static List<AssignmentNode> Tree(List<IncomingAssignment> lines, Guid? parent) =>
         [.. lines.Where(l => l.ParentId == parent).OrderBy(l => l.Role).ThenBy(l => l.AssignedAt).Select(l => new AssignmentNode(l.Id, l.Role, l.Kind,
             l.Assignee, l.AssigneeName, l.AssignedBy, l.AssignedAt, l.Instruction, l.Deadline, l.Delegated, Tree(lines, l.Id)))];
-
-    /// <summary>The typed text folded as the stored keys are (so "KE HOACH" finds "Kế hoạch"), as a contains pattern.</summary>
-    private static string Contains(string text) =>
-        "%" + Documents.Text.VietnameseText.SearchKey(text).Replace("%", "", StringComparison.Ordinal) + "%";
 }

@@ -3,6 +3,7 @@ using DocBpm.Documents.Access;
 using DocBpm.Documents.Incoming;
 using DocBpm.Documents.Organisation;
 using DocBpm.Documents.Outgoing;
+using DocBpm.Documents.Text;
 using DocBpm.Engine.Persistence;
 using DocBpm.Web.Components;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,8 @@ namespace DocBpm.Web.Outgoing;
 /// The filters of the outgoing list as typed (query string of the page and of <c>GET /api/outgoing</c>): register book,
 /// number (the number alone or part of the number and notation), date range of the document date (dd/MM/yyyy or
 /// yyyy-MM-dd), type code, drafting unit, signer (user name or part of the printed name), urgency, words of the summary,
-/// and the page.
+/// and the page. Parts of the notation, the name and the summary are compared as typed without case or diacritics
+/// (<see cref="SearchPattern"/>): "ke hoach" finds "Kế hoạch", "qd-sgddt" finds "15/QĐ-SGDĐT".
 /// </summary>
 public sealed record OutgoingFilter(
     string? Book = null, string? Number = null, string? From = null, string? To = null, string? Type = null, string? Unit = null,
@@ -73,7 +75,11 @@ public sealed record OutgoingRow(
 /// </summary>
 public sealed class OutgoingSearch(DbContext db, EngineDb engine)
 {
-    public async Task<PageOf<OutgoingRow>> FindAsync(Reader reader, OutgoingCriteria c, CancellationToken cancellationToken)
+    public async Task<PageOf<OutgoingRow>> FindAsync(Reader reader, OutgoingCriteria c, CancellationToken cancellationToken) =>
+        await Paging.ReadAsync(await MatchesAsync(reader, c, cancellationToken), c.Page, c.PageSize, cancellationToken);
+
+    /// <summary>The rows <see cref="FindAsync"/> reads a page of: every match, newest first.</summary>
+    public async Task<IQueryable<OutgoingRow>> MatchesAsync(Reader reader, OutgoingCriteria c, CancellationToken cancellationToken)
     {
         var query = await VisibleAsync(reader, cancellationToken);
         if (c.Book is { } book)
@@ -82,7 +88,7 @@ public sealed class OutgoingSearch(DbContext db, EngineDb engine)
         {
             query = int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
                 ? query.Where(d => d.Number == n)
-                : query.Where(d => d.NumberAndNotation != null && d.NumberAndNotation.Contains(number));
+                : query.Where(d => EF.Functions.Like(d.NotationKey, SearchPattern.Containing(number), SearchPattern.Escape));
         }
         if (c.From is { } from)
             query = query.Where(d => d.DocumentDate >= from);
@@ -93,16 +99,15 @@ public sealed class OutgoingSearch(DbContext db, EngineDb engine)
         if (c.Unit is { } unit)
             query = query.Where(d => d.DraftingUnit == unit);
         if (c.Signer is { } signer)
-            query = query.Where(d => d.SignerUserName == signer || (d.SignerName != null && d.SignerName.Contains(signer)));
+            query = query.Where(d => d.SignerUserName == signer || EF.Functions.Like(d.SignerKey, SearchPattern.Containing(signer), SearchPattern.Escape));
         if (c.Urgency is { } urgency)
             query = query.Where(d => d.Urgency == urgency);
         if (c.Text is { } text)
-            query = query.Where(d => d.Subject.Contains(text));
+            query = query.Where(d => EF.Functions.Like(d.SubjectKey, SearchPattern.Containing(text), SearchPattern.Escape));
 
-        var newest = query.OrderByDescending(d => d.CreatedAt).ThenBy(d => d.Id)
+        return query.OrderByDescending(d => d.CreatedAt).ThenBy(d => d.Id)
             .Select(d => new OutgoingRow(d.Id, d.NumberAndNotation, d.DocumentDate, d.TypeName, d.Subject, d.DraftingUnit, d.SignerName,
                 d.Urgency, d.Stage));
-        return await Paging.ReadAsync(newest, c.Page, c.PageSize, cancellationToken);
     }
 
     /// <summary>

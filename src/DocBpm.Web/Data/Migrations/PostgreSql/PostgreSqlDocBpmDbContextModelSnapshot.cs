@@ -1064,6 +1064,11 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("NotationKey")
+                        .IsRequired()
+                        .HasMaxLength(110)
+                        .HasColumnType("character varying(110)");
+
                     b.Property<string>("Notes")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
@@ -1105,6 +1110,11 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("SignerKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("SignerName")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -1130,6 +1140,11 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
                         .HasColumnType("character varying(20)");
 
                     b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("SubjectKey")
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
@@ -1166,6 +1181,9 @@ namespace DocBpm.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex("RegisterBookId", "RegisterYear", "NumberAndNotation")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "Id" }, "IX_doc_outgoing_Unkeyed")
+                        .HasFilter("\"SubjectKey\" = ''");
 
                     b.ToTable("doc_outgoing", (string)null);
                 });

@@ -1063,6 +1063,11 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("NotationKey")
+                        .IsRequired()
+                        .HasMaxLength(110)
+                        .HasColumnType("nvarchar(110)");
+
                     b.Property<string>("Notes")
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
@@ -1104,6 +1109,11 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("SignerKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<string>("SignerName")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
@@ -1129,6 +1139,11 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(20)");
 
                     b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("SubjectKey")
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
@@ -1168,6 +1183,9 @@ namespace DocBpm.Web.Data.Migrations.SqlServer
                     b.HasIndex("RegisterBookId", "RegisterYear", "NumberAndNotation")
                         .IsUnique()
                         .HasFilter("[RegisterBookId] IS NOT NULL AND [RegisterYear] IS NOT NULL AND [NumberAndNotation] IS NOT NULL");
+
+                    b.HasIndex(new[] { "Id" }, "IX_doc_outgoing_Unkeyed")
+                        .HasFilter("\"SubjectKey\" = ''");
 
                     b.ToTable("doc_outgoing", (string)null);
                 });

@@ -1056,6 +1056,11 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NotationKey")
+                        .IsRequired()
+                        .HasMaxLength(110)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Notes")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -1097,6 +1102,11 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SignerKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SignerName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -1122,6 +1132,11 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectKey")
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -1158,6 +1173,9 @@ namespace DocBpm.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("RegisterBookId", "RegisterYear", "NumberAndNotation")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "Id" }, "IX_doc_outgoing_Unkeyed")
+                        .HasFilter("\"SubjectKey\" = ''");
 
                     b.ToTable("doc_outgoing", (string)null);
                 });
