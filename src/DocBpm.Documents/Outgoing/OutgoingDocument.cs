@@ -145,7 +145,11 @@ public sealed partial class OutgoingDocument
 public readonly record struct OutgoingSearchKeys(string Subject, string Notation, string Signer)
 {
     public const int SubjectLength = OutgoingDrafts.SubjectLength;
+
+    /// <summary>The column of the number and notation, and of its key (cut to it).</summary>
     public const int NotationLength = 110;
+
+    /// <summary>The column of the signer's name, and of its key (cut to it).</summary>
     public const int SignerLength = 200;
 
     public static OutgoingSearchKeys Of(string? subject, string? numberAndNotation, string? signerName) => new(

@@ -23,14 +23,14 @@ public static class OutgoingModel
             e.Property(d => d.Stage).HasConversion<string>().HasMaxLength(20);
             e.Property(d => d.CorrectionKind).HasConversion<string>().HasMaxLength(20);
             e.Property(d => d.SigningLeader).HasMaxLength(256);
-            e.Property(d => d.SignerName).HasMaxLength(200);
+            e.Property(d => d.SignerName).HasMaxLength(OutgoingSearchKeys.SignerLength);
             e.Property(d => d.SignerPosition).HasMaxLength(100);
             e.Property(d => d.SignerCompetence).HasMaxLength(100);
             e.Property(d => d.RequestedCapacity).HasConversion<string>().HasMaxLength(20);
             e.Property(d => d.SignerAuthorisation).HasMaxLength(300);
             e.Property(d => d.SignerUserName).HasMaxLength(256);
             e.Property(d => d.Notation).HasMaxLength(100);
-            e.Property(d => d.NumberAndNotation).HasMaxLength(110);
+            e.Property(d => d.NumberAndNotation).HasMaxLength(OutgoingSearchKeys.NotationLength);
             e.Property(d => d.IssuedBy).HasMaxLength(256);
             e.Property(d => d.NationalId).HasMaxLength(300);
             e.Property(d => d.SubjectKey).HasMaxLength(OutgoingSearchKeys.SubjectLength);
