@@ -14,10 +14,16 @@ public static partial class OutgoingKeysBackfill
 {
     public const int BatchSize = 1_000;
 
-    /// <summary>Keys every unkeyed row; returns how many. Nothing to key is one read of the index of unkeyed rows.</summary>
+    /// <summary>
+    /// Keys every unkeyed row; returns how many it read, a row it cannot key included. Nothing to key is one read of the
+    /// index of unkeyed rows.
+    /// </summary>
     public static async Task<int> RunAsync(DbContext db, ILogger logger, int batchSize, CancellationToken cancellationToken)
     {
         var keyed = 0;
+        // Rows that got a subject key: what the statistics must learn. A row that cannot be keyed is read again at every
+        // start, and must not make every start log a backfill and analyse the table.
+        var written = 0;
         // By id past the last batch, not "the unkeyed rows" again: a row whose subject folds to nothing (combining marks
         // only, stored before drafts refused that) stays unkeyed, and would be read again for ever.
         var after = Guid.Empty;
@@ -36,6 +42,8 @@ public static partial class OutgoingKeysBackfill
                 foreach (var row in batch)
                 {
                     var keys = OutgoingSearchKeys.Of(row.Subject, row.NumberAndNotation, row.SignerName);
+                    if (keys.Subject.Length > 0)
+                        written++;
                     await db.Set<OutgoingDocument>().Where(d => d.Id == row.Id).ExecuteUpdateAsync(s => s
                         .SetProperty(d => d.SubjectKey, keys.Subject)
                         .SetProperty(d => d.NotationKey, keys.Notation)
@@ -48,9 +56,9 @@ public static partial class OutgoingKeysBackfill
             LogBatch(logger, keyed);
         }
 
-        if (keyed > 0)
+        if (written > 0)
         {
-            LogKeyed(logger, keyed);
+            LogKeyed(logger, written);
             // PostgreSQL's statistics still say every key is empty until autovacuum gets round to the table: a search
             // planned on them expects no match, reads every match through the trigram index and asks each about the
             // reader's tasks (a deputy's search at 100,000 outgoing documents: 173 ms p50 in the first minutes after the
